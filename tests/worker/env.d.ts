@@ -1,0 +1,11 @@
+import type { D1Migration } from '@cloudflare/vitest-pool-workers';
+import type { Bindings } from '../../worker/env';
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends Bindings {
+      PLATFORM_MIGRATIONS: D1Migration[];
+      TENANT_MIGRATIONS: D1Migration[];
+    }
+  }
+}

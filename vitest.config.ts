@@ -1,0 +1,71 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import solid from 'vite-plugin-solid';
+import { defineConfig } from 'vitest/config';
+
+// A throwaway key pair: the development provider signs with it, `verifyToken` checks with it.
+const keys = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+
+export default defineConfig(async () => {
+  const platformMigrations = await readD1Migrations('migrations/platform');
+  const tenantMigrations = await readD1Migrations('migrations/tenant');
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: {
+                  AUTH_MODE: 'dev',
+                  PLATFORM_HOST: 'localhost',
+                  CLERK_JWT_KEY: keys.publicKey,
+                  DEV_JWT_PRIVATE_KEY: keys.privateKey,
+                  PLATFORM_MIGRATIONS: platformMigrations,
+                  TENANT_MIGRATIONS: tenantMigrations,
+                },
+              },
+            }),
+          ],
+          test: {
+            name: 'worker',
+            include: ['tests/worker/**/*.test.ts'],
+            setupFiles: ['tests/worker/setup.ts'],
+          },
+        },
+        {
+          plugins: [solid()],
+          resolve: { conditions: ['development', 'browser'] },
+          test: {
+            name: 'web',
+            environment: 'jsdom',
+            include: ['tests/web/**/*.test.tsx'],
+          },
+        },
+        {
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['tests/scripts/**/*.test.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['tests/e2e/**/*.test.ts'],
+            globalSetup: ['tests/e2e/global-setup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});

@@ -1,0 +1,91 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { isLocalHostname } from '../env';
+import { AppError } from '../errors';
+import type { AppContext, AppEnv } from '../http/context';
+import { defineRoute, errorResponses } from '../http/route';
+import { validationHook } from '../http/validation';
+import { seedDemo } from '../platform/demo-seed';
+import { devPersonas, signDevToken } from './dev-identity';
+
+/** The development provider answers only in dev mode and only on local hosts; elsewhere it does not exist. */
+function devKeyOrNotFound(c: AppContext): string {
+  const config = c.get('config');
+  if (config.authMode !== 'dev' || !config.devPrivateKey || !isLocalHostname(new URL(c.req.url).hostname)) {
+    throw new AppError('not_found', 'Not found');
+  }
+  return config.devPrivateKey;
+}
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const personaList = defineRoute(
+  { host: 'any', allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/dev/personas',
+    summary: 'Demo personas of the development sign-in (dev mode on localhost only)',
+    responses: {
+      200: json(
+        z.object({
+          personas: z.array(
+            z.object({ userId: z.string(), nameZh: z.string(), nameEn: z.string(), roleZh: z.string(), roleEn: z.string() }),
+          ),
+        }),
+        'Personas',
+      ),
+      ...errorResponses(404),
+    },
+  },
+);
+
+const devSignIn = defineRoute(
+  { host: 'any', allow: 'public' },
+  {
+    method: 'post',
+    path: '/api/dev/sign-in',
+    summary: 'Development sign-in: a Clerk-shaped token for this origin (dev mode on localhost only)',
+    request: {
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({
+              userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+              name: z.string().trim().min(1).max(40),
+            }),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: { 200: json(z.object({ token: z.string() }), 'A session token'), ...errorResponses(400, 404) },
+  },
+);
+
+const devSeed = defineRoute(
+  { host: 'platform', allow: 'public' },
+  {
+    method: 'post',
+    path: '/api/dev/seed',
+    summary: 'Seed the demo communities (dev mode on localhost only; idempotent)',
+    responses: { 200: json(z.object({ created: z.array(z.string()) }), 'Seeded'), ...errorResponses(404) },
+  },
+);
+
+const devApp = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+// Before validation, so that outside dev mode every dev route is a plain 404 whatever the body.
+devApp.use('/api/dev/*', async (c, next) => {
+  devKeyOrNotFound(c);
+  await next();
+});
+
+export const devRoutes = devApp
+  .openapi(personaList, (c) => c.json({ personas: devPersonas }, 200))
+  .openapi(devSignIn, async (c) => {
+    const key = devKeyOrNotFound(c);
+    const { userId, name } = c.req.valid('json');
+    return c.json({ token: await signDevToken(key, { userId, name, origin: new URL(c.req.url).origin }) }, 200);
+  })
+  .openapi(devSeed, async (c) => c.json(await seedDemo(c.env), 200));

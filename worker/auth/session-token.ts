@@ -1,0 +1,30 @@
+import { verifyToken } from '@clerk/backend';
+import { getCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+
+export interface Identity {
+  userId: string;
+  /** Display name when the token carries one (the development provider always does). */
+  name?: string;
+}
+
+/** The session token from `Authorization: Bearer …`, or Clerk's `__session` cookie. */
+export function readSessionToken(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match?.[1];
+  }
+  return getCookie(c, '__session');
+}
+
+/**
+ * Verifies a session token the way Clerk does, networkless with the PEM key; the token must have
+ * been issued for this very origin (`azp`), so a token for one community does not open another.
+ */
+export async function verifySessionToken(token: string, jwtKey: string, origin: string): Promise<Identity> {
+  const payload = await verifyToken(token, { jwtKey, authorizedParties: [origin] });
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw new Error('token has no subject');
+  const name = typeof payload.name === 'string' ? payload.name : undefined;
+  return { userId: payload.sub, name };
+}

@@ -1,0 +1,46 @@
+import { z } from '@hono/zod-openapi';
+
+export const memberRoleNames = [
+  'building-contact',
+  'club-leader',
+  'committee-member',
+  'party-representative',
+  'association-admin',
+] as const;
+
+export const partyKeys = ['residents-committee', 'owners-committee', 'property-company', 'association'] as const;
+
+export const roleGrantSchema = z
+  .object({
+    role: z.enum(memberRoleNames),
+    partyKey: z.enum(partyKeys).optional(),
+    buildingId: z.number().int().positive().optional(),
+  })
+  .superRefine((grant, ctx) => {
+    if (grant.role === 'party-representative' && !grant.partyKey) {
+      ctx.addIssue({ code: 'custom', path: ['partyKey'], message: 'A party representative must name the party' });
+    }
+    if (grant.role === 'building-contact' && !grant.buildingId) {
+      ctx.addIssue({ code: 'custom', path: ['buildingId'], message: 'A building contact must name the building' });
+    }
+  });
+
+export const memberSchema = z
+  .object({
+    id: z.number().int(),
+    displayName: z.string(),
+    buildingId: z.number().int().nullable(),
+    joinedAt: z.string(),
+    roles: z.array(z.object({ role: z.enum(memberRoleNames), partyKey: z.string().nullable(), buildingId: z.number().int().nullable() })),
+  })
+  .openapi('Member');
+
+export const joinBodySchema = z.object({
+  displayName: z.string().trim().min(1).max(40),
+  buildingId: z.number().int().positive().optional(),
+});
+
+export const setRolesBodySchema = z.object({ roles: z.array(roleGrantSchema).max(20) });
+
+export type MemberView = z.infer<typeof memberSchema>;
+export type RoleGrant = z.infer<typeof roleGrantSchema>;

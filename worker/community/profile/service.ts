@@ -1,0 +1,61 @@
+import { asc, sql } from 'drizzle-orm';
+import type { TenantDb } from '../../db/client';
+import { bodies, bodyParties, buildings, communityProfile, memberRoles, members, parties, programs } from '../../db/tenant-schema';
+import { AppError } from '../../errors';
+import { contactCoverage } from './coverage';
+import type { CommunityOverview } from './schema';
+
+/** Everything the community's home page shows, read in one round trip. */
+export async function communityOverview(db: TenantDb): Promise<CommunityOverview> {
+  const [profileRows, programRows, partyRows, bodyRows, bodyPartyRows, buildingRows, memberCount] = await db.batch([
+    db.select().from(communityProfile).limit(1),
+    db.select().from(programs).orderBy(asc(programs.position)),
+    db.select().from(parties).orderBy(asc(parties.position)),
+    db.select().from(bodies).orderBy(asc(bodies.level)),
+    db.select().from(bodyParties),
+    db
+      .select({
+        id: buildings.id,
+        name: buildings.name,
+        contactsRequired: buildings.contactsRequired,
+        contacts: sql<number>`(SELECT COUNT(*) FROM ${memberRoles} WHERE ${memberRoles.role} = 'building-contact' AND ${memberRoles.buildingId} = ${buildings.id})`,
+      })
+      .from(buildings)
+      .orderBy(asc(buildings.position)),
+    db.select({ n: sql<number>`COUNT(*)` }).from(members),
+  ]);
+  const profile = profileRows[0];
+  if (!profile) throw new AppError('not_ready', 'This community is not set up yet');
+  return {
+    slug: profile.slug,
+    name: { zh: profile.nameZh, en: profile.nameEn },
+    city: profile.city,
+    district: profile.district,
+    households: profile.households,
+    template: { key: profile.templateKey, version: profile.templateVersion },
+    memberCount: memberCount[0]?.n ?? 0,
+    programs: programRows.map((p) => ({
+      key: p.key,
+      name: { zh: p.nameZh, en: p.nameEn },
+      description: { zh: p.descriptionZh, en: p.descriptionEn },
+      enabled: p.enabled,
+    })),
+    parties: partyRows.map((p) => ({
+      key: p.key,
+      title: { zh: p.titleZh, en: p.titleEn },
+      organisationName: p.organisationName,
+      remit: { zh: p.remitZh, en: p.remitEn },
+    })),
+    bodies: bodyRows.map((b) => ({
+      key: b.key,
+      level: b.level,
+      name: { zh: b.nameZh, en: b.nameEn },
+      description: { zh: b.descriptionZh, en: b.descriptionEn },
+      decisionRule: b.decisionRule,
+      cadence: b.cadence,
+      parties: bodyPartyRows.filter((m) => m.bodyKey === b.key).map((m) => m.partyKey),
+    })),
+    buildings: buildingRows.map((b) => ({ ...b, contacts: Number(b.contacts) })),
+    coverage: contactCoverage(buildingRows.map((b) => ({ contacts: Number(b.contacts), contactsRequired: b.contactsRequired }))),
+  };
+}

@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** Control plane: one row per community, whatever state it is in. */
+export const communities = sqliteTable(
+  'communities',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en'),
+    status: text('status', { enum: ['provisioning', 'active', 'suspended'] }).notNull(),
+    /** Last provisioning step that completed; resuming starts after it. */
+    provisionStep: text('provision_step', {
+      enum: ['created', 'database-claimed', 'migrated', 'seeded', 'active'],
+    }).notNull(),
+    provisionError: text('provision_error'),
+    /** The wizard's answers, kept so that an interrupted provisioning can be resumed. */
+    setup: text('setup', { mode: 'json' }).notNull(),
+    databaseBinding: text('database_binding'),
+    templateKey: text('template_key').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    founderUserId: text('founder_user_id').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    activatedAt: text('activated_at'),
+  },
+  (t) => [index('communities_status_idx').on(t.status)],
+);
+
+/** Pre-bound tenant databases; a community claims exactly one, for good. */
+export const databasePool = sqliteTable('database_pool', {
+  binding: text('binding').primaryKey(),
+  communityId: text('community_id').unique(),
+  claimedAt: text('claimed_at'),
+  registeredAt: text('registered_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+export const platformRoles = sqliteTable(
+  'platform_roles',
+  {
+    userId: text('user_id').notNull(),
+    role: text('role', { enum: ['operator', 'consultant'] }).notNull(),
+    grantedAt: text('granted_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+/** A community's permission for a consultant to read its metrics. */
+export const consultantGrants = sqliteTable(
+  'consultant_grants',
+  {
+    communityId: text('community_id').notNull(),
+    consultantUserId: text('consultant_user_id').notNull(),
+    grantedBy: text('granted_by').notNull(),
+    grantedAt: text('granted_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.consultantUserId] })],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    actorUserId: text('actor_user_id'),
+    communityId: text('community_id'),
+    action: text('action').notNull(),
+    detail: text('detail', { mode: 'json' }),
+  },
+  (t) => [index('audit_log_community_idx').on(t.communityId, t.at)],
+);

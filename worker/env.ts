@@ -1,0 +1,61 @@
+/** Bindings and variables of the Worker, as declared in wrangler.toml and set as secrets. */
+export interface Bindings {
+  PLATFORM_DB: D1Database;
+  ASSETS: Fetcher;
+  /** The platform's own host name, e.g. `huzhu.example.org`; `localhost` locally. */
+  PLATFORM_HOST: string;
+  AUTH_MODE: string;
+  /** Clerk's PEM public key, for networkless verification of session tokens. */
+  CLERK_JWT_KEY?: string;
+  CLERK_PUBLISHABLE_KEY?: string;
+  /** Development identity provider only: the PKCS#8 PEM private key that signs its tokens. */
+  DEV_JWT_PRIVATE_KEY?: string;
+  [tenantBinding: `TENANT_DB_${string}`]: D1Database;
+}
+
+export interface Config {
+  platformHost: string;
+  authMode: 'clerk' | 'dev';
+  jwtKey: string;
+  devPrivateKey?: string;
+  clerkPublishableKey?: string;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+export function isLocalHostname(hostname: string): boolean {
+  return LOCAL_HOSTS.has(hostname) || hostname.endsWith('.localhost');
+}
+
+export class ConfigError extends Error {}
+
+const configCache = new WeakMap<object, Config>();
+
+/**
+ * Reads and checks the configuration once per env object. The development identity provider
+ * refuses to run unless the platform itself is on localhost.
+ */
+export function readConfig(env: Bindings): Config {
+  const cached = configCache.get(env);
+  if (cached) return cached;
+  const platformHost = (env.PLATFORM_HOST ?? '').trim().toLowerCase();
+  if (!/^[a-z0-9.-]+$/.test(platformHost)) throw new ConfigError('PLATFORM_HOST must be a host name');
+  const authMode = env.AUTH_MODE;
+  if (authMode !== 'clerk' && authMode !== 'dev') throw new ConfigError('AUTH_MODE must be "clerk" or "dev"');
+  if (authMode === 'dev') {
+    if (!LOCAL_HOSTS.has(platformHost)) {
+      throw new ConfigError('AUTH_MODE=dev is only allowed when PLATFORM_HOST is localhost or 127.0.0.1');
+    }
+    if (!env.DEV_JWT_PRIVATE_KEY) throw new ConfigError('AUTH_MODE=dev needs DEV_JWT_PRIVATE_KEY');
+  }
+  if (!env.CLERK_JWT_KEY) throw new ConfigError('CLERK_JWT_KEY is required');
+  const config: Config = {
+    platformHost,
+    authMode,
+    jwtKey: env.CLERK_JWT_KEY,
+    devPrivateKey: authMode === 'dev' ? env.DEV_JWT_PRIVATE_KEY : undefined,
+    clerkPublishableKey: env.CLERK_PUBLISHABLE_KEY,
+  };
+  configCache.set(env, config);
+  return config;
+}

@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const errorCodes = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_token: 401,
+  forbidden: 403,
+  not_a_member: 403,
+  community_suspended: 410,
+  not_found: 404,
+  slug_taken: 409,
+  conflict: 409,
+  pool_exhausted: 503,
+  not_ready: 503,
+  misconfigured: 500,
+  internal: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/**
+ * The one error type handlers throw; `onError` turns it into `{ error: { code, message, details? } }`.
+ * @example throw new AppError('slug_taken', 'This address is already in use')
+ */
+export class AppError extends Error {
+  readonly status: ContentfulStatusCode;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.status = errorCodes[code];
+  }
+}
+
+export function errorJson(c: Context, code: ErrorCode, message: string, details?: unknown) {
+  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  return c.json(body, errorCodes[code]);
+}

@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import type { Identity } from '../auth/session-token';
+import type { TenantDb } from '../db/client';
+import type { Bindings, Config } from '../env';
+
+export interface ActiveCommunity {
+  id: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string | null;
+  databaseBinding: string;
+}
+
+export type HostContext =
+  | { kind: 'platform' }
+  | { kind: 'community'; community: ActiveCommunity; db: TenantDb; d1: D1Database };
+
+export interface MemberContext {
+  id: number;
+  displayName: string;
+  roles: { role: string; partyKey: string }[];
+}
+
+export interface Variables {
+  config: Config;
+  host: HostContext;
+  identity: Identity | null;
+  /** A token was sent but did not verify. */
+  tokenRejected: boolean;
+  member: MemberContext | null;
+  accessChecked: boolean;
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };
+export type AppContext = Context<AppEnv>;
+
+/** The resolved community of a community-host route; `authorize` has already ensured there is one. */
+export function tenantOf(c: AppContext): Extract<HostContext, { kind: 'community' }> {
+  const host = c.get('host');
+  if (host.kind !== 'community') throw new Error('route for a community host reached without one');
+  return host;
+}
+
+export function identityOf(c: AppContext): Identity {
+  const identity = c.get('identity');
+  if (!identity) throw new Error('route for signed-in users reached without an identity');
+  return identity;
+}
+
+export function memberOf(c: AppContext): MemberContext {
+  const member = c.get('member');
+  if (!member) throw new Error('route for members reached without a member');
+  return member;
+}

@@ -1,0 +1,45 @@
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { type Access, authorize } from '../auth/access';
+import { errorCodes } from '../errors';
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorCodes) as [keyof typeof errorCodes, ...(keyof typeof errorCodes)[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+const errorDescriptions = {
+  400: 'Invalid input; `details` names the fields at fault',
+  401: 'Not signed in, or the token is not valid for this host',
+  403: 'Signed in without the role this needs',
+  404: 'Not found (including anything of another community)',
+  409: 'Conflict',
+  410: 'Community suspended',
+  503: 'Temporarily unavailable',
+} as const;
+
+/** OpenAPI entries for the error statuses a route can answer with. */
+export function errorResponses<S extends keyof typeof errorDescriptions>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: errorDescriptions[s], content: { 'application/json': { schema: errorSchema } } }]),
+  ) as unknown as { [K in S]: { description: string; content: { 'application/json': { schema: typeof errorSchema } } } };
+}
+
+/**
+ * Declares a route together with who may call it. The access rule is required, so a route cannot
+ * be added without one, and it is also published in the OpenAPI document as `x-access`.
+ */
+export function defineRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(
+  access: Access,
+  config: R,
+) {
+  return createRoute({
+    ...config,
+    middleware: [authorize(access)] as const,
+    'x-access': access,
+  });
+}

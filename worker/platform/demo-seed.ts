@@ -1,0 +1,109 @@
+import { eq, sql } from 'drizzle-orm';
+import { devPersonas } from '../auth/dev-identity';
+import { platformDb, tenantDb } from '../db/client';
+import { communities, consultantGrants, platformRoles } from '../db/platform-schema';
+import { buildings, memberRoles, members } from '../db/tenant-schema';
+import type { Bindings } from '../env';
+import { tenantDatabase } from '../tenancy/pool';
+import type { CommunitySetupInput } from './community-setup';
+import { createCommunityRecord, runProvisioning } from './provisioning';
+
+const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
+
+/** Two invented communities so that a newcomer sees a living product; no real personal data. */
+export const demoCommunities: CommunitySetupInput[] = [
+  {
+    nameZh: '翠竹园',
+    nameEn: 'Cuizhuyuan',
+    slug: 'cuizhuyuan',
+    city: '南京',
+    district: '雨花台区',
+    households: 3000,
+    buildings: [...range('翠竹园', 16), ...range('玉兰山庄', 8)],
+    parties: {
+      residentsCommittee: '翠竹园社区居委会',
+      ownersCommittee: '翠竹园业主委员会',
+      propertyCompany: '翠竹园物业服务中心',
+    },
+    template: 'cuizhuyuan@1',
+    founderName: '周明',
+  },
+  {
+    nameZh: '平治',
+    nameEn: 'Pingzhi',
+    slug: 'pingzhi',
+    city: '南京',
+    district: '浦口区',
+    households: 860,
+    buildings: 8,
+    parties: { residentsCommittee: '平治社区居委会' },
+    template: 'cuizhuyuan@1',
+    founderName: '周明',
+  },
+];
+
+type RoleRow = { role: (typeof memberRoles.$inferInsert)['role']; partyKey?: string; building?: number };
+
+/** Who each persona is in the demo communities: building index (1-based) and roles. */
+const personaPlaces: Record<string, { building: number; roles: RoleRow[] }> = {
+  'demo-resident': { building: 3, roles: [] },
+  'demo-contact': { building: 1, roles: [{ role: 'building-contact', building: 1 }] },
+  'demo-club-founder': { building: 2, roles: [{ role: 'club-leader' }] },
+  'demo-party-rep': { building: 4, roles: [{ role: 'party-representative', partyKey: 'owners-committee' }] },
+  'demo-admin': { building: 5, roles: [{ role: 'association-admin' }] },
+};
+
+const extraResidents = ['刘芳', '黄磊', '吴静', '徐涛', '马丽', '朱强', '胡蓉', '郭勇', '何琳', '高翔', '林月', '罗斌'];
+
+async function seedMembers(env: Bindings, binding: string) {
+  const db = tenantDb(tenantDatabase(env, binding));
+  const buildingRows = await db.select({ id: buildings.id }).from(buildings).orderBy(buildings.position);
+  const buildingId = (n: number) => buildingRows[(n - 1) % buildingRows.length]?.id ?? null;
+  const people = [
+    ...devPersonas.filter((p) => personaPlaces[p.userId]).map((p) => ({ userId: p.userId, name: p.nameZh, ...personaPlaces[p.userId]! })),
+    ...extraResidents.map((name, i) => ({
+      userId: `demo-neighbour-${i + 1}`,
+      name,
+      building: i + 1,
+      roles: (i < 3 ? [{ role: 'building-contact', building: i + 1 }] : []) as RoleRow[],
+    })),
+  ];
+  for (const person of people) {
+    await db
+      .insert(members)
+      .values({ userId: person.userId, displayName: person.name, buildingId: buildingId(person.building) })
+      .onConflictDoNothing({ target: members.userId });
+    for (const r of person.roles) {
+      await db.run(sql`INSERT OR IGNORE INTO ${memberRoles} (member_id, role, party_key, building_id, granted_by)
+        SELECT id, ${r.role}, ${r.partyKey ?? ''}, ${r.building ? buildingId(r.building) : null}, 'demo-seed'
+        FROM ${members} WHERE user_id = ${person.userId}`);
+    }
+  }
+}
+
+/** Creates the demo communities and people if they are missing; running it again changes nothing. */
+export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
+  const platform = platformDb(env.PLATFORM_DB);
+  const created: string[] = [];
+  for (const setup of demoCommunities) {
+    let row = await platform.query.communities.findFirst({ where: eq(communities.slug, setup.slug) });
+    if (!row) {
+      row = await createCommunityRecord(env, setup, { userId: 'demo-admin', name: setup.founderName });
+      created.push(setup.slug);
+    }
+    row = await runProvisioning(env, row.id);
+    if (row.databaseBinding) await seedMembers(env, row.databaseBinding);
+    await platform
+      .insert(consultantGrants)
+      .values({ communityId: row.id, consultantUserId: 'demo-consultant', grantedBy: 'demo-admin' })
+      .onConflictDoNothing();
+  }
+  await platform
+    .insert(platformRoles)
+    .values([
+      { userId: 'demo-operator', role: 'operator' },
+      { userId: 'demo-consultant', role: 'consultant' },
+    ])
+    .onConflictDoNothing();
+  return { created };
+}

@@ -1,0 +1,166 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { platformDb, tenantDb } from '../db/client';
+import { auditLog, communities } from '../db/platform-schema';
+import { communityProfile } from '../db/tenant-schema';
+import type { Bindings } from '../env';
+import { AppError } from '../errors';
+import { templateSeedStatements } from '../templates/instantiate';
+import { templates } from '../templates/registry';
+import { migrateTenantDatabase } from '../tenancy/migrator';
+import { claimFreeDatabase, claimedDatabase, registerPoolBindings, tenantDatabase } from '../tenancy/pool';
+import { type CommunitySetupInput, type StoredSetup, toStoredSetup } from './community-setup';
+
+/** The steps of provisioning, in order; a community records the last one it completed. */
+export const provisionSteps = ['created', 'database-claimed', 'migrated', 'seeded', 'active'] as const;
+export type ProvisionStep = (typeof provisionSteps)[number];
+
+export interface ProvisionHooks {
+  /** Called before each step runs; tests throw here to simulate a crash at that point. */
+  beforeStep?: (step: Exclude<ProvisionStep, 'created'>) => void | Promise<void>;
+}
+
+export type CommunityRow = typeof communities.$inferSelect;
+
+/** Records the sign-up in the control plane (status `provisioning`); the slug is taken from here on. */
+export async function createCommunityRecord(
+  env: Bindings,
+  input: CommunitySetupInput,
+  founder: { userId: string; name?: string },
+): Promise<CommunityRow> {
+  const db = platformDb(env.PLATFORM_DB);
+  const template = templates[input.template];
+  if (!template) throw new AppError('validation_failed', 'Unknown template', { template: ['Unknown template'] });
+  const row = {
+    id: crypto.randomUUID(),
+    slug: input.slug,
+    nameZh: input.nameZh,
+    nameEn: input.nameEn && input.nameEn.length > 0 ? input.nameEn : null,
+    status: 'provisioning' as const,
+    provisionStep: 'created' as const,
+    setup: toStoredSetup(input, founder.name ?? input.nameZh),
+    templateKey: template.key,
+    templateVersion: template.version,
+    founderUserId: founder.userId,
+  };
+  const inserted = await db.insert(communities).values(row).onConflictDoNothing({ target: communities.slug }).returning();
+  const community = inserted[0];
+  if (!community) throw new AppError('slug_taken', 'This address is already taken', { slug: ['This address is already taken'] });
+  await db.insert(auditLog).values({
+    actorUserId: founder.userId,
+    communityId: community.id,
+    action: 'community.created',
+    detail: { slug: community.slug, template: input.template },
+  });
+  return community;
+}
+
+async function setStep(env: Bindings, id: string, step: ProvisionStep, extra: Partial<CommunityRow> = {}) {
+  await platformDb(env.PLATFORM_DB)
+    .update(communities)
+    .set({ provisionStep: step, provisionError: null, ...extra })
+    .where(eq(communities.id, id));
+}
+
+/**
+ * Runs (or resumes) provisioning until the community is active. Every step is idempotent, so a
+ * crash at any point is finished by calling this again; residents see nothing until `active`.
+ */
+export async function runProvisioning(env: Bindings, communityId: string, hooks: ProvisionHooks = {}): Promise<CommunityRow> {
+  const db = platformDb(env.PLATFORM_DB);
+  const load = async () => {
+    const row = await db.query.communities.findFirst({ where: eq(communities.id, communityId) });
+    if (!row) throw new AppError('not_found', 'No such community');
+    return row;
+  };
+  let community = await load();
+  if (community.status !== 'provisioning') return community;
+  try {
+    await hooks.beforeStep?.('database-claimed');
+    let binding = community.databaseBinding ?? (await claimedDatabase(env.PLATFORM_DB, communityId));
+    if (!binding) {
+      await registerPoolBindings(env);
+      binding = await claimFreeDatabase(env.PLATFORM_DB, communityId);
+      if (!binding) {
+        // Nothing was claimed, so nothing is lost: release the address for a later try.
+        await db.delete(communities).where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning')));
+        throw new AppError('pool_exhausted', 'No database is free for a new community right now. The operators have been told; please try again later.');
+      }
+    }
+    if (community.provisionStep === 'created' || community.databaseBinding !== binding) {
+      await setStep(env, communityId, 'database-claimed', { databaseBinding: binding });
+    }
+    const d1 = tenantDatabase(env, binding);
+
+    await hooks.beforeStep?.('migrated');
+    await migrateTenantDatabase(d1);
+    await setStep(env, communityId, 'migrated');
+
+    await hooks.beforeStep?.('seeded');
+    const tenant = tenantDb(d1);
+    const seeded = await tenant.select({ id: communityProfile.id }).from(communityProfile).limit(1);
+    if (seeded.length === 0) {
+      const template = templates[`${community.templateKey}@${community.templateVersion}`];
+      if (!template) throw new Error(`template ${community.templateKey}@${community.templateVersion} is missing`);
+      const [first, ...rest] = templateSeedStatements(tenant, template, {
+        communityId,
+        slug: community.slug,
+        nameZh: community.nameZh,
+        nameEn: community.nameEn,
+        setup: community.setup as StoredSetup,
+        founderUserId: community.founderUserId,
+      });
+      if (first) await tenant.batch([first, ...rest]);
+    }
+    await setStep(env, communityId, 'seeded');
+
+    await hooks.beforeStep?.('active');
+    await db.batch([
+      db
+        .update(communities)
+        .set({ status: 'active', provisionStep: 'active', activatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning'))),
+      db.insert(auditLog).values({
+        actorUserId: community.founderUserId,
+        communityId,
+        action: 'community.activated',
+        detail: { binding },
+      }),
+    ]);
+    community = await load();
+    return community;
+  } catch (error) {
+    if (!(error instanceof AppError)) {
+      const message = error instanceof Error ? error.message : String(error);
+      await db
+        .update(communities)
+        .set({ provisionError: message.slice(0, 500) })
+        .where(eq(communities.id, communityId))
+        .catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** Communities left in `provisioning` for a while, e.g. by a crashed request; the cron finishes them. */
+export async function resumeStalledProvisioning(env: Bindings, olderThanSeconds = 60): Promise<number> {
+  const db = platformDb(env.PLATFORM_DB);
+  const stalled = await db
+    .select({ id: communities.id })
+    .from(communities)
+    .where(
+      and(
+        eq(communities.status, 'provisioning'),
+        sql`${communities.createdAt} < strftime('%Y-%m-%dT%H:%M:%fZ','now', ${`-${olderThanSeconds} seconds`})`,
+      ),
+    );
+  let finished = 0;
+  for (const { id } of stalled) {
+    try {
+      await runProvisioning(env, id);
+      finished++;
+    } catch (error) {
+      console.error('resuming provisioning failed', id, error);
+    }
+  }
+  return finished;
+}

@@ -1,0 +1,97 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
+import { loadMember } from './auth/access';
+import { platformDb } from './db/client';
+import { platformRoles } from './db/platform-schema';
+import type { AppEnv } from './http/context';
+import { identityOf } from './http/context';
+import { defineRoute, errorResponses } from './http/route';
+import { validationHook } from './http/validation';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const health = defineRoute(
+  { host: 'any', allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Liveness',
+    responses: { 200: json(z.object({ ok: z.literal(true), host: z.enum(['platform', 'community']) }), 'Alive') },
+  },
+);
+
+const siteConfig = defineRoute(
+  { host: 'any', allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/site',
+    summary: 'What this host is and how to sign in here',
+    responses: {
+      200: json(
+        z
+          .object({
+            host: z.enum(['platform', 'community']),
+            platformHost: z.string(),
+            authMode: z.enum(['clerk', 'dev']),
+            clerkPublishableKey: z.string().nullable(),
+            community: z.object({ slug: z.string(), name: z.object({ zh: z.string(), en: z.string().nullable() }) }).nullable(),
+          })
+          .openapi('Site'),
+        'This site',
+      ),
+    },
+  },
+);
+
+const me = defineRoute(
+  { host: 'any', allow: 'signed-in' },
+  {
+    method: 'get',
+    path: '/api/me',
+    summary: 'Who I am here: platform roles, and my membership on a community host',
+    responses: {
+      200: json(
+        z.object({
+          userId: z.string(),
+          name: z.string().nullable(),
+          platformRoles: z.array(z.enum(['operator', 'consultant'])),
+          member: z
+            .object({ id: z.number().int(), displayName: z.string(), roles: z.array(z.object({ role: z.string(), partyKey: z.string() })) })
+            .nullable(),
+        }),
+        'Me',
+      ),
+      ...errorResponses(401),
+    },
+  },
+);
+
+/** Routes that exist on both kinds of host. */
+export const sharedRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(health, (c) => c.json({ ok: true as const, host: c.get('host').kind }, 200))
+  .openapi(siteConfig, (c) => {
+    const host = c.get('host');
+    const config = c.get('config');
+    return c.json(
+      {
+        host: host.kind,
+        platformHost: config.platformHost,
+        authMode: config.authMode,
+        clerkPublishableKey: config.clerkPublishableKey ?? null,
+        community: host.kind === 'community' ? { slug: host.community.slug, name: { zh: host.community.nameZh, en: host.community.nameEn } } : null,
+      },
+      200,
+    );
+  })
+  .openapi(me, async (c) => {
+    const identity = identityOf(c);
+    const roles = await platformDb(c.env.PLATFORM_DB)
+      .select({ role: platformRoles.role })
+      .from(platformRoles)
+      .where(and(eq(platformRoles.userId, identity.userId)));
+    const member = await loadMember(c.get('host'), identity.userId);
+    return c.json({ userId: identity.userId, name: identity.name ?? null, platformRoles: roles.map((r) => r.role), member }, 200);
+  });

@@ -1,0 +1,114 @@
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { TenantDb } from '../db/client';
+import {
+  bodies,
+  bodyParties,
+  buildings,
+  canvasEntries,
+  communityProfile,
+  memberRoles,
+  members,
+  parties,
+  programs,
+} from '../db/tenant-schema';
+import type { StoredSetup } from '../platform/community-setup';
+import type { ModelTemplate } from './model-template';
+
+export interface InstantiateArgs {
+  communityId: string;
+  slug: string;
+  nameZh: string;
+  nameEn: string | null;
+  setup: StoredSetup;
+  founderUserId: string;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The statements that write a template into a new community's database. The caller runs them in
+ * one batch (one transaction), with the profile row last, so "profile exists" means "fully seeded".
+ */
+export function templateSeedStatements(db: TenantDb, template: ModelTemplate, args: InstantiateArgs): BatchItem<'sqlite'>[] {
+  const { setup } = args;
+  const partyNames: Record<string, string | null> = {
+    'residents-committee': setup.parties.residentsCommittee,
+    'owners-committee': setup.parties.ownersCommittee,
+    'property-company': setup.parties.propertyCompany,
+    association: `${args.nameZh}社区互助会`,
+  };
+  const statements: BatchItem<'sqlite'>[] = [
+    db.insert(programs).values(
+      template.programs.map((p, i) => ({
+        key: p.key,
+        position: i + 1,
+        nameZh: p.name.zh,
+        nameEn: p.name.en,
+        descriptionZh: p.description.zh,
+        descriptionEn: p.description.en,
+        enabled: true,
+      })),
+    ),
+    db.insert(parties).values(
+      template.parties.map((p, i) => ({
+        key: p.key,
+        position: i + 1,
+        titleZh: p.title.zh,
+        titleEn: p.title.en,
+        organisationName: partyNames[p.key] ?? null,
+        remitZh: p.remit.zh,
+        remitEn: p.remit.en,
+      })),
+    ),
+    db.insert(bodies).values(
+      template.bodies.map((b) => ({
+        key: b.key,
+        level: b.level,
+        nameZh: b.name.zh,
+        nameEn: b.name.en,
+        descriptionZh: b.description.zh,
+        descriptionEn: b.description.en,
+        decisionRule: b.decisionRule,
+        cadence: b.cadence,
+      })),
+    ),
+  ];
+  const memberships = template.bodies.flatMap((b) => b.parties.map((partyKey) => ({ bodyKey: b.key, partyKey })));
+  if (memberships.length > 0) statements.push(db.insert(bodyParties).values(memberships));
+  // D1 allows 100 bound parameters per statement.
+  chunk(setup.buildings, 25).forEach((group, chunkIndex) => {
+    const offset = chunkIndex * 25;
+    statements.push(
+      db.insert(buildings).values(
+        group.map((name, i) => ({ name, position: offset + i + 1, contactsRequired: template.contactsPerBuilding })),
+      ),
+    );
+  });
+  const canvas = [
+    ...template.canvas.map((s, i) => ({ key: s.key, section: s.section, position: i + 1 })),
+    ...template.programs.map((p, i) => ({ key: `module:${p.key}`, section: 'module' as const, position: i + 1 })),
+  ];
+  statements.push(db.insert(canvasEntries).values(canvas));
+  // The database is empty here, so the founder is member 1.
+  statements.push(db.insert(members).values({ id: 1, userId: args.founderUserId, displayName: setup.founderName }));
+  statements.push(db.insert(memberRoles).values({ memberId: 1, role: 'association-admin', partyKey: '', grantedBy: 'founder' }));
+  statements.push(
+    db.insert(communityProfile).values({
+      id: 1,
+      communityId: args.communityId,
+      slug: args.slug,
+      nameZh: args.nameZh,
+      nameEn: args.nameEn,
+      city: setup.city,
+      district: setup.district,
+      households: setup.households,
+      templateKey: template.key,
+      templateVersion: template.version,
+    }),
+  );
+  return statements;
+}

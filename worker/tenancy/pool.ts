@@ -1,0 +1,75 @@
+import type { Bindings } from '../env';
+
+const TENANT_BINDING = /^TENANT_DB_\d{3,4}$/;
+
+/** The tenant database bindings this Worker carries, in order. */
+export function tenantBindingNames(env: Bindings): string[] {
+  return Object.keys(env)
+    .filter((name) => TENANT_BINDING.test(name))
+    .sort();
+}
+
+/** A community's own database, by the binding recorded for it in the control plane. */
+export function tenantDatabase(env: Bindings, binding: string): D1Database {
+  const d1 = TENANT_BINDING.test(binding) ? (env as unknown as Record<string, D1Database | undefined>)[binding] : undefined;
+  if (!d1) throw new Error(`tenant database binding ${binding} is not bound to this Worker`);
+  return d1;
+}
+
+let registeredFor: WeakRef<object> | undefined;
+
+/**
+ * Records every bound tenant database in the pool table. Growing the pool is adding bindings;
+ * this picks them up on the next isolate without a migration. Runs once per isolate.
+ */
+export async function registerPoolBindings(env: Bindings): Promise<void> {
+  if (registeredFor?.deref() === env) return;
+  const names = tenantBindingNames(env);
+  const insert = env.PLATFORM_DB.prepare('INSERT OR IGNORE INTO database_pool (binding) VALUES (?)');
+  for (let i = 0; i < names.length; i += 50) {
+    await env.PLATFORM_DB.batch(names.slice(i, i + 50).map((name) => insert.bind(name)));
+  }
+  registeredFor = new WeakRef(env);
+}
+
+/** The database already claimed by this community, if any (resuming an interrupted sign-up). */
+export async function claimedDatabase(platform: D1Database, communityId: string): Promise<string | null> {
+  const row = await platform
+    .prepare('SELECT binding FROM database_pool WHERE community_id = ?')
+    .bind(communityId)
+    .first<{ binding: string }>();
+  return row?.binding ?? null;
+}
+
+/**
+ * Claims one free database for a community in a single conditional UPDATE, so two sign-ups can
+ * never receive the same one (D1 runs each statement atomically). Returns null when none is free.
+ */
+export async function claimFreeDatabase(platform: D1Database, communityId: string): Promise<string | null> {
+  const row = await platform
+    .prepare(
+      `UPDATE database_pool
+          SET community_id = ?1, claimed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+        WHERE binding = (SELECT binding FROM database_pool WHERE community_id IS NULL ORDER BY binding LIMIT 1)
+          AND community_id IS NULL
+      RETURNING binding`,
+    )
+    .bind(communityId)
+    .first<{ binding: string }>();
+  return row?.binding ?? null;
+}
+
+export interface PoolStats {
+  total: number;
+  free: number;
+  used: number;
+}
+
+export async function poolStats(platform: D1Database): Promise<PoolStats> {
+  const row = await platform
+    .prepare('SELECT COUNT(*) AS total, COUNT(community_id) AS used FROM database_pool')
+    .first<{ total: number; used: number }>();
+  const total = row?.total ?? 0;
+  const used = row?.used ?? 0;
+  return { total, used, free: total - used };
+}
