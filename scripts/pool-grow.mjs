@@ -190,7 +190,7 @@ export async function growPool({
       `Refusing to grow: script "${script}" has ${before} bindings and adding ${count} would make ${after}, ` +
         `beyond the ~${MAX_BINDINGS} bindings Cloudflare allows on one Worker. ` +
         `At most ${Math.max(0, MAX_BINDINGS - before)} more can be added. ` +
-        'See "The ceiling and the path beyond" in docs/operations.md (shard across Worker scripts or move to Workers for Platforms).',
+        'See "Limits" and "The path beyond one Worker" in docs/operations.md (shard across Worker scripts, or Workers for Platforms).',
     );
   }
 

@@ -1,0 +1,64 @@
+import { Route, Router } from '@solidjs/router';
+import { lazy, Match, type ParentProps, Switch } from 'solid-js';
+import { SiteHeader } from './components/site-header';
+import { I18nProvider, useI18n } from './i18n';
+import { SiteProvider, useSite } from './lib/site-context';
+
+const PlatformHome = lazy(() => import('./pages/platform-home'));
+const StartCommunity = lazy(() => import('./pages/start-community'));
+const Operator = lazy(() => import('./pages/operator'));
+const SignIn = lazy(() => import('./pages/sign-in'));
+const CommunityHome = lazy(() => import('./pages/community-home'));
+const Join = lazy(() => import('./pages/join'));
+const AdminChecklist = lazy(() => import('./pages/admin-checklist'));
+const NotFound = lazy(() => import('./pages/not-found'));
+
+function Layout(props: ParentProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <SiteHeader />
+      <main id="main" tabindex="-1">{props.children}</main>
+      <footer class="site-footer">{t('app.footer')}</footer>
+    </>
+  );
+}
+
+/** One app for both kinds of host; the routes depend on whether this is the platform or a community. */
+function Routes() {
+  const { site } = useSite();
+  const { t } = useI18n();
+  return (
+    <Switch fallback={<p style={{ padding: '2rem' }}>{t('app.loading')}</p>}>
+      <Match when={site()?.host === 'platform'}>
+        <Router root={Layout}>
+          <Route path="/" component={PlatformHome} />
+          <Route path="/start" component={StartCommunity} />
+          <Route path="/operator" component={Operator} />
+          <Route path="/sign-in" component={SignIn} />
+          <Route path="*" component={NotFound} />
+        </Router>
+      </Match>
+      <Match when={site()?.host === 'community'}>
+        <Router root={Layout}>
+          <Route path="/" component={CommunityHome} />
+          <Route path="/join" component={Join} />
+          <Route path="/admin" component={AdminChecklist} />
+          <Route path="/sign-in" component={SignIn} />
+          <Route path="*" component={NotFound} />
+        </Router>
+      </Match>
+    </Switch>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SiteProvider>
+        <Routes />
+      </SiteProvider>
+    </I18nProvider>
+  );
+}

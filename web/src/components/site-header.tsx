@@ -1,0 +1,44 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { useI18n } from '../i18n';
+import { storeSessionToken } from '../lib/session-token';
+import { useSite } from '../lib/site-context';
+import { LargeTextToggle } from './large-text-toggle';
+
+export function SiteHeader() {
+  const { t, pick, locale, setLocale } = useI18n();
+  const { site, me } = useSite();
+  const title = () => {
+    const community = site()?.community;
+    return community ? pick(community.name) : t('app.platformName');
+  };
+  return (
+    <header class="site-header">
+      <div class="bar">
+        <A href="/" class="brand">
+          <span class="mark" aria-hidden="true">
+            互
+          </span>
+          <span>{title()}</span>
+        </A>
+        <nav aria-label={t('app.language')}>
+          <Show when={me()}>{(user) => <span class="who">{t('app.signedInAs', { name: user().member?.displayName ?? user().name ?? user().userId })}</span>}</Show>
+          <button type="button" lang={locale() === 'en' ? 'zh-CN' : 'en'} onClick={() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>
+            {t('app.switchTo')}
+          </button>
+          <LargeTextToggle />
+          <Show
+            when={me()}
+            fallback={
+              <A href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('app.signIn')}</A>
+            }
+          >
+            <button type="button" onClick={() => storeSessionToken(null)}>
+              {t('app.signOut')}
+            </button>
+          </Show>
+        </nav>
+      </div>
+    </header>
+  );
+}

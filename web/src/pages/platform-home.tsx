@@ -1,0 +1,59 @@
+import { A } from '@solidjs/router';
+import { For } from 'solid-js';
+import { useI18n } from '../i18n';
+
+const demos = [
+  { slug: 'cuizhuyuan', zh: '翠竹园', en: 'Cuizhuyuan' },
+  { slug: 'pingzhi', zh: '平治', en: 'Pingzhi' },
+];
+
+function communityHref(slug: string): string {
+  const { protocol, hostname, port } = location;
+  const host = hostname === '127.0.0.1' ? 'localhost' : hostname.replace(/^www\./, '');
+  return `${protocol}//${slug}.${host}${port ? `:${port}` : ''}/`;
+}
+
+export default function PlatformHome() {
+  const { t, pick } = useI18n();
+  const features = ['Template', 'Own', 'Govern'] as const;
+  return (
+    <>
+      <section class="hero">
+        <h1>{t('platform.heroTitle')}</h1>
+        <p class="lead">{t('platform.heroBody')}</p>
+        <div class="actions">
+          <A href="/start" class="button">
+            {t('platform.start')}
+          </A>
+          <span class="help" style={{ 'align-self': 'center' }}>
+            {t('platform.startHint')}
+          </span>
+        </div>
+      </section>
+      <div class="grid">
+        <For each={features}>
+          {(f) => (
+            <section class="card">
+              <h2 style={{ margin: 0, 'font-size': '1.05rem' }}>{t(`platform.feature${f}Title`)}</h2>
+              <p>{t(`platform.feature${f}Body`)}</p>
+            </section>
+          )}
+        </For>
+      </div>
+      <h2>{t('platform.demoTitle')}</h2>
+      <ul class="grid" style={{ 'list-style': 'none', padding: 0 }}>
+        <For each={demos}>
+          {(d) => (
+            <li class="card">
+              <a href={communityHref(d.slug)}>{pick(d)}</a>
+              <p>{communityHref(d.slug)}</p>
+            </li>
+          )}
+        </For>
+      </ul>
+      <p>
+        <A href="/operator">{t('platform.operator')}</A>
+      </p>
+    </>
+  );
+}
