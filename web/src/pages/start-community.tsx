@@ -154,7 +154,7 @@ export default function StartCommunity() {
                 else void submit();
               }}
             >
-              <ol class="steps" aria-label={t('wizard.title')}>
+              <ol class="steps compact" aria-label={t('wizard.title')}>
                 <For each={steps}>
                   {(s, i) => (
                     <li classList={{ done: i() < index(), current: s === step() }} aria-current={s === step() ? 'step' : undefined}>
