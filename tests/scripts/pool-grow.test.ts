@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// biome-ignore lint/suspicious/noExplicitAny: parsed JSON fixtures and bodies
 type Json = Record<string, any>;
 
 // The script is plain JavaScript without type declarations; describe what the tests use of it.
@@ -121,7 +120,10 @@ function fakeCloudflare(state: AccountState = {}) {
   const fetch = async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init.method ?? 'GET').toUpperCase();
-    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, key) => {
+      headers[key] = value;
+    });
     const req: Recorded = { method, url, headers, body: init.body };
     requests.push(req);
     const nth = requests.filter((r) => r.method === method && r.url.pathname === url.pathname).length;

@@ -8,7 +8,7 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
   const fields: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    (fields[key] ??= []).push(issue.message);
+    fields[key] = [...(fields[key] ?? []), issue.message];
   }
   return errorJson(c, 'validation_failed', `Invalid input: ${Object.keys(fields).join(', ')}`, fields);
 };

@@ -34,9 +34,12 @@ export function StructureView(props: { data: StructureData }) {
         <For each={props.data.bodies}>
           {(b) => (
             <li class="card level">
-              <span class="level-number" aria-label={t('community.level', { level: String(b.level) })}>{b.level}</span>
+              <span class="level-number" aria-hidden="true">{b.level}</span>
               <div>
-                <h3>{pick(b.name)}</h3>
+                <h3>
+                  <span class="visually-hidden">{t('community.level', { level: String(b.level) })} · </span>
+                  {pick(b.name)}
+                </h3>
                 <p>{pick(b.description)}</p>
                 <p>
                   <Show when={b.cadence === 'monthly'}><span class="tag">{t('community.monthly')}</span></Show>

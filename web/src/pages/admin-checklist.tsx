@@ -22,11 +22,14 @@ export default function AdminChecklist() {
           <For each={checklist()?.items ?? []}>
             {(item) => (
               <li class="card" data-item={item.key} data-done={item.done}>
-                <span class="check" classList={{ done: item.done }} aria-label={item.done ? t('checklist.done') : t('checklist.todo')}>
+                <span class="check" classList={{ done: item.done }} aria-hidden="true">
                   {item.done ? '✓' : ''}
                 </span>
                 <div>
-                  <h3>{t(`checklist.item_${item.key}`)}</h3>
+                  <h3>
+                    {t(`checklist.item_${item.key}`)}
+                    <span class="visually-hidden"> · {item.done ? t('checklist.done') : t('checklist.todo')}</span>
+                  </h3>
                   <p>{t(`checklist.item_${item.key}_body`)}</p>
                   <p><span class="tag" classList={{ warn: !item.done }}>{t('checklist.progress', { current: String(item.progress.current), target: String(item.progress.target) })}</span></p>
                 </div>

@@ -8,7 +8,7 @@ import { useSite } from '../lib/site-context';
 
 /** Only local paths, so a crafted link cannot send someone elsewhere after sign-in. */
 export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export default function SignIn() {
