@@ -437,6 +437,29 @@ describe('session tokens', () => {
     }
   });
 
+  it('rejects a token without azp (401): a token must name the origin it was issued for', async () => {
+    const token = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, {
+      userId: uid('no-azp'),
+      name: 'N',
+      origin: undefined as unknown as string,
+    });
+    expect(JSON.parse(b64urlDecode(token.split('.')[1]!))).not.toHaveProperty('azp');
+    const res = await call(PLATFORM, '/api/me', { token });
+    expect(res.status).toBe(401);
+    expect(res.json.error.code).toBe('invalid_token');
+  });
+
+  it('rejects an unsigned (alg none) token and garbage (401)', async () => {
+    const good = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId: uid('alg-none'), name: 'N', origin });
+    const payload = good.split('.')[1]!;
+    const none = `${b64urlEncode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${payload}.`;
+    for (const token of [none, 'not-a-jwt', `${good}x`]) {
+      const res = await call(PLATFORM, '/api/me', { token });
+      expect(res.status, token.slice(0, 20)).toBe(401);
+      expect(res.json.error.code).toBe('invalid_token');
+    }
+  });
+
   it('accepts the token in the __session cookie just like the Bearer header, and rejects bad ones there too', async () => {
     const userId = uid('cookie');
     const token = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId, name: 'Cookie', origin });

@@ -68,7 +68,7 @@ export const resolveTenancy = createMiddleware<AppEnv>(async (c, next) => {
     c.set('host', { kind: 'platform' });
     return next();
   }
-  const entry = await lookupCommunity(c.env.PLATFORM_DB, host.slug);
+  const entry = await lookupCommunity(c.env.PLATFORM_DB, host.slug, (refresh) => c.executionCtx.waitUntil(refresh));
   if (!entry) return refuse(c, 'not_found', config.platformHost);
   if (entry.status === 'suspended') return refuse(c, 'community_suspended', config.platformHost);
   if (entry.status !== 'active' || !entry.databaseBinding) return refuse(c, 'not_ready', config.platformHost);
