@@ -1,24 +1,33 @@
 #!/usr/bin/env node
 // Writes wrangler.toml with a pool of N pre-bound tenant databases.
-// Usage: npm run pool:config -- 32
-import { writeFileSync } from 'node:fs';
+// Usage: npm run pool:config -- 32 [--ids d1.json]
+// --ids takes the output of `wrangler d1 list --json` so that production ids replace the local placeholders.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export function bindingName(n) {
   return `TENANT_DB_${String(n).padStart(3, '0')}`;
 }
 
-export function renderWranglerToml(poolSize) {
+const placeholderId = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** Database ids by name, from `wrangler d1 list --json` ([{ uuid, name }, …]). */
+export function idsByName(list) {
+  return new Map(list.filter((d) => d && typeof d.name === 'string' && typeof d.uuid === 'string').map((d) => [d.name, d.uuid]));
+}
+
+export function renderWranglerToml(poolSize, ids = new Map()) {
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 5000) {
     throw new Error('pool size must be an integer between 1 and 5000');
   }
   const pool = [];
   for (let n = 1; n <= poolSize; n++) {
     const name = bindingName(n);
+    const databaseName = `huzhu-tenant-${String(n).padStart(3, '0')}`;
     pool.push(`[[d1_databases]]
 binding = "${name}"
-database_name = "huzhu-tenant-${String(n).padStart(3, '0')}"
-database_id = "00000000-0000-4000-8000-${String(n).padStart(12, '0')}"
+database_name = "${databaseName}"
+database_id = "${ids.get(databaseName) ?? placeholderId(n)}"
 migrations_dir = "migrations/tenant"
 `);
   }
@@ -44,7 +53,7 @@ crons = ["*/5 * * * *"]
 [[d1_databases]]
 binding = "PLATFORM_DB"
 database_name = "huzhu-platform"
-database_id = "00000000-0000-4000-8000-000000000000"
+database_id = "${ids.get('huzhu-platform') ?? placeholderId(0)}"
 migrations_dir = "migrations/platform"
 
 # The tenant database pool: one database per community, claimed at sign-up.
@@ -52,7 +61,13 @@ ${pool.join('\n')}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const size = Number(process.argv[2] ?? 32);
-  writeFileSync(new URL('../wrangler.toml', import.meta.url), renderWranglerToml(size));
-  console.log(`wrangler.toml: pool of ${size} tenant databases`);
+  const args = process.argv.slice(2);
+  const idsAt = args.indexOf('--ids');
+  const idsFile = idsAt >= 0 ? args[idsAt + 1] : undefined;
+  const size = Number(args.find((a, i) => !a.startsWith('--') && i !== idsAt + 1) ?? 32);
+  const ids = idsFile ? idsByName(JSON.parse(readFileSync(idsFile, 'utf8'))) : new Map();
+  writeFileSync(new URL('../wrangler.toml', import.meta.url), renderWranglerToml(size, ids));
+  const missing = idsFile ? size + 1 - [...ids.keys()].filter((k) => k === 'huzhu-platform' || /^huzhu-tenant-\d+$/.test(k)).length : 0;
+  console.log(`wrangler.toml: pool of ${size} tenant databases${idsFile ? `, ids from ${idsFile}` : ''}`);
+  if (missing > 0) console.warn(`warning: ${missing} database(s) have no id in ${idsFile}; placeholders were written for them`);
 }
