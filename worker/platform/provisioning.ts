@@ -117,7 +117,7 @@ export async function runProvisioning(env: Bindings, communityId: string, hooks:
     await db.batch([
       db
         .update(communities)
-        .set({ status: 'active', provisionStep: 'active', activatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+        .set({ status: 'active', provisionStep: 'active', provisionError: null, activatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
         .where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning'))),
       db.insert(auditLog).values({
         actorUserId: community.founderUserId,
@@ -134,7 +134,7 @@ export async function runProvisioning(env: Bindings, communityId: string, hooks:
       await db
         .update(communities)
         .set({ provisionError: message.slice(0, 500) })
-        .where(eq(communities.id, communityId))
+        .where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning')))
         .catch(() => undefined);
     }
     throw error;

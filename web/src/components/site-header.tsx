@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../i18n';
-import { storeSessionToken } from '../lib/session-token';
+import { signOut } from '../lib/site';
 import { useSite } from '../lib/site-context';
 import { LargeTextToggle } from './large-text-toggle';
 
@@ -33,7 +33,7 @@ export function SiteHeader() {
               <A href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('app.signIn')}</A>
             }
           >
-            <button type="button" onClick={() => storeSessionToken(null)}>
+            <button type="button" onClick={() => void signOut()}>
               {t('app.signOut')}
             </button>
           </Show>

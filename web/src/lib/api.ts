@@ -1,5 +1,6 @@
 import { hc, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../../worker/app';
+import { clerkSessionToken } from './clerk';
 import { sessionToken } from './session-token';
 
 /** An error answered by the API, with its code from the one error shape. */
@@ -16,8 +17,8 @@ export class ApiError extends Error {
 
 /** The one typed client of the web app; every call carries the session token for this origin. */
 export const api = hc<AppType>('/', {
-  headers: (): Record<string, string> => {
-    const token = sessionToken();
+  headers: async (): Promise<Record<string, string>> => {
+    const token = sessionToken() ?? (await clerkSessionToken());
     return token ? { authorization: `Bearer ${token}` } : {};
   },
 });

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n';
 import { api, request } from '../lib/api';
+import { mountClerkSignIn } from '../lib/clerk';
 import { devSignIn } from '../lib/site';
 import { useSite } from '../lib/site-context';
 
@@ -56,7 +57,15 @@ export default function SignIn() {
       <h1>{t('signIn.title')}</h1>
       <ErrorMessage error={error()} />
       <Show when={site()}>
-        <Show when={isDev()} fallback={<p class="notice">{site()?.clerkPublishableKey ? t('signIn.clerkIntro') : t('signIn.clerkMissing')}</p>}>
+        <Show
+          when={isDev()}
+          fallback={
+            <Show when={site()?.clerkPublishableKey} fallback={<p class="alert">{t('signIn.clerkMissing')}</p>}>
+              <p class="lead">{t('signIn.clerkIntro')}</p>
+              <div ref={(el) => void mountClerkSignIn(el, new URL(safeNext(params.next), location.origin).href)} />
+            </Show>
+          }
+        >
           <p class="lead">{t('signIn.devIntro')}</p>
           <h2>{t('signIn.personas')}</h2>
           <ul class="persona-list">
