@@ -97,3 +97,31 @@ describe('sign-up', () => {
     expect((await call(PLATFORM, '/api/communities/nope-nope')).status).toBe(404);
   });
 });
+
+describe('administration is audited', () => {
+  it('records role changes in the control-plane audit log, with the community and the actor', async () => {
+    const { host, founderToken } = await createCommunity('founder-audit');
+    const residentToken = await signIn('resident-audit', host);
+    const joined = await call(host, '/api/members/me', { body: { displayName: '邻居' }, token: residentToken });
+    const res = await call(host, `/api/members/${joined.json.id}/roles`, {
+      method: 'PUT',
+      body: { roles: [{ role: 'club-leader' }] },
+      token: founderToken,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.roles).toEqual([{ role: 'club-leader', partyKey: null, buildingId: null }]);
+    const entry = await env.PLATFORM_DB.prepare(
+      "SELECT actor_user_id, action, detail FROM audit_log WHERE action = 'member.roles-set' ORDER BY id DESC LIMIT 1",
+    ).first<{ actor_user_id: string; action: string; detail: string }>();
+    expect(entry?.actor_user_id).toBe('founder-audit');
+    expect(JSON.parse(entry?.detail ?? '{}')).toMatchObject({ memberId: joined.json.id });
+  });
+
+  it('serves the OpenAPI document on a community host too', async () => {
+    const { host } = await createCommunity('founder-doc');
+    const doc = await call(host, '/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.json.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.json.paths)).toContain('/api/community');
+  });
+});

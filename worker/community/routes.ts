@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/context';
 import { identityOf, tenantOf } from '../http/context';
 import { defineRoute, errorResponses } from '../http/route';
 import { validationHook } from '../http/validation';
+import { recordAudit } from '../platform/audit';
 import { memberSchema, joinBodySchema, setRolesBodySchema } from './members/schema';
 import { findMemberByUser, joinAsResident, listMembers, setMemberRoles } from './members/service';
 import { onboardingChecklist } from './onboarding/checklist';
@@ -112,7 +113,11 @@ export const communityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   .openapi(setRoles, async (c) => {
     const { memberId } = c.req.valid('param');
     const { roles } = c.req.valid('json');
-    return c.json(await setMemberRoles(tenantOf(c).db, memberId, roles, identityOf(c).userId), 200);
+    const tenant = tenantOf(c);
+    const actor = identityOf(c).userId;
+    const member = await setMemberRoles(tenant.db, memberId, roles, actor);
+    await recordAudit(c.env.PLATFORM_DB, { actorUserId: actor, communityId: tenant.community.id, action: 'member.roles-set', detail: { memberId, roles } });
+    return c.json(member, 200);
   })
   .openapi(getChecklist, async (c) => {
     const { db } = tenantOf(c);

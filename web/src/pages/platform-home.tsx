@@ -1,7 +1,9 @@
 import { A } from '@solidjs/router';
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { useSite } from '../lib/site-context';
 import { useI18n } from '../i18n';
 
+/** Demo communities seeded by `npm start`; linked only on a local (dev) platform. */
 const demos = [
   { slug: 'cuizhuyuan', zh: '翠竹园', en: 'Cuizhuyuan' },
   { slug: 'pingzhi', zh: '平治', en: 'Pingzhi' },
@@ -15,6 +17,7 @@ function communityHref(slug: string): string {
 
 export default function PlatformHome() {
   const { t, pick } = useI18n();
+  const { site } = useSite();
   const features = ['Template', 'Own', 'Govern'] as const;
   return (
     <>
@@ -40,6 +43,7 @@ export default function PlatformHome() {
           )}
         </For>
       </div>
+      <Show when={site()?.authMode === 'dev'}>
       <h2>{t('platform.demoTitle')}</h2>
       <ul class="grid" style={{ 'list-style': 'none', padding: 0 }}>
         <For each={demos}>
@@ -51,6 +55,7 @@ export default function PlatformHome() {
           )}
         </For>
       </ul>
+      </Show>
       <p>
         <A href="/operator">{t('platform.operator')}</A>
       </p>
