@@ -64,6 +64,8 @@ async function waitForHealth(port, child, timeoutMs = 60_000) {
 /** Builds, migrates and starts wrangler dev in dev auth mode; resolves when it answers. */
 export async function startLocalServer({ port = 8787, persistTo, build = true, seed = true, quiet = false } = {}) {
   ensureDevVars();
+  // The worker imports the bundled template packages.
+  run(process.execPath, ['scripts/bundle-templates.mjs']);
   if (build) buildWeb();
   migratePlatform(persistTo);
   const persist = persistTo ? ['--persist-to', persistTo] : [];

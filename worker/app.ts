@@ -2,7 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { identify } from './auth/identify';
 import { devRoutes } from './auth/dev-routes';
+import { canvasRoutes } from './community/canvas/routes';
+import { handbookRoutes } from './community/handbooks/routes';
 import { communityRoutes } from './community/routes';
+import { settingsRoutes } from './community/settings/routes';
 import { AppError, errorJson } from './errors';
 import type { AppEnv } from './http/context';
 import { platformRoutes } from './platform/routes';
@@ -18,7 +21,14 @@ export function buildApp() {
   app.use('*', resolveTenancy);
   app.use('/api/*', identify);
 
-  const routes = app.route('/', sharedRoutes).route('/', platformRoutes).route('/', communityRoutes).route('/', devRoutes);
+  const routes = app
+    .route('/', sharedRoutes)
+    .route('/', platformRoutes)
+    .route('/', communityRoutes)
+    .route('/', handbookRoutes)
+    .route('/', canvasRoutes)
+    .route('/', settingsRoutes)
+    .route('/', devRoutes);
 
   app.doc31('/api/openapi.json', (c) => ({
     openapi: '3.1.0',

@@ -12,6 +12,13 @@ const CommunityHome = lazy(() => import('./pages/community-home'));
 const Join = lazy(() => import('./pages/join'));
 const AdminChecklist = lazy(() => import('./pages/admin-checklist'));
 const NotFound = lazy(() => import('./pages/not-found'));
+const Handbooks = lazy(() => import('./pages/handbooks'));
+const HandbookReader = lazy(() => import('./pages/handbook-reader'));
+const ChapterEditor = lazy(() => import('./pages/chapter-editor'));
+const ChapterHistory = lazy(() => import('./pages/chapter-history'));
+const TemplateUpgrade = lazy(() => import('./pages/template-upgrade'));
+const Canvas = lazy(() => import('./pages/canvas'));
+const CommunitySettings = lazy(() => import('./pages/community-settings'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -45,6 +52,13 @@ function Routes() {
           <Route path="/" component={CommunityHome} />
           <Route path="/join" component={Join} />
           <Route path="/admin" component={AdminChecklist} />
+          <Route path="/admin/settings" component={CommunitySettings} />
+          <Route path="/admin/upgrade" component={TemplateUpgrade} />
+          <Route path="/handbooks" component={Handbooks} />
+          <Route path="/handbooks/:handbook" component={HandbookReader} />
+          <Route path="/handbooks/:handbook/:key/edit" component={ChapterEditor} />
+          <Route path="/handbooks/:handbook/:key/history" component={ChapterHistory} />
+          <Route path="/canvas" component={Canvas} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

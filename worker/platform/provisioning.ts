@@ -4,8 +4,8 @@ import { auditLog, communities } from '../db/platform-schema';
 import { communityProfile } from '../db/tenant-schema';
 import type { Bindings } from '../env';
 import { AppError } from '../errors';
-import { templateSeedStatements } from '../templates/instantiate';
-import { templates } from '../templates/registry';
+import { handbookSeedBatches, templateSeedStatements } from '../templates/instantiate';
+import { findTemplate, latestTemplate } from '../templates/registry';
 import { migrateTenantDatabase } from '../tenancy/migrator';
 import { claimFreeDatabase, claimedDatabase, registerPoolBindings, tenantDatabase } from '../tenancy/pool';
 import { type CommunitySetupInput, type StoredSetup, toStoredSetup } from './community-setup';
@@ -28,7 +28,7 @@ export async function createCommunityRecord(
   founder: { userId: string; name?: string },
 ): Promise<CommunityRow> {
   const db = platformDb(env.PLATFORM_DB);
-  const template = templates[input.template];
+  const template = input.template ? findTemplate(input.template) : latestTemplate('cuizhuyuan');
   if (!template) throw new AppError('validation_failed', 'Unknown template', { template: ['Unknown template'] });
   const row = {
     id: crypto.randomUUID(),
@@ -49,7 +49,7 @@ export async function createCommunityRecord(
     actorUserId: founder.userId,
     communityId: community.id,
     action: 'community.created',
-    detail: { slug: community.slug, template: input.template },
+    detail: { slug: community.slug, template: template.id },
   });
   return community;
 }
@@ -99,8 +99,9 @@ export async function runProvisioning(env: Bindings, communityId: string, hooks:
     const tenant = tenantDb(d1);
     const seeded = await tenant.select({ id: communityProfile.id }).from(communityProfile).limit(1);
     if (seeded.length === 0) {
-      const template = templates[`${community.templateKey}@${community.templateVersion}`];
+      const template = findTemplate(`${community.templateKey}@${community.templateVersion}`);
       if (!template) throw new Error(`template ${community.templateKey}@${community.templateVersion} is missing`);
+      for (const batch of handbookSeedBatches(d1, template)) await d1.batch(batch);
       const [first, ...rest] = templateSeedStatements(tenant, template, {
         communityId,
         slug: community.slug,

@@ -12,7 +12,7 @@ import {
   programs,
 } from '../db/tenant-schema';
 import type { StoredSetup } from '../platform/community-setup';
-import type { ModelTemplate } from './model-template';
+import type { TemplatePackage } from './package-schema';
 
 export interface InstantiateArgs {
   communityId: string;
@@ -30,11 +30,12 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * The statements that write a template into a new community's database. The caller runs them in
- * one batch (one transaction), with the profile row last, so "profile exists" means "fully seeded".
+ * The statements that write a template's structure into a new community's database. The caller runs
+ * them in one batch (one transaction), with the profile row last, so "profile exists" means "fully seeded".
  */
-export function templateSeedStatements(db: TenantDb, template: ModelTemplate, args: InstantiateArgs): BatchItem<'sqlite'>[] {
+export function templateSeedStatements(db: TenantDb, template: TemplatePackage, args: InstantiateArgs): BatchItem<'sqlite'>[] {
   const { setup } = args;
+  const { model } = template;
   const partyNames: Record<string, string | null> = {
     'residents-committee': setup.parties.residentsCommittee,
     'owners-committee': setup.parties.ownersCommittee,
@@ -48,13 +49,13 @@ export function templateSeedStatements(db: TenantDb, template: ModelTemplate, ar
         position: i + 1,
         nameZh: p.name.zh,
         nameEn: p.name.en,
-        descriptionZh: p.description.zh,
-        descriptionEn: p.description.en,
+        descriptionZh: p.summary.zh,
+        descriptionEn: p.summary.en,
         enabled: true,
       })),
     ),
     db.insert(parties).values(
-      template.parties.map((p, i) => ({
+      model.parties.map((p, i) => ({
         key: p.key,
         position: i + 1,
         titleZh: p.title.zh,
@@ -65,7 +66,7 @@ export function templateSeedStatements(db: TenantDb, template: ModelTemplate, ar
       })),
     ),
     db.insert(bodies).values(
-      template.bodies.map((b) => ({
+      model.bodies.map((b) => ({
         key: b.key,
         level: b.level,
         nameZh: b.name.zh,
@@ -77,19 +78,18 @@ export function templateSeedStatements(db: TenantDb, template: ModelTemplate, ar
       })),
     ),
   ];
-  const memberships = template.bodies.flatMap((b) => b.parties.map((partyKey) => ({ bodyKey: b.key, partyKey })));
+  const memberships = model.bodies.flatMap((b) => b.parties.map((partyKey) => ({ bodyKey: b.key, partyKey })));
   if (memberships.length > 0) statements.push(db.insert(bodyParties).values(memberships));
   // D1 allows 100 bound parameters per statement.
   chunk(setup.buildings, 25).forEach((group, chunkIndex) => {
-    const offset = chunkIndex * 25;
     statements.push(
       db.insert(buildings).values(
-        group.map((name, i) => ({ name, position: offset + i + 1, contactsRequired: template.contactsPerBuilding })),
+        group.map((name, i) => ({ name, position: chunkIndex * 25 + i + 1, contactsRequired: model.contactsPerBuilding })),
       ),
     );
   });
   const canvas = [
-    ...template.canvas.map((s, i) => ({ key: s.key, section: s.section, position: i + 1 })),
+    ...template.canvas.systems.map((s, i) => ({ key: s.key, section: 'system' as const, position: i + 1 })),
     ...template.programs.map((p, i) => ({ key: `module:${p.key}`, section: 'module' as const, position: i + 1 })),
   ];
   statements.push(db.insert(canvasEntries).values(canvas));
@@ -108,7 +108,37 @@ export function templateSeedStatements(db: TenantDb, template: ModelTemplate, ar
       households: setup.households,
       templateKey: template.key,
       templateVersion: template.version,
+      surplusRatePercent: model.defaultSurplusRatePercent,
     }),
   );
   return statements;
+}
+
+const LOCALES = [
+  ['zh-CN', 'zh'],
+  ['en', 'en'],
+] as const;
+
+/**
+ * Batches that write the template's handbooks, each chapter in both languages with its first revision.
+ * Every statement is INSERT OR IGNORE, so running them again after an interruption adds nothing twice.
+ */
+export function handbookSeedBatches(d1: D1Database, template: TemplatePackage): D1PreparedStatement[][] {
+  const insertChapter = d1.prepare(
+    `INSERT OR IGNORE INTO handbook_chapters (handbook, key, locale, position, title, body, base_version, base_title, base_body, edited, revision)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?5, ?6, 0, 1)`,
+  );
+  const insertRevision = d1.prepare(
+    `INSERT OR IGNORE INTO handbook_revisions (chapter_id, number, title, body, summary, kind, published, template_version)
+     SELECT id, 1, title, body, ?4, 'template', 1, ?5 FROM handbook_chapters WHERE handbook = ?1 AND key = ?2 AND locale = ?3`,
+  );
+  const statements = template.handbooks.flatMap((handbook) =>
+    handbook.chapters.flatMap((chapter) =>
+      LOCALES.flatMap(([locale, lang]) => [
+        insertChapter.bind(handbook.key, chapter.key, locale, chapter.position, chapter.title[lang], chapter.body[lang], template.version),
+        insertRevision.bind(handbook.key, chapter.key, locale, `${template.name[lang]} v${template.version}`, template.version),
+      ]),
+    ),
+  );
+  return chunk(statements, 60);
 }

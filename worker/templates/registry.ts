@@ -1,13 +1,28 @@
-import { cuizhuyuanV1 } from './cuizhuyuan-v1';
-import type { ModelTemplate } from './model-template';
+import { type TemplatePackage, templatePackageSchema } from './package-schema';
+import { templatePackagesJson } from './packages.generated';
 
-/** Templates communities can start from, by `key@version`. */
-export const templates: Record<string, ModelTemplate> = {
-  'cuizhuyuan@1': cuizhuyuanV1,
-};
+let packages: Map<string, TemplatePackage> | undefined;
 
-export const defaultTemplateId = 'cuizhuyuan@1';
+/** All bundled template packages by id (`key@version`), validated once per isolate. */
+export function templatePackages(): Map<string, TemplatePackage> {
+  if (!packages) {
+    const raw = JSON.parse(templatePackagesJson) as unknown[];
+    packages = new Map(raw.map((p) => templatePackageSchema.parse(p)).map((p) => [p.id, p]));
+  }
+  return packages;
+}
 
-export function templateId(template: ModelTemplate): string {
-  return `${template.key}@${template.version}`;
+export function findTemplate(id: string): TemplatePackage | undefined {
+  return templatePackages().get(id);
+}
+
+/** The newest version of a template family, e.g. `cuizhuyuan`. */
+export function latestTemplate(key: string): TemplatePackage | undefined {
+  return [...templatePackages().values()].filter((p) => p.key === key).sort((a, b) => b.version - a.version)[0];
+}
+
+/** Templates a new community may start from: the newest version of each family. */
+export function startableTemplates(): TemplatePackage[] {
+  const keys = new Set([...templatePackages().values()].map((p) => p.key));
+  return [...keys].flatMap((k) => latestTemplate(k) ?? []);
 }

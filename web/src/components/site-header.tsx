@@ -8,6 +8,7 @@ import { LargeTextToggle } from './large-text-toggle';
 export function SiteHeader() {
   const { t, pick, locale, setLocale } = useI18n();
   const { site, me } = useSite();
+  const isAdmin = () => me()?.member?.roles.some((r) => r.role === 'association-admin') ?? false;
   const title = () => {
     const community = site()?.community;
     return community ? pick(community.name) : t('app.platformName');
@@ -39,6 +40,17 @@ export function SiteHeader() {
           </Show>
         </nav>
       </div>
+      <Show when={site()?.host === 'community'}>
+        <nav class="sub-nav no-print" aria-label={t('nav.home')}>
+          <A href="/" end>{t('nav.home')}</A>
+          <A href="/handbooks">{t('nav.handbooks')}</A>
+          <A href="/canvas">{t('nav.canvas')}</A>
+          <Show when={isAdmin()}>
+            <A href="/admin">{t('community.admin')}</A>
+            <A href="/admin/settings">{t('nav.settings')}</A>
+          </Show>
+        </nav>
+      </Show>
     </header>
   );
 }

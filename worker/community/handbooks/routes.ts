@@ -1,0 +1,297 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { platformDb } from '../../db/client';
+import { communities } from '../../db/platform-schema';
+import type { AppContext, AppEnv } from '../../http/context';
+import { identityOf, memberOf, tenantOf } from '../../http/context';
+import { json, jsonBody, localeQuery } from '../../http/openapi-helpers';
+import { defineRoute, errorResponses } from '../../http/route';
+import { validationHook } from '../../http/validation';
+import { recordAudit } from '../../platform/audit';
+import { loadMember } from '../../auth/access';
+import { communityFacts } from './facts';
+import {
+  communityTemplate,
+  ensureHandbooks,
+  getRevision,
+  listHandbooks,
+  listRevisions,
+  readHandbook,
+  restoreRevision,
+  saveChapter,
+} from './service';
+import { applyUpgrade, upgradePlan } from './upgrade';
+
+const community = { host: 'community' } as const;
+const handbookKey = z.string().regex(/^[a-z][a-z-]{0,40}$/);
+const chapterKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/);
+const chapterParams = z.object({ handbook: handbookKey, key: chapterKey });
+const revisionParams = chapterParams.extend({ number: z.coerce.number().int().positive() });
+const texts = z.object({ title: z.string(), body: z.string() });
+
+const factsSchema = z.object({
+  name: z.object({ zh: z.string(), en: z.string().nullable() }),
+  city: z.string(),
+  district: z.string().nullable(),
+  households: z.number(),
+  foundedOn: z.string().nullable(),
+  surplusRatePercent: z.number().nullable(),
+  buildings: z.array(z.string()),
+  contactsRequired: z.number(),
+  parties: z.record(z.string(), z.string().nullable()),
+  programs: z.array(z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }), enabled: z.boolean() })),
+  bodies: z.array(z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }) })),
+});
+
+const chapterSchema = z.object({
+  key: z.string(),
+  position: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  edited: z.boolean(),
+  revision: z.number().int(),
+  updatedAt: z.string(),
+  draft: texts.nullable(),
+});
+
+const saveBody = z.object({
+  title: z.string().trim().min(1).max(120),
+  body: z.string().max(100_000),
+  summary: z.string().trim().min(1).max(200),
+  publish: z.boolean().default(true),
+  baseRevision: z.number().int().positive(),
+});
+
+const revisionSummary = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+  kind: z.enum(['template', 'edit', 'draft', 'restore', 'upgrade']),
+  published: z.boolean(),
+  templateVersion: z.number().int().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const decisionSchema = z.object({
+  handbook: handbookKey,
+  key: chapterKey,
+  locale: z.enum(['zh-CN', 'en']),
+  choice: z.enum(['take-upstream', 'keep-mine', 'merged']),
+  revision: z.number().int().positive(),
+  merged: z.object({ title: z.string().trim().min(1).max(120), body: z.string().max(100_000) }).optional(),
+});
+
+async function isAdmin(c: AppContext): Promise<boolean> {
+  const identity = c.get('identity');
+  if (!identity) return false;
+  const member = await loadMember(c.get('host'), identity.userId);
+  return member?.roles.some((r) => r.role === 'association-admin') ?? false;
+}
+
+/** The community's template (at its version) with its handbooks in place. */
+async function prepared(c: AppContext) {
+  const tenant = tenantOf(c);
+  const facts = await communityFacts(tenant.db);
+  const template = communityTemplate(facts.templateKey, facts.templateVersion);
+  await ensureHandbooks(tenant.db, tenant.d1, template);
+  const { templateKey, templateVersion, ...rest } = facts;
+  return { tenant, template, facts: rest, templateVersion };
+}
+
+function author(c: AppContext) {
+  return { userId: identityOf(c).userId, name: memberOf(c).displayName };
+}
+
+const listRoute = defineRoute(
+  { ...community, allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/handbooks',
+    summary: "The community's handbooks and their chapters",
+    request: { query: localeQuery },
+    responses: {
+      200: json(
+        z.object({
+          templateVersion: z.number().int(),
+          facts: factsSchema,
+          handbooks: z.array(
+            z.object({
+              key: z.string(),
+              title: z.string(),
+              chapters: z.array(z.object({ key: z.string(), position: z.number(), title: z.string(), edited: z.boolean(), hasDraft: z.boolean(), revision: z.number() })),
+            }),
+          ),
+        }),
+        'Handbooks',
+      ),
+      ...errorResponses(400, 404),
+    },
+  },
+);
+
+const readRoute = defineRoute(
+  { ...community, allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/handbooks/{handbook}',
+    summary: 'A whole handbook with the facts its placeholders need (drafts only for administrators)',
+    request: { params: z.object({ handbook: handbookKey }), query: localeQuery },
+    responses: {
+      200: json(z.object({ key: z.string(), title: z.string(), templateVersion: z.number().int(), facts: factsSchema, chapters: z.array(chapterSchema) }), 'Handbook'),
+      ...errorResponses(400, 404),
+    },
+  },
+);
+
+const saveRoute = defineRoute(
+  { ...community, allow: 'association-admin' },
+  {
+    method: 'put',
+    path: '/api/handbooks/{handbook}/chapters/{key}',
+    summary: 'Save a chapter as a new revision, published or as a private draft',
+    request: { params: chapterParams, query: localeQuery, ...jsonBody(saveBody) },
+    responses: { 200: json(z.object({ revision: z.number().int(), edited: z.boolean() }), 'Saved'), ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
+const revisionsRoute = defineRoute(
+  { ...community, allow: 'association-admin' },
+  {
+    method: 'get',
+    path: '/api/handbooks/{handbook}/chapters/{key}/revisions',
+    summary: "A chapter's revisions, newest first",
+    request: { params: chapterParams, query: localeQuery },
+    responses: {
+      200: json(z.object({ chapter: z.object({ key: z.string(), title: z.string(), revision: z.number() }), revisions: z.array(revisionSummary) }), 'Revisions'),
+      ...errorResponses(401, 403, 404),
+    },
+  },
+);
+
+const revisionRoute = defineRoute(
+  { ...community, allow: 'association-admin' },
+  {
+    method: 'get',
+    path: '/api/handbooks/{handbook}/chapters/{key}/revisions/{number}',
+    summary: 'One revision of a chapter',
+    request: { params: revisionParams, query: localeQuery },
+    responses: {
+      200: json(revisionSummary.omit({ templateVersion: true }).extend({ body: z.string() }), 'Revision'),
+      ...errorResponses(401, 403, 404),
+    },
+  },
+);
+
+const restoreRoute = defineRoute(
+  { ...community, allow: 'association-admin' },
+  {
+    method: 'post',
+    path: '/api/handbooks/{handbook}/chapters/{key}/revisions/{number}/restore',
+    summary: 'Restore an earlier revision as the newest one',
+    request: { params: revisionParams, query: localeQuery, ...jsonBody(z.object({ baseRevision: z.number().int().positive() })) },
+    responses: { 200: json(z.object({ revision: z.number().int(), edited: z.boolean() }), 'Restored'), ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
+const plannedChapterSchema = z.object({
+  handbook: z.string(),
+  key: z.string(),
+  locale: z.enum(['zh-CN', 'en']),
+  position: z.number(),
+  status: z.enum(['added', 'unchanged', 'update', 'same-change', 'conflict', 'removed-upstream']),
+  revision: z.number().int().nullable(),
+  hasDraft: z.boolean(),
+  base: texts.nullable(),
+  upstream: texts.nullable(),
+  mine: texts.nullable(),
+});
+
+const planRoute = defineRoute(
+  { ...community, allow: 'association-admin' },
+  {
+    method: 'get',
+    path: '/api/template/upgrade',
+    summary: 'What taking in the newest template version would change, chapter by chapter',
+    responses: {
+      200: json(
+        z.object({
+          currentVersion: z.number().int(),
+          target: z
+            .object({
+              id: z.string(),
+              version: z.number().int(),
+              name: z.object({ zh: z.string(), en: z.string() }),
+              summary: z.object({ zh: z.string(), en: z.string() }),
+              changes: z.array(z.object({ zh: z.string(), en: z.string() })),
+            })
+            .nullable(),
+          chapters: z.array(plannedChapterSchema),
+        }),
+        'Upgrade plan',
+      ),
+      ...errorResponses(401, 403),
+    },
+  },
+);
+
+const applyRoute = defineRoute(
+  { ...community, allow: 'association-admin' },
+  {
+    method: 'post',
+    path: '/api/template/upgrade',
+    summary: 'Take in the newest template version with a choice for each chapter changed on both sides',
+    request: jsonBody(z.object({ version: z.number().int().positive(), decisions: z.array(decisionSchema).max(1000) })),
+    responses: { 200: json(z.object({ version: z.number().int(), applied: z.number().int() }), 'Upgraded'), ...errorResponses(400, 401, 403, 409) },
+  },
+);
+
+export const handbookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(listRoute, async (c) => {
+    const { tenant, template, templateVersion, facts } = await prepared(c);
+    const handbooks = await listHandbooks(tenant.db, template, c.req.valid('query').locale, await isAdmin(c));
+    return c.json({ templateVersion, facts, handbooks }, 200);
+  })
+  .openapi(readRoute, async (c) => {
+    const { tenant, template, facts, templateVersion } = await prepared(c);
+    const handbook = await readHandbook(tenant.db, template, c.req.valid('param').handbook, c.req.valid('query').locale, await isAdmin(c));
+    return c.json({ ...handbook, templateVersion, facts }, 200);
+  })
+  .openapi(saveRoute, async (c) => {
+    const { tenant } = await prepared(c);
+    const { handbook, key } = c.req.valid('param');
+    const saved = await saveChapter(tenant.db, { handbook, key, locale: c.req.valid('query').locale }, c.req.valid('json'), author(c));
+    return c.json({ revision: saved.revision, edited: saved.edited }, 200);
+  })
+  .openapi(revisionsRoute, async (c) => {
+    const { handbook, key } = c.req.valid('param');
+    return c.json(await listRevisions(tenantOf(c).db, { handbook, key, locale: c.req.valid('query').locale }), 200);
+  })
+  .openapi(revisionRoute, async (c) => {
+    const { handbook, key, number } = c.req.valid('param');
+    return c.json(await getRevision(tenantOf(c).db, { handbook, key, locale: c.req.valid('query').locale }, number), 200);
+  })
+  .openapi(restoreRoute, async (c) => {
+    const { handbook, key, number } = c.req.valid('param');
+    const locale = c.req.valid('query').locale;
+    const summary = locale === 'en' ? `Restored revision ${number}` : `恢复到第 ${number} 版`;
+    const saved = await restoreRevision(tenantOf(c).db, { handbook, key, locale }, number, c.req.valid('json').baseRevision, author(c), summary);
+    return c.json({ revision: saved.revision, edited: saved.edited }, 200);
+  })
+  .openapi(planRoute, async (c) => {
+    const { tenant, facts: _facts, templateVersion, template } = await prepared(c);
+    return c.json(await upgradePlan(tenant.db, { key: template.key, version: templateVersion }), 200);
+  })
+  .openapi(applyRoute, async (c) => {
+    const { tenant, template, templateVersion } = await prepared(c);
+    const { version, decisions } = c.req.valid('json');
+    const result = await applyUpgrade(tenant.db, { key: template.key, version: templateVersion }, version, decisions, author(c));
+    await platformDb(c.env.PLATFORM_DB).update(communities).set({ templateVersion: result.version }).where(eq(communities.id, tenant.community.id));
+    await recordAudit(c.env.PLATFORM_DB, {
+      actorUserId: identityOf(c).userId,
+      communityId: tenant.community.id,
+      action: 'template.upgraded',
+      detail: { from: templateVersion, to: result.version, decisions: decisions.map((d) => ({ chapter: `${d.handbook}/${d.key}/${d.locale}`, choice: d.choice })) },
+    });
+    return c.json(result, 200);
+  });
