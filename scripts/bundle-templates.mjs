@@ -46,7 +46,8 @@ function loadPackage(id, seen = new Set()) {
     const inherited = parent?.handbooks.find((p) => p.key === hb.key)?.chapters ?? [];
     const own = hb.key === 'forms' ? readChapters(join(dir, 'forms'), 'form-') : readChapters(join(dir, 'handbooks', hb.key));
     const removed = new Set(meta.removed?.[hb.key] ?? []);
-    const merged = new Map(inherited.filter((c) => !removed.has(c.key)).map((c) => [c.key, { ...c }]));
+    // Inherited chapters keep their place; own chapters take theirs from the file number.
+    const merged = new Map(inherited.filter((c) => !removed.has(c.key)).map((c) => [c.key, { ...c, order: c.position }]));
     for (const chapter of own) {
       const before = merged.get(chapter.key);
       merged.set(chapter.key, {

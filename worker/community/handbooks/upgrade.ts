@@ -146,6 +146,8 @@ export async function applyUpgrade(db: TenantDb, current: { key: string; version
         db.insert(handbookRevisions).select(
           db
             .select({
+              // insert…select takes every column in table order; NULL lets SQLite number the row.
+              id: sql<number>`NULL`.as('id'),
               chapterId: handbookChapters.id,
               number: sql<number>`1`.as('number'),
               title: handbookChapters.title,
