@@ -25,7 +25,6 @@ export const demoCommunities: CommunitySetupInput[] = [
       ownersCommittee: '翠竹园业主委员会',
       propertyCompany: '翠竹园物业服务中心',
     },
-    template: 'cuizhuyuan@1',
     founderName: '周明',
   },
   {
@@ -37,6 +36,7 @@ export const demoCommunities: CommunitySetupInput[] = [
     households: 860,
     buildings: 8,
     parties: { residentsCommittee: '平治社区居委会' },
+    // Still on version 1, so the demo shows a community taking in an update of the model.
     template: 'cuizhuyuan@1',
     founderName: '周明',
   },

@@ -227,6 +227,7 @@ export const en: Dictionary = {
     added: 'Added',
     removed: 'Removed',
     noChanges: 'The two revisions are the same.',
+    skipped: '… {{ count }} unchanged lines …',
     current: 'current',
   },
   upgrade: {

@@ -226,6 +226,7 @@ export const zhCN = {
     added: '新增',
     removed: '删除',
     noChanges: '两个版本内容相同。',
+    skipped: '…… 省略 {{ count }} 行未改动 ……',
     current: '当前',
   },
   upgrade: {

@@ -93,9 +93,9 @@ export default function ChapterEditor() {
           </div>
           <div class="field">
             <span class="label" id="preview-label">{t('editor.preview')}</span>
-            <div class="preview card" aria-labelledby="preview-label" aria-live="polite">
+            <section class="preview card" aria-labelledby="preview-label" aria-live="polite">
               <MarkdownView source={preview()} />
-            </div>
+            </section>
           </div>
         </div>
         <div class="field">

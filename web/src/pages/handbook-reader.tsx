@@ -63,6 +63,7 @@ export default function HandbookReader() {
   });
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: delegates link clicks, which keyboards trigger as clicks too
     <article class="handbook" onClick={onClick}>
       <ErrorMessage error={handbook.error} />
       <Show when={handbook()} fallback={<p>{t('handbooks.loading')}</p>}>
