@@ -162,3 +162,244 @@ export const handbookRevisions = sqliteTable(
   },
   (t) => [uniqueIndex('handbook_revisions_number').on(t.chapterId, t.number), index('handbook_revisions_chapter').on(t.chapterId)],
 );
+
+/** A resident group (自组织). Whoever proposes it is responsible for it; never blank. */
+export const clubs = sqliteTable(
+  'clubs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    purpose: text('purpose').notNull(),
+    programKey: text('program_key').references(() => programs.key),
+    meetingPattern: text('meeting_pattern'),
+    status: text('status', { enum: ['proposed', 'active', 'dormant', 'closed'] }).notNull(),
+    responsibleMemberId: integer('responsible_member_id')
+      .notNull()
+      .references(() => members.id),
+    approvedBy: integer('approved_by').references(() => members.id),
+    approvedAt: text('approved_at'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('clubs_name').on(t.name), index('clubs_status').on(t.status)],
+);
+
+export const clubMembers = sqliteTable(
+  'club_members',
+  {
+    clubId: integer('club_id')
+      .notNull()
+      .references(() => clubs.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    role: text('role', { enum: ['member', 'leader'] }).notNull(),
+    joinedAt: text('joined_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.clubId, t.memberId] }), index('club_members_member').on(t.memberId)],
+);
+
+/** Handing over responsibility is offered by the responsible person and only takes effect when accepted. */
+export const clubHandovers = sqliteTable('club_handovers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  clubId: integer('club_id')
+    .notNull()
+    .references(() => clubs.id),
+  fromMemberId: integer('from_member_id')
+    .notNull()
+    .references(() => members.id),
+  toMemberId: integer('to_member_id')
+    .notNull()
+    .references(() => members.id),
+  status: text('status', { enum: ['offered', 'accepted', 'declined', 'withdrawn'] }).notNull(),
+  offeredAt: text('offered_at').notNull().default(now),
+  decidedAt: text('decided_at'),
+});
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Null for an activity of the hub (the association itself). */
+    clubId: integer('club_id').references(() => clubs.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    responsibleMemberId: integer('responsible_member_id')
+      .notNull()
+      .references(() => members.id),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    place: text('place').notNull(),
+    capacity: integer('capacity').notNull(),
+    waitlist: integer('waitlist', { mode: 'boolean' }).notNull().default(true),
+    audience: text('audience', { enum: ['members', 'residents', 'children'] }).notNull(),
+    state: text('state', {
+      enum: ['draft', 'budget-submitted', 'approved', 'open', 'closed', 'held', 'settled', 'reviewed', 'cancelled'],
+    }).notNull(),
+    expectedParticipants: integer('expected_participants').notNull(),
+    surplusRatePercent: integer('surplus_rate_percent').notNull(),
+    /** Per-person fee in fen, derived from the budget when it is submitted. */
+    feeFen: integer('fee_fen').notNull().default(0),
+    /** Why a budget that does not cover costs plus surplus may go ahead (e.g. paid from the club fund). */
+    exceptionReason: text('exception_reason'),
+    approvedBy: integer('approved_by').references(() => members.id),
+    approvedAt: text('approved_at'),
+    cancelledReason: text('cancelled_reason'),
+    checkinToken: text('checkin_token').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('activities_starts').on(t.startsAt), index('activities_club').on(t.clubId, t.startsAt)],
+);
+
+export const activityCostLines = sqliteTable(
+  'activity_cost_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    kind: text('kind', { enum: ['planned', 'actual'] }).notNull(),
+    label: text('label').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [index('activity_cost_lines_activity').on(t.activityId, t.kind)],
+);
+
+/** One place on an activity: the member themself (participant '') or someone they sign up, e.g. a child. */
+export const signups = sqliteTable(
+  'signups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    participant: text('participant').notNull().default(''),
+    isChild: integer('is_child', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    cancelledAt: text('cancelled_at'),
+    checkedInAt: text('checked_in_at'),
+  },
+  (t) => [
+    uniqueIndex('signups_once').on(t.activityId, t.memberId, t.participant),
+    index('signups_activity_status').on(t.activityId, t.status),
+    index('signups_member').on(t.memberId),
+  ],
+);
+
+export const activitySettlements = sqliteTable('activity_settlements', {
+  activityId: integer('activity_id')
+    .primaryKey()
+    .references(() => activities.id),
+  incomeFen: integer('income_fen').notNull(),
+  costFen: integer('cost_fen').notNull(),
+  recordedBy: integer('recorded_by')
+    .notNull()
+    .references(() => members.id),
+  recordedAt: text('recorded_at').notNull().default(now),
+});
+
+export const activityReviews = sqliteTable(
+  'activity_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    /** The responsible person's review, or a participant's rating. */
+    kind: text('kind', { enum: ['summary', 'rating'] }).notNull(),
+    wentWell: text('went_well'),
+    toChange: text('to_change'),
+    rating: integer('rating'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('activity_reviews_once').on(t.activityId, t.memberId, t.kind)],
+);
+
+/** Funds (the hub, each club) and the outside world that money comes from and goes to. */
+export const ledgerAccounts = sqliteTable('ledger_accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull().unique(),
+  kind: text('kind', { enum: ['fund', 'external'] }).notNull(),
+  clubId: integer('club_id').references(() => clubs.id),
+  name: text('name').notNull(),
+});
+
+/** Append-only (triggers refuse updates and deletes); a correction is a new transaction that reverses one. */
+export const ledgerTransactions = sqliteTable(
+  'ledger_transactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    occurredOn: text('occurred_on').notNull(),
+    category: text('category').notNull(),
+    memo: text('memo').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => members.id),
+    reversesId: integer('reverses_id').unique(),
+    activityId: integer('activity_id').references(() => activities.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('ledger_transactions_date').on(t.occurredOn)],
+);
+
+export const ledgerPostings = sqliteTable(
+  'ledger_postings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transactionId: integer('transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    /** Signed fen: positive into the account, negative out of it. Each transaction's postings sum to zero. */
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [index('ledger_postings_account').on(t.accountId), index('ledger_postings_transaction').on(t.transactionId)],
+);
+
+export const volunteers = sqliteTable('volunteers', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id),
+  skills: text('skills').notNull().default(''),
+  availability: text('availability').notNull().default(''),
+  registeredAt: text('registered_at').notNull().default(now),
+});
+
+/** Hours are recorded by the responsible person and confirmed by the volunteer. */
+export const volunteerHours = sqliteTable(
+  'volunteer_hours',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    activityId: integer('activity_id').references(() => activities.id),
+    programKey: text('program_key'),
+    servedOn: text('served_on').notNull(),
+    minutes: integer('minutes').notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => members.id),
+    confirmedAt: text('confirmed_at'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('volunteer_hours_member').on(t.memberId)],
+);
+
+/** A resident's private calendar feed; regenerating the token revokes the old URL. */
+export const calendarTokens = sqliteTable('calendar_tokens', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id),
+  token: text('token').notNull().unique(),
+  createdAt: text('created_at').notNull().default(now),
+});

@@ -1,0 +1,8 @@
+-- The ledger is append-only: a correction is a new transaction that reverses an old one.
+CREATE TRIGGER `ledger_transactions_no_update` BEFORE UPDATE ON `ledger_transactions` BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
+--> statement-breakpoint
+CREATE TRIGGER `ledger_transactions_no_delete` BEFORE DELETE ON `ledger_transactions` BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
+--> statement-breakpoint
+CREATE TRIGGER `ledger_postings_no_update` BEFORE UPDATE ON `ledger_postings` BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
+--> statement-breakpoint
+CREATE TRIGGER `ledger_postings_no_delete` BEFORE DELETE ON `ledger_postings` BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
