@@ -2,7 +2,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { identify } from './auth/identify';
 import { devRoutes } from './auth/dev-routes';
+import { activityRoutes } from './community/activities/routes';
 import { canvasRoutes } from './community/canvas/routes';
+import { clubRoutes } from './community/clubs/routes';
+import { ledgerRoutes } from './community/ledger/routes';
+import { meRoutes } from './community/me/routes';
+import { volunteerRoutes } from './community/volunteers/routes';
 import { handbookRoutes } from './community/handbooks/routes';
 import { communityRoutes } from './community/routes';
 import { settingsRoutes } from './community/settings/routes';
@@ -28,6 +33,11 @@ export function buildApp() {
     .route('/', handbookRoutes)
     .route('/', canvasRoutes)
     .route('/', settingsRoutes)
+    .route('/', clubRoutes)
+    .route('/', activityRoutes)
+    .route('/', ledgerRoutes)
+    .route('/', volunteerRoutes)
+    .route('/', meRoutes)
     .route('/', devRoutes);
 
   app.doc31('/api/openapi.json', (c) => ({

@@ -134,6 +134,7 @@ CREATE INDEX `ledger_postings_account` ON `ledger_postings` (`account_id`);--> s
 CREATE INDEX `ledger_postings_transaction` ON `ledger_postings` (`transaction_id`);--> statement-breakpoint
 CREATE TABLE `ledger_transactions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`ref` text NOT NULL,
 	`occurred_on` text NOT NULL,
 	`category` text NOT NULL,
 	`memo` text NOT NULL,
@@ -145,6 +146,7 @@ CREATE TABLE `ledger_transactions` (
 	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `ledger_transactions_ref_unique` ON `ledger_transactions` (`ref`);--> statement-breakpoint
 CREATE UNIQUE INDEX `ledger_transactions_reverses_id_unique` ON `ledger_transactions` (`reverses_id`);--> statement-breakpoint
 CREATE INDEX `ledger_transactions_date` ON `ledger_transactions` (`occurred_on`);--> statement-breakpoint
 CREATE TABLE `signups` (

@@ -1,4 +1,3 @@
--- The ledger is append-only: a correction is a new transaction that reverses an old one.
 CREATE TRIGGER `ledger_transactions_no_update` BEFORE UPDATE ON `ledger_transactions` BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;
 --> statement-breakpoint
 CREATE TRIGGER `ledger_transactions_no_delete` BEFORE DELETE ON `ledger_transactions` BEGIN SELECT RAISE(ABORT, 'ledger is append-only'); END;

@@ -335,6 +335,8 @@ export const ledgerTransactions = sqliteTable(
   'ledger_transactions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Unique per transaction: ties its postings to it within one batch, and makes a retried write a no-op. */
+    ref: text('ref').notNull().unique(),
     occurredOn: text('occurred_on').notNull(),
     category: text('category').notNull(),
     memo: text('memo').notNull(),

@@ -1,0 +1,29 @@
+/** The standard activity process (活动流程标准化) as a state machine. */
+export type ActivityState = 'draft' | 'budget-submitted' | 'approved' | 'open' | 'closed' | 'held' | 'settled' | 'reviewed' | 'cancelled';
+
+export type ActivityStep = 'submit' | 'approve' | 'return' | 'open' | 'close' | 'hold' | 'settle' | 'review' | 'cancel';
+
+const transitions: Record<ActivityStep, { from: ActivityState[]; to: ActivityState }> = {
+  submit: { from: ['draft'], to: 'budget-submitted' },
+  approve: { from: ['budget-submitted'], to: 'approved' },
+  return: { from: ['budget-submitted'], to: 'draft' },
+  open: { from: ['approved', 'closed'], to: 'open' },
+  close: { from: ['open'], to: 'closed' },
+  hold: { from: ['open', 'closed'], to: 'held' },
+  settle: { from: ['held'], to: 'settled' },
+  review: { from: ['settled'], to: 'reviewed' },
+  cancel: { from: ['draft', 'budget-submitted', 'approved', 'open', 'closed'], to: 'cancelled' },
+};
+
+/** The state a step leads to, or null when the step is not allowed from `state`. */
+export function nextState(state: ActivityState, step: ActivityStep): ActivityState | null {
+  const t = transitions[step];
+  return t.from.includes(state) ? t.to : null;
+}
+
+export function statesAllowing(step: ActivityStep): ActivityState[] {
+  return transitions[step].from;
+}
+
+/** Budgets can be edited until they are approved. */
+export const editableStates: ActivityState[] = ['draft', 'budget-submitted'];

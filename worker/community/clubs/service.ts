@@ -1,0 +1,151 @@
+import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { TenantDb } from '../../db/client';
+import { activities, activitySettlements, clubHandovers, clubMembers, clubs, ledgerAccounts, ledgerPostings, members, programs } from '../../db/tenant-schema';
+import { AppError } from '../../errors';
+import type { MemberContext } from '../../http/context';
+import { clubFundKey, ensureAccount } from '../ledger/service';
+import { type ClubStatus, canMoveClub } from './lifecycle';
+
+export const isAdmin = (member: MemberContext) => member.roles.some((r) => r.role === 'association-admin');
+
+/** Settled within this many days of the activity's end counts as "published on time". */
+export const SETTLE_WITHIN_DAYS = 7;
+
+export async function getClub(db: TenantDb, id: number) {
+  const [club] = await db.select().from(clubs).where(eq(clubs.id, id));
+  if (!club) throw new AppError('not_found', 'No such club');
+  return club;
+}
+
+export async function clubRole(db: TenantDb, clubId: number, memberId: number) {
+  const [row] = await db.select({ role: clubMembers.role }).from(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, memberId)));
+  return row?.role ?? null;
+}
+
+export async function listClubs(db: TenantDb, status?: ClubStatus) {
+  return db
+    .select({
+      id: clubs.id,
+      name: clubs.name,
+      purpose: clubs.purpose,
+      programKey: clubs.programKey,
+      meetingPattern: clubs.meetingPattern,
+      status: clubs.status,
+      responsible: { id: members.id, displayName: members.displayName },
+      memberCount: sql<number>`(SELECT COUNT(*) FROM ${clubMembers} WHERE ${clubMembers.clubId} = ${clubs.id})`,
+      fundBalanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ${ledgerPostings} p JOIN ${ledgerAccounts} a ON a.id = p.account_id WHERE a.club_id = ${clubs.id}), 0)`,
+      settledActivities: sql<number>`(SELECT COUNT(*) FROM ${activitySettlements} s JOIN ${activities} a ON a.id = s.activity_id WHERE a.club_id = ${clubs.id})`,
+      settledOnTime: sql<number>`(SELECT COUNT(*) FROM ${activitySettlements} s JOIN ${activities} a ON a.id = s.activity_id WHERE a.club_id = ${clubs.id} AND julianday(s.recorded_at) - julianday(a.ends_at) <= ${SETTLE_WITHIN_DAYS})`,
+    })
+    .from(clubs)
+    .innerJoin(members, eq(members.id, clubs.responsibleMemberId))
+    .where(status ? eq(clubs.status, status) : undefined)
+    .orderBy(asc(clubs.name));
+}
+
+/** A club's page: purpose, who is responsible, members, activities before and after now, its fund. */
+export async function clubDetail(db: TenantDb, id: number, now: string) {
+  const club = await getClub(db, id);
+  const [responsible, memberRows, upcoming, past, fund, program] = await db.batch([
+    db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, club.responsibleMemberId)),
+    db
+      .select({ id: members.id, displayName: members.displayName, role: clubMembers.role })
+      .from(clubMembers)
+      .innerJoin(members, eq(members.id, clubMembers.memberId))
+      .where(eq(clubMembers.clubId, id))
+      .orderBy(desc(clubMembers.role), asc(clubMembers.joinedAt)),
+    db.select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state }).from(activities).where(and(eq(activities.clubId, id), gte(activities.startsAt, now))).orderBy(asc(activities.startsAt)).limit(20),
+    db.select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state }).from(activities).where(and(eq(activities.clubId, id), lt(activities.startsAt, now))).orderBy(desc(activities.startsAt)).limit(20),
+    db
+      .select({ key: ledgerAccounts.key, balanceFen: sql<number>`COALESCE((SELECT SUM(${ledgerPostings.amountFen}) FROM ${ledgerPostings} WHERE ${ledgerPostings.accountId} = ${ledgerAccounts.id}), 0)` })
+      .from(ledgerAccounts)
+      .where(eq(ledgerAccounts.key, clubFundKey(id))),
+    db.select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn }).from(programs).where(eq(programs.key, club.programKey ?? '')),
+  ]);
+  const [handover] = await db.select().from(clubHandovers).where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered')));
+  return {
+    ...club,
+    program: program[0] ? { key: program[0].key, name: { zh: program[0].nameZh, en: program[0].nameEn } } : null,
+    responsible: responsible[0] ?? null,
+    members: memberRows,
+    memberCount: memberRows.length,
+    upcoming,
+    past,
+    fund: fund[0] ? { key: fund[0].key, balanceFen: Number(fund[0].balanceFen) } : null,
+    pendingHandover: handover ? { id: handover.id, toMemberId: handover.toMemberId } : null,
+  };
+}
+
+/** 谁主张谁负责: the proposer becomes the club's responsible person and first leader. */
+export async function proposeClub(db: TenantDb, proposer: MemberContext, input: { name: string; purpose: string; programKey?: string; meetingPattern?: string }) {
+  if (input.programKey) {
+    const [program] = await db.select({ key: programs.key }).from(programs).where(eq(programs.key, input.programKey));
+    if (!program) throw new AppError('validation_failed', 'No such program', { programKey: ['No such program'] });
+  }
+  const inserted = await db
+    .insert(clubs)
+    .values({ name: input.name, purpose: input.purpose, programKey: input.programKey ?? null, meetingPattern: input.meetingPattern ?? null, status: 'proposed', responsibleMemberId: proposer.id })
+    .onConflictDoNothing({ target: clubs.name })
+    .returning({ id: clubs.id });
+  const club = inserted[0];
+  if (!club) throw new AppError('conflict', 'A club with this name already exists', { name: ['A club with this name already exists'] });
+  await db.insert(clubMembers).values({ clubId: club.id, memberId: proposer.id, role: 'leader' });
+  return club.id;
+}
+
+/** Approval (proposed → active) opens the club's fund; association administrators move clubs between states. */
+export async function moveClub(db: TenantDb, id: number, to: ClubStatus, admin: MemberContext) {
+  const club = await getClub(db, id);
+  if (!canMoveClub(club.status, to)) throw new AppError('conflict', `A ${club.status} club cannot become ${to}`);
+  const updated = await db
+    .update(clubs)
+    .set({ status: to, ...(club.status === 'proposed' && to === 'active' ? { approvedBy: admin.id, approvedAt: new Date().toISOString() } : {}) })
+    .where(and(eq(clubs.id, id), eq(clubs.status, club.status)))
+    .returning({ id: clubs.id });
+  if (updated.length === 0) throw new AppError('conflict', 'The club changed meanwhile; reload');
+  if (to === 'active') await ensureAccount(db, clubFundKey(id), 'fund', `${club.name}基金 / ${club.name} fund`, id);
+}
+
+export async function joinClub(db: TenantDb, id: number, member: MemberContext) {
+  const club = await getClub(db, id);
+  if (club.status !== 'active') throw new AppError('conflict', 'Only active clubs take new members');
+  await db.insert(clubMembers).values({ clubId: id, memberId: member.id, role: 'member' }).onConflictDoNothing();
+}
+
+export async function leaveClub(db: TenantDb, id: number, member: MemberContext) {
+  const club = await getClub(db, id);
+  if (club.responsibleMemberId === member.id) throw new AppError('conflict', 'Hand over responsibility before leaving the club');
+  await db.delete(clubMembers).where(and(eq(clubMembers.clubId, id), eq(clubMembers.memberId, member.id)));
+}
+
+/** Only the responsible person offers a handover; it takes effect when the new person accepts it. */
+export async function offerHandover(db: TenantDb, id: number, from: MemberContext, toMemberId: number) {
+  const club = await getClub(db, id);
+  if (club.responsibleMemberId !== from.id) throw new AppError('forbidden', 'Only the responsible person can hand over the club');
+  if (toMemberId === from.id) throw new AppError('validation_failed', 'Choose someone else', { toMemberId: ['Choose someone else'] });
+  if ((await clubRole(db, id, toMemberId)) === null) throw new AppError('validation_failed', 'The new responsible person must be a member of the club', { toMemberId: ['Not a member of this club'] });
+  await db.update(clubHandovers).set({ status: 'withdrawn', decidedAt: new Date().toISOString() }).where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered')));
+  const [row] = await db.insert(clubHandovers).values({ clubId: id, fromMemberId: from.id, toMemberId, status: 'offered' }).returning({ id: clubHandovers.id });
+  return row!.id;
+}
+
+export async function decideHandover(db: TenantDb, clubId: number, handoverId: number, member: MemberContext, accept: boolean) {
+  const [handover] = await db.select().from(clubHandovers).where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.clubId, clubId)));
+  if (!handover || handover.status !== 'offered') throw new AppError('not_found', 'No open handover');
+  if (handover.toMemberId !== member.id) throw new AppError('forbidden', 'Only the person offered the club can answer');
+  const decidedAt = new Date().toISOString();
+  if (!accept) {
+    await db.update(clubHandovers).set({ status: 'declined', decidedAt }).where(eq(clubHandovers.id, handoverId));
+    return;
+  }
+  // One batch: the club changes hands only together with the record of it.
+  await db.batch([
+    db.update(clubHandovers).set({ status: 'accepted', decidedAt }).where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.status, 'offered'))),
+    db.update(clubs).set({ responsibleMemberId: member.id }).where(and(eq(clubs.id, clubId), eq(clubs.responsibleMemberId, handover.fromMemberId))),
+    db.update(clubMembers).set({ role: 'leader' }).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, member.id))),
+  ]);
+}
+
+export async function clubHandoverLog(db: TenantDb, clubId: number) {
+  return db.select().from(clubHandovers).where(eq(clubHandovers.clubId, clubId)).orderBy(desc(clubHandovers.offeredAt));
+}

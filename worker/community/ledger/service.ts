@@ -1,0 +1,156 @@
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { TenantDb } from '../../db/client';
+import { clubs, ledgerAccounts, ledgerPostings, ledgerTransactions } from '../../db/tenant-schema';
+import { AppError } from '../../errors';
+import { checkPostings, type Posting, reversalOf, summariseStatement } from './double-entry';
+
+export const HUB_FUND = 'hub';
+export const EXTERNAL = 'external';
+export const clubFundKey = (clubId: number) => `club:${clubId}`;
+
+/** The hub's fund and the outside world exist in every community; club funds are opened on approval. */
+export async function ensureAccount(db: TenantDb, key: string, kind: 'fund' | 'external', name: string, clubId: number | null = null) {
+  await db.insert(ledgerAccounts).values({ key, kind, name, clubId }).onConflictDoNothing({ target: ledgerAccounts.key });
+  const [row] = await db.select().from(ledgerAccounts).where(eq(ledgerAccounts.key, key));
+  if (!row) throw new Error(`ledger account ${key} could not be opened`);
+  return row;
+}
+
+export async function baseAccounts(db: TenantDb) {
+  const hub = await ensureAccount(db, HUB_FUND, 'fund', '互助会基金 / Association fund');
+  const external = await ensureAccount(db, EXTERNAL, 'external', '参与者与供应商 / Participants and suppliers');
+  return { hub, external };
+}
+
+export interface NewTransaction {
+  /** Idempotency key; a second write with the same ref is refused by the unique index. */
+  ref?: string;
+  occurredOn: string;
+  category: string;
+  memo: string;
+  recordedBy: number;
+  activityId?: number | null;
+  reversesId?: number | null;
+  postings: Posting[];
+}
+
+/**
+ * The statements that write one balanced transaction: the transaction row and its postings, to run in
+ * the caller's batch. The postings find their transaction by its unique ref, so it all stays one batch.
+ */
+export function transactionStatements(db: TenantDb, tx: NewTransaction): BatchItem<'sqlite'>[] {
+  const problem = checkPostings(tx.postings);
+  if (problem) throw new AppError('validation_failed', `The entry does not balance: ${problem}`, { postings: [problem] });
+  const ref = tx.ref ?? crypto.randomUUID();
+  return [
+    db.insert(ledgerTransactions).values({
+      ref,
+      occurredOn: tx.occurredOn,
+      category: tx.category,
+      memo: tx.memo,
+      recordedBy: tx.recordedBy,
+      activityId: tx.activityId ?? null,
+      reversesId: tx.reversesId ?? null,
+    }),
+    ...tx.postings.map((p) =>
+      db.insert(ledgerPostings).select(
+        db
+          .select({
+            id: sql<number>`NULL`.as('id'),
+            transactionId: ledgerTransactions.id,
+            accountId: sql<number>`${p.accountId}`.as('account_id'),
+            amountFen: sql<number>`${p.amountFen}`.as('amount_fen'),
+          })
+          .from(ledgerTransactions)
+          .where(eq(ledgerTransactions.ref, ref)),
+      ),
+    ),
+  ];
+}
+
+/** Writes one balanced transaction atomically. */
+export async function recordTransaction(db: TenantDb, tx: NewTransaction) {
+  const [first, ...rest] = transactionStatements(db, tx);
+  if (!first) return;
+  await db.batch([first, ...rest]);
+}
+
+export async function reverseTransaction(db: TenantDb, id: number, memo: string, recordedBy: number, today: string) {
+  const [original] = await db.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, id));
+  if (!original) throw new AppError('not_found', 'No such ledger entry');
+  if (original.reversesId !== null) throw new AppError('conflict', 'A reversal cannot itself be reversed; record a new entry instead');
+  const [already] = await db.select({ id: ledgerTransactions.id }).from(ledgerTransactions).where(eq(ledgerTransactions.reversesId, id));
+  if (already) throw new AppError('conflict', 'This entry has already been reversed');
+  const postings = await db.select({ accountId: ledgerPostings.accountId, amountFen: ledgerPostings.amountFen }).from(ledgerPostings).where(eq(ledgerPostings.transactionId, id));
+  await recordTransaction(db, { occurredOn: today, category: 'correction', memo, recordedBy, reversesId: id, postings: reversalOf(postings) });
+}
+
+export async function fundBalances(db: TenantDb) {
+  return db
+    .select({
+      key: ledgerAccounts.key,
+      name: ledgerAccounts.name,
+      clubId: ledgerAccounts.clubId,
+      clubName: clubs.name,
+      balanceFen: sql<number>`COALESCE((SELECT SUM(${ledgerPostings.amountFen}) FROM ${ledgerPostings} WHERE ${ledgerPostings.accountId} = ${ledgerAccounts.id}), 0)`,
+    })
+    .from(ledgerAccounts)
+    .leftJoin(clubs, eq(clubs.id, ledgerAccounts.clubId))
+    .where(eq(ledgerAccounts.kind, 'fund'))
+    .orderBy(asc(ledgerAccounts.id));
+}
+
+/** A fund's entries and statement for [from, to): public to the community's residents, without private details. */
+export async function fundStatement(db: TenantDb, key: string, from: string, to: string) {
+  const [account] = await db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.key, key), eq(ledgerAccounts.kind, 'fund')));
+  if (!account) throw new AppError('not_found', 'No such fund');
+  const [opening, entries] = await db.batch([
+    db
+      .select({ total: sql<number>`COALESCE(SUM(${ledgerPostings.amountFen}), 0)` })
+      .from(ledgerPostings)
+      .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerPostings.transactionId))
+      .where(and(eq(ledgerPostings.accountId, account.id), lt(ledgerTransactions.occurredOn, from))),
+    db
+      .select({
+        id: ledgerTransactions.id,
+        occurredOn: ledgerTransactions.occurredOn,
+        category: ledgerTransactions.category,
+        memo: ledgerTransactions.memo,
+        activityId: ledgerTransactions.activityId,
+        reversesId: ledgerTransactions.reversesId,
+        amountFen: ledgerPostings.amountFen,
+      })
+      .from(ledgerPostings)
+      .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerPostings.transactionId))
+      .where(and(eq(ledgerPostings.accountId, account.id), gte(ledgerTransactions.occurredOn, from), lt(ledgerTransactions.occurredOn, to)))
+      .orderBy(asc(ledgerTransactions.occurredOn), asc(ledgerTransactions.id)),
+  ]);
+  const openingFen = Number(opening[0]?.total ?? 0);
+  const lines = entries;
+  return {
+    fund: { key: account.key, name: account.name, clubId: account.clubId },
+    period: { from, to },
+    ...summariseStatement(lines, openingFen),
+    entries: lines,
+  };
+}
+
+/** Checks the books: every transaction balances, and each fund's balance equals the sum of its postings. */
+export async function trialBalance(db: TenantDb) {
+  const [unbalanced, total] = await db.batch([
+    db
+      .select({ transactionId: ledgerPostings.transactionId, sum: sql<number>`SUM(${ledgerPostings.amountFen})` })
+      .from(ledgerPostings)
+      .groupBy(ledgerPostings.transactionId)
+      .having(sql`SUM(${ledgerPostings.amountFen}) <> 0`),
+    db.select({ sum: sql<number>`COALESCE(SUM(${ledgerPostings.amountFen}), 0)` }).from(ledgerPostings),
+  ]);
+  return { balanced: unbalanced.length === 0 && Number(total[0]?.sum ?? 0) === 0, unbalanced: unbalanced.map((u) => u.transactionId) };
+}
+
+export async function accountIdsByKey(db: TenantDb, keys: string[]) {
+  if (keys.length === 0) return new Map<string, number>();
+  const rows = await db.select({ id: ledgerAccounts.id, key: ledgerAccounts.key }).from(ledgerAccounts).where(inArray(ledgerAccounts.key, keys));
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
