@@ -8,6 +8,7 @@ import { classifyHost } from './host';
 import { ensureTenantMigrated } from './migrator';
 import { statusPage } from './pages';
 import { tenantDatabase } from './pool';
+import { countRoundTrips, type RoundTrips } from './round-trip-counter';
 
 function platformUrl(c: AppContext, platformHost: string): string {
   const url = new URL(c.req.url);
@@ -72,8 +73,11 @@ export const resolveTenancy = createMiddleware<AppEnv>(async (c, next) => {
   if (!entry) return refuse(c, 'not_found', config.platformHost);
   if (entry.status === 'suspended') return refuse(c, 'community_suspended', config.platformHost);
   if (entry.status !== 'active' || !entry.databaseBinding) return refuse(c, 'not_ready', config.platformHost);
-  const d1 = tenantDatabase(c.env, entry.databaseBinding);
-  await ensureTenantMigrated(entry.databaseBinding, d1);
+  const bound = tenantDatabase(c.env, entry.databaseBinding);
+  await ensureTenantMigrated(entry.databaseBinding, bound);
+  // Locally, report the community database's round trips per request (read by `npm run bench`).
+  const trips: RoundTrips = { count: 0 };
+  const d1 = config.authMode === 'dev' ? countRoundTrips(bound, trips) : bound;
   c.set('host', {
     kind: 'community',
     community: {
@@ -86,5 +90,6 @@ export const resolveTenancy = createMiddleware<AppEnv>(async (c, next) => {
     db: tenantDb(d1),
     d1,
   });
-  return next();
+  await next();
+  if (config.authMode === 'dev') c.header('x-d1-round-trips', String(trips.count));
 });

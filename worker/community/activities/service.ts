@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { activities, activityCostLines, activityReviews, activitySettlements, clubs, communityProfile, members, signups } from '../../db/tenant-schema';
+import { activities, activityCostLines, activityReviews, activitySettlements, clubMembers, clubs, communityProfile, members, signups } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubRole, isAdmin } from '../clubs/service';
@@ -338,7 +338,7 @@ export async function rate(db: TenantDb, id: number, member: MemberContext, rati
 /** Everything the activity page shows, with the AA breakdown and planned vs actual. */
 export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null) {
   const activity = await getActivity(db, id);
-  const [planned, actual, counts, settlement, reviews, responsible, club, mine] = await db.batch([
+  const [planned, actual, counts, settlement, reviews, responsible, club, mine, viewerRole] = await db.batch([
     db.select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen }).from(activityCostLines).where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'planned'))).orderBy(asc(activityCostLines.id)),
     db.select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen }).from(activityCostLines).where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'actual'))).orderBy(asc(activityCostLines.id)),
     db.select({ status: signups.status, n: count(), checkedIn: sql<number>`SUM(CASE WHEN ${signups.checkedInAt} IS NOT NULL THEN 1 ELSE 0 END)` }).from(signups).where(eq(signups.activityId, id)).groupBy(signups.status),
@@ -347,11 +347,12 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
     db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, activity.responsibleMemberId)),
     db.select({ id: clubs.id, name: clubs.name }).from(clubs).where(eq(clubs.id, activity.clubId ?? -1)),
     db.select({ id: signups.id, participant: signups.participant, isChild: signups.isChild, status: signups.status, checkedInAt: signups.checkedInAt }).from(signups).where(and(eq(signups.activityId, id), eq(signups.memberId, viewer?.id ?? -1))),
+    db.select({ role: clubMembers.role }).from(clubMembers).where(and(eq(clubMembers.clubId, activity.clubId ?? -1), eq(clubMembers.memberId, viewer?.id ?? -1))),
   ]);
   const budget = computeBudget({ lines: planned, expectedParticipants: activity.expectedParticipants, surplusRatePercent: activity.surplusRatePercent });
   const countOf = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
   const ratings = reviews.filter((r) => r.kind === 'rating' && r.rating !== null).map((r) => r.rating as number);
-  const isOrganiser = viewer !== null && (viewer.id === activity.responsibleMemberId || isAdmin(viewer) || (activity.clubId !== null && (await clubRole(db, activity.clubId, viewer.id)) === 'leader'));
+  const isOrganiser = viewer !== null && (viewer.id === activity.responsibleMemberId || isAdmin(viewer) || viewerRole[0]?.role === 'leader');
   const { checkinToken, ...publicFields } = activity;
   return {
     ...publicFields,
@@ -371,7 +372,7 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
   };
 }
 
-export async function listActivities(db: TenantDb, filter: { from: string; to: string; clubId?: number; states?: ActivityState[] }) {
+export function listActivities(db: TenantDb, filter: { from: string; to: string; clubId?: number; states?: ActivityState[] }) {
   return db
     .select({
       id: activities.id,
@@ -402,7 +403,7 @@ export async function listActivities(db: TenantDb, filter: { from: string; to: s
 }
 
 /** The member's own places, newest activity first. */
-export async function mySignups(db: TenantDb, memberId: number) {
+export function mySignups(db: TenantDb, memberId: number) {
   return db
     .select({ signupId: signups.id, status: signups.status, participant: signups.participant, activityId: activities.id, title: activities.title, startsAt: activities.startsAt, place: activities.place, state: activities.state })
     .from(signups)

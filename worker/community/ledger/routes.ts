@@ -4,7 +4,7 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { accountIdsByKey, baseAccounts, fundBalances, fundStatement, recordTransaction, reverseTransaction } from './service';
+import { accountIdsByKey, fundBalances, fundStatement, recordTransaction, reverseTransaction } from './service';
 import { statementCsv } from './statement-csv';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -93,9 +93,7 @@ const reverse = defineRoute(admin, {
 
 export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(funds, async (c) => {
-    const { db } = tenantOf(c);
-    await baseAccounts(db);
-    const rows = await fundBalances(db);
+    const rows = await fundBalances(tenantOf(c).db);
     return c.json({ funds: rows.map((r) => ({ ...r, balanceFen: Number(r.balanceFen) })) }, 200);
   })
   .openapi(statement, async (c) => {
@@ -114,7 +112,6 @@ export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   .openapi(record, async (c) => {
     const { db } = tenantOf(c);
     const body = c.req.valid('json');
-    await baseAccounts(db);
     const ids = await accountIdsByKey(db, [...new Set(body.postings.map((p) => p.fund))]);
     const missing = body.postings.filter((p) => !ids.has(p.fund)).map((p) => p.fund);
     if (missing.length > 0) return c.json({ error: { code: 'validation_failed' as const, message: 'Unknown fund', details: { postings: missing.map((m) => `No fund ${m}`) } } }, 400);

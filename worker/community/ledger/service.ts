@@ -17,9 +17,12 @@ export async function ensureAccount(db: TenantDb, key: string, kind: 'fund' | 'e
   return row;
 }
 
+/** The hub fund and the outside world, created by the tenant migration in every community. */
 export async function baseAccounts(db: TenantDb) {
-  const hub = await ensureAccount(db, HUB_FUND, 'fund', '互助会基金 / Association fund');
-  const external = await ensureAccount(db, EXTERNAL, 'external', '参与者与供应商 / Participants and suppliers');
+  const rows = await db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.key, [HUB_FUND, EXTERNAL]));
+  const hub = rows.find((r) => r.key === HUB_FUND);
+  const external = rows.find((r) => r.key === EXTERNAL);
+  if (!hub || !external) throw new Error('the base ledger accounts are missing; the tenant migrations have not run');
   return { hub, external };
 }
 

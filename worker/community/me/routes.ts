@@ -50,7 +50,8 @@ export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const me = memberOf(c);
     const from = new Date(Date.now() - 3 * 3600_000).toISOString();
     const to = new Date(Date.now() + 7 * 86400_000).toISOString();
-    const [week, mine, myClubs] = await Promise.all([
+    // One round trip for the whole page.
+    const [week, mine, myClubs] = await db.batch([
       listActivities(db, { from, to, states: ['open', 'closed', 'approved'] }),
       mySignups(db, me.id),
       db.select({ id: clubs.id, name: clubs.name, role: clubMembers.role, status: clubs.status }).from(clubMembers).innerJoin(clubs, eq(clubs.id, clubMembers.clubId)).where(eq(clubMembers.memberId, me.id)).orderBy(asc(clubs.name)),
