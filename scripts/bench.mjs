@@ -2,7 +2,7 @@
 // `npm run bench`: measures the product side by side with baselines in one run on local wrangler/workerd,
 // prints the ratios and writes docs/benchmarks.md.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +135,9 @@ try {
   const date = new Date().toISOString().slice(0, 10);
   const table = ['| measure | result | target | met |', '|---|---|---|---|', ...rows.map(([m, r, t, ok]) => `| ${m} | ${r} | ${t} | ${ok ? 'yes' : 'no'} |`)].join('\n');
   console.log(`\n${table}\n`);
+  // Keep the realistic-community section that scripts/bench-community.mjs maintains.
+  const previous = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';
+  const community = /<!-- community:start -->[\s\S]*<!-- community:end -->/.exec(previous)?.[0] ?? '';
   writeFileSync(
     'docs/benchmarks.md',
     `# Benchmarks
@@ -153,7 +156,7 @@ How each is measured:
   flight for 2 s per round, 5 rounds each, median of rounds.
 - **Many communities**: sequential \`GET /api/community\` latency, round-robin over 30 communities (30 databases)
   against always the same one, 750 requests each.
-`,
+${community ? `\n${community}\n` : ''}`,
   );
   console.log('wrote docs/benchmarks.md');
 } finally {
