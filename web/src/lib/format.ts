@@ -8,7 +8,7 @@ export function yuan(fen: number): string {
 /** Yuan as typed ("43.29", "43", "43.5") to integer fen; null when it is not a non-negative amount with at most two decimals. */
 export function parseYuan(text: string): number | null {
   const value = text.trim().replace(/^¥/, '').replace(/,/g, '');
-  if (!/^\d{1,9}(\.\d{0,2})?$/.test(value)) return null;
+  if (!/^\d{1,7}(\.\d{0,2})?$/.test(value)) return null;
   const [whole, fraction = ''] = value.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
