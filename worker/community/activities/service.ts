@@ -220,13 +220,19 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
   if (!row) throw new AppError('conflict', 'The activity is full');
   if (result.meta.changes === 0 && row.status !== 'cancelled') return { signup: row, created: false };
   if (row.status === 'cancelled') {
-    // Signing up again after cancelling: take a place again by the same rule.
-    await db.run(sql`
-      UPDATE signups SET status = CASE WHEN ${confirmedCount} < (SELECT capacity FROM activities WHERE id = ${id}) THEN 'confirmed' ELSE 'waitlisted' END,
-                         cancelled_at = NULL, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-       WHERE id = ${row.id} AND status = 'cancelled'`);
-    const [again] = await db.select().from(signups).where(eq(signups.id, row.id));
-    return { signup: again!, created: true };
+    // Signing up again after cancelling: by the same rule, at the back of the queue (created_at is reset).
+    const capacity = sql`(SELECT capacity FROM activities WHERE id = ${id})`;
+    const again = await db
+      .update(signups)
+      .set({
+        status: sql`CASE WHEN ${confirmedCount} < ${capacity} THEN 'confirmed' ELSE 'waitlisted' END`,
+        cancelledAt: null,
+        createdAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+      })
+      .where(sql`${signups.id} = ${row.id} AND ${signups.status} = 'cancelled' AND ((SELECT waitlist FROM activities WHERE id = ${id}) = 1 OR ${confirmedCount} < ${capacity})`)
+      .returning();
+    if (!again[0]) throw new AppError('conflict', 'The activity is full');
+    return { signup: again[0], created: true };
   }
   return { signup: row, created: true };
 }
@@ -242,7 +248,7 @@ export async function cancelSignup(db: TenantDb, id: number, signupId: number, m
       .update(signups)
       .set({ status: 'confirmed' })
       .where(
-        sql`${signups.id} = (SELECT id FROM signups WHERE activity_id = ${id} AND status = 'waitlisted' ORDER BY id LIMIT 1)
+        sql`${signups.id} = (SELECT id FROM signups WHERE activity_id = ${id} AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1)
             AND (SELECT COUNT(*) FROM signups WHERE activity_id = ${id} AND status = 'confirmed') < (SELECT capacity FROM activities WHERE id = ${id})`,
       ),
   ]);
@@ -405,7 +411,8 @@ export function listActivities(db: TenantDb, filter: { from: string; to: string;
 /** The member's own places, newest activity first. */
 export function mySignups(db: TenantDb, memberId: number) {
   return db
-    .select({ signupId: signups.id, status: signups.status, participant: signups.participant, activityId: activities.id, title: activities.title, startsAt: activities.startsAt, place: activities.place, state: activities.state })
+    // Batched rows are matched by column name, so take the activity id from signups, not a second "id".
+    .select({ signupId: signups.id, status: signups.status, participant: signups.participant, activityId: signups.activityId, title: activities.title, startsAt: activities.startsAt, place: activities.place, state: activities.state })
     .from(signups)
     .innerJoin(activities, eq(activities.id, signups.activityId))
     .where(and(eq(signups.memberId, memberId), inArray(signups.status, ['confirmed', 'waitlisted'])))

@@ -57,7 +57,8 @@ export async function clubDetail(db: TenantDb, id: number, now: string) {
     db.select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state }).from(activities).where(and(eq(activities.clubId, id), gte(activities.startsAt, now))).orderBy(asc(activities.startsAt)).limit(20),
     db.select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state }).from(activities).where(and(eq(activities.clubId, id), lt(activities.startsAt, now))).orderBy(desc(activities.startsAt)).limit(20),
     db
-      .select({ key: ledgerAccounts.key, balanceFen: sql<number>`COALESCE((SELECT SUM(${ledgerPostings.amountFen}) FROM ${ledgerPostings} WHERE ${ledgerPostings.accountId} = ${ledgerAccounts.id}), 0)` })
+      // Qualified by hand: in a one-table select the query builder leaves column names bare.
+      .select({ key: ledgerAccounts.key, balanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ledger_postings p WHERE p.account_id = ledger_accounts.id), 0)` })
       .from(ledgerAccounts)
       .where(eq(ledgerAccounts.key, clubFundKey(id))),
     db.select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn }).from(programs).where(eq(programs.key, club.programKey ?? '')),

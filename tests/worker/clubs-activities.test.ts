@@ -1,0 +1,863 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { call, createCommunity, signIn } from './helpers';
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
+
+/** A user id no other test uses. */
+const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+
+interface Person {
+  token: string;
+  id: number;
+  name: string;
+}
+
+/** A new community; its founder is its association administrator (member 1). */
+async function community() {
+  const founderName = '会长老周';
+  const c = await createCommunity(uid('founder'), { founderName });
+  const me = await call(c.host, '/api/members/me', { token: c.founderToken });
+  expect(me.status).toBe(200);
+  const admin: Person = { token: c.founderToken, id: me.json.id, name: me.json.displayName };
+  return { ...c, admin };
+}
+
+/**
+ * One community for all the tests of a describe block (the pool of tenant databases is finite); each
+ * test makes its own residents and clubs with unique names, so the tests do not depend on each other.
+ */
+function sharedCommunity() {
+  let shared: Awaited<ReturnType<typeof community>> | undefined;
+  beforeAll(async () => {
+    shared = await community();
+  });
+  return () => {
+    if (!shared) throw new Error('community not created');
+    return shared;
+  };
+}
+
+/** A club name no other test in the community uses. */
+const uniq = (name: string) => `${name}${crypto.randomUUID().slice(0, 6)}`;
+
+/** A resident who signs in on the community's host and joins it. */
+async function resident(host: string, name: string): Promise<Person> {
+  const token = await signIn(uid('resident'), host, name);
+  const res = await call(host, '/api/members/me', { body: { displayName: name }, token });
+  if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
+  return { token, id: res.json.id, name };
+}
+
+async function proposeClub(host: string, proposer: Person, name = uniq('羽毛球社'), extra: Record<string, unknown> = {}) {
+  const res = await call(host, '/api/clubs', { body: { name, purpose: '每周一起打羽毛球，强身健体', ...extra }, token: proposer.token });
+  expect(res.status, res.text).toBe(201);
+  return res.json.id as number;
+}
+
+/** A club proposed by `leader`, approved by the administrator, with `members` joined. */
+async function activeClub(host: string, admin: Person, leader: Person, members: Person[] = [], name = uniq('羽毛球社')) {
+  const id = await proposeClub(host, leader, name);
+  const approve = await call(host, `/api/clubs/${id}/status`, { body: { status: 'active' }, token: admin.token });
+  expect(approve.status, approve.text).toBe(200);
+  for (const m of members) expect((await call(host, `/api/clubs/${id}/members`, { method: 'POST', token: m.token })).status).toBe(200);
+  return id;
+}
+
+const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86400_000 + hours * 3600_000).toISOString();
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The handbook's badminton example: ¥720 court + ¥170 shuttles + ¥72 water, 24 people, 8% surplus. */
+const badmintonLines = [
+  { label: '场地 4 片 × 3 小时 × 60 元', amountFen: 720_00 },
+  { label: '羽毛球', amountFen: 170_00 },
+  { label: '饮用水', amountFen: 72_00 },
+];
+
+function activityBody(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '周六羽毛球',
+    description: '新手老手都欢迎',
+    startsAt: inDays(2),
+    endsAt: inDays(2, 3),
+    place: '社区体育馆',
+    capacity: 30,
+    audience: 'residents',
+    expectedParticipants: 24,
+    surplusRatePercent: 8,
+    costLines: badmintonLines,
+    ...overrides,
+  };
+}
+
+async function draft(host: string, organiser: Person, overrides: Record<string, unknown> = {}) {
+  const res = await call(host, '/api/activities', { body: activityBody(overrides), token: organiser.token });
+  expect(res.status, res.text).toBe(201);
+  return res.json.id as number;
+}
+
+async function step(host: string, id: number, which: string, who: Person, reason?: string) {
+  return call(host, `/api/activities/${id}/steps`, { body: reason === undefined ? { step: which } : { step: which, reason }, token: who.token });
+}
+
+async function expectStep(host: string, id: number, which: string, who: Person, state: string) {
+  const res = await step(host, id, which, who);
+  expect(res.status, res.text).toBe(200);
+  expect(res.json.state).toBe(state);
+}
+
+/** Drafts, submits, approves and opens an activity: `organiser` is responsible, `approver` approves. */
+async function openActivity(host: string, organiser: Person, approver: Person, overrides: Record<string, unknown> = {}) {
+  const id = await draft(host, organiser, overrides);
+  await expectStep(host, id, 'submit', organiser, 'budget-submitted');
+  await expectStep(host, id, 'approve', approver, 'approved');
+  await expectStep(host, id, 'open', organiser, 'open');
+  return id;
+}
+
+async function signUp(host: string, id: number, who: Person, body: Record<string, unknown> = {}) {
+  return call(host, `/api/activities/${id}/signups`, { body, token: who.token });
+}
+
+async function detail(host: string, id: number, who?: Person) {
+  const res = await call(host, `/api/activities/${id}`, { token: who?.token });
+  expect(res.status, res.text).toBe(200);
+  return res.json;
+}
+
+async function roster(host: string, id: number, organiser: Person) {
+  const res = await call(host, `/api/activities/${id}/signups`, { token: organiser.token });
+  expect(res.status, res.text).toBe(200);
+  return res.json.signups as { id: number; memberId: number; participant: string; isChild: boolean; status: string; checkedInAt: string | null }[];
+}
+
+async function club(host: string, id: number) {
+  const res = await call(host, `/api/clubs/${id}`);
+  expect(res.status, res.text).toBe(200);
+  return res.json;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clubs
+// ---------------------------------------------------------------------------------------------
+
+describe('clubs: whoever proposes is responsible', () => {
+  const shared = sharedCommunity();
+
+  it('a resident proposes a club: it is proposed, the proposer is its responsible person and first leader', async () => {
+    const { host } = shared();
+    const wang = await resident(host, '王阿姨');
+    const name = uniq('太极拳社');
+    const id = await proposeClub(host, wang, name, { meetingPattern: '每天早上七点', programKey: 'library' });
+    const page = await club(host, id);
+    expect(page).toMatchObject({ id, name, status: 'proposed', meetingPattern: '每天早上七点', fund: null, pendingHandover: null });
+    expect(page.program.key).toBe('library');
+    expect(page.responsible).toEqual({ id: wang.id, displayName: '王阿姨' });
+    expect(page.members).toEqual([{ id: wang.id, displayName: '王阿姨', role: 'leader' }]);
+    const list = await call(host, '/api/clubs?status=proposed');
+    expect(list.json.clubs.find((c: { id: number }) => c.id === id)).toMatchObject({ name, status: 'proposed', responsible: { id: wang.id, displayName: '王阿姨' }, memberCount: 1, fundBalanceFen: 0 });
+    expect(list.json.clubs.every((c: { status: string }) => c.status === 'proposed')).toBe(true);
+  });
+
+  it('is approved only by an association administrator (403 for residents); approval makes it active and opens its fund club:{id} at 0', async () => {
+    const { host, admin } = shared();
+    const wang = await resident(host, '王阿姨');
+    const li = await resident(host, '李叔');
+    const id = await proposeClub(host, wang);
+    for (const who of [wang, li]) {
+      const denied = await call(host, `/api/clubs/${id}/status`, { body: { status: 'active' }, token: who.token });
+      expect(denied.status).toBe(403);
+    }
+    expect((await call(host, `/api/clubs/${id}/status`, { body: { status: 'active' } })).status).toBe(401);
+    expect((await club(host, id)).status).toBe('proposed');
+
+    const approve = await call(host, `/api/clubs/${id}/status`, { body: { status: 'active' }, token: admin.token });
+    expect(approve.status).toBe(200);
+    const page = await club(host, id);
+    expect(page.status).toBe('active');
+    expect(page.fund).toEqual({ key: `club:${id}`, balanceFen: 0 });
+    const funds = await call(host, '/api/ledger/funds', { token: li.token });
+    expect(funds.json.funds).toContainEqual(expect.objectContaining({ key: `club:${id}`, clubId: id, balanceFen: 0 }));
+  });
+
+  it('refuses status changes the club lifecycle does not allow (409)', async () => {
+    const { host, admin } = shared();
+    const wang = await resident(host, '王阿姨');
+    const id = await proposeClub(host, wang);
+    const move = (status: string) => call(host, `/api/clubs/${id}/status`, { body: { status }, token: admin.token });
+    expect((await move('dormant')).status).toBe(409);
+    expect((await move('active')).status).toBe(200);
+    expect((await move('active')).status).toBe(409);
+    expect((await move('dormant')).status).toBe(200);
+    expect((await move('active')).status).toBe(200);
+    expect((await move('closed')).status).toBe(200);
+    for (const status of ['active', 'dormant', 'closed']) expect((await move(status)).status).toBe(409);
+    expect((await club(host, id)).status).toBe('closed');
+    expect((await call(host, '/api/clubs/99999/status', { body: { status: 'active' }, token: admin.token })).status).toBe(404);
+  });
+
+  it('refuses a second club with the same name (409) and names every field at fault in bad input (400)', async () => {
+    const { host } = shared();
+    const wang = await resident(host, '王阿姨');
+    const li = await resident(host, '李叔');
+    const name = uniq('合唱团');
+    await proposeClub(host, wang, name);
+    const duplicate = await call(host, '/api/clubs', { body: { name, purpose: '另一个合唱团，也想唱歌' }, token: li.token });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.json.error.details).toHaveProperty('name');
+
+    const bad = await call(host, '/api/clubs', { body: { name: 'x', purpose: 'ab', programKey: 'Not A Key' }, token: li.token });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.code).toBe('validation_failed');
+    expect(Object.keys(bad.json.error.details).sort()).toEqual(['name', 'programKey', 'purpose']);
+    const refusedName = uniq('读书会');
+    const unknownProgram = await call(host, '/api/clubs', { body: { name: refusedName, purpose: '每月读一本书', programKey: 'no-such-program' }, token: li.token });
+    expect(unknownProgram.status).toBe(400);
+    expect(Object.keys(unknownProgram.json.error.details)).toEqual(['programKey']);
+    const clubs = await call(host, '/api/clubs');
+    const names = clubs.json.clubs.map((c: { name: string }) => c.name);
+    expect(names.filter((n: string) => n === name)).toHaveLength(1);
+    expect(names).not.toContain(refusedName);
+    expect(names).not.toContain('x');
+  });
+});
+
+describe('clubs: handing over responsibility', () => {
+  const shared = sharedCommunity();
+
+  it('only the responsible person offers a handover, and only to another member of the club', async () => {
+    const { host, admin } = shared();
+    const wang = await resident(host, '王阿姨');
+    const li = await resident(host, '李叔');
+    const zhao = await resident(host, '赵姐');
+    const id = await activeClub(host, admin, wang, [li]);
+    const offer = (from: Person, toMemberId: number) => call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId }, token: from.token });
+
+    expect((await offer(li, li.id)).status).toBe(403);
+    expect((await offer(li, wang.id)).status).toBe(403);
+    const notMember = await offer(wang, zhao.id);
+    expect(notMember.status).toBe(400);
+    expect(notMember.json.error.details).toHaveProperty('toMemberId');
+    expect((await offer(wang, wang.id)).status).toBe(400);
+    expect((await club(host, id)).pendingHandover).toBeNull();
+
+    const ok = await offer(wang, li.id);
+    expect(ok.status).toBe(201);
+    expect((await club(host, id)).pendingHandover).toEqual({ id: ok.json.id, toMemberId: li.id });
+  });
+
+  it('takes effect only when the person offered accepts; then the club changes hands and the log records it', async () => {
+    const { host, admin } = shared();
+    const wang = await resident(host, '王阿姨');
+    const li = await resident(host, '李叔');
+    const zhao = await resident(host, '赵姐');
+    const id = await activeClub(host, admin, wang, [li, zhao]);
+    const offered = await call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId: li.id }, token: wang.token });
+    expect(offered.status).toBe(201);
+    const answer = (who: Person, accept: boolean) => call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept }, token: who.token });
+
+    for (const who of [wang, zhao, admin]) expect((await answer(who, true)).status).toBe(403);
+    expect((await club(host, id)).responsible.id).toBe(wang.id);
+
+    expect((await answer(li, true)).status).toBe(200);
+    const page = await club(host, id);
+    expect(page.responsible).toEqual({ id: li.id, displayName: '李叔' });
+    expect(page.members.find((m: { id: number }) => m.id === li.id).role).toBe('leader');
+    expect(page.pendingHandover).toBeNull();
+    const list = await call(host, '/api/clubs');
+    expect(list.json.clubs.find((c: { id: number }) => c.id === id).responsible.id).toBe(li.id);
+
+    const log = await call(host, `/api/clubs/${id}/handovers`, { token: zhao.token });
+    expect(log.status).toBe(200);
+    expect(log.json.handovers).toEqual([
+      expect.objectContaining({ id: offered.json.id, fromMemberId: wang.id, toMemberId: li.id, status: 'accepted', decidedAt: expect.any(String) }),
+    ]);
+    // An answered offer cannot be answered again.
+    expect((await answer(li, true)).status).toBe(404);
+  });
+
+  it('a declined handover leaves the responsible person as they were, and the log shows the refusal', async () => {
+    const { host, admin } = shared();
+    const wang = await resident(host, '王阿姨');
+    const li = await resident(host, '李叔');
+    const id = await activeClub(host, admin, wang, [li]);
+    const offered = await call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId: li.id }, token: wang.token });
+    expect((await call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept: false }, token: li.token })).status).toBe(200);
+    expect((await club(host, id)).responsible.id).toBe(wang.id);
+    const log = await call(host, `/api/clubs/${id}/handovers`, { token: wang.token });
+    expect(log.json.handovers.map((h: { status: string }) => h.status)).toEqual(['declined']);
+  });
+
+  it('the responsible person cannot leave the club before handing over (409); after handing over they can', async () => {
+    const { host, admin } = shared();
+    const wang = await resident(host, '王阿姨');
+    const li = await resident(host, '李叔');
+    const id = await activeClub(host, admin, wang, [li]);
+    const leave = (who: Person) => call(host, `/api/clubs/${id}/members/me`, { method: 'DELETE', token: who.token });
+
+    const refused = await leave(wang);
+    expect(refused.status).toBe(409);
+    expect((await club(host, id)).members.map((m: { id: number }) => m.id)).toContain(wang.id);
+
+    const offered = await call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId: li.id }, token: wang.token });
+    await call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept: true }, token: li.token });
+    expect((await leave(li)).status).toBe(409);
+    expect((await leave(wang)).status).toBe(200);
+    const page = await club(host, id);
+    expect(page.members.map((m: { id: number }) => m.id)).toEqual([li.id]);
+    expect(page.responsible.id).toBe(li.id);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Activities
+// ---------------------------------------------------------------------------------------------
+
+describe('activities: budget and approval', () => {
+  const shared = sharedCommunity();
+
+  it('a club member drafts an activity with an AA budget: ¥962 of costs, 24 people, 8% → ¥44 each in the breakdown', async () => {
+    const { host, admin } = shared();
+    const leader = await resident(host, '王阿姨');
+    const member = await resident(host, '李叔');
+    const outsider = await resident(host, '赵姐');
+    const clubId = await activeClub(host, admin, leader, [member]);
+
+    const notMember = await call(host, '/api/activities', { body: activityBody({ clubId }), token: outsider.token });
+    expect(notMember.status).toBe(403);
+
+    const id = await draft(host, member, { clubId });
+    const a = await detail(host, id, member);
+    expect(a).toMatchObject({ state: 'draft', clubId, responsibleMemberId: member.id, feeFen: 4400, expectedParticipants: 24, surplusRatePercent: 8 });
+    expect(a.club).toEqual({ id: clubId, name: (await club(host, clubId)).name });
+    expect(a.responsible).toEqual({ id: member.id, displayName: '李叔' });
+    expect(a.budget).toEqual({
+      lines: badmintonLines,
+      costFen: 96200,
+      surplusTargetFen: 7696,
+      targetFen: 103896,
+      feeFen: 4400,
+      derivedFeeFen: 4400,
+      exactFeeFen: 4329,
+      incomeFen: 105600,
+      surplusFen: 9400,
+      coversCostsAndSurplus: true,
+      breakEvenParticipants: 22,
+      exceptionReason: null,
+      problem: null,
+    });
+  });
+
+  it('after submission the club leader approves; a resident who is neither leader nor administrator gets 403', async () => {
+    const { host, admin } = shared();
+    const leader = await resident(host, '王阿姨');
+    const member = await resident(host, '李叔');
+    const outsider = await resident(host, '赵姐');
+    const clubId = await activeClub(host, admin, leader, [member]);
+    const id = await draft(host, member, { clubId });
+
+    expect((await step(host, id, 'approve', leader)).status).toBe(409); // not submitted yet
+    await expectStep(host, id, 'submit', member, 'budget-submitted');
+    expect((await step(host, id, 'submit', member)).status).toBe(409);
+    expect((await step(host, id, 'approve', outsider)).status).toBe(403);
+    expect((await step(host, id, 'approve', member)).status).toBe(403);
+    expect((await detail(host, id)).state).toBe('budget-submitted');
+
+    await expectStep(host, id, 'approve', leader, 'approved');
+    const approved = await detail(host, id);
+    expect(approved).toMatchObject({ state: 'approved', approvedBy: leader.id, approvedAt: expect.any(String) });
+
+    // An association administrator approves too.
+    const second = await draft(host, member, { clubId, title: '周日羽毛球' });
+    await expectStep(host, second, 'submit', member, 'budget-submitted');
+    await expectStep(host, second, 'approve', admin, 'approved');
+  });
+
+  it('refuses to approve fees that do not cover costs plus surplus (400 feeFen) unless an exception is recorded, and the responsible person cannot approve their own exception', async () => {
+    const { host, admin } = shared();
+    const leader = await resident(host, '王阿姨');
+    const clubId = await activeClub(host, admin, leader);
+    const openDay = activityBody({ clubId, title: '开放日', costLines: [{ label: '茶点', amountFen: 36100 }], expectedParticipants: 30, feeFen: 0 });
+    const id = await draft(host, leader, openDay);
+    await expectStep(host, id, 'submit', leader, 'budget-submitted');
+
+    for (const approver of [leader, admin]) {
+      const refused = await step(host, id, 'approve', approver);
+      expect(refused.status).toBe(400);
+      expect(refused.json.error.details).toHaveProperty('feeFen');
+    }
+    expect((await detail(host, id)).budget).toMatchObject({ feeFen: 0, problem: 'does-not-cover', exceptionReason: null });
+
+    const withException = await call(host, `/api/activities/${id}`, { method: 'PUT', body: { ...openDay, exceptionReason: '开放日，由社团基金支付' }, token: leader.token });
+    expect(withException.status, withException.text).toBe(200);
+    expect((await detail(host, id)).budget).toMatchObject({ problem: null, exceptionReason: '开放日，由社团基金支付' });
+
+    const selfApproval = await step(host, id, 'approve', leader);
+    expect(selfApproval.status).toBe(403);
+    expect((await detail(host, id)).state).toBe('budget-submitted');
+    await expectStep(host, id, 'approve', admin, 'approved');
+    expect(await detail(host, id)).toMatchObject({ state: 'approved', approvedBy: admin.id, feeFen: 0, exceptionReason: '开放日，由社团基金支付' });
+    // Once approved, the budget cannot change any more.
+    expect((await call(host, `/api/activities/${id}`, { method: 'PUT', body: openDay, token: leader.token })).status).toBe(409);
+  });
+});
+
+describe('activities: sign-ups', () => {
+  const shared = sharedCommunity();
+
+  it('an activity for club members refuses residents outside the club (403)', async () => {
+    const { host, admin } = shared();
+    const leader = await resident(host, '王阿姨');
+    const member = await resident(host, '李叔');
+    const outsider = await resident(host, '赵姐');
+    const clubId = await activeClub(host, admin, leader, [member]);
+    const id = await openActivity(host, leader, admin, { clubId, audience: 'members' });
+
+    const refused = await signUp(host, id, outsider);
+    expect(refused.status).toBe(403);
+    const ok = await signUp(host, id, member);
+    expect(ok.status).toBe(201);
+    expect(ok.json).toMatchObject({ participant: '', isChild: false, status: 'confirmed' });
+    expect((await detail(host, id)).places).toMatchObject({ confirmed: 1, waitlisted: 0 });
+  });
+
+  it("a children's activity takes only a named child signed up by a parent (400 otherwise)", async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const parent = await resident(host, '李叔');
+    const id = await openActivity(host, organiser, admin, { audience: 'children', title: '小小建筑师' });
+
+    const adult = await signUp(host, id, parent);
+    expect(adult.status).toBe(400);
+    expect(adult.json.error.details).toHaveProperty('isChild');
+    const unnamed = await signUp(host, id, parent, { isChild: true });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.json.error.details).toHaveProperty('participant');
+    const child = await signUp(host, id, parent, { isChild: true, participant: '小明' });
+    expect(child.status).toBe(201);
+    expect(child.json).toMatchObject({ participant: '小明', isChild: true, status: 'confirmed' });
+    expect((await detail(host, id)).places.confirmed).toBe(1);
+  });
+
+  it('a parent signs up themself and a child (two places); signing up again returns 200 with the same place', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const parent = await resident(host, '李叔');
+    const id = await openActivity(host, organiser, admin);
+
+    const self = await signUp(host, id, parent);
+    const child = await signUp(host, id, parent, { participant: '小红', isChild: true });
+    expect([self.status, child.status]).toEqual([201, 201]);
+    expect(self.json.id).not.toBe(child.json.id);
+
+    const again = await signUp(host, id, parent);
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual(self.json);
+    const childAgain = await signUp(host, id, parent, { participant: '小红', isChild: true });
+    expect(childAgain.status).toBe(200);
+    expect(childAgain.json.id).toBe(child.json.id);
+
+    const a = await detail(host, id, parent);
+    expect(a.places).toMatchObject({ confirmed: 2, waitlisted: 0, free: 28 });
+    expect(a.mySignups.map((s: { id: number; participant: string; status: string }) => [s.id, s.participant, s.status]).sort()).toEqual(
+      [
+        [self.json.id, '', 'confirmed'],
+        [child.json.id, '小红', 'confirmed'],
+      ].sort(),
+    );
+  });
+
+  it('sign-up is refused before the activity opens (409)', async () => {
+    const { host } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const other = await resident(host, '李叔');
+    const id = await draft(host, organiser);
+    expect((await signUp(host, id, other)).status).toBe(409);
+  });
+
+  it('cancelling a place moves the first on the waitlist up; only the member (or an administrator) cancels their place', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const [a, b, c, d] = [await resident(host, '甲'), await resident(host, '乙'), await resident(host, '丙'), await resident(host, '丁')];
+    const id = await openActivity(host, organiser, admin, { capacity: 2 });
+    const places = [];
+    for (const who of [a, b, c, d]) places.push((await signUp(host, id, who)).json);
+    expect(places.map((p) => p.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+
+    const notMine = await call(host, `/api/activities/${id}/signups/${places[0].id}`, { method: 'DELETE', token: b.token });
+    expect(notMine.status).toBe(403);
+    const cancelled = await call(host, `/api/activities/${id}/signups/${places[0].id}`, { method: 'DELETE', token: a.token });
+    expect(cancelled.status).toBe(200);
+
+    const list = await roster(host, id, organiser);
+    expect(list.map((s) => [s.memberId, s.status])).toEqual([
+      [a.id, 'cancelled'],
+      [b.id, 'confirmed'],
+      [c.id, 'confirmed'],
+      [d.id, 'waitlisted'],
+    ]);
+    expect((await detail(host, id)).places).toMatchObject({ confirmed: 2, waitlisted: 1, free: 0 });
+    // The sign-up list is for organisers only.
+    expect((await call(host, `/api/activities/${id}/signups`, { token: d.token })).status).toBe(403);
+  });
+
+  it('someone who cancels and signs up again joins the back of the waitlist: the next free place goes to whoever waited longest', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const [a, b, c] = [await resident(host, '甲'), await resident(host, '乙'), await resident(host, '丙')];
+    const id = await openActivity(host, organiser, admin, { capacity: 1 });
+    const placeA = (await signUp(host, id, a)).json;
+    const placeB = (await signUp(host, id, b)).json;
+    expect((await signUp(host, id, c)).json.status).toBe('waitlisted');
+    expect(placeB.status).toBe('waitlisted');
+
+    // 乙 leaves the waitlist, then changes their mind: 丙 has now been waiting longer.
+    expect((await call(host, `/api/activities/${id}/signups/${placeB.id}`, { method: 'DELETE', token: b.token })).status).toBe(200);
+    const again = await signUp(host, id, b);
+    expect(again.status).toBe(201);
+    expect(again.json.status).toBe('waitlisted');
+
+    expect((await call(host, `/api/activities/${id}/signups/${placeA.id}`, { method: 'DELETE', token: a.token })).status).toBe(200);
+    const list = await roster(host, id, organiser);
+    expect(Object.fromEntries(list.map((s) => [s.memberId, s.status]))).toEqual({ [a.id]: 'cancelled', [b.id]: 'waitlisted', [c.id]: 'confirmed' });
+  });
+
+  it('an activity without a waitlist never waitlists anyone, also not someone signing up again after cancelling (409 full)', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const [a, b] = [await resident(host, '甲'), await resident(host, '乙')];
+    const id = await openActivity(host, organiser, admin, { capacity: 1, waitlist: false });
+    const placeA = (await signUp(host, id, a)).json;
+    expect(placeA.status).toBe('confirmed');
+    expect((await call(host, `/api/activities/${id}/signups/${placeA.id}`, { method: 'DELETE', token: a.token })).status).toBe(200);
+    expect((await signUp(host, id, b)).json.status).toBe('confirmed');
+
+    const again = await signUp(host, id, a);
+    expect(again.status).toBe(409);
+    expect((await detail(host, id)).places).toMatchObject({ confirmed: 1, waitlisted: 0 });
+  });
+
+  it('cancelling an open activity cancels every place, confirmed and waitlisted', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const people = [await resident(host, '甲'), await resident(host, '乙'), await resident(host, '丙')];
+    const id = await openActivity(host, organiser, admin, { capacity: 2 });
+    for (const who of people) expect((await signUp(host, id, who)).status).toBe(201);
+
+    expect((await step(host, id, 'cancel', people[0]!, '我不想办了')).status).toBe(403);
+    const res = await step(host, id, 'cancel', organiser, '下雨，改期');
+    expect(res.status).toBe(200);
+    expect(res.json.state).toBe('cancelled');
+    const a = await detail(host, id);
+    expect(a).toMatchObject({ state: 'cancelled', cancelledReason: '下雨，改期' });
+    expect(a.places).toMatchObject({ confirmed: 0, waitlisted: 0 });
+    expect((await roster(host, id, organiser)).map((s) => s.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect((await signUp(host, id, await resident(host, '丁'))).status).toBe(409);
+  });
+});
+
+describe('activities: check-in', () => {
+  const shared = sharedCommunity();
+
+  it('shows the check-in code only to organisers; the code checks in only your own confirmed places, and only the right code works', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const parent = await resident(host, '李叔');
+    const other = await resident(host, '赵姐');
+    const late = await resident(host, '钱哥');
+    const id = await openActivity(host, organiser, admin, { capacity: 3 });
+    await signUp(host, id, parent);
+    await signUp(host, id, parent, { participant: '小红', isChild: true });
+    await signUp(host, id, other);
+    expect((await signUp(host, id, late)).json.status).toBe('waitlisted');
+
+    const token = (await detail(host, id, organiser)).checkinToken;
+    expect(token).toMatch(/^[a-f0-9]{32}$/);
+    expect((await detail(host, id, admin)).checkinToken).toBe(token);
+    for (const viewer of [parent, other, undefined]) {
+      const seen = await detail(host, id, viewer);
+      expect(seen.checkinToken).toBeNull();
+      expect(seen.isOrganiser).toBe(false);
+    }
+
+    const checkin = (who: Person, body: Record<string, unknown>) => call(host, `/api/activities/${id}/checkins`, { body, token: who.token });
+    const wrong = await checkin(parent, { token: 'f'.repeat(32) });
+    expect(wrong.status).toBe(403);
+    const waitlisted = await checkin(late, { token });
+    expect(waitlisted.status).toBe(404);
+    const mine = await checkin(parent, { token });
+    expect(mine.status).toBe(200);
+    expect(mine.json.checkedIn).toBe(2);
+
+    const after = await roster(host, id, organiser);
+    const checked = (memberId: number) => after.filter((s) => s.memberId === memberId).map((s) => s.checkedInAt !== null);
+    expect(checked(parent.id)).toEqual([true, true]);
+    expect(checked(other.id)).toEqual([false]);
+    expect(checked(late.id)).toEqual([false]);
+    expect((await detail(host, id)).places.checkedIn).toBe(2);
+  });
+
+  it('organisers check people in from the sign-up list; others cannot', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const a = await resident(host, '甲');
+    const b = await resident(host, '乙');
+    const id = await openActivity(host, organiser, admin);
+    const placeA = (await signUp(host, id, a)).json;
+    const placeB = (await signUp(host, id, b)).json;
+
+    const byOther = await call(host, `/api/activities/${id}/checkins`, { body: { signupId: placeA.id }, token: b.token });
+    expect(byOther.status).toBe(403);
+    const byOrganiser = await call(host, `/api/activities/${id}/checkins`, { body: { signupId: placeA.id }, token: organiser.token });
+    expect(byOrganiser.status).toBe(200);
+    expect(byOrganiser.json.checkedIn).toBe(1);
+    const list = await roster(host, id, organiser);
+    expect(list.find((s) => s.id === placeA.id)!.checkedInAt).toEqual(expect.any(String));
+    expect(list.find((s) => s.id === placeB.id)!.checkedInAt).toBeNull();
+    expect((await call(host, `/api/activities/${id}/checkins`, { body: { signupId: 999999 }, token: organiser.token })).status).toBe(404);
+  });
+});
+
+describe('activities: holding, settling, review and ratings', () => {
+  const shared = sharedCommunity();
+
+  async function heldClubActivity() {
+    const c = shared();
+    const leader = await resident(c.host, '王阿姨');
+    const p1 = await resident(c.host, '甲');
+    const p2 = await resident(c.host, '乙');
+    const bystander = await resident(c.host, '丙');
+    const clubId = await activeClub(c.host, c.admin, leader, [p1, p2]);
+    const id = await openActivity(c.host, leader, c.admin, { clubId });
+    for (const p of [p1, p2]) expect((await signUp(c.host, id, p)).status).toBe(201);
+    await expectStep(c.host, id, 'hold', leader, 'held');
+    return { ...c, leader, p1, p2, bystander, clubId, id };
+  }
+
+  const actualLines = [
+    { label: '场地', amountFen: 720_00 },
+    { label: '羽毛球', amountFen: 170_00 },
+    { label: '饮用水', amountFen: 72_00 },
+  ];
+
+  it('settling puts income minus costs into the club fund, and the statement shows income and spending by category and the surplus; settling twice is 409', async () => {
+    const { host, leader, p1, clubId, id } = await heldClubActivity();
+    const settlement = { incomeFen: 105600, costLines: actualLines, occurredOn: today() };
+    expect((await call(host, `/api/activities/${id}/settlement`, { body: settlement, token: p1.token })).status).toBe(403);
+
+    const settled = await call(host, `/api/activities/${id}/settlement`, { body: settlement, token: leader.token });
+    expect(settled.status, settled.text).toBe(200);
+    const a = await detail(host, id);
+    expect(a.state).toBe('settled');
+    expect(a.settlement).toEqual({ incomeFen: 105600, costFen: 96200, surplusFen: 9400, actualLines, plannedIncomeFen: 105600, plannedCostFen: 96200 });
+
+    const funds = await call(host, '/api/ledger/funds', { token: p1.token });
+    expect(funds.json.funds.find((f: { key: string }) => f.key === `club:${clubId}`).balanceFen).toBe(105600 - 96200);
+
+    const statement = await call(host, `/api/ledger/funds/club:${clubId}/statement`, { token: p1.token });
+    expect(statement.status).toBe(200);
+    expect(statement.json).toMatchObject({
+      fund: { key: `club:${clubId}`, clubId },
+      openingFen: 0,
+      income: [{ category: 'activity-fees', amountFen: 105600 }],
+      spending: [{ category: 'activity-costs', amountFen: 96200 }],
+      incomeFen: 105600,
+      spendingFen: 96200,
+      surplusFen: 9400,
+      closingFen: 9400,
+    });
+    expect(statement.json.entries.map((e: { activityId: number; amountFen: number }) => [e.activityId, e.amountFen])).toEqual([
+      [id, 105600],
+      [id, -96200],
+    ]);
+
+    const twice = await call(host, `/api/activities/${id}/settlement`, { body: settlement, token: leader.token });
+    expect(twice.status).toBe(409);
+    const after = await call(host, '/api/ledger/funds', { token: p1.token });
+    expect(after.json.funds.find((f: { key: string }) => f.key === `club:${clubId}`).balanceFen).toBe(9400);
+    expect((await call(host, `/api/ledger/funds/club:${clubId}/statement`, { token: p1.token })).json.entries).toHaveLength(2);
+    const list = await call(host, '/api/clubs');
+    expect(list.json.clubs.find((c: { id: number }) => c.id === clubId)).toMatchObject({ fundBalanceFen: 9400, settledActivities: 1, settledOnTime: 1 });
+  });
+
+  it("the club's own page shows its fund balance after settlement: income − costs", async () => {
+    const { host, leader, clubId, id } = await heldClubActivity();
+    await call(host, `/api/activities/${id}/settlement`, { body: { incomeFen: 105600, costLines: actualLines, occurredOn: today() }, token: leader.token });
+    expect((await club(host, clubId)).fund).toEqual({ key: `club:${clubId}`, balanceFen: 105600 - 96200 });
+  });
+
+  it('the responsible person reviews a settled activity, which becomes reviewed; nobody else can, and not before settlement', async () => {
+    const { host, leader, p1, id } = await heldClubActivity();
+    const body = { wentWell: '大家都很准时', toChange: '多订一片场地' };
+    expect((await call(host, `/api/activities/${id}/review`, { body, token: leader.token })).status).toBe(409);
+    await call(host, `/api/activities/${id}/settlement`, { body: { incomeFen: 105600, costLines: actualLines, occurredOn: today() }, token: leader.token });
+    expect((await call(host, `/api/activities/${id}/review`, { body, token: p1.token })).status).toBe(403);
+    const reviewed = await call(host, `/api/activities/${id}/review`, { body, token: leader.token });
+    expect(reviewed.status).toBe(200);
+    const a = await detail(host, id);
+    expect(a.state).toBe('reviewed');
+    expect(a.review).toEqual({ kind: 'summary', wentWell: '大家都很准时', toChange: '多订一片场地', rating: null });
+    expect((await call(host, `/api/activities/${id}/review`, { body, token: leader.token })).status).toBe(409);
+  });
+
+  it('only participants rate the activity, and the average rating is shown', async () => {
+    const { host, p1, p2, bystander, id } = await heldClubActivity();
+    const rate = (who: Person, rating: number) => call(host, `/api/activities/${id}/rating`, { body: { rating }, token: who.token });
+    expect((await rate(bystander, 5)).status).toBe(403);
+    expect((await rate(p1, 6)).status).toBe(400);
+    expect((await rate(p1, 4)).status).toBe(200);
+    expect((await rate(p2, 5)).status).toBe(200);
+    expect((await detail(host, id)).rating).toEqual({ average: 4.5, count: 2 });
+    // Rating again replaces one's own rating.
+    expect((await rate(p1, 3)).status).toBe(200);
+    expect((await detail(host, id)).rating).toEqual({ average: 4, count: 2 });
+  });
+
+  it('ratings wait until the activity has happened (409 while open)', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const p = await resident(host, '甲');
+    const id = await openActivity(host, organiser, admin);
+    await signUp(host, id, p);
+    expect((await call(host, `/api/activities/${id}/rating`, { body: { rating: 5 }, token: p.token })).status).toBe(409);
+  });
+});
+
+describe('activities: calendars', () => {
+  const shared = sharedCommunity();
+
+  const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
+
+  it('an activity .ics file is text/calendar and carries its title', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const id = await openActivity(host, organiser, admin, { title: 'Saturday badminton 周六羽毛球' });
+    const ics = await call(host, `/api/activities/${id}/calendar.ics`);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const text = unfold(ics.text);
+    expect(text).toContain('BEGIN:VCALENDAR');
+    expect(text).toContain('SUMMARY:Saturday badminton 周六羽毛球');
+    expect((await call(host, '/api/activities/999999/calendar.ics')).status).toBe(404);
+  });
+
+  it('the private calendar feed works with its token, and creating a new token revokes the old one (404)', async () => {
+    const { host, admin } = shared();
+    const organiser = await resident(host, '王阿姨');
+    const me = await resident(host, '李叔');
+    const mine = await openActivity(host, organiser, admin, { title: 'Mine 我报名的活动' });
+    await openActivity(host, organiser, admin, { title: 'Not mine 别人的活动' });
+    expect((await signUp(host, mine, me)).status).toBe(201);
+
+    const first = await call(host, '/api/me/calendar-token', { method: 'POST', token: me.token });
+    expect(first.status).toBe(201);
+    expect(first.json.path).toMatch(/^\/api\/calendar\/[a-f0-9]{32}\.ics$/);
+    const feed = await call(host, first.json.path);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(unfold(feed.text)).toContain('Mine 我报名的活动');
+    expect(unfold(feed.text)).not.toContain('Not mine');
+
+    const second = await call(host, '/api/me/calendar-token', { method: 'POST', token: me.token });
+    expect(second.status).toBe(201);
+    expect(second.json.path).not.toBe(first.json.path);
+    expect((await call(host, first.json.path)).status).toBe(404);
+    expect((await call(host, second.json.path)).status).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Volunteers
+// ---------------------------------------------------------------------------------------------
+
+describe('volunteers', () => {
+  it('a resident registers as a volunteer with skills and availability', async () => {
+    const { host } = await community();
+    const v = await resident(host, '志愿者小周');
+    expect((await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '急救、摄影', availability: '周末' } })).status).toBe(401);
+    const reg = await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '急救、摄影', availability: '周末' }, token: v.token });
+    expect(reg.status).toBe(200);
+    const mine = await call(host, '/api/volunteers/me', { token: v.token });
+    expect(mine.json.registration).toMatchObject({ skills: '急救、摄影', availability: '周末' });
+    expect(mine.json.confirmedMinutes).toBe(0);
+    expect((await call(host, '/api/volunteers/summary')).json).toEqual({ volunteers: 1, confirmedHours: 0, volunteersWithHours: 0 });
+  });
+
+  it("hours are recorded by the activity's responsible person for another member — not by the volunteer, nor a random member — and count only once the volunteer confirms them", async () => {
+    const { host, admin } = await community();
+    const organiser = await resident(host, '王阿姨');
+    const v = await resident(host, '志愿者小周');
+    const random = await resident(host, '路人');
+    const activityId = await openActivity(host, organiser, admin);
+    await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '摄影', availability: '周末' }, token: v.token });
+    const record = (by: Person, memberId: number, minutes: number) =>
+      call(host, '/api/volunteer-hours', { body: { memberId, activityId, servedOn: today(), minutes, note: '现场签到' }, token: by.token });
+
+    expect((await record(v, v.id, 90)).status).toBe(403);
+    expect((await record(random, v.id, 90)).status).toBe(403);
+    expect((await record(organiser, organiser.id, 90)).status).toBe(403);
+    const first = await record(organiser, v.id, 90);
+    expect(first.status).toBe(201);
+    const second = await record(organiser, v.id, 60);
+    expect(second.status).toBe(201);
+
+    const before = await call(host, '/api/volunteers/me', { token: v.token });
+    expect(before.json.confirmedMinutes).toBe(0);
+    expect(before.json.hours).toHaveLength(2);
+    expect(before.json.hours.every((h: { confirmedAt: string | null }) => h.confirmedAt === null)).toBe(true);
+    expect((await call(host, '/api/volunteers/summary')).json).toMatchObject({ confirmedHours: 0, volunteersWithHours: 0 });
+
+    // Only the volunteer confirms their own hours.
+    expect((await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: organiser.token })).status).toBe(404);
+    expect((await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: v.token })).status).toBe(200);
+
+    const after = await call(host, '/api/volunteers/me', { token: v.token });
+    expect(after.json.confirmedMinutes).toBe(90);
+    expect(after.json.hours.find((h: { id: number }) => h.id === first.json.id).confirmedAt).toEqual(expect.any(String));
+    expect(after.json.hours.find((h: { id: number }) => h.id === second.json.id).confirmedAt).toBeNull();
+    expect((await call(host, '/api/volunteers/summary')).json).toEqual({ volunteers: 1, confirmedHours: 1.5, volunteersWithHours: 1 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A resident's week
+// ---------------------------------------------------------------------------------------------
+
+describe("a resident's overview", () => {
+  let week: Awaited<ReturnType<typeof makeWeek>>;
+  beforeAll(async () => {
+    week = await makeWeek();
+  });
+
+  /** A community with a club I belong to, activities this week and next month, and a draft. */
+  async function makeWeek() {
+    const c = await community();
+    const leader = await resident(c.host, '王阿姨');
+    const me = await resident(c.host, '李叔');
+    const clubId = await activeClub(c.host, c.admin, leader, [me], '读书会');
+    const signedUp = await openActivity(c.host, leader, c.admin, { clubId, title: '本周读书会', place: '书屋', startsAt: inDays(2), endsAt: inDays(2, 2) });
+    const notSignedUp = await openActivity(c.host, leader, c.admin, { title: '本周观影', startsAt: inDays(3), endsAt: inDays(3, 2) });
+    const nextMonth = await openActivity(c.host, leader, c.admin, { title: '下月远足', place: '紫金山', startsAt: inDays(20), endsAt: inDays(20, 5) });
+    const stillDraft = await draft(c.host, leader, { title: '还在草稿', startsAt: inDays(2), endsAt: inDays(2, 2) });
+    expect((await signUp(c.host, signedUp, me)).status).toBe(201);
+    expect((await signUp(c.host, nextMonth, me)).status).toBe(201);
+    const res = await call(c.host, '/api/me/overview', { token: me.token });
+    expect(res.status).toBe(200);
+    return { ...c, me, clubId, signedUp, notSignedUp, nextMonth, stillDraft, overview: res.json };
+  }
+
+  it("/api/me/overview is for members only, and lists this week's open activities (not drafts, not next month's) and my clubs", async () => {
+    const { host, clubId, signedUp, notSignedUp, overview } = week;
+    expect((await call(host, '/api/me/overview')).status).toBe(401);
+    expect(overview.thisWeek.map((a: { id: number }) => a.id)).toEqual([signedUp, notSignedUp]);
+    expect(overview.thisWeek[0]).toMatchObject({ title: '本周读书会', clubName: '读书会', state: 'open', feeFen: 4400, confirmed: 1 });
+    expect(overview.clubs).toEqual([{ id: clubId, name: '读书会', role: 'member', status: 'active' }]);
+  });
+
+  it('/api/me/overview lists my sign-ups with their activity (id, title, place, state), newest activity first', async () => {
+    const { signedUp, nextMonth, overview } = week;
+    expect(overview.signups).toEqual([
+      expect.objectContaining({ activityId: nextMonth, title: '下月远足', place: '紫金山', state: 'open', status: 'confirmed', participant: '' }),
+      expect.objectContaining({ activityId: signedUp, title: '本周读书会', place: '书屋', state: 'open', status: 'confirmed', participant: '' }),
+    ]);
+  });
+});
