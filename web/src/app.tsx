@@ -19,6 +19,15 @@ const ChapterHistory = lazy(() => import('./pages/chapter-history'));
 const TemplateUpgrade = lazy(() => import('./pages/template-upgrade'));
 const Canvas = lazy(() => import('./pages/canvas'));
 const CommunitySettings = lazy(() => import('./pages/community-settings'));
+const ThisWeek = lazy(() => import('./pages/this-week'));
+const Clubs = lazy(() => import('./pages/clubs'));
+const ClubDetail = lazy(() => import('./pages/club-detail'));
+const ActivityEditor = lazy(() => import('./pages/activity-editor'));
+const ActivityDetail = lazy(() => import('./pages/activity-detail'));
+const ActivityCheckIn = lazy(() => import('./pages/activity-check-in'));
+const Accounts = lazy(() => import('./pages/accounts'));
+const FundStatement = lazy(() => import('./pages/fund-statement'));
+const Volunteering = lazy(() => import('./pages/volunteering'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -59,6 +68,16 @@ function Routes() {
           <Route path="/handbooks/:handbook/:key/edit" component={ChapterEditor} />
           <Route path="/handbooks/:handbook/:key/history" component={ChapterHistory} />
           <Route path="/canvas" component={Canvas} />
+          <Route path="/this-week" component={ThisWeek} />
+          <Route path="/clubs" component={Clubs} />
+          <Route path="/clubs/:id" component={ClubDetail} />
+          <Route path="/activities/new" component={ActivityEditor} />
+          <Route path="/activities/:id" component={ActivityDetail} />
+          <Route path="/activities/:id/edit" component={ActivityEditor} />
+          <Route path="/activities/:id/check-in" component={ActivityCheckIn} />
+          <Route path="/accounts" component={Accounts} />
+          <Route path="/accounts/:key" component={FundStatement} />
+          <Route path="/volunteering" component={Volunteering} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

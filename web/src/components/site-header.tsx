@@ -43,6 +43,13 @@ export function SiteHeader() {
       <Show when={site()?.host === 'community'}>
         <nav class="sub-nav no-print" aria-label={t('nav.home')}>
           <A href="/" end>{t('nav.home')}</A>
+          <A href="/this-week">{t('nav.activities')}</A>
+          <A href="/clubs">{t('nav.clubs')}</A>
+          <A href="/accounts">{t('nav.accounts')}</A>
+          <Show when={me()}>
+            {/* The personal half of the week page; not highlighted separately from 活动. */}
+            <A href="/this-week#mine" activeClass="">{t('nav.mine')}</A>
+          </Show>
           <A href="/handbooks">{t('nav.handbooks')}</A>
           <A href="/canvas">{t('nav.canvas')}</A>
           <Show when={isAdmin()}>

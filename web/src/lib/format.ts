@@ -54,8 +54,13 @@ export function formatRange(startIso: string, endIso: string, locale: string): s
   const start = new Date(startIso);
   const end = new Date(endIso);
   const sameDay = start.toDateString() === end.toDateString();
-  const endText = sameDay ? end.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false }) : formatWhen(endIso, locale);
+  const endText = sameDay ? formatTime(endIso, locale) : formatWhen(endIso, locale);
   return `${formatWhen(startIso, locale)} – ${endText}`;
+}
+
+/** "14:06". */
+export function formatTime(iso: string, locale: string): string {
+  return new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
 export function formatDate(iso: string, locale: string): string {

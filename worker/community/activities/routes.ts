@@ -44,6 +44,7 @@ const listItem = z.object({
   capacity: z.number().int(),
   feeFen: z.number().int(),
   audience: z.enum(['members', 'residents', 'children']),
+  waitlist: z.boolean(),
   confirmed: z.number(),
 });
 
@@ -237,7 +238,8 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const q = c.req.valid('query');
     const from = q.from ?? new Date(Date.now() - 3 * 3600_000).toISOString();
     const to = q.to ?? new Date(Date.parse(from) + 28 * 86400_000).toISOString();
-    const rows = await listActivities(tenantOf(c).db, { from, to, clubId: q.clubId });
+    // Drafts and budgets awaiting approval are not public; neither are cancelled ones in the calendar view.
+    const rows = await listActivities(tenantOf(c).db, { from, to, clubId: q.clubId, states: ['approved', 'open', 'closed', 'held', 'settled', 'reviewed'] });
     return c.json({ activities: rows.map((r) => ({ ...r, confirmed: Number(r.confirmed) })) }, 200);
   })
   .openapi(get, async (c) => c.json(await activityDetail(tenantOf(c).db, c.req.valid('param').id, await viewer(c)), 200))

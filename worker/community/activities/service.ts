@@ -392,6 +392,7 @@ export function listActivities(db: TenantDb, filter: { from: string; to: string;
       capacity: activities.capacity,
       feeFen: activities.feeFen,
       audience: activities.audience,
+      waitlist: activities.waitlist,
       confirmed: sql<number>`(SELECT COUNT(*) FROM ${signups} WHERE ${signups.activityId} = ${activities.id} AND ${signups.status} = 'confirmed')`,
     })
     .from(activities)

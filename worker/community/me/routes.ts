@@ -19,7 +19,22 @@ const overview = defineRoute(residents, {
   responses: {
     200: json(
       z.object({
-        thisWeek: z.array(z.object({ id: z.number().int(), title: z.string(), clubName: z.string().nullable(), startsAt: z.string(), place: z.string(), state: z.string(), feeFen: z.number(), capacity: z.number(), confirmed: z.number() })),
+        thisWeek: z.array(
+          z.object({
+            id: z.number().int(),
+            title: z.string(),
+            clubName: z.string().nullable(),
+            startsAt: z.string(),
+            endsAt: z.string(),
+            place: z.string(),
+            state: z.string(),
+            feeFen: z.number(),
+            capacity: z.number(),
+            audience: z.enum(['members', 'residents', 'children']),
+            waitlist: z.boolean(),
+            confirmed: z.number(),
+          }),
+        ),
         signups: z.array(z.object({ signupId: z.number().int(), status: z.enum(['confirmed', 'waitlisted', 'cancelled']), participant: z.string(), activityId: z.number().int(), title: z.string(), startsAt: z.string(), place: z.string(), state: z.string() })),
         clubs: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.enum(['member', 'leader']), status: z.string() })),
       }),
