@@ -83,7 +83,11 @@ describe('a club from proposal to a public statement', () => {
     const activityUrl = leader.url();
 
     // Two residents sign up.
-    for (const [id, name] of [[`r1-${stamp}`, '王小雨'], [`r2-${stamp}`, '李建国']]) {
+    const residents: [string, string][] = [
+      [`r1-${stamp}`, '王小雨'],
+      [`r2-${stamp}`, '李建国'],
+    ];
+    for (const [id, name] of residents) {
       const resident = await personOn(host, id, name);
       await resident.goto(activityUrl);
       await resident.getByRole('button', { name: '为自己报名' }).click();
