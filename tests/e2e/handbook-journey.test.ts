@@ -65,7 +65,7 @@ describe('a community reads, edits and prints its handbook', () => {
     await page.screenshot({ path: `${screenshotDir}/12-chapter-history.png`, fullPage: true });
 
     // Print: a cover, contents and one page break per chapter, checked in the PDF itself.
-    await page.goto(`${site}/handbooks/operating`);
+    await page.getByRole('link', { name: '返回手册' }).click();
     await page.locator('section.chapter').first().waitFor();
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

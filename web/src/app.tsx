@@ -1,5 +1,5 @@
 import { Route, Router } from '@solidjs/router';
-import { lazy, Match, type ParentProps, Switch } from 'solid-js';
+import { ErrorBoundary, lazy, Match, type ParentProps, Switch } from 'solid-js';
 import { SiteHeader } from './components/site-header';
 import { I18nProvider, useI18n } from './i18n';
 import { SiteProvider, useSite } from './lib/site-context';
@@ -35,7 +35,21 @@ function Layout(props: ParentProps) {
     <>
       <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
       <SiteHeader />
-      <main id="main" tabindex="-1">{props.children}</main>
+      <main id="main" tabindex="-1">
+        {/* A page whose code failed to load (e.g. a dropped connection) offers a reload instead of a blank screen. */}
+        <ErrorBoundary
+          fallback={(error, reset) => (
+            <p class="alert" role="alert">
+              {t('errors.pageFailed')}{' '}
+              <button type="button" class="button secondary" onClick={() => (String(error).includes('dynamically imported module') ? location.reload() : reset())}>
+                {t('app.retry')}
+              </button>
+            </p>
+          )}
+        >
+          {props.children}
+        </ErrorBoundary>
+      </main>
       <footer class="site-footer">{t('app.footer')}</footer>
     </>
   );

@@ -704,5 +704,6 @@ export const en: Dictionary = {
     misconfigured: 'The service is misconfigured; please contact the operators.',
     internal: 'Something went wrong on our side; please try again later.',
     network: 'Could not reach the server; check your connection and try again.',
+    pageFailed: 'This page did not load.',
   },
 };

@@ -703,6 +703,7 @@ export const zhCN = {
     misconfigured: '服务配置有误，请联系平台运营。',
     internal: '服务器出了点问题，请稍后再试。',
     network: '网络连接失败，请检查网络后重试。',
+    pageFailed: '页面没有加载成功。',
   },
 };
 

@@ -132,7 +132,7 @@ export async function offerHandover(db: TenantDb, id: number, from: MemberContex
 
 export async function decideHandover(db: TenantDb, clubId: number, handoverId: number, member: MemberContext, accept: boolean) {
   const [handover] = await db.select().from(clubHandovers).where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.clubId, clubId)));
-  if (!handover || handover.status !== 'offered') throw new AppError('not_found', 'No open handover');
+  if (handover?.status !== 'offered') throw new AppError('not_found', 'No open handover');
   if (handover.toMemberId !== member.id) throw new AppError('forbidden', 'Only the person offered the club can answer');
   const decidedAt = new Date().toISOString();
   if (!accept) {
