@@ -6,7 +6,9 @@ import { activityRoutes } from './community/activities/routes';
 import { canvasRoutes } from './community/canvas/routes';
 import { clubRoutes } from './community/clubs/routes';
 import { ledgerRoutes } from './community/ledger/routes';
+import { issueRoutes } from './community/issues/routes';
 import { meRoutes } from './community/me/routes';
+import { meetingRoutes } from './community/meetings/routes';
 import { volunteerRoutes } from './community/volunteers/routes';
 import { handbookRoutes } from './community/handbooks/routes';
 import { communityRoutes } from './community/routes';
@@ -38,6 +40,8 @@ export function buildApp() {
     .route('/', ledgerRoutes)
     .route('/', volunteerRoutes)
     .route('/', meRoutes)
+    .route('/', issueRoutes)
+    .route('/', meetingRoutes)
     .route('/', devRoutes);
 
   app.doc31('/api/openapi.json', (c) => ({

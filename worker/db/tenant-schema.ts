@@ -405,3 +405,179 @@ export const calendarTokens = sqliteTable('calendar_tokens', {
   token: text('token').notNull().unique(),
   createdAt: text('created_at').notNull().default(now),
 });
+
+/** A resident's offer to be a building contact; an administrator or a party representative confirms it. */
+export const contactApplications = sqliteTable('contact_applications', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  memberId: integer('member_id')
+    .notNull()
+    .references(() => members.id),
+  buildingId: integer('building_id')
+    .notNull()
+    .references(() => buildings.id),
+  status: text('status', { enum: ['pending', 'confirmed', 'declined'] }).notNull(),
+  decidedBy: integer('decided_by').references(() => members.id),
+  createdAt: text('created_at').notNull().default(now),
+  decidedAt: text('decided_at'),
+});
+
+/** An issue (议题) raised by a resident, travelling up to a decision and back down to the building. */
+export const issues = sqliteTable(
+  'issues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    category: text('category', { enum: ['property-service', 'safety', 'environment', 'activities', 'facilities', 'other'] }).notNull(),
+    buildingId: integer('building_id').references(() => buildings.id),
+    raisedBy: integer('raised_by')
+      .notNull()
+      .references(() => members.id),
+    state: text('state', {
+      enum: ['raised', 'acknowledged', 'merged', 'resolved-directly', 'referred', 'on-agenda', 'decided', 'implementing', 'done', 'relayed'],
+    }).notNull(),
+    /** The body it was referred to. */
+    bodyKey: text('body_key'),
+    mergedInto: integer('merged_into'),
+    outcome: text('outcome', { enum: ['adopted', 'not-adopted', 'deferred'] }),
+    decisionText: text('decision_text'),
+    implementationOwner: text('implementation_owner'),
+    dueOn: text('due_on'),
+    stateSince: text('state_since').notNull().default(now),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('issues_state').on(t.state), index('issues_raised_by').on(t.raisedBy)],
+);
+
+export const issueSupports = sqliteTable(
+  'issue_supports',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.memberId] })],
+);
+
+/** Every step of an issue's path, with who acted and when; the raiser follows it. */
+export const issueEvents = sqliteTable(
+  'issue_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => issues.id),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorMemberId: integer('actor_member_id').references(() => members.id),
+    note: text('note').notNull().default(''),
+    at: text('at').notNull().default(now),
+  },
+  (t) => [index('issue_events_issue').on(t.issueId)],
+);
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    issueId: integer('issue_id').references(() => issues.id),
+    textZh: text('text_zh').notNull(),
+    textEn: text('text_en').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    readAt: text('read_at'),
+  },
+  (t) => [index('notifications_member').on(t.memberId, t.readAt)],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bodyKey: text('body_key')
+      .notNull()
+      .references(() => bodies.key),
+    title: text('title').notNull(),
+    scheduledFor: text('scheduled_for').notNull(),
+    status: text('status', { enum: ['scheduled', 'in-progress', 'closed'] }).notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => members.id),
+    closedAt: text('closed_at'),
+    minutes: text('minutes'),
+    minutesPublishedAt: text('minutes_published_at'),
+  },
+  (t) => [index('meetings_body').on(t.bodyKey, t.scheduledFor)],
+);
+
+export const meetingAttendance = sqliteTable(
+  'meeting_attendance',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    partyKey: text('party_key').notNull(),
+    attended: integer('attended', { mode: 'boolean' }).notNull(),
+    recordedBy: integer('recorded_by').references(() => members.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.partyKey] })],
+);
+
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    issueId: integer('issue_id').references(() => issues.id),
+    title: text('title').notNull(),
+    presenter: text('presenter').notNull(),
+    minutesAllotted: integer('minutes_allotted').notNull(),
+    /** Papers for individual preparation (个别酝酿), published to members before the meeting. */
+    papers: text('papers').notNull().default(''),
+    position: integer('position').notNull(),
+    outcome: text('outcome', { enum: ['adopted', 'blocked', 'not-adopted', 'undecided'] }),
+    /** The one published text of the decision (统一口径). */
+    decisionText: text('decision_text'),
+    /** The blocked or undecided item this one brings back, revised. */
+    revisedFrom: integer('revised_from'),
+  },
+  (t) => [index('agenda_items_meeting').on(t.meetingId)],
+);
+
+/** One position per party (or member, for majority bodies) per item. */
+export const itemStances = sqliteTable(
+  'item_stances',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    voter: text('voter').notNull(),
+    position: text('position', { enum: ['agree', 'object', 'block', 'abstain'] }).notNull(),
+    reason: text('reason'),
+    written: integer('written', { mode: 'boolean' }).notNull().default(false),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => members.id),
+    recordedAt: text('recorded_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.voter] })],
+);
+
+export const actionItems = sqliteTable('action_items', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  itemId: integer('item_id')
+    .notNull()
+    .references(() => agendaItems.id),
+  description: text('description').notNull(),
+  owner: text('owner').notNull(),
+  dueOn: text('due_on').notNull(),
+  doneAt: text('done_at'),
+});

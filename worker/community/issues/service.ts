@@ -1,0 +1,186 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { TenantDb } from '../../db/client';
+import { buildings, issueEvents, issueSupports, issues, members, notifications } from '../../db/tenant-schema';
+import { AppError } from '../../errors';
+import type { MemberContext } from '../../http/context';
+import { isAdmin } from '../clubs/service';
+import { canMoveIssue, type IssueActor, type IssueState, isOverdue, waitingDays } from './lifecycle';
+
+const stateNames: Record<IssueState, { zh: string; en: string }> = {
+  raised: { zh: '已提出', en: 'raised' },
+  acknowledged: { zh: '楼栋联络人已受理', en: 'acknowledged by the building contact' },
+  merged: { zh: '已与相同议题合并', en: 'merged with the same issue' },
+  'resolved-directly': { zh: '已直接解决', en: 'resolved directly' },
+  referred: { zh: '已提交议事', en: 'referred for discussion' },
+  'on-agenda': { zh: '已列入会议议程', en: 'on a meeting agenda' },
+  decided: { zh: '已作出决定', en: 'decided' },
+  implementing: { zh: '正在落实', en: 'being implemented' },
+  done: { zh: '已落实', en: 'done' },
+  relayed: { zh: '已向楼栋传达', en: 'explained to the building' },
+};
+
+export const isCoordinator = (m: MemberContext) => isAdmin(m) || m.roles.some((r) => r.role === 'party-representative');
+
+export async function isContactFor(db: TenantDb, member: MemberContext, buildingId: number | null) {
+  if (buildingId === null) return false;
+  return member.roles.some((r) => r.role === 'building-contact') &&
+    (await db.run(sql`SELECT 1 FROM member_roles WHERE member_id = ${member.id} AND role = 'building-contact' AND building_id = ${buildingId}`)).results.length > 0;
+}
+
+export async function getIssue(db: TenantDb, id: number) {
+  const [row] = await db.select().from(issues).where(eq(issues.id, id));
+  if (!row) throw new AppError('not_found', 'No such issue');
+  return row;
+}
+
+/**
+ * The statements that move an issue: the conditional state change, its event, and the raiser's
+ * notification, for one batch. The state condition makes a concurrent second move a no-op.
+ */
+export function moveStatements(
+  db: TenantDb,
+  issue: { id: number; state: IssueState; raisedBy: number; title: string },
+  to: IssueState,
+  actorId: number | null,
+  note: string,
+  extra: Partial<typeof issues.$inferInsert> = {},
+): BatchItem<'sqlite'>[] {
+  const stamp = new Date().toISOString();
+  return [
+    db.update(issues).set({ state: to, stateSince: stamp, ...extra }).where(and(eq(issues.id, issue.id), eq(issues.state, issue.state))),
+    db.insert(issueEvents).values({ issueId: issue.id, fromState: issue.state, toState: to, actorMemberId: actorId, note, at: stamp }),
+    db.insert(notifications).values({
+      memberId: issue.raisedBy,
+      issueId: issue.id,
+      textZh: `你提出的议题“${issue.title}”${stateNames[to].zh}${note ? `：${note}` : ''}`,
+      textEn: `Your issue "${issue.title}" was ${stateNames[to].en}${note ? `: ${note}` : ''}`,
+    }),
+  ];
+}
+
+export async function raiseIssue(db: TenantDb, member: MemberContext, input: { title: string; description: string; category: (typeof issues.$inferInsert)['category']; buildingId?: number }) {
+  if (input.buildingId !== undefined) {
+    const [b] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
+    if (!b) throw new AppError('validation_failed', 'No such building', { buildingId: ['No such building'] });
+  }
+  const [row] = await db
+    .insert(issues)
+    .values({ title: input.title, description: input.description, category: input.category, buildingId: input.buildingId ?? null, raisedBy: member.id, state: 'raised' })
+    .returning({ id: issues.id });
+  await db.insert(issueEvents).values({ issueId: row!.id, fromState: null, toState: 'raised', actorMemberId: member.id });
+  return row!.id;
+}
+
+export async function supportIssue(db: TenantDb, id: number, member: MemberContext) {
+  await getIssue(db, id);
+  await db.insert(issueSupports).values({ issueId: id, memberId: member.id }).onConflictDoNothing();
+}
+
+export interface MoveInput {
+  to: IssueState;
+  note?: string;
+  mergedInto?: number;
+  bodyKey?: string;
+  outcome?: 'adopted' | 'not-adopted' | 'deferred';
+  owner?: string;
+  dueOn?: string;
+}
+
+/** A person moves an issue one step, if their role allows that step for this issue. */
+export async function moveIssue(db: TenantDb, id: number, member: MemberContext, input: MoveInput) {
+  const issue = await getIssue(db, id);
+  const actors: IssueActor[] = [];
+  if (isCoordinator(member)) actors.push('coordinator');
+  if (await isContactFor(db, member, issue.buildingId)) actors.push('contact');
+  if (!actors.some((a) => canMoveIssue(issue.state, input.to, a))) {
+    const anyone = (['contact', 'coordinator', 'meeting'] as IssueActor[]).some((a) => canMoveIssue(issue.state, input.to, a));
+    if (!anyone) throw new AppError('conflict', `An issue that is ${issue.state} cannot become ${input.to}`);
+    throw new AppError('forbidden', "Only the building's contacts or the coordinators can take this step");
+  }
+  const extra: Partial<typeof issues.$inferInsert> = {};
+  if (input.to === 'merged') {
+    if (!input.mergedInto || input.mergedInto === id) throw new AppError('validation_failed', 'Name the issue it duplicates', { mergedInto: ['Required'] });
+    await getIssue(db, input.mergedInto);
+    extra.mergedInto = input.mergedInto;
+  }
+  if (input.to === 'resolved-directly' && !input.note?.trim()) throw new AppError('validation_failed', 'Record how it was resolved', { note: ['Required'] });
+  if (input.to === 'referred') {
+    if (!input.bodyKey) throw new AppError('validation_failed', 'Name the body it goes to', { bodyKey: ['Required'] });
+    extra.bodyKey = input.bodyKey;
+  }
+  if (input.to === 'decided') {
+    if (input.outcome !== 'deferred' || !input.note?.trim()) throw new AppError('validation_failed', 'Outside a meeting an issue can only be deferred, with a reason', { outcome: ['Only "deferred" with a note'] });
+    extra.outcome = 'deferred';
+  }
+  if (input.to === 'implementing') {
+    if (issue.outcome !== 'adopted') throw new AppError('conflict', 'Only an adopted decision is implemented');
+    if (!input.owner?.trim() || !input.dueOn) throw new AppError('validation_failed', 'Name an owner and a due date', { owner: ['Required'], dueOn: ['Required'] });
+    extra.implementationOwner = input.owner.trim();
+    extra.dueOn = input.dueOn;
+  }
+  const [first, ...rest] = moveStatements(db, issue, input.to, member.id, input.note?.trim() ?? '', extra);
+  const results = await db.batch([first!, ...rest]);
+  void results;
+  const after = await getIssue(db, id);
+  if (after.state !== input.to) throw new AppError('conflict', 'The issue changed meanwhile; reload');
+  return after;
+}
+
+export async function listIssues(db: TenantDb, now: Date) {
+  const rows = await db
+    .select({
+      id: issues.id,
+      title: issues.title,
+      category: issues.category,
+      state: issues.state,
+      buildingId: issues.buildingId,
+      buildingName: buildings.name,
+      outcome: issues.outcome,
+      stateSince: issues.stateSince,
+      createdAt: issues.createdAt,
+      raisedBy: issues.raisedBy,
+      supports: sql<number>`(SELECT COUNT(*) FROM ${issueSupports} WHERE ${issueSupports.issueId} = ${issues.id})`,
+    })
+    .from(issues)
+    .leftJoin(buildings, eq(buildings.id, issues.buildingId))
+    .orderBy(desc(issues.createdAt))
+    .limit(200);
+  return rows.map((r) => ({ ...r, supports: Number(r.supports), waitingDays: waitingDays(r.stateSince, now), overdue: isOverdue(r.state, r.stateSince, now) }));
+}
+
+export async function issueDetail(db: TenantDb, id: number, now: Date) {
+  const issue = await getIssue(db, id);
+  const [events, supports, raiser] = await db.batch([
+    db
+      .select({ fromState: issueEvents.fromState, toState: issueEvents.toState, note: issueEvents.note, at: issueEvents.at, actor: members.displayName })
+      .from(issueEvents)
+      .leftJoin(members, eq(members.id, issueEvents.actorMemberId))
+      .where(eq(issueEvents.issueId, id))
+      .orderBy(asc(issueEvents.id)),
+    db.select({ n: sql<number>`COUNT(*)` }).from(issueSupports).where(eq(issueSupports.issueId, id)),
+    db.select({ displayName: members.displayName }).from(members).where(eq(members.id, issue.raisedBy)),
+  ]);
+  // Time spent in each state, from the path's dates.
+  const stages = events.map((e, i) => {
+    const until = events[i + 1]?.at ?? now.toISOString();
+    return { state: e.toState as IssueState, from: e.at, days: waitingDays(e.at, new Date(until)) };
+  });
+  return {
+    ...issue,
+    raiserName: raiser[0]?.displayName ?? null,
+    supports: Number(supports[0]?.n ?? 0),
+    events,
+    stages,
+    waitingDays: waitingDays(issue.stateSince, now),
+    overdue: isOverdue(issue.state, issue.stateSince, now),
+  };
+}
+
+export async function myNotifications(db: TenantDb, memberId: number) {
+  return db.select().from(notifications).where(eq(notifications.memberId, memberId)).orderBy(desc(notifications.id)).limit(100);
+}
+
+export async function markNotificationsRead(db: TenantDb, memberId: number) {
+  await db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.memberId, memberId), sql`${notifications.readAt} IS NULL`));
+}

@@ -1,0 +1,242 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { desc, eq } from 'drizzle-orm';
+import { agendaItems, meetings } from '../../db/tenant-schema';
+import type { AppEnv } from '../../http/context';
+import { identityOf, memberOf, tenantOf } from '../../http/context';
+import { json, jsonBody } from '../../http/openapi-helpers';
+import { defineRoute, errorResponses } from '../../http/route';
+import { validationHook } from '../../http/validation';
+import { recordAudit } from '../../platform/audit';
+import { addAction, addItem, bringBack, closeMeeting, completeAction, createMeeting, decideItem, listMeetings, meetingDetail, monthsWithoutMeeting, publishMinutes, recordAttendance, recordStance } from './service';
+
+const residents = { host: 'community', allow: 'member' } as const;
+const ok = json(z.object({ ok: z.literal(true) }), 'Done');
+const meetingParam = z.object({ id: z.coerce.number().int().positive() });
+const itemParam = meetingParam.extend({ itemId: z.coerce.number().int().positive() });
+const bodyKey = z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']);
+const partyKey = z.enum(['residents-committee', 'owners-committee', 'property-company', 'association']);
+const outcomeSchema = z.object({ result: z.enum(['adopted', 'blocked', 'not-adopted', 'undecided']) }).passthrough();
+
+const list = defineRoute(residents, {
+  method: 'get',
+  path: '/api/meetings',
+  summary: 'Meetings, and months of the last year without a joint meeting (the cadence tracker)',
+  responses: {
+    200: json(
+      z.object({
+        meetings: z.array(z.object({ id: z.number().int(), bodyKey: z.string(), title: z.string(), scheduledFor: z.string(), status: z.enum(['scheduled', 'in-progress', 'closed']), minutesPublishedAt: z.string().nullable() })),
+        monthsWithoutJointMeeting: z.array(z.string()),
+      }),
+      'Meetings',
+    ),
+    ...errorResponses(401, 403),
+  },
+});
+
+const create = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings',
+  summary: 'Schedule a meeting of a body (administrators and party representatives)',
+  request: jsonBody(z.object({ bodyKey, title: z.string().trim().min(2).max(80), scheduledFor: z.iso.datetime({ offset: true }) })),
+  responses: { 201: json(z.object({ id: z.number().int() }), 'Scheduled'), ...errorResponses(400, 401, 403, 409) },
+});
+
+const stanceSchema = z.object({ voter: z.string(), position: z.enum(['agree', 'object', 'block', 'abstain']), reason: z.string().nullable(), written: z.boolean() });
+const detail = defineRoute(residents, {
+  method: 'get',
+  path: '/api/meetings/{id}',
+  summary: 'A meeting: parties and attendance, agenda with papers, positions, outcomes, action items, minutes',
+  request: { params: meetingParam },
+  responses: {
+    200: json(
+      z.object({
+        id: z.number().int(),
+        title: z.string(),
+        scheduledFor: z.string(),
+        status: z.enum(['scheduled', 'in-progress', 'closed']),
+        minutes: z.string().nullable(),
+        minutesPublishedAt: z.string().nullable(),
+        body: z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }), rule: z.enum(['unanimity', 'majority']) }),
+        voters: z.array(z.object({ key: z.string(), title: z.object({ zh: z.string(), en: z.string() }), organisationName: z.string().nullable(), attended: z.boolean().nullable() })),
+        items: z.array(
+          z.object({
+            id: z.number().int(),
+            issueId: z.number().int().nullable(),
+            title: z.string(),
+            presenter: z.string(),
+            minutesAllotted: z.number().int(),
+            papers: z.string(),
+            position: z.number().int(),
+            outcome: z.enum(['adopted', 'blocked', 'not-adopted', 'undecided']).nullable(),
+            decisionText: z.string().nullable(),
+            revisedFrom: z.number().int().nullable(),
+            stances: z.array(stanceSchema),
+            actions: z.array(z.object({ id: z.number().int(), description: z.string(), owner: z.string(), dueOn: z.string(), doneAt: z.string().nullable() })),
+          }),
+        ),
+      }),
+      'Meeting',
+    ),
+    ...errorResponses(401, 403, 404),
+  },
+});
+
+const item = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings/{id}/items',
+  summary: 'Put a referred issue or a proposal on the agenda, with presenter, time and papers',
+  request: {
+    params: meetingParam,
+    ...jsonBody(z.object({ issueId: z.number().int().positive().optional(), title: z.string().trim().max(80).optional(), presenter: z.string().trim().min(1).max(40), minutesAllotted: z.number().int().min(1).max(240), papers: z.string().max(20000).optional() })),
+  },
+  responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const attendance = defineRoute(residents, {
+  method: 'put',
+  path: '/api/meetings/{id}/attendance/{partyKey}',
+  summary: "Record a party's attendance (its representatives)",
+  request: { params: meetingParam.extend({ partyKey }), ...jsonBody(z.object({ attended: z.boolean() })) },
+  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const stance = defineRoute(residents, {
+  method: 'put',
+  path: '/api/meetings/{id}/items/{itemId}/stances/{partyKey}',
+  summary: "Record a party's position on an item — agree, object or block (with a reason) — only by that party's representatives",
+  request: {
+    params: itemParam.extend({ partyKey }),
+    ...jsonBody(z.object({ position: z.enum(['agree', 'object', 'block', 'abstain']), reason: z.string().trim().max(1000).optional(), written: z.boolean().optional() })),
+  },
+  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const decision = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings/{id}/items/{itemId}/decision',
+  summary: "Apply the body's decision rule (unanimity for the joint meeting); an adopted item carries its one published text",
+  request: { params: itemParam, ...jsonBody(z.object({ decisionText: z.string().trim().max(2000).optional() })) },
+  responses: { 200: json(outcomeSchema, 'Outcome'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const comeBack = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings/{id}/items/{itemId}/bring-back',
+  summary: 'Bring a blocked or undecided item back, revised, to a later meeting',
+  request: { params: itemParam, ...jsonBody(z.object({ toMeetingId: z.number().int().positive(), papers: z.string().max(20000), presenter: z.string().trim().min(1).max(40), minutesAllotted: z.number().int().min(1).max(240) })) },
+  responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const action = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings/{id}/items/{itemId}/actions',
+  summary: 'Add an action item (owner, due date) to an adopted decision',
+  request: { params: itemParam, ...jsonBody(z.object({ description: z.string().trim().min(2).max(300), owner: z.string().trim().min(1).max(80), dueOn: z.iso.date() })) },
+  responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const actionDone = defineRoute(residents, {
+  method: 'post',
+  path: '/api/actions/{id}/done',
+  summary: 'Mark an action item done',
+  request: { params: meetingParam },
+  responses: { 200: ok, ...errorResponses(401, 403, 404) },
+});
+
+const close = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings/{id}/close',
+  summary: 'Close the meeting: positions and decisions become final and the minutes are drafted from the record',
+  request: { params: meetingParam },
+  responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
+});
+
+const publish = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings/{id}/minutes',
+  summary: 'Publish the approved minutes to residents, with one voice',
+  request: { params: meetingParam, ...jsonBody(z.object({ text: z.string().trim().min(10).max(50000) })) },
+  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const decisions = defineRoute(residents, {
+  method: 'get',
+  path: '/api/decisions',
+  summary: 'Decisions adopted and published, each in its one published text',
+  responses: {
+    200: json(z.object({ decisions: z.array(z.object({ itemId: z.number().int(), meetingId: z.number().int(), meetingTitle: z.string(), title: z.string(), decisionText: z.string().nullable(), issueId: z.number().int().nullable(), publishedAt: z.string().nullable() })) }), 'Decisions'),
+    ...errorResponses(401, 403),
+  },
+});
+
+export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(list, async (c) => {
+    const { db } = tenantOf(c);
+    const rows = await listMeetings(db);
+    return c.json(
+      {
+        meetings: rows.map((m) => ({ id: m.id, bodyKey: m.bodyKey, title: m.title, scheduledFor: m.scheduledFor, status: m.status, minutesPublishedAt: m.minutesPublishedAt })),
+        monthsWithoutJointMeeting: await monthsWithoutMeeting(db, 'joint-meeting', new Date()),
+      },
+      200,
+    );
+  })
+  .openapi(create, async (c) => c.json({ id: await createMeeting(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
+  .openapi(detail, async (c) => c.json(await meetingDetail(tenantOf(c).db, c.req.valid('param').id), 200))
+  .openapi(item, async (c) => {
+    await addItem(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
+    return c.json({ ok: true as const }, 201);
+  })
+  .openapi(attendance, async (c) => {
+    const { id, partyKey: party } = c.req.valid('param');
+    await recordAttendance(tenantOf(c).db, id, memberOf(c), party, c.req.valid('json').attended);
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(stance, async (c) => {
+    const { id, itemId, partyKey: party } = c.req.valid('param');
+    await recordStance(tenantOf(c).db, id, itemId, memberOf(c), { partyKey: party, ...c.req.valid('json') });
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(decision, async (c) => {
+    const { id, itemId } = c.req.valid('param');
+    const outcome = await decideItem(tenantOf(c).db, id, itemId, memberOf(c), c.req.valid('json').decisionText);
+    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.item-decided', detail: { meetingId: id, itemId, outcome } });
+    return c.json(outcome, 200);
+  })
+  .openapi(comeBack, async (c) => {
+    const { id, itemId } = c.req.valid('param');
+    await bringBack(tenantOf(c).db, id, itemId, memberOf(c), c.req.valid('json'));
+    return c.json({ ok: true as const }, 201);
+  })
+  .openapi(action, async (c) => {
+    const { id, itemId } = c.req.valid('param');
+    await addAction(tenantOf(c).db, id, itemId, memberOf(c), c.req.valid('json'));
+    return c.json({ ok: true as const }, 201);
+  })
+  .openapi(actionDone, async (c) => {
+    await completeAction(tenantOf(c).db, c.req.valid('param').id, memberOf(c));
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(close, async (c) => {
+    const { id } = c.req.valid('param');
+    await closeMeeting(tenantOf(c).db, id, memberOf(c));
+    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.closed', detail: { meetingId: id } });
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(publish, async (c) => {
+    const { id } = c.req.valid('param');
+    await publishMinutes(tenantOf(c).db, id, memberOf(c), c.req.valid('json').text);
+    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.minutes-published', detail: { meetingId: id } });
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(decisions, async (c) => {
+    const { db } = tenantOf(c);
+    const rows = await db
+      .select({ itemId: agendaItems.id, meetingId: meetings.id, meetingTitle: meetings.title, title: agendaItems.title, decisionText: agendaItems.decisionText, issueId: agendaItems.issueId, publishedAt: meetings.minutesPublishedAt })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(eq(agendaItems.outcome, 'adopted'))
+      .orderBy(desc(meetings.scheduledFor));
+    return c.json({ decisions: rows.filter((r) => r.publishedAt) }, 200);
+  });
+
