@@ -6,6 +6,7 @@ import { activityRoutes } from './community/activities/routes';
 import { canvasRoutes } from './community/canvas/routes';
 import { clubRoutes } from './community/clubs/routes';
 import { ledgerRoutes } from './community/ledger/routes';
+import { federationRoutes } from './community/federation/routes';
 import { issueRoutes } from './community/issues/routes';
 import { meRoutes } from './community/me/routes';
 import { meetingRoutes } from './community/meetings/routes';
@@ -42,6 +43,7 @@ export function buildApp() {
     .route('/', meRoutes)
     .route('/', issueRoutes)
     .route('/', meetingRoutes)
+    .route('/', federationRoutes)
     .route('/', devRoutes);
 
   app.doc31('/api/openapi.json', (c) => ({

@@ -581,3 +581,62 @@ export const actionItems = sqliteTable('action_items', {
   dueOn: text('due_on').notNull(),
   doneAt: text('done_at'),
 });
+
+/** Shared public space the federation coordinates (棋牌室, 乒乓球室, 多功能厅, …). */
+export const spaces = sqliteTable('spaces', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  capacity: integer('capacity').notNull(),
+  /** Opening hours as HH:MM, local time. */
+  opensAt: text('opens_at').notNull(),
+  closesAt: text('closes_at').notNull(),
+  rules: text('rules').notNull().default(''),
+});
+
+/** A booking; a trigger refuses any overlap with an active booking of the same space. */
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    spaceId: integer('space_id')
+      .notNull()
+      .references(() => spaces.id),
+    clubId: integer('club_id').references(() => clubs.id),
+    bookedBy: integer('booked_by')
+      .notNull()
+      .references(() => members.id),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    purpose: text('purpose').notNull(),
+    /** Occurrences of one weekly booking share a series. */
+    seriesId: text('series_id'),
+    status: text('status', { enum: ['active', 'cancelled'] }).notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('bookings_space_time').on(t.spaceId, t.startsAt)],
+);
+
+/** Professional committees: standing sections and ad hoc groups that propose, supervise and assist. */
+export const committees = sqliteTable('committees', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  kind: text('kind', { enum: ['standing', 'ad-hoc'] }).notNull(),
+  remit: text('remit').notNull(),
+  proposes: integer('proposes', { mode: 'boolean' }).notNull().default(true),
+  supervises: integer('supervises', { mode: 'boolean' }).notNull().default(false),
+  assists: integer('assists', { mode: 'boolean' }).notNull().default(false),
+  endsOn: text('ends_on'),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** Members are residents, or outside experts (a lawyer, a social worker) who are not residents. */
+export const committeeMembers = sqliteTable('committee_members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  committeeId: integer('committee_id')
+    .notNull()
+    .references(() => committees.id),
+  memberId: integer('member_id').references(() => members.id),
+  externalName: text('external_name'),
+  expertise: text('expertise').notNull().default(''),
+  role: text('role', { enum: ['chair', 'member'] }).notNull(),
+});

@@ -1,0 +1,1 @@
+CREATE TRIGGER `bookings_no_overlap` BEFORE INSERT ON `bookings` WHEN NEW.status = 'active' BEGIN SELECT RAISE(ABORT, 'booking overlaps another') WHERE EXISTS (SELECT 1 FROM `bookings` WHERE space_id = NEW.space_id AND status = 'active' AND starts_at < NEW.ends_at AND ends_at > NEW.starts_at); END;
