@@ -1,18 +1,11 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshotDir } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshotDir, useBrowser } from './browser';
 import { api, createCommunity } from './local-api';
 
 const port = inject('e2ePort');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A phone-sized page signed in on the community's host as `userId`, who has joined the community. */
 async function personOn(host: string, userId: string, name: string, join = true): Promise<Page> {
@@ -21,7 +14,7 @@ async function personOn(host: string, userId: string, name: string, join = true)
     const joined = await api(port, host, '/api/members/me', { token: json.token, body: { displayName: name } });
     expect([200, 201]).toContain(joined.status);
   }
-  const page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' })).newPage();
+  const page = await (await browser().newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' })).newPage();
   await page.goto(`http://${host}:${port}/sign-in?as=${userId}&name=${encodeURIComponent(name)}&next=%2Fclubs`);
   await page.waitForURL(`http://${host}:${port}/clubs`);
   return page;

@@ -1,27 +1,19 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshotDir } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshotDir, useBrowser } from './browser';
 import { createCommunity } from './local-api';
 
 const port = inject('e2ePort');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('a community reads, edits and prints its handbook', () => {
   it('opens the handbook written for it, edits a chapter as administrator, sees the revision, and prints to PDF', async () => {
     const founder = `hb-${Date.now().toString(36)}`;
     const slug = await createCommunity(port, founder);
     const site = `http://${slug}.localhost:${port}`;
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
+    const context = await browser().newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
     const page = await context.newPage();
 
     await page.goto(`${site}/sign-in?as=${founder}&name=${encodeURIComponent('周老师')}&next=%2Fhandbooks`);
@@ -81,7 +73,7 @@ describe('a community reads, edits and prints its handbook', () => {
 
   it('shows the canvas as a board of four systems around the nine modules', async () => {
     const slug = await createCommunity(port, `cv-${Date.now().toString(36)}`);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`http://${slug}.localhost:${port}/canvas`);
     await page.getByTestId('canvas-board').waitFor();
     expect(await page.locator('.canvas-cell').count()).toBe(13);

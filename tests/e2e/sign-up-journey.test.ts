@@ -1,22 +1,14 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshotDir } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshotDir, useBrowser } from './browser';
 
 const port = inject('e2ePort');
 const platform = `http://localhost:${port}`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('a new user starts a community, in Chinese, at phone width', () => {
   it('signs in, creates a community with the wizard, and lands on its subdomain with the nine programs', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const context = await browser().newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 1 });
     const page = await context.newPage();
     const slug = `e2e-${Date.now().toString(36)}`;
 
@@ -69,7 +61,7 @@ describe('a new user starts a community, in Chinese, at phone width', () => {
   });
 
   it('shows a real "No such community" page for an unknown address, never the app', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 700 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 700 } });
     const response = await page.goto(`http://no-such-place.localhost:${port}/`);
     expect(response?.status()).toBe(404);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('没有这个社区');
@@ -79,7 +71,7 @@ describe('a new user starts a community, in Chinese, at phone width', () => {
   });
 
   it('switches the demo community to English and large text, by keyboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 780 } });
     await page.goto(`http://cuizhuyuan.localhost:${port}/`);
     await page.getByTestId('programs').locator('li').first().waitFor();
     const english = page.getByRole('button', { name: 'English' });

@@ -1,18 +1,10 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshotDir } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshotDir, useBrowser } from './browser';
 import { api, createCommunity } from './local-api';
 
 const port = inject('e2ePort');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('a v1 community takes in version 2 of the model', () => {
   it('sees what changed, keeps its own edit where both changed, and updates the rest', async () => {
@@ -29,7 +21,7 @@ describe('a v1 community takes in version 2 of the model', () => {
     });
     expect(saved.status).toBe(200);
 
-    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const page = await browser().newPage({ viewport: { width: 360, height: 780 } });
     const site = `http://${host}:${port}`;
     await page.goto(`${site}/sign-in?as=${founder}&name=${encodeURIComponent('周老师')}&next=%2Fhandbooks`);
     await page.getByRole('link', { name: '查看更新内容' }).click();
