@@ -28,6 +28,13 @@ const ActivityCheckIn = lazy(() => import('./pages/activity-check-in'));
 const Accounts = lazy(() => import('./pages/accounts'));
 const FundStatement = lazy(() => import('./pages/fund-statement'));
 const Volunteering = lazy(() => import('./pages/volunteering'));
+const Issues = lazy(() => import('./pages/issues'));
+const IssueDetail = lazy(() => import('./pages/issue-detail'));
+const Meetings = lazy(() => import('./pages/meetings'));
+const MeetingDetail = lazy(() => import('./pages/meeting-detail'));
+const Notifications = lazy(() => import('./pages/notifications'));
+const Structure = lazy(() => import('./pages/structure'));
+const Buildings = lazy(() => import('./pages/buildings'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -92,6 +99,13 @@ function Routes() {
           <Route path="/accounts" component={Accounts} />
           <Route path="/accounts/:key" component={FundStatement} />
           <Route path="/volunteering" component={Volunteering} />
+          <Route path="/issues" component={Issues} />
+          <Route path="/issues/:id" component={IssueDetail} />
+          <Route path="/meetings" component={Meetings} />
+          <Route path="/meetings/:id" component={MeetingDetail} />
+          <Route path="/notifications" component={Notifications} />
+          <Route path="/structure" component={Structure} />
+          <Route path="/buildings" component={Buildings} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

@@ -2,8 +2,11 @@ import { Show } from 'solid-js';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
 
-/** Shows an API error in the reader's language, by its code. */
-export function ErrorMessage(props: { error: unknown }) {
+/**
+ * Shows an API error in the reader's language, by its code. With `detail`, the server's own explanation
+ * (why a step is not allowed, which field is missing) follows in a smaller line.
+ */
+export function ErrorMessage(props: { error: unknown; detail?: boolean }) {
   const { t } = useI18n();
   const text = () => {
     const error = props.error;
@@ -12,10 +15,20 @@ export function ErrorMessage(props: { error: unknown }) {
     const text = t(`errors.${code}` as 'errors.internal');
     return typeof text === 'string' ? text : t('errors.internal');
   };
+  const serverText = () => {
+    const error = props.error;
+    if (!props.detail || !(error instanceof ApiError) || error.code === 'network' || error.code === 'internal' || !error.message) return '';
+    return error.message;
+  };
   return (
     <Show when={props.error}>
       <p class="alert" role="alert">
         {text()}
+        <Show when={serverText()}>
+          <span class="help block server-detail" lang="en">
+            {t('errors.serverSaid', { message: serverText() })}
+          </span>
+        </Show>
       </p>
     </Show>
   );

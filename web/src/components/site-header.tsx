@@ -1,6 +1,8 @@
-import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { A, useLocation } from '@solidjs/router';
+import { createResource, Show } from 'solid-js';
 import { useI18n } from '../i18n';
+import { api, request } from '../lib/api';
+import { notificationsVersion } from '../lib/notifications';
 import { signOut } from '../lib/site';
 import { useSite } from '../lib/site-context';
 import { LargeTextToggle } from './large-text-toggle';
@@ -9,6 +11,13 @@ export function SiteHeader() {
   const { t, pick, locale, setLocale } = useI18n();
   const { site, me } = useSite();
   const isAdmin = () => me()?.member?.roles.some((r) => r.role === 'association-admin') ?? false;
+  const location = useLocation();
+  // Members see how many notifications are unread; re-read on each page change and after marking them read.
+  const [unread] = createResource(
+    () => (site()?.host === 'community' && me()?.member ? `${me()?.member?.id}:${notificationsVersion()}:${location.pathname}` : undefined),
+    async () => (await request(api.api.me.notifications.$get())).unread,
+  );
+  const unreadCount = () => (unread.state === 'ready' || unread.state === 'refreshing' ? unread.latest : 0) ?? 0;
   const title = () => {
     const community = site()?.community;
     return community ? pick(community.name) : t('app.platformName');
@@ -46,12 +55,27 @@ export function SiteHeader() {
           <A href="/this-week">{t('nav.activities')}</A>
           <A href="/clubs">{t('nav.clubs')}</A>
           <A href="/accounts">{t('nav.accounts')}</A>
+          <Show when={me()?.member}>
+            <A href="/issues">{t('nav.issues')}</A>
+            <A href="/meetings">{t('nav.meetings')}</A>
+          </Show>
+          <A href="/structure">{t('nav.structure')}</A>
           <Show when={me()}>
             {/* The personal half of the week page; not highlighted separately from 活动. */}
             <A href="/this-week#mine" activeClass="">{t('nav.mine')}</A>
           </Show>
           <A href="/handbooks">{t('nav.handbooks')}</A>
           <A href="/canvas">{t('nav.canvas')}</A>
+          <Show when={me()?.member}>
+            <A href="/notifications" aria-label={unreadCount() > 0 ? t('nav.notificationsUnread', { count: String(unreadCount()) }) : undefined}>
+              {t('nav.notifications')}
+              <Show when={unreadCount() > 0}>
+                <span class="badge" aria-hidden="true">
+                  {unreadCount() > 99 ? '99+' : unreadCount()}
+                </span>
+              </Show>
+            </A>
+          </Show>
           <Show when={isAdmin()}>
             <A href="/admin">{t('community.admin')}</A>
             <A href="/admin/settings">{t('nav.settings')}</A>

@@ -1,5 +1,5 @@
-import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n';
 import { api, request } from '../lib/api';
@@ -12,6 +12,18 @@ export default function Join() {
   const [community] = createResource(() => request(api.api.community.$get()));
   const [displayName, setDisplayName] = createSignal('');
   const [buildingId, setBuildingId] = createSignal('');
+  // A building's invitation link (/join?building=3, shared as a QR code in the building chat) preselects that building.
+  const [search] = useSearchParams<{ building?: string }>();
+  createEffect(
+    on(
+      () => community()?.buildings,
+      (buildings) => {
+        const wanted = search.building;
+        if (wanted && !buildingId() && buildings?.some((b) => String(b.id) === wanted)) setBuildingId(wanted);
+      },
+    ),
+  );
+  const joinPath = () => (search.building ? `/join?building=${encodeURIComponent(search.building)}` : '/join');
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
 
@@ -34,7 +46,7 @@ export default function Join() {
     <section>
       <h1>{t('join.title', { name: community() ? pick(community()!.name) : '' })}</h1>
       <p class="lead">{t('join.intro')}</p>
-      <Show when={me()} fallback={<p class="notice"><A href="/sign-in?next=%2Fjoin">{t('join.needSignIn')}</A></p>}>
+      <Show when={me()} fallback={<p class="notice"><A href={`/sign-in?next=${encodeURIComponent(joinPath())}`}>{t('join.needSignIn')}</A></p>}>
         <ErrorMessage error={error()} />
         <form class="card" onSubmit={join}>
           <div class="field">
@@ -45,7 +57,7 @@ export default function Join() {
             <label for="join-building">{t('join.building')}</label>
             <select id="join-building" value={buildingId()} onChange={(e) => setBuildingId(e.currentTarget.value)}>
               <option value="">{t('join.noBuilding')}</option>
-              <For each={community()?.buildings ?? []}>{(b) => <option value={String(b.id)}>{b.name}</option>}</For>
+              <For each={community()?.buildings ?? []}>{(b) => <option value={String(b.id)} selected={String(b.id) === buildingId()}>{b.name}</option>}</For>
             </select>
           </div>
           <button class="button" type="submit" disabled={busy()}>{t('join.submit')}</button>

@@ -5,7 +5,7 @@ import { actionItems, agendaItems, bodies, bodyParties, itemStances, meetingAtte
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../clubs/service';
-import { type Outcome, type Position, checkStance, decide } from '../governance/decision-rules';
+import { checkStance, DecisionInputError, decide, type Outcome, type Position } from '../governance/decision-rules';
 import { getIssue, isCoordinator, moveStatements } from '../issues/service';
 
 function assertCoordinator(member: MemberContext) {
@@ -126,12 +126,19 @@ export async function decideItem(db: TenantDb, meetingId: number, itemId: number
     db.select().from(itemStances).where(eq(itemStances.itemId, itemId)),
     db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)),
   ]);
-  const attended = new Set(attendance.filter((a) => a.attended).map((a) => a.partyKey));
-  const outcome = decide(
-    rule,
-    voters,
-    stances.map((s) => ({ voter: s.voter, attended: attended.has(s.voter) && !s.written, position: s.position, reason: s.reason, written: s.written })),
-  );
+  const absent = new Set(attendance.filter((a) => !a.attended).map((a) => a.partyKey));
+  let outcome: Outcome;
+  try {
+    // A position stated at the meeting means the party was there; a written one counts only for an absent party.
+    outcome = decide(
+      rule,
+      voters,
+      stances.map((s) => ({ voter: s.voter, attended: !s.written, position: s.position, reason: s.reason, written: s.written && absent.has(s.voter) })),
+    );
+  } catch (error) {
+    if (error instanceof DecisionInputError) throw new AppError('validation_failed', error.message, { stances: [error.message] });
+    throw error;
+  }
   if (outcome.result === 'adopted' && !decisionText?.trim()) {
     throw new AppError('validation_failed', 'Write the decision as it will be published (one voice)', { decisionText: ['Required for an adopted item'] });
   }
