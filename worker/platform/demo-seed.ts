@@ -6,6 +6,7 @@ import { buildings, memberRoles, members } from '../db/tenant-schema';
 import type { Bindings } from '../env';
 import { tenantDatabase } from '../tenancy/pool';
 import type { CommunitySetupInput } from './community-setup';
+import { seedDemoLife } from './demo-life';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
@@ -92,7 +93,10 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       created.push(setup.slug);
     }
     row = await runProvisioning(env, row.id);
-    if (row.databaseBinding) await seedMembers(env, row.databaseBinding);
+    if (row.databaseBinding) {
+      await seedMembers(env, row.databaseBinding);
+      if (setup.slug === 'cuizhuyuan') await seedDemoLife(env, row.databaseBinding, setup.slug);
+    }
     await platform
       .insert(consultantGrants)
       .values({ communityId: row.id, consultantUserId: 'demo-consultant', grantedBy: 'demo-admin' })

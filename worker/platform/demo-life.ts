@@ -1,0 +1,79 @@
+import { count, eq } from 'drizzle-orm';
+import { loadMember } from '../auth/access';
+import { tenantDb } from '../db/client';
+import { clubs, members, spaces } from '../db/tenant-schema';
+import type { Bindings } from '../env';
+import type { MemberContext } from '../http/context';
+import { createActivity, signUp, takeStep } from '../community/activities/service';
+import { joinClub, moveClub, proposeClub } from '../community/clubs/service';
+import { moveIssue, raiseIssue } from '../community/issues/service';
+import { tenantDatabase } from '../tenancy/pool';
+
+/**
+ * Everyday life for the demo community, made through the same services residents use: clubs (one
+ * waiting for approval), an open AA activity with sign-ups, an issue on its way up, and shared spaces.
+ * Runs only while the community has no clubs, so seeding again adds nothing.
+ */
+export async function seedDemoLife(env: Bindings, binding: string, slug: string): Promise<void> {
+  const d1 = tenantDatabase(env, binding);
+  const db = tenantDb(d1);
+  const [existing] = await db.select({ n: count() }).from(clubs);
+  if ((existing?.n ?? 0) > 0) return;
+  const host = { kind: 'community' as const, community: { id: '', slug, nameZh: '', nameEn: null, databaseBinding: binding }, db, d1 };
+  const as = async (userId: string): Promise<MemberContext> => {
+    const member = await loadMember(host, userId);
+    if (!member) throw new Error(`demo member ${userId} is missing`);
+    return member;
+  };
+  const admin = await as('demo-admin');
+  const founder = await as('demo-club-founder');
+  const resident = await as('demo-resident');
+  const contact = await as('demo-contact');
+
+  const tennis = await proposeClub(db, founder, { name: '周末网球社', purpose: '每周末一起打网球，新手有老球友带。费用 AA，略有结余留作社团基金。', programKey: 'sports', meetingPattern: '每周六上午 9:00' });
+  await moveClub(db, tennis, 'active', admin);
+  await joinClub(db, tennis, resident);
+  await proposeClub(db, resident, { name: '书法社', purpose: '周三晚上一起练字，交流书法，逢年节为邻居写春联。', programKey: 'university', meetingPattern: '每周三晚上 7:30' });
+
+  const start = new Date(Date.now() + 3 * 86400_000);
+  start.setUTCHours(1, 0, 0, 0);
+  const activity = await createActivity(db, founder, {
+    clubId: tennis,
+    title: '周六网球友谊赛',
+    description: '双打循环赛，赛后一起喝茶。请自带球拍。',
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 2.5 * 3600_000).toISOString(),
+    place: '小区网球场',
+    capacity: 24,
+    audience: 'residents',
+    expectedParticipants: 20,
+    costLines: [
+      { label: '场地灯光费', amountFen: 30000 },
+      { label: '网球 4 筒', amountFen: 24000 },
+      { label: '茶水', amountFen: 6000 },
+    ],
+  });
+  await takeStep(db, activity, 'submit', founder);
+  await takeStep(db, activity, 'approve', founder);
+  await takeStep(db, activity, 'open', founder);
+  await signUp(db, activity, resident, {});
+  await signUp(db, activity, contact, {});
+
+  const [building] = await db.select({ id: members.buildingId }).from(members).where(eq(members.userId, 'demo-resident'));
+  const issue = await raiseIssue(db, resident, {
+    title: '地下车库照明不足',
+    description: '地下车库 B 区有一半灯不亮，晚上停车很暗，老人和孩子容易摔倒。建议尽快修好，并加装感应灯。',
+    category: 'safety',
+    buildingId: building?.id ?? undefined,
+  });
+  await moveIssue(db, issue, admin, { to: 'acknowledged', note: '已请物业先排查线路' });
+
+  await db
+    .insert(spaces)
+    .values([
+      { name: '多功能厅', capacity: 80, opensAt: '08:00', closesAt: '21:30', rules: '用后复原桌椅，晚上九点半前离场。' },
+      { name: '网球场', capacity: 16, opensAt: '06:30', closesAt: '22:00', rules: '穿网球鞋入场；夜间使用需预约灯光。' },
+      { name: '棋牌室', capacity: 20, opensAt: '09:00', closesAt: '21:00', rules: '禁止吸烟和赌博。' },
+    ])
+    .onConflictDoNothing();
+}
