@@ -188,3 +188,24 @@ describe('an issue travels up to the joint meeting, is blocked, revised, adopted
     expect(list.json.issues.find((i: { id: number }) => i.id === raised.json.id)).toMatchObject({ state: 'raised', waitingDays: 0, overdue: false });
   });
 });
+
+describe('grid workers and wait limits', () => {
+  it('coordinators record a building grid worker; residents cannot', async () => {
+    const s = await setup();
+    const resident = await join(s.host, '居民');
+    expect((await call(s.host, `/api/buildings/${s.b1.id}`, { method: 'PATCH', body: { gridWorker: '网格员小陈' }, token: resident.token })).status).toBe(403);
+    expect((await call(s.host, `/api/buildings/${s.b1.id}`, { method: 'PATCH', body: { gridWorker: '网格员小陈' }, token: s.reps['residents-committee']!.token })).status).toBe(200);
+    const list = await call(s.host, '/api/buildings');
+    expect(list.json.buildings.find((b: { id: number }) => b.id === s.b1.id).gridWorker).toBe('网格员小陈');
+  });
+
+  it('the community sets how long an issue may wait in each state, validated', async () => {
+    const s = await setup();
+    const bad = await call(s.host, '/api/community', { method: 'PATCH', body: { issueWaitLimits: { raised: 0, nonsense: 3 } }, token: s.admin.token });
+    expect(bad.status).toBe(400);
+    expect((await call(s.host, '/api/community', { method: 'PATCH', body: { issueWaitLimits: { raised: 1, referred: 10 } }, token: s.admin.token })).status).toBe(200);
+    const issue = await call(s.host, '/api/issues', { body: { title: '垃圾分类点太远', description: '五栋附近没有垃圾分类点', category: 'environment' }, token: s.admin.token });
+    const detail = await call(s.host, `/api/issues/${issue.json.id}`, { token: s.admin.token });
+    expect(detail.json).toMatchObject({ waitingDays: 0, overdue: false });
+  });
+});

@@ -20,6 +20,8 @@ export const communityProfile = sqliteTable(
     /** When the community's association was founded (a fact the handbooks cite). */
     foundedOn: text('founded_on'),
     surplusRatePercent: integer('surplus_rate_percent'),
+    /** Days an issue may wait in each state before it is flagged, as the community sets them. */
+    issueWaitLimits: text('issue_wait_limits', { mode: 'json' }).$type<Record<string, number>>(),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [check('community_profile_single_row', sql`${t.id} = 1`)],
@@ -76,6 +78,8 @@ export const buildings = sqliteTable('buildings', {
   name: text('name').notNull().unique(),
   position: integer('position').notNull(),
   contactsRequired: integer('contacts_required').notNull().default(2),
+  /** The grid worker (网格员) who runs the building's group chat with its contacts. */
+  gridWorker: text('grid_worker'),
 });
 
 export const members = sqliteTable('members', {

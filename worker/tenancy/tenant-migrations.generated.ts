@@ -27,5 +27,9 @@ export const tenantMigrations: ReadonlyArray<{ name: string; sql: string }> = [
   {
     "name": "0006_bookings_no_overlap.sql",
     "sql": "CREATE TRIGGER `bookings_no_overlap` BEFORE INSERT ON `bookings` WHEN NEW.status = 'active' BEGIN SELECT RAISE(ABORT, 'booking overlaps another') WHERE EXISTS (SELECT 1 FROM `bookings` WHERE space_id = NEW.space_id AND status = 'active' AND starts_at < NEW.ends_at AND ends_at > NEW.starts_at); END;\n"
+  },
+  {
+    "name": "0007_grid_workers_wait_limits.sql",
+    "sql": "ALTER TABLE `buildings` ADD `grid_worker` text;--> statement-breakpoint\nALTER TABLE `community_profile` ADD `issue_wait_limits` text;"
   }
 ];

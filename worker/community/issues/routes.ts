@@ -23,12 +23,20 @@ const buildingList = defineRoute({ host: 'community', allow: 'public' }, {
   responses: {
     200: json(
       z.object({
-        buildings: z.array(z.object({ id: z.number().int(), name: z.string(), contactsRequired: z.number().int(), contacts: z.array(z.object({ id: z.number().int(), displayName: z.string() })) })),
+        buildings: z.array(z.object({ id: z.number().int(), name: z.string(), contactsRequired: z.number().int(), gridWorker: z.string().nullable(), contacts: z.array(z.object({ id: z.number().int(), displayName: z.string() })) })),
         coverage: z.object({ buildings: z.number().int(), covered: z.number().int(), share: z.number() }),
       }),
       'Buildings',
     ),
   },
+});
+
+const gridWorker = defineRoute(residents, {
+  method: 'patch',
+  path: '/api/buildings/{id}',
+  summary: "Record the building's grid worker (网格员) (coordinators)",
+  request: { params: idParam, ...jsonBody(z.object({ gridWorker: z.string().trim().min(1).max(60).nullable() })) },
+  responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
 });
 
 const volunteer = defineRoute(residents, {
@@ -174,7 +182,7 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(buildingList, async (c) => {
     const { db } = tenantOf(c);
     const [rows, contacts] = await db.batch([
-      db.select({ id: buildings.id, name: buildings.name, contactsRequired: buildings.contactsRequired }).from(buildings).orderBy(asc(buildings.position)),
+      db.select({ id: buildings.id, name: buildings.name, contactsRequired: buildings.contactsRequired, gridWorker: buildings.gridWorker }).from(buildings).orderBy(asc(buildings.position)),
       db
         .select({ buildingId: memberRoles.buildingId, memberId: members.id, displayName: members.displayName })
         .from(memberRoles)
@@ -183,6 +191,16 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     ]);
     const list = rows.map((b) => ({ ...b, contacts: contacts.filter((x) => x.buildingId === b.id).map((x) => ({ id: x.memberId, displayName: x.displayName })) }));
     return c.json({ buildings: list, coverage: contactCoverage(list.map((b) => ({ contacts: b.contacts.length, contactsRequired: b.contactsRequired }))) }, 200);
+  })
+  .openapi(gridWorker, async (c) => {
+    if (!isCoordinator(memberOf(c))) throw new AppError('forbidden', 'Only coordinators record grid workers');
+    const updated = await tenantOf(c)
+      .db.update(buildings)
+      .set({ gridWorker: c.req.valid('json').gridWorker })
+      .where(eq(buildings.id, c.req.valid('param').id))
+      .returning({ id: buildings.id });
+    if (updated.length === 0) throw new AppError('not_found', 'No such building');
+    return c.json({ ok: true as const }, 200);
   })
   .openapi(volunteer, async (c) => {
     const { db } = tenantOf(c);

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
-import { buildings, issueEvents, issueSupports, issues, members, notifications } from '../../db/tenant-schema';
+import { buildings, communityProfile, issueEvents, issueSupports, issues, members, notifications } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../clubs/service';
-import { canMoveIssue, type IssueActor, type IssueState, isOverdue, waitingDays } from './lifecycle';
+import { canMoveIssue, defaultWaitLimits, type IssueActor, type IssueState, isOverdue, waitingDays } from './lifecycle';
 
 const stateNames: Record<IssueState, { zh: string; en: string }> = {
   raised: { zh: '已提出', en: 'raised' },
@@ -127,7 +127,14 @@ export async function moveIssue(db: TenantDb, id: number, member: MemberContext,
   return after;
 }
 
+/** The community's own wait limits over the defaults. */
+export async function waitLimits(db: TenantDb) {
+  const [profile] = await db.select({ limits: communityProfile.issueWaitLimits }).from(communityProfile);
+  return { ...defaultWaitLimits, ...(profile?.limits ?? {}) } as typeof defaultWaitLimits;
+}
+
 export async function listIssues(db: TenantDb, now: Date) {
+  const limits = await waitLimits(db);
   const rows = await db
     .select({
       id: issues.id,
@@ -146,7 +153,7 @@ export async function listIssues(db: TenantDb, now: Date) {
     .leftJoin(buildings, eq(buildings.id, issues.buildingId))
     .orderBy(desc(issues.createdAt))
     .limit(200);
-  return rows.map((r) => ({ ...r, supports: Number(r.supports), waitingDays: waitingDays(r.stateSince, now), overdue: isOverdue(r.state, r.stateSince, now) }));
+  return rows.map((r) => ({ ...r, supports: Number(r.supports), waitingDays: waitingDays(r.stateSince, now), overdue: isOverdue(r.state, r.stateSince, now, limits) }));
 }
 
 export async function issueDetail(db: TenantDb, id: number, now: Date) {
@@ -173,7 +180,7 @@ export async function issueDetail(db: TenantDb, id: number, now: Date) {
     events,
     stages,
     waitingDays: waitingDays(issue.stateSince, now),
-    overdue: isOverdue(issue.state, issue.stateSince, now),
+    overdue: isOverdue(issue.state, issue.stateSince, now, await waitLimits(db)),
   };
 }
 
