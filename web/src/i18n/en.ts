@@ -278,6 +278,8 @@ export const en: Dictionary = {
     saved: 'Saved',
   },
   settings: {
+    waitLimits: 'How long issues may wait (days)',
+    waitLimitsHelp: 'An issue waiting longer than this in a stage is flagged as overdue: discuss early, discuss fast, decide fast.',
     title: 'Community facts',
     intro: 'These facts appear in the handbooks. Rename something and every mention in the handbooks follows.',
     facts: 'Basic facts',
@@ -958,6 +960,9 @@ export const en: Dictionary = {
     openIssueNamed: 'Open issue #{{ id }}',
   },
   buildings: {
+    gridWorker: 'Grid worker',
+    gridWorkerNone: 'not recorded yet',
+    gridWorkerEdit: 'Record the grid worker',
     title: 'Building contacts',
     intro: 'Every building needs at least two contacts: they run the building chat with the grid worker, carry residents’ issues up and bring decisions back down with an explanation.',
     inviteShow: 'Invitation QR code',

@@ -277,6 +277,8 @@ export const zhCN = {
     saved: '已保存',
   },
   settings: {
+    waitLimits: '议题等待期限（天）',
+    waitLimitsHelp: '每个阶段超过这个天数的议题会被标为超时：没事早商量，有事快商量，商量了快决定。',
     title: '社区信息',
     intro: '这些信息会出现在手册里。改名后，手册中所有提到它的地方都会随之更新。',
     facts: '基本信息',
@@ -957,6 +959,9 @@ export const zhCN = {
     openIssueNamed: '查看议题 #{{ id }}',
   },
   buildings: {
+    gridWorker: '网格员',
+    gridWorkerNone: '尚未登记',
+    gridWorkerEdit: '登记网格员',
     title: '楼栋联络人',
     intro: '每栋楼至少需要两名联络人：和网格员一起维护楼栋群，收集居民议题向上传递，再把决定带回楼栋解释清楚。',
     inviteShow: '邀请二维码',

@@ -175,6 +175,23 @@ export default function Buildings() {
                           <ErrorMessage error={offerError()?.id === b.id ? offerError()?.error : undefined} detail />
                         </Show>
                       </Show>
+                      <p class="help" data-grid-worker>
+                        {t('buildings.gridWorker')}：{b.gridWorker ?? t('buildings.gridWorkerNone')}
+                      </p>
+                      <Show when={isCoordinator()}>
+                        <form
+                          class="inline-form"
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            const value = String(new FormData(e.currentTarget).get('gridWorker') ?? '').trim();
+                            void request(api.api.buildings[':id'].$patch({ param: { id: String(b.id) }, json: { gridWorker: value || null } })).then(() => refetch());
+                          }}
+                        >
+                          <label for={`grid-${b.id}`}>{t('buildings.gridWorkerEdit')}</label>
+                          <input id={`grid-${b.id}`} name="gridWorker" type="text" maxlength="60" value={b.gridWorker ?? ''} />
+                          <button type="submit" class="button secondary">{t('settings.save')}</button>
+                        </form>
+                      </Show>
                       <InviteCode buildingId={b.id} name={b.name} />
                     </li>
                   );

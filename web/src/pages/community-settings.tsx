@@ -2,6 +2,10 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n';
 import { api, request } from '../lib/api';
+import { defaultWaitLimits } from '../../../worker/community/issues/lifecycle';
+
+const WAIT_STATES = ['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done'] as const;
+const DEFAULT_LIMITS = defaultWaitLimits as Record<(typeof WAIT_STATES)[number], number>;
 
 /** Administrators set the facts and names the handbooks cite; renames flow into the text. */
 export default function CommunitySettings() {
@@ -75,6 +79,28 @@ export default function CommunitySettings() {
                 <input id="s-surplus" name="surplusRate" type="number" min="0" max="50" required value={d().facts.surplusRatePercent ?? 8} />
               </div>
               <button class="button" type="submit">{t('settings.save')}</button> {savedNote('facts')}
+            </form>
+
+            <form
+              class="card"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const form = new FormData(e.currentTarget);
+                const limits = Object.fromEntries(WAIT_STATES.map((s) => [s, Number(form.get(s))]).filter(([, v]) => Number(v) > 0));
+                void run('limits', () => request(api.api.community.$patch({ json: { issueWaitLimits: limits } })));
+              }}
+            >
+              <h2>{t('settings.waitLimits')}</h2>
+              <p class="help">{t('settings.waitLimitsHelp')}</p>
+              <For each={WAIT_STATES}>
+                {(state) => (
+                  <div class="field">
+                    <label for={`limit-${state}`}>{t(`issueState.${state}`)}</label>
+                    <input id={`limit-${state}`} name={state} type="number" min="1" max="365" value={DEFAULT_LIMITS[state]} />
+                  </div>
+                )}
+              </For>
+              <button class="button" type="submit">{t('settings.save')}</button> {savedNote('limits')}
             </form>
 
             <h2>{t('settings.parties')}</h2>
