@@ -50,6 +50,11 @@ AUTH_MODE = "clerk"
 [triggers]
 crons = ["*/5 * * * *"]
 
+# Photos of activities and receipts of ledger entries, under one prefix per community.
+[[r2_buckets]]
+binding = "MEDIA"
+bucket_name = "huzhu-media"
+
 [[d1_databases]]
 binding = "PLATFORM_DB"
 database_name = "huzhu-platform"

@@ -8,6 +8,7 @@ import { clubRoutes } from './community/clubs/routes';
 import { ledgerRoutes } from './community/ledger/routes';
 import { federationRoutes } from './community/federation/routes';
 import { issueRoutes } from './community/issues/routes';
+import { mediaRoutes } from './community/media/routes';
 import { meRoutes } from './community/me/routes';
 import { meetingRoutes } from './community/meetings/routes';
 import { volunteerRoutes } from './community/volunteers/routes';
@@ -44,6 +45,7 @@ export function buildApp() {
     .route('/', issueRoutes)
     .route('/', meetingRoutes)
     .route('/', federationRoutes)
+    .route('/', mediaRoutes)
     .route('/', devRoutes);
 
   app.doc31('/api/openapi.json', (c) => ({

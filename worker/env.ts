@@ -2,6 +2,8 @@
 export interface Bindings {
   PLATFORM_DB: D1Database;
   ASSETS: Fetcher;
+  /** Photos and receipts; keys start with the community's id. */
+  MEDIA: R2Bucket;
   /** The platform's own host name, e.g. `huzhu.example.org`; `localhost` locally. */
   PLATFORM_HOST: string;
   AUTH_MODE: string;

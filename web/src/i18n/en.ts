@@ -517,6 +517,11 @@ export const en: Dictionary = {
     afterSave: 'Then submit the budget for approval on the activity page.',
   },
   activity: {
+    photos: 'Photos',
+    photoAlt: 'Photo {{ n }} of “{{ title }}”',
+    addPhoto: 'Add a photo',
+    photoUploading: 'Uploading…',
+    photoHelp: 'JPEG, PNG or WebP, up to 5 MB.',
     backToWeek: 'Back to this week',
     backToClub: 'Back to {{ name }}',
     responsible: 'Responsible: {{ name }}',

@@ -516,6 +516,11 @@ export const zhCN = {
     afterSave: '保存后在活动页提交预算审批。',
   },
   activity: {
+    photos: '活动照片',
+    photoAlt: '“{{ title }}”的照片 {{ n }}',
+    addPhoto: '添加照片',
+    photoUploading: '正在上传…',
+    photoHelp: 'JPEG、PNG 或 WebP，不超过 5 MB。',
     backToWeek: '返回本周活动',
     backToClub: '返回{{ name }}',
     responsible: '负责人：{{ name }}',

@@ -16,12 +16,13 @@ export class ApiError extends Error {
 }
 
 /** The one typed client of the web app; every call carries the session token for this origin. */
-export const api = hc<AppType>('/', {
-  headers: async (): Promise<Record<string, string>> => {
-    const token = sessionToken() ?? (await clerkSessionToken());
-    return token ? { authorization: `Bearer ${token}` } : {};
-  },
-});
+/** The session header for this origin (the dev token, or a fresh Clerk token). */
+export async function authHeaders(): Promise<Record<string, string>> {
+  const token = sessionToken() ?? (await clerkSessionToken());
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+export const api = hc<AppType>('/', { headers: authHeaders });
 
 type Ok<R> = R extends ClientResponse<infer T, infer S, string> ? (S extends 200 | 201 | 202 ? T : never) : never;
 

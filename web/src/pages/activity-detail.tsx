@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { ActivityPhotos } from '../components/activity-photos';
 import { BudgetBreakdown } from '../components/budget-breakdown';
 import { ErrorMessage } from '../components/error-message';
 import { MemberGate, useMembership } from '../components/member-gate';
@@ -358,6 +359,8 @@ export default function ActivityDetail() {
                 </section>
               )}
             </Show>
+
+            <ActivityPhotos activityId={params.id} title={act().title} canAdd={HAPPENED.includes(act().state) && (act().isOrganiser || canRate())} />
 
             <Show when={act().review}>
               {(r) => (
