@@ -6,11 +6,16 @@ import { ErrorMessage } from './error-message';
 /** An activity's photos, and — for its organiser and participants once it has happened — adding one. */
 export function ActivityPhotos(props: { activityId: string; title: string; canAdd: boolean }) {
   const { t } = useI18n();
+  const [error, setError] = createSignal<unknown>();
+  // Photos are secondary: if they cannot be listed, say so here and keep the rest of the page working.
   const [photos, { refetch }] = createResource(
     () => props.activityId,
-    (id) => request(api.api.activities[':id'].photos.$get({ param: { id } })),
+    (id) =>
+      request(api.api.activities[':id'].photos.$get({ param: { id } })).catch((e: unknown) => {
+        setError(e);
+        return { photos: [] };
+      }),
   );
-  const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
 
   async function add(file: File) {
