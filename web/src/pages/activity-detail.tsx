@@ -6,6 +6,7 @@ import { BudgetBreakdown } from '../components/budget-breakdown';
 import { ErrorMessage } from '../components/error-message';
 import { MemberGate, useMembership } from '../components/member-gate';
 import { useI18n } from '../i18n';
+import { createAction } from '../lib/action';
 import { api, request } from '../lib/api';
 import { type ActivityState, type ActivityStep, editableStates, nextState } from '../lib/budget';
 import { formatRange, formatTime, parseYuan, today, yuan, yuanInput } from '../lib/format';
@@ -43,25 +44,10 @@ export default function ActivityDetail() {
   const qrMarkup = () => (qr.state === 'ready' ? qr() : undefined);
   const rosterRows = () => (roster.state === 'ready' || roster.state === 'refreshing' ? roster().signups.filter((s) => s.status !== 'cancelled') : []);
 
-  const [error, setError] = createSignal<unknown>();
-  const [message, setMessage] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-
-  async function run(call: () => Promise<unknown>, done?: string) {
-    setBusy(true);
-    setError(undefined);
-    setMessage('');
-    try {
-      await call();
-      if (done) setMessage(done);
-      await refetch();
-      if (organiser()) await refetchRoster();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, message, setMessage, busy, run } = createAction(async () => {
+    await refetch();
+    if (organiser()) await refetchRoster();
+  });
 
   // Sign-up
   const [participant, setParticipant] = createSignal('');

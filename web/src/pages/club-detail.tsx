@@ -16,10 +16,35 @@ const MOVES: Record<ClubStatus, ('active' | 'dormant' | 'closed')[]> = {
   closed: [],
 };
 
+/** A titled list of the club's activities with their state. */
+function ActivityList(props: { id: string; title: string; empty: string; items: { id: number; title: string; startsAt: string; state: string }[] }) {
+  const { locale } = useI18n();
+  const label = useLabel();
+  return (
+    <section aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <Show when={props.items.length > 0} fallback={<p class="help">{props.empty}</p>}>
+        <ul class="rows">
+          <For each={props.items}>
+            {(a) => (
+              <li>
+                <span>
+                  <A href={`/activities/${a.id}`}>{a.title}</A>
+                  <span class="help block">{formatWhen(a.startsAt, locale())}</span>
+                </span>
+                <span class="tag">{label(`activityState.${a.state}`, a.state)}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
 export default function ClubDetail() {
   const params = useParams<{ id: string }>();
-  const { t, pick, locale } = useI18n();
-  const label = useLabel();
+  const { t, pick } = useI18n();
   const { member, isAdmin } = useMembership();
   const [club, { refetch }] = createResource(
     () => params.id,
@@ -173,42 +198,8 @@ export default function ClubDetail() {
             </Show>
 
             <div class="two-columns">
-              <section aria-labelledby="upcoming-title">
-                <h2 id="upcoming-title">{t('club.upcoming')}</h2>
-                <Show when={cl().upcoming.length > 0} fallback={<p class="help">{t('club.noUpcoming')}</p>}>
-                  <ul class="rows">
-                    <For each={cl().upcoming}>
-                      {(a) => (
-                        <li>
-                          <span>
-                            <A href={`/activities/${a.id}`}>{a.title}</A>
-                            <span class="help block">{formatWhen(a.startsAt, locale())}</span>
-                          </span>
-                          <span class="tag">{label(`activityState.${a.state}`, a.state)}</span>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-              </section>
-              <section aria-labelledby="past-title">
-                <h2 id="past-title">{t('club.past')}</h2>
-                <Show when={cl().past.length > 0} fallback={<p class="help">{t('club.noPast')}</p>}>
-                  <ul class="rows">
-                    <For each={cl().past}>
-                      {(a) => (
-                        <li>
-                          <span>
-                            <A href={`/activities/${a.id}`}>{a.title}</A>
-                            <span class="help block">{formatWhen(a.startsAt, locale())}</span>
-                          </span>
-                          <span class="tag">{label(`activityState.${a.state}`, a.state)}</span>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
-              </section>
+              <ActivityList id="upcoming" title={t('club.upcoming')} empty={t('club.noUpcoming')} items={cl().upcoming} />
+              <ActivityList id="past" title={t('club.past')} empty={t('club.noPast')} items={cl().past} />
             </div>
 
             <section aria-labelledby="members-title">

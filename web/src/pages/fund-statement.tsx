@@ -10,6 +10,40 @@ import { fundName, useLabel } from '../lib/labels';
 const FIRST_YEAR = 2020;
 
 /** A fund's public statement for a year: opening, income and spending by category, surplus, closing, every entry. */
+/** Money by category with its total: one table for income, one for spending. */
+function CategoryTable(props: { id: string; title: string; rows: { category: string; amountFen: number }[]; total: number; totalLabel: string }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const category = (key: string) => label(`ledgerCategory.${key}`, key);
+  return (
+    <section aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <Show when={props.rows.length > 0} fallback={<p class="help">{t('statement.none')}</p>}>
+        <div class="table-wrap">
+          <table>
+            <tbody>
+              <For each={props.rows}>
+                {(row) => (
+                  <tr>
+                    <th scope="row">{category(row.category)}</th>
+                    <td class="num">{yuan(row.amountFen)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{props.totalLabel}</th>
+                <td class="num"><strong>{yuan(props.total)}</strong></td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </Show>
+    </section>
+  );
+}
+
 export default function FundStatement() {
   const params = useParams<{ key: string }>();
   const { t, locale } = useI18n();
@@ -89,56 +123,8 @@ export default function FundStatement() {
                 <div class="stat"><strong>{yuan(st().closingFen)}</strong>{t('statement.closing')}</div>
               </div>
               <div class="two-columns">
-                <section aria-labelledby="income-title">
-                  <h2 id="income-title">{t('statement.incomeByCategory')}</h2>
-                  <Show when={st().income.length > 0} fallback={<p class="help">{t('statement.none')}</p>}>
-                    <div class="table-wrap">
-                      <table>
-                        <tbody>
-                          <For each={st().income}>
-                            {(row) => (
-                              <tr>
-                                <th scope="row">{category(row.category)}</th>
-                                <td class="num">{yuan(row.amountFen)}</td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                        <tfoot>
-                          <tr>
-                            <th scope="row">{t('statement.totalIncome')}</th>
-                            <td class="num"><strong>{yuan(st().incomeFen)}</strong></td>
-                          </tr>
-                        </tfoot>
-                      </table>
-                    </div>
-                  </Show>
-                </section>
-                <section aria-labelledby="spending-title">
-                  <h2 id="spending-title">{t('statement.spendingByCategory')}</h2>
-                  <Show when={st().spending.length > 0} fallback={<p class="help">{t('statement.none')}</p>}>
-                    <div class="table-wrap">
-                      <table>
-                        <tbody>
-                          <For each={st().spending}>
-                            {(row) => (
-                              <tr>
-                                <th scope="row">{category(row.category)}</th>
-                                <td class="num">{yuan(row.amountFen)}</td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                        <tfoot>
-                          <tr>
-                            <th scope="row">{t('statement.totalSpending')}</th>
-                            <td class="num"><strong>{yuan(st().spendingFen)}</strong></td>
-                          </tr>
-                        </tfoot>
-                      </table>
-                    </div>
-                  </Show>
-                </section>
+                <CategoryTable id="income" title={t('statement.incomeByCategory')} rows={st().income} total={st().incomeFen} totalLabel={t('statement.totalIncome')} />
+                <CategoryTable id="spending" title={t('statement.spendingByCategory')} rows={st().spending} total={st().spendingFen} totalLabel={t('statement.totalSpending')} />
               </div>
               <h2>{t('statement.entries')}</h2>
               <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../components/error-message';
 import { MarkdownView } from '../components/markdown-view';
 import { MemberGate } from '../components/member-gate';
 import { useI18n } from '../i18n';
+import { createAction } from '../lib/action';
 import { api, request } from '../lib/api';
 import { formatClock, formatDateTime, type ItemOutcome, type PartyKey, POSITIONS, type Position, useCoordinationRoles } from '../lib/coordination';
 import { formatDate, today } from '../lib/format';
@@ -54,23 +55,7 @@ export default function MeetingDetail() {
   };
   const myParties = () => (m()?.voters ?? []).filter((v) => speaksFor(v.key));
 
-  const [error, setError] = createSignal<unknown>();
-  const [message, setMessage] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  async function run(call: () => Promise<unknown>, done?: string) {
-    setBusy(true);
-    setError(undefined);
-    setMessage('');
-    try {
-      await call();
-      if (done) setMessage(done);
-      await refetch();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, message, busy, run } = createAction(() => refetch());
 
   const setAttendance = (party: string, attended: boolean) =>
     run(
@@ -370,23 +355,7 @@ function AgendaItem(props: {
     });
   const allAgree = () => props.meeting.voters.every((v) => stance(v.key)?.position === 'agree');
 
-  const [error, setError] = createSignal<unknown>();
-  const [message, setMessage] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  async function run(call: () => Promise<unknown>, done?: string) {
-    setBusy(true);
-    setError(undefined);
-    setMessage('');
-    try {
-      await call();
-      if (done) setMessage(done);
-      await props.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { error, message, setMessage, busy, run } = createAction(() => props.reload());
   const ids = () => ({ id: String(props.meeting.id), itemId: String(props.item.id) });
 
   // Positions, one form per party the reader speaks for.
