@@ -70,3 +70,39 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_community_idx').on(t.communityId, t.at)],
 );
+
+/** How a consultant appears to the association admins who grant them access: a name and an organisation, no more. */
+export const consultantProfiles = sqliteTable('consultant_profiles', {
+  userId: text('user_id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  organisation: text('organisation').notNull().default(''),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/**
+ * A community's figures for one calendar month, computed from its own database. Comparison pages read these
+ * rows only, so their cost does not grow with the size of any community's data.
+ */
+export const metricSnapshots = sqliteTable(
+  'metric_snapshots',
+  {
+    communityId: text('community_id').notNull(),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    figures: text('figures', { mode: 'json' }).notNull(),
+    computedAt: text('computed_at').notNull(),
+    runId: text('run_id'),
+  },
+  (t) => [primaryKey({ columns: [t.communityId, t.month] }), index('metric_snapshots_month_idx').on(t.month)],
+);
+
+/** One pass over the active communities, so its progress can be followed while the batches run. */
+export const snapshotRuns = sqliteTable('snapshot_runs', {
+  id: text('id').primaryKey(),
+  trigger: text('trigger', { enum: ['schedule', 'operator'] }).notNull(),
+  total: integer('total').notNull(),
+  done: integer('done').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+  startedAt: text('started_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  finishedAt: text('finished_at'),
+});

@@ -15,6 +15,8 @@ export const communityProfile = sqliteTable(
     city: text('city').notNull(),
     district: text('district'),
     households: integer('households').notNull(),
+    /** Residents as the community declares them (not members on Huzhu); null until given. */
+    residents: integer('residents'),
     templateKey: text('template_key').notNull(),
     templateVersion: integer('template_version').notNull(),
     /** When the community's association was founded (a fact the handbooks cite). */
@@ -87,6 +89,8 @@ export const members = sqliteTable('members', {
   userId: text('user_id').notNull().unique(),
   displayName: text('display_name').notNull(),
   buildingId: integer('building_id').references(() => buildings.id),
+  /** Flat or unit within the building (e.g. 3-201), so members of one household count once in participation. */
+  household: text('household'),
   joinedAt: text('joined_at').notNull().default(now),
 });
 
@@ -614,10 +618,12 @@ export const bookings = sqliteTable(
     purpose: text('purpose').notNull(),
     /** Occurrences of one weekly booking share a series. */
     seriesId: text('series_id'),
+    /** Set when the booking holds the room for a club activity; the activity's place and time follow it. */
+    activityId: integer('activity_id').references(() => activities.id),
     status: text('status', { enum: ['active', 'cancelled'] }).notNull(),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [index('bookings_space_time').on(t.spaceId, t.startsAt)],
+  (t) => [index('bookings_space_time').on(t.spaceId, t.startsAt), index('bookings_activity').on(t.activityId)],
 );
 
 /** Professional committees: standing sections and ad hoc groups that propose, supervise and assist. */

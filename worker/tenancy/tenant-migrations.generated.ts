@@ -35,5 +35,9 @@ export const tenantMigrations: ReadonlyArray<{ name: string; sql: string }> = [
   {
     "name": "0008_media_files.sql",
     "sql": "CREATE TABLE `media_files` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`kind` text NOT NULL,\n\t`activity_id` integer,\n\t`transaction_id` integer,\n\t`object_key` text NOT NULL,\n\t`content_type` text NOT NULL,\n\t`size` integer NOT NULL,\n\t`uploaded_by` integer NOT NULL,\n\t`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\tFOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`transaction_id`) REFERENCES `ledger_transactions`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`uploaded_by`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `media_files_object_key_unique` ON `media_files` (`object_key`);--> statement-breakpoint\nCREATE INDEX `media_files_activity` ON `media_files` (`activity_id`);--> statement-breakpoint\nCREATE INDEX `media_files_transaction` ON `media_files` (`transaction_id`);"
+  },
+  {
+    "name": "0009_households_activity_bookings.sql",
+    "sql": "ALTER TABLE `bookings` ADD `activity_id` integer REFERENCES activities(id);--> statement-breakpoint\nCREATE INDEX `bookings_activity` ON `bookings` (`activity_id`);--> statement-breakpoint\nALTER TABLE `community_profile` ADD `residents` integer;--> statement-breakpoint\nALTER TABLE `members` ADD `household` text;"
   }
 ];
