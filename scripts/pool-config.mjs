@@ -47,8 +47,20 @@ not_found_handling = "single-page-application"
 PLATFORM_HOST = "localhost"
 AUTH_MODE = "clerk"
 
+# Every 5 minutes: resume stalled sign-ups. Daily: recompute every community's metric snapshots.
 [triggers]
-crons = ["*/5 * * * *"]
+crons = ["*/5 * * * *", "17 3 * * *"]
+
+# Metric snapshots fan out over this queue, a few communities per message, so no invocation runs long.
+[[queues.producers]]
+binding = "METRICS_QUEUE"
+queue = "huzhu-metrics"
+
+[[queues.consumers]]
+queue = "huzhu-metrics"
+max_batch_size = 2
+max_batch_timeout = 1
+max_retries = 3
 
 # Photos of activities and receipts of ledger entries, under one prefix per community.
 [[r2_buckets]]

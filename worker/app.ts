@@ -17,6 +17,7 @@ import { communityRoutes } from './community/routes';
 import { settingsRoutes } from './community/settings/routes';
 import { AppError, errorJson } from './errors';
 import type { AppEnv } from './http/context';
+import { metricsRoutes } from './metrics/routes';
 import { platformRoutes } from './platform/routes';
 import { sharedRoutes } from './shared-routes';
 import { resolveTenancy } from './tenancy/middleware';
@@ -46,6 +47,7 @@ export function buildApp() {
     .route('/', meetingRoutes)
     .route('/', federationRoutes)
     .route('/', mediaRoutes)
+    .route('/', metricsRoutes)
     .route('/', devRoutes);
 
   app.doc31('/api/openapi.json', (c) => ({

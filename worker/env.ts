@@ -4,6 +4,8 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** Photos and receipts; keys start with the community's id. */
   MEDIA: R2Bucket;
+  /** Fans the metric snapshot work out a few communities at a time. */
+  METRICS_QUEUE: Queue<import('./metrics/snapshots').MetricsMessage>;
   /** The platform's own host name, e.g. `huzhu.example.org`; `localhost` locally. */
   PLATFORM_HOST: string;
   AUTH_MODE: string;

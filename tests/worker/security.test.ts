@@ -162,7 +162,7 @@ describe('tenant isolation between two communities', () => {
 // Every route in the OpenAPI document has an access rule, and the rule holds
 // ---------------------------------------------------------------------------------------------
 
-type Access = { host: 'platform' | 'community' | 'any'; allow: 'public' | 'signed-in' | 'member' | 'association-admin' | 'operator' };
+type Access = { host: 'platform' | 'community' | 'any'; allow: 'public' | 'signed-in' | 'member' | 'association-admin' | 'operator' | 'consultant' };
 interface Operation {
   method: string;
   path: string;
@@ -244,6 +244,9 @@ describe('access rules of every route in the OpenAPI document', () => {
   let residentToken: string;
   let nonMemberToken: string;
   let platformToken: string;
+  let operatorToken: string;
+  let consultantToken: string;
+  let consultantPlatformToken: string;
 
   beforeAll(async () => {
     const created = await createCommunity(uid('sweep-founder'));
@@ -251,6 +254,14 @@ describe('access rules of every route in the OpenAPI document', () => {
     residentToken = (await join(created.host, uid('sweep-resident'), '普通居民')).token;
     nonMemberToken = await signIn(uid('sweep-stranger'), created.host);
     platformToken = await signIn(uid('sweep-signed-in'));
+    operatorToken = (await makeOperator('sweep-operator')).token;
+    const consultant = uid('sweep-consultant');
+    await env.PLATFORM_DB.batch([
+      env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'consultant')").bind(consultant),
+      env.PLATFORM_DB.prepare("INSERT INTO consultant_grants (community_id, consultant_user_id, granted_by) SELECT id, ?, 'test' FROM communities WHERE slug = ?").bind(consultant, created.slug),
+    ]);
+    consultantToken = await signIn(consultant, created.host);
+    consultantPlatformToken = await signIn(consultant);
   });
 
   const pathFor = (op: Operation) =>
@@ -286,7 +297,7 @@ describe('access rules of every route in the OpenAPI document', () => {
     it('declares an x-access rule (deny by default: no route without one)', () => {
       expect(op.access).toBeDefined();
       expect(['platform', 'community', 'any']).toContain(op.access?.host);
-      expect(['public', 'signed-in', 'member', 'association-admin', 'operator']).toContain(op.access?.allow);
+      expect(['public', 'signed-in', 'member', 'association-admin', 'operator', 'consultant']).toContain(op.access?.allow);
     });
 
     if (op.access && op.access.allow !== 'public') {
@@ -329,8 +340,27 @@ describe('access rules of every route in the OpenAPI document', () => {
       });
     }
 
+    if (op.access?.allow === 'member' || op.access?.allow === 'association-admin') {
+      it('answers 403 to a consultant, even one the community granted access to its figures', async () => {
+        const res = await callOp(op, community.host, consultantToken);
+        expect(res.status).toBe(403);
+        expect(res.json.error.code).toBe('not_a_member');
+      });
+    }
+
+    if (op.access?.allow === 'consultant') {
+      it('answers 403 to a signed-in non-consultant, and to an operator', async () => {
+        for (const token of [platformToken, operatorToken]) {
+          const res = await callOp(op, PLATFORM, token);
+          expect(res.status).toBe(403);
+          expect(res.json.error.code).toBe('forbidden');
+        }
+      });
+    }
+
     if (op.access?.allow === 'operator') {
-      it('answers 403 to a signed-in non-operator', async () => {
+      it('answers 403 to a signed-in non-operator (a consultant too)', async () => {
+        expect((await callOp(op, PLATFORM, consultantPlatformToken)).status).toBe(403);
         const res = await callOp(op, PLATFORM, platformToken);
         expect(res.status).toBe(403);
         expect(res.json.error.code).toBe('forbidden');

@@ -9,7 +9,7 @@ import type { AppEnv, MemberContext } from '../http/context';
 /** Which host a route lives on, and who may call it. Every route declares one; nothing is open by default. */
 export interface Access {
   host: 'platform' | 'community' | 'any';
-  allow: 'public' | 'signed-in' | 'member' | 'association-admin' | 'operator';
+  allow: 'public' | 'signed-in' | 'member' | 'association-admin' | 'operator' | 'consultant';
 }
 
 export async function loadMember(db: AppEnv['Variables']['host'], userId: string): Promise<MemberContext | null> {
@@ -46,13 +46,15 @@ export function authorize(access: Access) {
     }
     if (access.allow === 'signed-in') return next();
 
-    if (access.allow === 'operator') {
+    if (access.allow === 'operator' || access.allow === 'consultant') {
       const role = await platformDb(c.env.PLATFORM_DB)
         .select({ role: platformRoles.role })
         .from(platformRoles)
-        .where(and(eq(platformRoles.userId, identity.userId), eq(platformRoles.role, 'operator')))
+        .where(and(eq(platformRoles.userId, identity.userId), eq(platformRoles.role, access.allow)))
         .limit(1);
-      if (role.length === 0) throw new AppError('forbidden', 'Only platform operators may do this');
+      if (role.length === 0) {
+        throw new AppError('forbidden', access.allow === 'operator' ? 'Only platform operators may do this' : 'Only consultants may do this');
+      }
       return next();
     }
 
