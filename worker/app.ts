@@ -17,6 +17,7 @@ import { communityRoutes } from './community/routes';
 import { settingsRoutes } from './community/settings/routes';
 import { AppError, errorJson } from './errors';
 import type { AppEnv } from './http/context';
+import { recomputeAfterChange } from './metrics/on-change';
 import { metricsRoutes } from './metrics/routes';
 import { platformRoutes } from './platform/routes';
 import { sharedRoutes } from './shared-routes';
@@ -30,6 +31,7 @@ export function buildApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', resolveTenancy);
   app.use('/api/*', identify);
+  app.use('/api/*', recomputeAfterChange);
 
   const routes = app
     .route('/', sharedRoutes)

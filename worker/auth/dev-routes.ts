@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import type { AppContext, AppEnv } from '../http/context';
 import { defineRoute, errorResponses } from '../http/route';
 import { validationHook } from '../http/validation';
+import { snapshotNow } from '../metrics/snapshots';
 import { seedDemo } from '../platform/demo-seed';
 import { devPersonas, signDevToken } from './dev-identity';
 
@@ -70,7 +71,7 @@ const devSeed = defineRoute(
     method: 'post',
     path: '/api/dev/seed',
     summary: 'Seed the demo communities (dev mode on localhost only; idempotent)',
-    responses: { 200: json(z.object({ created: z.array(z.string()) }), 'Seeded'), ...errorResponses(404) },
+    responses: { 200: json(z.object({ created: z.array(z.string()), snapshots: z.number() }), 'Seeded'), ...errorResponses(404) },
   },
 );
 
@@ -88,4 +89,8 @@ export const devRoutes = devApp
     const { userId, name } = c.req.valid('json');
     return c.json({ token: await signDevToken(key, { userId, name, origin: new URL(c.req.url).origin }) }, 200);
   })
-  .openapi(devSeed, async (c) => c.json(await seedDemo(c.env), 200));
+  .openapi(devSeed, async (c) => {
+    const { created } = await seedDemo(c.env);
+    // The demo's figures are there on first look, not after the next daily run.
+    return c.json({ created, snapshots: await snapshotNow(c.env) }, 200);
+  });

@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import type { CommunityFacts } from '../../templates/placeholders';
 
 /** The community's facts that template text may cite, read in one round trip. */
-export async function communityFacts(db: TenantDb): Promise<CommunityFacts & { templateKey: string; templateVersion: number }> {
+export async function communityFacts(db: TenantDb): Promise<CommunityFacts & { templateKey: string; templateVersion: number; residents: number | null }> {
   const [profileRows, buildingRows, partyRows, programRows, bodyRows] = await db.batch([
     db.select().from(communityProfile).limit(1),
     db.select({ name: buildings.name, contactsRequired: buildings.contactsRequired }).from(buildings).orderBy(asc(buildings.position)),
@@ -22,6 +22,7 @@ export async function communityFacts(db: TenantDb): Promise<CommunityFacts & { t
     city: profile.city,
     district: profile.district,
     households: profile.households,
+    residents: profile.residents,
     foundedOn: profile.foundedOn,
     surplusRatePercent: profile.surplusRatePercent,
     buildings: buildingRows.map((b) => b.name),

@@ -34,6 +34,7 @@ const factsSchema = z.object({
   city: z.string(),
   district: z.string().nullable(),
   households: z.number(),
+  residents: z.number().nullable(),
   foundedOn: z.string().nullable(),
   surplusRatePercent: z.number().nullable(),
   buildings: z.array(z.string()),

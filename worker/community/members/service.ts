@@ -47,12 +47,12 @@ export async function findMemberByUser(db: TenantDb, userId: string): Promise<Me
 export async function joinAsResident(
   db: TenantDb,
   userId: string,
-  input: { displayName: string; buildingId?: number },
+  input: { displayName: string; buildingId?: number; household?: string },
 ): Promise<{ member: MemberView; created: boolean }> {
   await assertBuilding(db, input.buildingId, 'buildingId');
   const inserted = await db
     .insert(members)
-    .values({ userId, displayName: input.displayName, buildingId: input.buildingId ?? null })
+    .values({ userId, displayName: input.displayName, buildingId: input.buildingId ?? null, household: input.household || null })
     .onConflictDoNothing({ target: members.userId })
     .returning({ id: members.id });
   const member = await findMemberByUser(db, userId);

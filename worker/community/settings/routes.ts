@@ -22,6 +22,8 @@ const updateProfile = defineRoute(admin, {
       .object({
         nameEn: z.string().trim().max(80).nullable(),
         households: z.number().int().min(1).max(200000),
+        /** Residents as declared (not members on Huzhu), for the consultants' comparisons. */
+        residents: z.number().int().min(1).max(1000000).nullable(),
         foundedOn: z.iso.date().nullable(),
         surplusRatePercent: z.number().int().min(0).max(50),
         /** Days an issue may wait in each state before it is flagged. */
