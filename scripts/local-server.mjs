@@ -39,9 +39,10 @@ export function buildWeb() {
   run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 }
 
-export function migratePlatform(persistTo) {
+export function migratePlatform(persistTo, config) {
   const persist = persistTo ? ['--persist-to', persistTo] : [];
-  run(process.execPath, [...wrangler, 'd1', 'migrations', 'apply', 'PLATFORM_DB', '--local', ...persist], {
+  const configArgs = config ? ['-c', config] : [];
+  run(process.execPath, [...wrangler, 'd1', 'migrations', 'apply', 'PLATFORM_DB', '--local', ...persist, ...configArgs], {
     env: { ...process.env, CI: 'true' },
   });
 }
@@ -62,13 +63,14 @@ async function waitForHealth(port, child, timeoutMs = 60_000) {
 }
 
 /** Builds, migrates and starts wrangler dev in dev auth mode; resolves when it answers. */
-export async function startLocalServer({ port = 8787, persistTo, build = true, seed = true, quiet = false } = {}) {
+export async function startLocalServer({ port = 8787, persistTo, build = true, seed = true, quiet = false, config } = {}) {
   ensureDevVars();
   // The worker imports the bundled template packages.
   run(process.execPath, ['scripts/bundle-templates.mjs']);
   if (build) buildWeb();
-  migratePlatform(persistTo);
+  migratePlatform(persistTo, config);
   const persist = persistTo ? ['--persist-to', persistTo] : [];
+  if (config) persist.push('-c', config);
   const child = spawn(
     process.execPath,
     [...wrangler, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--var', 'AUTH_MODE:dev', '--show-interactive-dev-session=false', ...persist],

@@ -292,3 +292,34 @@ describe('consultant access to aggregate figures', () => {
     expect(Object.keys(res.json.error.details)).toContain('slugs');
   });
 });
+
+describe('operators register consultants', () => {
+  it('an operator gives the role with a name; admins then see the consultant; removing the role stops access', async () => {
+    const operator = uid('operator');
+    await env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'operator')").bind(operator).run();
+    const operatorToken = await signIn(operator);
+    const person = uid('new-consultant');
+    const personToken = await signIn(person);
+    expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(403);
+
+    const bad = await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'PUT', token: operatorToken, body: { displayName: '' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json.error.details)).toContain('displayName');
+
+    const registered = await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'PUT', token: operatorToken, body: { displayName: '顾问乙', organisation: '社工站' } });
+    expect(registered.status).toBe(200);
+    const listed = await call(PLATFORM, '/api/operator/consultants', { token: operatorToken });
+    expect(listed.json.consultants).toEqual(expect.arrayContaining([expect.objectContaining({ userId: person, displayName: '顾问乙', organisation: '社工站', grants: 0 })]));
+    expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(200);
+
+    const community = await createCommunity(uid('reg-founder'));
+    const directory = await call(community.host, '/api/consultant-access', { token: community.founderToken });
+    expect(directory.json.directory.map((d: { userId: string }) => d.userId)).toContain(person);
+
+    expect((await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'DELETE', token: operatorToken })).status).toBe(200);
+    expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(403);
+    expect((await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'DELETE', token: operatorToken })).status).toBe(404);
+    // A consultant cannot register consultants.
+    expect((await call(PLATFORM, `/api/operator/consultants/${uid('x')}`, { method: 'PUT', token: personToken, body: { displayName: '某人' } })).status).toBe(403);
+  });
+});

@@ -240,6 +240,44 @@ const getLatestRun = defineRoute(operator, {
   responses: { 200: json(z.object({ run: runSchema.nullable() }), 'Latest run'), ...errorResponses(401, 403) },
 });
 
+const consultantEntry = z.object({ userId: z.string(), displayName: z.string(), organisation: z.string(), createdAt: z.string() });
+
+const listConsultants = defineRoute(operator, {
+  method: 'get',
+  path: '/api/operator/consultants',
+  summary: 'Consultants registered on the platform, with how many communities granted each access',
+  responses: {
+    200: json(z.object({ consultants: z.array(consultantEntry.extend({ grants: z.number() })) }), 'Consultants'),
+    ...errorResponses(401, 403),
+  },
+});
+
+const registerConsultant = defineRoute(operator, {
+  method: 'put',
+  path: '/api/operator/consultants/{userId}',
+  summary: 'Give a signed-up person the consultant role, with the name and organisation admins will see',
+  request: {
+    params: consultantParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ displayName: z.string().trim().min(1).max(40), organisation: z.string().trim().max(80).default('') }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Registered'), ...errorResponses(400, 401, 403) },
+});
+
+const removeConsultant = defineRoute(operator, {
+  method: 'delete',
+  path: '/api/operator/consultants/{userId}',
+  summary: 'Take the consultant role away; their grants stop working at once',
+  request: { params: consultantParam },
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Removed'), ...errorResponses(400, 401, 403, 404) },
+});
+
 export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listGranted, async (c) => {
     const userId = identityOf(c).userId;
@@ -348,4 +386,42 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: null, action: 'metrics.run-started', detail: run });
     return c.json(run, 202);
   })
-  .openapi(getLatestRun, async (c) => c.json({ run: await latestRun(c.env) }, 200));
+  .openapi(getLatestRun, async (c) => c.json({ run: await latestRun(c.env) }, 200))
+  .openapi(listConsultants, async (c) => {
+    const { results } = await c.env.PLATFORM_DB.prepare(
+      `SELECT p.user_id AS userId, p.display_name AS displayName, p.organisation, p.created_at AS createdAt,
+         (SELECT COUNT(*) FROM consultant_grants g WHERE g.consultant_user_id = p.user_id AND g.revoked_at IS NULL) AS grants
+       FROM consultant_profiles p JOIN platform_roles r ON r.user_id = p.user_id AND r.role = 'consultant' ORDER BY p.display_name`,
+    ).all<z.infer<typeof consultantEntry> & { grants: number }>();
+    return c.json({ consultants: results }, 200);
+  })
+  .openapi(registerConsultant, async (c) => {
+    const { userId } = c.req.valid('param');
+    const { displayName, organisation } = c.req.valid('json');
+    const db = c.env.PLATFORM_DB;
+    await db.batch([
+      db.prepare(
+        `INSERT INTO consultant_profiles (user_id, display_name, organisation) VALUES (?1, ?2, ?3)
+         ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name, organisation = excluded.organisation`,
+      ).bind(userId, displayName, organisation),
+      db.prepare("INSERT OR IGNORE INTO platform_roles (user_id, role) VALUES (?1, 'consultant')").bind(userId),
+      db.prepare("INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?1, 'consultant.registered', ?2)").bind(
+        identityOf(c).userId,
+        JSON.stringify({ consultantUserId: userId, displayName, organisation }),
+      ),
+    ]);
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(removeConsultant, async (c) => {
+    const { userId } = c.req.valid('param');
+    const db = c.env.PLATFORM_DB;
+    const [, removed] = await db.batch([
+      db.prepare(
+        `INSERT INTO audit_log (actor_user_id, action, detail) SELECT ?2, 'consultant.removed', json_object('consultantUserId', ?1)
+         WHERE EXISTS (SELECT 1 FROM platform_roles WHERE user_id = ?1 AND role = 'consultant')`,
+      ).bind(userId, identityOf(c).userId),
+      db.prepare("DELETE FROM platform_roles WHERE user_id = ?1 AND role = 'consultant'").bind(userId),
+    ]);
+    if (removed!.meta.changes === 0) throw new AppError('not_found', 'This person is not a consultant');
+    return c.json({ ok: true as const }, 200);
+  });

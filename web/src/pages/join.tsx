@@ -12,6 +12,7 @@ export default function Join() {
   const [community] = createResource(() => request(api.api.community.$get()));
   const [displayName, setDisplayName] = createSignal('');
   const [buildingId, setBuildingId] = createSignal('');
+  const [household, setHousehold] = createSignal('');
   // A building's invitation link (/join?building=3, shared as a QR code in the building chat) preselects that building.
   const [search] = useSearchParams<{ building?: string }>();
   createEffect(
@@ -32,7 +33,7 @@ export default function Join() {
     setBusy(true);
     setError(undefined);
     try {
-      await request(api.api.members.me.$post({ json: { displayName: displayName().trim(), buildingId: buildingId() ? Number(buildingId()) : undefined } }));
+      await request(api.api.members.me.$post({ json: { displayName: displayName().trim(), buildingId: buildingId() ? Number(buildingId()) : undefined, household: household().trim() || undefined } }));
       await refetchMe();
       navigate('/', { replace: true });
     } catch (err) {
@@ -59,6 +60,11 @@ export default function Join() {
               <option value="">{t('join.noBuilding')}</option>
               <For each={community()?.buildings ?? []}>{(b) => <option value={String(b.id)} selected={String(b.id) === buildingId()}>{b.name}</option>}</For>
             </select>
+          </div>
+          <div class="field">
+            <label for="join-household">{t('join.household')}</label>
+            <input id="join-household" type="text" maxlength="20" aria-describedby="join-household-help" value={household()} onInput={(e) => setHousehold(e.currentTarget.value)} />
+            <p class="help" id="join-household-help">{t('join.householdHelp')}</p>
           </div>
           <button class="button" type="submit" disabled={busy()}>{t('join.submit')}</button>
         </form>
