@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../components/error-message';
+import { ConsultantRegistry, SnapshotRuns } from '../components/operator-metrics';
 import { useI18n } from '../i18n';
 import { ApiError, api, request } from '../lib/api';
 
@@ -73,6 +74,8 @@ export default function Operator() {
                   </tbody>
                 </table>
               </div>
+              <SnapshotRuns />
+              <ConsultantRegistry />
               <h2>{t('operator.recent')}</h2>
               <ul>
                 <For each={data().recent}>{(r) => <li>{new Date(r.at).toLocaleString()} · {r.action} · {r.actorUserId ?? '—'}</li>}</For>
