@@ -1,13 +1,11 @@
 import { app } from './app';
 import type { Bindings } from './env';
-import { consumeMetricsBatch, type MetricsMessage, startSnapshotRun } from './metrics/snapshots';
+import { consumeMetricsBatch, DAILY_METRICS_CRON, type MetricsMessage, startSnapshotRun } from './metrics/snapshots';
 import { resumeStalledProvisioning } from './platform/provisioning';
 
 export type { AppType } from './app';
 
-/** The daily cron in wrangler.toml; the other one (every 5 minutes) resumes stalled sign-ups. */
-export const DAILY_METRICS_CRON = '17 3 * * *';
-
+// Only handlers may be exported from the main module: workerd treats every named export as an entrypoint.
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {

@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import worker, { DAILY_METRICS_CRON } from '../../worker/index';
+import worker from '../../worker/index';
 import { monthsUpTo } from '../../worker/metrics/definitions';
-import { handleMetricsMessage, type MetricsMessage, snapshotNow } from '../../worker/metrics/snapshots';
+import { DAILY_METRICS_CRON, handleMetricsMessage, type MetricsMessage, snapshotNow } from '../../worker/metrics/snapshots';
 import { call, createCommunity, PLATFORM, signIn } from './helpers';
 
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;

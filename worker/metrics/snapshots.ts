@@ -4,6 +4,8 @@ import { tenantDatabase } from '../tenancy/pool';
 import { collectMonthFacts } from './collect';
 import { type Figures, figuresForSeries, monthsUpTo } from './definitions';
 
+/** The daily cron in wrangler.toml (scripts/pool-config.mjs); the other one, every 5 minutes, resumes stalled sign-ups. */
+export const DAILY_METRICS_CRON = '17 3 * * *';
 /** Twelve complete months and the current one, so trends and "month to date" both have figures. */
 export const SNAPSHOT_MONTHS = 13;
 /** Communities per queue message; with max_batch_size 2 an invocation handles at most 20 (≈40 D1 calls). */
