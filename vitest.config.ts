@@ -35,6 +35,8 @@ export default defineConfig(async () => {
           test: {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
+            // Sign-ups migrate a fresh database; on a loaded two-core machine some tests need more than 5 s.
+            testTimeout: 30_000,
             setupFiles: ['tests/worker/setup.ts'],
           },
         },
@@ -44,6 +46,7 @@ export default defineConfig(async () => {
           test: {
             name: 'web',
             environment: 'jsdom',
+            testTimeout: 20_000,
             include: ['tests/web/**/*.test.tsx'],
           },
         },

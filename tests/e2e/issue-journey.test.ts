@@ -69,6 +69,8 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     const m1 = (await api(port, host, '/api/meetings', { token: admin, body: { bodyKey: 'joint-meeting', title: '十二月联席会议', scheduledFor: new Date(Date.now() + 86400_000).toISOString() } })).json.id;
     await api(port, host, `/api/meetings/${m1}/items`, { token: admin, body: { issueId, presenter: '李建国', minutesAllotted: 15, papers: '在楼下装 10 个充电桩。' } });
     const item1 = (await api(port, host, `/api/meetings/${m1}`, { token: admin })).json.items[0].id;
+    // The chair opens the meeting; only then are attendance and positions recorded.
+    expect((await api(port, host, `/api/meetings/${m1}/open`, { method: 'POST', token: admin })).status).toBe(200);
     for (const [party, token] of Object.entries(reps)) {
       await api(port, host, `/api/meetings/${m1}/attendance/${party}`, { method: 'PUT', token, body: { attended: true } });
       const position = party === 'property-company' ? { position: 'block', reason: '楼下充电桩离楼道太近，有消防隐患' } : { position: 'agree' };
@@ -78,6 +80,9 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     await adminPage.getByRole('button', { name: '表决' }).click();
     await adminPage.getByText('楼下充电桩离楼道太近，有消防隐患').first().waitFor();
     await expect.poll(() => adminPage.locator('#main').innerText()).toContain('被阻止');
+    expect(await adminPage.getByTestId('meeting-status').innerText()).toBe('进行中');
+    expect(await adminPage.getByTestId('tally').innerText()).toContain('阻止 1');
+    expect(await adminPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await adminPage.screenshot({ path: `${screenshotDir}/30-meeting-blocked.png`, fullPage: true });
 
     // Meeting 2: brought back revised; everyone agrees; minutes are published.
@@ -85,6 +90,7 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     const back = await api(port, host, `/api/meetings/${m1}/items/${item1}/bring-back`, { token: admin, body: { toMeetingId: m2, papers: '改在地面车棚装 10 个充电桩。', presenter: '李建国', minutesAllotted: 10 } });
     expect(back.status).toBe(201);
     const item2 = (await api(port, host, `/api/meetings/${m2}`, { token: admin })).json.items[0].id;
+    expect((await api(port, host, `/api/meetings/${m2}/open`, { method: 'POST', token: admin })).status).toBe(200);
     for (const [party, token] of Object.entries(reps)) {
       await api(port, host, `/api/meetings/${m2}/attendance/${party}`, { method: 'PUT', token, body: { attended: true } });
       await api(port, host, `/api/meetings/${m2}/items/${item2}/stances/${party}`, { method: 'PUT', token, body: { position: 'agree' } });
@@ -94,6 +100,16 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     await api(port, host, `/api/meetings/${m2}/close`, { method: 'POST', token: admin });
     const minutes = (await api(port, host, `/api/meetings/${m2}`, { token: admin })).json.minutes;
     expect((await api(port, host, `/api/meetings/${m2}/minutes`, { token: admin, body: { text: minutes } })).status).toBe(200);
+
+    // A correction after closing is a recorded amendment beside the minutes, never an edit.
+    await adminPage.goto(`http://${host}:${port}/meetings/${m2}`);
+    await adminPage.getByLabel('更正内容').fill('落实期限以物业书面承诺为准');
+    await adminPage.getByLabel('更正理由').fill('会上口头约定，纪要未写明');
+    await adminPage.getByRole('button', { name: '补记更正' }).click();
+    await adminPage.getByTestId('amendments').getByText('落实期限以物业书面承诺为准').waitFor();
+    expect(await adminPage.getByTestId('meeting-status').innerText()).toBe('已结束');
+    expect(await adminPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await adminPage.screenshot({ path: `${screenshotDir}/32-meeting-amended.png`, fullPage: true });
 
     // The resident sees the decision on their issue, with the whole path.
     await resident.goto(`http://${host}:${port}/issues/${issueId}`);

@@ -10,19 +10,25 @@ import { jsonResponse, withProviders } from './render';
 const site = { host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } } };
 const admin = { userId: 'demo-admin', name: '周明', platformRoles: [], member: { id: 5, displayName: '周明', roles: [{ role: 'association-admin', partyKey: '' }] } };
 const t = (zh: string, en: string) => ({ zh, en });
+const party = { kind: 'party', memberId: null, attendanceByChair: false };
 const voters = [
-  { key: 'residents-committee', title: t('居委会', "Residents' committee"), organisationName: null, attended: true },
-  { key: 'owners-committee', title: t('业委会', "Owners' committee"), organisationName: null, attended: true },
-  { key: 'property-company', title: t('物业', 'Property company'), organisationName: '金陵物业', attended: true },
-  { key: 'association', title: t('互助会', 'Mutual-aid association'), organisationName: null, attended: true },
+  { key: 'residents-committee', title: t('居委会', "Residents' committee"), organisationName: null, attended: true, ...party },
+  { key: 'owners-committee', title: t('业委会', "Owners' committee"), organisationName: null, attended: true, ...party },
+  { key: 'property-company', title: t('物业', 'Property company'), organisationName: '金陵物业', attended: true, ...party },
+  { key: 'association', title: t('互助会', 'Mutual-aid association'), organisationName: null, attended: true, ...party },
 ];
 const meeting = {
   id: 7,
   title: '六月联席会议',
   scheduledFor: '2025-06-10T11:00:00.000Z',
-  status: 'scheduled',
+  status: 'in-progress',
+  openedAt: '2025-06-10T11:05:00.000Z',
+  closedAt: null,
+  committee: null,
   minutes: null,
   minutesPublishedAt: null,
+  amendments: [],
+  you: { chairs: true, recordsFor: ['association'] },
   body: { key: 'joint-meeting', name: t('多方联席会议', 'Multi-party joint meeting'), rule: 'unanimity' },
   voters,
   items: [
@@ -37,11 +43,13 @@ const meeting = {
       outcome: 'blocked',
       decisionText: null,
       revisedFrom: null,
+      broughtBackTo: null,
+      tally: { agree: 3, object: 0, block: 1, abstain: 0, missing: 0, present: 4 },
       stances: [
-        { voter: 'residents-committee', position: 'agree', reason: null, written: false },
-        { voter: 'owners-committee', position: 'agree', reason: null, written: false },
-        { voter: 'property-company', position: 'block', reason: '现有电力容量不足，须先完成增容评估', written: false },
-        { voter: 'association', position: 'agree', reason: null, written: false },
+        { voter: 'residents-committee', position: 'agree', reason: null, written: false, byChair: false },
+        { voter: 'owners-committee', position: 'agree', reason: null, written: false, byChair: false },
+        { voter: 'property-company', position: 'block', reason: '现有电力容量不足，须先完成增容评估', written: false, byChair: false },
+        { voter: 'association', position: 'agree', reason: null, written: false, byChair: false },
       ],
       actions: [],
     },
@@ -49,9 +57,9 @@ const meeting = {
 };
 const meetingList = {
   meetings: [
-    { id: 7, bodyKey: 'joint-meeting', title: '六月联席会议', scheduledFor: '2025-06-10T11:00:00.000Z', status: 'scheduled', minutesPublishedAt: null },
-    { id: 8, bodyKey: 'joint-meeting', title: '七月联席会议', scheduledFor: '2025-07-08T11:00:00.000Z', status: 'scheduled', minutesPublishedAt: null },
-    { id: 3, bodyKey: 'joint-meeting', title: '五月联席会议', scheduledFor: '2025-05-13T11:00:00.000Z', status: 'closed', minutesPublishedAt: '2025-05-15T00:00:00.000Z' },
+    { id: 7, bodyKey: 'joint-meeting', title: '六月联席会议', scheduledFor: '2025-06-10T11:00:00.000Z', status: 'scheduled', minutesPublishedAt: null, committeeId: null, committeeName: null },
+    { id: 8, bodyKey: 'joint-meeting', title: '七月联席会议', scheduledFor: '2025-07-08T11:00:00.000Z', status: 'scheduled', minutesPublishedAt: null, committeeId: null, committeeName: null },
+    { id: 3, bodyKey: 'joint-meeting', title: '五月联席会议', scheduledFor: '2025-05-13T11:00:00.000Z', status: 'closed', minutesPublishedAt: '2025-05-15T00:00:00.000Z', committeeId: null, committeeName: null },
   ],
   monthsWithoutJointMeeting: [],
 };
@@ -73,6 +81,11 @@ const issue = {
   stateSince: '2025-06-01T02:00:00.000Z',
   createdAt: '2025-05-20T02:00:00.000Z',
   supports: 6,
+  supportedByMe: false,
+  studyCommittee: null,
+  recommendation: null,
+  recommendedAt: null,
+  assistCommittee: null,
   waitingDays: 9,
   overdue: false,
   events: [
@@ -131,6 +144,7 @@ beforeEach(() => {
       if (path === '/api/issues') return jsonResponse(issueList);
       if (path === '/api/buildings') return jsonResponse(buildings);
       if (path === '/api/community') return jsonResponse(community);
+      if (path === '/api/committees') return jsonResponse({ committees: [] });
       if (path === '/api/members/me') return jsonResponse({ id: 5, displayName: '周明', buildingId: 2, joinedAt: '2025-01-01', roles: [] });
       return jsonResponse({ error: { code: 'not_found', message: 'No such route' } }, 404);
     }),

@@ -44,6 +44,9 @@ async function vote(host: string, meetingId: number, itemId: number, party: stri
 }
 
 async function attendAll(host: string, meetingId: number, s: Awaited<ReturnType<typeof setup>>) {
+  // The chair opens the meeting; attendance and positions are recorded only while it is in progress.
+  const opened = await call(host, `/api/meetings/${meetingId}/open`, { method: 'POST', token: s.admin.token });
+  expect(opened.status, opened.text).toBe(200);
   for (const [party, rep] of Object.entries(s.reps)) {
     expect((await call(host, `/api/meetings/${meetingId}/attendance/${party}`, { method: 'PUT', body: { attended: true }, token: rep.token })).status).toBe(200);
   }
@@ -163,6 +166,7 @@ describe('an issue travels up to the joint meeting, is blocked, revised, adopted
     const m = await call(s.host, '/api/meetings', { body: { bodyKey: 'joint-meeting', title: '临时会议', scheduledFor: soon(1) }, token: s.admin.token });
     await call(s.host, `/api/meetings/${m.json.id}/items`, { body: { title: '修缮儿童乐园', presenter: '互助会', minutesAllotted: 10 }, token: s.admin.token });
     const item = (await call(s.host, `/api/meetings/${m.json.id}`, { token: s.admin.token })).json.items[0].id;
+    expect((await call(s.host, `/api/meetings/${m.json.id}/open`, { method: 'POST', token: s.admin.token })).status).toBe(200);
     await call(s.host, `/api/meetings/${m.json.id}/attendance/residents-committee`, { method: 'PUT', body: { attended: false }, token: s.reps['residents-committee']!.token });
     for (const party of ['owners-committee', 'property-company']) {
       await call(s.host, `/api/meetings/${m.json.id}/attendance/${party}`, { method: 'PUT', body: { attended: true }, token: s.reps[party]!.token });

@@ -451,6 +451,13 @@ export const issues = sqliteTable(
     decisionText: text('decision_text'),
     implementationOwner: text('implementation_owner'),
     dueOn: text('due_on'),
+    /** The committee studying it, when it was referred to the professional committees. */
+    studyCommitteeId: integer('study_committee_id').references(() => committees.id),
+    /** The committee's recommendation, which sends the issue on to the joint meeting. */
+    recommendation: text('recommendation'),
+    recommendedAt: text('recommended_at'),
+    /** The committee assigned to assist implementation once the joint meeting adopted a decision. */
+    assistCommitteeId: integer('assist_committee_id').references(() => committees.id),
     stateSince: text('state_since').notNull().default(now),
     createdAt: text('created_at').notNull().default(now),
   },
@@ -512,8 +519,11 @@ export const meetings = sqliteTable(
       .notNull()
       .references(() => bodies.key),
     title: text('title').notNull(),
+    /** The committee that meets, for a meeting of the professional committees. */
+    committeeId: integer('committee_id').references(() => committees.id),
     scheduledFor: text('scheduled_for').notNull(),
     status: text('status', { enum: ['scheduled', 'in-progress', 'closed'] }).notNull(),
+    openedAt: text('opened_at'),
     createdBy: integer('created_by')
       .notNull()
       .references(() => members.id),
@@ -524,12 +534,35 @@ export const meetings = sqliteTable(
   (t) => [index('meetings_body').on(t.bodyKey, t.scheduledFor)],
 );
 
+/**
+ * Who votes at a meeting, fixed when the chair opens it: the member parties of the joint meeting, a committee's
+ * members, or the leaders of the active clubs for the federation. Later changes of membership do not rewrite a vote.
+ */
+export const meetingVoters = sqliteTable(
+  'meeting_voters',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    /** A party key for the joint meeting; `member:<id>` for a resident; `expert:<committee member id>` for an outside expert. */
+    voter: text('voter').notNull(),
+    kind: text('kind', { enum: ['party', 'member', 'expert'] }).notNull(),
+    name: text('name').notNull(),
+    /** A party's organisation, a committee member's expertise, or the clubs a federation member leads. */
+    detail: text('detail'),
+    memberId: integer('member_id').references(() => members.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.voter] })],
+);
+
 export const meetingAttendance = sqliteTable(
   'meeting_attendance',
   {
     meetingId: integer('meeting_id')
       .notNull()
       .references(() => meetings.id),
+    /** The voter: a party key, or a member or expert voter key for majority bodies. */
     partyKey: text('party_key').notNull(),
     attended: integer('attended', { mode: 'boolean' }).notNull(),
     recordedBy: integer('recorded_by').references(() => members.id),
@@ -554,10 +587,12 @@ export const agendaItems = sqliteTable(
     outcome: text('outcome', { enum: ['adopted', 'blocked', 'not-adopted', 'undecided'] }),
     /** The one published text of the decision (统一口径). */
     decisionText: text('decision_text'),
-    /** The blocked or undecided item this one brings back, revised. */
+    /** The blocked or undecided item this one brings back, revised; an item is brought back once. */
     revisedFrom: integer('revised_from'),
+    /** The count of positions when the rule was applied, for the minutes. */
+    tally: text('tally', { mode: 'json' }).$type<{ agree: number; object: number; block: number; abstain: number; missing: number; present: number }>(),
   },
-  (t) => [index('agenda_items_meeting').on(t.meetingId)],
+  (t) => [index('agenda_items_meeting').on(t.meetingId), uniqueIndex('agenda_items_revised_from').on(t.revisedFrom)],
 );
 
 /** One position per party (or member, for majority bodies) per item. */
@@ -589,6 +624,24 @@ export const actionItems = sqliteTable('action_items', {
   dueOn: text('due_on').notNull(),
   doneAt: text('done_at'),
 });
+
+/** A correction to a closed meeting's record: added beside the minutes, never editing them; append-only. */
+export const minutesAmendments = sqliteTable(
+  'minutes_amendments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    text: text('text').notNull(),
+    reason: text('reason').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => members.id),
+    recordedAt: text('recorded_at').notNull().default(now),
+  },
+  (t) => [index('minutes_amendments_meeting').on(t.meetingId)],
+);
 
 /** Shared public space the federation coordinates (棋牌室, 乒乓球室, 多功能厅, …). */
 export const spaces = sqliteTable('spaces', {

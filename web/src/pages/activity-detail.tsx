@@ -192,6 +192,24 @@ export default function ActivityDetail() {
                 <dt>{t('activity.where')}</dt>
                 <dd>{act().place}</dd>
               </div>
+              <Show when={act().space}>
+                {(space) => (
+                  <div data-testid="activity-space">
+                    <dt>{t('activity.space')}</dt>
+                    <dd>
+                      {space().name}
+                      <span class="help block">{t('activity.spaceFacts', { opens: space().opensAt, closes: space().closesAt, capacity: String(space().capacity) })}</span>
+                      <Show when={space().rules}>
+                        <span class="help block">{space().rules}</span>
+                      </Show>
+                      <span class="tag">{act().booking?.borrowed ? t('activity.spaceBorrowed') : t('activity.spaceBooked')}</span>
+                      <A class="block" href={`/spaces/${space().id}`}>
+                        {t('activity.spaceCalendarLink')}
+                      </A>
+                    </dd>
+                  </div>
+                )}
+              </Show>
               <div>
                 <dt>{t('activity.audience')}</dt>
                 <dd>{t(`audience.${act().audience}`)}</dd>

@@ -7,13 +7,31 @@ import { MemberGate, useMembership } from '../components/member-gate';
 import { useI18n } from '../i18n';
 import { ApiError, api, request } from '../lib/api';
 import { approvalProblem, computeBudget, editableStates } from '../lib/budget';
-import { isoToLocalInput, localInputToIso, parseYuan, yuanInput } from '../lib/format';
+import { formatRange, isoToLocalInput, localInputToIso, parseYuan, yuanInput } from '../lib/format';
 
 type Audience = 'members' | 'residents' | 'children';
 interface LineDraft {
   key: number;
   label: string;
   amount: string;
+}
+
+/** A booking that already holds the space then, as a 409 from the server names it. */
+interface Clash {
+  who: string;
+  startsAt: string;
+  endsAt: string;
+  purpose: string;
+}
+
+/** The clashing booking in a 409 answer, if the answer carries one. */
+export function clashOf(error: unknown): Clash | null {
+  if (!(error instanceof ApiError) || error.code !== 'conflict' || !error.details) return null;
+  const list: unknown = (error.details as Record<string, unknown>).clashes;
+  const first: unknown = Array.isArray(list) ? list[0] : undefined;
+  if (typeof first !== 'object' || first === null) return null;
+  const { who, startsAt, endsAt, purpose } = first as Record<string, unknown>;
+  return typeof who === 'string' && typeof startsAt === 'string' && typeof endsAt === 'string' && typeof purpose === 'string' ? { who, startsAt, endsAt, purpose } : null;
 }
 
 const FALLBACK_SURPLUS_RATE = 8;
@@ -25,7 +43,7 @@ export default function ActivityEditor() {
   const params = useParams<{ id?: string }>();
   const [search] = useSearchParams<{ clubId?: string }>();
   const navigate = useNavigate();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { member } = useMembership();
   const editing = () => params.id !== undefined;
 
@@ -44,6 +62,8 @@ export default function ActivityEditor() {
   const [startsAt, setStartsAt] = createSignal('');
   const [endsAt, setEndsAt] = createSignal('');
   const [place, setPlace] = createSignal('');
+  /** '' for a typed place, `space:<id>` to book a shared space, `booking:<id>` to use a booking of the club. */
+  const [placeChoice, setPlaceChoice] = createSignal('');
   const [capacity, setCapacity] = createSignal('20');
   const [waitlist, setWaitlist] = createSignal(true);
   const [audience, setAudience] = createSignal<Audience>('residents');
@@ -67,7 +87,8 @@ export default function ActivityEditor() {
         setDescription(a.description);
         setStartsAt(isoToLocalInput(a.startsAt));
         setEndsAt(isoToLocalInput(a.endsAt));
-        setPlace(a.place);
+        setPlace(a.booking ? '' : a.place);
+        setPlaceChoice(a.booking && a.space ? (a.booking.borrowed ? `booking:${a.booking.id}` : `space:${a.space.id}`) : '');
         setCapacity(String(a.capacity));
         setWaitlist(a.waitlist);
         setAudience(a.audience);
@@ -80,6 +101,32 @@ export default function ActivityEditor() {
       },
     ),
   );
+
+  // The shared spaces, and the club's bookings the activity could use (only for a signed-in member).
+  const [places] = createResource(
+    () => (member() ? { clubId: clubId() } : undefined),
+    ({ clubId: club }) => request(api.api['activity-places'].$get({ query: club ? { clubId: club } : {} })).catch(() => null),
+  );
+  const spaceOptions = () => places()?.spaces ?? [];
+  const bookingOptions = () => (places()?.bookings ?? []).filter((b) => b.activityId === null || String(b.activityId) === params.id);
+  const chosenSpace = () => {
+    const [kind, id] = placeChoice().split(':');
+    if (kind === 'space') return spaceOptions().find((s) => String(s.id) === id) ?? null;
+    if (kind === 'booking') {
+      const booking = bookingOptions().find((b) => String(b.id) === id);
+      return booking ? (spaceOptions().find((s) => s.id === booking.spaceId) ?? null) : null;
+    }
+    return null;
+  };
+  const chosenBooking = () => {
+    const [kind, id] = placeChoice().split(':');
+    return kind === 'booking' ? (bookingOptions().find((b) => String(b.id) === id) ?? null) : null;
+  };
+  const overCapacity = () => {
+    const space = chosenSpace();
+    return space !== null && Number(capacity()) > space.capacity;
+  };
+  const clash = () => clashOf(error());
 
   const defaultRate = () => facts()?.surplusRatePercent ?? FALLBACK_SURPLUS_RATE;
   const rateValue = () => {
@@ -148,14 +195,17 @@ export default function ActivityEditor() {
     const end = localInputToIso(endsAt());
     const b = breakdown();
     const lower = lowerFeeValue();
-    if (!start || !end || timeProblem() || !b || lower === null) return;
+    if (!start || !end || timeProblem() || !b || lower === null || overCapacity()) return;
+    const [kind, chosenId] = placeChoice().split(':');
     const body = {
       clubId: clubId() ? Number(clubId()) : null,
       title: title().trim(),
       description: description(),
       startsAt: start,
       endsAt: end,
-      place: place().trim(),
+      place: kind === 'space' || kind === 'booking' ? undefined : place().trim(),
+      spaceId: kind === 'space' ? Number(chosenId) : null,
+      bookingId: kind === 'booking' ? Number(chosenId) : null,
       capacity: Number(capacity()),
       waitlist: waitlist(),
       audience: audience(),
@@ -238,14 +288,95 @@ export default function ActivityEditor() {
                   </Show>
                 </div>
               </div>
-              <div class="field" classList={{ invalid: invalid('place') }}>
-                <label for="a-place">{t('activityEditor.place')}</label>
-                <input id="a-place" type="text" required maxlength="80" value={place()} onInput={(e) => setPlace(e.currentTarget.value)} />
+              <div class="field" classList={{ invalid: invalid('spaceId') || invalid('bookingId') || clash() !== null }}>
+                <label for="a-place-choice">{t('activityEditor.placeKind')}</label>
+                <select
+                  id="a-place-choice"
+                  value={placeChoice()}
+                  onChange={(e) => setPlaceChoice(e.currentTarget.value)}
+                  aria-describedby="a-place-help a-place-problem"
+                  aria-invalid={invalid('spaceId') || invalid('bookingId') || clash() !== null}
+                >
+                  <option value="" selected={placeChoice() === ''}>
+                    {t('activityEditor.placeTyped')}
+                  </option>
+                  <Show when={spaceOptions().length > 0}>
+                    <optgroup label={t('activityEditor.placeSpaces')}>
+                      <For each={spaceOptions()}>
+                        {(s) => (
+                          <option value={`space:${s.id}`} selected={placeChoice() === `space:${s.id}`}>
+                            {t('activityEditor.placeSpaceOption', { name: s.name, capacity: String(s.capacity), opens: s.opensAt, closes: s.closesAt })}
+                          </option>
+                        )}
+                      </For>
+                    </optgroup>
+                  </Show>
+                  <Show when={bookingOptions().length > 0}>
+                    <optgroup label={t('activityEditor.placeClubBookings')}>
+                      <For each={bookingOptions()}>
+                        {(b) => (
+                          <option value={`booking:${b.id}`} selected={placeChoice() === `booking:${b.id}`}>
+                            {t('activityEditor.placeBookingOption', { space: b.spaceName, when: formatRange(b.startsAt, b.endsAt, locale()), purpose: b.purpose })}
+                          </option>
+                        )}
+                      </For>
+                    </optgroup>
+                  </Show>
+                </select>
+                <span class="help" id="a-place-help">
+                  <Show
+                    when={chosenSpace()}
+                    fallback={places.state === 'ready' && spaceOptions().length === 0 ? t('activityEditor.noSpaces') : t('activityEditor.placeHelp')}
+                  >
+                    {(space) => (
+                      <>
+                        {t('activityEditor.placeSpaceFacts', { name: space().name, opens: space().opensAt, closes: space().closesAt, capacity: String(space().capacity), rules: space().rules })}
+                        <Show when={chosenBooking()}>{(booking) => <span class="block">{t('activityEditor.placeBookingFacts', { when: formatRange(booking().startsAt, booking().endsAt, locale()) })}</span>}</Show>
+                      </>
+                    )}
+                  </Show>
+                </span>
+                <span id="a-place-problem" role="alert">
+                  <Show when={clash()}>
+                    {(c) => <span class="field-error block">{t('activityEditor.placeClash', { who: c().who, when: formatRange(c().startsAt, c().endsAt, locale()), purpose: c().purpose })}</span>}
+                  </Show>
+                  <Show when={!clash() && invalid('bookingId') && error() instanceof ApiError && (error() as ApiError).code === 'conflict'}>
+                    <span class="field-error block">{t('activityEditor.placeTaken')}</span>
+                  </Show>
+                  <Show when={chosenSpace() && (invalid('startsAt') || invalid('endsAt')) ? chosenSpace() : null}>
+                    {(space) => <span class="field-error block">{t('activityEditor.outsideHours', { name: space().name, opens: space().opensAt, closes: space().closesAt })}</span>}
+                  </Show>
+                </span>
               </div>
+              <Show when={placeChoice() === ''}>
+                <div class="field" classList={{ invalid: invalid('place') }}>
+                  <label for="a-place">{t('activityEditor.place')}</label>
+                  <input id="a-place" type="text" required maxlength="80" value={place()} onInput={(e) => setPlace(e.currentTarget.value)} />
+                </div>
+              </Show>
               <div class="field-row">
-                <div class="field" classList={{ invalid: invalid('capacity') }}>
+                <div class="field" classList={{ invalid: invalid('capacity') || overCapacity() }}>
                   <label for="a-capacity">{t('activityEditor.capacity')}</label>
-                  <input id="a-capacity" type="number" inputmode="numeric" required min="1" max="5000" step="1" value={capacity()} onInput={(e) => setCapacity(e.currentTarget.value)} />
+                  <input
+                    id="a-capacity"
+                    type="number"
+                    inputmode="numeric"
+                    required
+                    min="1"
+                    max={String(chosenSpace()?.capacity ?? 5000)}
+                    step="1"
+                    value={capacity()}
+                    onInput={(e) => setCapacity(e.currentTarget.value)}
+                    aria-invalid={invalid('capacity') || overCapacity()}
+                    aria-describedby="a-capacity-error"
+                  />
+                  <Show when={chosenSpace() && (overCapacity() || invalid('capacity')) ? chosenSpace() : null}>
+                    {(space) => (
+                      <span class="field-error" id="a-capacity-error">
+                        {t('activityEditor.overCapacity', { name: space().name, capacity: String(space().capacity) })}
+                      </span>
+                    )}
+                  </Show>
                 </div>
                 <div class="field" classList={{ invalid: invalid('expectedParticipants') || (submitted() && expectedValue() === null) }}>
                   <label for="a-expected">{t('activityEditor.expected')}</label>

@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../components/error-message';
 import { MemberGate } from '../components/member-gate';
 import { useI18n } from '../i18n';
+import { createAction } from '../lib/action';
 import { ApiError, api, request } from '../lib/api';
 import { type BodyKey, FINISHED_STATES, formatDateTime, type IssueState, type IssueStep, issueSteps, stepTarget, useCoordinationRoles } from '../lib/coordination';
 import { formatDate, today } from '../lib/format';
@@ -46,20 +47,44 @@ export default function IssueDetail() {
   );
   const mergeCandidates = () => (others()?.issues ?? []).filter((i) => String(i.id) !== params.id && i.state !== 'merged');
 
-  // Support
-  const [supported, setSupported] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [message, setMessage] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  async function support() {
-    setError(undefined);
-    try {
-      await request(api.api.issues[':id'].support.$post({ param: { id: params.id } }));
-      setSupported(true);
-      await refetch();
-    } catch (e) {
-      setError(e);
-    }
+
+  // Committees: who studies a referred issue, who assists an adopted decision.
+  const [committees] = createResource(
+    () => member()?.id,
+    async () => (await request(api.api.committees.$get())).committees,
+  );
+  const inStudy = () => {
+    const i = current();
+    return i?.state === 'referred' && i.bodyKey === 'professional-committees' && i.studyCommittee !== null;
+  };
+  /** The reader sits on the committee studying the issue (or coordinates), so may record its recommendation. */
+  const canRecommend = () => {
+    const committee = committees()?.find((c) => c.id === current()?.studyCommittee?.id);
+    return isCoordinator() || (committee?.members.some((m) => m.memberId !== null && m.memberId === member()?.id) ?? false);
+  };
+  const canAssign = () => {
+    const i = current();
+    return isCoordinator() && i?.outcome === 'adopted' && (i.state === 'decided' || i.state === 'implementing') && i.assistCommittee === null;
+  };
+  const governance = createAction(() => refetch());
+  const { run } = governance;
+  // Support: the API says whether the reader already supported it (one support each).
+  const support = () => run(() => request(api.api.issues[':id'].support.$post({ param: { id: params.id } })));
+  const [recommendation, setRecommendation] = createSignal('');
+  function recommend(event: SubmitEvent) {
+    event.preventDefault();
+    void run(async () => {
+      await request(api.api.issues[':id'].recommendation.$post({ param: { id: params.id }, json: { text: recommendation().trim() } }));
+      setRecommendation('');
+    }, t('governance.recommendedNotice'));
+  }
+  const [assistId, setAssistId] = createSignal('');
+  function assign(event: SubmitEvent) {
+    event.preventDefault();
+    void run(() => request(api.api.issues[':id'].assist.$post({ param: { id: params.id }, json: { committeeId: Number(assistId()) } })), t('governance.assignedNotice'));
   }
 
   // The step being taken, and its fields.
@@ -67,6 +92,7 @@ export default function IssueDetail() {
   const [note, setNote] = createSignal('');
   const [mergedInto, setMergedInto] = createSignal('');
   const [bodyKey, setBodyKey] = createSignal<BodyKey>('joint-meeting');
+  const [studyCommittee, setStudyCommittee] = createSignal('');
   const [owner, setOwner] = createSignal('');
   const [dueOn, setDueOn] = createSignal('');
   function choose(step: IssueStep) {
@@ -82,12 +108,15 @@ export default function IssueDetail() {
     setBusy(true);
     setError(undefined);
     setMessage('');
-    const body: { to: IssueState; note?: string; mergedInto?: number; bodyKey?: BodyKey; outcome?: 'deferred'; owner?: string; dueOn?: string } = {
+    const body: { to: IssueState; note?: string; mergedInto?: number; bodyKey?: BodyKey; committeeId?: number; outcome?: 'deferred'; owner?: string; dueOn?: string } = {
       to: stepTarget(step),
       note: note().trim() || undefined,
     };
     if (step === 'merged') body.mergedInto = Number(mergedInto().replace(/^#/, ''));
-    if (step === 'referred') body.bodyKey = bodyKey();
+    if (step === 'referred') {
+      body.bodyKey = bodyKey();
+      if (bodyKey() === 'professional-committees') body.committeeId = Number(studyCommittee());
+    }
     if (step === 'deferred') body.outcome = 'deferred';
     if (step === 'implementing') {
       body.owner = owner().trim();
@@ -169,8 +198,8 @@ export default function IssueDetail() {
             <div class="issue-support">
               <span>{t('issues.supports', { count: String(i().supports) })}</span>
               <Show when={!FINISHED_STATES.includes(i().state)}>
-                <button type="button" class="button secondary" disabled={supported()} onClick={() => void support()}>
-                  {supported() ? t('issues.supported') : t('issues.support')}
+                <button type="button" class="button secondary" aria-pressed={i().supportedByMe} disabled={i().supportedByMe || governance.busy()} onClick={() => void support()}>
+                  {i().supportedByMe ? t('issues.supported') : t('issues.support')}
                 </button>
               </Show>
             </div>
@@ -200,6 +229,63 @@ export default function IssueDetail() {
               )}
             </Show>
 
+            <Show when={i().studyCommittee}>
+              {(committee) => (
+                <section class="card study" aria-labelledby="study-title">
+                  <h2 id="study-title">{t('governance.studyTitle')}</h2>
+                  <Show
+                    when={i().recommendation}
+                    fallback={
+                      <p>
+                        {t('governance.studying', { committee: committee().name })} <A href="/committees">{t('governance.committeesTitle')}</A>
+                      </p>
+                    }
+                  >
+                    {(text) => (
+                      <>
+                        <h3>{t('governance.recommendationBy', { committee: committee().name })}</h3>
+                        <blockquote class="decision-text">{text()}</blockquote>
+                        <Show when={i().recommendedAt}>{(at) => <p class="help">{t('governance.recommendedOn', { date: formatDate(at(), locale()) })}</p>}</Show>
+                      </>
+                    )}
+                  </Show>
+                  <Show when={inStudy() && canRecommend()}>
+                    <form class="inline-form" onSubmit={recommend}>
+                      <div class="field">
+                        <label for="recommendation">{t('governance.recommendationLabel')}</label>
+                        <textarea id="recommendation" rows="3" required minlength="4" maxlength="4000" value={recommendation()} onInput={(e) => setRecommendation(e.currentTarget.value)} aria-describedby="recommendation-help" />
+                        <span class="help" id="recommendation-help">{t('governance.recommendationHelp')}</span>
+                      </div>
+                      <button type="submit" class="button" disabled={governance.busy() || recommendation().trim().length < 4}>{t('governance.recommend')}</button>
+                    </form>
+                  </Show>
+                </section>
+              )}
+            </Show>
+
+            <Show when={i().assistCommittee || canAssign()}>
+              <section class="card assist" aria-labelledby="assist-title">
+                <h2 id="assist-title">{t('governance.assistTitle')}</h2>
+                <Show when={i().assistCommittee}>{(committee) => <p>{t('governance.assisting', { committee: committee().name })}</p>}</Show>
+                <Show when={canAssign()}>
+                  <form class="inline-form" onSubmit={assign}>
+                    <div class="field">
+                      <label for="assist-committee">{t('governance.assistLabel')}</label>
+                      <select id="assist-committee" required value={assistId()} onChange={(e) => setAssistId(e.currentTarget.value)}>
+                        <option value="">{t('governance.chooseCommittee')}</option>
+                        <For each={committees() ?? []}>{(c) => <option value={String(c.id)}>{c.name}</option>}</For>
+                      </select>
+                    </div>
+                    <button type="submit" class="button secondary" disabled={governance.busy() || !assistId()}>{t('governance.assign')}</button>
+                  </form>
+                </Show>
+              </section>
+            </Show>
+
+            <Show when={governance.message()}>
+              <p class="notice" role="status">{governance.message()}</p>
+            </Show>
+            <ErrorMessage error={governance.error()} detail />
             <Show when={message()}>
               <p class="notice" role="status">{message()}</p>
             </Show>
@@ -243,6 +329,15 @@ export default function IssueDetail() {
                             <For each={community()?.bodies ?? []}>{(b) => <option value={b.key} selected={b.key === bodyKey()}>{pick(b.name)}</option>}</For>
                           </select>
                         </div>
+                        <Show when={bodyKey() === 'professional-committees'}>
+                          <div class="field">
+                            <label for="step-committee">{t('governance.referCommittee')}</label>
+                            <select id="step-committee" required value={studyCommittee()} onChange={(e) => setStudyCommittee(e.currentTarget.value)}>
+                              <option value="">{t('governance.chooseCommittee')}</option>
+                              <For each={committees() ?? []}>{(c) => <option value={String(c.id)}>{c.name}</option>}</For>
+                            </select>
+                          </div>
+                        </Show>
                       </Show>
                       <Show when={step() === 'implementing'}>
                         <div class="field-row">

@@ -135,11 +135,12 @@ export default function Issues() {
                         <button
                           type="button"
                           class="button secondary"
-                          disabled={supported().includes(issue.id)}
-                          aria-label={t(supported().includes(issue.id) ? 'issues.supportedNamed' : 'issues.supportNamed', { title: issue.title })}
+                          disabled={issue.supportedByMe || supported().includes(issue.id)}
+                          aria-pressed={issue.supportedByMe || supported().includes(issue.id)}
+                          aria-label={t(issue.supportedByMe || supported().includes(issue.id) ? 'issues.supportedNamed' : 'issues.supportNamed', { title: issue.title })}
                           onClick={() => void support(issue.id)}
                         >
-                          {supported().includes(issue.id) ? t('issues.supported') : t('issues.support')}
+                          {issue.supportedByMe || supported().includes(issue.id) ? t('issues.supported') : t('issues.support')}
                         </button>
                       </Show>
                     </div>

@@ -6,7 +6,7 @@ import { MemberGate } from '../components/member-gate';
 import { useI18n } from '../i18n';
 import { createAction } from '../lib/action';
 import { api, request } from '../lib/api';
-import { formatClock, formatDateTime, type ItemOutcome, type PartyKey, POSITIONS, type Position, useCoordinationRoles } from '../lib/coordination';
+import { formatClock, formatDateTime, type ItemOutcome, POSITIONS, type Position, useCoordinationRoles } from '../lib/coordination';
 import { formatDate, today } from '../lib/format';
 
 const loadMeeting = (id: string) => request(api.api.meetings[':id'].$get({ param: { id } }));
@@ -45,28 +45,37 @@ function createSpeakingTimer() {
 export default function MeetingDetail() {
   const params = useParams<{ id: string }>();
   const { t, pick, locale } = useI18n();
-  const { member, isCoordinator, speaksFor } = useCoordinationRoles();
+  const { member, isCoordinator } = useCoordinationRoles();
   const [meeting, { refetch }] = createResource(() => (member() ? params.id : undefined), loadMeeting);
   const m = () => (meeting.state === 'ready' || meeting.state === 'refreshing' ? meeting() : undefined);
   const closed = () => m()?.status === 'closed';
+  const inProgress = () => m()?.status === 'in-progress';
+  /** The reader chairs this meeting (the API says so: coordinators, or the chair of the committee that meets). */
+  const chairs = () => m()?.you.chairs ?? false;
+  const recordsFor = (key: string) => m()?.you.recordsFor.includes(key) ?? false;
   const partyName = (key: string) => {
     const voter = m()?.voters.find((v) => v.key === key);
     return voter ? pick(voter.title) : key;
   };
-  const myParties = () => (m()?.voters ?? []).filter((v) => speaksFor(v.key));
+  /** Voters the reader records for: their own party or themself, and, as the chair, the others by a show of hands. */
+  const myVoters = () => (m()?.voters ?? []).filter((v) => recordsFor(v.key));
 
   const { error, message, busy, run } = createAction(() => refetch());
 
   const setAttendance = (party: string, attended: boolean) =>
     run(
-      () => request(api.api.meetings[':id'].attendance[':partyKey'].$put({ param: { id: params.id, partyKey: party as PartyKey }, json: { attended } })),
+      () => request(api.api.meetings[':id'].attendance[':voter'].$put({ param: { id: params.id, voter: party }, json: { attended } })),
       t('meeting.attendanceSaved', { party: partyName(party) }),
     );
 
   // Adding an agenda item
+  // Referred issues for this body (and, for a committee meeting, those this committee studies).
   const [referred, { refetch: refetchReferred }] = createResource(
-    () => (isCoordinator() && m() && !closed() ? params.id : undefined),
-    async () => (await request(api.api.issues.$get())).issues.filter((i) => i.state === 'referred'),
+    () => (chairs() && m() && !closed() ? params.id : undefined),
+    async () =>
+      (await request(api.api.issues.$get())).issues.filter(
+        (i) => i.state === 'referred' && i.bodyKey === m()?.body.key && (m()?.body.key !== 'professional-committees' || i.studyCommitteeId === m()?.committee?.id),
+      ),
   );
   const [source, setSource] = createSignal<'issue' | 'free'>('issue');
   createEffect(on(() => referred()?.length, (n) => n === 0 && setSource('free')));
@@ -95,6 +104,21 @@ export default function MeetingDetail() {
       setPapers('');
       await refetchReferred();
     }, t('meeting.itemAdded'));
+  }
+
+  // Opening
+  const openMeeting = () => run(() => request(api.api.meetings[':id'].open.$post({ param: { id: params.id } })), t('governance.openedNotice'));
+
+  // Recorded amendments after closing
+  const [amendText, setAmendText] = createSignal('');
+  const [amendReason, setAmendReason] = createSignal('');
+  function amend(event: SubmitEvent) {
+    event.preventDefault();
+    void run(async () => {
+      await request(api.api.meetings[':id'].amendments.$post({ param: { id: params.id }, json: { text: amendText().trim(), reason: amendReason().trim() } }));
+      setAmendText('');
+      setAmendReason('');
+    }, t('governance.amendmentAdded'));
   }
 
   // Closing and minutes
@@ -130,13 +154,27 @@ export default function MeetingDetail() {
               <h1>{mt().title}</h1>
               <p class="tags">
                 <span class="tag outline">{pick(mt().body.name)}</span>
-                <span class="tag">{t(`meetingStatus.${mt().status}`)}</span>
+                <Show when={mt().committee}>{(c) => <span class="tag outline">{c().name}</span>}</Show>
+                <span class="tag" classList={{ live: mt().status === 'in-progress' }} data-testid="meeting-status">
+                  {t(`meetingStatus.${mt().status}`)}
+                </span>
                 <span class="tag outline">{mt().body.rule === 'unanimity' ? t('community.unanimity') : t('community.majority')}</span>
               </p>
               <p>
                 <time datetime={mt().scheduledFor}>{formatDateTime(mt().scheduledFor, locale())}</time>
+                <Show when={mt().openedAt}>{(at) => <> · {t('governance.openedAt', { time: formatDateTime(at(), locale()) })}</>}</Show>
               </p>
             </header>
+
+            <section class="card meeting-state" classList={{ live: mt().status === 'in-progress' }} aria-label={t(`meetingStatus.${mt().status}`)}>
+              <p>{t(`governance.status_${mt().status}`)}</p>
+              <Show when={mt().status === 'scheduled' && chairs()}>
+                <p class="help">{t('governance.openHelp')}</p>
+                <button type="button" class="button" disabled={busy()} onClick={() => void openMeeting()}>
+                  {t('governance.open')}
+                </button>
+              </Show>
+            </section>
 
             <Show when={message()}>
               <p class="notice" role="status">{message()}</p>
@@ -144,8 +182,12 @@ export default function MeetingDetail() {
             <ErrorMessage error={error()} detail />
 
             <section aria-labelledby="parties-title">
-              <h2 id="parties-title">{t('meeting.partiesTitle')}</h2>
-              <p class="help">{t('meeting.attendanceHelp')}</p>
+              <h2 id="parties-title">{mt().body.rule === 'unanimity' ? t('meeting.partiesTitle') : t('governance.votersTitle')}</h2>
+              <p class="help">
+                {mt().body.key === 'professional-committees' || mt().body.key === 'federation'
+                  ? t(`governance.votersHelp_${mt().body.key as 'professional-committees' | 'federation'}`)
+                  : t('meeting.attendanceHelp')}
+              </p>
               <ul class="party-grid plain">
                 <For each={mt().voters}>
                   {(voter) => (
@@ -154,12 +196,18 @@ export default function MeetingDetail() {
                       <Show when={voter.organisationName}>
                         <p>{voter.organisationName}</p>
                       </Show>
-                      <p>
+                      <p class="tags">
+                        <Show when={voter.kind === 'expert'}>
+                          <span class="tag outline">{t('governance.expert')}</span>
+                        </Show>
                         <span class="tag" classList={{ warn: voter.attended === false, outline: voter.attended === null }}>
                           {t(voter.attended === true ? 'meeting.present' : voter.attended === false ? 'meeting.absent' : 'meeting.notRecorded')}
                         </span>
+                        <Show when={voter.attendanceByChair}>
+                          <span class="tag outline">{t('governance.attendanceByChair')}</span>
+                        </Show>
                       </p>
-                      <Show when={speaksFor(voter.key) && !closed()}>
+                      <Show when={recordsFor(voter.key) && inProgress()}>
                         <fieldset class="toggle plain-fieldset">
                           <legend class="visually-hidden">{t('meeting.attendanceFor', { party: pick(voter.title) })}</legend>
                           <button type="button" class="button secondary" aria-pressed={voter.attended === true} disabled={busy()} onClick={() => void setAttendance(voter.key, true)}>
@@ -187,8 +235,10 @@ export default function MeetingDetail() {
                         item={item()}
                         number={n + 1}
                         meeting={mt()}
-                        myParties={myParties()}
+                        myVoters={myVoters()}
+                        meId={member()?.id ?? null}
                         partyName={partyName}
+                        chairs={chairs()}
                         isCoordinator={isCoordinator()}
                         discussing={discussing() === item().id}
                         onDiscuss={() => discuss(item().id)}
@@ -205,7 +255,7 @@ export default function MeetingDetail() {
               </Show>
             </section>
 
-            <Show when={isCoordinator() && !closed()}>
+            <Show when={chairs() && !closed()}>
               <section aria-labelledby="add-item-title">
                 <h2 id="add-item-title">{t('meeting.addItemTitle')}</h2>
                 <form class="card" onSubmit={addItem}>
@@ -257,7 +307,7 @@ export default function MeetingDetail() {
               </section>
             </Show>
 
-            <Show when={isCoordinator() && !closed()}>
+            <Show when={chairs() && inProgress()}>
               <section class="organiser" aria-labelledby="close-title">
                 <h2 id="close-title">{t('meeting.closeTitle')}</h2>
                 <p class="help">{t('meeting.closeHelp')}</p>
@@ -287,7 +337,7 @@ export default function MeetingDetail() {
                 <Show
                   when={mt().minutesPublishedAt}
                   fallback={
-                    <Show when={isCoordinator()} fallback={<p class="card empty">{t('meeting.minutesNotYet')}</p>}>
+                    <Show when={chairs()} fallback={<p class="card empty">{t('meeting.minutesNotYet')}</p>}>
                       <form class="card" onSubmit={publish}>
                         <p class="help">{t('meeting.minutesDraftHelp')}</p>
                         <div class="field">
@@ -317,6 +367,38 @@ export default function MeetingDetail() {
                   )}
                 </Show>
               </section>
+              <section aria-labelledby="amendments-title" class="amendments">
+                <h2 id="amendments-title">{t('governance.amendmentsTitle')}</h2>
+                <p class="help">{t('governance.amendmentsHelp')}</p>
+                <Show when={mt().amendments.length > 0} fallback={<p class="card empty">{t('governance.noAmendments')}</p>}>
+                  <ol class="plain amendment-list" data-testid="amendments">
+                    <For each={mt().amendments}>
+                      {(a) => (
+                        <li class="card amendment">
+                          <p>{a.text}</p>
+                          <p class="help">{t('governance.amendmentReasonLine', { reason: a.reason })}</p>
+                          <p class="help">{t('governance.amendmentBy', { name: a.recordedBy, date: formatDateTime(a.recordedAt, locale()) })}</p>
+                        </li>
+                      )}
+                    </For>
+                  </ol>
+                </Show>
+                <Show when={isCoordinator()}>
+                  <form class="card" onSubmit={amend}>
+                    <div class="field">
+                      <label for="amend-text">{t('governance.amendmentText')}</label>
+                      <textarea id="amend-text" rows="3" required minlength="4" maxlength="4000" value={amendText()} onInput={(e) => setAmendText(e.currentTarget.value)} />
+                    </div>
+                    <div class="field">
+                      <label for="amend-reason">{t('governance.amendmentReason')}</label>
+                      <input id="amend-reason" type="text" required minlength="4" maxlength="1000" value={amendReason()} onInput={(e) => setAmendReason(e.currentTarget.value)} />
+                    </div>
+                    <button type="submit" class="button secondary" disabled={busy() || amendText().trim().length < 4 || amendReason().trim().length < 4}>
+                      {t('governance.addAmendment')}
+                    </button>
+                  </form>
+                </Show>
+              </section>
             </Show>
           </>
         )}
@@ -330,8 +412,12 @@ function AgendaItem(props: {
   item: Item;
   number: number;
   meeting: Meeting;
-  myParties: Voter[];
+  /** Voters the reader records for. */
+  myVoters: Voter[];
+  meId: number | null;
   partyName: (key: string) => string;
+  /** The reader chairs the meeting: decides, brings back, adds action items, records a show of hands. */
+  chairs: boolean;
   isCoordinator: boolean;
   discussing: boolean;
   onDiscuss: () => void;
@@ -342,8 +428,12 @@ function AgendaItem(props: {
   const { t, locale } = useI18n();
   const closed = () => props.meeting.status === 'closed';
   const stance = (party: string) => props.item.stances.find((s) => s.voter === party);
-  const canRecord = () => !closed() && !FINAL.includes(props.item.outcome as ItemOutcome);
-  const canDecide = () => props.isCoordinator && canRecord();
+  const canRecord = () => props.meeting.status === 'in-progress' && !FINAL.includes(props.item.outcome as ItemOutcome);
+  const canDecide = () => props.chairs && canRecord();
+  const majority = () => props.meeting.body.rule === 'majority';
+  /** A person's form recorded by the chair for someone else is a show of hands, and says so. */
+  const onBehalf = (voter: Voter) => voter.kind !== 'party' && voter.memberId !== props.meId;
+  const legendFor = (voter: Voter) => (onBehalf(voter) ? t('governance.recordForOther', { name: props.partyName(voter.key) }) : t('meeting.recordPosition', { party: props.partyName(voter.key) }));
   const blocks = () => props.item.stances.filter((s) => s.position === 'block');
   const objections = () => props.item.stances.filter((s) => s.position === 'object' || (props.meeting.body.rule === 'majority' && s.position === 'block'));
   const attended = (party: string) => props.meeting.voters.find((v) => v.key === party)?.attended ?? null;
@@ -371,8 +461,8 @@ function AgendaItem(props: {
     void run(
       () =>
         request(
-          api.api.meetings[':id'].items[':itemId'].stances[':partyKey'].$put({
-            param: { ...ids(), partyKey: party as PartyKey },
+          api.api.meetings[':id'].items[':itemId'].stances[':voter'].$put({
+            param: { ...ids(), voter: party },
             json: { position, reason: reasonOf(party).trim() || undefined, written: attended(party) === false },
           }),
         ),
@@ -394,7 +484,10 @@ function AgendaItem(props: {
   const [bringOpen, setBringOpen] = createSignal(false);
   const [later] = createResource(
     () => (bringOpen() ? props.meeting.id : undefined),
-    async () => (await request(api.api.meetings.$get())).meetings.filter((x) => x.id !== props.meeting.id && x.status !== 'closed' && x.scheduledFor > props.meeting.scheduledFor),
+    async () =>
+      (await request(api.api.meetings.$get())).meetings.filter(
+        (x) => x.id !== props.meeting.id && x.status !== 'closed' && x.scheduledFor > props.meeting.scheduledFor && x.bodyKey === props.meeting.body.key && x.committeeId === (props.meeting.committee?.id ?? null),
+      ),
   );
   const [toMeeting, setToMeeting] = createSignal('');
   const [revisedPapers, setRevisedPapers] = createSignal('');
@@ -493,6 +586,17 @@ function AgendaItem(props: {
         <p class="alert">{t('meeting.undecidedBanner', { parties: missing().map((v) => props.partyName(v.key)).join(t('meeting.listSeparator')) || '—' })}</p>
       </Show>
 
+      <Show when={props.item.tally}>
+        {(tally) => (
+          <p class="tally" data-testid="tally">
+            <strong>{t('governance.tallyLabel')}：</strong>
+            {majority()
+              ? t('governance.tallyMajority', { agree: String(tally().agree), against: String(tally().object + tally().block), abstain: String(tally().abstain), missing: String(tally().missing), present: String(tally().present) })
+              : t('governance.tally', { agree: String(tally().agree), object: String(tally().object), block: String(tally().block), abstain: String(tally().abstain), missing: String(tally().missing), present: String(tally().present) })}
+          </p>
+        )}
+      </Show>
+
       <Show when={props.item.papers.trim()}>
         <details class="papers">
           <summary>{t('meeting.papersTitle')}</summary>
@@ -500,7 +604,7 @@ function AgendaItem(props: {
         </details>
       </Show>
 
-      <Show when={props.isCoordinator && !closed()}>
+      <Show when={props.chairs && !closed()}>
         <Show
           when={props.discussing}
           fallback={
@@ -560,6 +664,9 @@ function AgendaItem(props: {
                     <Show when={s().written}>
                       <span class="tag outline">{t('meeting.written')}</span>
                     </Show>
+                    <Show when={s().byChair}>
+                      <span class="tag outline">{t('governance.byChair')}</span>
+                    </Show>
                     <Show when={s().reason}>
                       <span class="reason">{s().reason}</span>
                     </Show>
@@ -577,7 +684,10 @@ function AgendaItem(props: {
       <ErrorMessage error={error()} detail />
 
       <Show when={canRecord()}>
-        <For each={props.myParties}>
+        <Show when={props.chairs && props.myVoters.some(onBehalf)}>
+          <p class="help">{t('governance.showOfHandsHelp')}</p>
+        </Show>
+        <For each={props.myVoters}>
           {(party) => (
             <Show
               when={party.attended !== null}
@@ -585,7 +695,7 @@ function AgendaItem(props: {
             >
               <form class="card inline-form position-form" onSubmit={(e) => recordPosition(e, party.key)}>
                 <fieldset class="plain-fieldset">
-                  <legend>{t('meeting.recordPosition', { party: props.partyName(party.key) })}</legend>
+                  <legend>{legendFor(party)}</legend>
                   <Show when={party.attended === false}>
                     <p class="help">{t('meeting.writtenHelp')}</p>
                   </Show>
@@ -633,7 +743,7 @@ function AgendaItem(props: {
       <Show when={canDecide()}>
         <form class="card inline-form decide-form" onSubmit={decide}>
           <div class="field">
-            <label for={`${prefix()}-decision`}>{allAgree() ? t('meeting.decisionTextRequired') : t('meeting.decisionText')}</label>
+            <label for={`${prefix()}-decision`}>{allAgree() || majority() ? t('meeting.decisionTextRequired') : t('meeting.decisionText')}</label>
             <textarea
               id={`${prefix()}-decision`}
               rows="3"
@@ -643,13 +753,20 @@ function AgendaItem(props: {
               onInput={(e) => setDecisionText(e.currentTarget.value)}
               aria-describedby={`${prefix()}-decision-help`}
             />
-            <span class="help" id={`${prefix()}-decision-help`}>{t('meeting.decisionHelp')}</span>
+            <span class="help" id={`${prefix()}-decision-help`}>{majority() ? t('governance.majorityDecisionHelp') : t('meeting.decisionHelp')}</span>
           </div>
           <button type="submit" class="button" disabled={busy()}>{t('meeting.decide')}</button>
         </form>
       </Show>
 
-      <Show when={props.isCoordinator && (props.item.outcome === 'blocked' || props.item.outcome === 'undecided')}>
+      <Show when={props.item.broughtBackTo}>
+        {(to) => (
+          <p class="notice">
+            {t('governance.broughtBack')} <A href={`/meetings/${to()}`}>{t('governance.broughtBackLink')}</A>
+          </p>
+        )}
+      </Show>
+      <Show when={props.chairs && !props.item.broughtBackTo && (props.item.outcome === 'blocked' || props.item.outcome === 'undecided')}>
         <div class="actions">
           <button type="button" class="button secondary" aria-expanded={bringOpen()} aria-controls={`${prefix()}-bring`} onClick={openBringBack}>
             {t('meeting.bringBack')}
@@ -734,7 +851,7 @@ function AgendaItem(props: {
             </For>
           </ul>
         </Show>
-        <Show when={props.isCoordinator}>
+        <Show when={props.chairs}>
           <form class="card inline-form" onSubmit={addAction}>
             <div class="field">
               <label for={`${prefix()}-action`}>{t('meeting.actionDescription')}</label>

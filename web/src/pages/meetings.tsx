@@ -3,6 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../components/error-message';
 import { MemberGate } from '../components/member-gate';
 import { useI18n } from '../i18n';
+import { createAction } from '../lib/action';
 import { api, request } from '../lib/api';
 import { type BodyKey, formatDateTime, lastTwelveMonths, useCoordinationRoles } from '../lib/coordination';
 import { localInputToIso } from '../lib/format';
@@ -17,8 +18,12 @@ export default function Meetings() {
     () => request(api.api.meetings.$get()),
   );
   const [community] = createResource(() => request(api.api.community.$get()).catch(() => null));
-  /** Bodies that can meet: those with member parties to take part. */
-  const meetingBodies = () => (community()?.bodies ?? []).filter((b) => b.parties.length > 0);
+  /** Bodies that meet and vote: the joint meeting (its parties), the professional committees and the federation (majority). */
+  const meetingBodies = () => (community()?.bodies ?? []).filter((b) => b.parties.length > 0 || b.key === 'professional-committees' || b.key === 'federation');
+  const [committees] = createResource(
+    () => (isCoordinator() ? member()?.id : undefined),
+    async () => (await request(api.api.committees.$get())).committees,
+  );
   const bodyName = (key: string) => {
     const body = community()?.bodies.find((b) => b.key === key);
     return body ? pick(body.name) : key;
@@ -47,22 +52,17 @@ export default function Meetings() {
   const [bodyKey, setBodyKey] = createSignal<BodyKey>('joint-meeting');
   const [title, setTitle] = createSignal('');
   const [when, setWhen] = createSignal('');
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-  async function schedule(event: SubmitEvent) {
+  const [committeeId, setCommitteeId] = createSignal('');
+  const { error, busy, run } = createAction(() => undefined);
+  function schedule(event: SubmitEvent) {
     event.preventDefault();
     const scheduledFor = localInputToIso(when());
     if (!scheduledFor) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { id } = await request(api.api.meetings.$post({ json: { bodyKey: bodyKey(), title: title().trim(), scheduledFor } }));
+    const committee = bodyKey() === 'professional-committees' && committeeId() ? Number(committeeId()) : undefined;
+    void run(async () => {
+      const { id } = await request(api.api.meetings.$post({ json: { bodyKey: bodyKey(), title: title().trim(), scheduledFor, committeeId: committee } }));
       navigate(`/meetings/${id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const row = (m: NonNullable<ReturnType<typeof meetings>>['meetings'][number]) => (
@@ -75,6 +75,9 @@ export default function Meetings() {
       </p>
       <p class="tags">
         <span class="tag outline">{bodyName(m.bodyKey)}</span>
+        <Show when={m.committeeName}>
+          <span class="tag outline">{m.committeeName}</span>
+        </Show>
         <span class="tag" classList={{ warn: m.status !== 'closed' && Date.parse(m.scheduledFor) < now() }}>{t(`meetingStatus.${m.status}`)}</span>
         <Show when={m.minutesPublishedAt}>
           <span class="tag">{t('meetings.minutesPublished')}</span>
@@ -143,6 +146,18 @@ export default function Meetings() {
                   <For each={meetingBodies()}>{(b) => <option value={b.key} selected={b.key === bodyKey()}>{pick(b.name)}</option>}</For>
                 </select>
               </div>
+              <Show when={bodyKey() === 'professional-committees'}>
+                <div class="field">
+                  <label for="meeting-committee">{t('governance.committeeLabel')}</label>
+                  <select id="meeting-committee" required value={committeeId()} onChange={(e) => setCommitteeId(e.currentTarget.value)}>
+                    <option value="">{t('governance.chooseCommittee')}</option>
+                    <For each={committees() ?? []}>{(c) => <option value={String(c.id)}>{c.name}</option>}</For>
+                  </select>
+                  <Show when={committees() && committees()!.length === 0}>
+                    <span class="help">{t('governance.noCommittees')}</span>
+                  </Show>
+                </div>
+              </Show>
               <div class="field">
                 <label for="meeting-title">{t('meetings.titleLabel')}</label>
                 <input

@@ -6,7 +6,7 @@ import { api, request } from '../lib/api';
 import { coverageLevel } from '../lib/coordination';
 
 /** Where each coordination body's work is seen in the app. */
-const BODY_LINKS: Record<string, string> = { 'joint-meeting': '/meetings', 'building-groups': '/buildings', federation: '/clubs' };
+const BODY_LINKS: Record<string, string> = { 'joint-meeting': '/meetings', 'professional-committees': '/committees', 'building-groups': '/buildings', federation: '/clubs' };
 
 /**
  * The four-level structure as a picture: the four parties as the trunk above the joint meeting, then the
@@ -87,7 +87,7 @@ export default function Structure() {
                               </Show>
                               <span class="node-detail">{pick(b.description)}</span>
                               <Show when={BODY_LINKS[b.key]}>
-                                <span class="node-go">{t(`structure.go_${b.key as 'joint-meeting' | 'building-groups' | 'federation'}`)} →</span>
+                                <span class="node-go">{t(`structure.go_${b.key as 'joint-meeting' | 'professional-committees' | 'building-groups' | 'federation'}`)} →</span>
                               </Show>
                             </span>
                           </>,

@@ -6,6 +6,7 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { activityPlaces } from './place';
 import { activityDetail, cancelSignup, checkIn, createActivity, getActivity, listActivities, rate, review, settle, signUp, signupList, takeStep, updateActivity } from './service';
 
 const community = { host: 'community' } as const;
@@ -21,7 +22,9 @@ const activityInput = z.object({
   description: z.string().max(4000).optional(),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
-  place: z.string().trim().min(1).max(80),
+  place: z.string().trim().max(80).optional(),
+  spaceId: z.number().int().positive().nullable().optional(),
+  bookingId: z.number().int().positive().nullable().optional(),
   capacity: z.number().int().min(1).max(5000),
   waitlist: z.boolean().optional(),
   audience: z.enum(['members', 'residents', 'children']),
@@ -72,6 +75,8 @@ const detailSchema = z.object({
   createdAt: z.string(),
   checkinToken: z.string().nullable(),
   isOrganiser: z.boolean(),
+  space: z.object({ id: z.number().int(), name: z.string(), capacity: z.number().int(), opensAt: z.string(), closesAt: z.string(), rules: z.string() }).nullable(),
+  booking: z.object({ id: z.number().int(), startsAt: z.string(), endsAt: z.string(), seriesId: z.string().nullable(), borrowed: z.boolean() }).nullable(),
   club: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   responsible: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   budget: z.object({
@@ -121,10 +126,27 @@ const get = defineRoute({ ...community, allow: 'public' }, {
   responses: { 200: json(detailSchema, 'Activity'), ...errorResponses(404) },
 });
 
+const places = defineRoute({ ...community, allow: 'member' }, {
+  method: 'get',
+  path: '/api/activity-places',
+  summary: "Where an activity can take place: the shared spaces, and the club's active bookings it can use (with the activity each already holds)",
+  request: { query: z.object({ clubId: z.coerce.number().int().positive().optional() }) },
+  responses: {
+    200: json(
+      z.object({
+        spaces: z.array(z.object({ id: z.number().int(), name: z.string(), capacity: z.number().int(), opensAt: z.string(), closesAt: z.string(), rules: z.string() })),
+        bookings: z.array(z.object({ id: z.number().int(), spaceId: z.number().int(), spaceName: z.string(), startsAt: z.string(), endsAt: z.string(), purpose: z.string(), seriesId: z.string().nullable(), activityId: z.number().int().nullable() })),
+      }),
+      'Spaces and bookings',
+    ),
+    ...errorResponses(400, 401, 403),
+  },
+});
+
 const create = defineRoute({ ...community, allow: 'member' }, {
   method: 'post',
   path: '/api/activities',
-  summary: 'Propose an activity with an AA budget; the proposer is responsible for it',
+  summary: "Propose an activity with an AA budget; the proposer is responsible for it. With spaceId the space is booked for its time in the same write (409 naming the clashing booking when taken); with bookingId a booking of its club that covers the time is used",
   request: jsonBody(activityInput),
   responses: { 201: json(z.object({ id: z.number().int() }), 'Drafted'), ...errorResponses(400, 401, 403, 409) },
 });
@@ -132,7 +154,7 @@ const create = defineRoute({ ...community, allow: 'member' }, {
 const update = defineRoute({ ...community, allow: 'member' }, {
   method: 'put',
   path: '/api/activities/{id}',
-  summary: 'Change an activity and its budget before approval (responsible person)',
+  summary: "Change an activity and its budget before approval (responsible person); a new time or space re-books it atomically, a typed place releases the booking",
   request: { params: idParam, ...jsonBody(activityInput) },
   responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
@@ -243,6 +265,7 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     return c.json({ activities: rows.map((r) => ({ ...r, confirmed: Number(r.confirmed) })) }, 200);
   })
   .openapi(get, async (c) => c.json(await activityDetail(tenantOf(c).db, c.req.valid('param').id, await viewer(c)), 200))
+  .openapi(places, async (c) => c.json(await activityPlaces(tenantOf(c).db, c.req.valid('query').clubId), 200))
   .openapi(create, async (c) => c.json({ id: await createActivity(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
   .openapi(update, async (c) => {
     await updateActivity(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));

@@ -1,6 +1,7 @@
+import type { BatchItem } from 'drizzle-orm/batch';
 import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { activities, activityCostLines, activityReviews, activitySettlements, clubMembers, clubs, communityProfile, members, signups } from '../../db/tenant-schema';
+import { activities, activityCostLines, activityReviews, activitySettlements, bookings, clubMembers, clubs, communityProfile, members, signups } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubRole, isAdmin } from '../clubs/service';
@@ -8,6 +9,7 @@ import { settlementPostings } from '../ledger/double-entry';
 import { baseAccounts, clubFundKey, ensureAccount, transactionStatements } from '../ledger/service';
 import { approvalProblem, type CostLine, computeBudget } from './budget';
 import { type ActivityState, type ActivityStep, editableStates, nextState, statesAllowing } from './lifecycle';
+import { activityWithToken, attach, heldBooking, placeStatements, planPlace, releaseStatement, spaceOfActivity, withClashCheck } from './place';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
@@ -17,7 +19,12 @@ export interface ActivityInput {
   description?: string;
   startsAt: string;
   endsAt: string;
-  place: string;
+  /** Free text; ignored when a shared space or a booking is chosen (the place is then the space's name). */
+  place?: string;
+  /** A shared space to book for the activity's time. */
+  spaceId?: number | null;
+  /** An active booking of the activity's club that covers its time (e.g. one week of the club's series). */
+  bookingId?: number | null;
   capacity: number;
   waitlist?: boolean;
   audience: 'members' | 'residents' | 'children';
@@ -60,32 +67,44 @@ export async function createActivity(db: TenantDb, member: MemberContext, input:
     if (club.status !== 'active') throw new AppError('conflict', 'Only an active club can hold activities');
     if ((await clubRole(db, input.clubId, member.id)) === null) throw new AppError('forbidden', 'Join the club to propose its activities');
   }
+  const plan = await planPlace(db, { ...input, clubId: input.clubId ?? null }, null);
   const surplusRatePercent = input.surplusRatePercent ?? (await defaultSurplusRate(db));
   const { feeFen } = derivedFee({ ...input, surplusRatePercent });
-  const [row] = await db
-    .insert(activities)
-    .values({
-      clubId: input.clubId ?? null,
-      title: input.title,
-      description: input.description ?? '',
-      responsibleMemberId: member.id,
-      startsAt: input.startsAt,
-      endsAt: input.endsAt,
-      place: input.place,
-      capacity: input.capacity,
-      waitlist: input.waitlist ?? true,
-      audience: input.audience,
-      state: 'draft',
-      expectedParticipants: input.expectedParticipants,
-      surplusRatePercent,
-      feeFen,
-      exceptionReason: input.exceptionReason?.trim() || null,
-      checkinToken: crypto.randomUUID().replace(/-/g, ''),
-    })
-    .returning({ id: activities.id });
-  const id = row!.id;
-  if (input.costLines.length > 0) {
-    await db.insert(activityCostLines).values(input.costLines.map((l) => ({ activityId: id, kind: 'planned' as const, label: l.label, amountFen: l.amountFen })));
+  const checkinToken = crypto.randomUUID().replace(/-/g, '');
+  // The rows written after the activity find it by its (random, unique) check-in code within the batch.
+  const activityId = activityWithToken(checkinToken);
+  const statements = [
+    db
+      .insert(activities)
+      .values({
+        clubId: input.clubId ?? null,
+        title: input.title,
+        description: input.description ?? '',
+        responsibleMemberId: member.id,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        place: plan.place,
+        capacity: input.capacity,
+        waitlist: input.waitlist ?? true,
+        audience: input.audience,
+        state: 'draft',
+        expectedParticipants: input.expectedParticipants,
+        surplusRatePercent,
+        feeFen,
+        exceptionReason: input.exceptionReason?.trim() || null,
+        checkinToken,
+      })
+      .returning({ id: activities.id }),
+    ...(input.costLines.length > 0 ? [db.insert(activityCostLines).values(input.costLines.map((l) => ({ activityId, kind: 'planned' as const, label: l.label, amountFen: l.amountFen })))] : []),
+    ...placeStatements(db, plan, { id: activityId, clubId: input.clubId ?? null, title: input.title, organiser: member.id, startsAt: input.startsAt, endsAt: input.endsAt }, null),
+  ];
+  // One batch: when the space is taken, the trigger refuses the booking and the activity is not written either.
+  const [inserted] = await withClashCheck(db, plan, input, () => db.batch(statements as [(typeof statements)[0], ...typeof statements]));
+  const id = (inserted as { id: number }[])[0]!.id;
+  if (plan.kind === 'attach' && !(await attach(db, plan.booking.id, id))) {
+    // Someone took the booking for another activity meanwhile: take the draft back rather than leave it without its room.
+    await db.batch([db.delete(activityCostLines).where(eq(activityCostLines.activityId, id)), db.delete(activities).where(eq(activities.id, id))]);
+    throw new AppError('conflict', 'This booking already holds another activity', { bookingId: ['Held by another activity'] });
   }
   return id;
 }
@@ -100,8 +119,13 @@ export async function updateActivity(db: TenantDb, id: number, member: MemberCon
   assertResponsible(activity, member);
   if (!editableStates.includes(activity.state)) throw new AppError('conflict', 'An approved activity can no longer be changed; cancel it instead');
   checkTimes(input);
+  const plan = await planPlace(db, { ...input, clubId: activity.clubId }, id);
+  const held = await heldBooking(db, id);
   const surplusRatePercent = input.surplusRatePercent ?? activity.surplusRatePercent;
   const { feeFen } = derivedFee({ ...input, surplusRatePercent });
+  const borrowing = plan.kind === 'attach' && held?.id !== plan.booking.id;
+  // Borrowing a club's booking is one conditional write, taken first: if it fails nothing else is changed.
+  if (borrowing && !(await attach(db, plan.booking.id, id))) throw new AppError('conflict', 'This booking already holds another activity', { bookingId: ['Held by another activity'] });
   const update = db
     .update(activities)
     .set({
@@ -109,7 +133,7 @@ export async function updateActivity(db: TenantDb, id: number, member: MemberCon
       description: input.description ?? '',
       startsAt: input.startsAt,
       endsAt: input.endsAt,
-      place: input.place,
+      place: plan.place,
       capacity: input.capacity,
       waitlist: input.waitlist ?? true,
       audience: input.audience,
@@ -121,8 +145,20 @@ export async function updateActivity(db: TenantDb, id: number, member: MemberCon
     .where(and(eq(activities.id, id), inArray(activities.state, editableStates)));
   const removeLines = db.delete(activityCostLines).where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'planned')));
   const lines = input.costLines.map((l) => ({ activityId: id, kind: 'planned' as const, label: l.label, amountFen: l.amountFen }));
-  if (lines.length > 0) await db.batch([update, removeLines, db.insert(activityCostLines).values(lines)]);
-  else await db.batch([update, removeLines]);
+  const statements: BatchItem<'sqlite'>[] = [
+    update,
+    removeLines,
+    ...(lines.length > 0 ? [db.insert(activityCostLines).values(lines)] : []),
+    ...placeStatements(db, plan, { id, clubId: activity.clubId, title: input.title, organiser: activity.responsibleMemberId, startsAt: input.startsAt, endsAt: input.endsAt }, borrowing ? null : held),
+  ];
+  if (borrowing && held) statements.push(releaseStatement(db, held));
+  try {
+    // One batch: moving the time or the space re-books it, and a clash leaves the activity as it was.
+    await withClashCheck(db, plan, input, () => db.batch(statements as [(typeof statements)[0], ...typeof statements]));
+  } catch (error) {
+    if (borrowing) await db.update(bookings).set({ activityId: null }).where(and(eq(bookings.id, plan.booking.id), eq(bookings.activityId, id)));
+    throw error;
+  }
 }
 
 async function plannedLines(db: TenantDb, id: number, kind: 'planned' | 'actual' = 'planned') {
@@ -185,7 +221,11 @@ export async function takeStep(db: TenantDb, id: number, step: Exclude<ActivityS
     case 'cancel': {
       assertResponsible(activity, member);
       const to = await moveState(db, activity, step, { cancelledReason: reason ?? '' });
-      await db.update(signups).set({ status: 'cancelled', cancelledAt: new Date().toISOString() }).where(and(eq(signups.activityId, id), inArray(signups.status, ['confirmed', 'waitlisted'])));
+      const held = await heldBooking(db, id);
+      const cancelPlaces = db.update(signups).set({ status: 'cancelled', cancelledAt: new Date().toISOString() }).where(and(eq(signups.activityId, id), inArray(signups.status, ['confirmed', 'waitlisted'])));
+      // Its own booking is cancelled and the space freed; a borrowed week of the club's series stays the club's.
+      if (held) await db.batch([cancelPlaces, releaseStatement(db, held)]);
+      else await cancelPlaces;
       return to;
     }
   }
@@ -360,8 +400,11 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
   const ratings = reviews.filter((r) => r.kind === 'rating' && r.rating !== null).map((r) => r.rating as number);
   const isOrganiser = viewer !== null && (viewer.id === activity.responsibleMemberId || isAdmin(viewer) || viewerRole[0]?.role === 'leader');
   const { checkinToken, ...publicFields } = activity;
+  const { space, booking } = await spaceOfActivity(db, id);
   return {
     ...publicFields,
+    space,
+    booking,
     // The check-in code is shown only to organisers, who display it as a QR code at the activity.
     checkinToken: isOrganiser ? checkinToken : null,
     isOrganiser,

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { bookings, clubMembers, clubs, committeeMembers, committees, issueEvents, issues, members, spaces } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/context';
@@ -8,23 +8,16 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { clubRole, isAdmin } from '../clubs/service';
+import { committeeCases } from '../committees/service';
 import { isCoordinator } from '../issues/service';
+import { activityHolding, bookingsOfSpace, bookSpace, checkBookingLength, getSpace } from './bookings';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const spaceSchema = z.object({ id: z.number().int(), name: z.string(), capacity: z.number().int(), opensAt: z.string(), closesAt: z.string(), rules: z.string() });
-const bookingSchema = z.object({ id: z.number().int(), spaceId: z.number().int(), clubId: z.number().int().nullable(), clubName: z.string().nullable(), bookedBy: z.string(), startsAt: z.string(), endsAt: z.string(), purpose: z.string(), seriesId: z.string().nullable() });
-
-const WEEK = 7 * 86400_000;
-
-/** The occurrences of a booking, once or weekly, as normalised UTC instants. */
-export function occurrences(startsAt: string, endsAt: string, weeks: number) {
-  const start = Date.parse(startsAt);
-  const end = Date.parse(endsAt);
-  return Array.from({ length: weeks }, (_, i) => ({ startsAt: new Date(start + i * WEEK).toISOString(), endsAt: new Date(end + i * WEEK).toISOString() }));
-}
+const bookingSchema = z.object({ id: z.number().int(), spaceId: z.number().int(), clubId: z.number().int().nullable(), clubName: z.string().nullable(), bookedBy: z.string(), startsAt: z.string(), endsAt: z.string(), purpose: z.string(), seriesId: z.string().nullable(), activityId: z.number().int().nullable(), activityTitle: z.string().nullable() });
 
 const listSpaces = defineRoute({ host: 'community', allow: 'public' }, {
   method: 'get',
@@ -71,9 +64,9 @@ const book = defineRoute(residents, {
 const cancel = defineRoute(residents, {
   method: 'delete',
   path: '/api/bookings/{id}',
-  summary: 'Cancel a booking (whoever made it, or an administrator)',
+  summary: 'Cancel a booking (whoever made it, or an administrator); a booking that holds an activity is released through the activity (409)',
   request: { params: idParam },
-  responses: { 200: ok, ...errorResponses(401, 403, 404) },
+  responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
 });
 
 const slotRequest = defineRoute(residents, {
@@ -110,13 +103,17 @@ const committeeSchema = z.object({
   supervises: z.boolean(),
   assists: z.boolean(),
   endsOn: z.string().nullable(),
-  members: z.array(z.object({ id: z.number().int(), name: z.string(), external: z.boolean(), expertise: z.string(), role: z.enum(['chair', 'member']) })),
+  members: z.array(z.object({ id: z.number().int(), memberId: z.number().int().nullable(), name: z.string(), external: z.boolean(), expertise: z.string(), role: z.enum(['chair', 'member']) })),
+  /** Issues referred to it for study, with its recommendation once given. */
+  studies: z.array(z.object({ id: z.number().int(), title: z.string(), state: z.string(), recommendation: z.string().nullable(), recommendedAt: z.string().nullable() })),
+  /** Adopted decisions it was assigned to help carry out. */
+  assisting: z.array(z.object({ id: z.number().int(), title: z.string(), state: z.string(), decisionText: z.string().nullable() })),
 });
 
 const listCommittees = defineRoute(residents, {
   method: 'get',
   path: '/api/committees',
-  summary: 'Professional committees and ad hoc groups with their members (outside experts included)',
+  summary: 'Professional committees and ad hoc groups with their members (outside experts included), the issues they study and the decisions they assist',
   responses: { 200: json(z.object({ committees: z.array(committeeSchema) }), 'Committees'), ...errorResponses(401, 403) },
 });
 
@@ -162,13 +159,7 @@ export const federationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const q = c.req.valid('query');
     const from = q.from ? new Date(q.from).toISOString() : new Date(Date.now() - 86400_000).toISOString();
     const to = q.to ? new Date(q.to).toISOString() : new Date(Date.parse(from) + 28 * 86400_000).toISOString();
-    const rows = await db
-      .select({ id: bookings.id, spaceId: bookings.spaceId, clubId: bookings.clubId, clubName: clubs.name, bookedBy: members.displayName, startsAt: bookings.startsAt, endsAt: bookings.endsAt, purpose: bookings.purpose, seriesId: bookings.seriesId })
-      .from(bookings)
-      .innerJoin(members, eq(members.id, bookings.bookedBy))
-      .leftJoin(clubs, eq(clubs.id, bookings.clubId))
-      .where(and(eq(bookings.spaceId, id), eq(bookings.status, 'active'), lt(bookings.startsAt, to), gt(bookings.endsAt, from)))
-      .orderBy(asc(bookings.startsAt));
+    const rows = await bookingsOfSpace(db, id, from, to);
     return c.json({ bookings: rows }, 200);
   })
   .openapi(book, async (c) => {
@@ -176,32 +167,11 @@ export const federationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const me = memberOf(c);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const [space] = await db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, id));
-    if (!space) throw new AppError('not_found', 'No such space');
-    const length = Date.parse(body.endsAt) - Date.parse(body.startsAt);
-    if (length <= 0 || length > 12 * 3600_000) throw new AppError('validation_failed', 'A booking ends after it starts, within 12 hours', { endsAt: ['End after start, at most 12 hours'] });
+    if (!(await getSpace(db, id))) throw new AppError('not_found', 'No such space');
+    checkBookingLength(body.startsAt, body.endsAt);
     if (body.clubId && (await clubRole(db, body.clubId, me.id)) !== 'leader' && !isAdmin(me)) throw new AppError('forbidden', "Only the club's leaders book for the club");
-    const seriesId = body.weeks > 1 ? crypto.randomUUID() : null;
-    const wanted = occurrences(body.startsAt, body.endsAt, body.weeks);
-    const inserts = wanted.map((o) =>
-      db.insert(bookings).values({ spaceId: id, clubId: body.clubId ?? null, bookedBy: me.id, startsAt: o.startsAt, endsAt: o.endsAt, purpose: body.purpose, seriesId, status: 'active' }).returning({ id: bookings.id }),
-    );
-    try {
-      // One batch: the trigger refuses an overlapping occurrence, and then none of them is written.
-      const results = await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
-      return c.json({ ids: results.map((r) => r[0]!.id), seriesId }, 201);
-    } catch (error) {
-      if (!String(error).includes('overlaps')) throw error;
-      const clashes = [];
-      for (const o of wanted) {
-        const rows = await db
-          .select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt, purpose: bookings.purpose })
-          .from(bookings)
-          .where(and(eq(bookings.spaceId, id), eq(bookings.status, 'active'), lt(bookings.startsAt, o.endsAt), gt(bookings.endsAt, o.startsAt)));
-        clashes.push(...rows.map((r) => `${r.startsAt} – ${r.endsAt}: ${r.purpose}`));
-      }
-      throw new AppError('conflict', 'The space is already booked then; for a regular slot two groups want, ask the federation', { clashes });
-    }
+    const booked = await bookSpace(db, { spaceId: id, clubId: body.clubId ?? null, bookedBy: me.id, startsAt: body.startsAt, endsAt: body.endsAt, purpose: body.purpose, weeks: body.weeks });
+    return c.json(booked, 201);
   })
   .openapi(cancel, async (c) => {
     const { db } = tenantOf(c);
@@ -209,6 +179,8 @@ export const federationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const [row] = await db.select().from(bookings).where(eq(bookings.id, c.req.valid('param').id));
     if (!row) throw new AppError('not_found', 'No such booking');
     if (row.bookedBy !== me.id && !isAdmin(me)) throw new AppError('forbidden', 'Only whoever booked it cancels it');
+    const held = await activityHolding(db, row);
+    if (held) throw new AppError('conflict', `This booking holds the activity "${held.title}"; change the activity's place or cancel the activity`, { activityId: [String(held.id)] });
     await db.update(bookings).set({ status: 'cancelled' }).where(eq(bookings.id, row.id));
     return c.json({ ok: true as const }, 200);
   })
@@ -251,17 +223,20 @@ export const federationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const [rows, people] = await db.batch([
       db.select().from(committees).orderBy(asc(committees.name)),
       db
-        .select({ id: committeeMembers.id, committeeId: committeeMembers.committeeId, displayName: members.displayName, externalName: committeeMembers.externalName, expertise: committeeMembers.expertise, role: committeeMembers.role })
+        .select({ id: committeeMembers.id, committeeId: committeeMembers.committeeId, memberId: committeeMembers.memberId, displayName: members.displayName, externalName: committeeMembers.externalName, expertise: committeeMembers.expertise, role: committeeMembers.role })
         .from(committeeMembers)
         .leftJoin(members, eq(members.id, committeeMembers.memberId)),
     ]);
+    const cases = await committeeCases(db);
     return c.json(
       {
         committees: rows.map((r) => ({
           ...r,
           members: people
             .filter((p) => p.committeeId === r.id)
-            .map((p) => ({ id: p.id, name: p.displayName ?? p.externalName ?? '—', external: p.externalName !== null, expertise: p.expertise, role: p.role })),
+            .map((p) => ({ id: p.id, memberId: p.memberId, name: p.displayName ?? p.externalName ?? '—', external: p.externalName !== null, expertise: p.expertise, role: p.role })),
+          studies: cases.studies(r.id),
+          assisting: cases.assisting(r.id),
         })),
       },
       200,

@@ -8,7 +8,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { contactCoverage } from '../profile/coverage';
-import { isCoordinator, issueDetail, listIssues, markNotificationsRead, moveIssue, myNotifications, raiseIssue, supportIssue } from './service';
+import { assignAssist, isCoordinator, issueDetail, listIssues, markNotificationsRead, moveIssue, myNotifications, raiseIssue, recommend, supportIssue } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
@@ -80,14 +80,21 @@ const issueSummary = z.object({
   state: issueState,
   buildingId: z.number().int().nullable(),
   buildingName: z.string().nullable(),
+  /** The body it was referred to, and the committee studying it. */
+  bodyKey: z.string().nullable(),
+  studyCommitteeId: z.number().int().nullable(),
   outcome: z.enum(['adopted', 'not-adopted', 'deferred']).nullable(),
   stateSince: z.string(),
   createdAt: z.string(),
   raisedBy: z.number().int(),
   supports: z.number(),
+  /** Whether the reader has supported it (one support each). */
+  supportedByMe: z.boolean(),
   waitingDays: z.number(),
   overdue: z.boolean(),
 });
+
+const committeeRef = z.object({ id: z.number().int(), name: z.string() });
 
 const list = defineRoute(residents, {
   method: 'get',
@@ -121,6 +128,11 @@ const detail = defineRoute(residents, {
         stateSince: z.string(),
         createdAt: z.string(),
         supports: z.number(),
+        supportedByMe: z.boolean(),
+        studyCommittee: committeeRef.nullable(),
+        recommendation: z.string().nullable(),
+        recommendedAt: z.string().nullable(),
+        assistCommittee: committeeRef.nullable(),
         waitingDays: z.number(),
         overdue: z.boolean(),
         events: z.array(z.object({ fromState: z.string().nullable(), toState: z.string(), note: z.string(), at: z.string(), actor: z.string().nullable() })),
@@ -152,6 +164,8 @@ const move = defineRoute(residents, {
         note: z.string().trim().max(1000).optional(),
         mergedInto: z.number().int().positive().optional(),
         bodyKey: z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']).optional(),
+        /** The committee that studies it, when referred to the professional committees. */
+        committeeId: z.number().int().positive().optional(),
         outcome: z.enum(['adopted', 'not-adopted', 'deferred']).optional(),
         owner: z.string().trim().max(80).optional(),
         dueOn: z.iso.date().optional(),
@@ -159,6 +173,22 @@ const move = defineRoute(residents, {
     ),
   },
   responses: { 200: json(z.object({ state: issueState }), 'Moved'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const recommendation = defineRoute(residents, {
+  method: 'post',
+  path: '/api/issues/{id}/recommendation',
+  summary: "Record the studying committee's recommendation (its members or coordinators); the issue goes on to the joint meeting",
+  request: { params: idParam, ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000) })) },
+  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const assist = defineRoute(residents, {
+  method: 'post',
+  path: '/api/issues/{id}/assist',
+  summary: 'Assign a committee to assist implementing an adopted decision (coordinators)',
+  request: { params: idParam, ...jsonBody(z.object({ committeeId: z.number().int().positive() })) },
+  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 const notificationsRoute = defineRoute(residents, {
@@ -248,8 +278,8 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     return c.json({ ok: true as const }, 200);
   })
   .openapi(raise, async (c) => c.json({ id: await raiseIssue(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
-  .openapi(list, async (c) => c.json({ issues: await listIssues(tenantOf(c).db, new Date()) }, 200))
-  .openapi(detail, async (c) => c.json(await issueDetail(tenantOf(c).db, c.req.valid('param').id, new Date()), 200))
+  .openapi(list, async (c) => c.json({ issues: await listIssues(tenantOf(c).db, new Date(), memberOf(c).id) }, 200))
+  .openapi(detail, async (c) => c.json(await issueDetail(tenantOf(c).db, c.req.valid('param').id, new Date(), memberOf(c).id), 200))
   .openapi(support, async (c) => {
     await supportIssue(tenantOf(c).db, c.req.valid('param').id, memberOf(c));
     return c.json({ ok: true as const }, 200);
@@ -257,6 +287,14 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(move, async (c) => {
     const issue = await moveIssue(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
     return c.json({ state: issue.state }, 200);
+  })
+  .openapi(recommendation, async (c) => {
+    await recommend(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json').text);
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(assist, async (c) => {
+    await assignAssist(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json').committeeId);
+    return c.json({ ok: true as const }, 200);
   })
   .openapi(notificationsRoute, async (c) => {
     const rows = await myNotifications(tenantOf(c).db, memberOf(c).id);

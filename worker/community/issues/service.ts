@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
-import { buildings, communityProfile, issueEvents, issueSupports, issues, members, notifications } from '../../db/tenant-schema';
+import { buildings, committees, communityProfile, issueEvents, issueSupports, issues, members, notifications } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../clubs/service';
+import { committeeActive, committeeRole, getCommittee } from '../committees/service';
 import { canMoveIssue, defaultWaitLimits, type IssueActor, type IssueState, isOverdue, waitingDays } from './lifecycle';
 
 const stateNames: Record<IssueState, { zh: string; en: string }> = {
@@ -59,6 +60,67 @@ export function moveStatements(
   ];
 }
 
+/**
+ * A committee's recommendation on an issue it studied: recorded on the issue, which goes on to the joint meeting
+ * (still referred, now to the joint meeting), with the step on its path and the raiser notified. One batch.
+ */
+export function recommendStatements(
+  db: TenantDb,
+  issue: { id: number; state: IssueState; raisedBy: number; title: string },
+  committee: { id: number; name: string },
+  text: string,
+  actorId: number,
+): BatchItem<'sqlite'>[] {
+  const stamp = new Date().toISOString();
+  const note = `「${committee.name}」建议：${text}；转交多方联席会议`;
+  return [
+    db
+      .update(issues)
+      .set({ bodyKey: 'joint-meeting', recommendation: text, recommendedAt: stamp, stateSince: stamp })
+      .where(and(eq(issues.id, issue.id), eq(issues.state, 'referred'), eq(issues.bodyKey, 'professional-committees'), eq(issues.studyCommitteeId, committee.id))),
+    db.insert(issueEvents).values({ issueId: issue.id, fromState: 'referred', toState: 'referred', actorMemberId: actorId, note, at: stamp }),
+    db.insert(notifications).values({
+      memberId: issue.raisedBy,
+      issueId: issue.id,
+      textZh: `你提出的议题“${issue.title}”：${note}`,
+      textEn: `Your issue "${issue.title}": ${committee.name} recommends: ${text}; it goes on to the joint meeting`,
+    }),
+  ];
+}
+
+/** Only the committee studying the issue (its resident members) or a coordinator records its recommendation. */
+export async function recommend(db: TenantDb, id: number, member: MemberContext, text: string) {
+  const issue = await getIssue(db, id);
+  if (issue.state !== 'referred' || issue.bodyKey !== 'professional-committees' || issue.studyCommitteeId === null) {
+    throw new AppError('conflict', 'Only an issue referred to a committee for study takes its recommendation');
+  }
+  const committee = await getCommittee(db, issue.studyCommitteeId);
+  if (!isCoordinator(member) && (await committeeRole(db, member, committee.id)) === null) throw new AppError('forbidden', "Only the committee's members or the coordinators record its recommendation");
+  const [first, ...rest] = recommendStatements(db, issue, committee, text, member.id);
+  await db.batch([first!, ...rest]);
+  const after = await getIssue(db, id);
+  if (after.bodyKey !== 'joint-meeting' || after.recommendation !== text) throw new AppError('conflict', 'The issue changed meanwhile; reload');
+}
+
+/** After the joint meeting adopts a decision, a committee can be assigned to help carry it out. */
+export async function assignAssist(db: TenantDb, id: number, member: MemberContext, committeeId: number) {
+  if (!isCoordinator(member)) throw new AppError('forbidden', 'Only coordinators assign a committee to assist');
+  const issue = await getIssue(db, id);
+  if (issue.outcome !== 'adopted' || !['decided', 'implementing'].includes(issue.state)) throw new AppError('conflict', 'A committee assists once a decision is adopted and until it is done');
+  if (issue.assistCommitteeId !== null) throw new AppError('conflict', 'A committee is already assisting');
+  const committee = await getCommittee(db, committeeId).catch(() => {
+    throw new AppError('validation_failed', 'No such committee', { committeeId: ['No such committee'] });
+  });
+  if (!committeeActive(committee)) throw new AppError('validation_failed', 'This ad hoc group has ended', { committeeId: ['Ended'] });
+  const stamp = new Date().toISOString();
+  const note = `「${committee.name}」协助落实`;
+  await db.batch([
+    db.update(issues).set({ assistCommitteeId: committee.id }).where(and(eq(issues.id, id), sql`${issues.assistCommitteeId} IS NULL`)),
+    db.insert(issueEvents).values({ issueId: id, fromState: issue.state, toState: issue.state, actorMemberId: member.id, note, at: stamp }),
+    db.insert(notifications).values({ memberId: issue.raisedBy, issueId: id, textZh: `你提出的议题“${issue.title}”：${note}`, textEn: `Your issue "${issue.title}": ${committee.name} assists implementation` }),
+  ]);
+}
+
 export async function raiseIssue(db: TenantDb, member: MemberContext, input: { title: string; description: string; category: (typeof issues.$inferInsert)['category']; buildingId?: number }) {
   if (input.buildingId !== undefined) {
     const [b] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
@@ -82,6 +144,7 @@ export interface MoveInput {
   note?: string;
   mergedInto?: number;
   bodyKey?: string;
+  committeeId?: number;
   outcome?: 'adopted' | 'not-adopted' | 'deferred';
   owner?: string;
   dueOn?: string;
@@ -99,6 +162,7 @@ export async function moveIssue(db: TenantDb, id: number, member: MemberContext,
     throw new AppError('forbidden', "Only the building's contacts or the coordinators can take this step");
   }
   const extra: Partial<typeof issues.$inferInsert> = {};
+  let note = input.note?.trim() ?? '';
   if (input.to === 'merged') {
     if (!input.mergedInto || input.mergedInto === id) throw new AppError('validation_failed', 'Name the issue it duplicates', { mergedInto: ['Required'] });
     await getIssue(db, input.mergedInto);
@@ -108,6 +172,17 @@ export async function moveIssue(db: TenantDb, id: number, member: MemberContext,
   if (input.to === 'referred') {
     if (!input.bodyKey) throw new AppError('validation_failed', 'Name the body it goes to', { bodyKey: ['Required'] });
     extra.bodyKey = input.bodyKey;
+    if (input.bodyKey === 'professional-committees') {
+      if (!input.committeeId) throw new AppError('validation_failed', 'Name the committee that studies it', { committeeId: ['Required'] });
+      const committee = await getCommittee(db, input.committeeId).catch(() => {
+        throw new AppError('validation_failed', 'No such committee', { committeeId: ['No such committee'] });
+      });
+      if (!committeeActive(committee)) throw new AppError('validation_failed', 'This ad hoc group has ended', { committeeId: ['Ended'] });
+      extra.studyCommitteeId = committee.id;
+      if (!note) note = `交由「${committee.name}」研究`;
+    } else if (input.committeeId) {
+      throw new AppError('validation_failed', 'Only a referral to the professional committees names a committee', { committeeId: ['Only for the professional committees'] });
+    }
   }
   if (input.to === 'decided') {
     if (input.outcome !== 'deferred' || !input.note?.trim()) throw new AppError('validation_failed', 'Outside a meeting an issue can only be deferred, with a reason', { outcome: ['Only "deferred" with a note'] });
@@ -119,9 +194,8 @@ export async function moveIssue(db: TenantDb, id: number, member: MemberContext,
     extra.implementationOwner = input.owner.trim();
     extra.dueOn = input.dueOn;
   }
-  const [first, ...rest] = moveStatements(db, issue, input.to, member.id, input.note?.trim() ?? '', extra);
-  const results = await db.batch([first!, ...rest]);
-  void results;
+  const [first, ...rest] = moveStatements(db, issue, input.to, member.id, note, extra);
+  await db.batch([first!, ...rest]);
   const after = await getIssue(db, id);
   if (after.state !== input.to) throw new AppError('conflict', 'The issue changed meanwhile; reload');
   return after;
@@ -133,7 +207,7 @@ export async function waitLimits(db: TenantDb) {
   return { ...defaultWaitLimits, ...(profile?.limits ?? {}) } as typeof defaultWaitLimits;
 }
 
-export async function listIssues(db: TenantDb, now: Date) {
+export async function listIssues(db: TenantDb, now: Date, memberId: number) {
   const limits = await waitLimits(db);
   const rows = await db
     .select({
@@ -143,22 +217,26 @@ export async function listIssues(db: TenantDb, now: Date) {
       state: issues.state,
       buildingId: issues.buildingId,
       buildingName: buildings.name,
+      bodyKey: issues.bodyKey,
+      studyCommitteeId: issues.studyCommitteeId,
       outcome: issues.outcome,
       stateSince: issues.stateSince,
       createdAt: issues.createdAt,
       raisedBy: issues.raisedBy,
       supports: sql<number>`(SELECT COUNT(*) FROM ${issueSupports} WHERE ${issueSupports.issueId} = ${issues.id})`,
+      supportedByMe: sql<number>`EXISTS (SELECT 1 FROM ${issueSupports} WHERE ${issueSupports.issueId} = ${issues.id} AND ${issueSupports.memberId} = ${memberId})`,
     })
     .from(issues)
     .leftJoin(buildings, eq(buildings.id, issues.buildingId))
     .orderBy(desc(issues.createdAt))
     .limit(200);
-  return rows.map((r) => ({ ...r, supports: Number(r.supports), waitingDays: waitingDays(r.stateSince, now), overdue: isOverdue(r.state, r.stateSince, now, limits) }));
+  return rows.map((r) => ({ ...r, supports: Number(r.supports), supportedByMe: Boolean(r.supportedByMe), waitingDays: waitingDays(r.stateSince, now), overdue: isOverdue(r.state, r.stateSince, now, limits) }));
 }
 
-export async function issueDetail(db: TenantDb, id: number, now: Date) {
+export async function issueDetail(db: TenantDb, id: number, now: Date, memberId: number) {
   const issue = await getIssue(db, id);
-  const [events, supports, raiser] = await db.batch([
+  const committeeIds = [issue.studyCommitteeId, issue.assistCommitteeId].filter((x): x is number => x !== null);
+  const [events, supports, raiser, mine, committeeRows] = await db.batch([
     db
       .select({ fromState: issueEvents.fromState, toState: issueEvents.toState, note: issueEvents.note, at: issueEvents.at, actor: members.displayName })
       .from(issueEvents)
@@ -167,7 +245,10 @@ export async function issueDetail(db: TenantDb, id: number, now: Date) {
       .orderBy(asc(issueEvents.id)),
     db.select({ n: sql<number>`COUNT(*)` }).from(issueSupports).where(eq(issueSupports.issueId, id)),
     db.select({ displayName: members.displayName }).from(members).where(eq(members.id, issue.raisedBy)),
+    db.select({ n: sql<number>`COUNT(*)` }).from(issueSupports).where(and(eq(issueSupports.issueId, id), eq(issueSupports.memberId, memberId))),
+    db.select({ id: committees.id, name: committees.name }).from(committees).where(inArray(committees.id, committeeIds.length ? committeeIds : [-1])),
   ]);
+  const committee = (cid: number | null) => committeeRows.find((c) => c.id === cid) ?? null;
   // Time spent in each state, from the path's dates.
   const stages = events.map((e, i) => {
     const until = events[i + 1]?.at ?? now.toISOString();
@@ -177,6 +258,9 @@ export async function issueDetail(db: TenantDb, id: number, now: Date) {
     ...issue,
     raiserName: raiser[0]?.displayName ?? null,
     supports: Number(supports[0]?.n ?? 0),
+    supportedByMe: Number(mine[0]?.n ?? 0) > 0,
+    studyCommittee: committee(issue.studyCommitteeId),
+    assistCommittee: committee(issue.assistCommitteeId),
     events,
     stages,
     waitingDays: waitingDays(issue.stateSince, now),

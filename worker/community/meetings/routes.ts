@@ -7,14 +7,17 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { recordAudit } from '../../platform/audit';
-import { addAction, addItem, bringBack, closeMeeting, completeAction, createMeeting, decideItem, listMeetings, meetingDetail, monthsWithoutMeeting, publishMinutes, recordAttendance, recordStance } from './service';
+import { addAction, addAmendment, addItem, bringBack, closeMeeting, completeAction, createMeeting, decideItem, listMeetings, meetingDetail, monthsWithoutMeeting, openMeeting, publishMinutes, recordAttendance, recordStance } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const meetingParam = z.object({ id: z.coerce.number().int().positive() });
 const itemParam = meetingParam.extend({ itemId: z.coerce.number().int().positive() });
 const bodyKey = z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']);
-const partyKey = z.enum(['residents-committee', 'owners-committee', 'property-company', 'association']);
+/** A voter: a party key (the joint meeting), `member:<id>` (a resident), or `expert:<id>` (an outside expert on a committee). */
+const voterKey = z.string().regex(/^(residents-committee|owners-committee|property-company|association|member:\d+|expert:\d+)$/, 'A party key, member:<id> or expert:<id>');
+const tallySchema = z.object({ agree: z.number().int(), object: z.number().int(), block: z.number().int(), abstain: z.number().int(), missing: z.number().int(), present: z.number().int() });
+const meetingStatus = z.enum(['scheduled', 'in-progress', 'closed']);
 const outcomeSchema = z.object({ result: z.enum(['adopted', 'blocked', 'not-adopted', 'undecided']) }).passthrough();
 
 const list = defineRoute(residents, {
@@ -24,7 +27,9 @@ const list = defineRoute(residents, {
   responses: {
     200: json(
       z.object({
-        meetings: z.array(z.object({ id: z.number().int(), bodyKey: z.string(), title: z.string(), scheduledFor: z.string(), status: z.enum(['scheduled', 'in-progress', 'closed']), minutesPublishedAt: z.string().nullable() })),
+        meetings: z.array(
+          z.object({ id: z.number().int(), bodyKey: z.string(), title: z.string(), scheduledFor: z.string(), status: meetingStatus, minutesPublishedAt: z.string().nullable(), committeeId: z.number().int().nullable(), committeeName: z.string().nullable() }),
+        ),
         monthsWithoutJointMeeting: z.array(z.string()),
       }),
       'Meetings',
@@ -36,12 +41,19 @@ const list = defineRoute(residents, {
 const create = defineRoute(residents, {
   method: 'post',
   path: '/api/meetings',
-  summary: 'Schedule a meeting of a body (administrators and party representatives)',
-  request: jsonBody(z.object({ bodyKey, title: z.string().trim().min(2).max(80), scheduledFor: z.iso.datetime({ offset: true }) })),
+  summary: "Schedule a meeting of a body (administrators and party representatives; a committee's chair for its committee); a committee meeting names its committee",
+  request: jsonBody(z.object({ bodyKey, title: z.string().trim().min(2).max(80), scheduledFor: z.iso.datetime({ offset: true }), committeeId: z.number().int().positive().optional() })),
   responses: { 201: json(z.object({ id: z.number().int() }), 'Scheduled'), ...errorResponses(400, 401, 403, 409) },
 });
 
-const stanceSchema = z.object({ voter: z.string(), position: z.enum(['agree', 'object', 'block', 'abstain']), reason: z.string().nullable(), written: z.boolean() });
+const stanceSchema = z.object({
+  voter: z.string(),
+  position: z.enum(['agree', 'object', 'block', 'abstain']),
+  reason: z.string().nullable(),
+  written: z.boolean(),
+  /** Recorded by the chair for a person (a show of hands), not by the person. */
+  byChair: z.boolean(),
+});
 const detail = defineRoute(residents, {
   method: 'get',
   path: '/api/meetings/{id}',
@@ -53,11 +65,24 @@ const detail = defineRoute(residents, {
         id: z.number().int(),
         title: z.string(),
         scheduledFor: z.string(),
-        status: z.enum(['scheduled', 'in-progress', 'closed']),
+        status: meetingStatus,
+        openedAt: z.string().nullable(),
+        closedAt: z.string().nullable(),
         minutes: z.string().nullable(),
         minutesPublishedAt: z.string().nullable(),
+        committee: z.object({ id: z.number().int(), name: z.string() }).nullable(),
         body: z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }), rule: z.enum(['unanimity', 'majority']) }),
-        voters: z.array(z.object({ key: z.string(), title: z.object({ zh: z.string(), en: z.string() }), organisationName: z.string().nullable(), attended: z.boolean().nullable() })),
+        voters: z.array(
+          z.object({
+            key: z.string(),
+            kind: z.enum(['party', 'member', 'expert']),
+            title: z.object({ zh: z.string(), en: z.string() }),
+            organisationName: z.string().nullable(),
+            memberId: z.number().int().nullable(),
+            attended: z.boolean().nullable(),
+            attendanceByChair: z.boolean(),
+          }),
+        ),
         items: z.array(
           z.object({
             id: z.number().int(),
@@ -70,10 +95,15 @@ const detail = defineRoute(residents, {
             outcome: z.enum(['adopted', 'blocked', 'not-adopted', 'undecided']).nullable(),
             decisionText: z.string().nullable(),
             revisedFrom: z.number().int().nullable(),
+            /** The later meeting this blocked or undecided item was brought back to, once. */
+            broughtBackTo: z.number().int().nullable(),
+            tally: tallySchema.nullable(),
             stances: z.array(stanceSchema),
             actions: z.array(z.object({ id: z.number().int(), description: z.string(), owner: z.string(), dueOn: z.string(), doneAt: z.string().nullable() })),
           }),
         ),
+        amendments: z.array(z.object({ id: z.number().int(), text: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: z.string() })),
+        you: z.object({ chairs: z.boolean(), recordsFor: z.array(z.string()) }),
       }),
       'Meeting',
     ),
@@ -92,20 +122,29 @@ const item = defineRoute(residents, {
   responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
+const open = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings/{id}/open',
+  summary: 'Open the meeting (its chair): its voters are fixed and attendance, positions and decisions can be recorded',
+  request: { params: meetingParam },
+  responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
+});
+
 const attendance = defineRoute(residents, {
   method: 'put',
-  path: '/api/meetings/{id}/attendance/{partyKey}',
-  summary: "Record a party's attendance (its representatives)",
-  request: { params: meetingParam.extend({ partyKey }), ...jsonBody(z.object({ attended: z.boolean() })) },
+  path: '/api/meetings/{id}/attendance/{voter}',
+  summary: "Record a voter's attendance while the meeting is in progress (a party's representatives; a person themself, or the chair)",
+  request: { params: meetingParam.extend({ voter: voterKey }), ...jsonBody(z.object({ attended: z.boolean() })) },
   responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 const stance = defineRoute(residents, {
   method: 'put',
-  path: '/api/meetings/{id}/items/{itemId}/stances/{partyKey}',
-  summary: "Record a party's position on an item — agree, object or block (with a reason) — only by that party's representatives",
+  path: '/api/meetings/{id}/items/{itemId}/stances/{voter}',
+  summary:
+    "Record a voter's position on an item while the meeting is in progress — agree, object or block (with a reason): a party's only by its representatives; a person's by themself, or by the chair for a show of hands",
   request: {
-    params: itemParam.extend({ partyKey }),
+    params: itemParam.extend({ voter: voterKey }),
     ...jsonBody(z.object({ position: z.enum(['agree', 'object', 'block', 'abstain']), reason: z.string().trim().max(1000).optional(), written: z.boolean().optional() })),
   },
   responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -159,6 +198,14 @@ const publish = defineRoute(residents, {
   responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
+const amendment = defineRoute(residents, {
+  method: 'post',
+  path: '/api/meetings/{id}/amendments',
+  summary: "Add a recorded amendment to a closed meeting's record (coordinators): shown with the minutes, never editing them",
+  request: { params: meetingParam, ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000), reason: z.string().trim().min(4).max(1000) })) },
+  responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
 const decisions = defineRoute(residents, {
   method: 'get',
   path: '/api/decisions',
@@ -175,26 +222,32 @@ export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const rows = await listMeetings(db);
     return c.json(
       {
-        meetings: rows.map((m) => ({ id: m.id, bodyKey: m.bodyKey, title: m.title, scheduledFor: m.scheduledFor, status: m.status, minutesPublishedAt: m.minutesPublishedAt })),
+        meetings: rows,
         monthsWithoutJointMeeting: await monthsWithoutMeeting(db, 'joint-meeting', new Date()),
       },
       200,
     );
   })
   .openapi(create, async (c) => c.json({ id: await createMeeting(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
-  .openapi(detail, async (c) => c.json(await meetingDetail(tenantOf(c).db, c.req.valid('param').id), 200))
+  .openapi(detail, async (c) => c.json(await meetingDetail(tenantOf(c).db, c.req.valid('param').id, memberOf(c)), 200))
+  .openapi(open, async (c) => {
+    const { id } = c.req.valid('param');
+    await openMeeting(tenantOf(c).db, id, memberOf(c));
+    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.opened', detail: { meetingId: id } });
+    return c.json({ ok: true as const }, 200);
+  })
   .openapi(item, async (c) => {
     await addItem(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
     return c.json({ ok: true as const }, 201);
   })
   .openapi(attendance, async (c) => {
-    const { id, partyKey: party } = c.req.valid('param');
-    await recordAttendance(tenantOf(c).db, id, memberOf(c), party, c.req.valid('json').attended);
+    const { id, voter } = c.req.valid('param');
+    await recordAttendance(tenantOf(c).db, id, memberOf(c), voter, c.req.valid('json').attended);
     return c.json({ ok: true as const }, 200);
   })
   .openapi(stance, async (c) => {
-    const { id, itemId, partyKey: party } = c.req.valid('param');
-    await recordStance(tenantOf(c).db, id, itemId, memberOf(c), { partyKey: party, ...c.req.valid('json') });
+    const { id, itemId, voter } = c.req.valid('param');
+    await recordStance(tenantOf(c).db, id, itemId, memberOf(c), { voter, ...c.req.valid('json') });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(decision, async (c) => {
@@ -228,6 +281,13 @@ export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await publishMinutes(tenantOf(c).db, id, memberOf(c), c.req.valid('json').text);
     await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.minutes-published', detail: { meetingId: id } });
     return c.json({ ok: true as const }, 200);
+  })
+  .openapi(amendment, async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const amendmentId = await addAmendment(tenantOf(c).db, id, memberOf(c), body);
+    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.amendment-recorded', detail: { meetingId: id, amendmentId, text: body.text, reason: body.reason } });
+    return c.json({ id: amendmentId }, 201);
   })
   .openapi(decisions, async (c) => {
     const { db } = tenantOf(c);

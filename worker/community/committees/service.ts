@@ -1,0 +1,42 @@
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { TenantDb } from '../../db/client';
+import { committeeMembers, committees, issues } from '../../db/tenant-schema';
+import { AppError } from '../../errors';
+import type { MemberContext } from '../../http/context';
+
+export async function getCommittee(db: TenantDb, id: number) {
+  const [row] = await db.select().from(committees).where(eq(committees.id, id));
+  if (!row) throw new AppError('not_found', 'No such committee');
+  return row;
+}
+
+/** An ad hoc group works until its end date; a standing committee has none. */
+export function committeeActive(committee: { endsOn: string | null }, today = new Date().toISOString().slice(0, 10)) {
+  return committee.endsOn === null || committee.endsOn >= today;
+}
+
+/** The committee roles a resident holds on one committee: member, chair, or none. */
+export async function committeeRole(db: TenantDb, member: MemberContext, committeeId: number): Promise<'chair' | 'member' | null> {
+  const rows = await db
+    .select({ role: committeeMembers.role })
+    .from(committeeMembers)
+    .where(and(eq(committeeMembers.committeeId, committeeId), isNotNull(committeeMembers.memberId), eq(committeeMembers.memberId, member.id)));
+  if (rows.some((r) => r.role === 'chair')) return 'chair';
+  return rows.length > 0 ? 'member' : null;
+}
+
+/** Per committee: the issues referred to it for study (with its recommendation) and the adopted decisions it assists. */
+export async function committeeCases(db: TenantDb) {
+  const [studied, assisted] = await db.batch([
+    db
+      .select({ id: issues.id, committeeId: issues.studyCommitteeId, title: issues.title, state: issues.state, recommendation: issues.recommendation, recommendedAt: issues.recommendedAt })
+      .from(issues)
+      .where(isNotNull(issues.studyCommitteeId))
+      .orderBy(desc(issues.id)),
+    db.select({ id: issues.id, committeeId: issues.assistCommitteeId, title: issues.title, state: issues.state, decisionText: issues.decisionText }).from(issues).where(isNotNull(issues.assistCommitteeId)).orderBy(desc(issues.id)),
+  ]);
+  return {
+    studies: (committeeId: number) => studied.filter((i) => i.committeeId === committeeId).map(({ committeeId: _c, ...i }) => i),
+    assisting: (committeeId: number) => assisted.filter((i) => i.committeeId === committeeId).map(({ committeeId: _c, ...i }) => i),
+  };
+}
