@@ -107,6 +107,15 @@ describe('figures for a month', () => {
     expect(figuresFor(always, 11).values.jointMeetingCadence).toBe(1);
   });
 
+  it('shows nothing, not zeros, for the months before the community began', () => {
+    const series = year((i) => ({ existed: i >= 6, activitiesHeld: 3 }));
+    const before = figuresFor(series, 5);
+    expect(Object.values(before.values).every((v) => v === null)).toBe(true);
+    expect(before.rules.operations.score).toBe(0);
+    expect(figuresFor(series, 6).values.activitiesHeld).toBe(3);
+    expect(figuresFor(series, 6).values.households).toBe(200);
+  });
+
   it('gives one figure set per month of the series', () => {
     expect(figuresForSeries(year())).toHaveLength(12);
   });

@@ -230,7 +230,8 @@ describe('consultant access to aggregate figures', () => {
     const granted = await call(a.host, `/api/consultant-access/${consultant}`, { method: 'PUT', token: a.founderToken });
     expect(granted.status).toBe(200);
     const grants = await call(a.host, '/api/consultant-access', { token: a.founderToken });
-    expect(grants.json.grants).toEqual([expect.objectContaining({ userId: consultant, displayName: '顾问甲', revokedAt: null })]);
+    expect(grants.json.grants).toEqual([expect.objectContaining({ userId: consultant, displayName: '顾问甲', revokedAt: null, grantedBy: founderA })]);
+    expect(typeof grants.json.grants[0].grantedByName).toBe('string');
 
     const list = await call(PLATFORM, '/api/consultant/communities', { token: consultantToken });
     expect(list.json.communities.map((c: { slug: string }) => c.slug)).toEqual([a.slug]);

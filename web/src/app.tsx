@@ -7,6 +7,10 @@ import { SiteProvider, useSite } from './lib/site-context';
 const PlatformHome = lazy(() => import('./pages/platform-home'));
 const StartCommunity = lazy(() => import('./pages/start-community'));
 const Operator = lazy(() => import('./pages/operator'));
+// The consultant's pages carry chart.js; loading them lazily keeps it out of every other page.
+const ConsultantCommunities = lazy(() => import('./pages/consultant-communities'));
+const ConsultantCompare = lazy(() => import('./pages/consultant-compare'));
+const ConsultantCommunity = lazy(() => import('./pages/consultant-community'));
 const SignIn = lazy(() => import('./pages/sign-in'));
 const CommunityHome = lazy(() => import('./pages/community-home'));
 const Join = lazy(() => import('./pages/join'));
@@ -34,7 +38,9 @@ const Meetings = lazy(() => import('./pages/meetings'));
 const MeetingDetail = lazy(() => import('./pages/meeting-detail'));
 const Notifications = lazy(() => import('./pages/notifications'));
 const Structure = lazy(() => import('./pages/structure'));
+const Committees = lazy(() => import('./pages/committees'));
 const Buildings = lazy(() => import('./pages/buildings'));
+const SpaceCalendar = lazy(() => import('./pages/space-calendar'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -73,6 +79,9 @@ function Routes() {
           <Route path="/" component={PlatformHome} />
           <Route path="/start" component={StartCommunity} />
           <Route path="/operator" component={Operator} />
+          <Route path="/consultant" component={ConsultantCommunities} />
+          <Route path="/consultant/compare" component={ConsultantCompare} />
+          <Route path="/consultant/communities/:slug" component={ConsultantCommunity} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>
@@ -105,7 +114,9 @@ function Routes() {
           <Route path="/meetings/:id" component={MeetingDetail} />
           <Route path="/notifications" component={Notifications} />
           <Route path="/structure" component={Structure} />
+          <Route path="/committees" component={Committees} />
           <Route path="/buildings" component={Buildings} />
+          <Route path="/spaces/:id" component={SpaceCalendar} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

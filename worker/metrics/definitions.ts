@@ -280,6 +280,8 @@ export function operatingRules(series: readonly MonthFacts[], i: number): Record
 /** The figures for the month at index `i` of a series ordered by month (earlier months give the windows). */
 export function figuresFor(series: readonly MonthFacts[], i: number): Figures {
   const f = series[i]!;
+  // Before the community began nothing applies: no figure is shown as a zero it never had.
+  if (!f.existed) return notYet(series, i);
   const last3 = window(series, i, 3);
   const last12 = window(series, i, 12);
   const clubsActive = new Set(last3.flatMap((x) => x.clubsWithActivity)).size;
@@ -310,6 +312,14 @@ export function figuresFor(series: readonly MonthFacts[], i: number): Figures {
     programsActive,
   };
   return { values, rules: operatingRules(series, i) };
+}
+
+function notYet(series: readonly MonthFacts[], i: number): Figures {
+  const rules = operatingRules(series, i);
+  for (const key of RULE_KEYS) {
+    rules[key] = { score: 0, checks: Object.fromEntries(Object.keys(rules[key].checks).map((k) => [k, false])) };
+  }
+  return { values: Object.fromEntries(METRIC_KEYS.map((k) => [k, null])) as Record<MetricKey, null>, rules };
 }
 
 /** Figures for every month of a series ordered by month. */

@@ -173,6 +173,8 @@ const grantSchema = z.object({
   organisation: z.string(),
   grantedAt: z.string(),
   grantedBy: z.string(),
+  /** The granting admin's name in this community, when they are still a member. */
+  grantedByName: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
 
@@ -331,9 +333,19 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
          ORDER BY p.display_name`,
       ),
     ]);
+    const grantRows = (grants!.results ?? []) as Omit<z.infer<typeof grantSchema>, 'grantedByName'>[];
+    const granters = [...new Set(grantRows.map((g) => g.grantedBy))];
+    const names = new Map<string, string>();
+    if (granters.length > 0) {
+      const { results } = await tenantOf(c)
+        .d1.prepare(`SELECT user_id AS userId, display_name AS displayName FROM members WHERE user_id IN (${granters.map((_, i) => `?${i + 1}`).join(',')})`)
+        .bind(...granters)
+        .all<{ userId: string; displayName: string }>();
+      for (const r of results) names.set(r.userId, r.displayName);
+    }
     return c.json(
       {
-        grants: (grants!.results ?? []) as z.infer<typeof grantSchema>[],
+        grants: grantRows.map((g) => ({ ...g, grantedByName: names.get(g.grantedBy) ?? null })),
         directory: (directory!.results ?? []) as { userId: string; displayName: string; organisation: string }[],
       },
       200,

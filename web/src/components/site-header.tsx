@@ -37,6 +37,9 @@ export function SiteHeader() {
             {t('app.switchTo')}
           </button>
           <LargeTextToggle />
+          <Show when={site()?.host === 'platform' && me()?.platformRoles.includes('consultant')}>
+            <A href="/consultant">{t('consultant.navLink')}</A>
+          </Show>
           <Show
             when={me()}
             fallback={

@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { ConsultantAccess } from '../components/consultant-access';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n';
 import { api, request } from '../lib/api';
@@ -53,6 +54,7 @@ export default function CommunitySettings() {
                       json: {
                         nameEn: String(form.get('nameEn') ?? '').trim() || null,
                         households: Number(form.get('households')),
+                        residents: form.get('residents') ? Number(form.get('residents')) : null,
                         foundedOn: foundedOn || null,
                         surplusRatePercent: Number(form.get('surplusRate')),
                       },
@@ -69,6 +71,10 @@ export default function CommunitySettings() {
               <div class="field">
                 <label for="s-households">{t('settings.households')}</label>
                 <input id="s-households" name="households" type="number" min="1" required value={d().facts.households} />
+              </div>
+              <div class="field">
+                <label for="s-residents">{t('settings.residents')}</label>
+                <input id="s-residents" name="residents" type="number" min="1" value={d().facts.residents ?? ''} />
               </div>
               <div class="field">
                 <label for="s-founded">{t('settings.foundedOn')}</label>
@@ -206,6 +212,7 @@ export default function CommunitySettings() {
           </>
         )}
       </Show>
+      <ConsultantAccess />
     </section>
   );
 }
