@@ -1,0 +1,84 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { screenshotDir, useBrowser } from './browser';
+import { api } from './local-api';
+
+const port = inject('e2ePort');
+const browser = useBrowser();
+
+async function tokenFor(host: string, userId: string, name: string) {
+  return (await api(port, host, '/api/dev/sign-in', { body: { userId, name } })).json.token as string;
+}
+
+async function pageAs(host: string, userId: string, name: string, next: string, width = 360) {
+  const context = await browser().newContext({ viewport: { width, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`http://${host}:${port}/sign-in?as=${userId}&name=${encodeURIComponent(name)}&next=${encodeURIComponent(next)}`);
+  await page.waitForURL(`http://${host}:${port}${next}`);
+  return page;
+}
+
+describe('a consultant compares pilot sites that granted access', () => {
+  it('an admin grants access in settings, the consultant compares two communities side by side and downloads the CSV', async () => {
+    const stamp = Date.now().toString(36);
+    const consultant = `consultant-${stamp}`;
+    const operator = await tokenFor('localhost', 'demo-operator', '运营');
+    const registered = await api(port, 'localhost', `/api/operator/consultants/${consultant}`, { method: 'PUT', token: operator, body: { displayName: `顾问${stamp}`, organisation: '社会工作服务中心' } });
+    expect(registered.status).toBe(200);
+
+    // Before any grant the consultant sees no community at all.
+    const consultantToken = await tokenFor('localhost', consultant, '顾问');
+    expect((await api(port, 'localhost', '/api/consultant/communities', { token: consultantToken })).json.communities).toEqual([]);
+    expect((await api(port, 'localhost', '/api/consultant/compare?slugs=cuizhuyuan', { token: consultantToken })).status).toBe(403);
+
+    // 翠竹园's admin grants access in the browser; 平治's admin through the API.
+    const admin = await pageAs('cuizhuyuan.localhost', 'demo-admin', '周明', '/admin/settings');
+    await admin.getByLabel('授权给顾问').selectOption(consultant);
+    await admin.getByRole('button', { name: '授权', exact: true }).click();
+    await admin.getByText('已授权。').waitFor();
+    await expect.poll(() => admin.locator('#main').innerText()).toContain(`顾问${stamp}`);
+    await admin.screenshot({ path: `${screenshotDir}/40-consultant-granted.png`, fullPage: true });
+    const pingzhiAdmin = await tokenFor('pingzhi.localhost', 'demo-admin', '周明');
+    expect((await api(port, 'pingzhi.localhost', `/api/consultant-access/${consultant}`, { method: 'PUT', token: pingzhiAdmin })).status).toBe(200);
+
+    // The consultant picks both and compares them.
+    const page = await pageAs('localhost', consultant, `顾问${stamp}`, '/consultant');
+    await page.getByRole('heading', { name: '翠竹园' }).waitFor();
+    expect(await page.getByRole('heading', { name: '大方' }).count()).toBe(0); // not granted
+    await page.getByRole('checkbox', { name: /翠竹园/ }).check();
+    await page.getByRole('checkbox', { name: /平治/ }).check();
+    await page.screenshot({ path: `${screenshotDir}/41-consultant-list.png`, fullPage: true });
+    await page.getByRole('button', { name: '对比所选社区' }).click();
+    await page.waitForURL(/\/consultant\/compare\?slugs=/);
+    const table = page.locator('table').first();
+    await table.waitFor();
+    const header = await table.locator('thead').innerText();
+    expect(header).toContain('翠竹园');
+    expect(header).toContain('平治');
+    expect(await table.innerText()).toContain('家庭参与率');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${screenshotDir}/42-consultant-compare.png`, fullPage: true });
+
+    // The CSV holds exactly the rows of the table shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^huzhu-compare-\d{4}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('翠竹园');
+    expect(csv).toContain('平治');
+    const bodyRows = await table.locator('tbody tr').count();
+    const csvRows = csv.trim().split('\n').filter((line) => /^"?[^,]+"?,/.test(line));
+    expect(csvRows.length).toBeGreaterThanOrEqual(bodyRows);
+    for (const label of ['家庭参与率', '活跃社团', '联席会议']) expect(csv).toContain(label);
+    expect(csv).not.toMatch(/周明|demo-admin|user_id/);
+
+    // Revoking in 翠竹园 takes it away from the consultant at once.
+    await admin.getByRole('button', { name: '撤销授权' }).first().click();
+    await admin.getByRole('button', { name: '确定撤销' }).click();
+    await admin.getByText('已撤销授权。').waitFor();
+    expect((await api(port, 'localhost', '/api/consultant/compare?slugs=cuizhuyuan,pingzhi', { token: consultantToken })).status).toBe(403);
+    await page.reload();
+    await page.getByText(/没有向你开放数据/).waitFor();
+  });
+});
