@@ -1,13 +1,71 @@
+import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { call, PLATFORM, signIn } from './helpers';
 
 vi.setConfig({ testTimeout: 60_000 });
 
+const slugs = ['cuizhuyuan', 'dafang', 'pingzhi'];
+
+async function seed() {
+  const res = await call(PLATFORM, '/api/dev/seed', { method: 'POST' });
+  expect(res.status).toBe(200);
+  return res.json.created as string[];
+}
+
+async function tenant(slug: string): Promise<D1Database> {
+  const row = await env.PLATFORM_DB.prepare('SELECT database_binding AS binding FROM communities WHERE slug = ?').bind(slug).first<{ binding: string }>();
+  const db = (env as unknown as Record<string, D1Database | undefined>)[row?.binding ?? ''];
+  if (!db) throw new Error(`no database for ${slug}`);
+  return db;
+}
+
+/** The twelve whole months before this one, as YYYY-MM, and where the current month begins. */
+function lastTwelveMonths(now = new Date()) {
+  const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12 + i, 1)).toISOString().slice(0, 7));
+  return { months, start: `${months[0]}-01T00:00:00.000Z`, cutoff: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString() };
+}
+
+async function column(db: D1Database, query: string, ...params: unknown[]) {
+  const { results } = await db.prepare(query).bind(...params).all<{ v: string | number }>();
+  return results.map((r) => r.v);
+}
+
+async function historyOf(slug: string) {
+  const db = await tenant(slug);
+  const { start, cutoff } = lastTwelveMonths();
+  const perMonth = async (query: string) => {
+    const { results } = await db.prepare(query).bind(start, cutoff).all<{ m: string; n: number }>();
+    return Object.fromEntries(results.map((r) => [r.m, r.n]));
+  };
+  return {
+    activities: await perMonth(`SELECT substr(starts_at, 1, 7) AS m, COUNT(*) AS n FROM activities WHERE state IN ('held','settled','reviewed') AND starts_at >= ?1 AND starts_at < ?2 GROUP BY m`),
+    issues: await perMonth('SELECT substr(created_at, 1, 7) AS m, COUNT(*) AS n FROM issues WHERE created_at >= ?1 AND created_at < ?2 GROUP BY m'),
+    meetings: await perMonth(`SELECT substr(scheduled_for, 1, 7) AS m, COUNT(*) AS n FROM meetings WHERE body_key = 'joint-meeting' AND status = 'closed' AND scheduled_for >= ?1 AND scheduled_for < ?2 GROUP BY m`),
+    decided: await perMonth(`SELECT substr(at, 1, 7) AS m, COUNT(*) AS n FROM issue_events WHERE to_state = 'decided' AND at >= ?1 AND at < ?2 GROUP BY m`),
+    signups: await perMonth(`SELECT substr(a.starts_at, 1, 7) AS m, COUNT(*) AS n FROM signups s JOIN activities a ON a.id = s.activity_id WHERE s.status = 'confirmed' AND a.starts_at >= ?1 AND a.starts_at < ?2 GROUP BY m`),
+  };
+}
+
+const tables = ['members', 'member_roles', 'contact_applications', 'clubs', 'club_members', 'ledger_accounts', 'activities', 'activity_cost_lines', 'signups', 'activity_settlements', 'activity_reviews', 'volunteers', 'volunteer_hours', 'issues', 'issue_events', 'meetings', 'agenda_items', 'item_stances', 'meeting_attendance', 'action_items', 'committees', 'committee_members', 'spaces'];
+
+async function rowCounts() {
+  const counts: Record<string, number> = {};
+  for (const slug of slugs) {
+    const db = await tenant(slug);
+    const results = await db.batch<{ n: number }>(tables.map((t) => db.prepare(`SELECT COUNT(*) AS n FROM ${t}`)));
+    tables.forEach((t, i) => {
+      counts[`${slug}.${t}`] = results[i]?.results[0]?.n ?? -1;
+    });
+  }
+  for (const t of ['communities', 'consultant_grants', 'platform_roles', 'consultant_profiles']) {
+    counts[t] = (await env.PLATFORM_DB.prepare(`SELECT COUNT(*) AS n FROM ${t}`).first<{ n: number }>())?.n ?? -1;
+  }
+  return counts;
+}
+
 describe('the demo seed', () => {
-  it('creates two living demo communities, and seeding again adds nothing', async () => {
-    const first = await call(PLATFORM, '/api/dev/seed', { method: 'POST' });
-    expect(first.status).toBe(200);
-    expect(first.json.created.sort()).toEqual(['cuizhuyuan', 'pingzhi']);
+  it('creates three living demo communities, and seeding again adds nothing', async () => {
+    expect((await seed()).sort()).toEqual(slugs);
     const host = 'cuizhuyuan.localhost';
     const resident = await signIn('demo-resident', host, '王小雨');
     const snapshot = async () => ({
@@ -18,14 +76,88 @@ describe('the demo seed', () => {
       spaces: (await call(host, '/api/spaces')).json.spaces.length,
     });
     const before = await snapshot();
-    expect(before.clubs).toEqual(['书法社:proposed', '周末网球社:active']);
+    // Today's life sits beside the past year: the clubs and issue of demo-life, and nothing else upcoming.
+    expect(before.clubs).toEqual(expect.arrayContaining(['书法社:proposed', '周末网球社:active']));
     expect(before.activities).toEqual(['周六网球友谊赛:open:2']);
-    expect(before.issues).toEqual(['地下车库照明不足:acknowledged']);
+    expect(before.issues).toContain('地下车库照明不足:acknowledged');
     expect(before.spaces).toBe(3);
-    const again = await call(PLATFORM, '/api/dev/seed', { method: 'POST' });
-    expect(again.json.created).toEqual([]);
+    const counts = await rowCounts();
+
+    expect(await seed()).toEqual([]);
     expect(await snapshot()).toEqual(before);
+    expect(await rowCounts()).toEqual(counts);
     // pingzhi stays on version 1 of the model, to show an upgrade.
     expect((await call('pingzhi.localhost', '/api/handbooks')).json.templateVersion).toBe(1);
+  });
+
+  it('gives the consultant three communities with different past years to compare', async () => {
+    await seed();
+    const { months, cutoff } = lastTwelveMonths();
+    const [mature, growing, young] = [await historyOf('cuizhuyuan'), await historyOf('pingzhi'), await historyOf('dafang')];
+
+    // Mature: something every month, and a joint meeting in each of them.
+    for (const kind of ['activities', 'issues', 'meetings', 'decided'] as const) expect(Object.keys(mature[kind]).length).toBe(12);
+    // Growing: every month has activities and issues, two early meetings were missed, and it grows.
+    expect(Object.keys(growing.activities).length).toBeGreaterThanOrEqual(10);
+    expect(Object.keys(growing.issues).length).toBeGreaterThanOrEqual(10);
+    expect(Object.keys(growing.meetings)).toHaveLength(10);
+    expect(growing.activities[months[11]!]!).toBeGreaterThanOrEqual(3 * (growing.activities[months[0]!] ?? 1));
+    expect(growing.signups[months[11]!]!).toBeGreaterThan(3 * (growing.signups[months[0]!] ?? 1));
+    // Young: nothing before seven months ago, then uneven months and meetings in only some of them.
+    expect(Object.keys(young.activities).sort()[0]).toBe(months[5]);
+    expect(Object.keys(young.activities).length).toBeGreaterThanOrEqual(6);
+    expect(Object.keys(young.issues).length).toBeGreaterThanOrEqual(6);
+    expect(Object.keys(young.meetings).length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(young.meetings).length).toBeLessThan(7);
+    expect(Object.keys(mature.meetings)).not.toEqual(Object.keys(growing.meetings));
+    expect(Object.keys(growing.meetings)).not.toEqual(Object.keys(young.meetings));
+
+    for (const slug of slugs) {
+      const db = await tenant(slug);
+      const profile = await db.prepare('SELECT households, residents FROM community_profile').first<{ households: number; residents: number }>();
+      expect(profile!.residents / profile!.households).toBeCloseTo(2.6, 1);
+      // "Days from raised to decided" can be read from the events.
+      const days = await column(db, `SELECT julianday(e.at) - julianday(i.created_at) AS v FROM issue_events e JOIN issues i ON i.id = e.issue_id WHERE e.to_state = 'decided'`);
+      expect(days.length).toBeGreaterThan(0);
+      expect(days.every((d) => Number(d) > 0)).toBe(true);
+      // Settlements are mostly on time and mostly with a surplus.
+      const settled = await db
+        .prepare(`SELECT COUNT(*) AS n, SUM(s.income_fen > s.cost_fen) AS surplus, SUM(julianday(s.recorded_at) - julianday(a.ends_at) <= 7) AS onTime FROM activity_settlements s JOIN activities a ON a.id = s.activity_id`)
+        .first<{ n: number; surplus: number; onTime: number }>();
+      expect(settled!.n).toBeGreaterThan(0);
+      expect(settled!.surplus / settled!.n).toBeGreaterThan(0.5);
+      expect(settled!.onTime / settled!.n).toBeGreaterThan(0.5);
+      // The past stays in the past: nothing generated reaches into the current month.
+      if (slug !== 'cuizhuyuan') {
+        const latest = await db
+          .prepare(
+            `SELECT (SELECT MAX(ends_at) FROM activities) AS activity, (SELECT MAX(recorded_at) FROM activity_settlements) AS settlement,
+               (SELECT MAX(checked_in_at) FROM signups) AS checkIn, (SELECT MAX(at) FROM issue_events) AS issueEvent, (SELECT MAX(closed_at) FROM meetings) AS meeting,
+               (SELECT MAX(minutes_published_at) FROM meetings) AS minutes, (SELECT MAX(confirmed_at) FROM volunteer_hours) AS hours`,
+          )
+          .first<Record<string, string | null>>();
+        for (const [what, at] of Object.entries(latest!)) expect(`${what} ${at}`).toBe(`${what} ${at !== null && at < cutoff ? at : 'before this month'}`);
+      }
+    }
+
+    const enabled = async (slug: string) => (await column(await tenant(slug), 'SELECT COUNT(*) AS v FROM programs WHERE enabled = 1'))[0];
+    expect([await enabled('cuizhuyuan'), await enabled('pingzhi'), await enabled('dafang')]).toEqual([9, 6, 5]);
+    const contacts = async (slug: string) =>
+      (await column(await tenant(slug), `SELECT COUNT(*) AS v FROM (SELECT building_id FROM member_roles WHERE role = 'building-contact' AND granted_at < ? GROUP BY building_id HAVING COUNT(*) >= 2)`, cutoff))[0];
+    expect(Number(await contacts('cuizhuyuan'))).toBeGreaterThan(Number(await contacts('pingzhi')));
+    expect(Number(await contacts('pingzhi'))).toBeGreaterThan(Number(await contacts('dafang')));
+
+    // The consultant persona may read all three; a second consultant is in the directory to be granted.
+    const { results: grants } = await env.PLATFORM_DB.prepare(
+      `SELECT c.slug FROM consultant_grants g JOIN communities c ON c.id = g.community_id WHERE g.consultant_user_id = 'demo-consultant' AND g.revoked_at IS NULL ORDER BY c.slug`,
+    ).all<{ slug: string }>();
+    expect(grants.map((g) => g.slug)).toEqual(slugs);
+    const { results: profiles } = await env.PLATFORM_DB.prepare(
+      `SELECT p.user_id AS userId, p.display_name AS name, p.organisation, r.role FROM consultant_profiles p JOIN platform_roles r ON r.user_id = p.user_id ORDER BY p.user_id`,
+    ).all();
+    expect(profiles).toEqual([
+      { userId: 'demo-consultant', name: '顾问林', organisation: '社区营造研究中心', role: 'consultant' },
+      { userId: 'demo-consultant-2', name: '顾问苏', organisation: '城乡社区发展工作室', role: 'consultant' },
+    ]);
   });
 });

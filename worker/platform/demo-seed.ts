@@ -1,17 +1,21 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { devPersonas } from '../auth/dev-identity';
 import { platformDb, tenantDb } from '../db/client';
-import { communities, consultantGrants, platformRoles } from '../db/platform-schema';
+import { communities, consultantGrants, consultantProfiles, platformRoles } from '../db/platform-schema';
 import { buildings, memberRoles, members } from '../db/tenant-schema';
 import type { Bindings } from '../env';
 import { tenantDatabase } from '../tenancy/pool';
 import type { CommunitySetupInput } from './community-setup';
+import { seedDemoHistory } from './demo-history';
 import { seedDemoLife } from './demo-life';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
 
-/** Two invented communities so that a newcomer sees a living product; no real personal data. */
+/**
+ * Three invented communities so that a newcomer sees a living product and a consultant has sites to compare,
+ * each with its own past year (demo-history.ts); no real personal data.
+ */
 export const demoCommunities: CommunitySetupInput[] = [
   {
     nameZh: '翠竹园',
@@ -41,6 +45,23 @@ export const demoCommunities: CommunitySetupInput[] = [
     template: 'cuizhuyuan@1',
     founderName: '周明',
   },
+  {
+    nameZh: '大方',
+    nameEn: 'Dafang',
+    slug: 'dafang',
+    city: '南京',
+    district: '秦淮区',
+    households: 420,
+    buildings: 6,
+    parties: { residentsCommittee: '大方社区居委会', ownersCommittee: '大方业主委员会' },
+    founderName: '周明',
+  },
+];
+
+/** The consultants an association admin can find in the directory: the dev persona, and one more to grant to. */
+const demoConsultants = [
+  { userId: 'demo-consultant', displayName: '顾问林', organisation: '社区营造研究中心' },
+  { userId: 'demo-consultant-2', displayName: '顾问苏', organisation: '城乡社区发展工作室' },
 ];
 
 type RoleRow = { role: (typeof memberRoles.$inferInsert)['role']; partyKey?: string; building?: number };
@@ -69,17 +90,19 @@ async function seedMembers(env: Bindings, binding: string) {
       roles: (i < 3 ? [{ role: 'building-contact', building: i + 1 }] : []) as RoleRow[],
     })),
   ];
-  for (const person of people) {
-    await db
+  // Three round trips whatever the number of people: add who is missing, read their ids, add their roles.
+  const [, rows] = await db.batch([
+    db
       .insert(members)
-      .values({ userId: person.userId, displayName: person.name, buildingId: buildingId(person.building) })
-      .onConflictDoNothing({ target: members.userId });
-    for (const r of person.roles) {
-      await db.run(sql`INSERT OR IGNORE INTO ${memberRoles} (member_id, role, party_key, building_id, granted_by)
-        SELECT id, ${r.role}, ${r.partyKey ?? ''}, ${r.building ? buildingId(r.building) : null}, 'demo-seed'
-        FROM ${members} WHERE user_id = ${person.userId}`);
-    }
-  }
+      .values(people.map((p) => ({ userId: p.userId, displayName: p.name, buildingId: buildingId(p.building) })))
+      .onConflictDoNothing({ target: members.userId }),
+    db.select({ id: members.id, userId: members.userId }).from(members).where(inArray(members.userId, people.map((p) => p.userId))),
+  ]);
+  const idOf = new Map(rows.map((r) => [r.userId, r.id]));
+  const roles = people.flatMap((p) =>
+    p.roles.map((r) => ({ memberId: idOf.get(p.userId)!, role: r.role, partyKey: r.partyKey ?? '', buildingId: r.building ? buildingId(r.building) : null, grantedBy: 'demo-seed' })),
+  );
+  if (roles.length > 0) await db.insert(memberRoles).values(roles).onConflictDoNothing();
 }
 
 /** Creates the demo communities and people if they are missing; running it again changes nothing. */
@@ -96,18 +119,19 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
     if (row.databaseBinding) {
       await seedMembers(env, row.databaseBinding);
       if (setup.slug === 'cuizhuyuan') await seedDemoLife(env, row.databaseBinding, setup.slug);
+      await seedDemoHistory(env, row.databaseBinding, setup.slug);
     }
     await platform
       .insert(consultantGrants)
       .values({ communityId: row.id, consultantUserId: 'demo-consultant', grantedBy: 'demo-admin' })
       .onConflictDoNothing();
   }
-  await platform
-    .insert(platformRoles)
-    .values([
-      { userId: 'demo-operator', role: 'operator' },
-      { userId: 'demo-consultant', role: 'consultant' },
-    ])
-    .onConflictDoNothing();
+  await platform.batch([
+    platform
+      .insert(platformRoles)
+      .values([{ userId: 'demo-operator', role: 'operator' }, ...demoConsultants.map((c) => ({ userId: c.userId, role: 'consultant' as const }))])
+      .onConflictDoNothing(),
+    platform.insert(consultantProfiles).values(demoConsultants).onConflictDoNothing(),
+  ]);
   return { created };
 }
