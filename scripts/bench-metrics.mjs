@@ -64,7 +64,8 @@ try {
     const created = await localRequest(PORT, 'localhost', '/api/communities', {
       method: 'POST',
       headers: { authorization: `Bearer ${founderToken}` },
-      body: { nameZh: `试点${i + 1}`, slug, city: '南京', households: 400 + ((i * 137) % 2600), buildings: 6 + (i % 20) },
+      // Sizes to suit each plan of history (its contacts name buildings by number).
+      body: { nameZh: `试点${i + 1}`, slug, city: '南京', ...[{ households: 3000, buildings: 24 }, { households: 860, buildings: 8 }, { households: 420, buildings: 6 }][i % 3] },
     });
     if (created.status !== 201) throw new Error(`sign-up of ${slug} failed: ${created.status} ${created.body}`);
     const history = await localRequest(PORT, 'localhost', `/api/dev/communities/${slug}/history`, { method: 'POST', body: { plan: PLANS[i % PLANS.length], seed: i + 1 } });

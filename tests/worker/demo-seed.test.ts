@@ -161,3 +161,18 @@ describe('the demo seed', () => {
     ]);
   });
 });
+
+describe('a generated year for any community (benchmarks)', () => {
+  it('writes a plan of history once, validates the plan, and knows only active communities', async () => {
+    const { createCommunity } = await import('./helpers');
+    const { slug } = await createCommunity(`history-founder-${crypto.randomUUID().slice(0, 6)}`, { households: 420, buildings: 6 });
+    const first = await call(PLATFORM, `/api/dev/communities/${slug}/history`, { body: { plan: 'young', seed: 7 } });
+    expect(first.status).toBe(200);
+    expect(first.json.written).toBe(true);
+    expect((await call(PLATFORM, `/api/dev/communities/${slug}/history`, { body: { plan: 'young', seed: 7 } })).json.written).toBe(false);
+    const bad = await call(PLATFORM, `/api/dev/communities/${slug}/history`, { body: { plan: 'ancient', seed: 7 } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json.error.details)).toContain('plan');
+    expect((await call(PLATFORM, '/api/dev/communities/no-such-place/history', { body: { plan: 'young', seed: 1 } })).status).toBe(404);
+  });
+});

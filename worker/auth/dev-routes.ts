@@ -5,6 +5,7 @@ import type { AppContext, AppEnv } from '../http/context';
 import { defineRoute, errorResponses } from '../http/route';
 import { validationHook } from '../http/validation';
 import { snapshotNow } from '../metrics/snapshots';
+import { historyPlans, seedHistory } from '../platform/demo-history';
 import { seedDemo } from '../platform/demo-seed';
 import { devPersonas, signDevToken } from './dev-identity';
 
@@ -75,6 +76,23 @@ const devSeed = defineRoute(
   },
 );
 
+const devHistory = defineRoute(
+  { host: 'platform', allow: 'public' },
+  {
+    method: 'post',
+    path: '/api/dev/communities/{slug}/history',
+    summary: "Write a generated year of history into a community's database (dev mode on localhost only; for benchmarks)",
+    request: {
+      params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
+      body: {
+        content: { 'application/json': { schema: z.object({ plan: z.enum(['mature', 'growing', 'young']), seed: z.number().int().min(1).max(1_000_000) }) } },
+        required: true,
+      },
+    },
+    responses: { 200: json(z.object({ written: z.boolean() }), 'Written (false: it already had one)'), ...errorResponses(400, 404) },
+  },
+);
+
 const devApp = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 // Before validation, so that outside dev mode every dev route is a plain 404 whatever the body.
 devApp.use('/api/dev/*', async (c, next) => {
@@ -88,6 +106,15 @@ export const devRoutes = devApp
     const key = devKeyOrNotFound(c);
     const { userId, name } = c.req.valid('json');
     return c.json({ token: await signDevToken(key, { userId, name, origin: new URL(c.req.url).origin }) }, 200);
+  })
+  .openapi(devHistory, async (c) => {
+    const { slug } = c.req.valid('param');
+    const { plan, seed } = c.req.valid('json');
+    const row = await c.env.PLATFORM_DB.prepare("SELECT database_binding AS binding FROM communities WHERE slug = ?1 AND status = 'active'")
+      .bind(slug)
+      .first<{ binding: string | null }>();
+    if (!row?.binding) throw new AppError('not_found', 'No such active community');
+    return c.json({ written: await seedHistory(c.env, row.binding, { ...historyPlans[plan], seed }) }, 200);
   })
   .openapi(devSeed, async (c) => {
     const { created } = await seedDemo(c.env);

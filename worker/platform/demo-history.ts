@@ -280,6 +280,9 @@ const young: HistoryPlan = {
   minutesPublishedShare: 0.6,
 };
 
+/** The three kinds of year, by name (the benchmark gives them to generated communities in turn). */
+export const historyPlans = { mature, growing, young } as const;
+
 /** Which history each demo community tells. */
 export const demoHistoryPlans: Record<string, HistoryPlan> = { cuizhuyuan: mature, pingzhi: growing, dafang: young };
 
@@ -934,6 +937,11 @@ function prepared(d1: D1Database, query: { toSQL(): { sql: string; params: unkno
 export async function seedDemoHistory(env: Bindings, binding: string, slug: string, now = new Date()): Promise<boolean> {
   const plan = demoHistoryPlans[slug];
   if (!plan) return false;
+  return seedHistory(env, binding, plan, now);
+}
+
+/** Writes a year of the given plan into a community's database, once (a second call writes nothing). */
+export async function seedHistory(env: Bindings, binding: string, plan: HistoryPlan, now = new Date()): Promise<boolean> {
   const d1 = tenantDatabase(env, binding);
   const db = tenantDb(d1);
   const [done, facts, buildingRows] = await d1.batch<Record<string, number | null>>([
