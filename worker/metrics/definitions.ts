@@ -270,7 +270,7 @@ export function operatingRules(series: readonly MonthFacts[], i: number): Record
       Object.fromEntries(
         [0, 1, 2].map((back) => {
           const month = series[i - back];
-          return [`meeting-${back}`, month !== undefined && month.existed && month.jointMeetingsHeld > 0];
+          return [`meeting-${back}`, month?.existed === true && month.jointMeetingsHeld > 0];
         }),
       ),
     ),
