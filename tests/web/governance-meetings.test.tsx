@@ -4,6 +4,7 @@ import { storeSessionToken } from '../../web/src/lib/session-token';
 import Committees from '../../web/src/pages/committees';
 import IssueDetail from '../../web/src/pages/issue-detail';
 import MeetingDetail from '../../web/src/pages/meeting-detail';
+import Meetings from '../../web/src/pages/meetings';
 import { jsonResponse, withProviders } from './render';
 
 const site = { host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } } };
@@ -283,5 +284,27 @@ describe('Committees', () => {
     expect(within(card).getByTestId('studies-4').textContent).toContain('研究中');
     expect(within(card).getByTestId('assisting-4').textContent).toContain('每月公开电梯维保记录');
     expect(within(card).getByRole('link', { name: '三月委员会例会' }).getAttribute('href')).toBe('/meetings/20');
+  });
+});
+
+describe('scheduling meetings', () => {
+  it('a committee chair without a coordinator role schedules a meeting of their own committee', async () => {
+    storeSessionToken('test-token');
+    render(withProviders(() => <Meetings />));
+    const committee = (await screen.findByLabelText('哪个委员会开会')) as HTMLSelectElement;
+    await waitFor(() => expect([...committee.options].map((o) => o.textContent)).toContain('物业监督委员会'));
+    fireEvent.change(committee, { target: { value: '4' } });
+    fireEvent.input(screen.getByLabelText('会议名称'), { target: { value: '四月委员会例会' } });
+    fireEvent.input(screen.getByLabelText('时间'), { target: { value: '2025-04-10T19:00' } });
+    fireEvent.submit(committee.closest('form')!);
+    await waitFor(() => expect(posted.find((p) => p.url === '/api/meetings')?.body).toMatchObject({ bodyKey: 'professional-committees', committeeId: 4, title: '四月委员会例会' }));
+  });
+
+  it('a resident who chairs nothing sees no scheduling form', async () => {
+    me = { ...chairMe, userId: 'someone', member: { id: 99, displayName: '路人', roles: [] } };
+    storeSessionToken('test-token');
+    render(withProviders(() => <Meetings />));
+    await screen.findByText('三月委员会例会');
+    expect(screen.queryByLabelText('会议名称')).toBeNull();
   });
 });

@@ -19,11 +19,18 @@ export default function Meetings() {
   );
   const [community] = createResource(() => request(api.api.community.$get()).catch(() => null));
   /** Bodies that meet and vote: the joint meeting (its parties), the professional committees and the federation (majority). */
-  const meetingBodies = () => (community()?.bodies ?? []).filter((b) => b.parties.length > 0 || b.key === 'professional-committees' || b.key === 'federation');
-  const [committees] = createResource(
-    () => (isCoordinator() ? member()?.id : undefined),
+  const [allCommittees] = createResource(
+    () => member()?.id,
     async () => (await request(api.api.committees.$get())).committees,
   );
+  /** A committee's chair schedules that committee's meetings even without a coordinator's role. */
+  const chaired = () => (allCommittees() ?? []).filter((c) => c.members.some((m) => m.memberId === member()?.id && m.role === 'chair'));
+  const committees = () => (isCoordinator() ? allCommittees() : chaired());
+  const canSchedule = () => isCoordinator() || chaired().length > 0;
+  const meetingBodies = () =>
+    (community()?.bodies ?? []).filter((b) =>
+      isCoordinator() ? b.parties.length > 0 || b.key === 'professional-committees' || b.key === 'federation' : b.key === 'professional-committees',
+    );
   const bodyName = (key: string) => {
     const body = community()?.bodies.find((b) => b.key === key);
     return body ? pick(body.name) : key;
@@ -49,7 +56,8 @@ export default function Meetings() {
   const past = () => (meetings()?.meetings ?? []).filter((m) => m.status === 'closed');
 
   // Scheduling
-  const [bodyKey, setBodyKey] = createSignal<BodyKey>('joint-meeting');
+  const [chosenBody, setBodyKey] = createSignal<BodyKey>('joint-meeting');
+  const bodyKey = (): BodyKey => (isCoordinator() ? chosenBody() : 'professional-committees');
   const [title, setTitle] = createSignal('');
   const [when, setWhen] = createSignal('');
   const [committeeId, setCommitteeId] = createSignal('');
@@ -134,7 +142,7 @@ export default function Meetings() {
           </Show>
         </section>
 
-        <Show when={isCoordinator()}>
+        <Show when={canSchedule()}>
           <section aria-labelledby="schedule-title">
             <h2 id="schedule-title">{t('meetings.scheduleTitle')}</h2>
             <p class="help">{t('meetings.scheduleHelp')}</p>
