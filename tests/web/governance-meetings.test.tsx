@@ -291,7 +291,7 @@ describe('scheduling meetings', () => {
   it('a committee chair without a coordinator role schedules a meeting of their own committee', async () => {
     storeSessionToken('test-token');
     render(withProviders(() => <Meetings />));
-    const committee = (await screen.findByLabelText('哪个委员会开会')) as HTMLSelectElement;
+    const committee = (await screen.findByLabelText('哪个委员会开会')) as unknown as HTMLSelectElement;
     await waitFor(() => expect([...committee.options].map((o) => o.textContent)).toContain('物业监督委员会'));
     fireEvent.change(committee, { target: { value: '4' } });
     fireEvent.input(screen.getByLabelText('会议名称'), { target: { value: '四月委员会例会' } });
