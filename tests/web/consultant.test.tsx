@@ -187,6 +187,7 @@ describe('the consultant’s list of communities', () => {
     expect(figure(cuizhuyuanCard, 'programsActive')).toBe('7 / 9');
     expect(figure(pingzhiCard, 'contactCoverage')).toBe('—');
     expect(within(pingzhiCard as HTMLElement).getByText(/数据计算于/)).toBeTruthy();
+    expect(within(pingzhiCard as HTMLElement).getByText(/社区于 .* 授权/)).toBeTruthy();
     expect(within(pingzhiCard as HTMLElement).getByText('2026年10月数据', { exact: false })).toBeTruthy();
   });
 

@@ -1132,6 +1132,7 @@ export const en: Dictionary = {
     noFigures: 'No monthly figures have been computed for this community yet.',
     rulesHeading: 'The five operating rules (share of checks met)',
     computedAt: 'Figures computed {{ time }}',
+    grantedOn: 'Access granted {{ time }}',
     notComputed: 'Figures not computed yet',
     trajectory: 'Month by month',
     selectedCount: '{{ count }} selected',

@@ -1132,6 +1132,7 @@ export const zhCN = {
     rulesHeading: '五项运营原则（达标比例）',
     computedAt: '数据计算于 {{ time }}',
     notComputed: '数据尚未计算',
+    grantedOn: '社区于 {{ time }} 授权',
     trajectory: '查看逐月变化',
     selectedCount: '已选 {{ count }} 个社区',
     compareHint: '勾选 2 至 12 个社区进行对比。',

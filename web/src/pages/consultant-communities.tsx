@@ -118,6 +118,8 @@ export default function ConsultantCommunities() {
                           </Show>
                           <p class="help computed">
                             {c.computedAt ? t('consultant.computedAt', { time: formatComputedAt(c.computedAt, locale()) }) : t('consultant.notComputed')}
+                            {' · '}
+                            {t('consultant.grantedOn', { time: formatComputedAt(c.grantedAt, locale()) })}
                           </p>
                           <A class="trajectory-link" href={`/consultant/communities/${c.slug}`}>
                             {`${t('consultant.trajectory')} `}
