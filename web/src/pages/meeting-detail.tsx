@@ -3,6 +3,7 @@ import { createEffect, createResource, createSignal, For, Index, on, onCleanup, 
 import { ErrorMessage } from '../components/error-message';
 import { MarkdownView } from '../components/markdown-view';
 import { MemberGate } from '../components/member-gate';
+import { SpeakingQueuePanel } from '../components/speaking-queue';
 import { useI18n } from '../i18n';
 import { createAction } from '../lib/action';
 import { api, request } from '../lib/api';
@@ -647,6 +648,14 @@ function AgendaItem(props: {
                 {t('meeting.endDiscussion')}
               </button>
             </div>
+            <SpeakingQueuePanel
+              idPrefix={`${prefix()}-queue`}
+              voters={props.meeting.voters.map((v) => ({ key: v.key, name: props.partyName(v.key) }))}
+              onNextSpeaker={() => {
+                props.timer.reset();
+                props.timer.start();
+              }}
+            />
           </div>
         </Show>
       </Show>
