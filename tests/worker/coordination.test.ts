@@ -177,6 +177,16 @@ describe('an issue travels up to the joint meeting, is blocked, revised, adopted
     const outcome = await call(s.host, `/api/meetings/${m.json.id}/items/${item}/decision`, { body: { decisionText: '修缮' }, token: s.admin.token });
     expect(outcome.json.result).toBe('undecided');
     expect(outcome.json.missing).toEqual(['residents-committee']);
+
+    // Every change to the meeting's record is in the audit log, with who made it.
+    const { env } = await import('cloudflare:workers');
+    const logged = await env.PLATFORM_DB.prepare("SELECT action, detail FROM audit_log WHERE action LIKE 'meeting.%' AND json_extract(detail, '$.meetingId') = ? AND community_id = (SELECT id FROM communities WHERE slug = ?) ORDER BY id")
+      .bind(m.json.id, s.host.split('.')[0])
+      .all<{ action: string; detail: string }>();
+    const actions = logged.results.map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['meeting.scheduled', 'meeting.item-added', 'meeting.opened', 'meeting.attendance-recorded', 'meeting.position-recorded', 'meeting.item-decided']));
+    expect(actions.filter((a) => a === 'meeting.position-recorded')).toHaveLength(3);
+    expect(logged.results.some((r) => r.action === 'meeting.attendance-recorded' && JSON.parse(r.detail).voter === 'residents-committee' && JSON.parse(r.detail).attended === false)).toBe(true);
   });
 
   it('shows months without a joint meeting, and lists overdue issues', async () => {

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import { agendaItems, meetings } from '../../db/tenant-schema';
-import type { AppEnv } from '../../http/context';
+import type { AppContext, AppEnv } from '../../http/context';
 import { identityOf, memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
@@ -216,6 +216,11 @@ const decisions = defineRoute(residents, {
   },
 });
 
+/** Every change to a meeting's record goes to the platform's audit log, with who made it. */
+function audit(c: AppContext, action: string, detail: Record<string, unknown>) {
+  return recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action, detail });
+}
+
 export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const { db } = tenantOf(c);
@@ -228,65 +233,83 @@ export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       200,
     );
   })
-  .openapi(create, async (c) => c.json({ id: await createMeeting(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
+  .openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const id = await createMeeting(tenantOf(c).db, memberOf(c), body);
+    await audit(c, 'meeting.scheduled', { meetingId: id, bodyKey: body.bodyKey, title: body.title, scheduledFor: body.scheduledFor });
+    return c.json({ id }, 201);
+  })
   .openapi(detail, async (c) => c.json(await meetingDetail(tenantOf(c).db, c.req.valid('param').id, memberOf(c)), 200))
   .openapi(open, async (c) => {
     const { id } = c.req.valid('param');
     await openMeeting(tenantOf(c).db, id, memberOf(c));
-    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.opened', detail: { meetingId: id } });
+    await audit(c, 'meeting.opened', { meetingId: id });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(item, async (c) => {
-    await addItem(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    await addItem(tenantOf(c).db, id, memberOf(c), body);
+    await audit(c, 'meeting.item-added', { meetingId: id, issueId: body.issueId ?? null, title: body.title ?? null });
     return c.json({ ok: true as const }, 201);
   })
   .openapi(attendance, async (c) => {
     const { id, voter } = c.req.valid('param');
-    await recordAttendance(tenantOf(c).db, id, memberOf(c), voter, c.req.valid('json').attended);
+    const { attended } = c.req.valid('json');
+    await recordAttendance(tenantOf(c).db, id, memberOf(c), voter, attended);
+    await audit(c, 'meeting.attendance-recorded', { meetingId: id, voter, attended });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(stance, async (c) => {
     const { id, itemId, voter } = c.req.valid('param');
-    await recordStance(tenantOf(c).db, id, itemId, memberOf(c), { voter, ...c.req.valid('json') });
+    const body = c.req.valid('json');
+    await recordStance(tenantOf(c).db, id, itemId, memberOf(c), { voter, ...body });
+    await audit(c, 'meeting.position-recorded', { meetingId: id, itemId, voter, position: body.position, reason: body.reason ?? null, written: body.written ?? false });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(decision, async (c) => {
     const { id, itemId } = c.req.valid('param');
     const outcome = await decideItem(tenantOf(c).db, id, itemId, memberOf(c), c.req.valid('json').decisionText);
-    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.item-decided', detail: { meetingId: id, itemId, outcome } });
+    await audit(c, 'meeting.item-decided', { meetingId: id, itemId, outcome });
     return c.json(outcome, 200);
   })
   .openapi(comeBack, async (c) => {
     const { id, itemId } = c.req.valid('param');
-    await bringBack(tenantOf(c).db, id, itemId, memberOf(c), c.req.valid('json'));
+    const body = c.req.valid('json');
+    await bringBack(tenantOf(c).db, id, itemId, memberOf(c), body);
+    await audit(c, 'meeting.item-brought-back', { meetingId: id, itemId, toMeetingId: body.toMeetingId });
     return c.json({ ok: true as const }, 201);
   })
   .openapi(action, async (c) => {
     const { id, itemId } = c.req.valid('param');
-    await addAction(tenantOf(c).db, id, itemId, memberOf(c), c.req.valid('json'));
+    const body = c.req.valid('json');
+    await addAction(tenantOf(c).db, id, itemId, memberOf(c), body);
+    await audit(c, 'meeting.action-added', { meetingId: id, itemId, ...body });
     return c.json({ ok: true as const }, 201);
   })
   .openapi(actionDone, async (c) => {
-    await completeAction(tenantOf(c).db, c.req.valid('param').id, memberOf(c));
+    const { id } = c.req.valid('param');
+    await completeAction(tenantOf(c).db, id, memberOf(c));
+    await audit(c, 'meeting.action-done', { actionItemId: id });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(close, async (c) => {
     const { id } = c.req.valid('param');
     await closeMeeting(tenantOf(c).db, id, memberOf(c));
-    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.closed', detail: { meetingId: id } });
+    await audit(c, 'meeting.closed', { meetingId: id });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(publish, async (c) => {
     const { id } = c.req.valid('param');
     await publishMinutes(tenantOf(c).db, id, memberOf(c), c.req.valid('json').text);
-    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.minutes-published', detail: { meetingId: id } });
+    await audit(c, 'meeting.minutes-published', { meetingId: id });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(amendment, async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const amendmentId = await addAmendment(tenantOf(c).db, id, memberOf(c), body);
-    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action: 'meeting.amendment-recorded', detail: { meetingId: id, amendmentId, text: body.text, reason: body.reason } });
+    await audit(c, 'meeting.amendment-recorded', { meetingId: id, amendmentId, text: body.text, reason: body.reason });
     return c.json({ id: amendmentId }, 201);
   })
   .openapi(decisions, async (c) => {
