@@ -208,6 +208,19 @@ describe('the consultant’s list of communities', () => {
     expect(info.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('finds communities by name or city and orders them by a chosen figure, best first', async () => {
+    storeSessionToken('test-token');
+    render(withProviders(() => <ConsultantCommunities />));
+    await screen.findByRole('link', { name: '平治' });
+    const names = () => screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(screen.getByText('显示 2 / 2 个社区')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('排序'), { target: { value: 'householdParticipation' } });
+    expect(names()[0]).toBe('翠竹园'); // 12.5% ahead of 平治
+    fireEvent.input(screen.getByLabelText('按名称、城市查找'), { target: { value: '平治' } });
+    expect(names()).toEqual(['平治']);
+    expect(screen.getByText('显示 1 / 2 个社区')).toBeTruthy();
+  });
+
   it('compares the communities ticked, and explains how access is granted when there are none', async () => {
     storeSessionToken('test-token');
     const { unmount } = render(withProviders(() => <ConsultantCommunities />));

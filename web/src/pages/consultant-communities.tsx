@@ -28,6 +28,26 @@ export default function ConsultantCommunities() {
   });
   const toggle = (slug: string, on: boolean) => setSelected((s) => (on ? [...s.filter((x) => x !== slug), slug] : s.filter((x) => x !== slug)));
   const forbidden = () => resource.error instanceof ApiError && resource.error.status === 403;
+  // With hundreds of pilot sites the list needs narrowing down and ordering by what the consultant is looking at.
+  const [query, setQuery] = createSignal('');
+  const [sortKey, setSortKey] = createSignal('name');
+  const visible = createMemo(() => {
+    const q = query().trim().toLowerCase();
+    const rows = (data()?.communities ?? []).filter(
+      (c) => !q || [c.slug, c.name.zh, c.name.en ?? '', c.city ?? ''].some((text) => text.toLowerCase().includes(q)),
+    );
+    const key = sortKey();
+    if (key === 'name') return [...rows].sort((a, b) => pick(a.name).localeCompare(pick(b.name), locale()));
+    // Best first: highest, or lowest where lower is better (days to decision); communities without the figure last.
+    const lowerIsBetter = data()?.definitions.metrics.find((m) => m.key === key)?.higherIsBetter === false;
+    const value = (c: (typeof rows)[number]) => c.headline?.values[key] ?? null;
+    return [...rows].sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0);
+      return lowerIsBetter ? x - y : y - x;
+    });
+  });
 
   return (
     <section class="consultant">
@@ -52,8 +72,22 @@ export default function ConsultantCommunities() {
                   if (selected().length >= 2) navigate(`/consultant/compare?slugs=${selected().join(',')}`);
                 }}
               >
+                <div class="consultant-filters">
+                  <div class="field">
+                    <label for="consultant-filter">{t('consultant.filter')}</label>
+                    <input id="consultant-filter" type="search" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+                  </div>
+                  <div class="field">
+                    <label for="consultant-sort">{t('consultant.sortBy')}</label>
+                    <select id="consultant-sort" value={sortKey()} onChange={(e) => setSortKey(e.currentTarget.value)}>
+                      <option value="name">{t('consultant.sortName')}</option>
+                      <For each={headline()}>{(m) => <option value={m.key}>{pickText(m.label, locale())}</option>}</For>
+                    </select>
+                  </div>
+                  <p class="help" role="status">{t('consultant.showing', { shown: String(visible().length), total: String(d().communities.length) })}</p>
+                </div>
                 <ul class="consultant-cards">
-                  <For each={d().communities}>
+                  <For each={visible()}>
                     {(c) => {
                       const checked = () => selected().includes(c.slug);
                       const name = () => pick(c.name);
