@@ -235,9 +235,12 @@ export function tableCsvRows(view: TableView, preamble: readonly string[]): stri
   ];
 }
 
-/** CSV text with a UTF-8 byte order mark, so that Excel opens Chinese text correctly. */
+/**
+ * CSV text with a UTF-8 byte order mark, so that Excel opens Chinese text correctly. Cells that a spreadsheet
+ * would run as a formula (a community named "=…") are quoted as text.
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${Papa.unparse(rows.map((r) => [...r]))}`;
+  return `\uFEFF${Papa.unparse(rows.map((r) => [...r]), { escapeFormulae: /^[=+@\t\r]/ })}`;
 }
 
 /** Saves text as a file through a temporary Blob link. */

@@ -19,5 +19,6 @@ export function statementCsv(data: StatementData): string {
     activity: e.activityId ?? '',
     reverses_entry: e.reversesId ?? '',
   }));
-  return `\uFEFF${Papa.unparse(rows, { columns: ['date', 'entry', 'category', 'memo', 'income_yuan', 'spending_yuan', 'activity', 'reverses_entry'] })}\r\n`;
+  // A memo a spreadsheet would run as a formula ("=…", "+…", "@…") is quoted as text; negative amounts stay numbers.
+  return `\uFEFF${Papa.unparse(rows, { columns: ['date', 'entry', 'category', 'memo', 'income_yuan', 'spending_yuan', 'activity', 'reverses_entry'], escapeFormulae: /^[=+@\t\r]/ })}\r\n`;
 }
