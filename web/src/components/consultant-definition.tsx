@@ -1,4 +1,4 @@
-import { createSignal, createUniqueId } from 'solid-js';
+import { createSignal, createUniqueId, For } from 'solid-js';
 import { useI18n } from '../i18n';
 
 /**
@@ -31,5 +31,20 @@ export function MetricName(props: { label: string; definition: string }) {
         {props.definition}
       </span>
     </span>
+  );
+}
+
+/** The chart heading's toolbar: which metric the charts below draw, from the definitions the API sent. */
+export function ChartMetricPicker(props: { id: string; metrics: { key: string; label: { zh: string; en: string } }[]; value: string | undefined; onChange: (key: string) => void }) {
+  const { t, pick } = useI18n();
+  return (
+    <div class="toolbar no-print">
+      <div class="field">
+        <label for={props.id}>{t('consultant.chartMetric')}</label>
+        <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+          <For each={props.metrics}>{(m) => <option value={m.key}>{pick(m.label)}</option>}</For>
+        </select>
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { ChartFigure, seriesColour, translucent, valueAxis } from '../components/charts';
+import { ChartMetricPicker } from '../components/consultant-definition';
 import { ConsultantGate } from '../components/consultant-gate';
 import { MetricsTable, useViewContext } from '../components/consultant-table';
 import { ErrorMessage } from '../components/error-message';
@@ -119,14 +120,7 @@ export default function ConsultantCompare() {
 
                 <h2>{t('consultant.charts')}</h2>
                 <p class="help">{t('consultant.chartsNote')}</p>
-                <div class="toolbar no-print">
-                  <div class="field">
-                    <label for="compare-metric">{t('consultant.chartMetric')}</label>
-                    <select id="compare-metric" value={metric()?.key} onChange={(e) => setMetricKey(e.currentTarget.value)}>
-                      <For each={d().definitions.metrics}>{(m) => <option value={m.key}>{pickText(m.label, locale())}</option>}</For>
-                    </select>
-                  </div>
-                </div>
+                <ChartMetricPicker id="compare-metric" metrics={d().definitions.metrics} value={metric()?.key} onChange={setMetricKey} />
                 <div class="chart-grid">
                   <div class="card">
                     <h3>{t('consultant.barTitle')}</h3>
