@@ -78,7 +78,10 @@ describe('a consultant compares pilot sites that granted access', () => {
     await admin.getByRole('button', { name: '确定撤销' }).click();
     await admin.getByText('已撤销授权。').waitFor();
     expect((await api(port, 'localhost', '/api/consultant/compare?slugs=cuizhuyuan,pingzhi', { token: consultantToken })).status).toBe(403);
-    await page.reload();
-    await page.getByText(/没有向你开放数据/).waitFor();
+    // Opened afresh, the comparison names the community that no longer grants access (the page text is in the
+    // failure message, so a slow or unexpected page can be told apart).
+    const compareUrl = page.url();
+    await page.goto(compareUrl);
+    await expect.poll(() => page.locator('#main').innerText(), { timeout: 60_000 }).toMatch(/没有向你开放数据/);
   });
 });
