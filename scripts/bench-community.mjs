@@ -16,10 +16,25 @@ const HOST = `${SLUG}.localhost`;
 function get(path, token) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const req = request({ host: '127.0.0.1', port: PORT, path, agent, headers: { host: `${HOST}:${PORT}`, ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, trips: Number(res.headers['x-d1-round-trips'] ?? -1) }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        path,
+        agent,
+        headers: { host: `${HOST}:${PORT}`, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            ms: Number(process.hrtime.bigint() - started) / 1e6,
+            trips: Number(res.headers['x-d1-round-trips'] ?? -1),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -34,7 +49,9 @@ const persistTo = mkdtempSync(join(tmpdir(), 'huzhu-bench-community-'));
 let server = await startLocalServer({ port: PORT, persistTo, build: false, seed: false, quiet: true });
 let rows = [];
 try {
-  const founder = JSON.parse((await localRequest(PORT, 'localhost', '/api/dev/sign-in', { method: 'POST', body: { userId: 'bench-founder', name: '管理员' } })).body).token;
+  const founder = JSON.parse(
+    (await localRequest(PORT, 'localhost', '/api/dev/sign-in', { method: 'POST', body: { userId: 'bench-founder', name: '管理员' } })).body,
+  ).token;
   const created = await localRequest(PORT, 'localhost', '/api/communities', {
     method: 'POST',
     headers: { authorization: `Bearer ${founder}` },
@@ -48,11 +65,19 @@ try {
   console.log('generating the community …');
   const file = join(persistTo, 'community.sql');
   writeFileSync(file, generateCommunitySql());
-  run(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'd1', 'execute', binding, '--local', '--persist-to', persistTo, '--file', file, '--yes'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: 'true' } });
+  run(
+    process.execPath,
+    ['node_modules/wrangler/bin/wrangler.js', 'd1', 'execute', binding, '--local', '--persist-to', persistTo, '--file', file, '--yes'],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: 'true' } },
+  );
 
   server = await startLocalServer({ port: PORT, persistTo, build: false, seed: false, quiet: true });
-  const admin = JSON.parse((await localRequest(PORT, HOST, '/api/dev/sign-in', { method: 'POST', body: { userId: 'bench-founder', name: '管理员' } })).body).token;
-  const resident = JSON.parse((await localRequest(PORT, HOST, '/api/dev/sign-in', { method: 'POST', body: { userId: 'bench-user-17', name: '居民' } })).body).token;
+  const admin = JSON.parse(
+    (await localRequest(PORT, HOST, '/api/dev/sign-in', { method: 'POST', body: { userId: 'bench-founder', name: '管理员' } })).body,
+  ).token;
+  const resident = JSON.parse(
+    (await localRequest(PORT, HOST, '/api/dev/sign-in', { method: 'POST', body: { userId: 'bench-user-17', name: '居民' } })).body,
+  ).token;
 
   const pages = [
     ['Community home', 'GET /api/community', '/api/community', undefined],
@@ -91,7 +116,11 @@ try {
   rmSync(persistTo, { recursive: true, force: true });
 }
 
-const table = ['| page | API call | p50 | p95 | D1 round trips | target met (< 50 ms p50, ≤ 3 trips) |', '|---|---|---|---|---|---|', ...rows].join('\n');
+const table = [
+  '| page | API call | p50 | p95 | D1 round trips | target met (< 50 ms p50, ≤ 3 trips) |',
+  '|---|---|---|---|---|---|',
+  ...rows,
+].join('\n');
 console.log(`\n${table}\n`);
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const section = `<!-- community:start -->
@@ -106,6 +135,8 @@ wrangler dev (workerd, local D1); round trips to the community's database are co
 ${table}
 <!-- community:end -->`;
 const doc = readFileSync('docs/benchmarks.md', 'utf8');
-const next = doc.includes('<!-- community:start -->') ? doc.replace(/<!-- community:start -->[\s\S]*<!-- community:end -->/, section) : `${doc.trimEnd()}\n\n${section}\n`;
+const next = doc.includes('<!-- community:start -->')
+  ? doc.replace(/<!-- community:start -->[\s\S]*<!-- community:end -->/, section)
+  : `${doc.trimEnd()}\n\n${section}\n`;
 writeFileSync('docs/benchmarks.md', next);
 console.log('updated docs/benchmarks.md');

@@ -18,11 +18,20 @@ const PLANS = ['mature', 'growing', 'young'];
 function get(path, token) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const req = request({ host: '127.0.0.1', port: PORT, path, agent, headers: { host: `localhost:${PORT}`, ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk) => (bytes += chunk.length));
-      res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, bytes }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        path,
+        agent,
+        headers: { host: `localhost:${PORT}`, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, bytes }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -65,13 +74,28 @@ try {
       method: 'POST',
       headers: { authorization: `Bearer ${founderToken}` },
       // Sizes to suit each plan of history (its contacts name buildings by number).
-      body: { nameZh: `试点${i + 1}`, slug, city: '南京', ...[{ households: 3000, buildings: 24 }, { households: 860, buildings: 8 }, { households: 420, buildings: 6 }][i % 3] },
+      body: {
+        nameZh: `试点${i + 1}`,
+        slug,
+        city: '南京',
+        ...[
+          { households: 3000, buildings: 24 },
+          { households: 860, buildings: 8 },
+          { households: 420, buildings: 6 },
+        ][i % 3],
+      },
     });
     if (created.status !== 201) throw new Error(`sign-up of ${slug} failed: ${created.status} ${created.body}`);
-    const history = await localRequest(PORT, 'localhost', `/api/dev/communities/${slug}/history`, { method: 'POST', body: { plan: PLANS[i % PLANS.length], seed: i + 1 } });
+    const history = await localRequest(PORT, 'localhost', `/api/dev/communities/${slug}/history`, {
+      method: 'POST',
+      body: { plan: PLANS[i % PLANS.length], seed: i + 1 },
+    });
     if (history.status !== 200) throw new Error(`history of ${slug} failed: ${history.status} ${history.body}`);
     const admin = await token('bench-founder', `${slug}.localhost`);
-    const granted = await localRequest(PORT, `${slug}.localhost`, '/api/consultant-access/demo-consultant', { method: 'PUT', headers: { authorization: `Bearer ${admin}` } });
+    const granted = await localRequest(PORT, `${slug}.localhost`, '/api/consultant-access/demo-consultant', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}` },
+    });
     if (granted.status !== 200) throw new Error(`grant on ${slug} failed: ${granted.status} ${granted.body}`);
     if ((i + 1) % 50 === 0) console.log(`  ${i + 1} communities ready (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   });
@@ -79,11 +103,21 @@ try {
   // The snapshot run, as the daily cron starts it, over every active community (the demo ones too).
   const operator = await token('demo-operator');
   const runStart = Date.now();
-  const run = JSON.parse((await localRequest(PORT, 'localhost', '/api/operator/metrics/runs', { method: 'POST', headers: { authorization: `Bearer ${operator}` } })).body);
+  const run = JSON.parse(
+    (
+      await localRequest(PORT, 'localhost', '/api/operator/metrics/runs', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${operator}` },
+      })
+    ).body,
+  );
   let progress;
   let lastPrinted = -1;
   for (;;) {
-    progress = JSON.parse((await localRequest(PORT, 'localhost', '/api/operator/metrics/runs/latest', { headers: { authorization: `Bearer ${operator}` } })).body).run;
+    progress = JSON.parse(
+      (await localRequest(PORT, 'localhost', '/api/operator/metrics/runs/latest', { headers: { authorization: `Bearer ${operator}` } }))
+        .body,
+    ).run;
     const handled = progress.done + progress.failed;
     if (handled !== lastPrinted) {
       console.log(`  snapshot run: ${handled}/${progress.total} (${((Date.now() - runStart) / 1000).toFixed(1)} s)`);
@@ -98,10 +132,17 @@ try {
 
   // A consultant with two grants, to compare against the one with every community.
   const small = 'bench-consultant-small';
-  await localRequest(PORT, 'localhost', `/api/operator/consultants/${small}`, { method: 'PUT', headers: { authorization: `Bearer ${operator}` }, body: { displayName: '小顾问', organisation: '' } });
+  await localRequest(PORT, 'localhost', `/api/operator/consultants/${small}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${operator}` },
+    body: { displayName: '小顾问', organisation: '' },
+  });
   for (const slug of slugs.slice(0, 2)) {
     const admin = await token('bench-founder', `${slug}.localhost`);
-    await localRequest(PORT, `${slug}.localhost`, `/api/consultant-access/${small}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}` } });
+    await localRequest(PORT, `${slug}.localhost`, `/api/consultant-access/${small}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}` },
+    });
   }
   const consultant = await token('demo-consultant');
   const smallToken = await token(small);
@@ -165,6 +206,8 @@ database. 100 requests per call, interleaved, after a warm-up. ${report.ratio}
 ${report.table}
 <!-- metrics:end -->`;
 const doc = readFileSync('docs/benchmarks.md', 'utf8');
-const next = doc.includes('<!-- metrics:start -->') ? doc.replace(/<!-- metrics:start -->[\s\S]*<!-- metrics:end -->/, section) : `${doc.trimEnd()}\n\n${section}\n`;
+const next = doc.includes('<!-- metrics:start -->')
+  ? doc.replace(/<!-- metrics:start -->[\s\S]*<!-- metrics:end -->/, section)
+  : `${doc.trimEnd()}\n\n${section}\n`;
 writeFileSync('docs/benchmarks.md', next);
 console.log('updated docs/benchmarks.md');

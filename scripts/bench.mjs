@@ -76,7 +76,10 @@ const server = await startLocalServer({ port: PORT, persistTo, build: false, see
 let bare;
 try {
   // Sign-up → active, 20 times, one after another.
-  const { body } = await localRequest(PORT, 'localhost', '/api/dev/sign-in', { method: 'POST', body: { userId: 'bench-founder', name: '压测' } });
+  const { body } = await localRequest(PORT, 'localhost', '/api/dev/sign-in', {
+    method: 'POST',
+    body: { userId: 'bench-founder', name: '压测' },
+  });
   const token = JSON.parse(body).token;
   const signups = [];
   const slugs = [];
@@ -96,11 +99,27 @@ try {
   const signupP50 = percentile(signups, 50);
 
   console.log('starting wrangler dev (bare baseline) …');
-  bare = spawn(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'dev', '-c', 'tests/bench/wrangler.bare.toml', '--port', String(BARE_PORT), '--ip', '127.0.0.1', '--persist-to', persistTo, '--show-interactive-dev-session=false'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CI: 'true' },
-    detached: true,
-  });
+  bare = spawn(
+    process.execPath,
+    [
+      'node_modules/wrangler/bin/wrangler.js',
+      'dev',
+      '-c',
+      'tests/bench/wrangler.bare.toml',
+      '--port',
+      String(BARE_PORT),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, CI: 'true' },
+      detached: true,
+    },
+  );
   await waitFor(BARE_PORT, 'localhost', '/api/community');
 
   // The product's first community is bench-01 on TENANT_DB_001, the database the baseline reads.
@@ -128,12 +147,26 @@ try {
 
   const rows = [
     ['Sign-up → active, p50 of 20', `${signupP50.toFixed(1)} ms`, '< 300 ms', signupP50 < 300],
-    ['GET /api/community vs bare Hono route, req/s ratio', `${(productRps / baselineRps).toFixed(2)} (${productRps.toFixed(0)} vs ${baselineRps.toFixed(0)} req/s)`, '≥ 0.8', productRps / baselineRps >= 0.8],
-    ['p50 with 30 communities round-robin vs 1', `${(multiP50 / singleP50).toFixed(2)}× (${multiP50.toFixed(2)} vs ${singleP50.toFixed(2)} ms)`, '≤ 1.1×', multiP50 / singleP50 <= 1.1],
+    [
+      'GET /api/community vs bare Hono route, req/s ratio',
+      `${(productRps / baselineRps).toFixed(2)} (${productRps.toFixed(0)} vs ${baselineRps.toFixed(0)} req/s)`,
+      '≥ 0.8',
+      productRps / baselineRps >= 0.8,
+    ],
+    [
+      'p50 with 30 communities round-robin vs 1',
+      `${(multiP50 / singleP50).toFixed(2)}× (${multiP50.toFixed(2)} vs ${singleP50.toFixed(2)} ms)`,
+      '≤ 1.1×',
+      multiP50 / singleP50 <= 1.1,
+    ],
   ];
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
   const date = new Date().toISOString().slice(0, 10);
-  const table = ['| measure | result | target | met |', '|---|---|---|---|', ...rows.map(([m, r, t, ok]) => `| ${m} | ${r} | ${t} | ${ok ? 'yes' : 'no'} |`)].join('\n');
+  const table = [
+    '| measure | result | target | met |',
+    '|---|---|---|---|',
+    ...rows.map(([m, r, t, ok]) => `| ${m} | ${r} | ${t} | ${ok ? 'yes' : 'no'} |`),
+  ].join('\n');
   console.log(`\n${table}\n`);
   // Keep the realistic-community section that scripts/bench-community.mjs maintains.
   const previous = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8') : '';

@@ -79,7 +79,9 @@ function loadPackage(id, seen = new Set()) {
 }
 
 export function bundleTemplates() {
-  const ids = readdirSync(root).filter((d) => /^[a-z][a-z0-9-]*@\d+$/.test(d)).sort();
+  const ids = readdirSync(root)
+    .filter((d) => /^[a-z][a-z0-9-]*@\d+$/.test(d))
+    .sort();
   return ids.map((id) => loadPackage(id));
 }
 

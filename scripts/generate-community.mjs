@@ -14,17 +14,38 @@ const q = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${
 function inserts(table, columns, rows, chunk = 200) {
   const out = [];
   for (let i = 0; i < rows.length; i += chunk) {
-    const values = rows.slice(i, i + chunk).map((r) => `(${r.map(q).join(',')})`).join(',\n');
+    const values = rows
+      .slice(i, i + chunk)
+      .map((r) => `(${r.map(q).join(',')})`)
+      .join(',\n');
     out.push(`INSERT INTO ${table} (${columns.join(',')}) VALUES\n${values};`);
   }
   return out;
 }
 
-export function generateCommunitySql({ households = 3000, clubs = 90, activities = 1500, signups = 30000, postings = 20000, seed = 42, now = Date.now() } = {}) {
+export function generateCommunitySql({
+  households = 3000,
+  clubs = 90,
+  activities = 1500,
+  signups = 30000,
+  postings = 20000,
+  seed = 42,
+  now = Date.now(),
+} = {}) {
   const random = rng(seed);
   const pick = (n) => Math.floor(random() * n);
   const sql = [];
-  const programKeys = ['sports', 'salon', 'university', 'kids-troupe', 'library', 'charity-shop', 'little-architects', 'elder-care', 'community-helps-community'];
+  const programKeys = [
+    'sports',
+    'salon',
+    'university',
+    'kids-troupe',
+    'library',
+    'charity-shop',
+    'little-architects',
+    'elder-care',
+    'community-helps-community',
+  ];
 
   // Members 2..households+1 (member 1 is the founder created at sign-up).
   const memberRows = [];
@@ -36,7 +57,15 @@ export function generateCommunitySql({ households = 3000, clubs = 90, activities
   const accountRows = [];
   for (let id = 1; id <= clubs; id++) {
     const responsible = 2 + pick(households);
-    clubRows.push([id, `社团${id}`, `第${id}个社团的宗旨：邻里相聚，互助互学。`, programKeys[id % programKeys.length], '每周六下午', 'active', responsible]);
+    clubRows.push([
+      id,
+      `社团${id}`,
+      `第${id}个社团的宗旨：邻里相聚，互助互学。`,
+      programKeys[id % programKeys.length],
+      '每周六下午',
+      'active',
+      responsible,
+    ]);
     const seen = new Set([responsible]);
     clubMemberRows.push([id, responsible, 'leader']);
     for (let k = 0; k < 19; k++) {
@@ -59,15 +88,46 @@ export function generateCommunitySql({ households = 3000, clubs = 90, activities
     const start = future ? now + pick(30) * day + 3600_000 : now - (1 + pick(360)) * day;
     const club = 1 + pick(clubs);
     activityRows.push([
-      id, club, `活动${id}`, '一起运动、交流、学习。', 2 + pick(households), new Date(start).toISOString(), new Date(start + 2 * 3600_000).toISOString(),
-      '会所多功能厅', 40, 1, 'residents', future ? 'open' : 'reviewed', 24, 8, 4400, crypto.randomUUID().replace(/-/g, ''),
+      id,
+      club,
+      `活动${id}`,
+      '一起运动、交流、学习。',
+      2 + pick(households),
+      new Date(start).toISOString(),
+      new Date(start + 2 * 3600_000).toISOString(),
+      '会所多功能厅',
+      40,
+      1,
+      'residents',
+      future ? 'open' : 'reviewed',
+      24,
+      8,
+      4400,
+      crypto.randomUUID().replace(/-/g, ''),
     ]);
     costRows.push([id, 'planned', '场地', 72000], [id, 'planned', '物料', 24200]);
   }
   sql.push(
     ...inserts(
       'activities',
-      ['id', 'club_id', 'title', 'description', 'responsible_member_id', 'starts_at', 'ends_at', 'place', 'capacity', 'waitlist', 'audience', 'state', 'expected_participants', 'surplus_rate_percent', 'fee_fen', 'checkin_token'],
+      [
+        'id',
+        'club_id',
+        'title',
+        'description',
+        'responsible_member_id',
+        'starts_at',
+        'ends_at',
+        'place',
+        'capacity',
+        'waitlist',
+        'audience',
+        'state',
+        'expected_participants',
+        'surplus_rate_percent',
+        'fee_fen',
+        'checkin_token',
+      ],
       activityRows,
     ),
   );
@@ -91,7 +151,15 @@ export function generateCommunitySql({ households = 3000, clubs = 90, activities
     const income = random() < 0.55;
     const amount = 1000 + pick(90000);
     const activity = 1 + pick(activities - 100);
-    txRows.push([t, `bench-${t}`, new Date(now - pick(365) * day).toISOString().slice(0, 10), income ? 'activity-fees' : 'activity-costs', `活动${activity}：${income ? '活动费收入' : '活动支出'}`, 2, activity]);
+    txRows.push([
+      t,
+      `bench-${t}`,
+      new Date(now - pick(365) * day).toISOString().slice(0, 10),
+      income ? 'activity-fees' : 'activity-costs',
+      `活动${activity}：${income ? '活动费收入' : '活动支出'}`,
+      2,
+      activity,
+    ]);
     postingRows.push([t, 2 + club, income ? amount : -amount], [t, 2, income ? -amount : amount]);
   }
   sql.push(...inserts('ledger_transactions', ['id', 'ref', 'occurred_on', 'category', 'memo', 'recorded_by', 'activity_id'], txRows));

@@ -73,8 +73,23 @@ export async function startLocalServer({ port = 8787, persistTo, build = true, s
   if (config) persist.push('-c', config);
   const child = spawn(
     process.execPath,
-    [...wrangler, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--var', 'AUTH_MODE:dev', '--show-interactive-dev-session=false', ...persist],
-    { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', env: { ...process.env, CI: 'true' }, detached: process.platform !== 'win32' },
+    [
+      ...wrangler,
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--var',
+      'AUTH_MODE:dev',
+      '--show-interactive-dev-session=false',
+      ...persist,
+    ],
+    {
+      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+      env: { ...process.env, CI: 'true' },
+      detached: process.platform !== 'win32',
+    },
   );
   const stop = () => {
     if (child.exitCode === null) {

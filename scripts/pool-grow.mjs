@@ -179,7 +179,10 @@ export async function growPool({
   // a. Current bindings of the script, kept exactly as returned.
   const settings = await api.request('GET', scriptPath);
   const existing = Array.isArray(settings.result?.bindings) ? settings.result.bindings : [];
-  const tenantNumbers = existing.map((b) => TENANT_BINDING.exec(b?.name ?? '')).filter(Boolean).map((m) => Number(m[1]));
+  const tenantNumbers = existing
+    .map((b) => TENANT_BINDING.exec(b?.name ?? ''))
+    .filter(Boolean)
+    .map((m) => Number(m[1]));
   const highest = tenantNumbers.length ? Math.max(...tenantNumbers) : 0;
   const before = existing.length;
   const after = before + count;
@@ -233,7 +236,9 @@ export async function growPool({
   const toReuse = plan.filter((p) => p.action === 'reuse');
   const tenantBefore = tenantNumbers.length;
 
-  log(`${dryRun ? '[dry run] ' : ''}Growing the pool of Worker "${script}" by ${count} (${tenantBindingName(highest + 1)} … ${tenantBindingName(highest + count)}).`);
+  log(
+    `${dryRun ? '[dry run] ' : ''}Growing the pool of Worker "${script}" by ${count} (${tenantBindingName(highest + 1)} … ${tenantBindingName(highest + count)}).`,
+  );
   log(`  tenant bindings now: ${tenantBefore}, highest ${highest ? tenantBindingName(highest) : '(none)'}; all bindings: ${before}`);
   log(`  databases to create: ${toCreate.length}; existing to reuse: ${toReuse.length}`);
 
@@ -290,7 +295,8 @@ async function createDatabase(api, name, log) {
   try {
     const payload = await api.request('POST', '/d1/database', { json: { name } });
     const uuid = payload.result?.uuid;
-    if (!uuid) throw new CloudflareApiError(`POST /d1/database for ${name} returned no result.uuid`, { method: 'POST', path: '/d1/database' });
+    if (!uuid)
+      throw new CloudflareApiError(`POST /d1/database for ${name} returned no result.uuid`, { method: 'POST', path: '/d1/database' });
     return uuid;
   } catch (err) {
     // A retried POST may have created the database the first time; look it up before giving up.

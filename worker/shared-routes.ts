@@ -81,7 +81,8 @@ export const sharedRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         platformHost: config.platformHost,
         authMode: config.authMode,
         clerkPublishableKey: config.clerkPublishableKey ?? null,
-        community: host.kind === 'community' ? { slug: host.community.slug, name: { zh: host.community.nameZh, en: host.community.nameEn } } : null,
+        community:
+          host.kind === 'community' ? { slug: host.community.slug, name: { zh: host.community.nameZh, en: host.community.nameEn } } : null,
       },
       200,
     );

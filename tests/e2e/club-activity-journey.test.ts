@@ -104,7 +104,9 @@ describe('a club from proposal to a public statement', () => {
 
     // Every resident can read the statement, which shows the surplus.
     const reader = await personOn(host, `r3-${stamp}`, '赵敏');
-    const statement = await api(port, host, '/api/ledger/funds', { token: (await api(port, host, '/api/dev/sign-in', { body: { userId: `r3-${stamp}`, name: '赵敏' } })).json.token });
+    const statement = await api(port, host, '/api/ledger/funds', {
+      token: (await api(port, host, '/api/dev/sign-in', { body: { userId: `r3-${stamp}`, name: '赵敏' } })).json.token,
+    });
     const fund = statement.json.funds.find((f: { clubName: string | null }) => f.clubName === '周末羽毛球社');
     expect(fund.balanceFen).toBe(800);
     await reader.goto(`${site}/accounts/${encodeURIComponent(fund.key)}`);

@@ -24,7 +24,11 @@ describe('a consultant compares pilot sites that granted access', () => {
     const stamp = Date.now().toString(36);
     const consultant = `consultant-${stamp}`;
     const operator = await tokenFor('localhost', 'demo-operator', '运营');
-    const registered = await api(port, 'localhost', `/api/operator/consultants/${consultant}`, { method: 'PUT', token: operator, body: { displayName: `顾问${stamp}`, organisation: '社会工作服务中心' } });
+    const registered = await api(port, 'localhost', `/api/operator/consultants/${consultant}`, {
+      method: 'PUT',
+      token: operator,
+      body: { displayName: `顾问${stamp}`, organisation: '社会工作服务中心' },
+    });
     expect(registered.status).toBe(200);
 
     // Before any grant the consultant sees no community at all.
@@ -40,7 +44,9 @@ describe('a consultant compares pilot sites that granted access', () => {
     await expect.poll(() => admin.locator('#main').innerText()).toContain(`顾问${stamp}`);
     await admin.screenshot({ path: `${screenshotDir}/40-consultant-granted.png`, fullPage: true });
     const pingzhiAdmin = await tokenFor('pingzhi.localhost', 'demo-admin', '周明');
-    expect((await api(port, 'pingzhi.localhost', `/api/consultant-access/${consultant}`, { method: 'PUT', token: pingzhiAdmin })).status).toBe(200);
+    expect(
+      (await api(port, 'pingzhi.localhost', `/api/consultant-access/${consultant}`, { method: 'PUT', token: pingzhiAdmin })).status,
+    ).toBe(200);
 
     // The consultant picks both and compares them.
     const page = await pageAs('localhost', consultant, `顾问${stamp}`, '/consultant');
@@ -68,7 +74,10 @@ describe('a consultant compares pilot sites that granted access', () => {
     expect(csv).toContain('翠竹园');
     expect(csv).toContain('平治');
     const bodyRows = await table.locator('tbody tr').count();
-    const csvRows = csv.trim().split('\n').filter((line) => /^"?[^,]+"?,/.test(line));
+    const csvRows = csv
+      .trim()
+      .split('\n')
+      .filter((line) => /^"?[^,]+"?,/.test(line));
     expect(csvRows.length).toBeGreaterThanOrEqual(bodyRows);
     for (const label of ['家庭参与率', '活跃社团', '联席会议']) expect(csv).toContain(label);
     expect(csv).not.toMatch(/周明|demo-admin|user_id/);

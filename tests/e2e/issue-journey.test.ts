@@ -35,7 +35,11 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     const reps: Record<string, string> = {};
     for (const party of ['residents-committee', 'owners-committee', 'property-company']) {
       const rep = await member(host, `${party}-${stamp}`, `${party}代表`);
-      await api(port, host, `/api/members/${rep.id}/roles`, { method: 'PUT', token: admin, body: { roles: [{ role: 'party-representative', partyKey: party }] } });
+      await api(port, host, `/api/members/${rep.id}/roles`, {
+        method: 'PUT',
+        token: admin,
+        body: { roles: [{ role: 'party-representative', partyKey: party }] },
+      });
       reps[party] = rep.token;
     }
     reps.association = admin;
@@ -66,14 +70,23 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     await contactPage.getByText('已提交议事。').waitFor();
 
     // Meeting 1: on the agenda; the property company blocks it.
-    const m1 = (await api(port, host, '/api/meetings', { token: admin, body: { bodyKey: 'joint-meeting', title: '十二月联席会议', scheduledFor: new Date(Date.now() + 86400_000).toISOString() } })).json.id;
-    await api(port, host, `/api/meetings/${m1}/items`, { token: admin, body: { issueId, presenter: '李建国', minutesAllotted: 15, papers: '在楼下装 10 个充电桩。' } });
+    const m1 = (
+      await api(port, host, '/api/meetings', {
+        token: admin,
+        body: { bodyKey: 'joint-meeting', title: '十二月联席会议', scheduledFor: new Date(Date.now() + 86400_000).toISOString() },
+      })
+    ).json.id;
+    await api(port, host, `/api/meetings/${m1}/items`, {
+      token: admin,
+      body: { issueId, presenter: '李建国', minutesAllotted: 15, papers: '在楼下装 10 个充电桩。' },
+    });
     const item1 = (await api(port, host, `/api/meetings/${m1}`, { token: admin })).json.items[0].id;
     // The chair opens the meeting; only then are attendance and positions recorded.
     expect((await api(port, host, `/api/meetings/${m1}/open`, { method: 'POST', token: admin })).status).toBe(200);
     for (const [party, token] of Object.entries(reps)) {
       await api(port, host, `/api/meetings/${m1}/attendance/${party}`, { method: 'PUT', token, body: { attended: true } });
-      const position = party === 'property-company' ? { position: 'block', reason: '楼下充电桩离楼道太近，有消防隐患' } : { position: 'agree' };
+      const position =
+        party === 'property-company' ? { position: 'block', reason: '楼下充电桩离楼道太近，有消防隐患' } : { position: 'agree' };
       await api(port, host, `/api/meetings/${m1}/items/${item1}/stances/${party}`, { method: 'PUT', token, body: position });
     }
     const adminPage = await pageAs(host, founder, '周老师', `/meetings/${m1}`);
@@ -86,8 +99,16 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     await adminPage.screenshot({ path: `${screenshotDir}/30-meeting-blocked.png`, fullPage: true });
 
     // Meeting 2: brought back revised; everyone agrees; minutes are published.
-    const m2 = (await api(port, host, '/api/meetings', { token: admin, body: { bodyKey: 'joint-meeting', title: '一月联席会议', scheduledFor: new Date(Date.now() + 30 * 86400_000).toISOString() } })).json.id;
-    const back = await api(port, host, `/api/meetings/${m1}/items/${item1}/bring-back`, { token: admin, body: { toMeetingId: m2, papers: '改在地面车棚装 10 个充电桩。', presenter: '李建国', minutesAllotted: 10 } });
+    const m2 = (
+      await api(port, host, '/api/meetings', {
+        token: admin,
+        body: { bodyKey: 'joint-meeting', title: '一月联席会议', scheduledFor: new Date(Date.now() + 30 * 86400_000).toISOString() },
+      })
+    ).json.id;
+    const back = await api(port, host, `/api/meetings/${m1}/items/${item1}/bring-back`, {
+      token: admin,
+      body: { toMeetingId: m2, papers: '改在地面车棚装 10 个充电桩。', presenter: '李建国', minutesAllotted: 10 },
+    });
     expect(back.status).toBe(201);
     const item2 = (await api(port, host, `/api/meetings/${m2}`, { token: admin })).json.items[0].id;
     expect((await api(port, host, `/api/meetings/${m2}/open`, { method: 'POST', token: admin })).status).toBe(200);
@@ -96,7 +117,9 @@ describe('an issue travels up to the joint meeting and the decision comes back t
       await api(port, host, `/api/meetings/${m2}/items/${item2}/stances/${party}`, { method: 'PUT', token, body: { position: 'agree' } });
     }
     const decisionText = '在地面车棚安装 10 个充电桩，物业三个月内完成。';
-    expect((await api(port, host, `/api/meetings/${m2}/items/${item2}/decision`, { token: admin, body: { decisionText } })).json.result).toBe('adopted');
+    expect(
+      (await api(port, host, `/api/meetings/${m2}/items/${item2}/decision`, { token: admin, body: { decisionText } })).json.result,
+    ).toBe('adopted');
     await api(port, host, `/api/meetings/${m2}/close`, { method: 'POST', token: admin });
     const minutes = (await api(port, host, `/api/meetings/${m2}`, { token: admin })).json.minutes;
     expect((await api(port, host, `/api/meetings/${m2}/minutes`, { token: admin, body: { text: minutes } })).status).toBe(200);

@@ -35,7 +35,15 @@ export async function createCommunity(port: number, founder: string, overrides: 
   const slug = `e2e-${Date.now().toString(36)}-${Math.floor(Math.random() * 1000)}`;
   const res = await api(port, 'localhost', '/api/communities', {
     token: json.token,
-    body: { nameZh: '梧桐里', slug, city: '南京', households: 1200, buildings: 8, parties: { residentsCommittee: '梧桐社区居委会' }, ...overrides },
+    body: {
+      nameZh: '梧桐里',
+      slug,
+      city: '南京',
+      households: 1200,
+      buildings: 8,
+      parties: { residentsCommittee: '梧桐社区居委会' },
+      ...overrides,
+    },
   });
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.json)}`);
   return slug;

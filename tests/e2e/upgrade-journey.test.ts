@@ -17,7 +17,12 @@ describe('a v1 community takes in version 2 of the model', () => {
     const saved = await api(port, host, '/api/handbooks/operating/chapters/activity-process?locale=zh-CN', {
       method: 'PUT',
       token: signed.token,
-      body: { title: chapter.title, body: `${chapter.body}\n\n本社区约定：活动照片统一发到社区相册。`, summary: '相册约定', baseRevision: chapter.revision },
+      body: {
+        title: chapter.title,
+        body: `${chapter.body}\n\n本社区约定：活动照片统一发到社区相册。`,
+        summary: '相册约定',
+        baseRevision: chapter.revision,
+      },
     });
     expect(saved.status).toBe(200);
 
@@ -29,7 +34,9 @@ describe('a v1 community takes in version 2 of the model', () => {
     expect(await page.getByTestId('upgrade-summary').innerText()).toContain('1 章需要你选择');
     const conflict = page.locator('[data-chapter="operating/activity-process/zh-CN"]');
     expect(await conflict.getAttribute('data-status')).toBe('conflict');
-    expect(await conflict.locator('ins.diff-added').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('活动照片统一发到社区相册')]));
+    expect(await conflict.locator('ins.diff-added').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('活动照片统一发到社区相册')]),
+    );
     await expect.poll(() => page.getByRole('button', { name: '更新到 v2' }).isDisabled()).toBe(true);
     await conflict.getByRole('radio', { name: '保留我的' }).check();
     await page.screenshot({ path: `${screenshotDir}/14-template-upgrade.png`, fullPage: true });

@@ -5,7 +5,11 @@ import { bindingName, idsByName, renderWranglerToml } from '../../scripts/pool-c
 describe('pool:config', () => {
   it('declares the platform database and N tenant bindings with the tenant migrations', () => {
     const toml: string = renderWranglerToml(3);
-    expect(toml.match(/binding = "TENANT_DB_\d{3}"/g)).toEqual(['binding = "TENANT_DB_001"', 'binding = "TENANT_DB_002"', 'binding = "TENANT_DB_003"']);
+    expect(toml.match(/binding = "TENANT_DB_\d{3}"/g)).toEqual([
+      'binding = "TENANT_DB_001"',
+      'binding = "TENANT_DB_002"',
+      'binding = "TENANT_DB_003"',
+    ]);
     expect(toml).toContain('binding = "PLATFORM_DB"');
     expect(toml.match(/migrations_dir = "migrations\/tenant"/g)).toHaveLength(3);
     expect(toml).toContain('run_worker_first = true');

@@ -25,8 +25,7 @@ const { API_BASE, CloudflareApiError, growPool, main, MAX_BINDINGS, parseArgs, P
 // Recorded Cloudflare API v4 responses and a fake fetch that replays them.
 // ---------------------------------------------------------------------------
 
-const fixture = (name: string): Json =>
-  JSON.parse(readFileSync(new URL(`../fixtures/cloudflare/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): Json => JSON.parse(readFileSync(new URL(`../fixtures/cloudflare/${name}`, import.meta.url), 'utf8'));
 
 const ACCOUNT = '9a7806061c88ada191ed06f989cc3dac';
 const TOKEN = 'test-token-not-real';
@@ -100,7 +99,15 @@ function fakeCloudflare(state: AccountState = {}) {
       const uuid = decodeURIComponent(url.pathname.slice(D1_PATH.length + 1));
       const known = [...listPages.flatMap((p) => p.result), ...created].find((d) => d.uuid === uuid);
       if (!known) {
-        return { status: 404, body: { result: null, success: false, errors: [{ code: 7404, message: `The database ${uuid} could not be found` }], messages: [] } };
+        return {
+          status: 404,
+          body: {
+            result: null,
+            success: false,
+            errors: [{ code: 7404, message: `The database ${uuid} could not be found` }],
+            messages: [],
+          },
+        };
       }
       const body = fixture('d1-database.json');
       Object.assign(body.result, known, { num_tables: state.tables?.[known.name] ?? 0 });
@@ -332,7 +339,15 @@ describe('growPool: resuming after an interrupted run', () => {
         }
         if (req.method === 'GET' && req.url.searchParams.has('name')) {
           const hits = fakeState.filter((d) => d.name === req.url.searchParams.get('name'));
-          return { body: { result: hits, result_info: { page: 1, per_page: 100, count: hits.length, total_count: hits.length }, success: true, errors: [], messages: [] } };
+          return {
+            body: {
+              result: hits,
+              result_info: { page: 1, per_page: 100, count: hits.length, total_count: hits.length },
+              success: true,
+              errors: [],
+              messages: [],
+            },
+          };
         }
         return undefined;
       },
@@ -369,8 +384,7 @@ describe('growPool: dry run', () => {
 describe('growPool: API errors', () => {
   it('surfaces errors[].message of a success:false answer and patches nothing', async () => {
     const fake = fakeCloudflare({
-      override: (req, nth) =>
-        req.method === 'POST' && nth === 2 ? { status: 400, body: fixture('d1-create-error.json') } : undefined,
+      override: (req, nth) => (req.method === 'POST' && nth === 2 ? { status: 400, body: fixture('d1-create-error.json') } : undefined),
     });
 
     const failure = run(fake, { count: 3 });
@@ -384,7 +398,8 @@ describe('growPool: API errors', () => {
 
   it('treats success:false as a failure even with HTTP 200', async () => {
     const fake = fakeCloudflare({
-      override: (req) => (req.method === 'GET' && req.url.pathname === SETTINGS_PATH ? { status: 200, body: fixture('auth-error.json') } : undefined),
+      override: (req) =>
+        req.method === 'GET' && req.url.pathname === SETTINGS_PATH ? { status: 200, body: fixture('auth-error.json') } : undefined,
     });
     await expect(run(fake)).rejects.toThrow(/Authentication error \[code 10000\]/);
     expect(mutating(fake)).toEqual([]);
@@ -394,7 +409,9 @@ describe('growPool: API errors', () => {
     const fake = fakeCloudflare({
       override: (req) => (req.method === 'PATCH' ? { status: 403, body: fixture('auth-error.json') } : undefined),
     });
-    await expect(run(fake, { count: 1 })).rejects.toThrow(/PATCH .*\/workers\/scripts\/huzhu\/settings failed \(HTTP 403\): Authentication error/);
+    await expect(run(fake, { count: 1 })).rejects.toThrow(
+      /PATCH .*\/workers\/scripts\/huzhu\/settings failed \(HTTP 403\): Authentication error/,
+    );
   });
 
   it('retries 429 and 5xx a couple of times with a backoff, honouring Retry-After', async () => {
@@ -403,7 +420,8 @@ describe('growPool: API errors', () => {
       override: (req, nth) => {
         if (req.method === 'GET' && req.url.pathname === SETTINGS_PATH && nth === 1)
           return { status: 429, body: fixture('rate-limited.json'), headers: { 'retry-after': '2' } };
-        if (req.method === 'PATCH' && nth <= 2) return { status: 502, body: { success: false, errors: [{ code: 502, message: 'Bad gateway' }], messages: [], result: null } };
+        if (req.method === 'PATCH' && nth <= 2)
+          return { status: 502, body: { success: false, errors: [{ code: 502, message: 'Bad gateway' }], messages: [], result: null } };
         return undefined;
       },
     });
@@ -419,7 +437,8 @@ describe('growPool: API errors', () => {
 
   it('gives up after the retries and shows the last error', async () => {
     const fake = fakeCloudflare({
-      override: (req) => (req.method === 'GET' && req.url.pathname === SETTINGS_PATH ? { status: 429, body: fixture('rate-limited.json') } : undefined),
+      override: (req) =>
+        req.method === 'GET' && req.url.pathname === SETTINGS_PATH ? { status: 429, body: fixture('rate-limited.json') } : undefined,
     });
     await expect(run(fake, { retries: 2 })).rejects.toThrow(/HTTP 429\): Please wait and consider throttling/);
     expect(fake.requests).toHaveLength(3);
@@ -431,7 +450,11 @@ describe('growPool: the 5,000-binding ceiling', () => {
     const settings = fixture('worker-settings.json');
     const bindings = settings.result.bindings;
     for (let n = 5; bindings.length < total; n++) {
-      bindings.push({ name: `TENANT_DB_${String(n).padStart(3, '0')}`, type: 'd1', id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}` });
+      bindings.push({
+        name: `TENANT_DB_${String(n).padStart(3, '0')}`,
+        type: 'd1',
+        id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      });
     }
     return settings;
   }
@@ -536,7 +559,11 @@ describe('CLI', () => {
     expect(result.stderr).toMatch(/missing environment variables CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_API_TOKEN/);
     expect(result.stdout).toBe('');
 
-    const help = spawnSync(process.execPath, [script, '--help'], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 20_000 });
+    const help = spawnSync(process.execPath, [script, '--help'], {
+      env: { PATH: process.env.PATH ?? '' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--dry-run/);
   });

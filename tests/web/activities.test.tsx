@@ -7,7 +7,13 @@ import ActivityEditor from '../../web/src/pages/activity-editor';
 import FundStatement from '../../web/src/pages/fund-statement';
 import { jsonResponse, withProviders } from './render';
 
-const site = { host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } } };
+const site = {
+  host: 'community',
+  platformHost: 'localhost',
+  authMode: 'dev',
+  clerkPublishableKey: null,
+  community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } },
+};
 const me = { userId: 'demo-resident', name: '王小雨', platformRoles: [], member: { id: 3, displayName: '王小雨', roles: [] } };
 const facts = { surplusRatePercent: 8 };
 
@@ -25,22 +31,83 @@ const statement = {
   surplusFen: 14400,
   closingFen: 24400,
   entries: [
-    { id: 7, occurredOn: '2025-05-18', category: 'activity-fees', memo: '周末网球：活动费收入', activityId: 4, reversesId: null, amountFen: 105600 },
-    { id: 8, occurredOn: '2025-05-18', category: 'activity-costs', memo: '周末网球：活动支出', activityId: 4, reversesId: null, amountFen: -96200 },
-    { id: 9, occurredOn: '2025-06-01', category: 'grant-from-district', memo: '街道补助', activityId: null, reversesId: null, amountFen: 5000 },
+    {
+      id: 7,
+      occurredOn: '2025-05-18',
+      category: 'activity-fees',
+      memo: '周末网球：活动费收入',
+      activityId: 4,
+      reversesId: null,
+      amountFen: 105600,
+    },
+    {
+      id: 8,
+      occurredOn: '2025-05-18',
+      category: 'activity-costs',
+      memo: '周末网球：活动支出',
+      activityId: 4,
+      reversesId: null,
+      amountFen: -96200,
+    },
+    {
+      id: 9,
+      occurredOn: '2025-06-01',
+      category: 'grant-from-district',
+      memo: '街道补助',
+      activityId: null,
+      reversesId: null,
+      amountFen: 5000,
+    },
   ],
 };
 
 /** An activity as GET /api/activities/{id} answers it, for the responsible person (member 3). */
 function activity(state: string, overrides: Record<string, unknown> = {}) {
   return {
-    id: 5, clubId: null, title: '邻里读书会', description: '', responsibleMemberId: 3,
-    startsAt: '2025-06-01T11:00:00.000Z', endsAt: '2025-06-01T13:00:00.000Z', place: '明志书屋', capacity: 20, waitlist: true,
-    audience: 'residents', state, expectedParticipants: 10, surplusRatePercent: 8, feeFen: 700, exceptionReason: null,
-    approvedBy: null, approvedAt: null, cancelledReason: null, createdAt: '2025-05-01T00:00:00.000Z',
-    checkinToken: 'abcdef0123456789', isOrganiser: true, club: null, responsible: { id: 3, displayName: '王小雨' },
-    budget: { lines: [{ label: '茶水', amountFen: 6000 }], costFen: 6000, surplusTargetFen: 480, targetFen: 6480, feeFen: 700, derivedFeeFen: 700, exactFeeFen: 648, incomeFen: 7000, surplusFen: 1000, coversCostsAndSurplus: true, breakEvenParticipants: 9, exceptionReason: null, problem: null },
-    places: { confirmed: 0, waitlisted: 0, checkedIn: 0, free: 20 }, settlement: null, review: null, rating: null, mySignups: [],
+    id: 5,
+    clubId: null,
+    title: '邻里读书会',
+    description: '',
+    responsibleMemberId: 3,
+    startsAt: '2025-06-01T11:00:00.000Z',
+    endsAt: '2025-06-01T13:00:00.000Z',
+    place: '明志书屋',
+    capacity: 20,
+    waitlist: true,
+    audience: 'residents',
+    state,
+    expectedParticipants: 10,
+    surplusRatePercent: 8,
+    feeFen: 700,
+    exceptionReason: null,
+    approvedBy: null,
+    approvedAt: null,
+    cancelledReason: null,
+    createdAt: '2025-05-01T00:00:00.000Z',
+    checkinToken: 'abcdef0123456789',
+    isOrganiser: true,
+    club: null,
+    responsible: { id: 3, displayName: '王小雨' },
+    budget: {
+      lines: [{ label: '茶水', amountFen: 6000 }],
+      costFen: 6000,
+      surplusTargetFen: 480,
+      targetFen: 6480,
+      feeFen: 700,
+      derivedFeeFen: 700,
+      exactFeeFen: 648,
+      incomeFen: 7000,
+      surplusFen: 1000,
+      coversCostsAndSurplus: true,
+      breakEvenParticipants: 9,
+      exceptionReason: null,
+      problem: null,
+    },
+    places: { confirmed: 0, waitlisted: 0, checkedIn: 0, free: 20 },
+    settlement: null,
+    review: null,
+    rating: null,
+    mySignups: [],
     ...overrides,
   };
 }
@@ -164,8 +231,14 @@ describe('FundStatement', () => {
     expect(within(entries).getByText('街道补助')).toBeTruthy();
 
     const year = new Date().getFullYear();
-    expect(calls.some((u) => u.includes('/api/ledger/funds/club:1/statement') && u.includes(`from=${year}-01-01`) && u.includes(`to=${year + 1}-01-01`))).toBe(true);
-    expect(screen.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toBe(`/api/ledger/funds/club%3A1/statement.csv?from=${year}-01-01&to=${year + 1}-01-01`);
+    expect(
+      calls.some(
+        (u) => u.includes('/api/ledger/funds/club:1/statement') && u.includes(`from=${year}-01-01`) && u.includes(`to=${year + 1}-01-01`),
+      ),
+    ).toBe(true);
+    expect(screen.getByRole('link', { name: '下载 CSV' }).getAttribute('href')).toBe(
+      `/api/ledger/funds/club%3A1/statement.csv?from=${year}-01-01&to=${year + 1}-01-01`,
+    );
   });
 });
 
@@ -173,7 +246,11 @@ describe('ActivityDetail', () => {
   it('offers the responsible person the next steps of the process, and not the approval of their own budget', async () => {
     storeSessionToken('test-token');
     window.history.replaceState(null, '', '/activities/5');
-    detail = activity('budget-submitted', { exceptionReason: '由互助会基金承担', feeFen: 0, budget: { ...activity('x').budget, feeFen: 0, exceptionReason: '由互助会基金承担' } });
+    detail = activity('budget-submitted', {
+      exceptionReason: '由互助会基金承担',
+      feeFen: 0,
+      budget: { ...activity('x').budget, feeFen: 0, exceptionReason: '由互助会基金承担' },
+    });
     render(withProviders(() => <ActivityDetail />, 'zh-CN', '/activities/:id'));
     await screen.findByRole('heading', { name: '组织者' });
     await waitFor(() => expect(screen.getByText(/须由负责人以外/)).toBeTruthy());

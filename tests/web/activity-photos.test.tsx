@@ -14,7 +14,8 @@ beforeEach(() => {
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = input instanceof Request ? input : new Request(new URL(String(input), 'http://localhost'), init);
       const path = new URL(request.url).pathname;
-      if (path === '/api/site') return jsonResponse({ host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: null });
+      if (path === '/api/site')
+        return jsonResponse({ host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: null });
       if (path === '/api/activities/5/photos' && request.method === 'POST') {
         uploads.push({ type: request.headers.get('content-type'), size: (await request.arrayBuffer()).byteLength });
         photos.push({ id: 2, contentType: 'image/jpeg', size: 3, createdAt: '2026-11-28T00:00:00Z', url: '/api/photos/2' });

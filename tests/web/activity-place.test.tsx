@@ -9,23 +9,74 @@ import { jsonResponse, withProviders } from './render';
 // The first render in a file loads the pages lazily; give it room on a busy machine.
 vi.setConfig({ testTimeout: 20_000 });
 
-const site = { host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } } };
+const site = {
+  host: 'community',
+  platformHost: 'localhost',
+  authMode: 'dev',
+  clerkPublishableKey: null,
+  community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } },
+};
 const me = { userId: 'demo-founder', name: '李社长', platformRoles: [], member: { id: 3, displayName: '李社长', roles: [] } };
 const hall = { id: 7, name: '多功能厅', capacity: 40, opensAt: '08:00', closesAt: '21:30', rules: '用后复原桌椅。' };
 const chess = { id: 8, name: '棋牌室', capacity: 20, opensAt: '09:00', closesAt: '21:00', rules: '' };
-const clash = { bookingId: 31, startsAt: '2027-03-01T10:00:00.000Z', endsAt: '2027-03-01T12:00:00.000Z', purpose: '周一排练', who: '合唱团', activityId: 12 };
+const clash = {
+  bookingId: 31,
+  startsAt: '2027-03-01T10:00:00.000Z',
+  endsAt: '2027-03-01T12:00:00.000Z',
+  purpose: '周一排练',
+  who: '合唱团',
+  activityId: 12,
+};
 
 /** An activity as GET /api/activities/{id} answers it. */
 function activity(overrides: Record<string, unknown> = {}) {
   return {
-    id: 5, clubId: null, title: '邻里读书会', description: '', responsibleMemberId: 3,
-    startsAt: '2027-03-01T11:00:00.000Z', endsAt: '2027-03-01T13:00:00.000Z', place: '多功能厅', capacity: 20, waitlist: true,
-    audience: 'residents', state: 'draft', expectedParticipants: 10, surplusRatePercent: 8, feeFen: 700, exceptionReason: null,
-    approvedBy: null, approvedAt: null, cancelledReason: null, createdAt: '2027-02-01T00:00:00.000Z',
-    checkinToken: 'abcdef0123456789', isOrganiser: true, club: null, responsible: { id: 3, displayName: '李社长' },
-    space: hall, booking: { id: 41, startsAt: '2027-03-01T11:00:00.000Z', endsAt: '2027-03-01T13:00:00.000Z', seriesId: null, borrowed: false },
-    budget: { lines: [{ label: '茶水', amountFen: 6000 }], costFen: 6000, surplusTargetFen: 480, targetFen: 6480, feeFen: 700, derivedFeeFen: 700, exactFeeFen: 648, incomeFen: 7000, surplusFen: 1000, coversCostsAndSurplus: true, breakEvenParticipants: 9, exceptionReason: null, problem: null },
-    places: { confirmed: 0, waitlisted: 0, checkedIn: 0, free: 20 }, settlement: null, review: null, rating: null, mySignups: [],
+    id: 5,
+    clubId: null,
+    title: '邻里读书会',
+    description: '',
+    responsibleMemberId: 3,
+    startsAt: '2027-03-01T11:00:00.000Z',
+    endsAt: '2027-03-01T13:00:00.000Z',
+    place: '多功能厅',
+    capacity: 20,
+    waitlist: true,
+    audience: 'residents',
+    state: 'draft',
+    expectedParticipants: 10,
+    surplusRatePercent: 8,
+    feeFen: 700,
+    exceptionReason: null,
+    approvedBy: null,
+    approvedAt: null,
+    cancelledReason: null,
+    createdAt: '2027-02-01T00:00:00.000Z',
+    checkinToken: 'abcdef0123456789',
+    isOrganiser: true,
+    club: null,
+    responsible: { id: 3, displayName: '李社长' },
+    space: hall,
+    booking: { id: 41, startsAt: '2027-03-01T11:00:00.000Z', endsAt: '2027-03-01T13:00:00.000Z', seriesId: null, borrowed: false },
+    budget: {
+      lines: [{ label: '茶水', amountFen: 6000 }],
+      costFen: 6000,
+      surplusTargetFen: 480,
+      targetFen: 6480,
+      feeFen: 700,
+      derivedFeeFen: 700,
+      exactFeeFen: 648,
+      incomeFen: 7000,
+      surplusFen: 1000,
+      coversCostsAndSurplus: true,
+      breakEvenParticipants: 9,
+      exceptionReason: null,
+      problem: null,
+    },
+    places: { confirmed: 0, waitlisted: 0, checkedIn: 0, free: 20 },
+    settlement: null,
+    review: null,
+    rating: null,
+    mySignups: [],
     ...overrides,
   };
 }
@@ -48,7 +99,37 @@ beforeEach(() => {
       if (path === '/api/handbooks') return jsonResponse({ templateVersion: 1, facts: { surplusRatePercent: 8 }, handbooks: [] });
       if (path === '/api/me/overview') return jsonResponse({ thisWeek: [], signups: [], clubs: [] });
       if (path === '/api/spaces') return jsonResponse({ spaces: [hall, chess] });
-      if (path === '/api/spaces/7/bookings') return jsonResponse({ bookings: [{ id: 41, spaceId: 7, clubId: 2, clubName: '合唱团', bookedBy: '李社长', startsAt: '2027-03-01T11:00:00.000Z', endsAt: '2027-03-01T13:00:00.000Z', purpose: '邻里读书会', seriesId: null, activityId: 5, activityTitle: '邻里读书会' }, { id: 42, spaceId: 7, clubId: null, clubName: null, bookedBy: '王小雨', startsAt: '2027-03-02T11:00:00.000Z', endsAt: '2027-03-02T12:00:00.000Z', purpose: '书法', seriesId: null, activityId: null, activityTitle: null }] });
+      if (path === '/api/spaces/7/bookings')
+        return jsonResponse({
+          bookings: [
+            {
+              id: 41,
+              spaceId: 7,
+              clubId: 2,
+              clubName: '合唱团',
+              bookedBy: '李社长',
+              startsAt: '2027-03-01T11:00:00.000Z',
+              endsAt: '2027-03-01T13:00:00.000Z',
+              purpose: '邻里读书会',
+              seriesId: null,
+              activityId: 5,
+              activityTitle: '邻里读书会',
+            },
+            {
+              id: 42,
+              spaceId: 7,
+              clubId: null,
+              clubName: null,
+              bookedBy: '王小雨',
+              startsAt: '2027-03-02T11:00:00.000Z',
+              endsAt: '2027-03-02T12:00:00.000Z',
+              purpose: '书法',
+              seriesId: null,
+              activityId: null,
+              activityTitle: null,
+            },
+          ],
+        });
       if (path === '/api/activity-places') return jsonResponse({ spaces: [hall, chess], bookings: [] });
       if (path === '/api/activities/5' && request.method === 'GET') return jsonResponse(activity());
       if (path === '/api/activities' && request.method === 'POST') {
@@ -95,7 +176,17 @@ describe('the activity editor’s place chooser', () => {
   });
 
   it('shows the clash inline, naming who holds the space and when, when saving is answered 409', async () => {
-    answer = () => jsonResponse({ error: { code: 'conflict', message: '多功能厅 is already booked then by 合唱团', details: { spaceId: ['Booked then by 合唱团'], clashes: [clash] } } }, 409);
+    answer = () =>
+      jsonResponse(
+        {
+          error: {
+            code: 'conflict',
+            message: '多功能厅 is already booked then by 合唱团',
+            details: { spaceId: ['Booked then by 合唱团'], clashes: [clash] },
+          },
+        },
+        409,
+      );
     render(withProviders(() => <ActivityEditor />));
     await fillBasics();
     const chooser = await chooseHall();

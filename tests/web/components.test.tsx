@@ -28,7 +28,12 @@ afterEach(() => {
 
 describe('ProgramList', () => {
   const programs = [
-    { key: 'library', name: { zh: '明志书屋', en: 'Mingzhi Community Library' }, description: { zh: '公共图书馆', en: 'A library' }, enabled: true },
+    {
+      key: 'library',
+      name: { zh: '明志书屋', en: 'Mingzhi Community Library' },
+      description: { zh: '公共图书馆', en: 'A library' },
+      enabled: true,
+    },
     { key: 'salon', name: { zh: '社区沙龙', en: 'Community Salon' }, description: { zh: '文化交流', en: 'Evenings' }, enabled: false },
   ];
 
@@ -47,9 +52,7 @@ describe('ProgramList', () => {
 describe('ProvisioningProgress', () => {
   it('marks the steps done up to the current one', () => {
     render(
-      withProviders(() => (
-        <ProvisioningProgress steps={['created', 'database-claimed', 'migrated', 'seeded', 'active']} step="migrated" />
-      )),
+      withProviders(() => <ProvisioningProgress steps={['created', 'database-claimed', 'migrated', 'seeded', 'active']} step="migrated" />),
     );
     const items = document.querySelectorAll('li[data-step]');
     expect([...items].map((li) => li.getAttribute('data-done'))).toEqual(['true', 'true', 'true', 'false', 'false']);

@@ -21,9 +21,20 @@ import { jsonResponse, withProviders } from './render';
 
 const definitions = { metrics: [...METRICS], rules: [...RULES] };
 const platformSite = { host: 'platform', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: null };
-const communitySite = { host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } } };
+const communitySite = {
+  host: 'community',
+  platformHost: 'localhost',
+  authMode: 'dev',
+  clerkPublishableKey: null,
+  community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } },
+};
 const consultant = { userId: 'demo-consultant', name: '顾问林', platformRoles: ['consultant'], member: null };
-const admin = { userId: 'demo-admin', name: '周明', platformRoles: [], member: { id: 5, displayName: '周明', roles: [{ role: 'association-admin', partyKey: 'association' }] } };
+const admin = {
+  userId: 'demo-admin',
+  name: '周明',
+  platformRoles: [],
+  member: { id: 5, displayName: '周明', roles: [{ role: 'association-admin', partyKey: 'association' }] },
+};
 
 /** Figures with every metric set from `base` (null where not given), and rules scored as given. */
 function figures(values: Record<string, number | null>, score = 0.5): FiguresView {
@@ -33,7 +44,21 @@ function figures(values: Record<string, number | null>, score = 0.5): FiguresVie
   };
 }
 
-const MONTHS = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+const MONTHS = [
+  '2025-11',
+  '2025-12',
+  '2026-01',
+  '2026-02',
+  '2026-03',
+  '2026-04',
+  '2026-05',
+  '2026-06',
+  '2026-07',
+  '2026-08',
+  '2026-09',
+  '2026-10',
+  '2026-11',
+];
 function series(slug: string, name: { zh: string; en: string }, households: number, participationStep: number): SeriesView {
   return {
     slug,
@@ -41,9 +66,18 @@ function series(slug: string, name: { zh: string; en: string }, households: numb
     city: '南京',
     computedAt: '2026-11-05T03:00:00.000Z',
     currentMonth: '2026-11',
-    months: MONTHS.map((month, i) =>
-      ({ month, figures: figures({ households, activitiesHeld: 10 + i, householdParticipation: participationStep * (i + 1), medianDaysToDecision: slug === 'pingzhi' ? null : 12.25 }, i / 12) }),
-    ),
+    months: MONTHS.map((month, i) => ({
+      month,
+      figures: figures(
+        {
+          households,
+          activitiesHeld: 10 + i,
+          householdParticipation: participationStep * (i + 1),
+          medianDaysToDecision: slug === 'pingzhi' ? null : 12.25,
+        },
+        i / 12,
+      ),
+    })),
   };
 }
 const cuizhuyuan = series('cuizhuyuan', { zh: '翠竹园', en: 'Cuizhuyuan' }, 3000, 0.01);
@@ -64,16 +98,48 @@ beforeEach(() => {
   site = platformSite;
   grantedList = {
     communities: [
-      { slug: 'cuizhuyuan', name: cuizhuyuan.name, city: '南京', grantedAt: '2026-01-01T00:00:00.000Z', computedAt: '2026-11-05T03:00:00.000Z', month: '2026-10', headline: figures({ households: 3000, members: 412, householdParticipation: 0.125, contactCoverage: 0.8, programsActive: 7 }) },
-      { slug: 'pingzhi', name: pingzhi.name, city: '常州', grantedAt: '2026-02-01T00:00:00.000Z', computedAt: '2026-11-05T03:00:00.000Z', month: '2026-10', headline: figures({ households: 800, members: 95, householdParticipation: 0.05, contactCoverage: null, programsActive: 3 }) },
+      {
+        slug: 'cuizhuyuan',
+        name: cuizhuyuan.name,
+        city: '南京',
+        grantedAt: '2026-01-01T00:00:00.000Z',
+        computedAt: '2026-11-05T03:00:00.000Z',
+        month: '2026-10',
+        headline: figures({ households: 3000, members: 412, householdParticipation: 0.125, contactCoverage: 0.8, programsActive: 7 }),
+      },
+      {
+        slug: 'pingzhi',
+        name: pingzhi.name,
+        city: '常州',
+        grantedAt: '2026-02-01T00:00:00.000Z',
+        computedAt: '2026-11-05T03:00:00.000Z',
+        month: '2026-10',
+        headline: figures({ households: 800, members: 95, householdParticipation: 0.05, contactCoverage: null, programsActive: 3 }),
+      },
     ],
     definitions,
   };
   compareAnswer = () => jsonResponse({ communities: [cuizhuyuan, pingzhi], definitions });
   accessAnswer = {
     grants: [
-      { userId: 'demo-consultant', displayName: '顾问林', organisation: '社区营造研究中心', grantedAt: '2026-03-01T02:00:00.000Z', grantedBy: 'demo-admin', grantedByName: '周明', revokedAt: null },
-      { userId: 'old-consultant', displayName: '顾问王', organisation: '', grantedAt: '2025-05-01T02:00:00.000Z', grantedBy: 'demo-admin', grantedByName: null, revokedAt: '2025-09-01T02:00:00.000Z' },
+      {
+        userId: 'demo-consultant',
+        displayName: '顾问林',
+        organisation: '社区营造研究中心',
+        grantedAt: '2026-03-01T02:00:00.000Z',
+        grantedBy: 'demo-admin',
+        grantedByName: '周明',
+        revokedAt: null,
+      },
+      {
+        userId: 'old-consultant',
+        displayName: '顾问王',
+        organisation: '',
+        grantedAt: '2025-05-01T02:00:00.000Z',
+        grantedBy: 'demo-admin',
+        grantedByName: null,
+        revokedAt: '2025-09-01T02:00:00.000Z',
+      },
     ],
     directory: [
       { userId: 'demo-consultant', displayName: '顾问林', organisation: '社区营造研究中心' },
@@ -109,7 +175,11 @@ afterEach(() => {
 
 const zhContext: ViewContext = {
   locale: 'zh-CN',
-  labels: { metric: '指标', groups: { scale: '规模', participation: '参与', coordination: '协同', finance: '财务', rules: '运营原则（达标比例）' }, monthToDate: '（本月至今）' },
+  labels: {
+    metric: '指标',
+    groups: { scale: '规模', participation: '参与', coordination: '协同', finance: '财务', rules: '运营原则（达标比例）' },
+    monthToDate: '（本月至今）',
+  },
 };
 
 /** The text of each row of a rendered metrics table, names without their definitions. */
@@ -122,15 +192,53 @@ function tableRows(table: HTMLElement): string[][] {
 describe('metrics view and CSV', () => {
   const defs: DefinitionsView = {
     metrics: [
-      { key: 'households', group: 'scale', unit: 'count', higherIsBetter: null, label: { zh: '户数', en: 'Households' }, definition: { zh: '申报户数。', en: 'Declared.' } },
-      { key: 'householdParticipation', group: 'participation', unit: 'share', higherIsBetter: true, label: { zh: '家庭参与率', en: 'Participation' }, definition: { zh: '参与户 ÷ 户数。', en: 'Share.' } },
-      { key: 'medianDaysToDecision', group: 'coordination', unit: 'days', higherIsBetter: false, label: { zh: '议题决定天数，中位数', en: 'Median days' }, definition: { zh: '中位数。', en: 'Median.' } },
+      {
+        key: 'households',
+        group: 'scale',
+        unit: 'count',
+        higherIsBetter: null,
+        label: { zh: '户数', en: 'Households' },
+        definition: { zh: '申报户数。', en: 'Declared.' },
+      },
+      {
+        key: 'householdParticipation',
+        group: 'participation',
+        unit: 'share',
+        higherIsBetter: true,
+        label: { zh: '家庭参与率', en: 'Participation' },
+        definition: { zh: '参与户 ÷ 户数。', en: 'Share.' },
+      },
+      {
+        key: 'medianDaysToDecision',
+        group: 'coordination',
+        unit: 'days',
+        higherIsBetter: false,
+        label: { zh: '议题决定天数，中位数', en: 'Median days' },
+        definition: { zh: '中位数。', en: 'Median.' },
+      },
     ],
     rules: [{ key: 'needs', label: { zh: '需求导向', en: 'Needs' }, definition: { zh: '议题在流动。', en: 'Flowing.' }, checks: [] }],
   };
   const one = (values: Record<string, number | null>, score: number): FiguresView => ({ values, rules: { needs: { score, checks: {} } } });
-  const a: SeriesView = { slug: 'a', name: { zh: '翠竹园', en: 'Cuizhuyuan' }, city: null, computedAt: null, currentMonth: '2026-11', months: [{ month: '2026-10', figures: one({ households: 3000, householdParticipation: 0.125, medianDaysToDecision: null }, 2 / 3) }] };
-  const b: SeriesView = { slug: 'b', name: { zh: '平治"东区"', en: 'Pingzhi' }, city: null, computedAt: null, currentMonth: '2026-11', months: [{ month: '2026-10', figures: one({ households: 800, householdParticipation: null, medianDaysToDecision: 9.04 }, 1) }, { month: '2026-11', figures: one({ households: 800, householdParticipation: 0.01, medianDaysToDecision: 3 }, 0) }] };
+  const a: SeriesView = {
+    slug: 'a',
+    name: { zh: '翠竹园', en: 'Cuizhuyuan' },
+    city: null,
+    computedAt: null,
+    currentMonth: '2026-11',
+    months: [{ month: '2026-10', figures: one({ households: 3000, householdParticipation: 0.125, medianDaysToDecision: null }, 2 / 3) }],
+  };
+  const b: SeriesView = {
+    slug: 'b',
+    name: { zh: '平治"东区"', en: 'Pingzhi' },
+    city: null,
+    computedAt: null,
+    currentMonth: '2026-11',
+    months: [
+      { month: '2026-10', figures: one({ households: 800, householdParticipation: null, medianDaysToDecision: 9.04 }, 1) },
+      { month: '2026-11', figures: one({ households: 800, householdParticipation: 0.01, medianDaysToDecision: 3 }, 0) },
+    ],
+  };
 
   it('formats figures by unit, with "—" for a figure that does not apply', () => {
     expect(formatValue(null, 'share', 'zh-CN')).toBe('—');
@@ -247,7 +355,12 @@ describe('the comparison page', () => {
     window.history.replaceState(null, '', '/consultant/compare?slugs=cuizhuyuan,pingzhi');
     render(withProviders(() => <ConsultantCompare />));
     const table = await screen.findByRole('table', { name: '2026年10月各社区指标对比' });
-    expect(requests.some((r) => r.path === '/api/consultant/compare?slugs=cuizhuyuan%2Cpingzhi' || r.path === '/api/consultant/compare?slugs=cuizhuyuan,pingzhi')).toBe(true);
+    expect(
+      requests.some(
+        (r) =>
+          r.path === '/api/consultant/compare?slugs=cuizhuyuan%2Cpingzhi' || r.path === '/api/consultant/compare?slugs=cuizhuyuan,pingzhi',
+      ),
+    ).toBe(true);
     const rows = tableRows(table);
     expect(rows[0]).toEqual(['指标', '翠竹园', '平治']);
     // October is the 12th month of the series: participation 12 × 1% and 12 × 2%.
@@ -365,7 +478,8 @@ describe('consultant access in the community’s settings', () => {
 
   it('shows the error when a grant fails', async () => {
     storeSessionToken('test-token');
-    writeAnswer = () => jsonResponse({ error: { code: 'not_found', message: 'No consultant with this id is registered on the platform' } }, 404);
+    writeAnswer = () =>
+      jsonResponse({ error: { code: 'not_found', message: 'No consultant with this id is registered on the platform' } }, 404);
     render(withProviders(() => <ConsultantAccess />));
     const choice = await screen.findByLabelText('授权给顾问');
     fireEvent.change(choice, { target: { value: 'demo-consultant-2' } });

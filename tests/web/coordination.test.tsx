@@ -7,8 +7,19 @@ import Join from '../../web/src/pages/join';
 import MeetingDetail from '../../web/src/pages/meeting-detail';
 import { jsonResponse, withProviders } from './render';
 
-const site = { host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } } };
-const admin = { userId: 'demo-admin', name: '周明', platformRoles: [], member: { id: 5, displayName: '周明', roles: [{ role: 'association-admin', partyKey: '' }] } };
+const site = {
+  host: 'community',
+  platformHost: 'localhost',
+  authMode: 'dev',
+  clerkPublishableKey: null,
+  community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } },
+};
+const admin = {
+  userId: 'demo-admin',
+  name: '周明',
+  platformRoles: [],
+  member: { id: 5, displayName: '周明', roles: [{ role: 'association-admin', partyKey: '' }] },
+};
 const t = (zh: string, en: string) => ({ zh, en });
 const party = { kind: 'party', memberId: null, attendanceByChair: false };
 const voters = [
@@ -57,9 +68,36 @@ const meeting = {
 };
 const meetingList = {
   meetings: [
-    { id: 7, bodyKey: 'joint-meeting', title: '六月联席会议', scheduledFor: '2025-06-10T11:00:00.000Z', status: 'scheduled', minutesPublishedAt: null, committeeId: null, committeeName: null },
-    { id: 8, bodyKey: 'joint-meeting', title: '七月联席会议', scheduledFor: '2025-07-08T11:00:00.000Z', status: 'scheduled', minutesPublishedAt: null, committeeId: null, committeeName: null },
-    { id: 3, bodyKey: 'joint-meeting', title: '五月联席会议', scheduledFor: '2025-05-13T11:00:00.000Z', status: 'closed', minutesPublishedAt: '2025-05-15T00:00:00.000Z', committeeId: null, committeeName: null },
+    {
+      id: 7,
+      bodyKey: 'joint-meeting',
+      title: '六月联席会议',
+      scheduledFor: '2025-06-10T11:00:00.000Z',
+      status: 'scheduled',
+      minutesPublishedAt: null,
+      committeeId: null,
+      committeeName: null,
+    },
+    {
+      id: 8,
+      bodyKey: 'joint-meeting',
+      title: '七月联席会议',
+      scheduledFor: '2025-07-08T11:00:00.000Z',
+      status: 'scheduled',
+      minutesPublishedAt: null,
+      committeeId: null,
+      committeeName: null,
+    },
+    {
+      id: 3,
+      bodyKey: 'joint-meeting',
+      title: '五月联席会议',
+      scheduledFor: '2025-05-13T11:00:00.000Z',
+      status: 'closed',
+      minutesPublishedAt: '2025-05-15T00:00:00.000Z',
+      committeeId: null,
+      committeeName: null,
+    },
   ],
   monthsWithoutJointMeeting: [],
 };
@@ -90,7 +128,13 @@ const issue = {
   overdue: false,
   events: [
     { fromState: null, toState: 'raised', note: '', at: '2025-05-20T02:00:00.000Z', actor: '王小雨' },
-    { fromState: 'raised', toState: 'acknowledged', note: '已在楼栋群里问过，很多人有同样的需要', at: '2025-05-21T03:00:00.000Z', actor: '李建国' },
+    {
+      fromState: 'raised',
+      toState: 'acknowledged',
+      note: '已在楼栋群里问过，很多人有同样的需要',
+      at: '2025-05-21T03:00:00.000Z',
+      actor: '李建国',
+    },
     { fromState: 'acknowledged', toState: 'referred', note: '', at: '2025-05-25T03:00:00.000Z', actor: '李建国' },
     { fromState: 'referred', toState: 'on-agenda', note: '六月联席会议', at: '2025-06-01T02:00:00.000Z', actor: '周明' },
   ],
@@ -101,12 +145,38 @@ const issue = {
     { state: 'on-agenda', from: '2025-06-01T02:00:00.000Z', days: 9 },
   ],
 };
-const buildings = { buildings: [{ id: 1, name: '1栋', contactsRequired: 2, contacts: [{ id: 2, displayName: '李建国' }] }, { id: 2, name: '2栋', contactsRequired: 2, contacts: [] }], coverage: { buildings: 2, covered: 0, share: 0 } };
+const buildings = {
+  buildings: [
+    { id: 1, name: '1栋', contactsRequired: 2, contacts: [{ id: 2, displayName: '李建国' }] },
+    { id: 2, name: '2栋', contactsRequired: 2, contacts: [] },
+  ],
+  coverage: { buildings: 2, covered: 0, share: 0 },
+};
 const community = {
-  slug: 'cuizhuyuan', name: t('翠竹园', 'Cuizhuyuan'), city: '南京', district: null, households: 3000, template: { key: 'cuizhuyuan', version: 1 }, memberCount: 8, programs: [],
+  slug: 'cuizhuyuan',
+  name: t('翠竹园', 'Cuizhuyuan'),
+  city: '南京',
+  district: null,
+  households: 3000,
+  template: { key: 'cuizhuyuan', version: 1 },
+  memberCount: 8,
+  programs: [],
   parties: voters.map((v) => ({ key: v.key, title: v.title, organisationName: v.organisationName, remit: t('', '') })),
-  bodies: [{ key: 'joint-meeting', level: 1, name: t('多方联席会议', 'Multi-party joint meeting'), description: t('', ''), decisionRule: 'unanimity', cadence: 'monthly', parties: voters.map((v) => v.key) }],
-  buildings: [{ id: 1, name: '1栋', contacts: 1, contactsRequired: 2 }, { id: 2, name: '2栋', contacts: 0, contactsRequired: 2 }],
+  bodies: [
+    {
+      key: 'joint-meeting',
+      level: 1,
+      name: t('多方联席会议', 'Multi-party joint meeting'),
+      description: t('', ''),
+      decisionRule: 'unanimity',
+      cadence: 'monthly',
+      parties: voters.map((v) => v.key),
+    },
+  ],
+  buildings: [
+    { id: 1, name: '1栋', contacts: 1, contactsRequired: 2 },
+    { id: 2, name: '2栋', contacts: 0, contactsRequired: 2 },
+  ],
   coverage: { buildings: 2, covered: 0, share: 0 },
 };
 
@@ -133,7 +203,17 @@ beforeEach(() => {
       const method = request?.method ?? init?.method ?? 'GET';
       const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
       if (method !== 'GET') {
-        posted.push({ url: path ?? '', body: request ? await request.clone().json().catch(() => null) : typeof init?.body === 'string' ? JSON.parse(init.body) : null });
+        posted.push({
+          url: path ?? '',
+          body: request
+            ? await request
+                .clone()
+                .json()
+                .catch(() => null)
+            : typeof init?.body === 'string'
+              ? JSON.parse(init.body)
+              : null,
+        });
         return jsonResponse({ ok: true });
       }
       if (path === '/api/site') return jsonResponse(site);
@@ -175,7 +255,9 @@ describe('MeetingDetail', () => {
     expect(screen.queryByRole('button', { name: '登记立场' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '带回修改' }));
     const select = asSelect(await screen.findByLabelText('带到哪次会议'));
-    await waitFor(() => expect([...select.options].map((o) => o.textContent)).toEqual(['请选择会议', expect.stringContaining('七月联席会议')]));
+    await waitFor(() =>
+      expect([...select.options].map((o) => o.textContent)).toEqual(['请选择会议', expect.stringContaining('七月联席会议')]),
+    );
     expect((screen.getByLabelText('修改后的材料') as HTMLTextAreaElement).value).toContain('12 个');
     // The papers are rendered as Markdown.
     expect(screen.getByText('方案').tagName).toBe('H2');
@@ -223,12 +305,21 @@ describe('IssueDetail', () => {
     expect(items[3]!.getAttribute('class')).toContain('current');
     // The coordinator may defer an item on the agenda (with a reason), nothing else.
     const steps = screen.getByRole('heading', { name: '下一步' }).closest('section')!;
-    expect(within(steps).getAllByRole('button').map((b) => b.textContent)).toEqual(['暂缓']);
+    expect(
+      within(steps)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['暂缓']);
   });
 
   it('offers a building contact the steps for a raised issue in their own building', async () => {
     storeSessionToken('test-token');
-    me = { userId: 'demo-contact', name: '李建国', platformRoles: [], member: { id: 2, displayName: '李建国', roles: [{ role: 'building-contact', partyKey: '' }] } };
+    me = {
+      userId: 'demo-contact',
+      name: '李建国',
+      platformRoles: [],
+      member: { id: 2, displayName: '李建国', roles: [{ role: 'building-contact', partyKey: '' }] },
+    };
     const original = { state: issue.state, events: issue.events, stages: issue.stages };
     Object.assign(issue, { state: 'raised', events: issue.events.slice(0, 1), stages: issue.stages.slice(0, 1) });
     try {
@@ -236,13 +327,22 @@ describe('IssueDetail', () => {
       render(withProviders(() => <IssueDetail />, 'zh-CN', '/issues/:id'));
       const heading = await screen.findByRole('heading', { name: '下一步' });
       const steps = heading.closest('section')!;
-      expect(within(steps).getAllByRole('button').map((b) => b.textContent)).toEqual(['受理', '合并到其他议题', '直接解决']);
+      expect(
+        within(steps)
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['受理', '合并到其他议题', '直接解决']);
       fireEvent.click(within(steps).getByRole('button', { name: '直接解决' }));
       const note = (await screen.findByLabelText('怎样解决的（必填）')) as HTMLTextAreaElement;
       expect(note.required).toBe(true);
       fireEvent.input(note, { target: { value: '已请物业更换灯泡' } });
       fireEvent.submit(note.closest('form')!);
-      await waitFor(() => expect(posted.find((p) => p.url === '/api/issues/4/transitions')?.body).toEqual({ to: 'resolved-directly', note: '已请物业更换灯泡' }));
+      await waitFor(() =>
+        expect(posted.find((p) => p.url === '/api/issues/4/transitions')?.body).toEqual({
+          to: 'resolved-directly',
+          note: '已请物业更换灯泡',
+        }),
+      );
     } finally {
       Object.assign(issue, original);
     }
@@ -254,7 +354,21 @@ describe('Issues', () => {
     storeSessionToken('test-token');
     issueList = {
       issues: [
-        { id: 9, title: '5栋门禁坏了', category: 'safety', state: 'raised', buildingId: 2, buildingName: '2栋', outcome: null, stateSince: '2025-06-01T00:00:00.000Z', createdAt: '2025-06-01T00:00:00.000Z', raisedBy: 3, supports: 2, waitingDays: 5, overdue: true },
+        {
+          id: 9,
+          title: '5栋门禁坏了',
+          category: 'safety',
+          state: 'raised',
+          buildingId: 2,
+          buildingName: '2栋',
+          outcome: null,
+          stateSince: '2025-06-01T00:00:00.000Z',
+          createdAt: '2025-06-01T00:00:00.000Z',
+          raisedBy: 3,
+          supports: 2,
+          waitingDays: 5,
+          overdue: true,
+        },
       ],
     };
     render(withProviders(() => <Issues />));

@@ -7,7 +7,13 @@ import MeetingDetail from '../../web/src/pages/meeting-detail';
 import Meetings from '../../web/src/pages/meetings';
 import { jsonResponse, withProviders } from './render';
 
-const site = { host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } } };
+const site = {
+  host: 'community',
+  platformHost: 'localhost',
+  authMode: 'dev',
+  clerkPublishableKey: null,
+  community: { slug: 'cuizhuyuan', name: { zh: '翠竹园', en: 'Cuizhuyuan' } },
+};
 const t = (zh: string, en: string) => ({ zh, en });
 const chairMe = { userId: 'chair', name: '陈主任', platformRoles: [], member: { id: 11, displayName: '陈主任', roles: [] } };
 const person = (id: number, name: string, kind: 'member' | 'expert' = 'member') => ({
@@ -139,13 +145,38 @@ beforeEach(() => {
       const method = request?.method ?? init?.method ?? 'GET';
       const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
       if (method !== 'GET') {
-        posted.push({ url: path ?? '', body: request ? await request.clone().json().catch(() => null) : typeof init?.body === 'string' ? JSON.parse(init.body) : null });
+        posted.push({
+          url: path ?? '',
+          body: request
+            ? await request
+                .clone()
+                .json()
+                .catch(() => null)
+            : typeof init?.body === 'string'
+              ? JSON.parse(init.body)
+              : null,
+        });
         return jsonResponse({ ok: true });
       }
       if (path === '/api/site') return jsonResponse(site);
       if (path === '/api/me') return jsonResponse(me);
       if (path === '/api/meetings/20') return jsonResponse(currentMeeting);
-      if (path === '/api/meetings') return jsonResponse({ meetings: [{ id: 20, bodyKey: 'professional-committees', title: '三月委员会例会', scheduledFor: '2025-03-10T11:00:00.000Z', status: 'in-progress', minutesPublishedAt: null, committeeId: 4, committeeName: '物业监督委员会' }], monthsWithoutJointMeeting: [] });
+      if (path === '/api/meetings')
+        return jsonResponse({
+          meetings: [
+            {
+              id: 20,
+              bodyKey: 'professional-committees',
+              title: '三月委员会例会',
+              scheduledFor: '2025-03-10T11:00:00.000Z',
+              status: 'in-progress',
+              minutesPublishedAt: null,
+              committeeId: 4,
+              committeeName: '物业监督委员会',
+            },
+          ],
+          monthsWithoutJointMeeting: [],
+        });
       if (path === '/api/issues/9') return jsonResponse(currentIssue);
       if (path === '/api/issues') return jsonResponse({ issues: [] });
       if (path === '/api/committees') return jsonResponse(committees);
@@ -177,9 +208,15 @@ describe('a committee meeting in progress', () => {
     expect(screen.getByRole('heading', { name: '表决人' })).toBeTruthy();
     expect(screen.getByTestId('tally').textContent).toBe('计票：同意 2 · 反对 1 · 弃权 0 · 未表态 0 · 出席 3');
     const grid = screen.getByRole('list', { name: '“物业费收缴情况公示”的各方立场' });
-    const expert = within(grid).getAllByRole('listitem').find((li) => li.textContent?.includes('张律师'))!;
+    const expert = within(grid)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.includes('张律师'))!;
     expect(expert.textContent).toContain('主持人代为登记（举手表决）');
-    expect(within(grid).getAllByRole('listitem').find((li) => li.textContent?.includes('刘委员'))!.textContent).not.toContain('主持人代为登记');
+    expect(
+      within(grid)
+        .getAllByRole('listitem')
+        .find((li) => li.textContent?.includes('刘委员'))!.textContent,
+    ).not.toContain('主持人代为登记');
     // The expert's attendance card says the chair recorded it.
     expect(screen.getAllByText('外部专家').length).toBeGreaterThan(0);
     expect(screen.getAllByText('主持人登记').length).toBe(1);
@@ -215,14 +252,21 @@ describe('meeting states', () => {
   });
 
   it('a closed meeting shows its amendments beside the minutes, and a coordinator records one with its reason', async () => {
-    me = { userId: 'admin', name: '周明', platformRoles: [], member: { id: 5, displayName: '周明', roles: [{ role: 'association-admin', partyKey: '' }] } };
+    me = {
+      userId: 'admin',
+      name: '周明',
+      platformRoles: [],
+      member: { id: 5, displayName: '周明', roles: [{ role: 'association-admin', partyKey: '' }] },
+    };
     currentMeeting = {
       ...committeeMeeting,
       status: 'closed',
       closedAt: '2025-03-10T12:00:00.000Z',
       minutes: '# 三月委员会例会 会议纪要\n\n表决：同意 2，反对 1',
       minutesPublishedAt: '2025-03-11T00:00:00.000Z',
-      amendments: [{ id: 1, text: '出席人数应为 3 人', reason: '纪要漏记张律师', recordedBy: '周明', recordedAt: '2025-03-12T02:00:00.000Z' }],
+      amendments: [
+        { id: 1, text: '出席人数应为 3 人', reason: '纪要漏记张律师', recordedBy: '周明', recordedAt: '2025-03-12T02:00:00.000Z' },
+      ],
     };
     renderMeeting();
     const list = await screen.findByTestId('amendments');
@@ -239,7 +283,12 @@ describe('meeting states', () => {
     fireEvent.input(screen.getByLabelText('更正理由'), { target: { value: '与会议录音核对' } });
     expect(save.disabled).toBe(false);
     fireEvent.submit(save.closest('form')!);
-    await waitFor(() => expect(posted.find((p) => p.url === '/api/meetings/20/amendments')?.body).toEqual({ text: '决定文本中的“季度”应为“月度”', reason: '与会议录音核对' }));
+    await waitFor(() =>
+      expect(posted.find((p) => p.url === '/api/meetings/20/amendments')?.body).toEqual({
+        text: '决定文本中的“季度”应为“月度”',
+        reason: '与会议录音核对',
+      }),
+    );
   });
 });
 
@@ -254,12 +303,24 @@ describe('an issue studied by a committee', () => {
     const text = (await screen.findByLabelText('委员会的建议')) as HTMLTextAreaElement;
     fireEvent.input(text, { target: { value: '涨幅不超过一成，先公开成本测算' } });
     fireEvent.submit(text.closest('form')!);
-    await waitFor(() => expect(posted.find((p) => p.url === '/api/issues/9/recommendation')?.body).toEqual({ text: '涨幅不超过一成，先公开成本测算' }));
+    await waitFor(() =>
+      expect(posted.find((p) => p.url === '/api/issues/9/recommendation')?.body).toEqual({ text: '涨幅不超过一成，先公开成本测算' }),
+    );
   });
 
   it('a resident who has not supported it can; after adoption the assisting committee is shown', async () => {
     me = { userId: 'resident', name: '王小雨', platformRoles: [], member: { id: 3, displayName: '王小雨', roles: [] } };
-    currentIssue = { ...issue, state: 'implementing', bodyKey: 'joint-meeting', supportedByMe: false, outcome: 'adopted', decisionText: '涨幅不超过一成', recommendation: '涨幅不超过一成', recommendedAt: '2025-03-05T00:00:00.000Z', assistCommittee: { id: 4, name: '物业监督委员会' } };
+    currentIssue = {
+      ...issue,
+      state: 'implementing',
+      bodyKey: 'joint-meeting',
+      supportedByMe: false,
+      outcome: 'adopted',
+      decisionText: '涨幅不超过一成',
+      recommendation: '涨幅不超过一成',
+      recommendedAt: '2025-03-05T00:00:00.000Z',
+      assistCommittee: { id: 4, name: '物业监督委员会' },
+    };
     storeSessionToken('test-token');
     window.history.replaceState(null, '', '/issues/9');
     render(withProviders(() => <IssueDetail />, 'zh-CN', '/issues/:id'));
@@ -297,7 +358,13 @@ describe('scheduling meetings', () => {
     fireEvent.input(screen.getByLabelText('会议名称'), { target: { value: '四月委员会例会' } });
     fireEvent.input(screen.getByLabelText('时间'), { target: { value: '2025-04-10T19:00' } });
     fireEvent.submit(committee.closest('form')!);
-    await waitFor(() => expect(posted.find((p) => p.url === '/api/meetings')?.body).toMatchObject({ bodyKey: 'professional-committees', committeeId: 4, title: '四月委员会例会' }));
+    await waitFor(() =>
+      expect(posted.find((p) => p.url === '/api/meetings')?.body).toMatchObject({
+        bodyKey: 'professional-committees',
+        committeeId: 4,
+        title: '四月委员会例会',
+      }),
+    );
   });
 
   it('a resident who chairs nothing sees no scheduling form', async () => {

@@ -7,10 +7,14 @@ function dangers(html: string): string[] {
   const found: string[] = [];
   for (const el of doc.body.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
-    if (['script', 'iframe', 'object', 'embed', 'style', 'svg', 'math', 'form', 'base', 'meta', 'link'].includes(tag)) found.push(`<${tag}>`);
+    if (['script', 'iframe', 'object', 'embed', 'style', 'svg', 'math', 'form', 'base', 'meta', 'link'].includes(tag))
+      found.push(`<${tag}>`);
     for (const attr of el.attributes) {
       if (attr.name.startsWith('on')) found.push(`${tag}[${attr.name}]`);
-      if (['href', 'src', 'xlink:href', 'action', 'formaction'].includes(attr.name) && /^\s*(javascript|vbscript|data):/i.test(attr.value)) {
+      if (
+        ['href', 'src', 'xlink:href', 'action', 'formaction'].includes(attr.name) &&
+        /^\s*(javascript|vbscript|data):/i.test(attr.value)
+      ) {
         found.push(`${tag}[${attr.name}=${attr.value}]`);
       }
     }
@@ -42,7 +46,9 @@ const payloads = [
 
 describe('renderMarkdown', () => {
   it('renders ordinary Markdown: headings, lists, tables, links', () => {
-    const html = renderMarkdown('## 标题\n\n1. 第一\n2. 第二\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[链接](https://example.org) 和 [章节](#aa-cost-sharing)');
+    const html = renderMarkdown(
+      '## 标题\n\n1. 第一\n2. 第二\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[链接](https://example.org) 和 [章节](#aa-cost-sharing)',
+    );
     expect(html).toContain('<h2>标题</h2>');
     expect(html).toContain('<ol>');
     expect(html).toContain('<table>');

@@ -4,8 +4,17 @@ import CommunitySettings from '../../web/src/pages/community-settings';
 import { jsonResponse, withProviders } from './render';
 
 const facts = {
-  name: { zh: '翠竹园', en: 'Cuizhuyuan' }, city: '南京', district: null, households: 3000, foundedOn: null, surplusRatePercent: 8,
-  buildings: ['1栋'], contactsRequired: 2, parties: {}, programs: [], bodies: [],
+  name: { zh: '翠竹园', en: 'Cuizhuyuan' },
+  city: '南京',
+  district: null,
+  households: 3000,
+  foundedOn: null,
+  surplusRatePercent: 8,
+  buildings: ['1栋'],
+  contactsRequired: 2,
+  parties: {},
+  programs: [],
+  bodies: [],
 };
 let patches: unknown[] = [];
 
@@ -16,7 +25,8 @@ beforeEach(() => {
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = input instanceof Request ? input : new Request(new URL(String(input), 'http://localhost'), init);
       const path = new URL(request.url, 'http://x').pathname;
-      if (path === '/api/site') return jsonResponse({ host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: null });
+      if (path === '/api/site')
+        return jsonResponse({ host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: null });
       if (path === '/api/handbooks') return jsonResponse({ templateVersion: 2, facts, handbooks: [] });
       if (path === '/api/community' && request.method === 'PATCH') {
         patches.push(await request.json());

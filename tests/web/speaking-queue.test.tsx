@@ -14,7 +14,14 @@ describe('the speaking queue (rules of procedure)', () => {
 
   it('alternates for and against when both are waiting', () => {
     let q = emptyQueue();
-    for (const [s, side] of [['a', 'for'], ['b', 'for'], ['c', 'against'], ['d', 'for'], ['e', 'against']] as const) q = ask(q, s, side);
+    for (const [s, side] of [
+      ['a', 'for'],
+      ['b', 'for'],
+      ['c', 'against'],
+      ['d', 'for'],
+      ['e', 'against'],
+    ] as const)
+      q = ask(q, s, side);
     const order: string[] = [];
     for (let i = 0; i < 5; i++) {
       q = nextSpeaker(q);

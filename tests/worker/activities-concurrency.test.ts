@@ -23,7 +23,9 @@ let adminToken: string;
 let residents: Resident[];
 
 async function tenantD1(): Promise<D1Database> {
-  const row = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?').bind(slug).first<{ database_binding: string }>();
+  const row = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?')
+    .bind(slug)
+    .first<{ database_binding: string }>();
   if (!row) throw new Error(`no community ${slug}`);
   return (env as unknown as Record<string, D1Database>)[row.database_binding]!;
 }
@@ -60,7 +62,10 @@ function signUpAll(id: number) {
 
 async function rows(id: number) {
   const d1 = await tenantD1();
-  const { results } = await d1.prepare('SELECT id, member_id, status FROM signups WHERE activity_id = ? ORDER BY id').bind(id).all<{ id: number; member_id: number; status: string }>();
+  const { results } = await d1
+    .prepare('SELECT id, member_id, status FROM signups WHERE activity_id = ? ORDER BY id')
+    .bind(id)
+    .all<{ id: number; member_id: number; status: string }>();
   return results;
 }
 
@@ -82,73 +87,85 @@ beforeAll(async () => {
 }, SLOW * 2);
 
 describe('100 simultaneous sign-ups for 30 places', () => {
-  it('with a waitlist: exactly 30 confirmed and 70 waitlisted, none lost (100 rows) and none doubled (each member exactly one row)', async () => {
-    const id = await openActivity('百人抢位（有候补）', true);
-    const responses = await signUpAll(id);
+  it(
+    'with a waitlist: exactly 30 confirmed and 70 waitlisted, none lost (100 rows) and none doubled (each member exactly one row)',
+    async () => {
+      const id = await openActivity('百人抢位（有候补）', true);
+      const responses = await signUpAll(id);
 
-    expect(responses.map((r) => r.status)).toEqual(Array(RESIDENTS).fill(201));
-    const statuses = responses.map((r) => r.json.status);
-    expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(CAPACITY);
-    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(RESIDENTS - CAPACITY);
+      expect(responses.map((r) => r.status)).toEqual(Array(RESIDENTS).fill(201));
+      const statuses = responses.map((r) => r.json.status);
+      expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(CAPACITY);
+      expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(RESIDENTS - CAPACITY);
 
-    const stored = await rows(id);
-    expect(stored).toHaveLength(RESIDENTS); // none lost
-    expect(new Set(stored.map((r) => r.member_id))).toEqual(new Set(residents.map((r) => r.id))); // each member exactly once
-    expect(stored.filter((r) => r.status === 'confirmed')).toHaveLength(CAPACITY);
-    expect(stored.filter((r) => r.status === 'waitlisted')).toHaveLength(RESIDENTS - CAPACITY);
-    // What each resident was told is what was stored.
-    for (const [i, res] of responses.entries()) {
-      const row = stored.find((r) => r.id === res.json.id);
-      expect(row).toMatchObject({ member_id: residents[i]!.id, status: res.json.status });
-    }
-    const detail = await call(host, `/api/activities/${id}`);
-    expect(detail.json.places).toMatchObject({ confirmed: CAPACITY, waitlisted: RESIDENTS - CAPACITY, free: 0 });
-  }, SLOW);
+      const stored = await rows(id);
+      expect(stored).toHaveLength(RESIDENTS); // none lost
+      expect(new Set(stored.map((r) => r.member_id))).toEqual(new Set(residents.map((r) => r.id))); // each member exactly once
+      expect(stored.filter((r) => r.status === 'confirmed')).toHaveLength(CAPACITY);
+      expect(stored.filter((r) => r.status === 'waitlisted')).toHaveLength(RESIDENTS - CAPACITY);
+      // What each resident was told is what was stored.
+      for (const [i, res] of responses.entries()) {
+        const row = stored.find((r) => r.id === res.json.id);
+        expect(row).toMatchObject({ member_id: residents[i]!.id, status: res.json.status });
+      }
+      const detail = await call(host, `/api/activities/${id}`);
+      expect(detail.json.places).toMatchObject({ confirmed: CAPACITY, waitlisted: RESIDENTS - CAPACITY, free: 0 });
+    },
+    SLOW,
+  );
 
-  it('10 simultaneous cancellations of confirmed places promote exactly the first 10 waitlisted (by id) and keep exactly 30 confirmed', async () => {
-    const id = await openActivity('百人抢位（退出与递补）', true);
-    expect((await signUpAll(id)).every((r) => r.status === 201)).toBe(true);
-    const stored = await rows(id);
-    const waitlisted = stored.filter((r) => r.status === 'waitlisted').map((r) => r.id);
-    const firstTen = waitlisted.slice(0, 10);
-    const behind = waitlisted.slice(10);
-    const leaving = stored.filter((r) => r.status === 'confirmed').slice(0, 10);
+  it(
+    '10 simultaneous cancellations of confirmed places promote exactly the first 10 waitlisted (by id) and keep exactly 30 confirmed',
+    async () => {
+      const id = await openActivity('百人抢位（退出与递补）', true);
+      expect((await signUpAll(id)).every((r) => r.status === 201)).toBe(true);
+      const stored = await rows(id);
+      const waitlisted = stored.filter((r) => r.status === 'waitlisted').map((r) => r.id);
+      const firstTen = waitlisted.slice(0, 10);
+      const behind = waitlisted.slice(10);
+      const leaving = stored.filter((r) => r.status === 'confirmed').slice(0, 10);
 
-    const cancellations = await Promise.all(
-      leaving.map((row) => {
-        const owner = residents.find((r) => r.id === row.member_id)!;
-        return call(host, `/api/activities/${id}/signups/${row.id}`, { method: 'DELETE', token: owner.token });
-      }),
-    );
-    expect(cancellations.map((r) => r.status)).toEqual(Array(10).fill(200));
+      const cancellations = await Promise.all(
+        leaving.map((row) => {
+          const owner = residents.find((r) => r.id === row.member_id)!;
+          return call(host, `/api/activities/${id}/signups/${row.id}`, { method: 'DELETE', token: owner.token });
+        }),
+      );
+      expect(cancellations.map((r) => r.status)).toEqual(Array(10).fill(200));
 
-    const after = await rows(id);
-    expect(after).toHaveLength(RESIDENTS);
-    expect(after.filter((r) => r.status === 'confirmed')).toHaveLength(CAPACITY);
-    expect(after.filter((r) => r.status === 'cancelled').map((r) => r.id)).toEqual(leaving.map((r) => r.id));
-    expect(after.filter((r) => firstTen.includes(r.id)).map((r) => r.status)).toEqual(Array(10).fill('confirmed'));
-    // Nobody behind the first ten moved up.
-    expect(after.filter((r) => behind.includes(r.id)).map((r) => r.status)).toEqual(Array(RESIDENTS - CAPACITY - 10).fill('waitlisted'));
-  }, SLOW);
+      const after = await rows(id);
+      expect(after).toHaveLength(RESIDENTS);
+      expect(after.filter((r) => r.status === 'confirmed')).toHaveLength(CAPACITY);
+      expect(after.filter((r) => r.status === 'cancelled').map((r) => r.id)).toEqual(leaving.map((r) => r.id));
+      expect(after.filter((r) => firstTen.includes(r.id)).map((r) => r.status)).toEqual(Array(10).fill('confirmed'));
+      // Nobody behind the first ten moved up.
+      expect(after.filter((r) => behind.includes(r.id)).map((r) => r.status)).toEqual(Array(RESIDENTS - CAPACITY - 10).fill('waitlisted'));
+    },
+    SLOW,
+  );
 
-  it('without a waitlist: exactly 30 confirmed and the other 70 are answered 409 "full", with 30 rows stored', async () => {
-    const id = await openActivity('百人抢位（无候补）', false);
-    const responses = await signUpAll(id);
+  it(
+    'without a waitlist: exactly 30 confirmed and the other 70 are answered 409 "full", with 30 rows stored',
+    async () => {
+      const id = await openActivity('百人抢位（无候补）', false);
+      const responses = await signUpAll(id);
 
-    const created = responses.filter((r) => r.status === 201);
-    const refused = responses.filter((r) => r.status === 409);
-    expect(created).toHaveLength(CAPACITY);
-    expect(refused).toHaveLength(RESIDENTS - CAPACITY);
-    expect(created.every((r) => r.json.status === 'confirmed')).toBe(true);
-    for (const r of refused) {
-      expect(r.json.error.code).toBe('conflict');
-      expect(r.json.error.message).toMatch(/full/i);
-    }
+      const created = responses.filter((r) => r.status === 201);
+      const refused = responses.filter((r) => r.status === 409);
+      expect(created).toHaveLength(CAPACITY);
+      expect(refused).toHaveLength(RESIDENTS - CAPACITY);
+      expect(created.every((r) => r.json.status === 'confirmed')).toBe(true);
+      for (const r of refused) {
+        expect(r.json.error.code).toBe('conflict');
+        expect(r.json.error.message).toMatch(/full/i);
+      }
 
-    const stored = await rows(id);
-    expect(stored).toHaveLength(CAPACITY);
-    expect(stored.every((r) => r.status === 'confirmed')).toBe(true);
-    expect(new Set(stored.map((r) => r.member_id)).size).toBe(CAPACITY);
-    expect(new Set(stored.map((r) => r.id))).toEqual(new Set(created.map((r) => r.json.id)));
-  }, SLOW);
+      const stored = await rows(id);
+      expect(stored).toHaveLength(CAPACITY);
+      expect(stored.every((r) => r.status === 'confirmed')).toBe(true);
+      expect(new Set(stored.map((r) => r.member_id)).size).toBe(CAPACITY);
+      expect(new Set(stored.map((r) => r.id))).toEqual(new Set(created.map((r) => r.json.id)));
+    },
+    SLOW,
+  );
 });

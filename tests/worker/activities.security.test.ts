@@ -21,7 +21,16 @@ async function setup() {
   const end = new Date(Date.now() + 86400_000 + 7200_000).toISOString();
   const created = await call(c.host, '/api/activities', {
     token: a.token,
-    body: { title: '读书会', startsAt: start, endsAt: end, place: '书屋', capacity: 10, audience: 'residents', expectedParticipants: 10, costLines: [{ label: '茶水', amountFen: 5000 }] },
+    body: {
+      title: '读书会',
+      startsAt: start,
+      endsAt: end,
+      place: '书屋',
+      capacity: 10,
+      audience: 'residents',
+      expectedParticipants: 10,
+      costLines: [{ label: '茶水', amountFen: 5000 }],
+    },
   });
   expect(created.status, created.text).toBe(201);
   const id = created.json.id as number;
@@ -31,7 +40,16 @@ async function setup() {
 describe("no one acts on another's activity", () => {
   it("a resident cannot edit, submit, approve, open, settle, review or cancel someone else's activity", async () => {
     const { host, a, b, id, founderToken } = await setup();
-    const body = { title: '改掉', startsAt: new Date(Date.now() + 86400_000).toISOString(), endsAt: new Date(Date.now() + 90000_000).toISOString(), place: 'x', capacity: 5, audience: 'residents', expectedParticipants: 5, costLines: [] };
+    const body = {
+      title: '改掉',
+      startsAt: new Date(Date.now() + 86400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90000_000).toISOString(),
+      place: 'x',
+      capacity: 5,
+      audience: 'residents',
+      expectedParticipants: 5,
+      costLines: [],
+    };
     expect((await call(host, `/api/activities/${id}`, { method: 'PUT', body, token: b.token })).status).toBe(403);
     expect((await call(host, `/api/activities/${id}/steps`, { body: { step: 'submit' }, token: b.token })).status).toBe(403);
     expect((await call(host, `/api/activities/${id}/steps`, { body: { step: 'submit' }, token: a.token })).status).toBe(200);
@@ -41,10 +59,16 @@ describe("no one acts on another's activity", () => {
     expect((await call(host, `/api/activities/${id}/steps`, { body: { step: 'approve' }, token: founderToken })).status).toBe(200);
     expect((await call(host, `/api/activities/${id}/steps`, { body: { step: 'open' }, token: b.token })).status).toBe(403);
     expect((await call(host, `/api/activities/${id}/steps`, { body: { step: 'open' }, token: a.token })).status).toBe(200);
-    expect((await call(host, `/api/activities/${id}/steps`, { body: { step: 'cancel', reason: '捣乱' }, token: b.token })).status).toBe(403);
+    expect((await call(host, `/api/activities/${id}/steps`, { body: { step: 'cancel', reason: '捣乱' }, token: b.token })).status).toBe(
+      403,
+    );
     expect((await call(host, `/api/activities/${id}/signups`, { token: b.token })).status).toBe(403);
     expect((await call(host, `/api/activities/${id}/steps`, { body: { step: 'hold' }, token: a.token })).status).toBe(200);
-    const settlement = { incomeFen: 10000, costLines: [{ label: '茶水', amountFen: 4000 }], occurredOn: new Date().toISOString().slice(0, 10) };
+    const settlement = {
+      incomeFen: 10000,
+      costLines: [{ label: '茶水', amountFen: 4000 }],
+      occurredOn: new Date().toISOString().slice(0, 10),
+    };
     expect((await call(host, `/api/activities/${id}/settlement`, { body: settlement, token: b.token })).status).toBe(403);
     expect((await call(host, `/api/activities/${id}`)).json.state).toBe('held');
     expect((await call(host, `/api/activities/${id}/settlement`, { body: settlement, token: a.token })).status).toBe(200);
@@ -72,8 +96,12 @@ describe("no one acts on another's activity", () => {
     // The other community's activity ids do not reach this community's data.
     const theirs = await call(other.host, `/api/activities/${id}`);
     expect(theirs.status).toBe(404);
-    const binding = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?').bind(other.slug).first<{ database_binding: string }>();
-    const count = await (env as unknown as Record<string, D1Database>)[binding!.database_binding]!.prepare('SELECT COUNT(*) AS n FROM activities').first<{ n: number }>();
+    const binding = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?')
+      .bind(other.slug)
+      .first<{ database_binding: string }>();
+    const count = await (env as unknown as Record<string, D1Database>)
+      [binding!.database_binding]!.prepare('SELECT COUNT(*) AS n FROM activities')
+      .first<{ n: number }>();
     expect(count?.n).toBe(0);
     expect((await call(host, `/api/activities/${id}`, { token: a.token })).json.title).toBe('读书会');
   });

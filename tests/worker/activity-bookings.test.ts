@@ -22,7 +22,9 @@ async function resident(host: string, name: string): Promise<Person> {
 
 /** The community's own D1 database, to check what was (not) written. */
 async function tenantDb(slug: string) {
-  const row = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?').bind(slug).first<{ database_binding: string }>();
+  const row = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?')
+    .bind(slug)
+    .first<{ database_binding: string }>();
   return (env as unknown as Record<string, D1Database>)[row!.database_binding]!;
 }
 
@@ -39,13 +41,17 @@ const community = () => shared!;
 async function setup(members: Person[] = []) {
   const { host, admin } = community();
   const name = uniq('多功能厅');
-  const space = await call(host, '/api/spaces', { body: { name, capacity: 40, opensAt: '08:00', closesAt: '21:30', rules: '用后复原桌椅' }, token: admin.token });
+  const space = await call(host, '/api/spaces', {
+    body: { name, capacity: 40, opensAt: '08:00', closesAt: '21:30', rules: '用后复原桌椅' },
+    token: admin.token,
+  });
   expect(space.status, space.text).toBe(201);
   const leader = await resident(host, '社长老李');
   const club = await call(host, '/api/clubs', { body: { name: uniq('合唱团'), purpose: '每周一起唱歌，丰富生活' }, token: leader.token });
   expect(club.status, club.text).toBe(201);
   expect((await call(host, `/api/clubs/${club.json.id}/status`, { body: { status: 'active' }, token: admin.token })).status).toBe(200);
-  for (const m of members) expect((await call(host, `/api/clubs/${club.json.id}/members`, { method: 'POST', token: m.token })).status).toBe(200);
+  for (const m of members)
+    expect((await call(host, `/api/clubs/${club.json.id}/members`, { method: 'POST', token: m.token })).status).toBe(200);
   return { spaceId: space.json.id as number, spaceName: name, clubId: club.json.id as number, leader };
 }
 
@@ -70,18 +76,38 @@ function activityBody(clubId: number, overrides: Record<string, unknown> = {}) {
 async function bookingsOf(spaceId: number, from = at(-1, 0), to = at(60, 0)) {
   const res = await call(community().host, `/api/spaces/${spaceId}/bookings?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
   expect(res.status, res.text).toBe(200);
-  return res.json.bookings as { id: number; clubId: number | null; startsAt: string; endsAt: string; purpose: string; seriesId: string | null; activityId: number | null; activityTitle: string | null }[];
+  return res.json.bookings as {
+    id: number;
+    clubId: number | null;
+    startsAt: string;
+    endsAt: string;
+    purpose: string;
+    seriesId: string | null;
+    activityId: number | null;
+    activityTitle: string | null;
+  }[];
 }
 
 describe('an activity books a shared space', () => {
   it('creating an activity with a space books it for the activity: club, title, time; the place is the space and the page shows it', async () => {
     const { spaceId, spaceName: name, clubId, leader } = await setup();
-    const created = await call(community().host, '/api/activities', { body: activityBody(clubId, { place: '随便写的地点', spaceId }), token: leader.token });
+    const created = await call(community().host, '/api/activities', {
+      body: activityBody(clubId, { place: '随便写的地点', spaceId }),
+      token: leader.token,
+    });
     expect(created.status, created.text).toBe(201);
     const id = created.json.id as number;
     const list = await bookingsOf(spaceId);
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ activityId: id, activityTitle: '合唱排练', clubId, purpose: '合唱排练', startsAt: at(0, 10), endsAt: at(0, 12), seriesId: null });
+    expect(list[0]).toMatchObject({
+      activityId: id,
+      activityTitle: '合唱排练',
+      clubId,
+      purpose: '合唱排练',
+      startsAt: at(0, 10),
+      endsAt: at(0, 12),
+      seriesId: null,
+    });
     const detail = await call(community().host, `/api/activities/${id}`, { token: leader.token });
     expect(detail.json.place).toBe(name);
     expect(detail.json.space).toMatchObject({ id: spaceId, name, capacity: 40, opensAt: '08:00', closesAt: '21:30' });
@@ -95,7 +121,10 @@ describe('an activity books a shared space', () => {
     const before = await db.prepare('SELECT COUNT(*) AS n FROM activities WHERE club_id = ?').bind(clubId).first<{ n: number }>();
     const results = await Promise.all([
       call(community().host, '/api/activities', { body: activityBody(clubId, { title: '排练甲', spaceId }), token: leader.token }),
-      call(community().host, '/api/activities', { body: activityBody(clubId, { title: '排练乙', spaceId, startsAt: at(0, 11), endsAt: at(0, 13) }), token: member.token }),
+      call(community().host, '/api/activities', {
+        body: activityBody(clubId, { title: '排练乙', spaceId, startsAt: at(0, 11), endsAt: at(0, 13) }),
+        token: member.token,
+      }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const winner = results.find((r) => r.status === 201)!;
@@ -108,7 +137,9 @@ describe('an activity books a shared space', () => {
     expect(loser.json.error.message).toContain(loser.json.error.details.clashes[0].startsAt);
     const after = await db.prepare('SELECT COUNT(*) AS n FROM activities WHERE club_id = ?').bind(clubId).first<{ n: number }>();
     expect(after!.n - before!.n).toBe(1);
-    const lines = await db.prepare('SELECT COUNT(*) AS n FROM activity_cost_lines WHERE activity_id NOT IN (SELECT id FROM activities)').first<{ n: number }>();
+    const lines = await db
+      .prepare('SELECT COUNT(*) AS n FROM activity_cost_lines WHERE activity_id NOT IN (SELECT id FROM activities)')
+      .first<{ n: number }>();
     expect(lines!.n).toBe(0);
     expect((await bookingsOf(spaceId)).map((b) => b.activityId)).toEqual([winner.json.id]);
   });
@@ -116,14 +147,29 @@ describe('an activity books a shared space', () => {
   it('moving the activity moves its booking; a move onto someone else is 409 and changes nothing', async () => {
     const { spaceId, clubId, leader } = await setup();
     const other = await resident(community().host, '居民老赵');
-    expect((await call(community().host, `/api/spaces/${spaceId}/bookings`, { body: { startsAt: at(1, 14), endsAt: at(1, 16), purpose: '书法小组' }, token: other.token })).status).toBe(201);
+    expect(
+      (
+        await call(community().host, `/api/spaces/${spaceId}/bookings`, {
+          body: { startsAt: at(1, 14), endsAt: at(1, 16), purpose: '书法小组' },
+          token: other.token,
+        })
+      ).status,
+    ).toBe(201);
     const id = (await call(community().host, '/api/activities', { body: activityBody(clubId, { spaceId }), token: leader.token })).json.id;
-    const moved = await call(community().host, `/api/activities/${id}`, { method: 'PUT', body: activityBody(clubId, { spaceId, startsAt: at(0, 11), endsAt: at(0, 13) }), token: leader.token });
+    const moved = await call(community().host, `/api/activities/${id}`, {
+      method: 'PUT',
+      body: activityBody(clubId, { spaceId, startsAt: at(0, 11), endsAt: at(0, 13) }),
+      token: leader.token,
+    });
     expect(moved.status, moved.text).toBe(200);
     let mine = (await bookingsOf(spaceId)).filter((b) => b.activityId === id);
     expect(mine.map((b) => [b.startsAt, b.endsAt])).toEqual([[at(0, 11), at(0, 13)]]);
 
-    const clash = await call(community().host, `/api/activities/${id}`, { method: 'PUT', body: activityBody(clubId, { title: '改到周二', spaceId, startsAt: at(1, 15), endsAt: at(1, 17) }), token: leader.token });
+    const clash = await call(community().host, `/api/activities/${id}`, {
+      method: 'PUT',
+      body: activityBody(clubId, { title: '改到周二', spaceId, startsAt: at(1, 15), endsAt: at(1, 17) }),
+      token: leader.token,
+    });
     expect(clash.status).toBe(409);
     expect(clash.json.error.message).toContain('居民老赵');
     expect(clash.json.error.details.spaceId).toBeDefined();
@@ -135,12 +181,31 @@ describe('an activity books a shared space', () => {
 
   it('changing to another space or to a typed place releases the old booking', async () => {
     const { spaceId, clubId, leader } = await setup();
-    const second = await call(community().host, '/api/spaces', { body: { name: uniq('棋牌室'), capacity: 40, opensAt: '09:00', closesAt: '21:00' }, token: community().admin.token });
+    const second = await call(community().host, '/api/spaces', {
+      body: { name: uniq('棋牌室'), capacity: 40, opensAt: '09:00', closesAt: '21:00' },
+      token: community().admin.token,
+    });
     const id = (await call(community().host, '/api/activities', { body: activityBody(clubId, { spaceId }), token: leader.token })).json.id;
-    expect((await call(community().host, `/api/activities/${id}`, { method: 'PUT', body: activityBody(clubId, { spaceId: second.json.id }), token: leader.token })).status).toBe(200);
+    expect(
+      (
+        await call(community().host, `/api/activities/${id}`, {
+          method: 'PUT',
+          body: activityBody(clubId, { spaceId: second.json.id }),
+          token: leader.token,
+        })
+      ).status,
+    ).toBe(200);
     expect(await bookingsOf(spaceId)).toEqual([]);
     expect((await bookingsOf(second.json.id)).map((b) => b.activityId)).toEqual([id]);
-    expect((await call(community().host, `/api/activities/${id}`, { method: 'PUT', body: activityBody(clubId, { place: '小区花园' }), token: leader.token })).status).toBe(200);
+    expect(
+      (
+        await call(community().host, `/api/activities/${id}`, {
+          method: 'PUT',
+          body: activityBody(clubId, { place: '小区花园' }),
+          token: leader.token,
+        })
+      ).status,
+    ).toBe(200);
     expect(await bookingsOf(second.json.id)).toEqual([]);
     const detail = await call(community().host, `/api/activities/${id}`, { token: leader.token });
     expect(detail.json).toMatchObject({ place: '小区花园', space: null, booking: null });
@@ -152,21 +217,40 @@ describe('an activity books a shared space', () => {
     const booking = (await bookingsOf(spaceId))[0]!;
     // The booking is released through the activity, not on its own.
     expect((await call(community().host, `/api/bookings/${booking.id}`, { method: 'DELETE', token: leader.token })).status).toBe(409);
-    expect((await call(community().host, `/api/activities/${id}/steps`, { body: { step: 'cancel', reason: '下雨' }, token: leader.token })).status).toBe(200);
+    expect(
+      (await call(community().host, `/api/activities/${id}/steps`, { body: { step: 'cancel', reason: '下雨' }, token: leader.token }))
+        .status,
+    ).toBe(200);
     expect(await bookingsOf(spaceId)).toEqual([]);
     const other = await resident(community().host, '居民小周');
-    expect((await call(community().host, `/api/spaces/${spaceId}/bookings`, { body: { startsAt: at(0, 10), endsAt: at(0, 12), purpose: '读书会' }, token: other.token })).status).toBe(201);
+    expect(
+      (
+        await call(community().host, `/api/spaces/${spaceId}/bookings`, {
+          body: { startsAt: at(0, 10), endsAt: at(0, 12), purpose: '读书会' },
+          token: other.token,
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("uses a week of the club's weekly series that covers it; cancelling the activity detaches it and the series stays whole", async () => {
     const { spaceId, clubId, leader } = await setup();
-    const series = await call(community().host, `/api/spaces/${spaceId}/bookings`, { body: { clubId, startsAt: at(7, 9), endsAt: at(7, 13), purpose: '每周排练', weeks: 4 }, token: leader.token });
+    const series = await call(community().host, `/api/spaces/${spaceId}/bookings`, {
+      body: { clubId, startsAt: at(7, 9), endsAt: at(7, 13), purpose: '每周排练', weeks: 4 },
+      token: leader.token,
+    });
     expect(series.status, series.text).toBe(201);
     const week2 = series.json.ids[1] as number;
-    const notCovering = await call(community().host, '/api/activities', { body: activityBody(clubId, { bookingId: week2, startsAt: at(14, 12), endsAt: at(14, 14) }), token: leader.token });
+    const notCovering = await call(community().host, '/api/activities', {
+      body: activityBody(clubId, { bookingId: week2, startsAt: at(14, 12), endsAt: at(14, 14) }),
+      token: leader.token,
+    });
     expect(notCovering.status).toBe(400);
     expect(notCovering.json.error.details.bookingId).toBeDefined();
-    const created = await call(community().host, '/api/activities', { body: activityBody(clubId, { bookingId: week2, startsAt: at(14, 10), endsAt: at(14, 12) }), token: leader.token });
+    const created = await call(community().host, '/api/activities', {
+      body: activityBody(clubId, { bookingId: week2, startsAt: at(14, 10), endsAt: at(14, 12) }),
+      token: leader.token,
+    });
     expect(created.status, created.text).toBe(201);
     const id = created.json.id;
     let all = await bookingsOf(spaceId);
@@ -177,12 +261,20 @@ describe('an activity books a shared space', () => {
 
     // Another club cannot use this club's booking.
     const otherLeader = await resident(community().host, '舞蹈队长');
-    const otherClub = await call(community().host, '/api/clubs', { body: { name: uniq('舞蹈队'), purpose: '每周一起跳舞，锻炼身体' }, token: otherLeader.token });
+    const otherClub = await call(community().host, '/api/clubs', {
+      body: { name: uniq('舞蹈队'), purpose: '每周一起跳舞，锻炼身体' },
+      token: otherLeader.token,
+    });
     await call(community().host, `/api/clubs/${otherClub.json.id}/status`, { body: { status: 'active' }, token: community().admin.token });
-    const stolen = await call(community().host, '/api/activities', { body: activityBody(otherClub.json.id, { bookingId: series.json.ids[2], startsAt: at(21, 10), endsAt: at(21, 12) }), token: otherLeader.token });
+    const stolen = await call(community().host, '/api/activities', {
+      body: activityBody(otherClub.json.id, { bookingId: series.json.ids[2], startsAt: at(21, 10), endsAt: at(21, 12) }),
+      token: otherLeader.token,
+    });
     expect(stolen.status).toBe(403);
 
-    expect((await call(community().host, `/api/activities/${id}/steps`, { body: { step: 'cancel' }, token: leader.token })).status).toBe(200);
+    expect((await call(community().host, `/api/activities/${id}/steps`, { body: { step: 'cancel' }, token: leader.token })).status).toBe(
+      200,
+    );
     all = await bookingsOf(spaceId);
     expect(all).toHaveLength(4);
     expect(all.find((b) => b.id === week2)).toMatchObject({ activityId: null });
@@ -190,10 +282,16 @@ describe('an activity books a shared space', () => {
 
   it('refuses more places than the space holds (400 on capacity) and a time outside its opening hours (400)', async () => {
     const { spaceId, clubId, leader } = await setup();
-    const tooMany = await call(community().host, '/api/activities', { body: activityBody(clubId, { spaceId, capacity: 41 }), token: leader.token });
+    const tooMany = await call(community().host, '/api/activities', {
+      body: activityBody(clubId, { spaceId, capacity: 41 }),
+      token: leader.token,
+    });
     expect(tooMany.status).toBe(400);
     expect(tooMany.json.error.details.capacity).toBeDefined();
-    const late = await call(community().host, '/api/activities', { body: activityBody(clubId, { spaceId, startsAt: at(2, 20), endsAt: at(2, 22) }), token: leader.token });
+    const late = await call(community().host, '/api/activities', {
+      body: activityBody(clubId, { spaceId, startsAt: at(2, 20), endsAt: at(2, 22) }),
+      token: leader.token,
+    });
     expect(late.status).toBe(400);
     expect(late.json.error.details.endsAt).toBeDefined();
     expect(await bookingsOf(spaceId)).toEqual([]);
@@ -203,9 +301,14 @@ describe('an activity books a shared space', () => {
 describe('who may book through an activity', () => {
   it('a resident who is not the organiser cannot put a space on the activity, and nothing is booked', async () => {
     const { spaceId, clubId, leader } = await setup();
-    const id = (await call(community().host, '/api/activities', { body: activityBody(clubId, { place: '小区花园' }), token: leader.token })).json.id;
+    const id = (await call(community().host, '/api/activities', { body: activityBody(clubId, { place: '小区花园' }), token: leader.token }))
+      .json.id;
     const stranger = await resident(community().host, '路过的居民');
-    const res = await call(community().host, `/api/activities/${id}`, { method: 'PUT', body: activityBody(clubId, { spaceId }), token: stranger.token });
+    const res = await call(community().host, `/api/activities/${id}`, {
+      method: 'PUT',
+      body: activityBody(clubId, { spaceId }),
+      token: stranger.token,
+    });
     expect(res.status).toBe(403);
     expect(await bookingsOf(spaceId)).toEqual([]);
   });
@@ -216,7 +319,10 @@ describe('who may book through an activity', () => {
     const spaces = await call(other.host, '/api/spaces');
     expect((spaces.json.spaces as { name: string }[]).map((s) => s.name)).not.toContain(name);
     expect((await call(other.host, `/api/spaces/${spaceId}/bookings`)).json.bookings ?? []).toEqual([]);
-    const res = await call(other.host, '/api/activities', { body: { ...activityBody(0, { spaceId }), clubId: null, audience: 'residents' }, token: other.founderToken });
+    const res = await call(other.host, '/api/activities', {
+      body: { ...activityBody(0, { spaceId }), clubId: null, audience: 'residents' },
+      token: other.founderToken,
+    });
     expect(res.status).toBe(400);
     expect(res.json.error.details.spaceId).toBeDefined();
     expect(await bookingsOf(spaceId)).toEqual([]);

@@ -27,7 +27,9 @@ describe('computeBudget (AA with a small surplus)', () => {
   it('rounds up, never down, to the unit; an exact fee stays as it is', () => {
     expect(computeBudget({ lines: [{ label: 'x', amountFen: 10000 }], expectedParticipants: 3, surplusRatePercent: 0 }).feeFen).toBe(3400);
     expect(computeBudget({ lines: [{ label: 'x', amountFen: 9000 }], expectedParticipants: 3, surplusRatePercent: 0 }).feeFen).toBe(3000);
-    expect(computeBudget({ lines: [{ label: 'x', amountFen: 10000 }], expectedParticipants: 3, surplusRatePercent: 0, feeUnitFen: 50 }).feeFen).toBe(3350);
+    expect(
+      computeBudget({ lines: [{ label: 'x', amountFen: 10000 }], expectedParticipants: 3, surplusRatePercent: 0, feeUnitFen: 50 }).feeFen,
+    ).toBe(3350);
     expect(roundUpTo(3301, 100)).toBe(3400);
     expect(roundUpTo(3300, 100)).toBe(3300);
   });
@@ -64,8 +66,12 @@ describe('computeBudget (AA with a small surplus)', () => {
   });
 
   it('rejects amounts that are not whole fen, and impossible inputs', () => {
-    expect(() => computeBudget({ lines: [{ label: 'x', amountFen: 10.5 }], expectedParticipants: 1, surplusRatePercent: 8 })).toThrow(RangeError);
-    expect(() => computeBudget({ lines: [{ label: 'x', amountFen: -1 }], expectedParticipants: 1, surplusRatePercent: 8 })).toThrow(RangeError);
+    expect(() => computeBudget({ lines: [{ label: 'x', amountFen: 10.5 }], expectedParticipants: 1, surplusRatePercent: 8 })).toThrow(
+      RangeError,
+    );
+    expect(() => computeBudget({ lines: [{ label: 'x', amountFen: -1 }], expectedParticipants: 1, surplusRatePercent: 8 })).toThrow(
+      RangeError,
+    );
     expect(() => computeBudget({ lines: [], expectedParticipants: -1, surplusRatePercent: 8 })).toThrow(RangeError);
     expect(() => computeBudget({ lines: [], expectedParticipants: 1, surplusRatePercent: 8.5 })).toThrow(RangeError);
   });
@@ -79,15 +85,38 @@ describe('computeBudget (AA with a small surplus)', () => {
 
 describe('double-entry rules', () => {
   it('accepts balanced postings and refuses unbalanced, single, zero or fractional ones', () => {
-    expect(checkPostings([{ accountId: 1, amountFen: 500 }, { accountId: 2, amountFen: -500 }])).toBeNull();
-    expect(checkPostings([{ accountId: 1, amountFen: 500 }, { accountId: 2, amountFen: -400 }])).toMatch(/sum to zero/);
-    expect(checkPostings([{ accountId: 1, amountFen: 0 }, { accountId: 2, amountFen: 0 }])).toMatch(/zero/);
+    expect(
+      checkPostings([
+        { accountId: 1, amountFen: 500 },
+        { accountId: 2, amountFen: -500 },
+      ]),
+    ).toBeNull();
+    expect(
+      checkPostings([
+        { accountId: 1, amountFen: 500 },
+        { accountId: 2, amountFen: -400 },
+      ]),
+    ).toMatch(/sum to zero/);
+    expect(
+      checkPostings([
+        { accountId: 1, amountFen: 0 },
+        { accountId: 2, amountFen: 0 },
+      ]),
+    ).toMatch(/zero/);
     expect(checkPostings([{ accountId: 1, amountFen: 500 }])).toMatch(/two postings/);
-    expect(checkPostings([{ accountId: 1, amountFen: 0.5 }, { accountId: 2, amountFen: -0.5 }])).toMatch(/whole fen/);
+    expect(
+      checkPostings([
+        { accountId: 1, amountFen: 0.5 },
+        { accountId: 2, amountFen: -0.5 },
+      ]),
+    ).toMatch(/whole fen/);
   });
 
   it('reverses a transaction exactly', () => {
-    const postings = [{ accountId: 1, amountFen: 72000 }, { accountId: 2, amountFen: -72000 }];
+    const postings = [
+      { accountId: 1, amountFen: 72000 },
+      { accountId: 2, amountFen: -72000 },
+    ];
     const reversal = reversalOf(postings);
     expect(checkPostings(reversal)).toBeNull();
     expect(postings.map((p, i) => p.amountFen + reversal[i]!.amountFen)).toEqual([0, 0]);

@@ -96,7 +96,10 @@ async function draft(host: string, organiser: Person, overrides: Record<string, 
 }
 
 async function step(host: string, id: number, which: string, who: Person, reason?: string) {
-  return call(host, `/api/activities/${id}/steps`, { body: reason === undefined ? { step: which } : { step: which, reason }, token: who.token });
+  return call(host, `/api/activities/${id}/steps`, {
+    body: reason === undefined ? { step: which } : { step: which, reason },
+    token: who.token,
+  });
 }
 
 async function expectStep(host: string, id: number, which: string, who: Person, state: string) {
@@ -127,7 +130,14 @@ async function detail(host: string, id: number, who?: Person) {
 async function roster(host: string, id: number, organiser: Person) {
   const res = await call(host, `/api/activities/${id}/signups`, { token: organiser.token });
   expect(res.status, res.text).toBe(200);
-  return res.json.signups as { id: number; memberId: number; participant: string; isChild: boolean; status: string; checkedInAt: string | null }[];
+  return res.json.signups as {
+    id: number;
+    memberId: number;
+    participant: string;
+    isChild: boolean;
+    status: string;
+    checkedInAt: string | null;
+  }[];
 }
 
 async function club(host: string, id: number) {
@@ -154,7 +164,13 @@ describe('clubs: whoever proposes is responsible', () => {
     expect(page.responsible).toEqual({ id: wang.id, displayName: '王阿姨' });
     expect(page.members).toEqual([{ id: wang.id, displayName: '王阿姨', role: 'leader' }]);
     const list = await call(host, '/api/clubs?status=proposed');
-    expect(list.json.clubs.find((c: { id: number }) => c.id === id)).toMatchObject({ name, status: 'proposed', responsible: { id: wang.id, displayName: '王阿姨' }, memberCount: 1, fundBalanceFen: 0 });
+    expect(list.json.clubs.find((c: { id: number }) => c.id === id)).toMatchObject({
+      name,
+      status: 'proposed',
+      responsible: { id: wang.id, displayName: '王阿姨' },
+      memberCount: 1,
+      fundBalanceFen: 0,
+    });
     expect(list.json.clubs.every((c: { status: string }) => c.status === 'proposed')).toBe(true);
   });
 
@@ -210,7 +226,10 @@ describe('clubs: whoever proposes is responsible', () => {
     expect(bad.json.error.code).toBe('validation_failed');
     expect(Object.keys(bad.json.error.details).sort()).toEqual(['name', 'programKey', 'purpose']);
     const refusedName = uniq('读书会');
-    const unknownProgram = await call(host, '/api/clubs', { body: { name: refusedName, purpose: '每月读一本书', programKey: 'no-such-program' }, token: li.token });
+    const unknownProgram = await call(host, '/api/clubs', {
+      body: { name: refusedName, purpose: '每月读一本书', programKey: 'no-such-program' },
+      token: li.token,
+    });
     expect(unknownProgram.status).toBe(400);
     expect(Object.keys(unknownProgram.json.error.details)).toEqual(['programKey']);
     const clubs = await call(host, '/api/clubs');
@@ -230,7 +249,8 @@ describe('clubs: handing over responsibility', () => {
     const li = await resident(host, '李叔');
     const zhao = await resident(host, '赵姐');
     const id = await activeClub(host, admin, wang, [li]);
-    const offer = (from: Person, toMemberId: number) => call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId }, token: from.token });
+    const offer = (from: Person, toMemberId: number) =>
+      call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId }, token: from.token });
 
     expect((await offer(li, li.id)).status).toBe(403);
     expect((await offer(li, wang.id)).status).toBe(403);
@@ -253,7 +273,8 @@ describe('clubs: handing over responsibility', () => {
     const id = await activeClub(host, admin, wang, [li, zhao]);
     const offered = await call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId: li.id }, token: wang.token });
     expect(offered.status).toBe(201);
-    const answer = (who: Person, accept: boolean) => call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept }, token: who.token });
+    const answer = (who: Person, accept: boolean) =>
+      call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept }, token: who.token });
 
     for (const who of [wang, zhao, admin]) expect((await answer(who, true)).status).toBe(403);
     expect((await club(host, id)).responsible.id).toBe(wang.id);
@@ -269,7 +290,13 @@ describe('clubs: handing over responsibility', () => {
     const log = await call(host, `/api/clubs/${id}/handovers`, { token: zhao.token });
     expect(log.status).toBe(200);
     expect(log.json.handovers).toEqual([
-      expect.objectContaining({ id: offered.json.id, fromMemberId: wang.id, toMemberId: li.id, status: 'accepted', decidedAt: expect.any(String) }),
+      expect.objectContaining({
+        id: offered.json.id,
+        fromMemberId: wang.id,
+        toMemberId: li.id,
+        status: 'accepted',
+        decidedAt: expect.any(String),
+      }),
     ]);
     // An answered offer cannot be answered again.
     expect((await answer(li, true)).status).toBe(404);
@@ -281,7 +308,9 @@ describe('clubs: handing over responsibility', () => {
     const li = await resident(host, '李叔');
     const id = await activeClub(host, admin, wang, [li]);
     const offered = await call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId: li.id }, token: wang.token });
-    expect((await call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept: false }, token: li.token })).status).toBe(200);
+    expect((await call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept: false }, token: li.token })).status).toBe(
+      200,
+    );
     expect((await club(host, id)).responsible.id).toBe(wang.id);
     const log = await call(host, `/api/clubs/${id}/handovers`, { token: wang.token });
     expect(log.json.handovers.map((h: { status: string }) => h.status)).toEqual(['declined']);
@@ -327,7 +356,14 @@ describe('activities: budget and approval', () => {
 
     const id = await draft(host, member, { clubId });
     const a = await detail(host, id, member);
-    expect(a).toMatchObject({ state: 'draft', clubId, responsibleMemberId: member.id, feeFen: 4400, expectedParticipants: 24, surplusRatePercent: 8 });
+    expect(a).toMatchObject({
+      state: 'draft',
+      clubId,
+      responsibleMemberId: member.id,
+      feeFen: 4400,
+      expectedParticipants: 24,
+      surplusRatePercent: 8,
+    });
     expect(a.club).toEqual({ id: clubId, name: (await club(host, clubId)).name });
     expect(a.responsible).toEqual({ id: member.id, displayName: '李叔' });
     expect(a.budget).toEqual({
@@ -376,7 +412,13 @@ describe('activities: budget and approval', () => {
     const { host, admin } = shared();
     const leader = await resident(host, '王阿姨');
     const clubId = await activeClub(host, admin, leader);
-    const openDay = activityBody({ clubId, title: '开放日', costLines: [{ label: '茶点', amountFen: 36100 }], expectedParticipants: 30, feeFen: 0 });
+    const openDay = activityBody({
+      clubId,
+      title: '开放日',
+      costLines: [{ label: '茶点', amountFen: 36100 }],
+      expectedParticipants: 30,
+      feeFen: 0,
+    });
     const id = await draft(host, leader, openDay);
     await expectStep(host, id, 'submit', leader, 'budget-submitted');
 
@@ -387,7 +429,11 @@ describe('activities: budget and approval', () => {
     }
     expect((await detail(host, id)).budget).toMatchObject({ feeFen: 0, problem: 'does-not-cover', exceptionReason: null });
 
-    const withException = await call(host, `/api/activities/${id}`, { method: 'PUT', body: { ...openDay, exceptionReason: '开放日，由社团基金支付' }, token: leader.token });
+    const withException = await call(host, `/api/activities/${id}`, {
+      method: 'PUT',
+      body: { ...openDay, exceptionReason: '开放日，由社团基金支付' },
+      token: leader.token,
+    });
     expect(withException.status, withException.text).toBe(200);
     expect((await detail(host, id)).budget).toMatchObject({ problem: null, exceptionReason: '开放日，由社团基金支付' });
 
@@ -395,7 +441,12 @@ describe('activities: budget and approval', () => {
     expect(selfApproval.status).toBe(403);
     expect((await detail(host, id)).state).toBe('budget-submitted');
     await expectStep(host, id, 'approve', admin, 'approved');
-    expect(await detail(host, id)).toMatchObject({ state: 'approved', approvedBy: admin.id, feeFen: 0, exceptionReason: '开放日，由社团基金支付' });
+    expect(await detail(host, id)).toMatchObject({
+      state: 'approved',
+      approvedBy: admin.id,
+      feeFen: 0,
+      exceptionReason: '开放日，由社团基金支付',
+    });
     // Once approved, the budget cannot change any more.
     expect((await call(host, `/api/activities/${id}`, { method: 'PUT', body: openDay, token: leader.token })).status).toBe(409);
   });
@@ -518,7 +569,11 @@ describe('activities: sign-ups', () => {
 
     expect((await call(host, `/api/activities/${id}/signups/${placeA.id}`, { method: 'DELETE', token: a.token })).status).toBe(200);
     const list = await roster(host, id, organiser);
-    expect(Object.fromEntries(list.map((s) => [s.memberId, s.status]))).toEqual({ [a.id]: 'cancelled', [b.id]: 'waitlisted', [c.id]: 'confirmed' });
+    expect(Object.fromEntries(list.map((s) => [s.memberId, s.status]))).toEqual({
+      [a.id]: 'cancelled',
+      [b.id]: 'waitlisted',
+      [c.id]: 'confirmed',
+    });
   });
 
   it('an activity without a waitlist never waitlists anyone, also not someone signing up again after cancelling (409 full)', async () => {
@@ -579,7 +634,8 @@ describe('activities: check-in', () => {
       expect(seen.isOrganiser).toBe(false);
     }
 
-    const checkin = (who: Person, body: Record<string, unknown>) => call(host, `/api/activities/${id}/checkins`, { body, token: who.token });
+    const checkin = (who: Person, body: Record<string, unknown>) =>
+      call(host, `/api/activities/${id}/checkins`, { body, token: who.token });
     const wrong = await checkin(parent, { token: 'f'.repeat(32) });
     expect(wrong.status).toBe(403);
     const waitlisted = await checkin(late, { token });
@@ -648,7 +704,14 @@ describe('activities: holding, settling, review and ratings', () => {
     expect(settled.status, settled.text).toBe(200);
     const a = await detail(host, id);
     expect(a.state).toBe('settled');
-    expect(a.settlement).toEqual({ incomeFen: 105600, costFen: 96200, surplusFen: 9400, actualLines, plannedIncomeFen: 105600, plannedCostFen: 96200 });
+    expect(a.settlement).toEqual({
+      incomeFen: 105600,
+      costFen: 96200,
+      surplusFen: 9400,
+      actualLines,
+      plannedIncomeFen: 105600,
+      plannedCostFen: 96200,
+    });
 
     const funds = await call(host, '/api/ledger/funds', { token: p1.token });
     expect(funds.json.funds.find((f: { key: string }) => f.key === `club:${clubId}`).balanceFen).toBe(105600 - 96200);
@@ -676,12 +739,19 @@ describe('activities: holding, settling, review and ratings', () => {
     expect(after.json.funds.find((f: { key: string }) => f.key === `club:${clubId}`).balanceFen).toBe(9400);
     expect((await call(host, `/api/ledger/funds/club:${clubId}/statement`, { token: p1.token })).json.entries).toHaveLength(2);
     const list = await call(host, '/api/clubs');
-    expect(list.json.clubs.find((c: { id: number }) => c.id === clubId)).toMatchObject({ fundBalanceFen: 9400, settledActivities: 1, settledOnTime: 1 });
+    expect(list.json.clubs.find((c: { id: number }) => c.id === clubId)).toMatchObject({
+      fundBalanceFen: 9400,
+      settledActivities: 1,
+      settledOnTime: 1,
+    });
   });
 
   it("the club's own page shows its fund balance after settlement: income − costs", async () => {
     const { host, leader, clubId, id } = await heldClubActivity();
-    await call(host, `/api/activities/${id}/settlement`, { body: { incomeFen: 105600, costLines: actualLines, occurredOn: today() }, token: leader.token });
+    await call(host, `/api/activities/${id}/settlement`, {
+      body: { incomeFen: 105600, costLines: actualLines, occurredOn: today() },
+      token: leader.token,
+    });
     expect((await club(host, clubId)).fund).toEqual({ key: `club:${clubId}`, balanceFen: 105600 - 96200 });
   });
 
@@ -689,7 +759,10 @@ describe('activities: holding, settling, review and ratings', () => {
     const { host, leader, p1, id } = await heldClubActivity();
     const body = { wentWell: '大家都很准时', toChange: '多订一片场地' };
     expect((await call(host, `/api/activities/${id}/review`, { body, token: leader.token })).status).toBe(409);
-    await call(host, `/api/activities/${id}/settlement`, { body: { incomeFen: 105600, costLines: actualLines, occurredOn: today() }, token: leader.token });
+    await call(host, `/api/activities/${id}/settlement`, {
+      body: { incomeFen: 105600, costLines: actualLines, occurredOn: today() },
+      token: leader.token,
+    });
     expect((await call(host, `/api/activities/${id}/review`, { body, token: p1.token })).status).toBe(403);
     const reviewed = await call(host, `/api/activities/${id}/review`, { body, token: leader.token });
     expect(reviewed.status).toBe(200);
@@ -773,8 +846,14 @@ describe('volunteers', () => {
   it('a resident registers as a volunteer with skills and availability', async () => {
     const { host } = await community();
     const v = await resident(host, '志愿者小周');
-    expect((await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '急救、摄影', availability: '周末' } })).status).toBe(401);
-    const reg = await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '急救、摄影', availability: '周末' }, token: v.token });
+    expect((await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '急救、摄影', availability: '周末' } })).status).toBe(
+      401,
+    );
+    const reg = await call(host, '/api/volunteers/me', {
+      method: 'PUT',
+      body: { skills: '急救、摄影', availability: '周末' },
+      token: v.token,
+    });
     expect(reg.status).toBe(200);
     const mine = await call(host, '/api/volunteers/me', { token: v.token });
     expect(mine.json.registration).toMatchObject({ skills: '急救、摄影', availability: '周末' });
@@ -807,7 +886,9 @@ describe('volunteers', () => {
     expect((await call(host, '/api/volunteers/summary')).json).toMatchObject({ confirmedHours: 0, volunteersWithHours: 0 });
 
     // Only the volunteer confirms their own hours.
-    expect((await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: organiser.token })).status).toBe(404);
+    expect(
+      (await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: organiser.token })).status,
+    ).toBe(404);
     expect((await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: v.token })).status).toBe(200);
 
     const after = await call(host, '/api/volunteers/me', { token: v.token });
@@ -834,9 +915,20 @@ describe("a resident's overview", () => {
     const leader = await resident(c.host, '王阿姨');
     const me = await resident(c.host, '李叔');
     const clubId = await activeClub(c.host, c.admin, leader, [me], '读书会');
-    const signedUp = await openActivity(c.host, leader, c.admin, { clubId, title: '本周读书会', place: '书屋', startsAt: inDays(2), endsAt: inDays(2, 2) });
+    const signedUp = await openActivity(c.host, leader, c.admin, {
+      clubId,
+      title: '本周读书会',
+      place: '书屋',
+      startsAt: inDays(2),
+      endsAt: inDays(2, 2),
+    });
     const notSignedUp = await openActivity(c.host, leader, c.admin, { title: '本周观影', startsAt: inDays(3), endsAt: inDays(3, 2) });
-    const nextMonth = await openActivity(c.host, leader, c.admin, { title: '下月远足', place: '紫金山', startsAt: inDays(20), endsAt: inDays(20, 5) });
+    const nextMonth = await openActivity(c.host, leader, c.admin, {
+      title: '下月远足',
+      place: '紫金山',
+      startsAt: inDays(20),
+      endsAt: inDays(20, 5),
+    });
     const stillDraft = await draft(c.host, leader, { title: '还在草稿', startsAt: inDays(2), endsAt: inDays(2, 2) });
     expect((await signUp(c.host, signedUp, me)).status).toBe(201);
     expect((await signUp(c.host, nextMonth, me)).status).toBe(201);
@@ -856,8 +948,22 @@ describe("a resident's overview", () => {
   it('/api/me/overview lists my sign-ups with their activity (id, title, place, state), newest activity first', async () => {
     const { signedUp, nextMonth, overview } = week;
     expect(overview.signups).toEqual([
-      expect.objectContaining({ activityId: nextMonth, title: '下月远足', place: '紫金山', state: 'open', status: 'confirmed', participant: '' }),
-      expect.objectContaining({ activityId: signedUp, title: '本周读书会', place: '书屋', state: 'open', status: 'confirmed', participant: '' }),
+      expect.objectContaining({
+        activityId: nextMonth,
+        title: '下月远足',
+        place: '紫金山',
+        state: 'open',
+        status: 'confirmed',
+        participant: '',
+      }),
+      expect.objectContaining({
+        activityId: signedUp,
+        title: '本周读书会',
+        place: '书屋',
+        state: 'open',
+        status: 'confirmed',
+        participant: '',
+      }),
     ]);
   });
 });

@@ -7,7 +7,15 @@ describe('CSV exports never hand a spreadsheet a formula', () => {
     const csv = statementCsv({
       fund: { key: 'hub', name: '互助会' },
       entries: [
-        { id: 1, occurredOn: '2026-11-02', category: 'activity-income', memo: '=HYPERLINK("http://x","点我")', amountFen: 1200, activityId: 3, reversesId: null },
+        {
+          id: 1,
+          occurredOn: '2026-11-02',
+          category: 'activity-income',
+          memo: '=HYPERLINK("http://x","点我")',
+          amountFen: 1200,
+          activityId: 3,
+          reversesId: null,
+        },
         { id: 2, occurredOn: '2026-11-03', category: 'activity-cost', memo: '场地费', amountFen: -800, activityId: 3, reversesId: null },
       ],
     });

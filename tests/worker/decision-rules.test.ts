@@ -87,7 +87,12 @@ describe('decideByUnanimity (the joint meeting)', () => {
 
   it('is stopped by a single block, which is reported with its reason', () => {
     const reason = 'the underground car park lacks fire separation; an above-ground site could be reconsidered';
-    const outcome = decideByUnanimity(PARTIES, [present(RC, 'agree'), present(OC, 'agree'), present(PC, 'block', reason), present(AS, 'agree')]);
+    const outcome = decideByUnanimity(PARTIES, [
+      present(RC, 'agree'),
+      present(OC, 'agree'),
+      present(PC, 'block', reason),
+      present(AS, 'agree'),
+    ]);
     expect(outcome).toEqual({
       result: 'blocked',
       blocks: [{ voter: PC, reason }],
@@ -169,14 +174,29 @@ describe('decideByUnanimity (the joint meeting)', () => {
   });
 
   it('counts a written block or objection from an absent party', () => {
-    const blocked = decideByUnanimity(PARTIES, [present(RC, 'agree'), written(OC, 'block', 'benefits only a few owners'), present(PC, 'agree'), present(AS, 'agree')]);
+    const blocked = decideByUnanimity(PARTIES, [
+      present(RC, 'agree'),
+      written(OC, 'block', 'benefits only a few owners'),
+      present(PC, 'agree'),
+      present(AS, 'agree'),
+    ]);
     expect(blocked).toMatchObject({ result: 'blocked', blocks: [{ voter: OC, reason: 'benefits only a few owners' }] });
-    const objected = decideByUnanimity(PARTIES, [present(RC, 'agree'), written(OC, 'object', 'too costly'), present(PC, 'agree'), present(AS, 'agree')]);
+    const objected = decideByUnanimity(PARTIES, [
+      present(RC, 'agree'),
+      written(OC, 'object', 'too costly'),
+      present(PC, 'agree'),
+      present(AS, 'agree'),
+    ]);
     expect(objected).toMatchObject({ result: 'not-adopted', objections: [{ voter: OC, reason: 'too costly' }] });
   });
 
   it('reports a block even while another party is missing', () => {
-    const outcome = decideByUnanimity(PARTIES, [present(RC, 'agree'), absent(OC), present(PC, 'block', 'exceeds the contract'), present(AS, 'agree')]);
+    const outcome = decideByUnanimity(PARTIES, [
+      present(RC, 'agree'),
+      absent(OC),
+      present(PC, 'block', 'exceeds the contract'),
+      present(AS, 'agree'),
+    ]);
     expect(outcome.result).toBe('blocked');
     if (outcome.result !== 'blocked') return;
     expect(outcome.blocks).toEqual([{ voter: PC, reason: 'exceeds the contract' }]);
@@ -184,7 +204,12 @@ describe('decideByUnanimity (the joint meeting)', () => {
   });
 
   it('reports a missing party before an objection: the item carries over rather than being voted down', () => {
-    const outcome = decideByUnanimity(PARTIES, [present(RC, 'object', 'needs a map'), absent(OC), present(PC, 'abstain'), present(AS, 'agree')]);
+    const outcome = decideByUnanimity(PARTIES, [
+      present(RC, 'object', 'needs a map'),
+      absent(OC),
+      present(PC, 'abstain'),
+      present(AS, 'agree'),
+    ]);
     expect(outcome.result).toBe('undecided');
     if (outcome.result !== 'undecided') return;
     expect(outcome.missing).toEqual([OC]);
@@ -197,7 +222,13 @@ describe('decideByUnanimity (the joint meeting)', () => {
   });
 
   it('rejects two stances for one voter instead of picking one by order', () => {
-    const stances = [present(RC, 'agree'), present(OC, 'agree'), present(PC, 'agree'), present(AS, 'agree'), present(PC, 'block', 'unsafe')];
+    const stances = [
+      present(RC, 'agree'),
+      present(OC, 'agree'),
+      present(PC, 'agree'),
+      present(AS, 'agree'),
+      present(PC, 'block', 'unsafe'),
+    ];
     expect(() => decideByUnanimity(PARTIES, stances)).toThrow(DecisionInputError);
     expect(() => decideByUnanimity(PARTIES, stances)).toThrow(/property-company.*more than one stance/);
     // Even identical duplicates are rejected: the record itself is wrong.
@@ -219,9 +250,9 @@ describe('decideByUnanimity (the joint meeting)', () => {
   });
 
   it('rejects an invalid stance from a voter rather than guessing what it meant', () => {
-    expect(() => decideByUnanimity(PARTIES, [present(RC, 'block'), present(OC, 'agree'), present(PC, 'agree'), present(AS, 'agree')])).toThrow(
-      /residents-committee.*block needs a written reason/,
-    );
+    expect(() =>
+      decideByUnanimity(PARTIES, [present(RC, 'block'), present(OC, 'agree'), present(PC, 'agree'), present(AS, 'agree')]),
+    ).toThrow(/residents-committee.*block needs a written reason/);
     expect(() => decideByUnanimity(PARTIES, [{ voter: RC, attended: false, position: 'agree' }])).toThrow(DecisionInputError);
   });
 
@@ -266,7 +297,10 @@ describe('decideByMajority (committees and the federation)', () => {
   });
 
   it('does not adopt on a tie', () => {
-    const outcome = decideByMajority(['a', 'b', 'c', 'd'], [present('a', 'agree'), present('b', 'agree'), present('c', 'object', 'x'), present('d', 'object', 'y')]);
+    const outcome = decideByMajority(
+      ['a', 'b', 'c', 'd'],
+      [present('a', 'agree'), present('b', 'agree'), present('c', 'object', 'x'), present('d', 'object', 'y')],
+    );
     expect(outcome.result).toBe('not-adopted');
     expect(outcome.tally).toMatchObject({ agree: 2, object: 2 });
   });
@@ -293,7 +327,10 @@ describe('decideByMajority (committees and the federation)', () => {
       present('m5', 'abstain'),
     ]);
     expect(adopted.result).toBe('adopted');
-    const nobody = decideByMajority(MEMBERS, MEMBERS.map((m) => present(m, 'abstain')));
+    const nobody = decideByMajority(
+      MEMBERS,
+      MEMBERS.map((m) => present(m, 'abstain')),
+    );
     expect(nobody).toMatchObject({ result: 'not-adopted', objections: [], abstentions: MEMBERS });
   });
 
@@ -308,7 +345,12 @@ describe('decideByMajority (committees and the federation)', () => {
   });
 
   it('counts written positions toward the vote but not toward the quorum', () => {
-    const belowQuorum = decideByMajority(MEMBERS, [present('m1', 'agree'), present('m2', 'agree'), written('m3', 'agree'), written('m4', 'agree')]);
+    const belowQuorum = decideByMajority(MEMBERS, [
+      present('m1', 'agree'),
+      present('m2', 'agree'),
+      written('m3', 'agree'),
+      written('m4', 'agree'),
+    ]);
     expect(belowQuorum).toMatchObject({ result: 'undecided', cause: 'no-quorum', missing: ['m3', 'm4', 'm5'] });
     expect(belowQuorum.tally.agree).toBe(4);
 
@@ -330,7 +372,12 @@ describe('decideByMajority (committees and the federation)', () => {
   });
 
   it('is undecided while a present voter’s position is not yet recorded', () => {
-    const outcome = decideByMajority(MEMBERS, [present('m1', 'agree'), present('m2', 'agree'), present('m3', 'agree'), present('m4', null)]);
+    const outcome = decideByMajority(MEMBERS, [
+      present('m1', 'agree'),
+      present('m2', 'agree'),
+      present('m3', 'agree'),
+      present('m4', null),
+    ]);
     expect(outcome).toMatchObject({ result: 'undecided', cause: 'no-position', missing: ['m4'] });
   });
 

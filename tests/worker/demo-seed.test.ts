@@ -13,7 +13,9 @@ async function seed() {
 }
 
 async function tenant(slug: string): Promise<D1Database> {
-  const row = await env.PLATFORM_DB.prepare('SELECT database_binding AS binding FROM communities WHERE slug = ?').bind(slug).first<{ binding: string }>();
+  const row = await env.PLATFORM_DB.prepare('SELECT database_binding AS binding FROM communities WHERE slug = ?')
+    .bind(slug)
+    .first<{ binding: string }>();
   const db = (env as unknown as Record<string, D1Database | undefined>)[row?.binding ?? ''];
   if (!db) throw new Error(`no database for ${slug}`);
   return db;
@@ -21,12 +23,21 @@ async function tenant(slug: string): Promise<D1Database> {
 
 /** The twelve whole months before this one, as YYYY-MM, and where the current month begins. */
 function lastTwelveMonths(now = new Date()) {
-  const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12 + i, 1)).toISOString().slice(0, 7));
-  return { months, start: `${months[0]}-01T00:00:00.000Z`, cutoff: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString() };
+  const months = Array.from({ length: 12 }, (_, i) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12 + i, 1)).toISOString().slice(0, 7),
+  );
+  return {
+    months,
+    start: `${months[0]}-01T00:00:00.000Z`,
+    cutoff: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString(),
+  };
 }
 
 async function column(db: D1Database, query: string, ...params: unknown[]) {
-  const { results } = await db.prepare(query).bind(...params).all<{ v: string | number }>();
+  const { results } = await db
+    .prepare(query)
+    .bind(...params)
+    .all<{ v: string | number }>();
   return results.map((r) => r.v);
 }
 
@@ -38,15 +49,49 @@ async function historyOf(slug: string) {
     return Object.fromEntries(results.map((r) => [r.m, r.n]));
   };
   return {
-    activities: await perMonth(`SELECT substr(starts_at, 1, 7) AS m, COUNT(*) AS n FROM activities WHERE state IN ('held','settled','reviewed') AND starts_at >= ?1 AND starts_at < ?2 GROUP BY m`),
-    issues: await perMonth('SELECT substr(created_at, 1, 7) AS m, COUNT(*) AS n FROM issues WHERE created_at >= ?1 AND created_at < ?2 GROUP BY m'),
-    meetings: await perMonth(`SELECT substr(scheduled_for, 1, 7) AS m, COUNT(*) AS n FROM meetings WHERE body_key = 'joint-meeting' AND status = 'closed' AND scheduled_for >= ?1 AND scheduled_for < ?2 GROUP BY m`),
-    decided: await perMonth(`SELECT substr(at, 1, 7) AS m, COUNT(*) AS n FROM issue_events WHERE to_state = 'decided' AND at >= ?1 AND at < ?2 GROUP BY m`),
-    signups: await perMonth(`SELECT substr(a.starts_at, 1, 7) AS m, COUNT(*) AS n FROM signups s JOIN activities a ON a.id = s.activity_id WHERE s.status = 'confirmed' AND a.starts_at >= ?1 AND a.starts_at < ?2 GROUP BY m`),
+    activities: await perMonth(
+      `SELECT substr(starts_at, 1, 7) AS m, COUNT(*) AS n FROM activities WHERE state IN ('held','settled','reviewed') AND starts_at >= ?1 AND starts_at < ?2 GROUP BY m`,
+    ),
+    issues: await perMonth(
+      'SELECT substr(created_at, 1, 7) AS m, COUNT(*) AS n FROM issues WHERE created_at >= ?1 AND created_at < ?2 GROUP BY m',
+    ),
+    meetings: await perMonth(
+      `SELECT substr(scheduled_for, 1, 7) AS m, COUNT(*) AS n FROM meetings WHERE body_key = 'joint-meeting' AND status = 'closed' AND scheduled_for >= ?1 AND scheduled_for < ?2 GROUP BY m`,
+    ),
+    decided: await perMonth(
+      `SELECT substr(at, 1, 7) AS m, COUNT(*) AS n FROM issue_events WHERE to_state = 'decided' AND at >= ?1 AND at < ?2 GROUP BY m`,
+    ),
+    signups: await perMonth(
+      `SELECT substr(a.starts_at, 1, 7) AS m, COUNT(*) AS n FROM signups s JOIN activities a ON a.id = s.activity_id WHERE s.status = 'confirmed' AND a.starts_at >= ?1 AND a.starts_at < ?2 GROUP BY m`,
+    ),
   };
 }
 
-const tables = ['members', 'member_roles', 'contact_applications', 'clubs', 'club_members', 'ledger_accounts', 'activities', 'activity_cost_lines', 'signups', 'activity_settlements', 'activity_reviews', 'volunteers', 'volunteer_hours', 'issues', 'issue_events', 'meetings', 'agenda_items', 'item_stances', 'meeting_attendance', 'action_items', 'committees', 'committee_members', 'spaces'];
+const tables = [
+  'members',
+  'member_roles',
+  'contact_applications',
+  'clubs',
+  'club_members',
+  'ledger_accounts',
+  'activities',
+  'activity_cost_lines',
+  'signups',
+  'activity_settlements',
+  'activity_reviews',
+  'volunteers',
+  'volunteer_hours',
+  'issues',
+  'issue_events',
+  'meetings',
+  'agenda_items',
+  'item_stances',
+  'meeting_attendance',
+  'action_items',
+  'committees',
+  'committee_members',
+  'spaces',
+];
 
 async function rowCounts() {
   const counts: Record<string, number> = {};
@@ -71,8 +116,12 @@ describe('the demo seed', () => {
     const snapshot = async () => ({
       community: (await call(host, '/api/community')).json.memberCount,
       clubs: (await call(host, '/api/clubs')).json.clubs.map((c: { name: string; status: string }) => `${c.name}:${c.status}`).sort(),
-      activities: (await call(host, '/api/activities')).json.activities.map((a: { title: string; state: string; confirmed: number }) => `${a.title}:${a.state}:${a.confirmed}`),
-      issues: (await call(host, '/api/issues', { token: resident })).json.issues.map((i: { title: string; state: string }) => `${i.title}:${i.state}`),
+      activities: (await call(host, '/api/activities')).json.activities.map(
+        (a: { title: string; state: string; confirmed: number }) => `${a.title}:${a.state}:${a.confirmed}`,
+      ),
+      issues: (await call(host, '/api/issues', { token: resident })).json.issues.map(
+        (i: { title: string; state: string }) => `${i.title}:${i.state}`,
+      ),
       spaces: (await call(host, '/api/spaces')).json.spaces.length,
     });
     const before = await snapshot();
@@ -114,15 +163,22 @@ describe('the demo seed', () => {
 
     for (const slug of slugs) {
       const db = await tenant(slug);
-      const profile = await db.prepare('SELECT households, residents FROM community_profile').first<{ households: number; residents: number }>();
+      const profile = await db
+        .prepare('SELECT households, residents FROM community_profile')
+        .first<{ households: number; residents: number }>();
       expect(profile!.residents / profile!.households).toBeCloseTo(2.6, 1);
       // "Days from raised to decided" can be read from the events.
-      const days = await column(db, `SELECT julianday(e.at) - julianday(i.created_at) AS v FROM issue_events e JOIN issues i ON i.id = e.issue_id WHERE e.to_state = 'decided'`);
+      const days = await column(
+        db,
+        `SELECT julianday(e.at) - julianday(i.created_at) AS v FROM issue_events e JOIN issues i ON i.id = e.issue_id WHERE e.to_state = 'decided'`,
+      );
       expect(days.length).toBeGreaterThan(0);
       expect(days.every((d) => Number(d) > 0)).toBe(true);
       // Settlements are mostly on time and mostly with a surplus.
       const settled = await db
-        .prepare(`SELECT COUNT(*) AS n, SUM(s.income_fen > s.cost_fen) AS surplus, SUM(julianday(s.recorded_at) - julianday(a.ends_at) <= 7) AS onTime FROM activity_settlements s JOIN activities a ON a.id = s.activity_id`)
+        .prepare(
+          `SELECT COUNT(*) AS n, SUM(s.income_fen > s.cost_fen) AS surplus, SUM(julianday(s.recorded_at) - julianday(a.ends_at) <= 7) AS onTime FROM activity_settlements s JOIN activities a ON a.id = s.activity_id`,
+        )
         .first<{ n: number; surplus: number; onTime: number }>();
       expect(settled!.n).toBeGreaterThan(0);
       expect(settled!.surplus / settled!.n).toBeGreaterThan(0.5);
@@ -136,14 +192,21 @@ describe('the demo seed', () => {
                (SELECT MAX(minutes_published_at) FROM meetings) AS minutes, (SELECT MAX(confirmed_at) FROM volunteer_hours) AS hours`,
           )
           .first<Record<string, string | null>>();
-        for (const [what, at] of Object.entries(latest!)) expect(`${what} ${at}`).toBe(`${what} ${at !== null && at < cutoff ? at : 'before this month'}`);
+        for (const [what, at] of Object.entries(latest!))
+          expect(`${what} ${at}`).toBe(`${what} ${at !== null && at < cutoff ? at : 'before this month'}`);
       }
     }
 
     const enabled = async (slug: string) => (await column(await tenant(slug), 'SELECT COUNT(*) AS v FROM programs WHERE enabled = 1'))[0];
     expect([await enabled('cuizhuyuan'), await enabled('pingzhi'), await enabled('dafang')]).toEqual([9, 6, 5]);
     const contacts = async (slug: string) =>
-      (await column(await tenant(slug), `SELECT COUNT(*) AS v FROM (SELECT building_id FROM member_roles WHERE role = 'building-contact' AND granted_at < ? GROUP BY building_id HAVING COUNT(*) >= 2)`, cutoff))[0];
+      (
+        await column(
+          await tenant(slug),
+          `SELECT COUNT(*) AS v FROM (SELECT building_id FROM member_roles WHERE role = 'building-contact' AND granted_at < ? GROUP BY building_id HAVING COUNT(*) >= 2)`,
+          cutoff,
+        )
+      )[0];
     expect(Number(await contacts('cuizhuyuan'))).toBeGreaterThan(Number(await contacts('pingzhi')));
     expect(Number(await contacts('pingzhi'))).toBeGreaterThan(Number(await contacts('dafang')));
 

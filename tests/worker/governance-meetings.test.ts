@@ -26,12 +26,23 @@ async function setup() {
   const reps: Record<string, Person> = { association: admin };
   for (const party of ['residents-committee', 'owners-committee', 'property-company']) {
     reps[party] = await join(c.host, `${party}代表`);
-    expect((await call(c.host, `/api/members/${reps[party]!.id}/roles`, { method: 'PUT', body: { roles: [{ role: 'party-representative', partyKey: party }] }, token: admin.token })).status).toBe(200);
+    expect(
+      (
+        await call(c.host, `/api/members/${reps[party]!.id}/roles`, {
+          method: 'PUT',
+          body: { roles: [{ role: 'party-representative', partyKey: party }] },
+          token: admin.token,
+        })
+      ).status,
+    ).toBe(200);
   }
   const chair = await join(c.host, '陈主任');
   const member = await join(c.host, '刘委员');
   const resident = await join(c.host, '王小雨');
-  const committee = await call(c.host, '/api/committees', { body: { name: '物业监督委员会', kind: 'standing', remit: '监督物业服务质量', assists: true }, token: admin.token });
+  const committee = await call(c.host, '/api/committees', {
+    body: { name: '物业监督委员会', kind: 'standing', remit: '监督物业服务质量', assists: true },
+    token: admin.token,
+  });
   expect(committee.status, committee.text).toBe(201);
   const committeeId = committee.json.id as number;
   for (const body of [{ memberId: chair.id, role: 'chair' }, { memberId: member.id }, { externalName: '张律师', expertise: '物业法律' }]) {
@@ -44,7 +55,9 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 
 /** The community's own D1 database, to show the database itself refuses what the API refuses. */
 async function tenantDatabase(slug: string): Promise<D1Database> {
-  const row = await env.PLATFORM_DB.prepare('SELECT database_binding AS binding FROM communities WHERE slug = ?').bind(slug).first<{ binding: string }>();
+  const row = await env.PLATFORM_DB.prepare('SELECT database_binding AS binding FROM communities WHERE slug = ?')
+    .bind(slug)
+    .first<{ binding: string }>();
   return (env as unknown as Record<string, D1Database>)[row!.binding]!;
 }
 
@@ -55,21 +68,33 @@ async function meeting(s: Setup, body: Record<string, unknown>, token = s.admin.
 }
 
 async function addItem(s: Setup, meetingId: number, body: Record<string, unknown>, token = s.admin.token) {
-  const res = await call(s.host, `/api/meetings/${meetingId}/items`, { body: { presenter: '陈主任', minutesAllotted: 10, ...body }, token });
+  const res = await call(s.host, `/api/meetings/${meetingId}/items`, {
+    body: { presenter: '陈主任', minutesAllotted: 10, ...body },
+    token,
+  });
   expect(res.status, res.text).toBe(201);
   const detail = await call(s.host, `/api/meetings/${meetingId}`, { token });
   return detail.json.items.at(-1).id as number;
 }
 
 const open = (s: Setup, id: number, token = s.admin.token) => call(s.host, `/api/meetings/${id}/open`, { method: 'POST', token });
-const attend = (s: Setup, id: number, voter: string, token: string, attended = true) => call(s.host, `/api/meetings/${id}/attendance/${voter}`, { method: 'PUT', body: { attended }, token });
+const attend = (s: Setup, id: number, voter: string, token: string, attended = true) =>
+  call(s.host, `/api/meetings/${id}/attendance/${voter}`, { method: 'PUT', body: { attended }, token });
 const stance = (s: Setup, id: number, item: number, voter: string, token: string, position: string, reason?: string) =>
-  call(s.host, `/api/meetings/${id}/items/${item}/stances/${voter}`, { method: 'PUT', body: { position, ...(reason ? { reason } : {}) }, token });
-const decide = (s: Setup, id: number, item: number, token: string, decisionText?: string) => call(s.host, `/api/meetings/${id}/items/${item}/decision`, { body: decisionText ? { decisionText } : {}, token });
+  call(s.host, `/api/meetings/${id}/items/${item}/stances/${voter}`, {
+    method: 'PUT',
+    body: { position, ...(reason ? { reason } : {}) },
+    token,
+  });
+const decide = (s: Setup, id: number, item: number, token: string, decisionText?: string) =>
+  call(s.host, `/api/meetings/${id}/items/${item}/decision`, { body: decisionText ? { decisionText } : {}, token });
 
 /** Refers a new issue (raised by the resident) to a body, through the transitions a coordinator takes. */
 async function referredIssue(s: Setup, title: string, body: Record<string, unknown>) {
-  const raised = await call(s.host, '/api/issues', { body: { title, description: `${title}，希望尽快解决。`, category: 'property-service' }, token: s.resident.token });
+  const raised = await call(s.host, '/api/issues', {
+    body: { title, description: `${title}，希望尽快解决。`, category: 'property-service' },
+    token: s.resident.token,
+  });
   const id = raised.json.id as number;
   expect((await call(s.host, `/api/issues/${id}/transitions`, { body: { to: 'acknowledged' }, token: s.admin.token })).status).toBe(200);
   const referred = await call(s.host, `/api/issues/${id}/transitions`, { body: { to: 'referred', ...body }, token: s.admin.token });
@@ -89,16 +114,30 @@ async function allAgree(s: Setup, meetingId: number, item: number) {
 describe('a committee meets and decides by majority', () => {
   it('names its committee; its members vote; the chair records a show of hands for the outside expert; the tally is in the minutes', async () => {
     const s = await setup();
-    const noCommittee = await call(s.host, '/api/meetings', { body: { bodyKey: 'professional-committees', title: '委员会例会', scheduledFor: soon(2) }, token: s.admin.token });
+    const noCommittee = await call(s.host, '/api/meetings', {
+      body: { bodyKey: 'professional-committees', title: '委员会例会', scheduledFor: soon(2) },
+      token: s.admin.token,
+    });
     expect(noCommittee.status).toBe(400);
     expect(noCommittee.json.error.details.committeeId).toBeDefined();
     // A resident who is not the committee's chair cannot schedule its meeting; its chair can.
-    expect((await call(s.host, '/api/meetings', { body: { bodyKey: 'professional-committees', committeeId: s.committeeId, title: '委员会例会', scheduledFor: soon(2) }, token: s.member.token })).status).toBe(403);
+    expect(
+      (
+        await call(s.host, '/api/meetings', {
+          body: { bodyKey: 'professional-committees', committeeId: s.committeeId, title: '委员会例会', scheduledFor: soon(2) },
+          token: s.member.token,
+        })
+      ).status,
+    ).toBe(403);
     const id = await meeting(s, { bodyKey: 'professional-committees', committeeId: s.committeeId, title: '三月委员会例会' }, s.chair.token);
     const item = await addItem(s, id, { title: '物业费收缴情况公示' }, s.chair.token);
 
     const before = await call(s.host, `/api/meetings/${id}`, { token: s.member.token });
-    expect(before.json).toMatchObject({ status: 'scheduled', committee: { id: s.committeeId, name: '物业监督委员会' }, body: { rule: 'majority' } });
+    expect(before.json).toMatchObject({
+      status: 'scheduled',
+      committee: { id: s.committeeId, name: '物业监督委员会' },
+      body: { rule: 'majority' },
+    });
     const voters = before.json.voters as { key: string; kind: string; title: { zh: string } }[];
     expect(voters.map((v) => [v.kind, v.title.zh])).toEqual([
       ['member', '陈主任'],
@@ -153,7 +192,9 @@ describe('a committee meets and decides by majority', () => {
     const id = await meeting(s, { bodyKey: 'professional-committees', committeeId: s.committeeId });
     const item = await addItem(s, id, { title: '增设电梯广告' });
     expect((await open(s, id)).status).toBe(200);
-    const [chairKey, memberKey, expertKey] = (await call(s.host, `/api/meetings/${id}`, { token: s.admin.token })).json.voters.map((v: { key: string }) => v.key);
+    const [chairKey, memberKey, expertKey] = (await call(s.host, `/api/meetings/${id}`, { token: s.admin.token })).json.voters.map(
+      (v: { key: string }) => v.key,
+    );
     await attend(s, id, chairKey, s.chair.token);
     await attend(s, id, memberKey, s.member.token);
     await attend(s, id, expertKey, s.admin.token, false);
@@ -167,7 +208,10 @@ describe('a committee meets and decides by majority', () => {
 describe('the federation meets and decides by majority', () => {
   it('its voters are the leaders of the active clubs, one vote each, fixed when the meeting opens', async () => {
     const s = await setup();
-    const empty = await call(s.host, '/api/meetings', { body: { bodyKey: 'federation', title: '联合会会议', scheduledFor: soon(2) }, token: s.admin.token });
+    const empty = await call(s.host, '/api/meetings', {
+      body: { bodyKey: 'federation', title: '联合会会议', scheduledFor: soon(2) },
+      token: s.admin.token,
+    });
     expect(empty.status).toBe(409);
     const leaders: Person[] = [];
     for (const [n, name] of ['网球俱乐部', '读书会', '合唱团'].entries()) {
@@ -175,7 +219,9 @@ describe('the federation meets and decides by majority', () => {
       const club = await call(s.host, '/api/clubs', { body: { name, purpose: `${name}的日常活动` }, token: leader.token });
       expect(club.status, club.text).toBe(201);
       if (n < 2) leaders.push(leader);
-      expect((await call(s.host, `/api/clubs/${club.json.id}/status`, { body: { status: 'active' }, token: s.admin.token })).status).toBe(200);
+      expect((await call(s.host, `/api/clubs/${club.json.id}/status`, { body: { status: 'active' }, token: s.admin.token })).status).toBe(
+        200,
+      );
     }
     const proposed = await join(s.host, '未批准社团负责人');
     await call(s.host, '/api/clubs', { body: { name: '尚未批准的社团', purpose: '还在等待批准' }, token: proposed.token });
@@ -217,36 +263,83 @@ describe('a closed meeting is final; corrections are recorded amendments', () =>
     expect((await decide(s, id, item, s.admin.token, '春季补种绿化带')).json.result).toBe('adopted');
     // An adopted decision is final even before closing.
     expect((await decide(s, id, item, s.admin.token, '改为秋季补种')).status).toBe(409);
-    expect((await call(s.host, `/api/meetings/${id}/amendments`, { body: { text: '补种时间改为三月', reason: '记录有误' }, token: s.admin.token })).status).toBe(409);
+    expect(
+      (
+        await call(s.host, `/api/meetings/${id}/amendments`, {
+          body: { text: '补种时间改为三月', reason: '记录有误' },
+          token: s.admin.token,
+        })
+      ).status,
+    ).toBe(409);
     expect((await call(s.host, `/api/meetings/${id}/close`, { method: 'POST', token: s.admin.token })).status).toBe(200);
 
     expect((await stance(s, id, item, 'property-company', s.reps['property-company']!.token, 'object', '费用太高')).status).toBe(409);
     expect((await attend(s, id, 'owners-committee', s.reps['owners-committee']!.token, false)).status).toBe(409);
     expect((await decide(s, id, item, s.admin.token, '改为秋季补种')).status).toBe(409);
-    expect((await call(s.host, `/api/meetings/${id}/items`, { body: { title: '追加议题', presenter: '周明', minutesAllotted: 5 }, token: s.admin.token })).status).toBe(409);
+    expect(
+      (
+        await call(s.host, `/api/meetings/${id}/items`, {
+          body: { title: '追加议题', presenter: '周明', minutesAllotted: 5 },
+          token: s.admin.token,
+        })
+      ).status,
+    ).toBe(409);
     expect((await open(s, id)).status).toBe(409);
     const minutes = (await call(s.host, `/api/meetings/${id}`, { token: s.admin.token })).json.minutes as string;
     expect((await call(s.host, `/api/meetings/${id}/minutes`, { body: { text: minutes }, token: s.admin.token })).status).toBe(200);
-    expect((await call(s.host, `/api/meetings/${id}/minutes`, { body: { text: `${minutes}\n改动` }, token: s.admin.token })).status).toBe(409);
+    expect((await call(s.host, `/api/meetings/${id}/minutes`, { body: { text: `${minutes}\n改动` }, token: s.admin.token })).status).toBe(
+      409,
+    );
 
     // The database refuses it too, whatever code path tries.
     const tenant = await tenantDatabase(s.slug);
-    await expect(tenant.prepare("UPDATE item_stances SET position = 'object', reason = 'x' WHERE item_id = ?").bind(item).run()).rejects.toThrow(/positions are final/);
-    await expect(tenant.prepare("UPDATE agenda_items SET decision_text = '改为秋季补种' WHERE id = ?").bind(item).run()).rejects.toThrow(/decisions are final/);
+    await expect(
+      tenant.prepare("UPDATE item_stances SET position = 'object', reason = 'x' WHERE item_id = ?").bind(item).run(),
+    ).rejects.toThrow(/positions are final/);
+    await expect(tenant.prepare("UPDATE agenda_items SET decision_text = '改为秋季补种' WHERE id = ?").bind(item).run()).rejects.toThrow(
+      /decisions are final/,
+    );
     await expect(tenant.prepare("UPDATE meetings SET minutes = 'rewritten' WHERE id = ?").bind(id).run()).rejects.toThrow(/final/);
     await expect(tenant.prepare("UPDATE meetings SET status = 'in-progress' WHERE id = ?").bind(id).run()).rejects.toThrow(/final/);
-    expect((await call(s.host, `/api/meetings/${id}`, { token: s.admin.token })).json.items[0]).toMatchObject({ outcome: 'adopted', decisionText: '春季补种绿化带' });
+    expect((await call(s.host, `/api/meetings/${id}`, { token: s.admin.token })).json.items[0]).toMatchObject({
+      outcome: 'adopted',
+      decisionText: '春季补种绿化带',
+    });
 
     // Amendments: coordinators only, with a reason; shown with the minutes, which stay as they were.
-    expect((await call(s.host, `/api/meetings/${id}/amendments`, { body: { text: '补种时间改为三月中旬', reason: '纪要把日期写错了' }, token: s.resident.token })).status).toBe(403);
-    expect((await call(s.host, `/api/meetings/${id}/amendments`, { body: { text: '补种时间改为三月中旬' }, token: s.admin.token })).status).toBe(400);
-    const added = await call(s.host, `/api/meetings/${id}/amendments`, { body: { text: '补种时间改为三月中旬', reason: '纪要把日期写错了' }, token: s.admin.token });
+    expect(
+      (
+        await call(s.host, `/api/meetings/${id}/amendments`, {
+          body: { text: '补种时间改为三月中旬', reason: '纪要把日期写错了' },
+          token: s.resident.token,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(s.host, `/api/meetings/${id}/amendments`, { body: { text: '补种时间改为三月中旬' }, token: s.admin.token })).status,
+    ).toBe(400);
+    const added = await call(s.host, `/api/meetings/${id}/amendments`, {
+      body: { text: '补种时间改为三月中旬', reason: '纪要把日期写错了' },
+      token: s.admin.token,
+    });
     expect(added.status, added.text).toBe(201);
     const after = await call(s.host, `/api/meetings/${id}`, { token: s.resident.token });
     expect(after.json.minutes).toBe(minutes);
     await expect(tenant.prepare('DELETE FROM minutes_amendments WHERE id = ?').bind(added.json.id).run()).rejects.toThrow(/append-only/);
-    expect(after.json.amendments).toEqual([expect.objectContaining({ id: added.json.id, text: '补种时间改为三月中旬', reason: '纪要把日期写错了', recordedBy: expect.any(String), recordedAt: expect.any(String) })]);
-    const audit = await env.PLATFORM_DB.prepare("SELECT action, detail FROM audit_log WHERE action = 'meeting.amendment-recorded' AND detail LIKE ?").bind(`%"meetingId":${id},%`).all<{ detail: string }>();
+    expect(after.json.amendments).toEqual([
+      expect.objectContaining({
+        id: added.json.id,
+        text: '补种时间改为三月中旬',
+        reason: '纪要把日期写错了',
+        recordedBy: expect.any(String),
+        recordedAt: expect.any(String),
+      }),
+    ]);
+    const audit = await env.PLATFORM_DB.prepare(
+      "SELECT action, detail FROM audit_log WHERE action = 'meeting.amendment-recorded' AND detail LIKE ?",
+    )
+      .bind(`%"meetingId":${id},%`)
+      .all<{ detail: string }>();
     expect(audit.results).toHaveLength(1);
     expect(JSON.parse(audit.results[0]!.detail)).toMatchObject({ meetingId: id, text: '补种时间改为三月中旬', reason: '纪要把日期写错了' });
   });
@@ -261,10 +354,21 @@ describe('the known bugs stay fixed', () => {
     expect((await open(s, id)).status).toBe(200);
     for (const [party, rep] of Object.entries(s.reps)) {
       await attend(s, id, party, rep.token);
-      await stance(s, id, item, party, rep.token, party === 'owners-committee' ? 'object' : 'agree', party === 'owners-committee' ? '先比较两家报价' : undefined);
+      await stance(
+        s,
+        id,
+        item,
+        party,
+        rep.token,
+        party === 'owners-committee' ? 'object' : 'agree',
+        party === 'owners-committee' ? '先比较两家报价' : undefined,
+      );
     }
     expect((await decide(s, id, item, s.admin.token)).json.result).toBe('not-adopted');
-    expect((await call(s.host, `/api/issues/${issueId}`, { token: s.resident.token })).json).toMatchObject({ state: 'decided', outcome: 'not-adopted' });
+    expect((await call(s.host, `/api/issues/${issueId}`, { token: s.resident.token })).json).toMatchObject({
+      state: 'decided',
+      outcome: 'not-adopted',
+    });
     // Amended, voted again: now everyone agrees.
     expect((await stance(s, id, item, 'owners-committee', s.reps['owners-committee']!.token, 'agree')).status).toBe(200);
     const text = '更换为 LED 灯，选报价较低的一家';
@@ -282,17 +386,31 @@ describe('the known bugs stay fixed', () => {
     expect((await open(s, id)).status).toBe(200);
     for (const [party, rep] of Object.entries(s.reps)) {
       await attend(s, id, party, rep.token);
-      await stance(s, id, item, party, rep.token, party === 'property-company' ? 'object' : 'agree', party === 'property-company' ? '位置再议' : undefined);
+      await stance(
+        s,
+        id,
+        item,
+        party,
+        rep.token,
+        party === 'property-company' ? 'object' : 'agree',
+        party === 'property-company' ? '位置再议' : undefined,
+      );
     }
     expect((await decide(s, id, item, s.admin.token)).json.result).toBe('not-adopted');
     await stance(s, id, item, 'property-company', s.reps['property-company']!.token, 'block', '消防通道不能放快递柜');
     expect((await decide(s, id, item, s.admin.token)).json.result).toBe('blocked');
-    expect((await call(s.host, `/api/issues/${issueId}`, { token: s.resident.token })).json).toMatchObject({ state: 'on-agenda', outcome: null });
+    expect((await call(s.host, `/api/issues/${issueId}`, { token: s.resident.token })).json).toMatchObject({
+      state: 'on-agenda',
+      outcome: null,
+    });
   });
 
   it('returns whether the reader supported an issue, in the list and the issue', async () => {
     const s = await setup();
-    const raised = await call(s.host, '/api/issues', { body: { title: '宠物粪便无人清理', description: '草坪上很多宠物粪便', category: 'environment' }, token: s.resident.token });
+    const raised = await call(s.host, '/api/issues', {
+      body: { title: '宠物粪便无人清理', description: '草坪上很多宠物粪便', category: 'environment' },
+      token: s.resident.token,
+    });
     const id = raised.json.id;
     const before = await call(s.host, `/api/issues/${id}`, { token: s.member.token });
     expect(before.json).toMatchObject({ supports: 0, supportedByMe: false });
@@ -312,23 +430,45 @@ describe('the known bugs stay fixed', () => {
     expect((await open(s, id)).status).toBe(200);
     for (const [party, rep] of Object.entries(s.reps)) {
       await attend(s, id, party, rep.token);
-      await stance(s, id, item, party, rep.token, party === 'residents-committee' ? 'block' : 'agree', party === 'residents-committee' ? '占用绿地，须先征求业主意见' : undefined);
+      await stance(
+        s,
+        id,
+        item,
+        party,
+        rep.token,
+        party === 'residents-committee' ? 'block' : 'agree',
+        party === 'residents-committee' ? '占用绿地，须先征求业主意见' : undefined,
+      );
     }
     expect((await decide(s, id, item, s.admin.token)).json.result).toBe('blocked');
     const later = await meeting(s, { bodyKey: 'joint-meeting', title: '六月联席会议', scheduledFor: soon(30) });
     const another = await meeting(s, { bodyKey: 'joint-meeting', title: '七月联席会议', scheduledFor: soon(60) });
     const committeeMeeting = await meeting(s, { bodyKey: 'professional-committees', committeeId: s.committeeId, scheduledFor: soon(40) });
-    const body = (toMeetingId: number) => ({ toMeetingId, papers: '已征求业主意见，改为不占绿地的方案', presenter: '周明', minutesAllotted: 10 });
-    expect((await call(s.host, `/api/meetings/${id}/items/${item}/bring-back`, { body: body(committeeMeeting), token: s.admin.token })).status).toBe(400);
-    expect((await call(s.host, `/api/meetings/${id}/items/${item}/bring-back`, { body: body(later), token: s.resident.token })).status).toBe(403);
+    const body = (toMeetingId: number) => ({
+      toMeetingId,
+      papers: '已征求业主意见，改为不占绿地的方案',
+      presenter: '周明',
+      minutesAllotted: 10,
+    });
+    expect(
+      (await call(s.host, `/api/meetings/${id}/items/${item}/bring-back`, { body: body(committeeMeeting), token: s.admin.token })).status,
+    ).toBe(400);
+    expect(
+      (await call(s.host, `/api/meetings/${id}/items/${item}/bring-back`, { body: body(later), token: s.resident.token })).status,
+    ).toBe(403);
     // Twice at once: exactly one lands.
     const [a, b] = await Promise.all([
       call(s.host, `/api/meetings/${id}/items/${item}/bring-back`, { body: body(later), token: s.admin.token }),
       call(s.host, `/api/meetings/${id}/items/${item}/bring-back`, { body: body(another), token: s.admin.token }),
     ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
-    expect((await call(s.host, `/api/meetings/${id}/items/${item}/bring-back`, { body: body(later), token: s.admin.token })).status).toBe(409);
-    const items = [...(await call(s.host, `/api/meetings/${later}`, { token: s.admin.token })).json.items, ...(await call(s.host, `/api/meetings/${another}`, { token: s.admin.token })).json.items];
+    expect((await call(s.host, `/api/meetings/${id}/items/${item}/bring-back`, { body: body(later), token: s.admin.token })).status).toBe(
+      409,
+    );
+    const items = [
+      ...(await call(s.host, `/api/meetings/${later}`, { token: s.admin.token })).json.items,
+      ...(await call(s.host, `/api/meetings/${another}`, { token: s.admin.token })).json.items,
+    ];
     expect(items.filter((i: { revisedFrom: number | null }) => i.revisedFrom === item)).toHaveLength(1);
     const source = await call(s.host, `/api/meetings/${id}`, { token: s.admin.token });
     expect([later, another]).toContain(source.json.items[0].broughtBackTo);
@@ -338,20 +478,38 @@ describe('the known bugs stay fixed', () => {
 describe('a committee studies an issue, recommends, and assists after adoption', () => {
   it('referral to a committee, its recommendation sends the issue to the joint meeting, and after adoption the committee assists', async () => {
     const s = await setup();
-    const missing = await call(s.host, '/api/issues', { body: { title: '物业费上涨', description: '物业通知明年物业费上涨两成', category: 'property-service' }, token: s.resident.token });
+    const missing = await call(s.host, '/api/issues', {
+      body: { title: '物业费上涨', description: '物业通知明年物业费上涨两成', category: 'property-service' },
+      token: s.resident.token,
+    });
     await call(s.host, `/api/issues/${missing.json.id}/transitions`, { body: { to: 'acknowledged' }, token: s.admin.token });
-    const noCommittee = await call(s.host, `/api/issues/${missing.json.id}/transitions`, { body: { to: 'referred', bodyKey: 'professional-committees' }, token: s.admin.token });
+    const noCommittee = await call(s.host, `/api/issues/${missing.json.id}/transitions`, {
+      body: { to: 'referred', bodyKey: 'professional-committees' },
+      token: s.admin.token,
+    });
     expect(noCommittee.status).toBe(400);
     expect(noCommittee.json.error.details.committeeId).toBeDefined();
 
     const issueId = await referredIssue(s, '物业费上涨两成', { bodyKey: 'professional-committees', committeeId: s.committeeId });
     const studying = await call(s.host, `/api/issues/${issueId}`, { token: s.resident.token });
-    expect(studying.json).toMatchObject({ state: 'referred', bodyKey: 'professional-committees', studyCommittee: { id: s.committeeId, name: '物业监督委员会' }, recommendation: null });
+    expect(studying.json).toMatchObject({
+      state: 'referred',
+      bodyKey: 'professional-committees',
+      studyCommittee: { id: s.committeeId, name: '物业监督委员会' },
+      recommendation: null,
+    });
     expect(studying.json.events.at(-1).note).toContain('物业监督委员会');
 
     // It cannot go on the joint meeting's agenda while the committee studies it.
     const joint = await meeting(s, { bodyKey: 'joint-meeting', title: '八月联席会议' });
-    expect((await call(s.host, `/api/meetings/${joint}/items`, { body: { issueId, presenter: '周明', minutesAllotted: 10 }, token: s.admin.token })).status).toBe(409);
+    expect(
+      (
+        await call(s.host, `/api/meetings/${joint}/items`, {
+          body: { issueId, presenter: '周明', minutesAllotted: 10 },
+          token: s.admin.token,
+        })
+      ).status,
+    ).toBe(409);
 
     // Only the committee's members (or coordinators) recommend.
     const text = '物业费上涨须先公开成本测算，建议涨幅不超过一成';
@@ -364,17 +522,29 @@ describe('a committee studies an issue, recommends, and assists after adoption',
     expect(recommended.json.events.at(-1).note).toContain(text);
 
     // Assisting waits for an adopted decision.
-    expect((await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: s.committeeId }, token: s.admin.token })).status).toBe(409);
+    expect(
+      (await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: s.committeeId }, token: s.admin.token })).status,
+    ).toBe(409);
     const item = await addItem(s, joint, { issueId });
     await allAgree(s, joint, item);
     expect((await decide(s, joint, item, s.admin.token, '物业公开成本测算后，涨幅不超过一成')).json.result).toBe('adopted');
-    expect((await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: s.committeeId }, token: s.member.token })).status).toBe(403);
+    expect(
+      (await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: s.committeeId }, token: s.member.token })).status,
+    ).toBe(403);
     expect((await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: 9999 }, token: s.admin.token })).status).toBe(400);
-    expect((await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: s.committeeId }, token: s.admin.token })).status).toBe(200);
-    expect((await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: s.committeeId }, token: s.admin.token })).status).toBe(409);
+    expect(
+      (await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: s.committeeId }, token: s.admin.token })).status,
+    ).toBe(200);
+    expect(
+      (await call(s.host, `/api/issues/${issueId}/assist`, { body: { committeeId: s.committeeId }, token: s.admin.token })).status,
+    ).toBe(409);
 
     const final = await call(s.host, `/api/issues/${issueId}`, { token: s.resident.token });
-    expect(final.json).toMatchObject({ state: 'decided', outcome: 'adopted', assistCommittee: { id: s.committeeId, name: '物业监督委员会' } });
+    expect(final.json).toMatchObject({
+      state: 'decided',
+      outcome: 'adopted',
+      assistCommittee: { id: s.committeeId, name: '物业监督委员会' },
+    });
     const committees = await call(s.host, '/api/committees', { token: s.resident.token });
     const committee = committees.json.committees.find((c: { id: number }) => c.id === s.committeeId);
     expect(committee.studies).toEqual([expect.objectContaining({ id: issueId, recommendation: text })]);
@@ -398,6 +568,10 @@ describe('a committee studies an issue, recommends, and assists after adoption',
     }
     const text = '要求物业每月公开电梯维保记录';
     expect((await decide(s, id, item, s.chair.token, text)).json.result).toBe('adopted');
-    expect((await call(s.host, `/api/issues/${issueId}`, { token: s.resident.token })).json).toMatchObject({ state: 'referred', bodyKey: 'joint-meeting', recommendation: text });
+    expect((await call(s.host, `/api/issues/${issueId}`, { token: s.resident.token })).json).toMatchObject({
+      state: 'referred',
+      bodyKey: 'joint-meeting',
+      recommendation: text,
+    });
   });
 });

@@ -33,7 +33,9 @@ describe('handbooks in a new community', () => {
     const english = await call(host, '/api/handbooks/building?locale=en');
     expect(english.json.title).toBe('Community-Building Handbook');
     expect(english.json.chapters[0].body).toMatch(/[a-z]{4,}/);
-    const rows = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?').bind(host.split('.')[0]).first<{ database_binding: string }>();
+    const rows = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?')
+      .bind(host.split('.')[0])
+      .first<{ database_binding: string }>();
     expect(rows?.database_binding).toMatch(/^TENANT_DB_/);
   });
 
@@ -47,7 +49,10 @@ describe('handbooks in a new community', () => {
       token: residentToken,
     });
     expect(denied.status).toBe(403);
-    const anonymous = await call(host, chapterUrl('who-we-are'), { method: 'PUT', body: { title: '改', body: '改', summary: '改', baseRevision: 1 } });
+    const anonymous = await call(host, chapterUrl('who-we-are'), {
+      method: 'PUT',
+      body: { title: '改', body: '改', summary: '改', baseRevision: 1 },
+    });
     expect(anonymous.status).toBe(401);
     expect((await chapter(host, 'who-we-are')).body).toBe(c.body);
   });
@@ -57,7 +62,12 @@ describe('handbooks in a new community', () => {
     const original = await chapter(host, 'volunteers');
     const save = await call(host, chapterUrl('volunteers'), {
       method: 'PUT',
-      body: { title: original.title, body: `${original.body}\n\n## 本社区补充\n\n每月第一个周六是志愿者日。`, summary: '补充志愿者日', baseRevision: original.revision },
+      body: {
+        title: original.title,
+        body: `${original.body}\n\n## 本社区补充\n\n每月第一个周六是志愿者日。`,
+        summary: '补充志愿者日',
+        baseRevision: original.revision,
+      },
       token: founderToken,
     });
     expect(save.status).toBe(200);
@@ -124,9 +134,17 @@ describe('handbooks in a new community', () => {
 
   it('renaming a program or a body flows into the text through its placeholder', async () => {
     const { host, founderToken } = await adminAndResident();
-    const rename = await call(host, '/api/programs/library', { method: 'PATCH', body: { name: { zh: '邻里书房', en: 'Neighbours’ Reading Room' } }, token: founderToken });
+    const rename = await call(host, '/api/programs/library', {
+      method: 'PATCH',
+      body: { name: { zh: '邻里书房', en: 'Neighbours’ Reading Room' } },
+      token: founderToken,
+    });
     expect(rename.status).toBe(200);
-    const body = await call(host, '/api/bodies/joint-meeting', { method: 'PATCH', body: { name: { zh: '四方圆桌会', en: 'Four-party round table' } }, token: founderToken });
+    const body = await call(host, '/api/bodies/joint-meeting', {
+      method: 'PATCH',
+      body: { name: { zh: '四方圆桌会', en: 'Four-party round table' } },
+      token: founderToken,
+    });
     expect(body.status).toBe(200);
     const handbook = await call(host, '/api/handbooks/operating?locale=zh-CN');
     const library = handbook.json.chapters.find((c: { key: string }) => c.key === 'program-library');
@@ -139,11 +157,25 @@ describe('handbooks in a new community', () => {
     const { host, founderToken, residentToken } = await adminAndResident();
     const before = await call(host, '/api/handbooks/operating');
     expect(before.json.facts.foundedOn).toBeNull();
-    expect((await call(host, '/api/community', { method: 'PATCH', body: { foundedOn: '2021-05-01' }, token: residentToken })).status).toBe(403);
-    const bad = await call(host, '/api/community', { method: 'PATCH', body: { foundedOn: 'yesterday', surplusRatePercent: 90 }, token: founderToken });
+    expect((await call(host, '/api/community', { method: 'PATCH', body: { foundedOn: '2021-05-01' }, token: residentToken })).status).toBe(
+      403,
+    );
+    const bad = await call(host, '/api/community', {
+      method: 'PATCH',
+      body: { foundedOn: 'yesterday', surplusRatePercent: 90 },
+      token: founderToken,
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.error.details).sort()).toEqual(['foundedOn', 'surplusRatePercent']);
-    expect((await call(host, '/api/community', { method: 'PATCH', body: { foundedOn: '2021-05-01', surplusRatePercent: 10 }, token: founderToken })).status).toBe(200);
+    expect(
+      (
+        await call(host, '/api/community', {
+          method: 'PATCH',
+          body: { foundedOn: '2021-05-01', surplusRatePercent: 10 },
+          token: founderToken,
+        })
+      ).status,
+    ).toBe(200);
     const after = await call(host, '/api/handbooks/operating');
     expect(after.json.facts).toMatchObject({ foundedOn: '2021-05-01', surplusRatePercent: 10 });
   });
@@ -151,11 +183,26 @@ describe('handbooks in a new community', () => {
   it('keeps the canvas: four systems and nine modules with guiding questions, filled in by administrators', async () => {
     const { host, founderToken, residentToken } = await adminAndResident();
     const canvas = await call(host, '/api/canvas');
-    expect(canvas.json.systems.map((s: { key: string }) => s.key)).toEqual(['core-resources', 'people-served', 'key-businesses', 'funding-sources']);
+    expect(canvas.json.systems.map((s: { key: string }) => s.key)).toEqual([
+      'core-resources',
+      'people-served',
+      'key-businesses',
+      'funding-sources',
+    ]);
     expect(canvas.json.modules).toHaveLength(9);
     expect(canvas.json.systems[0].questions.length).toBeGreaterThan(0);
-    expect((await call(host, '/api/canvas/core-resources', { method: 'PUT', body: { content: 'x' }, token: residentToken })).status).toBe(403);
-    expect((await call(host, '/api/canvas/core-resources', { method: 'PUT', body: { content: '网球场、会所、30 位核心志愿者' }, token: founderToken })).status).toBe(200);
+    expect((await call(host, '/api/canvas/core-resources', { method: 'PUT', body: { content: 'x' }, token: residentToken })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await call(host, '/api/canvas/core-resources', {
+          method: 'PUT',
+          body: { content: '网球场、会所、30 位核心志愿者' },
+          token: founderToken,
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(host, '/api/canvas/no-such-part', { method: 'PUT', body: { content: 'x' }, token: founderToken })).status).toBe(404);
     const after = await call(host, '/api/canvas');
     expect(after.json.systems[0].content).toBe('网球场、会所、30 位核心志愿者');
@@ -171,7 +218,12 @@ describe('upgrading to a new template version', () => {
     const process = await chapter(host, 'activity-process', founderToken);
     await call(host, chapterUrl('activity-process'), {
       method: 'PUT',
-      body: { title: process.title, body: `${process.body}\n\n本社区约定：活动照片统一发到相册。`, summary: '加相册约定', baseRevision: process.revision },
+      body: {
+        title: process.title,
+        body: `${process.body}\n\n本社区约定：活动照片统一发到相册。`,
+        summary: '加相册约定',
+        baseRevision: process.revision,
+      },
       token: founderToken,
     });
     const rules = await chapter(host, 'five-operating-rules', founderToken);
@@ -185,7 +237,8 @@ describe('upgrading to a new template version', () => {
     expect(plan.status).toBe(200);
     expect(plan.json.currentVersion).toBe(1);
     expect(plan.json.target.version).toBe(2);
-    const status = (key: string, locale = 'zh-CN') => plan.json.chapters.find((c: { key: string; locale: string }) => c.key === key && c.locale === locale)?.status;
+    const status = (key: string, locale = 'zh-CN') =>
+      plan.json.chapters.find((c: { key: string; locale: string }) => c.key === key && c.locale === locale)?.status;
     expect(status('activity-process')).toBe('conflict');
     expect(status('building-contacts')).toBe('update');
     expect(status('form-safety-checklist')).toBe('added');
@@ -200,14 +253,26 @@ describe('upgrading to a new template version', () => {
     expect(refused.status).toBe(400);
     expect((await call(host, '/api/template/upgrade', { token: founderToken })).json.currentVersion).toBe(1);
 
-    const residentTry = await call(host, '/api/template/upgrade', { body: { version: 2, decisions: [] }, token: (await signIn('someone', host)) });
+    const residentTry = await call(host, '/api/template/upgrade', {
+      body: { version: 2, decisions: [] },
+      token: await signIn('someone', host),
+    });
     expect(residentTry.status).toBe(403);
 
     const merged = `${conflict.upstream.body}\n\n本社区约定：活动照片统一发到相册。`;
     const applied = await call(host, '/api/template/upgrade', {
       body: {
         version: 2,
-        decisions: [{ handbook: 'operating', key: 'activity-process', locale: 'zh-CN', choice: 'merged', revision: conflict.revision, merged: { title: conflict.mine.title, body: merged } }],
+        decisions: [
+          {
+            handbook: 'operating',
+            key: 'activity-process',
+            locale: 'zh-CN',
+            choice: 'merged',
+            revision: conflict.revision,
+            merged: { title: conflict.mine.title, body: merged },
+          },
+        ],
       },
       token: founderToken,
     });
@@ -228,14 +293,20 @@ describe('upgrading to a new template version', () => {
 
     const history = await call(host, '/api/handbooks/operating/chapters/activity-process/revisions?locale=zh-CN', { token: founderToken });
     expect(history.json.revisions[0]).toMatchObject({ kind: 'upgrade', templateVersion: 2 });
-    const safetyHistory = await call(host, '/api/handbooks/forms/chapters/form-safety-checklist/revisions?locale=zh-CN', { token: founderToken });
+    const safetyHistory = await call(host, '/api/handbooks/forms/chapters/form-safety-checklist/revisions?locale=zh-CN', {
+      token: founderToken,
+    });
     expect(safetyHistory.json.revisions.map((r: { kind: string }) => r.kind)).toEqual(['template']);
 
     const after = await call(host, '/api/template/upgrade', { token: founderToken });
     expect(after.json).toMatchObject({ currentVersion: 2, target: null });
-    const platform = await env.PLATFORM_DB.prepare('SELECT template_version FROM communities WHERE slug = ?').bind(slug).first<{ template_version: number }>();
+    const platform = await env.PLATFORM_DB.prepare('SELECT template_version FROM communities WHERE slug = ?')
+      .bind(slug)
+      .first<{ template_version: number }>();
     expect(platform?.template_version).toBe(2);
-    const audit = await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'template.upgraded'").first<{ n: number }>();
+    const audit = await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'template.upgraded'").first<{
+      n: number;
+    }>();
     expect(audit?.n).toBeGreaterThan(0);
   });
 
@@ -250,12 +321,30 @@ describe('upgrading to a new template version', () => {
     const plan = await call(host, '/api/template/upgrade', { token: founderToken });
     const conflicts = plan.json.chapters.filter((c: { status: string }) => c.status === 'conflict');
     const stale = await call(host, '/api/template/upgrade', {
-      body: { version: 2, decisions: conflicts.map((c: { key: string; locale: string; revision: number }) => ({ handbook: 'operating', key: c.key, locale: c.locale, choice: 'keep-mine', revision: c.revision - 1 })) },
+      body: {
+        version: 2,
+        decisions: conflicts.map((c: { key: string; locale: string; revision: number }) => ({
+          handbook: 'operating',
+          key: c.key,
+          locale: c.locale,
+          choice: 'keep-mine',
+          revision: c.revision - 1,
+        })),
+      },
       token: founderToken,
     });
     expect(stale.status).toBe(409);
     const ok = await call(host, '/api/template/upgrade', {
-      body: { version: 2, decisions: conflicts.map((c: { key: string; locale: string; revision: number }) => ({ handbook: 'operating', key: c.key, locale: c.locale, choice: 'keep-mine', revision: c.revision })) },
+      body: {
+        version: 2,
+        decisions: conflicts.map((c: { key: string; locale: string; revision: number }) => ({
+          handbook: 'operating',
+          key: c.key,
+          locale: c.locale,
+          choice: 'keep-mine',
+          revision: c.revision,
+        })),
+      },
       token: founderToken,
     });
     expect(ok.status).toBe(200);

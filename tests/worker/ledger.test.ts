@@ -21,7 +21,9 @@ async function community() {
 
 /** The community's own D1 database, found the way the Worker finds it. */
 async function tenantD1(slug: string): Promise<D1Database> {
-  const row = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?').bind(slug).first<{ database_binding: string }>();
+  const row = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?')
+    .bind(slug)
+    .first<{ database_binding: string }>();
   if (!row) throw new Error(`no community ${slug}`);
   const d1 = (env as unknown as Record<string, D1Database | undefined>)[row.database_binding];
   if (!d1) throw new Error(`binding ${row.database_binding} is not bound`);
@@ -30,7 +32,11 @@ async function tenantD1(slug: string): Promise<D1Database> {
 
 type Posting = { fund: string; amountFen: number };
 
-function record(host: string, token: string | undefined, body: { occurredOn: string; category: string; memo: string; postings: Posting[] }) {
+function record(
+  host: string,
+  token: string | undefined,
+  body: { occurredOn: string; category: string; memo: string; postings: Posting[] },
+) {
   return call(host, '/api/ledger/transactions', { body, token });
 }
 
@@ -62,7 +68,10 @@ async function counts(d1: D1Database) {
 
 /** A club proposed by the resident and approved by the administrator, so that `club:{id}` exists. */
 async function clubFund(host: string, adminToken: string, residentToken: string) {
-  const proposed = await call(host, '/api/clubs', { body: { name: `读书会${crypto.randomUUID().slice(0, 6)}`, purpose: '每月读一本书' }, token: residentToken });
+  const proposed = await call(host, '/api/clubs', {
+    body: { name: `读书会${crypto.randomUUID().slice(0, 6)}`, purpose: '每月读一本书' },
+    token: residentToken,
+  });
   expect(proposed.status).toBe(201);
   expect((await call(host, `/api/clubs/${proposed.json.id}/status`, { body: { status: 'active' }, token: adminToken })).status).toBe(200);
   return `club:${proposed.json.id}`;
@@ -76,7 +85,9 @@ describe('recording entries', () => {
     const funds = await call(host, '/api/ledger/funds', { token: residentToken });
     expect(funds.json.funds.find((f: { key: string }) => f.key === 'hub').balanceFen).toBe(50000);
     const hub = await statement(host, residentToken);
-    expect(hub.entries).toEqual([expect.objectContaining({ category: 'donation', memo: '居民捐赠：图书角书架', amountFen: 50000, reversesId: null, activityId: null })]);
+    expect(hub.entries).toEqual([
+      expect.objectContaining({ category: 'donation', memo: '居民捐赠：图书角书架', amountFen: 50000, reversesId: null, activityId: null }),
+    ]);
     expect(hub.income).toEqual([{ category: 'donation', amountFen: 50000 }]);
   });
 
@@ -84,12 +95,33 @@ describe('recording entries', () => {
     const { host, slug, adminToken } = await community();
     const d1 = await tenantD1(slug);
     const before = await counts(d1);
-    const unbalanced = await record(host, adminToken, { occurredOn: today(), category: 'donation', memo: '不平的分录', postings: [{ fund: 'hub', amountFen: 50000 }, { fund: 'external', amountFen: -40000 }] });
+    const unbalanced = await record(host, adminToken, {
+      occurredOn: today(),
+      category: 'donation',
+      memo: '不平的分录',
+      postings: [
+        { fund: 'hub', amountFen: 50000 },
+        { fund: 'external', amountFen: -40000 },
+      ],
+    });
     expect(unbalanced.status).toBe(400);
     expect(unbalanced.json.error.details).toHaveProperty('postings');
-    const single = await record(host, adminToken, { occurredOn: today(), category: 'donation', memo: '只有一条', postings: [{ fund: 'hub', amountFen: 50000 }] });
+    const single = await record(host, adminToken, {
+      occurredOn: today(),
+      category: 'donation',
+      memo: '只有一条',
+      postings: [{ fund: 'hub', amountFen: 50000 }],
+    });
     expect(single.status).toBe(400);
-    const unknownFund = await record(host, adminToken, { occurredOn: today(), category: 'donation', memo: '没有的基金', postings: [{ fund: 'club:999', amountFen: 100 }, { fund: 'external', amountFen: -100 }] });
+    const unknownFund = await record(host, adminToken, {
+      occurredOn: today(),
+      category: 'donation',
+      memo: '没有的基金',
+      postings: [
+        { fund: 'club:999', amountFen: 100 },
+        { fund: 'external', amountFen: -100 },
+      ],
+    });
     expect(unknownFund.status).toBe(400);
     expect(await counts(d1)).toEqual(before);
   });
@@ -111,26 +143,52 @@ describe('corrections', () => {
     await record(host, adminToken, donation(12600, '误记的捐款', '2020-01-10'));
     const [original] = (await statement(host, residentToken, 'hub', '?from=2020-01-01&to=2020-02-01')).entries;
     const originalRow = await d1.prepare('SELECT * FROM ledger_transactions WHERE id = ?').bind(original.id).first();
-    const originalPostings = (await d1.prepare('SELECT * FROM ledger_postings WHERE transaction_id = ? ORDER BY id').bind(original.id).all()).results;
+    const originalPostings = (
+      await d1.prepare('SELECT * FROM ledger_postings WHERE transaction_id = ? ORDER BY id').bind(original.id).all()
+    ).results;
 
-    const reversal = await call(host, `/api/ledger/transactions/${original.id}/reversal`, { body: { memo: '冲销：金额记错' }, token: adminToken });
+    const reversal = await call(host, `/api/ledger/transactions/${original.id}/reversal`, {
+      body: { memo: '冲销：金额记错' },
+      token: adminToken,
+    });
     expect(reversal.status, reversal.text).toBe(201);
 
     // The original is exactly as it was.
     expect(await d1.prepare('SELECT * FROM ledger_transactions WHERE id = ?').bind(original.id).first()).toEqual(originalRow);
-    expect((await d1.prepare('SELECT * FROM ledger_postings WHERE transaction_id = ? ORDER BY id').bind(original.id).all()).results).toEqual(originalPostings);
+    expect(
+      (await d1.prepare('SELECT * FROM ledger_postings WHERE transaction_id = ? ORDER BY id').bind(original.id).all()).results,
+    ).toEqual(originalPostings);
 
     // The correction is a new entry that points at it and balances it out.
-    const correction = await d1.prepare('SELECT * FROM ledger_transactions WHERE reverses_id = ?').bind(original.id).first<{ id: number; category: string; memo: string }>();
+    const correction = await d1
+      .prepare('SELECT * FROM ledger_transactions WHERE reverses_id = ?')
+      .bind(original.id)
+      .first<{ id: number; category: string; memo: string }>();
     expect(correction).toMatchObject({ category: 'correction', memo: '冲销：金额记错' });
     expect(correction!.id).not.toBe(original.id);
-    const correctionPostings = (await d1.prepare('SELECT account_id, amount_fen FROM ledger_postings WHERE transaction_id = ? ORDER BY id').bind(correction!.id).all<{ account_id: number; amount_fen: number }>()).results;
-    expect(correctionPostings).toEqual(originalPostings.map((p) => ({ account_id: (p as { account_id: number }).account_id, amount_fen: -(p as { amount_fen: number }).amount_fen })));
+    const correctionPostings = (
+      await d1
+        .prepare('SELECT account_id, amount_fen FROM ledger_postings WHERE transaction_id = ? ORDER BY id')
+        .bind(correction!.id)
+        .all<{ account_id: number; amount_fen: number }>()
+    ).results;
+    expect(correctionPostings).toEqual(
+      originalPostings.map((p) => ({
+        account_id: (p as { account_id: number }).account_id,
+        amount_fen: -(p as { amount_fen: number }).amount_fen,
+      })),
+    );
 
     const funds = await call(host, '/api/ledger/funds', { token: residentToken });
     expect(funds.json.funds.find((f: { key: string }) => f.key === 'hub').balanceFen).toBe(0);
     const hub = await statement(host, residentToken, 'hub', '?from=2020-01-01&to=2100-01-01');
-    expect(hub.entries.map((e: { id: number; category: string; amountFen: number; reversesId: number | null }) => [e.category, e.amountFen, e.reversesId])).toEqual([
+    expect(
+      hub.entries.map((e: { id: number; category: string; amountFen: number; reversesId: number | null }) => [
+        e.category,
+        e.amountFen,
+        e.reversesId,
+      ]),
+    ).toEqual([
       ['donation', 12600, null],
       ['correction', -12600, original.id],
     ]);
@@ -142,7 +200,9 @@ describe('corrections', () => {
     await record(host, adminToken, donation(3000));
     const [entry] = (await statement(host, residentToken)).entries;
     const reverse = (id: number) => call(host, `/api/ledger/transactions/${id}/reversal`, { body: { memo: '冲销' }, token: adminToken });
-    expect((await call(host, `/api/ledger/transactions/${entry.id}/reversal`, { body: { memo: '冲销' }, token: residentToken })).status).toBe(403);
+    expect(
+      (await call(host, `/api/ledger/transactions/${entry.id}/reversal`, { body: { memo: '冲销' }, token: residentToken })).status,
+    ).toBe(403);
     expect((await reverse(entry.id)).status).toBe(201);
     const afterFirst = await counts(d1);
     expect((await reverse(entry.id)).status).toBe(409);
@@ -158,24 +218,61 @@ describe('the books', () => {
     const { host, slug, adminToken, residentToken } = await community();
     const club = await clubFund(host, adminToken, residentToken);
     await record(host, adminToken, donation(80000));
-    await record(host, adminToken, { occurredOn: today(), category: 'grant', memo: '互助会拨款给读书会', postings: [{ fund: 'hub', amountFen: -20000 }, { fund: club, amountFen: 20000 }] });
-    await record(host, adminToken, { occurredOn: today(), category: 'supplies', memo: '买书', postings: [{ fund: club, amountFen: -7350 }, { fund: 'external', amountFen: 7350 }] });
-    await record(host, adminToken, { occurredOn: today(), category: 'donation', memo: '三方分账', postings: [{ fund: 'hub', amountFen: 1000 }, { fund: club, amountFen: 500 }, { fund: 'external', amountFen: -1500 }] });
+    await record(host, adminToken, {
+      occurredOn: today(),
+      category: 'grant',
+      memo: '互助会拨款给读书会',
+      postings: [
+        { fund: 'hub', amountFen: -20000 },
+        { fund: club, amountFen: 20000 },
+      ],
+    });
+    await record(host, adminToken, {
+      occurredOn: today(),
+      category: 'supplies',
+      memo: '买书',
+      postings: [
+        { fund: club, amountFen: -7350 },
+        { fund: 'external', amountFen: 7350 },
+      ],
+    });
+    await record(host, adminToken, {
+      occurredOn: today(),
+      category: 'donation',
+      memo: '三方分账',
+      postings: [
+        { fund: 'hub', amountFen: 1000 },
+        { fund: club, amountFen: 500 },
+        { fund: 'external', amountFen: -1500 },
+      ],
+    });
     const [first] = (await statement(host, residentToken)).entries;
-    expect((await call(host, `/api/ledger/transactions/${first.id}/reversal`, { body: { memo: '冲销' }, token: adminToken })).status).toBe(201);
+    expect((await call(host, `/api/ledger/transactions/${first.id}/reversal`, { body: { memo: '冲销' }, token: adminToken })).status).toBe(
+      201,
+    );
 
     const d1 = await tenantD1(slug);
-    const total = await d1.prepare('SELECT COALESCE(SUM(amount_fen), 0) AS total, COUNT(*) AS n FROM ledger_postings').first<{ total: number; n: number }>();
+    const total = await d1
+      .prepare('SELECT COALESCE(SUM(amount_fen), 0) AS total, COUNT(*) AS n FROM ledger_postings')
+      .first<{ total: number; n: number }>();
     expect(total!.n).toBeGreaterThanOrEqual(11);
     expect(total!.total).toBe(0);
-    const unbalanced = await d1.prepare('SELECT transaction_id, SUM(amount_fen) AS s FROM ledger_postings GROUP BY transaction_id HAVING SUM(amount_fen) <> 0').all();
+    const unbalanced = await d1
+      .prepare('SELECT transaction_id, SUM(amount_fen) AS s FROM ledger_postings GROUP BY transaction_id HAVING SUM(amount_fen) <> 0')
+      .all();
     expect(unbalanced.results).toEqual([]);
-    const perTransaction = await d1.prepare('SELECT COUNT(*) AS n FROM ledger_transactions t WHERE (SELECT COUNT(*) FROM ledger_postings p WHERE p.transaction_id = t.id) < 2').first<{ n: number }>();
+    const perTransaction = await d1
+      .prepare(
+        'SELECT COUNT(*) AS n FROM ledger_transactions t WHERE (SELECT COUNT(*) FROM ledger_postings p WHERE p.transaction_id = t.id) < 2',
+      )
+      .first<{ n: number }>();
     expect(perTransaction!.n).toBe(0);
 
     const sums = (
       await d1
-        .prepare("SELECT a.key AS key, COALESCE(SUM(p.amount_fen), 0) AS balance FROM ledger_accounts a LEFT JOIN ledger_postings p ON p.account_id = a.id WHERE a.kind = 'fund' GROUP BY a.id")
+        .prepare(
+          "SELECT a.key AS key, COALESCE(SUM(p.amount_fen), 0) AS balance FROM ledger_accounts a LEFT JOIN ledger_postings p ON p.account_id = a.id WHERE a.kind = 'fund' GROUP BY a.id",
+        )
         .all<{ key: string; balance: number }>()
     ).results;
     const funds = await call(host, '/api/ledger/funds', { token: residentToken });
@@ -206,9 +303,15 @@ describe('the books', () => {
   it('has no route that edits or deletes ledger entries: no put, patch or delete under /api/ledger in the OpenAPI document', async () => {
     const doc = await call(PLATFORM, '/api/openapi.json');
     expect(doc.status).toBe(200);
-    const ledgerPaths = Object.entries(doc.json.paths as Record<string, Record<string, unknown>>).filter(([path]) => path.startsWith('/api/ledger'));
-    expect(ledgerPaths.map(([path]) => path)).toEqual(expect.arrayContaining(['/api/ledger/transactions', '/api/ledger/transactions/{id}/reversal', '/api/ledger/funds']));
-    const methods = ledgerPaths.flatMap(([, ops]) => Object.keys(ops).filter((m) => ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'].includes(m)));
+    const ledgerPaths = Object.entries(doc.json.paths as Record<string, Record<string, unknown>>).filter(([path]) =>
+      path.startsWith('/api/ledger'),
+    );
+    expect(ledgerPaths.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['/api/ledger/transactions', '/api/ledger/transactions/{id}/reversal', '/api/ledger/funds']),
+    );
+    const methods = ledgerPaths.flatMap(([, ops]) =>
+      Object.keys(ops).filter((m) => ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'].includes(m)),
+    );
     expect(methods.filter((m) => ['put', 'patch', 'delete'].includes(m))).toEqual([]);
 
     // And trying it anyway changes nothing.
@@ -218,7 +321,11 @@ describe('the books', () => {
     const d1 = await tenantD1(slug);
     const before = await counts(d1);
     for (const method of ['PUT', 'PATCH', 'DELETE']) {
-      const res = await call(host, `/api/ledger/transactions/${entry.id}`, { method, body: method === 'DELETE' ? undefined : { memo: '改' }, token: adminToken });
+      const res = await call(host, `/api/ledger/transactions/${entry.id}`, {
+        method,
+        body: method === 'DELETE' ? undefined : { memo: '改' },
+        token: adminToken,
+      });
       expect(res.status).toBe(404);
     }
     expect(await counts(d1)).toEqual(before);
@@ -233,7 +340,15 @@ describe('statements', () => {
   beforeAll(async () => {
     c = await community();
     await record(c.host, c.adminToken, donation(50000, '居民捐赠：图书角书架'));
-    await record(c.host, c.adminToken, { occurredOn: today(), category: 'supplies', memo: '购买书架, 含"安装"费', postings: [{ fund: 'hub', amountFen: -12345 }, { fund: 'external', amountFen: 12345 }] });
+    await record(c.host, c.adminToken, {
+      occurredOn: today(),
+      category: 'supplies',
+      memo: '购买书架, 含"安装"费',
+      postings: [
+        { fund: 'hub', amountFen: -12345 },
+        { fund: 'external', amountFen: 12345 },
+      ],
+    });
     // A member of another community, signed in on this community's host.
     const other = await createCommunity(uid('other-founder'));
     const outsider = uid('outsider');
@@ -257,7 +372,10 @@ describe('statements', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="statement-hub-/);
-    const lines = res.text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter((l) => l !== '');
     const json = await statement(c.host, c.residentToken);
     expect(lines[0]).toBe('date,entry,category,memo,income_yuan,spending_yuan,activity,reverses_entry');
     expect(lines).toHaveLength(1 + json.entries.length);
@@ -276,7 +394,15 @@ describe('periods', () => {
     const { host, adminToken, residentToken } = await community();
     await record(host, adminToken, donation(30000, '一月捐款', '2025-01-15'));
     await record(host, adminToken, donation(20000, '三月捐款', '2025-03-10'));
-    await record(host, adminToken, { occurredOn: '2025-03-31', category: 'supplies', memo: '三月底买茶叶', postings: [{ fund: 'hub', amountFen: -5000 }, { fund: 'external', amountFen: 5000 }] });
+    await record(host, adminToken, {
+      occurredOn: '2025-03-31',
+      category: 'supplies',
+      memo: '三月底买茶叶',
+      postings: [
+        { fund: 'hub', amountFen: -5000 },
+        { fund: 'external', amountFen: 5000 },
+      ],
+    });
     await record(host, adminToken, donation(7000, '四月捐款', '2025-04-01'));
 
     const march = await statement(host, residentToken, 'hub', '?from=2025-03-01&to=2025-04-01');

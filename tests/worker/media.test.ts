@@ -13,7 +13,13 @@ async function join(host: string, name: string) {
 
 /** Uploads raw bytes, as the browser does with a File. */
 async function upload(host: string, path: string, token: string, bytes: Uint8Array, contentType: string) {
-  const res = await exports.default.fetch(new Request(`http://${host}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: bytes.slice().buffer as ArrayBuffer }));
+  const res = await exports.default.fetch(
+    new Request(`http://${host}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+      body: bytes.slice().buffer as ArrayBuffer,
+    }),
+  );
   return { status: res.status, json: (await res.json()) as any };
 }
 
@@ -27,7 +33,16 @@ async function heldActivity() {
   const start = new Date(Date.now() + 86400_000).toISOString();
   const created = await call(c.host, '/api/activities', {
     token: organiser.token,
-    body: { title: '读书会', startsAt: start, endsAt: new Date(Date.parse(start) + 7200_000).toISOString(), place: '书屋', capacity: 10, audience: 'residents', expectedParticipants: 5, costLines: [] },
+    body: {
+      title: '读书会',
+      startsAt: start,
+      endsAt: new Date(Date.parse(start) + 7200_000).toISOString(),
+      place: '书屋',
+      capacity: 10,
+      audience: 'residents',
+      expectedParticipants: 5,
+      costLines: [],
+    },
   });
   const id = created.json.id as number;
   await call(c.host, `/api/activities/${id}/steps`, { body: { step: 'submit' }, token: organiser.token });
@@ -56,11 +71,19 @@ describe('activity photos', () => {
   it('refuses other file types, empty files and files over 5 MB, storing nothing', async () => {
     const a = await heldActivity();
     await call(a.host, `/api/activities/${a.id}/steps`, { body: { step: 'hold' }, token: a.organiser.token });
-    const html = await upload(a.host, `/api/activities/${a.id}/photos`, a.organiser.token, new TextEncoder().encode('<script>alert(1)</script>'), 'text/html');
+    const html = await upload(
+      a.host,
+      `/api/activities/${a.id}/photos`,
+      a.organiser.token,
+      new TextEncoder().encode('<script>alert(1)</script>'),
+      'text/html',
+    );
     expect(html.status).toBe(400);
     expect(Object.keys(html.json.error.details)).toEqual(['content-type']);
     expect((await upload(a.host, `/api/activities/${a.id}/photos`, a.organiser.token, new Uint8Array(0), 'image/png')).status).toBe(400);
-    expect((await upload(a.host, `/api/activities/${a.id}/photos`, a.organiser.token, new Uint8Array(5 * 1024 * 1024 + 1), 'image/jpeg')).status).toBe(400);
+    expect(
+      (await upload(a.host, `/api/activities/${a.id}/photos`, a.organiser.token, new Uint8Array(5 * 1024 * 1024 + 1), 'image/jpeg')).status,
+    ).toBe(400);
     expect((await call(a.host, `/api/activities/${a.id}/photos`)).json.photos).toEqual([]);
   });
 });
@@ -71,7 +94,15 @@ describe('ledger receipts', () => {
     const resident = await join(c.host, '居民');
     await call(c.host, '/api/ledger/transactions', {
       token: c.founderToken,
-      body: { occurredOn: '2026-11-01', category: 'donation', memo: '邻居捐赠', postings: [{ fund: 'hub', amountFen: 20000 }, { fund: 'external', amountFen: -20000 }] },
+      body: {
+        occurredOn: '2026-11-01',
+        category: 'donation',
+        memo: '邻居捐赠',
+        postings: [
+          { fund: 'hub', amountFen: 20000 },
+          { fund: 'external', amountFen: -20000 },
+        ],
+      },
     });
     const statement = await call(c.host, '/api/ledger/funds/hub/statement?from=2026-01-01&to=2027-01-01', { token: c.founderToken });
     const txId = statement.json.entries[0].id;
@@ -80,7 +111,9 @@ describe('ledger receipts', () => {
     const kept = await upload(c.host, `/api/ledger/transactions/${txId}/receipts`, c.founderToken, pdf, 'application/pdf');
     expect(kept.status).toBe(201);
     expect((await call(c.host, `/api/receipts/${kept.json.id}`, { token: resident.token })).status).toBe(403);
-    const asAdmin = await exports.default.fetch(new Request(`http://${c.host}/api/receipts/${kept.json.id}`, { headers: { authorization: `Bearer ${c.founderToken}` } }));
+    const asAdmin = await exports.default.fetch(
+      new Request(`http://${c.host}/api/receipts/${kept.json.id}`, { headers: { authorization: `Bearer ${c.founderToken}` } }),
+    );
     expect(asAdmin.status).toBe(200);
     expect(asAdmin.headers.get('cache-control')).toBe('private, no-store');
     expect((await call(c.host, `/api/photos/${kept.json.id}`)).status).toBe(404);

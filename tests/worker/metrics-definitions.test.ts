@@ -28,7 +28,11 @@ describe('metric definitions', () => {
     expect(RULES.map((r) => r.key)).toEqual([...RULE_KEYS]);
     // Every check a rule computes has a label in its definition, and no label is left without a check.
     const computed = operatingRules(year(), 11);
-    for (const r of RULES) expect(r.checks.map((c) => c.key), r.key).toEqual(Object.keys(computed[r.key].checks));
+    for (const r of RULES)
+      expect(
+        r.checks.map((c) => c.key),
+        r.key,
+      ).toEqual(Object.keys(computed[r.key].checks));
     for (const item of [...METRICS, ...RULES]) {
       expect(item.label.zh.length, item.key).toBeGreaterThan(1);
       expect(item.label.en.length, item.key).toBeGreaterThan(1);
@@ -60,7 +64,15 @@ describe('figures for a month', () => {
   it('computes participation, volunteering and coverage shares from the month facts', () => {
     const series = year((i) =>
       i === 11
-        ? { householdsParticipating: 50, attendees: 40, returningAttendees: 30, volunteersActive: 6, volunteerMinutes: 450, buildingsWithTwoContacts: 7, members: 120 }
+        ? {
+            householdsParticipating: 50,
+            attendees: 40,
+            returningAttendees: 30,
+            volunteersActive: 6,
+            volunteerMinutes: 450,
+            buildingsWithTwoContacts: 7,
+            members: 120,
+          }
         : {},
     );
     const { values } = figuresFor(series, 11);
@@ -151,7 +163,11 @@ describe('the five operating rules as a checklist', () => {
     const series = healthy.map((f, i) => (i === 11 ? { ...f, partiesRepresented: 3, buildingsWithTwoContacts: 5 } : f));
     const { structure } = operatingRules(series, 11);
     expect(structure.score).toBe(0.5);
-    expect(Object.entries(structure.checks).filter(([, met]) => !met).map(([key]) => key)).toEqual(['parties', 'contacts']);
+    expect(
+      Object.entries(structure.checks)
+        .filter(([, met]) => !met)
+        .map(([key]) => key),
+    ).toEqual(['parties', 'contacts']);
   });
 
   it('needs: no issues raised or decided in three months fails, and slow decisions fail', () => {

@@ -13,8 +13,13 @@ function harness(kind: 'community' | 'platform') {
     await next();
   });
   app.use('/api/*', recomputeAfterChange);
-  app.all('/api/*', (c) => c.json({}, (Number(c.req.query('status') ?? 200) as 200)));
-  const env = { METRICS_QUEUE: { send: async (body: MetricsMessage, options?: { delaySeconds?: number }) => void sent.push({ body, delaySeconds: options?.delaySeconds }) } };
+  app.all('/api/*', (c) => c.json({}, Number(c.req.query('status') ?? 200) as 200));
+  const env = {
+    METRICS_QUEUE: {
+      send: async (body: MetricsMessage, options?: { delaySeconds?: number }) =>
+        void sent.push({ body, delaySeconds: options?.delaySeconds }),
+    },
+  };
   return { sent, request: (method: string, path: string) => app.request(path, { method }, env) };
 }
 

@@ -1,5 +1,11 @@
 import { env } from 'cloudflare:workers';
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
 import { monthsUpTo } from '../../worker/metrics/definitions';
@@ -9,10 +15,13 @@ import { call, createCommunity, PLATFORM, signIn } from './helpers';
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 const [previous, current] = monthsUpTo(new Date(), 2) as [string, string];
 const twoMonthsAgo = monthsUpTo(new Date(), 3)[0]!;
-const at = (month: string, day: number, hour = 10) => `${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+const at = (month: string, day: number, hour = 10) =>
+  `${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
 async function communityRow(slug: string) {
-  return (await env.PLATFORM_DB.prepare('SELECT id, database_binding AS binding FROM communities WHERE slug = ?').bind(slug).first<{ id: string; binding: string }>())!;
+  return (await env.PLATFORM_DB.prepare('SELECT id, database_binding AS binding FROM communities WHERE slug = ?')
+    .bind(slug)
+    .first<{ id: string; binding: string }>())!;
 }
 
 const tenant = (binding: string) => (env as unknown as Record<string, D1Database>)[binding]!;
@@ -28,7 +37,10 @@ async function seedKnownMonth(binding: string) {
        (2, 'm-2', '张晓梅', 1, '1-101', ?1), (3, 'm-3', '李建国', 1, '1-101', ?1), (4, 'm-4', '王秀英', 2, '2-202', ?1), (5, 'm-5', '赵志强', 2, NULL, ?1)`,
       at(twoMonthsAgo, 2),
     ),
-    s(`INSERT INTO clubs (id, name, purpose, program_key, status, responsible_member_id, created_at) VALUES (1, '读书会', '一起读书', 'library', 'active', 2, ?1)`, at(twoMonthsAgo, 3)),
+    s(
+      `INSERT INTO clubs (id, name, purpose, program_key, status, responsible_member_id, created_at) VALUES (1, '读书会', '一起读书', 'library', 'active', 2, ?1)`,
+      at(twoMonthsAgo, 3),
+    ),
     s(
       `INSERT INTO activities (id, club_id, title, responsible_member_id, starts_at, ends_at, place, capacity, audience, state, expected_participants, surplus_rate_percent, checkin_token) VALUES
        (1, 1, '早先的读书会', 2, ?1, ?2, '书屋', 20, 'residents', 'held', 10, 8, 't0'),
@@ -45,24 +57,40 @@ async function seedKnownMonth(binding: string) {
       `INSERT INTO signups (activity_id, member_id, participant, status) VALUES
        (1, 2, '', 'confirmed'), (2, 2, '', 'confirmed'), (2, 3, '', 'confirmed'), (2, 4, '', 'confirmed'), (2, 5, '', 'confirmed')`,
     ),
-    s(`INSERT INTO activity_settlements (activity_id, income_fen, cost_fen, recorded_by, recorded_at) VALUES (2, 110000, 100000, 2, ?1)`, at(previous, 12)),
-    s(`INSERT INTO volunteer_hours (member_id, served_on, minutes, recorded_by, confirmed_at) VALUES (4, ?1, 90, 2, ?2), (5, ?1, 60, 2, NULL)`, `${previous}-11`, at(previous, 12)),
+    s(
+      `INSERT INTO activity_settlements (activity_id, income_fen, cost_fen, recorded_by, recorded_at) VALUES (2, 110000, 100000, 2, ?1)`,
+      at(previous, 12),
+    ),
+    s(
+      `INSERT INTO volunteer_hours (member_id, served_on, minutes, recorded_by, confirmed_at) VALUES (4, ?1, 90, 2, ?2), (5, ?1, 60, 2, NULL)`,
+      `${previous}-11`,
+      at(previous, 12),
+    ),
     s(
       `INSERT INTO member_roles (member_id, role, party_key, building_id, granted_by, granted_at) VALUES
        (2, 'building-contact', '', 1, 'test', ?1), (3, 'building-contact', '', 1, 'test', ?1), (4, 'building-contact', '', 2, 'test', ?1)`,
       at(previous, 1),
     ),
-    s(`INSERT INTO meetings (body_key, title, scheduled_for, status, created_by) VALUES ('joint-meeting', '联席会议', ?1, 'closed', 1)`, at(previous, 20)),
+    s(
+      `INSERT INTO meetings (body_key, title, scheduled_for, status, created_by) VALUES ('joint-meeting', '联席会议', ?1, 'closed', 1)`,
+      at(previous, 20),
+    ),
     s(
       `INSERT INTO issues (id, title, description, category, raised_by, state, created_at) VALUES (1, '路灯不亮', '三号楼前的路灯坏了', 'safety', 4, 'decided', ?1)`,
       at(previous, 1),
     ),
-    s(`INSERT INTO issue_events (issue_id, from_state, to_state, at) VALUES (1, NULL, 'raised', ?1), (1, 'on-agenda', 'decided', ?2)`, at(previous, 1), at(previous, 11)),
+    s(
+      `INSERT INTO issue_events (issue_id, from_state, to_state, at) VALUES (1, NULL, 'raised', ?1), (1, 'on-agenda', 'decided', ?2)`,
+      at(previous, 1),
+      at(previous, 11),
+    ),
   ]);
 }
 
 async function snapshot(communityId: string, month: string) {
-  const row = await env.PLATFORM_DB.prepare('SELECT figures, computed_at AS computedAt FROM metric_snapshots WHERE community_id = ? AND month = ?')
+  const row = await env.PLATFORM_DB.prepare(
+    'SELECT figures, computed_at AS computedAt FROM metric_snapshots WHERE community_id = ? AND month = ?',
+  )
     .bind(communityId, month)
     .first<{ figures: string; computedAt: string }>();
   return row ? { ...JSON.parse(row.figures), computedAt: row.computedAt } : null;
@@ -71,7 +99,11 @@ async function snapshot(communityId: string, month: string) {
 async function registerConsultant(userId: string, name: string) {
   await env.PLATFORM_DB.batch([
     env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'consultant')").bind(userId),
-    env.PLATFORM_DB.prepare('INSERT INTO consultant_profiles (user_id, display_name, organisation) VALUES (?, ?, ?)').bind(userId, name, '研究中心'),
+    env.PLATFORM_DB.prepare('INSERT INTO consultant_profiles (user_id, display_name, organisation) VALUES (?, ?, ?)').bind(
+      userId,
+      name,
+      '研究中心',
+    ),
   ]);
 }
 
@@ -87,7 +119,9 @@ describe('metric snapshots computed from a community’s own database', () => {
   });
 
   it('stores thirteen months: twelve complete and the one in progress', async () => {
-    const { results } = await env.PLATFORM_DB.prepare('SELECT month FROM metric_snapshots WHERE community_id = ? ORDER BY month').bind(aRow.id).all<{ month: string }>();
+    const { results } = await env.PLATFORM_DB.prepare('SELECT month FROM metric_snapshots WHERE community_id = ? ORDER BY month')
+      .bind(aRow.id)
+      .all<{ month: string }>();
     expect(results.map((r) => r.month)).toEqual(monthsUpTo(new Date(), 13));
   });
 
@@ -150,7 +184,9 @@ describe('a snapshot run over every active community, fanned out over the queue'
     expect(run.finishedAt).not.toBeNull();
     expect(run.done + run.failed).toBe(run.total);
     expect(run.failed).toBe(0);
-    const written = await env.PLATFORM_DB.prepare('SELECT COUNT(DISTINCT community_id) AS n FROM metric_snapshots WHERE run_id = ?').bind(run.id).first<{ n: number }>();
+    const written = await env.PLATFORM_DB.prepare('SELECT COUNT(DISTINCT community_id) AS n FROM metric_snapshots WHERE run_id = ?')
+      .bind(run.id)
+      .first<{ n: number }>();
     expect(written!.n).toBe(run.total);
   });
 
@@ -167,13 +203,20 @@ describe('a snapshot run over every active community, fanned out over the queue'
     ]);
     try {
       const batch = createMessageBatch<MetricsMessage>('huzhu-metrics', [
-        { id: 'm1', timestamp: new Date(), attempts: 1, body: { kind: 'run', runId: 'run-with-failure', communityIds: [badId, goodRow.id] } },
+        {
+          id: 'm1',
+          timestamp: new Date(),
+          attempts: 1,
+          body: { kind: 'run', runId: 'run-with-failure', communityIds: [badId, goodRow.id] },
+        },
       ]);
       const ctx = createExecutionContext();
       await worker.queue(batch, env, ctx);
       const result = await getQueueResult(batch, ctx);
       expect(result.explicitAcks).toEqual(['m1']);
-      const run = await env.PLATFORM_DB.prepare("SELECT done, failed, finished_at AS finishedAt FROM snapshot_runs WHERE id = 'run-with-failure'").first<any>();
+      const run = await env.PLATFORM_DB.prepare(
+        "SELECT done, failed, finished_at AS finishedAt FROM snapshot_runs WHERE id = 'run-with-failure'",
+      ).first<any>();
       expect(run).toMatchObject({ done: 1, failed: 1 });
       expect(run.finishedAt).not.toBeNull();
       expect(await snapshot(goodRow.id, current)).not.toBeNull();
@@ -183,7 +226,8 @@ describe('a snapshot run over every active community, fanned out over the queue'
   });
 
   it('the daily cron starts a run; the five-minute cron does not', async () => {
-    const count = async () => (await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM snapshot_runs WHERE trigger = 'schedule'").first<{ n: number }>())!.n;
+    const count = async () =>
+      (await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM snapshot_runs WHERE trigger = 'schedule'").first<{ n: number }>())!.n;
     const before = await count();
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: '*/5 * * * *', scheduledTime: Date.now() }), env, ctx);
@@ -214,7 +258,11 @@ describe('consultant access to aggregate figures', () => {
     const list = await call(PLATFORM, '/api/consultant/communities', { token: consultantToken });
     expect(list.status).toBe(200);
     expect(list.json.communities).toEqual([]);
-    for (const path of [`/api/consultant/compare?slugs=${a.slug}`, `/api/consultant/communities/${a.slug}`, '/api/consultant/compare?slugs=no-such-place']) {
+    for (const path of [
+      `/api/consultant/compare?slugs=${a.slug}`,
+      `/api/consultant/communities/${a.slug}`,
+      '/api/consultant/compare?slugs=no-such-place',
+    ]) {
       const res = await call(PLATFORM, path, { token: consultantToken });
       expect(res.status, path).toBe(403);
       expect(res.text).not.toContain('测试花园');
@@ -225,12 +273,16 @@ describe('consultant access to aggregate figures', () => {
   it('an admin grants access; the consultant then compares, sees the grant, and it is logged', async () => {
     const directory = await call(a.host, '/api/consultant-access', { token: a.founderToken });
     expect(directory.status).toBe(200);
-    expect(directory.json.directory).toEqual(expect.arrayContaining([{ userId: consultant, displayName: '顾问甲', organisation: '研究中心' }]));
+    expect(directory.json.directory).toEqual(
+      expect.arrayContaining([{ userId: consultant, displayName: '顾问甲', organisation: '研究中心' }]),
+    );
 
     const granted = await call(a.host, `/api/consultant-access/${consultant}`, { method: 'PUT', token: a.founderToken });
     expect(granted.status).toBe(200);
     const grants = await call(a.host, '/api/consultant-access', { token: a.founderToken });
-    expect(grants.json.grants).toEqual([expect.objectContaining({ userId: consultant, displayName: '顾问甲', revokedAt: null, grantedBy: founderA })]);
+    expect(grants.json.grants).toEqual([
+      expect.objectContaining({ userId: consultant, displayName: '顾问甲', revokedAt: null, grantedBy: founderA }),
+    ]);
     expect(typeof grants.json.grants[0].grantedByName).toBe('string');
 
     const list = await call(PLATFORM, '/api/consultant/communities', { token: consultantToken });
@@ -249,14 +301,30 @@ describe('consultant access to aggregate figures', () => {
     expect(mixed.status).toBe(403);
     expect(mixed.json.error.details.slugs).toEqual([b.slug]);
 
-    const audit = await env.PLATFORM_DB.prepare("SELECT action, detail FROM audit_log WHERE action = 'consultant.granted' AND detail LIKE ?").bind(`%${consultant}%`).all();
+    const audit = await env.PLATFORM_DB.prepare(
+      "SELECT action, detail FROM audit_log WHERE action = 'consultant.granted' AND detail LIKE ?",
+    )
+      .bind(`%${consultant}%`)
+      .all();
     expect(audit.results).toHaveLength(1);
   });
 
   it('aggregates carry no personal data: no names, flats, user ids or sign-ups', async () => {
     const res = await call(PLATFORM, `/api/consultant/compare?slugs=${a.slug}`, { token: consultantToken });
     expect(res.status).toBe(200);
-    for (const personal of ['张晓梅', '李建国', '王秀英', '赵志强', '1-101', '2-202', 'm-2', '路灯不亮', 'memberId', 'member_id', 'userId']) {
+    for (const personal of [
+      '张晓梅',
+      '李建国',
+      '王秀英',
+      '赵志强',
+      '1-101',
+      '2-202',
+      'm-2',
+      '路灯不亮',
+      'memberId',
+      'member_id',
+      'userId',
+    ]) {
       expect(res.text).not.toContain(personal);
     }
   });
@@ -277,7 +345,9 @@ describe('consultant access to aggregate figures', () => {
     const grants = await call(a.host, '/api/consultant-access', { token: a.founderToken });
     expect(grants.json.grants[0].revokedAt).not.toBeNull();
     expect((await call(a.host, `/api/consultant-access/${consultant}`, { method: 'DELETE', token: a.founderToken })).status).toBe(404);
-    const audit = await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'consultant.revoked' AND detail LIKE ?").bind(`%${consultant}%`).first<{ n: number }>();
+    const audit = await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'consultant.revoked' AND detail LIKE ?")
+      .bind(`%${consultant}%`)
+      .first<{ n: number }>();
     expect(audit!.n).toBe(1);
   });
 
@@ -303,14 +373,24 @@ describe('operators register consultants', () => {
     const personToken = await signIn(person);
     expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(403);
 
-    const bad = await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'PUT', token: operatorToken, body: { displayName: '' } });
+    const bad = await call(PLATFORM, `/api/operator/consultants/${person}`, {
+      method: 'PUT',
+      token: operatorToken,
+      body: { displayName: '' },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.json.error.details)).toContain('displayName');
 
-    const registered = await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'PUT', token: operatorToken, body: { displayName: '顾问乙', organisation: '社工站' } });
+    const registered = await call(PLATFORM, `/api/operator/consultants/${person}`, {
+      method: 'PUT',
+      token: operatorToken,
+      body: { displayName: '顾问乙', organisation: '社工站' },
+    });
     expect(registered.status).toBe(200);
     const listed = await call(PLATFORM, '/api/operator/consultants', { token: operatorToken });
-    expect(listed.json.consultants).toEqual(expect.arrayContaining([expect.objectContaining({ userId: person, displayName: '顾问乙', organisation: '社工站', grants: 0 })]));
+    expect(listed.json.consultants).toEqual(
+      expect.arrayContaining([expect.objectContaining({ userId: person, displayName: '顾问乙', organisation: '社工站', grants: 0 })]),
+    );
     expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(200);
 
     const community = await createCommunity(uid('reg-founder'));
@@ -321,6 +401,9 @@ describe('operators register consultants', () => {
     expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(403);
     expect((await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'DELETE', token: operatorToken })).status).toBe(404);
     // A consultant cannot register consultants.
-    expect((await call(PLATFORM, `/api/operator/consultants/${uid('x')}`, { method: 'PUT', token: personToken, body: { displayName: '某人' } })).status).toBe(403);
+    expect(
+      (await call(PLATFORM, `/api/operator/consultants/${uid('x')}`, { method: 'PUT', token: personToken, body: { displayName: '某人' } }))
+        .status,
+    ).toBe(403);
   });
 });

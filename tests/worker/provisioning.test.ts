@@ -96,39 +96,42 @@ async function expectFinished(id: string, host: string) {
 describe('provisioning interrupted before each step', () => {
   const steps: Exclude<ProvisionStep, 'created'>[] = ['database-claimed', 'migrated', 'seeded', 'active'];
 
-  it.each(steps)('a crash before %s leaves the community invisible to residents and is finished by resuming, without duplicates', async (step) => {
-    const signUp = await recordSignUp();
-    await expect(runProvisioning(env, signUp.id, crashBefore(step))).rejects.toThrow(`simulated crash before ${step}`);
+  it.each(steps)(
+    'a crash before %s leaves the community invisible to residents and is finished by resuming, without duplicates',
+    async (step) => {
+      const signUp = await recordSignUp();
+      await expect(runProvisioning(env, signUp.id, crashBefore(step))).rejects.toThrow(`simulated crash before ${step}`);
 
-    const stalled = await communityRow(signUp.id);
-    expect(stalled?.status).toBe('provisioning');
-    expect(stalled?.provision_error).toContain('simulated crash');
-    await expectNotReady(signUp.host);
+      const stalled = await communityRow(signUp.id);
+      expect(stalled?.status).toBe('provisioning');
+      expect(stalled?.provision_error).toContain('simulated crash');
+      await expectNotReady(signUp.host);
 
-    const claimed = await poolRowsFor(signUp.id);
-    if (step === 'database-claimed') {
-      expect(claimed).toEqual([]);
-      expect(stalled?.database_binding).toBeNull();
-    } else {
-      expect(claimed).toHaveLength(1);
-      expect(stalled?.database_binding).toBe(claimed[0]);
-      expect(await poolOwnerOf(claimed[0]!)).toBe(signUp.id);
-      const { results: sharing } = await env.PLATFORM_DB.prepare('SELECT id FROM communities WHERE database_binding = ?')
-        .bind(claimed[0])
-        .all<{ id: string }>();
-      expect(sharing.map((r) => r.id)).toEqual([signUp.id]);
-    }
+      const claimed = await poolRowsFor(signUp.id);
+      if (step === 'database-claimed') {
+        expect(claimed).toEqual([]);
+        expect(stalled?.database_binding).toBeNull();
+      } else {
+        expect(claimed).toHaveLength(1);
+        expect(stalled?.database_binding).toBe(claimed[0]);
+        expect(await poolOwnerOf(claimed[0]!)).toBe(signUp.id);
+        const { results: sharing } = await env.PLATFORM_DB.prepare('SELECT id FROM communities WHERE database_binding = ?')
+          .bind(claimed[0])
+          .all<{ id: string }>();
+        expect(sharing.map((r) => r.id)).toEqual([signUp.id]);
+      }
 
-    const resumed = await runProvisioning(env, signUp.id);
-    expect(resumed.status).toBe('active');
-    const finished = await expectFinished(signUp.id, signUp.host);
-    if (claimed.length > 0) expect(finished.database_binding).toBe(claimed[0]);
-    expect(finished.provision_error).toBeNull();
+      const resumed = await runProvisioning(env, signUp.id);
+      expect(resumed.status).toBe('active');
+      const finished = await expectFinished(signUp.id, signUp.host);
+      if (claimed.length > 0) expect(finished.database_binding).toBe(claimed[0]);
+      expect(finished.provision_error).toBeNull();
 
-    // Running it once more changes nothing.
-    await runProvisioning(env, signUp.id);
-    await expectFinished(signUp.id, signUp.host);
-  });
+      // Running it once more changes nothing.
+      await runProvisioning(env, signUp.id);
+      await expectFinished(signUp.id, signUp.host);
+    },
+  );
 
   it('reuses a database claimed before the community row recorded it (crash between claim and record), without a second claim', async () => {
     await registerPoolBindings(env);
@@ -150,7 +153,11 @@ describe('simultaneous runs of one provisioning', () => {
   it('end with one database, one claim and no duplicated seed (e.g. the cron resuming while the sign-up request still runs)', async () => {
     const signUp = await recordSignUp();
     const before = await poolStats(env.PLATFORM_DB);
-    const outcomes = await Promise.allSettled([runProvisioning(env, signUp.id), runProvisioning(env, signUp.id), runProvisioning(env, signUp.id)]);
+    const outcomes = await Promise.allSettled([
+      runProvisioning(env, signUp.id),
+      runProvisioning(env, signUp.id),
+      runProvisioning(env, signUp.id),
+    ]);
     // The losers may fail (their claim hits the unique community_id), but never claim a second database.
     expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
     await expectFinished(signUp.id, signUp.host);
@@ -205,12 +212,18 @@ describe('resuming stalled sign-ups', () => {
     await expect(runProvisioning(env, signUp.id, crashBefore('seeded'))).rejects.toThrow();
 
     expect((await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, { method: 'POST' })).status).toBe(401);
-    const stranger = await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, { method: 'POST', token: await signIn(uid('stranger')) });
+    const stranger = await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, {
+      method: 'POST',
+      token: await signIn(uid('stranger')),
+    });
     expect(stranger.status).toBe(403);
     expect(stranger.json.error.code).toBe('forbidden');
     expect((await communityRow(signUp.id))?.status).toBe('provisioning');
 
-    const founderRes = await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, { method: 'POST', token: await signIn(signUp.founder) });
+    const founderRes = await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, {
+      method: 'POST',
+      token: await signIn(signUp.founder),
+    });
     expect(founderRes.status).toBe(200);
     expect(founderRes.json).toMatchObject({ slug: signUp.slug, status: 'active', step: 'active', error: null });
     await expectFinished(signUp.id, signUp.host);

@@ -162,7 +162,10 @@ describe('tenant isolation between two communities', () => {
 // Every route in the OpenAPI document has an access rule, and the rule holds
 // ---------------------------------------------------------------------------------------------
 
-type Access = { host: 'platform' | 'community' | 'any'; allow: 'public' | 'signed-in' | 'member' | 'association-admin' | 'operator' | 'consultant' };
+type Access = {
+  host: 'platform' | 'community' | 'any';
+  allow: 'public' | 'signed-in' | 'member' | 'association-admin' | 'operator' | 'consultant';
+};
 interface Operation {
   method: string;
   path: string;
@@ -173,17 +176,16 @@ interface Operation {
 
 const openapi = await call(PLATFORM, '/api/openapi.json');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-const operations: Operation[] = Object.entries((openapi.json?.paths ?? {}) as Record<string, Record<string, any>>).flatMap(
-  ([path, item]) =>
-    Object.entries(item)
-      .filter(([method]) => HTTP_METHODS.includes(method))
-      .map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        access: op['x-access'],
-        bodyRequired: Boolean(op.requestBody?.required),
-        bodySchema: op.requestBody?.content?.['application/json']?.schema,
-      })),
+const operations: Operation[] = Object.entries((openapi.json?.paths ?? {}) as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+  Object.entries(item)
+    .filter(([method]) => HTTP_METHODS.includes(method))
+    .map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      access: op['x-access'],
+      bodyRequired: Boolean(op.requestBody?.required),
+      bodySchema: op.requestBody?.content?.['application/json']?.schema,
+    })),
 );
 
 function resolveRef(ref: string): any {
@@ -258,7 +260,9 @@ describe('access rules of every route in the OpenAPI document', () => {
     const consultant = uid('sweep-consultant');
     await env.PLATFORM_DB.batch([
       env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'consultant')").bind(consultant),
-      env.PLATFORM_DB.prepare("INSERT INTO consultant_grants (community_id, consultant_user_id, granted_by) SELECT id, ?, 'test' FROM communities WHERE slug = ?").bind(consultant, created.slug),
+      env.PLATFORM_DB.prepare(
+        "INSERT INTO consultant_grants (community_id, consultant_user_id, granted_by) SELECT id, ?, 'test' FROM communities WHERE slug = ?",
+      ).bind(consultant, created.slug),
     ]);
     consultantToken = await signIn(consultant, created.host);
     consultantPlatformToken = await signIn(consultant);
@@ -266,8 +270,7 @@ describe('access rules of every route in the OpenAPI document', () => {
 
   const pathFor = (op: Operation) =>
     op.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'slug' ? community.slug : name === 'memberId' ? '1' : '1'));
-  const callOp = (op: Operation, host: string, token?: string) =>
-    call(host, pathFor(op), { method: op.method, body: bodyFor(op), token });
+  const callOp = (op: Operation, host: string, token?: string) => call(host, pathFor(op), { method: op.method, body: bodyFor(op), token });
   const hostsFor = (access: Access) =>
     access.host === 'platform' ? [PLATFORM] : access.host === 'community' ? [community.host] : [PLATFORM, community.host];
 
@@ -399,7 +402,10 @@ function toPem(der: ArrayBuffer): string {
 }
 
 function b64urlDecode(part: string): string {
-  const padded = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const padded = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
   return new TextDecoder().decode(Uint8Array.from(atob(padded), (c) => c.charCodeAt(0)));
 }
 
@@ -571,7 +577,9 @@ describe('development sign-in', () => {
     });
 
     it('refuses AUTH_MODE=dev without DEV_JWT_PRIVATE_KEY', () => {
-      expect(() => readConfig(fresh({ AUTH_MODE: 'dev', PLATFORM_HOST: 'localhost', DEV_JWT_PRIVATE_KEY: undefined }))).toThrow(ConfigError);
+      expect(() => readConfig(fresh({ AUTH_MODE: 'dev', PLATFORM_HOST: 'localhost', DEV_JWT_PRIVATE_KEY: undefined }))).toThrow(
+        ConfigError,
+      );
     });
 
     it('never hands the dev key out in clerk mode', () => {
@@ -739,7 +747,10 @@ describe('hosts without an active community', () => {
     const operator = await makeOperator();
     expect((await call(host, '/api/community')).status).toBe(200);
 
-    const suspend = await call(PLATFORM, `/api/operator/communities/${slug}/status`, { body: { status: 'suspended' }, token: operator.token });
+    const suspend = await call(PLATFORM, `/api/operator/communities/${slug}/status`, {
+      body: { status: 'suspended' },
+      token: operator.token,
+    });
     expect(suspend.status).toBe(200);
     expect(suspend.json.status).toBe('suspended');
 
@@ -754,7 +765,10 @@ describe('hosts without an active community', () => {
     // Members cannot reach data either.
     expect((await call(host, '/api/members/me', { token: founderToken })).status).toBe(410);
 
-    const reactivate = await call(PLATFORM, `/api/operator/communities/${slug}/status`, { body: { status: 'active' }, token: operator.token });
+    const reactivate = await call(PLATFORM, `/api/operator/communities/${slug}/status`, {
+      body: { status: 'active' },
+      token: operator.token,
+    });
     expect(reactivate.status).toBe(200);
     expect((await call(host, '/api/community')).status).toBe(200);
     expect((await call(host, '/')).status).toBe(200);

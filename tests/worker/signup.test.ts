@@ -15,20 +15,35 @@ describe('sign-up', () => {
     expect(site.json.name).toEqual({ zh: '测试花园', en: 'Test Garden' });
     expect(site.json.programs).toHaveLength(9);
     expect(site.json.programs.map((p: { key: string }) => p.key)).toEqual([
-      'library', 'charity-shop', 'university', 'kids-troupe', 'little-architects', 'sports', 'salon',
-      'community-helps-community', 'elder-care',
+      'library',
+      'charity-shop',
+      'university',
+      'kids-troupe',
+      'little-architects',
+      'sports',
+      'salon',
+      'community-helps-community',
+      'elder-care',
     ]);
     expect(site.json.parties.map((p: { organisationName: string | null }) => p.organisationName)).toEqual([
-      '测试社区居委会', '测试业委会', '测试物业', '测试花园社区互助会',
+      '测试社区居委会',
+      '测试业委会',
+      '测试物业',
+      '测试花园社区互助会',
     ]);
     expect(site.json.bodies.map((b: { key: string }) => b.key)).toEqual([
-      'joint-meeting', 'professional-committees', 'building-groups', 'federation',
+      'joint-meeting',
+      'professional-committees',
+      'building-groups',
+      'federation',
     ]);
     const joint = site.json.bodies[0];
     expect(joint).toMatchObject({ decisionRule: 'unanimity', cadence: 'monthly' });
     expect(joint.parties).toHaveLength(4);
     expect(site.json.buildings.map((b: { name: string }) => b.name)).toEqual(['1栋', '2栋', '3栋', '4栋', '5栋', '6栋']);
-    expect(site.json.buildings.every((b: { contacts: number; contactsRequired: number }) => b.contacts === 0 && b.contactsRequired === 2)).toBe(true);
+    expect(
+      site.json.buildings.every((b: { contacts: number; contactsRequired: number }) => b.contacts === 0 && b.contactsRequired === 2),
+    ).toBe(true);
     expect(site.json.coverage).toEqual({ buildings: 6, covered: 0, share: 0 });
     expect(site.json.memberCount).toBe(1);
   });

@@ -25,7 +25,15 @@ describe('the template packages', () => {
   it('version 1 holds both handbooks, the nine programs, the four-level structure, the canvas and the forms', () => {
     const v1 = findTemplate('cuizhuyuan@1')!;
     expect(v1.programs.map((p) => p.key)).toEqual([
-      'library', 'charity-shop', 'university', 'kids-troupe', 'little-architects', 'sports', 'salon', 'community-helps-community', 'elder-care',
+      'library',
+      'charity-shop',
+      'university',
+      'kids-troupe',
+      'little-architects',
+      'sports',
+      'salon',
+      'community-helps-community',
+      'elder-care',
     ]);
     for (const program of v1.programs) {
       expect(program.roles.length).toBeGreaterThan(0);
@@ -42,21 +50,43 @@ describe('the template packages', () => {
     const forms = v1.handbooks.find((h) => h.key === 'forms')!;
     expect(operating.chapters.map((c) => c.key)).toEqual(
       expect.arrayContaining([
-        'who-we-are', 'five-operating-rules', 'founding-a-club', 'activity-process', 'aa-cost-sharing', 'publishing-accounts',
+        'who-we-are',
+        'five-operating-rules',
+        'founding-a-club',
+        'activity-process',
+        'aa-cost-sharing',
+        'publishing-accounts',
         ...v1.programs.map((p) => `program-${p.key}`),
-        'volunteers', 'four-parties-and-joint-meeting', 'professional-committees', 'building-contacts', 'federation-and-shared-space',
+        'volunteers',
+        'four-parties-and-joint-meeting',
+        'professional-committees',
+        'building-contacts',
+        'federation-and-shared-space',
       ]),
     );
     expect(building.chapters.map((c) => c.key)).toEqual(
       expect.arrayContaining([
-        'when-the-model-fits', 'the-canvas', 'stages-of-growth', 'community-leaders', 'working-with-the-parties',
-        'case-tennis-club', 'case-route-33-bus-council', 'case-partner-village-pact', 'measuring-progress',
+        'when-the-model-fits',
+        'the-canvas',
+        'stages-of-growth',
+        'community-leaders',
+        'working-with-the-parties',
+        'case-tennis-club',
+        'case-route-33-bus-council',
+        'case-partner-village-pact',
+        'measuring-progress',
       ]),
     );
     expect(forms.chapters.map((c) => c.key)).toEqual(
       expect.arrayContaining([
-        'form-activity-proposal', 'form-budget-sheet', 'form-sign-in-sheet', 'form-settlement-statement',
-        'form-meeting-agenda', 'form-meeting-minutes', 'form-issue-form', 'form-building-contact-duty-card',
+        'form-activity-proposal',
+        'form-budget-sheet',
+        'form-sign-in-sheet',
+        'form-settlement-statement',
+        'form-meeting-agenda',
+        'form-meeting-minutes',
+        'form-issue-form',
+        'form-building-contact-duty-card',
       ]),
     );
   });
@@ -92,7 +122,8 @@ describe('the template packages', () => {
       for (const handbook of pkg.handbooks) {
         for (const chapter of handbook.chapters) {
           for (const text of [chapter.body.zh, chapter.body.en]) {
-            for (const [, anchor] of text.matchAll(/\]\(#([a-z0-9-]+)\)/g)) expect(keys.has(anchor as string), `${pkg.id} ${chapter.key} → #${anchor}`).toBe(true);
+            for (const [, anchor] of text.matchAll(/\]\(#([a-z0-9-]+)\)/g))
+              expect(keys.has(anchor as string), `${pkg.id} ${chapter.key} → #${anchor}`).toBe(true);
             expect(/<\/?[a-z][^>]*>/i.test(text), `${chapter.key} has HTML`).toBe(false);
           }
         }

@@ -46,7 +46,9 @@ function Layout(props: ParentProps) {
   const { t } = useI18n();
   return (
     <>
-      <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <SiteHeader />
       <main id="main" tabindex="-1">
         {/* A page whose code failed to load (e.g. a dropped connection) offers a reload instead of a blank screen. */}
@@ -54,7 +56,11 @@ function Layout(props: ParentProps) {
           fallback={(error, reset) => (
             <p class="alert" role="alert">
               {t('errors.pageFailed')}{' '}
-              <button type="button" class="button secondary" onClick={() => (String(error).includes('dynamically imported module') ? location.reload() : reset())}>
+              <button
+                type="button"
+                class="button secondary"
+                onClick={() => (String(error).includes('dynamically imported module') ? location.reload() : reset())}
+              >
                 {t('app.retry')}
               </button>
             </p>

@@ -53,7 +53,10 @@ export function authorize(access: Access) {
         .where(and(eq(platformRoles.userId, identity.userId), eq(platformRoles.role, access.allow)))
         .limit(1);
       if (role.length === 0) {
-        throw new AppError('forbidden', access.allow === 'operator' ? 'Only platform operators may do this' : 'Only consultants may do this');
+        throw new AppError(
+          'forbidden',
+          access.allow === 'operator' ? 'Only platform operators may do this' : 'Only consultants may do this',
+        );
       }
       return next();
     }

@@ -43,9 +43,7 @@ const keyCache = new Map<string, Promise<CryptoKey>>();
 function importSigningKey(privateKeyPem: string): Promise<CryptoKey> {
   let key = keyCache.get(privateKeyPem);
   if (!key) {
-    key = crypto.subtle.importKey('pkcs8', pemToDer(privateKeyPem), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
-      'sign',
-    ]);
+    key = crypto.subtle.importKey('pkcs8', pemToDer(privateKeyPem), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
     keyCache.set(privateKeyPem, key);
   }
   return key;

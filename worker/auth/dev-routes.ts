@@ -85,7 +85,11 @@ const devHistory = defineRoute(
     request: {
       params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/) }),
       body: {
-        content: { 'application/json': { schema: z.object({ plan: z.enum(['mature', 'growing', 'young']), seed: z.number().int().min(1).max(1_000_000) }) } },
+        content: {
+          'application/json': {
+            schema: z.object({ plan: z.enum(['mature', 'growing', 'young']), seed: z.number().int().min(1).max(1_000_000) }),
+          },
+        },
         required: true,
       },
     },

@@ -116,7 +116,12 @@ export const communityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const tenant = tenantOf(c);
     const actor = identityOf(c).userId;
     const member = await setMemberRoles(tenant.db, memberId, roles, actor);
-    await recordAudit(c.env.PLATFORM_DB, { actorUserId: actor, communityId: tenant.community.id, action: 'member.roles-set', detail: { memberId, roles } });
+    await recordAudit(c.env.PLATFORM_DB, {
+      actorUserId: actor,
+      communityId: tenant.community.id,
+      action: 'member.roles-set',
+      detail: { memberId, roles },
+    });
     return c.json(member, 200);
   })
   .openapi(getChecklist, async (c) => {

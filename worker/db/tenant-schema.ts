@@ -442,7 +442,18 @@ export const issues = sqliteTable(
       .notNull()
       .references(() => members.id),
     state: text('state', {
-      enum: ['raised', 'acknowledged', 'merged', 'resolved-directly', 'referred', 'on-agenda', 'decided', 'implementing', 'done', 'relayed'],
+      enum: [
+        'raised',
+        'acknowledged',
+        'merged',
+        'resolved-directly',
+        'referred',
+        'on-agenda',
+        'decided',
+        'implementing',
+        'done',
+        'relayed',
+      ],
     }).notNull(),
     /** The body it was referred to. */
     bodyKey: text('body_key'),
@@ -590,7 +601,14 @@ export const agendaItems = sqliteTable(
     /** The blocked or undecided item this one brings back, revised; an item is brought back once. */
     revisedFrom: integer('revised_from'),
     /** The count of positions when the rule was applied, for the minutes. */
-    tally: text('tally', { mode: 'json' }).$type<{ agree: number; object: number; block: number; abstain: number; missing: number; present: number }>(),
+    tally: text('tally', { mode: 'json' }).$type<{
+      agree: number;
+      object: number;
+      block: number;
+      abstain: number;
+      missing: number;
+      present: number;
+    }>(),
   },
   (t) => [index('agenda_items_meeting').on(t.meetingId), uniqueIndex('agenda_items_revised_from').on(t.revisedFrom)],
 );

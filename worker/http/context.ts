@@ -11,9 +11,7 @@ export interface ActiveCommunity {
   databaseBinding: string;
 }
 
-export type HostContext =
-  | { kind: 'platform' }
-  | { kind: 'community'; community: ActiveCommunity; db: TenantDb; d1: D1Database };
+export type HostContext = { kind: 'platform' } | { kind: 'community'; community: ActiveCommunity; db: TenantDb; d1: D1Database };
 
 export interface MemberContext {
   id: number;

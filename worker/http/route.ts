@@ -33,10 +33,7 @@ export function errorResponses<S extends keyof typeof errorDescriptions>(...stat
  * Declares a route together with who may call it. The access rule is required, so a route cannot
  * be added without one, and it is also published in the OpenAPI document as `x-access`.
  */
-export function defineRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(
-  access: Access,
-  config: R,
-) {
+export function defineRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(access: Access, config: R) {
   return createRoute({
     ...config,
     middleware: [authorize(access)] as const,

@@ -44,7 +44,11 @@ export async function collectMonthFacts(db: D1Database, months: readonly string[
       start,
       end,
     ),
-    q(`SELECT substr(starts_at, 1, 7) AS m, COUNT(*) AS n FROM activities WHERE state IN ${HELD} AND starts_at >= ?1 AND starts_at < ?2 GROUP BY m`, start, end),
+    q(
+      `SELECT substr(starts_at, 1, 7) AS m, COUNT(*) AS n FROM activities WHERE state IN ${HELD} AND starts_at >= ?1 AND starts_at < ?2 GROUP BY m`,
+      start,
+      end,
+    ),
     q(
       `SELECT substr(a.starts_at, 1, 7) AS m,
          COUNT(DISTINCT CASE WHEN mb.household IS NOT NULL AND mb.household <> ''
@@ -120,8 +124,44 @@ export async function collectMonthFacts(db: D1Database, months: readonly string[
     q('SELECT c.created_at AS at FROM committees c WHERE EXISTS (SELECT 1 FROM committee_members cm WHERE cm.committee_id = c.id)'),
   ]);
   const rows = results.map((r) => r.results ?? []);
-  const [profileRows, memberRows, activityClubs, held, households, attendance, volunteerRows, buildingRows, contactRows, meetingRows, raisedRows, decidedRows, doneRows, settledRows, endedRows, programRows, partyRows, committeeRows] = rows as [
-    Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[],
+  const [
+    profileRows,
+    memberRows,
+    activityClubs,
+    held,
+    households,
+    attendance,
+    volunteerRows,
+    buildingRows,
+    contactRows,
+    meetingRows,
+    raisedRows,
+    decidedRows,
+    doneRows,
+    settledRows,
+    endedRows,
+    programRows,
+    partyRows,
+    committeeRows,
+  ] = rows as [
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
+    Row[],
   ];
 
   const profile = profileRows[0] ?? {};

@@ -118,7 +118,14 @@ export interface Figures {
   rules: Record<RuleKey, RuleResult>;
 }
 
-const m = (key: MetricKey, group: MetricDefinition['group'], unit: Unit, higherIsBetter: boolean | null, label: Text, definition: Text): MetricDefinition => ({
+const m = (
+  key: MetricKey,
+  group: MetricDefinition['group'],
+  unit: Unit,
+  higherIsBetter: boolean | null,
+  label: Text,
+  definition: Text,
+): MetricDefinition => ({
   key,
   group,
   unit,
@@ -128,34 +135,214 @@ const m = (key: MetricKey, group: MetricDefinition['group'], unit: Unit, higherI
 });
 
 export const METRICS: readonly MetricDefinition[] = [
-  m('households', 'scale', 'count', null, { zh: '户数', en: 'Households' }, { zh: '社区申报的总户数。', en: 'Households in the community, as the community declares them.' }),
-  m('residents', 'scale', 'count', null, { zh: '居民数', en: 'Residents' }, { zh: '社区申报的常住居民人数；未填写时为空。', en: 'Residents as the community declares them; empty until given.' }),
-  m('members', 'scale', 'count', true, { zh: '平台成员', en: 'Members on Huzhu' }, { zh: '截至月底已加入本社区网站的居民人数。', en: 'Residents who had joined the community on Huzhu by the end of the month.' }),
-  m('clubsActive', 'participation', 'count', true, { zh: '活跃社团', en: 'Active clubs' }, { zh: '截至月底的 90 天内至少办过一次活动的社团数。', en: 'Clubs that held at least one activity in the 90 days to the end of the month.' }),
-  m('clubsPer100Households', 'participation', 'per100', true, { zh: '每百户社团数', en: 'Clubs per 100 households' }, { zh: '活跃社团数 ÷ 户数 × 100。', en: 'Active clubs ÷ households × 100.' }),
-  m('activitiesHeld', 'participation', 'count', true, { zh: '举办活动', en: 'Activities held' }, { zh: '当月开始并已举办（含已结算、已复盘）的活动数，不含取消的。', en: 'Activities that started in the month and were held (including settled and reviewed), not counting cancelled ones.' }),
-  m('householdParticipation', 'participation', 'share', true, { zh: '家庭参与率', en: 'Household participation' }, { zh: '当月至少报名成功一次活动的户数 ÷ 申报户数。同一房号的成员算一户；未填房号的成员各算一户。', en: 'Households with at least one confirmed sign-up for an activity in the month ÷ declared households. Members giving the same flat count once; members without a flat count as their own household.' }),
-  m('repeatAttendance', 'participation', 'share', true, { zh: '重复参与率', en: 'Repeat attendance' }, { zh: '当月参加活动的成员中，以前月份也参加过活动的比例。', en: 'Of the members taking part in an activity in the month, the share who had taken part in an earlier month.' }),
-  m('volunteersActive', 'participation', 'count', true, { zh: '志愿者', en: 'Volunteers' }, { zh: '当月有经确认的志愿服务时长的成员数。', en: 'Members with confirmed volunteer hours served in the month.' }),
-  m('volunteerHours', 'participation', 'hours', true, { zh: '志愿时长', en: 'Volunteer hours' }, { zh: '当月经确认的志愿服务总时长（小时）。', en: 'Confirmed volunteer hours served in the month.' }),
-  m('volunteersPer100Households', 'participation', 'per100', true, { zh: '每百户志愿者', en: 'Volunteers per 100 households' }, { zh: '当月志愿者人数 ÷ 户数 × 100。', en: 'Volunteers in the month ÷ households × 100.' }),
-  m('contactCoverage', 'coordination', 'share', true, { zh: '楼栋联络覆盖', en: 'Building contact coverage' }, { zh: '截至月底有至少两名已确认联络人的楼栋占全部楼栋的比例。', en: 'Share of buildings with at least two confirmed contacts by the end of the month.' }),
-  m('jointMeetingsHeld', 'coordination', 'count', true, { zh: '联席会议', en: 'Joint meetings held' }, { zh: '当月已召开（已结束）的多方联席会议次数。', en: 'Multi-party joint meetings held (closed) in the month.' }),
-  m('jointMeetingCadence', 'coordination', 'share', true, { zh: '联席会议按月召开率', en: 'Joint meeting cadence' }, { zh: '截至当月的 12 个月内（社区成立后的月份），召开过联席会议的月份 ÷ 已过月份。', en: 'Of the months in the 12 up to this one (since the community began), the share in which a joint meeting was held.' }),
-  m('issuesRaised', 'coordination', 'count', null, { zh: '提出议题', en: 'Issues raised' }, { zh: '当月居民提出的议题数。', en: 'Issues residents raised in the month.' }),
-  m('issuesDecided', 'coordination', 'count', true, { zh: '作出决定', en: 'Issues decided' }, { zh: '当月得到决定（通过、未通过或暂缓）的议题数。', en: 'Issues decided in the month (adopted, not adopted or deferred).' }),
-  m('issuesDone', 'coordination', 'count', true, { zh: '落实完成', en: 'Issues done' }, { zh: '当月落实完成的议题数。', en: 'Issues whose decision was carried out in the month.' }),
-  m('medianDaysToDecision', 'coordination', 'days', false, { zh: '议题决定天数（中位数）', en: 'Median days to decision' }, { zh: '当月作出决定的议题，从提出到决定所用天数的中位数。', en: 'For issues decided in the month, the median number of days from being raised to being decided.' }),
-  m('surplusShare', 'finance', 'share', true, { zh: '结余活动占比', en: 'Settled with a surplus' }, { zh: '当月结束并已结算的活动中，收入高于成本（有小额结余）的比例。', en: 'Of the activities that ended in the month and were settled, the share whose income exceeded their costs.' }),
-  m('statementsOnTime', 'finance', 'share', true, { zh: '账目按时公开', en: 'Statements on time' }, { zh: '当月结束并已结算的活动中，在活动结束后 7 天内完成结算公开的比例。', en: 'Of the activities that ended in the month and were settled, the share settled and published within 7 days of the end.' }),
-  m('programsActive', 'participation', 'of-nine', true, { zh: '运行中的互助项目', en: 'Programs active' }, { zh: '九项互助项目中，已启用且截至月底的 90 天内有社团办过活动的项目数。', en: 'Of the nine programs, those switched on whose clubs held an activity in the 90 days to the end of the month.' }),
+  m(
+    'households',
+    'scale',
+    'count',
+    null,
+    { zh: '户数', en: 'Households' },
+    { zh: '社区申报的总户数。', en: 'Households in the community, as the community declares them.' },
+  ),
+  m(
+    'residents',
+    'scale',
+    'count',
+    null,
+    { zh: '居民数', en: 'Residents' },
+    { zh: '社区申报的常住居民人数；未填写时为空。', en: 'Residents as the community declares them; empty until given.' },
+  ),
+  m(
+    'members',
+    'scale',
+    'count',
+    true,
+    { zh: '平台成员', en: 'Members on Huzhu' },
+    { zh: '截至月底已加入本社区网站的居民人数。', en: 'Residents who had joined the community on Huzhu by the end of the month.' },
+  ),
+  m(
+    'clubsActive',
+    'participation',
+    'count',
+    true,
+    { zh: '活跃社团', en: 'Active clubs' },
+    {
+      zh: '截至月底的 90 天内至少办过一次活动的社团数。',
+      en: 'Clubs that held at least one activity in the 90 days to the end of the month.',
+    },
+  ),
+  m(
+    'clubsPer100Households',
+    'participation',
+    'per100',
+    true,
+    { zh: '每百户社团数', en: 'Clubs per 100 households' },
+    { zh: '活跃社团数 ÷ 户数 × 100。', en: 'Active clubs ÷ households × 100.' },
+  ),
+  m(
+    'activitiesHeld',
+    'participation',
+    'count',
+    true,
+    { zh: '举办活动', en: 'Activities held' },
+    {
+      zh: '当月开始并已举办（含已结算、已复盘）的活动数，不含取消的。',
+      en: 'Activities that started in the month and were held (including settled and reviewed), not counting cancelled ones.',
+    },
+  ),
+  m(
+    'householdParticipation',
+    'participation',
+    'share',
+    true,
+    { zh: '家庭参与率', en: 'Household participation' },
+    {
+      zh: '当月至少报名成功一次活动的户数 ÷ 申报户数。同一房号的成员算一户；未填房号的成员各算一户。',
+      en: 'Households with at least one confirmed sign-up for an activity in the month ÷ declared households. Members giving the same flat count once; members without a flat count as their own household.',
+    },
+  ),
+  m(
+    'repeatAttendance',
+    'participation',
+    'share',
+    true,
+    { zh: '重复参与率', en: 'Repeat attendance' },
+    {
+      zh: '当月参加活动的成员中，以前月份也参加过活动的比例。',
+      en: 'Of the members taking part in an activity in the month, the share who had taken part in an earlier month.',
+    },
+  ),
+  m(
+    'volunteersActive',
+    'participation',
+    'count',
+    true,
+    { zh: '志愿者', en: 'Volunteers' },
+    { zh: '当月有经确认的志愿服务时长的成员数。', en: 'Members with confirmed volunteer hours served in the month.' },
+  ),
+  m(
+    'volunteerHours',
+    'participation',
+    'hours',
+    true,
+    { zh: '志愿时长', en: 'Volunteer hours' },
+    { zh: '当月经确认的志愿服务总时长（小时）。', en: 'Confirmed volunteer hours served in the month.' },
+  ),
+  m(
+    'volunteersPer100Households',
+    'participation',
+    'per100',
+    true,
+    { zh: '每百户志愿者', en: 'Volunteers per 100 households' },
+    { zh: '当月志愿者人数 ÷ 户数 × 100。', en: 'Volunteers in the month ÷ households × 100.' },
+  ),
+  m(
+    'contactCoverage',
+    'coordination',
+    'share',
+    true,
+    { zh: '楼栋联络覆盖', en: 'Building contact coverage' },
+    {
+      zh: '截至月底有至少两名已确认联络人的楼栋占全部楼栋的比例。',
+      en: 'Share of buildings with at least two confirmed contacts by the end of the month.',
+    },
+  ),
+  m(
+    'jointMeetingsHeld',
+    'coordination',
+    'count',
+    true,
+    { zh: '联席会议', en: 'Joint meetings held' },
+    { zh: '当月已召开（已结束）的多方联席会议次数。', en: 'Multi-party joint meetings held (closed) in the month.' },
+  ),
+  m(
+    'jointMeetingCadence',
+    'coordination',
+    'share',
+    true,
+    { zh: '联席会议按月召开率', en: 'Joint meeting cadence' },
+    {
+      zh: '截至当月的 12 个月内（社区成立后的月份），召开过联席会议的月份 ÷ 已过月份。',
+      en: 'Of the months in the 12 up to this one (since the community began), the share in which a joint meeting was held.',
+    },
+  ),
+  m(
+    'issuesRaised',
+    'coordination',
+    'count',
+    null,
+    { zh: '提出议题', en: 'Issues raised' },
+    { zh: '当月居民提出的议题数。', en: 'Issues residents raised in the month.' },
+  ),
+  m(
+    'issuesDecided',
+    'coordination',
+    'count',
+    true,
+    { zh: '作出决定', en: 'Issues decided' },
+    { zh: '当月得到决定（通过、未通过或暂缓）的议题数。', en: 'Issues decided in the month (adopted, not adopted or deferred).' },
+  ),
+  m(
+    'issuesDone',
+    'coordination',
+    'count',
+    true,
+    { zh: '落实完成', en: 'Issues done' },
+    { zh: '当月落实完成的议题数。', en: 'Issues whose decision was carried out in the month.' },
+  ),
+  m(
+    'medianDaysToDecision',
+    'coordination',
+    'days',
+    false,
+    { zh: '议题决定天数（中位数）', en: 'Median days to decision' },
+    {
+      zh: '当月作出决定的议题，从提出到决定所用天数的中位数。',
+      en: 'For issues decided in the month, the median number of days from being raised to being decided.',
+    },
+  ),
+  m(
+    'surplusShare',
+    'finance',
+    'share',
+    true,
+    { zh: '结余活动占比', en: 'Settled with a surplus' },
+    {
+      zh: '当月结束并已结算的活动中，收入高于成本（有小额结余）的比例。',
+      en: 'Of the activities that ended in the month and were settled, the share whose income exceeded their costs.',
+    },
+  ),
+  m(
+    'statementsOnTime',
+    'finance',
+    'share',
+    true,
+    { zh: '账目按时公开', en: 'Statements on time' },
+    {
+      zh: '当月结束并已结算的活动中，在活动结束后 7 天内完成结算公开的比例。',
+      en: 'Of the activities that ended in the month and were settled, the share settled and published within 7 days of the end.',
+    },
+  ),
+  m(
+    'programsActive',
+    'participation',
+    'of-nine',
+    true,
+    { zh: '运行中的互助项目', en: 'Programs active' },
+    {
+      zh: '九项互助项目中，已启用且截至月底的 90 天内有社团办过活动的项目数。',
+      en: 'Of the nine programs, those switched on whose clubs held an activity in the 90 days to the end of the month.',
+    },
+  ),
 ];
 
 export const RULES: readonly RuleDefinition[] = [
   {
     key: 'structure',
     label: { zh: '组织架构', en: 'Structure' },
-    definition: { zh: '各层级都有人：四方都有代表、至少一个专业委员会有成员、有活跃社团组成联合会、八成楼栋有两名联络人。', en: 'Every level is staffed: each party has a representative, a committee has members, active clubs make up the federation, and 80% of buildings have two contacts.' },
+    definition: {
+      zh: '各层级都有人：四方都有代表、至少一个专业委员会有成员、有活跃社团组成联合会、八成楼栋有两名联络人。',
+      en: 'Every level is staffed: each party has a representative, a committee has members, active clubs make up the federation, and 80% of buildings have two contacts.',
+    },
     checks: [
       { key: 'parties', label: { zh: '四方都有代表', en: 'Every party has a representative' } },
       { key: 'committee', label: { zh: '至少一个专业委员会有成员', en: 'A committee has members' } },
@@ -166,7 +353,10 @@ export const RULES: readonly RuleDefinition[] = [
   {
     key: 'needs',
     label: { zh: '需求导向', en: 'Needs' },
-    definition: { zh: '议题在流动：近三个月有居民提出议题、有议题得到决定，且决定用时中位数不超过 45 天。', en: 'Issues are flowing: in the last three months residents raised issues, issues were decided, and the median time to decision was 45 days or less.' },
+    definition: {
+      zh: '议题在流动：近三个月有居民提出议题、有议题得到决定，且决定用时中位数不超过 45 天。',
+      en: 'Issues are flowing: in the last three months residents raised issues, issues were decided, and the median time to decision was 45 days or less.',
+    },
     checks: [
       { key: 'raised', label: { zh: '近三个月有议题提出', en: 'Issues raised in the last three months' } },
       { key: 'decided', label: { zh: '近三个月有议题得到决定', en: 'Issues decided in the last three months' } },
@@ -176,7 +366,10 @@ export const RULES: readonly RuleDefinition[] = [
   {
     key: 'process',
     label: { zh: '流程完整', en: 'Process' },
-    definition: { zh: '活动走完全流程：近三个月每月都有活动，且结束的活动中至少八成完成结算。', en: 'Activities complete the full lifecycle: activities every month of the last three, and at least 80% of those that ended were settled.' },
+    definition: {
+      zh: '活动走完全流程：近三个月每月都有活动，且结束的活动中至少八成完成结算。',
+      en: 'Activities complete the full lifecycle: activities every month of the last three, and at least 80% of those that ended were settled.',
+    },
     checks: [
       { key: 'monthly', label: { zh: '近三个月每月都有活动', en: 'Activities in each of the last three months' } },
       { key: 'settled', label: { zh: '结束的活动八成完成结算', en: '80% of ended activities settled' } },
@@ -185,7 +378,10 @@ export const RULES: readonly RuleDefinition[] = [
   {
     key: 'finance',
     label: { zh: '财务透明', en: 'Finance' },
-    definition: { zh: '近三个月结算的活动中，至少九成按时公开账目，且至少一半有小额结余。', en: 'Of the activities settled in the last three months, at least 90% published on time and at least half with a small surplus.' },
+    definition: {
+      zh: '近三个月结算的活动中，至少九成按时公开账目，且至少一半有小额结余。',
+      en: 'Of the activities settled in the last three months, at least 90% published on time and at least half with a small surplus.',
+    },
     checks: [
       { key: 'on-time', label: { zh: '九成按时公开账目', en: '90% of statements on time' } },
       { key: 'surplus', label: { zh: '一半活动有小额结余', en: 'Half of activities with a small surplus' } },
@@ -264,7 +460,7 @@ export function operatingRules(series: readonly MonthFacts[], i: number): Record
     }),
     finance: rule({
       'on-time': settled > 0 && onTime / settled >= 0.9,
-      'surplus': settled > 0 && surplus / settled >= 0.5,
+      surplus: settled > 0 && surplus / settled >= 0.5,
     }),
     operations: rule(
       Object.fromEntries(

@@ -3,7 +3,8 @@ import type { AppEnv } from '../http/context';
 import { snapshotSoon } from './snapshots';
 
 /** Writes under these paths change what the metrics count; others (handbooks, canvas, media) do not. */
-const MATERIAL = /^\/api\/(activities|clubs|issues|meetings|buildings|contact-applications|volunteers|volunteer-hours|committees|members|programs|parties|community|actions|ledger)(\/|$)/;
+const MATERIAL =
+  /^\/api\/(activities|clubs|issues|meetings|buildings|contact-applications|volunteers|volunteer-hours|committees|members|programs|parties|community|actions|ledger)(\/|$)/;
 
 /**
  * After a successful write on a community host that changes what the metrics count, asks for the community's

@@ -23,7 +23,9 @@ const definitionsSchema = z
         definition: text,
       }),
     ),
-    rules: z.array(z.object({ key: z.enum(RULE_KEYS), label: text, definition: text, checks: z.array(z.object({ key: z.string(), label: text })) })),
+    rules: z.array(
+      z.object({ key: z.enum(RULE_KEYS), label: text, definition: text, checks: z.array(z.object({ key: z.string(), label: text })) }),
+    ),
   })
   .openapi('MetricDefinitions');
 
@@ -105,9 +107,7 @@ const listGranted = defineRoute(consultant, {
 });
 
 const slugsQuery = z.object({
-  slugs: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}(,[a-z0-9-]{1,64}){0,11}$/, 'between 1 and 12 community addresses, separated by commas'),
+  slugs: z.string().regex(/^[a-z0-9-]{1,64}(,[a-z0-9-]{1,64}){0,11}$/, 'between 1 and 12 community addresses, separated by commas'),
 });
 
 const compare = defineRoute(consultant, {
@@ -138,7 +138,14 @@ async function trajectories(c: AppContext, slugs: readonly string[]) {
   for (const row of results) {
     let entry = bySlug.get(row.slug);
     if (!entry) {
-      entry = { slug: row.slug, name: { zh: row.nameZh, en: row.nameEn }, city: cityOf(row.setup), computedAt: null, currentMonth: currentMonth(), months: [] };
+      entry = {
+        slug: row.slug,
+        name: { zh: row.nameZh, en: row.nameEn },
+        city: cityOf(row.setup),
+        computedAt: null,
+        currentMonth: currentMonth(),
+        months: [],
+      };
       bySlug.set(row.slug, entry);
     }
     if (row.month && row.figures) {
@@ -148,7 +155,8 @@ async function trajectories(c: AppContext, slugs: readonly string[]) {
   }
   // Not granted and not there look the same: nothing about a community is shown without its grant.
   const missing = slugs.filter((s) => !bySlug.has(s));
-  if (missing.length > 0) throw new AppError('forbidden', 'No access to the figures of one or more of these communities', { slugs: missing });
+  if (missing.length > 0)
+    throw new AppError('forbidden', 'No access to the figures of one or more of these communities', { slugs: missing });
   return slugs.map((s) => bySlug.get(s)!);
 }
 
@@ -338,7 +346,9 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const names = new Map<string, string>();
     if (granters.length > 0) {
       const { results } = await tenantOf(c)
-        .d1.prepare(`SELECT user_id AS userId, display_name AS displayName FROM members WHERE user_id IN (${granters.map((_, i) => `?${i + 1}`).join(',')})`)
+        .d1.prepare(
+          `SELECT user_id AS userId, display_name AS displayName FROM members WHERE user_id IN (${granters.map((_, i) => `?${i + 1}`).join(',')})`,
+        )
         .bind(...granters)
         .all<{ userId: string; displayName: string }>();
       for (const r of results) names.set(r.userId, r.displayName);
@@ -388,14 +398,22 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         `INSERT INTO audit_log (actor_user_id, community_id, action, detail)
          SELECT ?3, ?1, 'consultant.revoked', json_object('consultantUserId', ?2) WHERE EXISTS (SELECT 1 FROM consultant_grants WHERE ${active})`,
       ).bind(community.id, userId, actor),
-      c.env.PLATFORM_DB.prepare(`UPDATE consultant_grants SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE ${active}`).bind(community.id, userId),
+      c.env.PLATFORM_DB.prepare(`UPDATE consultant_grants SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE ${active}`).bind(
+        community.id,
+        userId,
+      ),
     ]);
     if (result!.meta.changes === 0) throw new AppError('not_found', 'This consultant has no access to revoke');
     return c.json({ ok: true as const }, 200);
   })
   .openapi(startRun, async (c) => {
     const run = await startSnapshotRun(c.env, 'operator');
-    await recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: null, action: 'metrics.run-started', detail: run });
+    await recordAudit(c.env.PLATFORM_DB, {
+      actorUserId: identityOf(c).userId,
+      communityId: null,
+      action: 'metrics.run-started',
+      detail: run,
+    });
     return c.json(run, 202);
   })
   .openapi(getLatestRun, async (c) => c.json({ run: await latestRun(c.env) }, 200))
@@ -412,15 +430,16 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { displayName, organisation } = c.req.valid('json');
     const db = c.env.PLATFORM_DB;
     await db.batch([
-      db.prepare(
-        `INSERT INTO consultant_profiles (user_id, display_name, organisation) VALUES (?1, ?2, ?3)
+      db
+        .prepare(
+          `INSERT INTO consultant_profiles (user_id, display_name, organisation) VALUES (?1, ?2, ?3)
          ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name, organisation = excluded.organisation`,
-      ).bind(userId, displayName, organisation),
+        )
+        .bind(userId, displayName, organisation),
       db.prepare("INSERT OR IGNORE INTO platform_roles (user_id, role) VALUES (?1, 'consultant')").bind(userId),
-      db.prepare("INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?1, 'consultant.registered', ?2)").bind(
-        identityOf(c).userId,
-        JSON.stringify({ consultantUserId: userId, displayName, organisation }),
-      ),
+      db
+        .prepare("INSERT INTO audit_log (actor_user_id, action, detail) VALUES (?1, 'consultant.registered', ?2)")
+        .bind(identityOf(c).userId, JSON.stringify({ consultantUserId: userId, displayName, organisation })),
     ]);
     return c.json({ ok: true as const }, 200);
   })
@@ -428,10 +447,12 @@ export const metricsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { userId } = c.req.valid('param');
     const db = c.env.PLATFORM_DB;
     const [, removed] = await db.batch([
-      db.prepare(
-        `INSERT INTO audit_log (actor_user_id, action, detail) SELECT ?2, 'consultant.removed', json_object('consultantUserId', ?1)
+      db
+        .prepare(
+          `INSERT INTO audit_log (actor_user_id, action, detail) SELECT ?2, 'consultant.removed', json_object('consultantUserId', ?1)
          WHERE EXISTS (SELECT 1 FROM platform_roles WHERE user_id = ?1 AND role = 'consultant')`,
-      ).bind(userId, identityOf(c).userId),
+        )
+        .bind(userId, identityOf(c).userId),
       db.prepare("DELETE FROM platform_roles WHERE user_id = ?1 AND role = 'consultant'").bind(userId),
     ]);
     if (removed!.meta.changes === 0) throw new AppError('not_found', 'This person is not a consultant');

@@ -13,9 +13,7 @@ export const COMMUNITIES_PER_MESSAGE = 10;
 /** A change recomputes after this pause, so a burst of changes costs one computation. */
 export const CHANGE_DELAY_SECONDS = 30;
 
-export type MetricsMessage =
-  | { kind: 'run'; runId: string; communityIds: string[] }
-  | { kind: 'changed'; communityId: string; at: string };
+export type MetricsMessage = { kind: 'run'; runId: string; communityIds: string[] } | { kind: 'changed'; communityId: string; at: string };
 
 interface CommunityRow {
   id: string;
@@ -71,7 +69,9 @@ export async function startSnapshotRun(env: Bindings, trigger: 'schedule' | 'ope
  */
 export async function snapshotSoon(env: Bindings, communityId: string): Promise<void> {
   try {
-    await env.METRICS_QUEUE.send({ kind: 'changed', communityId, at: new Date().toISOString() } satisfies MetricsMessage, { delaySeconds: CHANGE_DELAY_SECONDS });
+    await env.METRICS_QUEUE.send({ kind: 'changed', communityId, at: new Date().toISOString() } satisfies MetricsMessage, {
+      delaySeconds: CHANGE_DELAY_SECONDS,
+    });
   } catch (error) {
     console.warn('metrics: could not queue a recomputation', communityId, error);
   }
@@ -88,7 +88,11 @@ async function recordProgress(env: Bindings, runId: string, done: number, failed
 }
 
 /** Handles one message: a slice of a run, or one community that changed. Returns what it did. */
-export async function handleMetricsMessage(env: Bindings, message: MetricsMessage, now = new Date()): Promise<{ done: number; failed: number; skipped: number }> {
+export async function handleMetricsMessage(
+  env: Bindings,
+  message: MetricsMessage,
+  now = new Date(),
+): Promise<{ done: number; failed: number; skipped: number }> {
   if (message.kind === 'changed') {
     const [community] = await activeCommunities(env, [message.communityId]);
     if (!community) return { done: 0, failed: 0, skipped: 1 };

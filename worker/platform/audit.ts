@@ -10,5 +10,7 @@ export interface AuditEntry {
 
 /** Appends to the control plane's audit log of administrative actions. */
 export async function recordAudit(platform: D1Database, entry: AuditEntry): Promise<void> {
-  await platformDb(platform).insert(auditLog).values({ ...entry, detail: entry.detail ?? null });
+  await platformDb(platform)
+    .insert(auditLog)
+    .values({ ...entry, detail: entry.detail ?? null });
 }

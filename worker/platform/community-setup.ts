@@ -34,7 +34,11 @@ export const communitySetupSchema = z
       })
       .default({}),
     /** A bundled template `key@version`; the newest 翠竹园模式 when left out. */
-    template: z.string().regex(/^[a-z][a-z0-9-]*@\d+$/).optional().openapi({ example: 'cuizhuyuan@1' }),
+    template: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*@\d+$/)
+      .optional()
+      .openapi({ example: 'cuizhuyuan@1' }),
     founderName: z.string().trim().min(1).max(40).optional(),
   })
   .superRefine((value, ctx) => {

@@ -43,7 +43,16 @@ const HOUR = 3_600_000;
 const ADMIN = 1; // the founder is member 1 in every community
 const PARTIES = ['residents-committee', 'owners-committee', 'property-company', 'association'] as const;
 type PartyKey = (typeof PARTIES)[number];
-type ProgramKey = 'library' | 'charity-shop' | 'university' | 'kids-troupe' | 'little-architects' | 'sports' | 'salon' | 'community-helps-community' | 'elder-care';
+type ProgramKey =
+  | 'library'
+  | 'charity-shop'
+  | 'university'
+  | 'kids-troupe'
+  | 'little-architects'
+  | 'sports'
+  | 'salon'
+  | 'community-helps-community'
+  | 'elder-care';
 
 /** Generated members carry this user id prefix; finding one means the history was written. */
 const USER_PREFIX = 'demo-history-';
@@ -136,36 +145,208 @@ const mature: HistoryPlan = {
   volunteerHours: [52, 55, 50, 56, 46, 53, 58, 55, 52, 57, 54, 56],
   volunteers: { early: 55, perMonth: months12(() => 3) },
   clubs: [
-    { name: '晨练太极队', programKey: 'sports', purpose: '每天清晨在中心花园练太极拳，老队员带新队员。', meetingPattern: '每天早上 6:30', month: -30, status: 'active', weight: 3, size: [25, 40] },
-    { name: '翠竹羽毛球俱乐部', programKey: 'sports', purpose: '周末双打和新手教学，费用 AA，结余留作俱乐部基金。', meetingPattern: '每周六下午', month: -28, status: 'active', weight: 3, size: [30, 50] },
-    { name: '明志书屋馆员队', programKey: 'library', purpose: '志愿馆员轮流值班，借还登记，每月办一场阅读活动。', meetingPattern: '每天 9:00–21:00 轮班', month: -34, status: 'active', weight: 2, size: [15, 25] },
-    { name: '亲子绘本会', programKey: 'library', purpose: '家长轮流给孩子们讲绘本，每月一个主题。', meetingPattern: '每周日上午', month: -20, status: 'active', weight: 2, size: [20, 35] },
-    { name: '智能手机课堂', programKey: 'university', purpose: '年轻居民教长辈用手机挂号、买菜和视频通话。', meetingPattern: '每周二下午', month: -16, status: 'active', weight: 2, size: [15, 30] },
-    { name: '翠竹合唱团', programKey: 'salon', purpose: '每周排练，逢年过节为邻居演出。', meetingPattern: '每周四晚上', month: -26, status: 'active', weight: 2, size: [25, 40] },
-    { name: '彩虹屋义卖组', programKey: 'charity-shop', purpose: '接收闲置物品平价义卖，每两个月办一次跳蚤市场，收入用于社区公益。', meetingPattern: '每周六上午开店', month: -24, status: 'active', weight: 1, size: [10, 18] },
-    { name: '无敌少儿团', programKey: 'kids-troupe', purpose: '寒暑假由家长轮值组织孩子们的活动。', meetingPattern: '寒暑假每周三次', month: -22, status: 'active', weight: 2, size: [25, 45] },
-    { name: '小小建筑师工作坊', programKey: 'little-architects', purpose: '带孩子认识身边的建筑，动手改造一处公共空间。', meetingPattern: '每月两次周六', month: -14, status: 'active', weight: 1, size: [12, 20] },
-    { name: '高芒村结对帮扶小组', programKey: 'community-helps-community', purpose: '与结对村庄长期往来：捐书、助学和隔年探访。', meetingPattern: '每季度一次', month: -25, status: 'active', weight: 1, size: [10, 20] },
-    { name: '银龄互助队', programKey: 'elder-care', purpose: '中青年志愿者上门陪伴独居老人，帮忙买药、理发和体检。', meetingPattern: '每周上门两次', month: -19, status: 'active', weight: 2, size: [15, 30] },
-    { name: '周末电影沙龙', programKey: 'salon', purpose: '周末放一部好电影，看完一起聊。', meetingPattern: '每月两次周五晚上', month: -13, status: 'active', weight: 1, size: [15, 30] },
-    { name: '邻里烘焙课', programKey: 'university', purpose: '会烘焙的居民开课，做好的点心分给楼里的老人。', meetingPattern: '每月两次周日下午', month: 3, status: 'active', weight: 1, size: [10, 18] },
-    { name: '翠竹夜跑团', programKey: 'sports', purpose: '工作日晚上绕小区和河边慢跑，结伴更安全。', meetingPattern: '每周二、四晚上', month: 6, status: 'active', weight: 1, size: [12, 25] },
-    { name: '围棋社', programKey: 'salon', purpose: '下棋、复盘，给孩子们开入门课。', meetingPattern: '每周六下午', month: -27, status: 'dormant', quietFrom: 5, weight: 1, size: [8, 14] },
-    { name: '摄影小组', programKey: 'salon', purpose: '一起外拍，给社区活动留影。', meetingPattern: '每月一次', month: -21, status: 'closed', quietFrom: 3, weight: 1, size: [8, 12] },
+    {
+      name: '晨练太极队',
+      programKey: 'sports',
+      purpose: '每天清晨在中心花园练太极拳，老队员带新队员。',
+      meetingPattern: '每天早上 6:30',
+      month: -30,
+      status: 'active',
+      weight: 3,
+      size: [25, 40],
+    },
+    {
+      name: '翠竹羽毛球俱乐部',
+      programKey: 'sports',
+      purpose: '周末双打和新手教学，费用 AA，结余留作俱乐部基金。',
+      meetingPattern: '每周六下午',
+      month: -28,
+      status: 'active',
+      weight: 3,
+      size: [30, 50],
+    },
+    {
+      name: '明志书屋馆员队',
+      programKey: 'library',
+      purpose: '志愿馆员轮流值班，借还登记，每月办一场阅读活动。',
+      meetingPattern: '每天 9:00–21:00 轮班',
+      month: -34,
+      status: 'active',
+      weight: 2,
+      size: [15, 25],
+    },
+    {
+      name: '亲子绘本会',
+      programKey: 'library',
+      purpose: '家长轮流给孩子们讲绘本，每月一个主题。',
+      meetingPattern: '每周日上午',
+      month: -20,
+      status: 'active',
+      weight: 2,
+      size: [20, 35],
+    },
+    {
+      name: '智能手机课堂',
+      programKey: 'university',
+      purpose: '年轻居民教长辈用手机挂号、买菜和视频通话。',
+      meetingPattern: '每周二下午',
+      month: -16,
+      status: 'active',
+      weight: 2,
+      size: [15, 30],
+    },
+    {
+      name: '翠竹合唱团',
+      programKey: 'salon',
+      purpose: '每周排练，逢年过节为邻居演出。',
+      meetingPattern: '每周四晚上',
+      month: -26,
+      status: 'active',
+      weight: 2,
+      size: [25, 40],
+    },
+    {
+      name: '彩虹屋义卖组',
+      programKey: 'charity-shop',
+      purpose: '接收闲置物品平价义卖，每两个月办一次跳蚤市场，收入用于社区公益。',
+      meetingPattern: '每周六上午开店',
+      month: -24,
+      status: 'active',
+      weight: 1,
+      size: [10, 18],
+    },
+    {
+      name: '无敌少儿团',
+      programKey: 'kids-troupe',
+      purpose: '寒暑假由家长轮值组织孩子们的活动。',
+      meetingPattern: '寒暑假每周三次',
+      month: -22,
+      status: 'active',
+      weight: 2,
+      size: [25, 45],
+    },
+    {
+      name: '小小建筑师工作坊',
+      programKey: 'little-architects',
+      purpose: '带孩子认识身边的建筑，动手改造一处公共空间。',
+      meetingPattern: '每月两次周六',
+      month: -14,
+      status: 'active',
+      weight: 1,
+      size: [12, 20],
+    },
+    {
+      name: '高芒村结对帮扶小组',
+      programKey: 'community-helps-community',
+      purpose: '与结对村庄长期往来：捐书、助学和隔年探访。',
+      meetingPattern: '每季度一次',
+      month: -25,
+      status: 'active',
+      weight: 1,
+      size: [10, 20],
+    },
+    {
+      name: '银龄互助队',
+      programKey: 'elder-care',
+      purpose: '中青年志愿者上门陪伴独居老人，帮忙买药、理发和体检。',
+      meetingPattern: '每周上门两次',
+      month: -19,
+      status: 'active',
+      weight: 2,
+      size: [15, 30],
+    },
+    {
+      name: '周末电影沙龙',
+      programKey: 'salon',
+      purpose: '周末放一部好电影，看完一起聊。',
+      meetingPattern: '每月两次周五晚上',
+      month: -13,
+      status: 'active',
+      weight: 1,
+      size: [15, 30],
+    },
+    {
+      name: '邻里烘焙课',
+      programKey: 'university',
+      purpose: '会烘焙的居民开课，做好的点心分给楼里的老人。',
+      meetingPattern: '每月两次周日下午',
+      month: 3,
+      status: 'active',
+      weight: 1,
+      size: [10, 18],
+    },
+    {
+      name: '翠竹夜跑团',
+      programKey: 'sports',
+      purpose: '工作日晚上绕小区和河边慢跑，结伴更安全。',
+      meetingPattern: '每周二、四晚上',
+      month: 6,
+      status: 'active',
+      weight: 1,
+      size: [12, 25],
+    },
+    {
+      name: '围棋社',
+      programKey: 'salon',
+      purpose: '下棋、复盘，给孩子们开入门课。',
+      meetingPattern: '每周六下午',
+      month: -27,
+      status: 'dormant',
+      quietFrom: 5,
+      weight: 1,
+      size: [8, 14],
+    },
+    {
+      name: '摄影小组',
+      programKey: 'salon',
+      purpose: '一起外拍，给社区活动留影。',
+      meetingPattern: '每月一次',
+      month: -21,
+      status: 'closed',
+      quietFrom: 3,
+      weight: 1,
+      size: [8, 12],
+    },
   ],
   disabledPrograms: [],
   contacts: [
-    ...Array.from({ length: 16 }, (_, b) => [
-      [b + 1, -30 + b] as [number, number],
-      [b + 1, -24 + b] as [number, number],
-    ]).flat(),
-    [17, -14], [17, 1], [18, -13], [18, 4], [19, -12], [19, 7], [20, -10], [20, 10],
-    [21, -9], [22, 2], [23, 8],
+    ...Array.from({ length: 16 }, (_, b) => [[b + 1, -30 + b] as [number, number], [b + 1, -24 + b] as [number, number]]).flat(),
+    [17, -14],
+    [17, 1],
+    [18, -13],
+    [18, 4],
+    [19, -12],
+    [19, 7],
+    [20, -10],
+    [20, 10],
+    [21, -9],
+    [22, 2],
+    [23, 8],
   ],
-  partyReps: [['residents-committee', -30], ['owners-committee', -30], ['property-company', -28], ['association', -30]],
+  partyReps: [
+    ['residents-committee', -30],
+    ['owners-committee', -30],
+    ['property-company', -28],
+    ['association', -30],
+  ],
   committees: [
-    { name: '物业服务监督委员会', kind: 'standing', remit: '监督物业服务合同的执行，每季度提出专项意见。', month: -18, residents: 4, experts: [['卢律师', '物业法律']] },
-    { name: '加装电梯工作组', kind: 'ad-hoc', remit: '为老楼加装电梯征求意见、对接设计和施工。', month: 4, endsMonth: 10, residents: 3, experts: [['钱工', '结构工程']] },
+    {
+      name: '物业服务监督委员会',
+      kind: 'standing',
+      remit: '监督物业服务合同的执行，每季度提出专项意见。',
+      month: -18,
+      residents: 4,
+      experts: [['卢律师', '物业法律']],
+    },
+    {
+      name: '加装电梯工作组',
+      kind: 'ad-hoc',
+      remit: '为老楼加装电梯征求意见、对接设计和施工。',
+      month: 4,
+      endsMonth: 10,
+      residents: 3,
+      experts: [['钱工', '结构工程']],
+    },
   ],
   participants: [8, 22],
   regularShare: 0.35,
@@ -202,20 +383,129 @@ const growing: HistoryPlan = {
   volunteerHours: [3, 4, 5, 7, 9, 11, 13, 16, 18, 21, 24, 27],
   volunteers: { early: 6, perMonth: [1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4] },
   clubs: [
-    { name: '平治广场舞队', programKey: 'sports', purpose: '傍晚在小广场跳舞健身，音量按约定控制。', meetingPattern: '每天晚上 7:00', month: -6, status: 'active', weight: 3, size: [12, 20] },
-    { name: '平治书屋', programKey: 'library', purpose: '居民捐书，志愿者值班，周末开放。', meetingPattern: '周六、周日开放', month: -3, status: 'active', weight: 2, size: [6, 12] },
-    { name: '长者书画班', programKey: 'university', purpose: '退休老师教书法和国画，学员作品年底办展。', meetingPattern: '每周三上午', month: 1, status: 'active', weight: 2, size: [8, 16] },
-    { name: '平治乒乓球社', programKey: 'sports', purpose: '会所乒乓球室的固定时段，老少同场。', meetingPattern: '每周二、五晚上', month: 3, status: 'active', weight: 2, size: [8, 18] },
-    { name: '暑期少儿营', programKey: 'kids-troupe', purpose: '暑假家长轮值带孩子做手工、观察自然。', meetingPattern: '暑假每周两次', month: 5, status: 'active', weight: 2, size: [10, 20] },
-    { name: '邻里守望养老队', programKey: 'elder-care', purpose: '结对探访独居老人，帮忙跑腿。', meetingPattern: '每周上门一次', month: 6, status: 'active', weight: 1, size: [6, 12] },
-    { name: '周末读书会', programKey: 'salon', purpose: '每月共读一本书，周末下午聊一聊。', meetingPattern: '每月第二个周六', month: 8, status: 'active', weight: 1, size: [6, 12] },
-    { name: '亲子手工坊', programKey: 'kids-troupe', purpose: '家长和孩子一起用旧物做手工。', meetingPattern: '每月两次周日', month: 9, status: 'active', weight: 1, size: [6, 12] },
-    { name: '健步走小组', programKey: 'sports', purpose: '饭后沿河健步走，记录每周步数。', meetingPattern: '每天晚饭后', month: 11, status: 'proposed', weight: 0, size: [1, 1] },
+    {
+      name: '平治广场舞队',
+      programKey: 'sports',
+      purpose: '傍晚在小广场跳舞健身，音量按约定控制。',
+      meetingPattern: '每天晚上 7:00',
+      month: -6,
+      status: 'active',
+      weight: 3,
+      size: [12, 20],
+    },
+    {
+      name: '平治书屋',
+      programKey: 'library',
+      purpose: '居民捐书，志愿者值班，周末开放。',
+      meetingPattern: '周六、周日开放',
+      month: -3,
+      status: 'active',
+      weight: 2,
+      size: [6, 12],
+    },
+    {
+      name: '长者书画班',
+      programKey: 'university',
+      purpose: '退休老师教书法和国画，学员作品年底办展。',
+      meetingPattern: '每周三上午',
+      month: 1,
+      status: 'active',
+      weight: 2,
+      size: [8, 16],
+    },
+    {
+      name: '平治乒乓球社',
+      programKey: 'sports',
+      purpose: '会所乒乓球室的固定时段，老少同场。',
+      meetingPattern: '每周二、五晚上',
+      month: 3,
+      status: 'active',
+      weight: 2,
+      size: [8, 18],
+    },
+    {
+      name: '暑期少儿营',
+      programKey: 'kids-troupe',
+      purpose: '暑假家长轮值带孩子做手工、观察自然。',
+      meetingPattern: '暑假每周两次',
+      month: 5,
+      status: 'active',
+      weight: 2,
+      size: [10, 20],
+    },
+    {
+      name: '邻里守望养老队',
+      programKey: 'elder-care',
+      purpose: '结对探访独居老人，帮忙跑腿。',
+      meetingPattern: '每周上门一次',
+      month: 6,
+      status: 'active',
+      weight: 1,
+      size: [6, 12],
+    },
+    {
+      name: '周末读书会',
+      programKey: 'salon',
+      purpose: '每月共读一本书，周末下午聊一聊。',
+      meetingPattern: '每月第二个周六',
+      month: 8,
+      status: 'active',
+      weight: 1,
+      size: [6, 12],
+    },
+    {
+      name: '亲子手工坊',
+      programKey: 'kids-troupe',
+      purpose: '家长和孩子一起用旧物做手工。',
+      meetingPattern: '每月两次周日',
+      month: 9,
+      status: 'active',
+      weight: 1,
+      size: [6, 12],
+    },
+    {
+      name: '健步走小组',
+      programKey: 'sports',
+      purpose: '饭后沿河健步走，记录每周步数。',
+      meetingPattern: '每天晚饭后',
+      month: 11,
+      status: 'proposed',
+      weight: 0,
+      size: [1, 1],
+    },
   ],
   disabledPrograms: ['charity-shop', 'little-architects', 'community-helps-community'],
-  contacts: [[1, -6], [1, -4], [2, 0], [2, 1], [3, 3], [3, 4], [4, 5], [4, 6], [5, 8], [5, 9], [6, 10], [6, 11], [7, 11]],
-  partyReps: [['residents-committee', -6], ['association', -6], ['owners-committee', 2], ['property-company', 7]],
-  committees: [{ name: '社区活动委员会', kind: 'standing', remit: '统筹公共空间的活动安排，审议社团的场地申请。', month: 6, residents: 3, experts: [] }],
+  contacts: [
+    [1, -6],
+    [1, -4],
+    [2, 0],
+    [2, 1],
+    [3, 3],
+    [3, 4],
+    [4, 5],
+    [4, 6],
+    [5, 8],
+    [5, 9],
+    [6, 10],
+    [6, 11],
+    [7, 11],
+  ],
+  partyReps: [
+    ['residents-committee', -6],
+    ['association', -6],
+    ['owners-committee', 2],
+    ['property-company', 7],
+  ],
+  committees: [
+    {
+      name: '社区活动委员会',
+      kind: 'standing',
+      remit: '统筹公共空间的活动安排，审议社团的场地申请。',
+      month: 6,
+      residents: 3,
+      experts: [],
+    },
+  ],
   participants: [5, 18],
   regularShare: 0.3,
   hubShare: 0.15,
@@ -251,14 +541,58 @@ const young: HistoryPlan = {
   volunteerHours: [0, 0, 0, 0, 0, 1, 3, 0, 4, 2, 2, 5],
   volunteers: { early: 0, perMonth: [0, 0, 0, 0, 0, 3, 1, 0, 2, 0, 1, 1] },
   clubs: [
-    { name: '大方健身操队', programKey: 'sports', purpose: '傍晚在楼前空地跳健身操。', meetingPattern: '每周一、三、五晚上', month: 5, status: 'active', weight: 3, size: [6, 10] },
-    { name: '大方书角', programKey: 'library', purpose: '在居委会活动室放一个书架，居民自助借还。', meetingPattern: '周六上午值班', month: 6, status: 'active', weight: 2, size: [4, 8] },
-    { name: '暑期护苗班', programKey: 'kids-troupe', purpose: '暑假里几位家长轮流照看双职工家庭的孩子。', meetingPattern: '暑假工作日上午', month: 6, status: 'dormant', quietFrom: 9, weight: 2, size: [5, 9] },
-    { name: '银发互助组', programKey: 'elder-care', purpose: '低龄老人结对照应高龄老人。', meetingPattern: '每周一次', month: 9, status: 'active', weight: 1, size: [4, 7] },
+    {
+      name: '大方健身操队',
+      programKey: 'sports',
+      purpose: '傍晚在楼前空地跳健身操。',
+      meetingPattern: '每周一、三、五晚上',
+      month: 5,
+      status: 'active',
+      weight: 3,
+      size: [6, 10],
+    },
+    {
+      name: '大方书角',
+      programKey: 'library',
+      purpose: '在居委会活动室放一个书架，居民自助借还。',
+      meetingPattern: '周六上午值班',
+      month: 6,
+      status: 'active',
+      weight: 2,
+      size: [4, 8],
+    },
+    {
+      name: '暑期护苗班',
+      programKey: 'kids-troupe',
+      purpose: '暑假里几位家长轮流照看双职工家庭的孩子。',
+      meetingPattern: '暑假工作日上午',
+      month: 6,
+      status: 'dormant',
+      quietFrom: 9,
+      weight: 2,
+      size: [5, 9],
+    },
+    {
+      name: '银发互助组',
+      programKey: 'elder-care',
+      purpose: '低龄老人结对照应高龄老人。',
+      meetingPattern: '每周一次',
+      month: 9,
+      status: 'active',
+      weight: 1,
+      size: [4, 7],
+    },
   ],
   disabledPrograms: ['charity-shop', 'little-architects', 'community-helps-community', 'salon'],
-  contacts: [[1, 6], [2, 7], [2, 9]],
-  partyReps: [['residents-committee', 5], ['association', 5]],
+  contacts: [
+    [1, 6],
+    [2, 7],
+    [2, 9],
+  ],
+  partyReps: [
+    ['residents-committee', 5],
+    ['association', 5],
+  ],
   committees: [],
   participants: [3, 12],
   regularShare: 0.25,
@@ -307,8 +641,90 @@ function sequence(seed: number) {
 }
 type Sequence = ReturnType<typeof sequence>;
 
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾', '肖', '田', '董', '袁', '潘', '蒋', '蔡', '余'];
-const givenNames = ['秀英', '桂兰', '建华', '志强', '丽娟', '海燕', '晓东', '雪梅', '文静', '国庆', '春梅', '俊杰', '佳怡', '子涵', '雨婷', '浩然', '梓萱', '思远', '欣怡', '宇航', '淑芬', '玉珍', '建国', '明辉', '晓燕', '立新', '红霞', '卫东', '美玲', '永刚', '婷婷', '一鸣', '诗琪', '家豪', '慧敏', '振宇', '晨曦', '若溪', '嘉怡', '天佑'];
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '高',
+  '林',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+  '彭',
+  '曾',
+  '肖',
+  '田',
+  '董',
+  '袁',
+  '潘',
+  '蒋',
+  '蔡',
+  '余',
+];
+const givenNames = [
+  '秀英',
+  '桂兰',
+  '建华',
+  '志强',
+  '丽娟',
+  '海燕',
+  '晓东',
+  '雪梅',
+  '文静',
+  '国庆',
+  '春梅',
+  '俊杰',
+  '佳怡',
+  '子涵',
+  '雨婷',
+  '浩然',
+  '梓萱',
+  '思远',
+  '欣怡',
+  '宇航',
+  '淑芬',
+  '玉珍',
+  '建国',
+  '明辉',
+  '晓燕',
+  '立新',
+  '红霞',
+  '卫东',
+  '美玲',
+  '永刚',
+  '婷婷',
+  '一鸣',
+  '诗琪',
+  '家豪',
+  '慧敏',
+  '振宇',
+  '晨曦',
+  '若溪',
+  '嘉怡',
+  '天佑',
+];
 
 const activityTitles: Record<ProgramKey | 'hub', string[]> = {
   sports: ['周末双打友谊赛', '新手入门教学', '晨练打卡日', '亲子趣味运动会', '小区环湖慢跑', '乒乓球邻里赛'],
@@ -353,22 +769,125 @@ interface IssueTemplate {
   direct: string;
 }
 const issueTemplates: IssueTemplate[] = [
-  { title: '楼道电动车充电有隐患', category: 'safety', description: '有人把电动车推进楼道充电，晚上插线板发热，担心起火。', decision: '在地面车棚加装集中充电桩，物业每周巡查楼道。', owner: '物业', direct: '物业已张贴通知并清理楼道。' },
-  { title: '地下车库照明不足', category: 'safety', description: '车库 B 区一半灯不亮，老人和孩子容易摔倒。', decision: '物业两周内更换灯具并加装感应灯。', owner: '物业', direct: '物业已更换坏灯。' },
-  { title: '垃圾分类投放点太远', category: 'environment', description: '北侧几栋楼离投放点要走五分钟，常有人乱放。', decision: '在北门增设一处定时投放点，志愿者轮值引导。', owner: '居委会', direct: '已与保洁商量增加清运频次。' },
-  { title: '儿童游乐设施老化', category: 'facilities', description: '滑梯有裂缝，秋千链条生锈。', decision: '使用公共收益更换儿童设施，业委会监督采购。', owner: '业委会', direct: '物业已先拆除有裂缝的滑梯。' },
-  { title: '广场舞音量扰民', category: 'activities', description: '晚上八点后音乐声太大，影响孩子写作业。', decision: '晚八点半后停止音乐，音量由联合会约定并张贴。', owner: '社群联合会', direct: '联络人与舞队协商，已调低音量。' },
-  { title: '小区东门夜间无人值守', category: 'safety', description: '东门晚上十点后没有保安，外来车辆随意进出。', decision: '东门夜间改为刷卡通行，物业增加一次巡逻。', owner: '物业', direct: '物业已恢复夜间巡逻。' },
-  { title: '绿地被占用种菜', category: 'environment', description: '几处公共绿地被圈起来种菜。', decision: '清退私人菜地，开辟一块公共“邻里菜园”按户认领。', owner: '业委会', direct: '联络人上门沟通，菜地已清理。' },
-  { title: '公共活动室预约冲突', category: 'activities', description: '周六上午好几个社团都想用多功能厅。', decision: '周末时段按季度由联合会统一排期。', owner: '社群联合会', direct: '已协调错开时间。' },
-  { title: '电梯经常故障', category: 'facilities', description: '5 号楼电梯一个月停了三次，老人上下楼困难。', decision: '物业更换维保单位，维修记录每月公示。', owner: '物业', direct: '维保单位已更换控制板。' },
-  { title: '快递堆放在大堂', category: 'property-service', description: '快递员把包裹堆在大堂，经常丢件。', decision: '在南门设智能快递柜，大堂不再堆放。', owner: '物业', direct: '物业已联系快递站统一配送。' },
-  { title: '雨后路面积水', category: 'facilities', description: '中心路一下雨就积水，老人绕行不便。', decision: '物业疏通雨水管，业委会动用维修资金改造路面。', owner: '业委会', direct: '物业已疏通堵塞的雨水口。' },
-  { title: '宠物粪便无人清理', category: 'environment', description: '草坪上常有狗粪，孩子们不敢去玩。', decision: '设置宠物便袋箱，文明养宠公约在楼栋群发布。', owner: '居委会', direct: '联络人在楼栋群发了倡议。' },
-  { title: '希望开设老年助餐点', category: 'other', description: '独居老人做饭困难，希望小区里能有助餐点。', decision: '与街道助餐点合作，志愿者每天送餐上门。', owner: '互助会', direct: '已把需要送餐的老人名单交给街道。' },
-  { title: '高空抛物', category: 'safety', description: '6 号楼下经常掉下烟头和果皮。', decision: '加装高空抛物监控，联络人逐户宣传。', owner: '物业', direct: '联络人逐户提醒，情况好转。' },
+  {
+    title: '楼道电动车充电有隐患',
+    category: 'safety',
+    description: '有人把电动车推进楼道充电，晚上插线板发热，担心起火。',
+    decision: '在地面车棚加装集中充电桩，物业每周巡查楼道。',
+    owner: '物业',
+    direct: '物业已张贴通知并清理楼道。',
+  },
+  {
+    title: '地下车库照明不足',
+    category: 'safety',
+    description: '车库 B 区一半灯不亮，老人和孩子容易摔倒。',
+    decision: '物业两周内更换灯具并加装感应灯。',
+    owner: '物业',
+    direct: '物业已更换坏灯。',
+  },
+  {
+    title: '垃圾分类投放点太远',
+    category: 'environment',
+    description: '北侧几栋楼离投放点要走五分钟，常有人乱放。',
+    decision: '在北门增设一处定时投放点，志愿者轮值引导。',
+    owner: '居委会',
+    direct: '已与保洁商量增加清运频次。',
+  },
+  {
+    title: '儿童游乐设施老化',
+    category: 'facilities',
+    description: '滑梯有裂缝，秋千链条生锈。',
+    decision: '使用公共收益更换儿童设施，业委会监督采购。',
+    owner: '业委会',
+    direct: '物业已先拆除有裂缝的滑梯。',
+  },
+  {
+    title: '广场舞音量扰民',
+    category: 'activities',
+    description: '晚上八点后音乐声太大，影响孩子写作业。',
+    decision: '晚八点半后停止音乐，音量由联合会约定并张贴。',
+    owner: '社群联合会',
+    direct: '联络人与舞队协商，已调低音量。',
+  },
+  {
+    title: '小区东门夜间无人值守',
+    category: 'safety',
+    description: '东门晚上十点后没有保安，外来车辆随意进出。',
+    decision: '东门夜间改为刷卡通行，物业增加一次巡逻。',
+    owner: '物业',
+    direct: '物业已恢复夜间巡逻。',
+  },
+  {
+    title: '绿地被占用种菜',
+    category: 'environment',
+    description: '几处公共绿地被圈起来种菜。',
+    decision: '清退私人菜地，开辟一块公共“邻里菜园”按户认领。',
+    owner: '业委会',
+    direct: '联络人上门沟通，菜地已清理。',
+  },
+  {
+    title: '公共活动室预约冲突',
+    category: 'activities',
+    description: '周六上午好几个社团都想用多功能厅。',
+    decision: '周末时段按季度由联合会统一排期。',
+    owner: '社群联合会',
+    direct: '已协调错开时间。',
+  },
+  {
+    title: '电梯经常故障',
+    category: 'facilities',
+    description: '5 号楼电梯一个月停了三次，老人上下楼困难。',
+    decision: '物业更换维保单位，维修记录每月公示。',
+    owner: '物业',
+    direct: '维保单位已更换控制板。',
+  },
+  {
+    title: '快递堆放在大堂',
+    category: 'property-service',
+    description: '快递员把包裹堆在大堂，经常丢件。',
+    decision: '在南门设智能快递柜，大堂不再堆放。',
+    owner: '物业',
+    direct: '物业已联系快递站统一配送。',
+  },
+  {
+    title: '雨后路面积水',
+    category: 'facilities',
+    description: '中心路一下雨就积水，老人绕行不便。',
+    decision: '物业疏通雨水管，业委会动用维修资金改造路面。',
+    owner: '业委会',
+    direct: '物业已疏通堵塞的雨水口。',
+  },
+  {
+    title: '宠物粪便无人清理',
+    category: 'environment',
+    description: '草坪上常有狗粪，孩子们不敢去玩。',
+    decision: '设置宠物便袋箱，文明养宠公约在楼栋群发布。',
+    owner: '居委会',
+    direct: '联络人在楼栋群发了倡议。',
+  },
+  {
+    title: '希望开设老年助餐点',
+    category: 'other',
+    description: '独居老人做饭困难，希望小区里能有助餐点。',
+    decision: '与街道助餐点合作，志愿者每天送餐上门。',
+    owner: '互助会',
+    direct: '已把需要送餐的老人名单交给街道。',
+  },
+  {
+    title: '高空抛物',
+    category: 'safety',
+    description: '6 号楼下经常掉下烟头和果皮。',
+    decision: '加装高空抛物监控，联络人逐户宣传。',
+    owner: '物业',
+    direct: '联络人逐户提醒，情况好转。',
+  },
 ];
-const blockReasons = ['费用分摊方案还没有征求全体业主意见', '施工时间和消防通道冲突', '维修资金的使用程序还没走完', '位置离住户太近，需要另选'];
+const blockReasons = [
+  '费用分摊方案还没有征求全体业主意见',
+  '施工时间和消防通道冲突',
+  '维修资金的使用程序还没走完',
+  '位置离住户太近，需要另选',
+];
 const objectReasons = ['受益面太小', '预算偏高'];
 
 /** What the generator writes, table by table, in insert order. */
@@ -429,9 +948,28 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
   const dayOf = (m: number, day: number, hour = 1, minute = 0) => monthStart(m) + (day - 1) * DAY + hour * HOUR + minute * 60_000;
   const ids = { ...ctx.maxIds };
   const rows: HistoryRows = {
-    members: [], memberRoles: [], contactApplications: [], committees: [], committeeMembers: [], clubs: [], clubMembers: [], ledgerAccounts: [],
-    activities: [], costLines: [], signups: [], settlements: [], reviews: [], volunteers: [], volunteerHours: [], issues: [], issueEvents: [],
-    meetings: [], agendaItems: [], itemStances: [], attendance: [], actionItems: [],
+    members: [],
+    memberRoles: [],
+    contactApplications: [],
+    committees: [],
+    committeeMembers: [],
+    clubs: [],
+    clubMembers: [],
+    ledgerAccounts: [],
+    activities: [],
+    costLines: [],
+    signups: [],
+    settlements: [],
+    reviews: [],
+    volunteers: [],
+    volunteerHours: [],
+    issues: [],
+    issueEvents: [],
+    meetings: [],
+    agendaItems: [],
+    itemStances: [],
+    attendance: [],
+    actionItems: [],
     residents: Math.round(ctx.households * plan.residentsPerHousehold),
     foundedOn: plan.foundedOn ?? isoDate(dayOf(plan.foundedMonth, 1)),
   };
@@ -480,7 +1018,11 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
     }
     return lo;
   };
-  const joinedBefore = (t: number) => people.slice(0, countBefore(people, (p) => p.joinedAt, t));
+  const joinedBefore = (t: number) =>
+    people.slice(
+      0,
+      countBefore(people, (p) => p.joinedAt, t),
+    );
   const regulars = people.filter((p) => p.regular);
   const roleHolders = new Map<string, Set<number>>();
   const takeFor = (role: string, candidates: Person[]) => {
@@ -492,18 +1034,40 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
     used.add(person.id);
     return person;
   };
-  const grant = (person: Person, role: InferInsertModel<typeof memberRoles>['role'], at: number, extra: { partyKey?: string; buildingId?: number } = {}) =>
-    rows.memberRoles.push({ memberId: person.id, role, partyKey: extra.partyKey ?? '', buildingId: extra.buildingId ?? null, grantedBy: String(ADMIN), grantedAt: iso(at) });
+  const grant = (
+    person: Person,
+    role: InferInsertModel<typeof memberRoles>['role'],
+    at: number,
+    extra: { partyKey?: string; buildingId?: number } = {},
+  ) =>
+    rows.memberRoles.push({
+      memberId: person.id,
+      role,
+      partyKey: extra.partyKey ?? '',
+      buildingId: extra.buildingId ?? null,
+      grantedBy: String(ADMIN),
+      grantedAt: iso(at),
+    });
 
   // Building contacts, confirmed one by one; and the parties' representatives.
   const contactsOf = new Map<number, { id: number; since: number }[]>();
   for (const [building, m] of plan.contacts) {
     const at = dayOf(m, rng.int(3, 25), rng.int(1, 10));
     if (at >= cutoff || building > buildingCount) continue;
-    const person = takeFor('building-contact', joinedBefore(at - 7 * DAY).filter((p) => p.building === building - 1));
+    const person = takeFor(
+      'building-contact',
+      joinedBefore(at - 7 * DAY).filter((p) => p.building === building - 1),
+    );
     if (!person) continue;
     const buildingId = ctx.buildingIds[building - 1]!;
-    rows.contactApplications.push({ memberId: person.id, buildingId, status: 'confirmed', decidedBy: ADMIN, createdAt: iso(at - rng.int(1, 6) * DAY), decidedAt: iso(at) });
+    rows.contactApplications.push({
+      memberId: person.id,
+      buildingId,
+      status: 'confirmed',
+      decidedBy: ADMIN,
+      createdAt: iso(at - rng.int(1, 6) * DAY),
+      decidedAt: iso(at),
+    });
     grant(person, 'building-contact', at, { buildingId });
     contactsOf.set(buildingId, [...(contactsOf.get(buildingId) ?? []), { id: person.id, since: at }]);
   }
@@ -535,9 +1099,17 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
     const pool = joinedBefore(at);
     for (let i = 0; i < c.residents; i++) {
       const person = takeFor(`committee:${id}`, pool);
-      if (person) rows.committeeMembers.push({ committeeId: id, memberId: person.id, externalName: null, expertise: rng.pick(skills), role: i === 0 ? 'chair' : 'member' });
+      if (person)
+        rows.committeeMembers.push({
+          committeeId: id,
+          memberId: person.id,
+          externalName: null,
+          expertise: rng.pick(skills),
+          role: i === 0 ? 'chair' : 'member',
+        });
     }
-    for (const [name, expertise] of c.experts) rows.committeeMembers.push({ committeeId: id, memberId: null, externalName: name, expertise, role: 'member' });
+    for (const [name, expertise] of c.experts)
+      rows.committeeMembers.push({ committeeId: id, memberId: null, externalName: name, expertise, role: 'member' });
   }
 
   // Clubs: the proposer is responsible and leads; approval opens the fund.
@@ -585,7 +1157,9 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
   // Activities month by month, with sign-ups, check-ins, settlement and review.
   const heldByMonth = new Map<number, { id: number; startsAt: number; programKey: ProgramKey | null; responsible: number }[]>();
   plan.activities.forEach((n, m) => {
-    const running = clubRuns.filter((c) => c.plan.status !== 'proposed' && c.approvedAt < monthStart(m) && (c.plan.quietFrom === undefined || m < c.plan.quietFrom));
+    const running = clubRuns.filter(
+      (c) => c.plan.status !== 'proposed' && c.approvedAt < monthStart(m) && (c.plan.quietFrom === undefined || m < c.plan.quietFrom),
+    );
     const totalWeight = running.reduce((s, c) => s + c.plan.weight, 0);
     for (let i = 0; i < n; i++) {
       let club: (typeof clubRuns)[number] | null = null;
@@ -648,19 +1222,37 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
       for (let tries = 0; chosen.size < wanted && tries < wanted * 6; tries++) {
         const r = rng.next();
         const person =
-          r < 0.5 && fromClub.length > 0 ? rng.pick(fromClub) : r < 0.8 && inRegulars > 0 ? regulars[rng.int(0, inRegulars - 1)]! : people[rng.int(0, inPool - 1)]!;
+          r < 0.5 && fromClub.length > 0
+            ? rng.pick(fromClub)
+            : r < 0.8 && inRegulars > 0
+              ? regulars[rng.int(0, inRegulars - 1)]!
+              : people[rng.int(0, inPool - 1)]!;
         chosen.set(person.id, person);
       }
       let attended = 0;
       for (const person of chosen.values()) {
         const signedAt = Math.max(person.joinedAt + HOUR, startsAt - rng.int(1, 10) * DAY);
         if (rng.chance(0.04)) {
-          rows.signups.push({ activityId: id, memberId: person.id, status: 'cancelled', createdAt: iso(signedAt), cancelledAt: iso(Math.min(signedAt + DAY, startsAt - HOUR)), checkedInAt: null });
+          rows.signups.push({
+            activityId: id,
+            memberId: person.id,
+            status: 'cancelled',
+            createdAt: iso(signedAt),
+            cancelledAt: iso(Math.min(signedAt + DAY, startsAt - HOUR)),
+            checkedInAt: null,
+          });
           continue;
         }
         const present = rng.chance(0.9);
         if (present) attended++;
-        rows.signups.push({ activityId: id, memberId: person.id, status: 'confirmed', createdAt: iso(signedAt), cancelledAt: null, checkedInAt: present ? iso(startsAt + rng.int(0, 20) * 60_000) : null });
+        rows.signups.push({
+          activityId: id,
+          memberId: person.id,
+          status: 'confirmed',
+          createdAt: iso(signedAt),
+          cancelledAt: null,
+          checkedInAt: present ? iso(startsAt + rng.int(0, 20) * 60_000) : null,
+        });
       }
       heldByMonth.set(m, [...(heldByMonth.get(m) ?? []), { id, startsAt, programKey, responsible }]);
 
@@ -669,7 +1261,9 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
       const settledAt = endsAt + (rng.chance(plan.lateShare) ? rng.between(9, 25) : rng.between(0.3, 6)) * DAY;
       if (settledAt >= cutoff) continue;
       const incomeFen = feeFen * Math.max(1, attended);
-      const costFen = rng.chance(plan.deficitShare) ? Math.round(incomeFen / rng.between(0.8, 0.97)) : Math.round(incomeFen / rng.between(1.02, 1.12));
+      const costFen = rng.chance(plan.deficitShare)
+        ? Math.round(incomeFen / rng.between(0.8, 0.97))
+        : Math.round(incomeFen / rng.between(1.02, 1.12));
       activity.state = 'settled';
       rows.settlements.push({ activityId: id, incomeFen, costFen, recordedBy: responsible, recordedAt: iso(settledAt) });
       rows.costLines.push({ activityId: id, kind: 'actual', label: '实际支出', amountFen: costFen });
@@ -720,7 +1314,13 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
 
   // Issues: raised by residents, taken up by contacts, resolved directly or referred to the joint meeting.
   type Step = { to: InferInsertModel<typeof issues>['state']; at: number; actor: number | null; note: string };
-  type IssueRun = { row: InferInsertModel<typeof issues>; template: IssueTemplate; steps: Step[]; referredAt: number | null; raisedBy: number };
+  type IssueRun = {
+    row: InferInsertModel<typeof issues>;
+    template: IssueTemplate;
+    steps: Step[];
+    referredAt: number | null;
+    raisedBy: number;
+  };
   const issueRuns: IssueRun[] = [];
   [plan.priorIssues, ...plan.issues].forEach((n, index) => {
     const m = index - 1;
@@ -795,13 +1395,20 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
       { run: null, title: '通报上月社团活动结算和账目公开情况', from: 0 },
     ];
     carried = [];
-    const minutes: string[] = [`出席：${PARTIES.filter((p) => present.get(p)).length} 方；${missing.length > 0 ? '有一方缺席且无书面立场，相关议题顺延。' : '各方均已表态。'}`];
+    const minutes: string[] = [
+      `出席：${PARTIES.filter((p) => present.get(p)).length} 方；${missing.length > 0 ? '有一方缺席且无书面立场，相关议题顺延。' : '各方均已表态。'}`,
+    ];
     agenda.forEach((entry, index) => {
       const itemId = ++ids.agendaItems;
       const { run } = entry;
       if (run && !placed.has(run)) {
         placed.add(run);
-        run.steps.push({ to: 'on-agenda', at: Math.max(run.referredAt! + HOUR, at - rng.int(3, 7) * DAY), actor: ADMIN, note: `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月联席会议` });
+        run.steps.push({
+          to: 'on-agenda',
+          at: Math.max(run.referredAt! + HOUR, at - rng.int(3, 7) * DAY),
+          actor: ADMIN,
+          note: `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月联席会议`,
+        });
       }
       let outcome: 'adopted' | 'blocked' | 'not-adopted' | 'undecided' = 'adopted';
       let dissent: { party: PartyKey; position: 'block' | 'object'; reason: string } | null = null;
@@ -830,9 +1437,19 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
       for (const p of PARTIES) {
         if (!present.get(p) && !written.get(p)) continue;
         const own = dissent?.party === p ? dissent : null;
-        rows.itemStances.push({ itemId, voter: p, position: own?.position ?? 'agree', reason: own?.reason ?? null, written: !present.get(p), recordedBy: recorder(p), recordedAt: iso(at + HOUR) });
+        rows.itemStances.push({
+          itemId,
+          voter: p,
+          position: own?.position ?? 'agree',
+          reason: own?.reason ?? null,
+          written: !present.get(p),
+          recordedBy: recorder(p),
+          recordedAt: iso(at + HOUR),
+        });
       }
-      minutes.push(`${index + 1}. ${entry.title}：${{ adopted: '通过', blocked: `被阻止（${dissent?.reason ?? ''}）`, 'not-adopted': '未通过', undecided: '顺延' }[outcome]}${decisionText ? `。${decisionText}` : ''}`);
+      minutes.push(
+        `${index + 1}. ${entry.title}：${{ adopted: '通过', blocked: `被阻止（${dissent?.reason ?? ''}）`, 'not-adopted': '未通过', undecided: '顺延' }[outcome]}${decisionText ? `。${decisionText}` : ''}`,
+      );
       if (!run) return;
       if (outcome === 'blocked' || outcome === 'undecided') {
         carried.push({ run, title: entry.title, from: itemId });
@@ -841,7 +1458,12 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
       const decidedAt = at + 2 * HOUR;
       run.row.outcome = outcome;
       run.row.decisionText = decisionText;
-      run.steps.push({ to: 'decided', at: decidedAt, actor: ADMIN, note: outcome === 'adopted' ? '联席会议一致通过' : dissent?.reason ?? '' });
+      run.steps.push({
+        to: 'decided',
+        at: decidedAt,
+        actor: ADMIN,
+        note: outcome === 'adopted' ? '联席会议一致通过' : (dissent?.reason ?? ''),
+      });
       if (outcome === 'not-adopted') {
         run.steps.push({ to: 'relayed', at: decidedAt + rng.between(1, 5) * DAY, actor: ADMIN, note: '已向楼栋说明未通过的理由' });
         return;
@@ -856,7 +1478,13 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
         run.row.implementationOwner = run.template.owner;
         run.row.dueOn = dueOn;
       }
-      rows.actionItems.push({ itemId, description: `落实：${decisionText}`, owner: run.template.owner, dueOn, doneAt: doneAt < cutoff ? iso(doneAt) : null });
+      rows.actionItems.push({
+        itemId,
+        description: `落实：${decisionText}`,
+        owner: run.template.owner,
+        dueOn,
+        doneAt: doneAt < cutoff ? iso(doneAt) : null,
+      });
     });
     const closedAt = at + 2.5 * HOUR;
     const publishedAt = closedAt + rng.between(1, 4) * DAY;
@@ -879,7 +1507,14 @@ export function buildHistory(plan: HistoryPlan, ctx: Context): HistoryRows {
     const steps = run.steps.filter((s) => s.at < cutoff).sort((a, b) => a.at - b.at);
     let from: Step['to'] | null = null;
     for (const step of steps) {
-      rows.issueEvents.push({ issueId: run.row.id!, fromState: from, toState: step.to, actorMemberId: step.actor, note: step.note, at: iso(step.at) });
+      rows.issueEvents.push({
+        issueId: run.row.id!,
+        fromState: from,
+        toState: step.to,
+        actorMemberId: step.actor,
+        note: step.note,
+        at: iso(step.at),
+      });
       from = step.to;
     }
     const last = steps[steps.length - 1]!;
@@ -964,11 +1599,24 @@ export async function seedHistory(env: Bindings, binding: string, plan: HistoryP
     households: n('households'),
     surplusRatePercent: f.surplusRate ?? 8,
     buildingIds: (buildingRows?.results ?? []).map((r) => Number(r.id)),
-    maxIds: { members: n('members'), clubs: n('clubs'), activities: n('activities'), issues: n('issues'), meetings: n('meetings'), agendaItems: n('agendaItems'), committees: n('committees') },
+    maxIds: {
+      members: n('members'),
+      clubs: n('clubs'),
+      activities: n('activities'),
+      issues: n('issues'),
+      meetings: n('meetings'),
+      agendaItems: n('agendaItems'),
+      committees: n('committees'),
+    },
   });
   await d1.batch([
-    prepared(d1, db.update(communityProfile).set({ residents: rows.residents, foundedOn: rows.foundedOn }).where(eq(communityProfile.id, 1))),
-    ...(plan.disabledPrograms.length > 0 ? [prepared(d1, db.update(programs).set({ enabled: false }).where(inArray(programs.key, plan.disabledPrograms)))] : []),
+    prepared(
+      d1,
+      db.update(communityProfile).set({ residents: rows.residents, foundedOn: rows.foundedOn }).where(eq(communityProfile.id, 1)),
+    ),
+    ...(plan.disabledPrograms.length > 0
+      ? [prepared(d1, db.update(programs).set({ enabled: false }).where(inArray(programs.key, plan.disabledPrograms)))]
+      : []),
     ...insertRows(d1, members, rows.members),
     ...insertRows(d1, memberRoles, rows.memberRoles),
     ...insertRows(d1, contactApplications, rows.contactApplications),
@@ -992,7 +1640,20 @@ export async function seedHistory(env: Bindings, binding: string, plan: HistoryP
     ...insertRows(d1, meetingAttendance, rows.attendance),
     ...insertRows(d1, actionItems, rows.actionItems),
     ...(rows.meetings.length > 0
-      ? [prepared(d1, db.update(meetings).set({ status: 'closed' }).where(inArray(meetings.id, rows.meetings.map((r) => r.id!))))]
+      ? [
+          prepared(
+            d1,
+            db
+              .update(meetings)
+              .set({ status: 'closed' })
+              .where(
+                inArray(
+                  meetings.id,
+                  rows.meetings.map((r) => r.id!),
+                ),
+              ),
+          ),
+        ]
       : []),
   ]);
   return true;

@@ -30,10 +30,20 @@ export async function seedDemoLife(env: Bindings, binding: string, slug: string)
   const resident = await as('demo-resident');
   const contact = await as('demo-contact');
 
-  const tennis = await proposeClub(db, founder, { name: '周末网球社', purpose: '每周末一起打网球，新手有老球友带。费用 AA，略有结余留作社团基金。', programKey: 'sports', meetingPattern: '每周六上午 9:00' });
+  const tennis = await proposeClub(db, founder, {
+    name: '周末网球社',
+    purpose: '每周末一起打网球，新手有老球友带。费用 AA，略有结余留作社团基金。',
+    programKey: 'sports',
+    meetingPattern: '每周六上午 9:00',
+  });
   await moveClub(db, tennis, 'active', admin);
   await joinClub(db, tennis, resident);
-  await proposeClub(db, resident, { name: '书法社', purpose: '周三晚上一起练字，交流书法，逢年节为邻居写春联。', programKey: 'university', meetingPattern: '每周三晚上 7:30' });
+  await proposeClub(db, resident, {
+    name: '书法社',
+    purpose: '周三晚上一起练字，交流书法，逢年节为邻居写春联。',
+    programKey: 'university',
+    meetingPattern: '每周三晚上 7:30',
+  });
 
   const start = new Date(Date.now() + 3 * 86400_000);
   start.setUTCHours(1, 0, 0, 0);

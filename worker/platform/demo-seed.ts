@@ -96,11 +96,25 @@ async function seedMembers(env: Bindings, binding: string) {
       .insert(members)
       .values(people.map((p) => ({ userId: p.userId, displayName: p.name, buildingId: buildingId(p.building) })))
       .onConflictDoNothing({ target: members.userId }),
-    db.select({ id: members.id, userId: members.userId }).from(members).where(inArray(members.userId, people.map((p) => p.userId))),
+    db
+      .select({ id: members.id, userId: members.userId })
+      .from(members)
+      .where(
+        inArray(
+          members.userId,
+          people.map((p) => p.userId),
+        ),
+      ),
   ]);
   const idOf = new Map(rows.map((r) => [r.userId, r.id]));
   const roles = people.flatMap((p) =>
-    p.roles.map((r) => ({ memberId: idOf.get(p.userId)!, role: r.role, partyKey: r.partyKey ?? '', buildingId: r.building ? buildingId(r.building) : null, grantedBy: 'demo-seed' })),
+    p.roles.map((r) => ({
+      memberId: idOf.get(p.userId)!,
+      role: r.role,
+      partyKey: r.partyKey ?? '',
+      buildingId: r.building ? buildingId(r.building) : null,
+      grantedBy: 'demo-seed',
+    })),
   );
   if (roles.length > 0) await db.insert(memberRoles).values(roles).onConflictDoNothing();
 }
@@ -129,7 +143,10 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
   await platform.batch([
     platform
       .insert(platformRoles)
-      .values([{ userId: 'demo-operator', role: 'operator' }, ...demoConsultants.map((c) => ({ userId: c.userId, role: 'consultant' as const }))])
+      .values([
+        { userId: 'demo-operator', role: 'operator' },
+        ...demoConsultants.map((c) => ({ userId: c.userId, role: 'consultant' as const })),
+      ])
       .onConflictDoNothing(),
     platform.insert(consultantProfiles).values(demoConsultants).onConflictDoNothing(),
   ]);

@@ -83,7 +83,10 @@ export async function runProvisioning(env: Bindings, communityId: string, hooks:
       if (!binding) {
         // Nothing was claimed, so nothing is lost: release the address for a later try.
         await db.delete(communities).where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning')));
-        throw new AppError('pool_exhausted', 'No database is free for a new community right now. The operators have been told; please try again later.');
+        throw new AppError(
+          'pool_exhausted',
+          'No database is free for a new community right now. The operators have been told; please try again later.',
+        );
       }
     }
     if (community.provisionStep === 'created' || community.databaseBinding !== binding) {

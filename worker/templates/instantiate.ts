@@ -83,9 +83,9 @@ export function templateSeedStatements(db: TenantDb, template: TemplatePackage, 
   // D1 allows 100 bound parameters per statement.
   chunk(setup.buildings, 25).forEach((group, chunkIndex) => {
     statements.push(
-      db.insert(buildings).values(
-        group.map((name, i) => ({ name, position: chunkIndex * 25 + i + 1, contactsRequired: model.contactsPerBuilding })),
-      ),
+      db
+        .insert(buildings)
+        .values(group.map((name, i) => ({ name, position: chunkIndex * 25 + i + 1, contactsRequired: model.contactsPerBuilding }))),
     );
   });
   const canvas = [

@@ -103,8 +103,15 @@ export function placeholdersIn(text: string): string[] {
 }
 
 export const programPlaceholderKeys = [
-  'library', 'charity-shop', 'university', 'kids-troupe', 'little-architects', 'sports', 'salon',
-  'community-helps-community', 'elder-care',
+  'library',
+  'charity-shop',
+  'university',
+  'kids-troupe',
+  'little-architects',
+  'sports',
+  'salon',
+  'community-helps-community',
+  'elder-care',
 ];
 
 /** Every placeholder name templates may use. */

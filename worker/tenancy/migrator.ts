@@ -29,10 +29,7 @@ async function appliedNames(d1: D1Database): Promise<Set<string>> {
  * executes as a transaction, so a migration is either applied and recorded or not at all.
  * Returns the names it applied.
  */
-export async function migrateTenantDatabase(
-  d1: D1Database,
-  migrations: ReadonlyArray<Migration> = tenantMigrations,
-): Promise<string[]> {
+export async function migrateTenantDatabase(d1: D1Database, migrations: ReadonlyArray<Migration> = tenantMigrations): Promise<string[]> {
   await d1.prepare(CREATE_MIGRATIONS_TABLE).run();
   const applied = await appliedNames(d1);
   const ran: string[] = [];

@@ -22,7 +22,11 @@ export function ActivityPhotos(props: { activityId: string; title: string; canAd
     setBusy(true);
     setError(undefined);
     try {
-      const res = await fetch(`/api/activities/${props.activityId}/photos`, { method: 'POST', headers: { ...(await authHeaders()), 'content-type': file.type }, body: file });
+      const res = await fetch(`/api/activities/${props.activityId}/photos`, {
+        method: 'POST',
+        headers: { ...(await authHeaders()), 'content-type': file.type },
+        body: file,
+      });
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
         throw new ApiError(res.status, body.error?.code ?? 'internal', body.error?.message ?? res.statusText);
@@ -40,7 +44,9 @@ export function ActivityPhotos(props: { activityId: string; title: string; canAd
       <section class="card" aria-labelledby="photos-title">
         <h2 id="photos-title">{t('activity.photos')}</h2>
         <div class="photo-grid">
-          <For each={photos()?.photos ?? []}>{(p, i) => <img src={p.url} alt={t('activity.photoAlt', { title: props.title, n: String(i() + 1) })} loading="lazy" />}</For>
+          <For each={photos()?.photos ?? []}>
+            {(p, i) => <img src={p.url} alt={t('activity.photoAlt', { title: props.title, n: String(i() + 1) })} loading="lazy" />}
+          </For>
         </div>
         <Show when={props.canAdd}>
           <label class="button secondary file-button">

@@ -43,7 +43,9 @@ export function BudgetBreakdown(props: { data: BreakdownData; live?: boolean; id
             <thead>
               <tr>
                 <th scope="col">{t('budget.item')}</th>
-                <th scope="col" class="num">{t('budget.amount')}</th>
+                <th scope="col" class="num">
+                  {t('budget.amount')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -78,7 +80,12 @@ export function BudgetBreakdown(props: { data: BreakdownData; live?: boolean; id
             <strong>{charged() === null ? '—' : charged() === 0 ? t('money.free') : yuan(charged()!)}</strong>
             <Show when={d().exactFeeFen !== null && d().costFen > 0}>
               <span class="help">
-                {t('budget.feeRule', { target: yuan(d().targetFen), people: String(d().expectedParticipants), exact: yuan(Math.round(d().exactFeeFen!)), fee: yuan(d().derivedFeeFen ?? 0) })}
+                {t('budget.feeRule', {
+                  target: yuan(d().targetFen),
+                  people: String(d().expectedParticipants),
+                  exact: yuan(Math.round(d().exactFeeFen!)),
+                  fee: yuan(d().derivedFeeFen ?? 0),
+                })}
               </span>
             </Show>
           </dd>

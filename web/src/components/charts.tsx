@@ -19,12 +19,38 @@ import { createEffect, createSignal, type JSX, onCleanup, Show } from 'solid-js'
 import { useI18n } from '../i18n';
 
 // Only what the consultant's pages draw, so the chunk stays small; this module is imported by those pages only.
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, RadarController, RadialLinearScale, CategoryScale, LinearScale, Tooltip, Legend, Filler);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  RadarController,
+  RadialLinearScale,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+  Filler,
+);
 Chart.defaults.font.family = 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif';
 Chart.defaults.color = '#56635b';
 
 /** Colours told apart by most readers, including with red–green colour blindness (Okabe–Ito, bamboo first). */
-export const SERIES_COLOURS = ['#1f6f4a', '#e69f00', '#0072b2', '#cc79a7', '#d55e00', '#56b4e9', '#7a5200', '#009e73', '#4a4a4a', '#a4441c', '#5d3a9b', '#8c8c8c'];
+export const SERIES_COLOURS = [
+  '#1f6f4a',
+  '#e69f00',
+  '#0072b2',
+  '#cc79a7',
+  '#d55e00',
+  '#56b4e9',
+  '#7a5200',
+  '#009e73',
+  '#4a4a4a',
+  '#a4441c',
+  '#5d3a9b',
+  '#8c8c8c',
+];
 
 export function seriesColour(index: number): string {
   return SERIES_COLOURS[index % SERIES_COLOURS.length]!;

@@ -48,14 +48,17 @@ export function ConsultantAccess() {
         >
           <div class="field">
             <label for="consultant-choice">{t('consultant.access.choose')}</label>
-            <select id="consultant-choice" value={chosen()} onChange={(e) => setChosen(e.currentTarget.value)} disabled={grantable().length === 0}>
-              <option value="">{grantable().length === 0 ? t('consultant.access.noneToGrant') : t('consultant.access.choosePrompt')}</option>
+            <select
+              id="consultant-choice"
+              value={chosen()}
+              onChange={(e) => setChosen(e.currentTarget.value)}
+              disabled={grantable().length === 0}
+            >
+              <option value="">
+                {grantable().length === 0 ? t('consultant.access.noneToGrant') : t('consultant.access.choosePrompt')}
+              </option>
               <For each={grantable()}>
-                {(c) => (
-                  <option value={c.userId}>
-                    {c.organisation ? `${c.displayName} · ${c.organisation}` : c.displayName}
-                  </option>
-                )}
+                {(c) => <option value={c.userId}>{c.organisation ? `${c.displayName} · ${c.organisation}` : c.displayName}</option>}
               </For>
             </select>
           </div>
@@ -76,7 +79,9 @@ export function ConsultantAccess() {
                     </Show>
                     <span class="help block">
                       {t('consultant.access.grantedOn', { date: formatDate(g.grantedAt, locale()), by: g.grantedByName ?? g.grantedBy })}
-                      <Show when={g.revokedAt}>{(at) => <> · {t('consultant.access.revokedOn', { date: formatDate(at(), locale()) })}</>}</Show>
+                      <Show when={g.revokedAt}>
+                        {(at) => <> · {t('consultant.access.revokedOn', { date: formatDate(at(), locale()) })}</>}
+                      </Show>
                     </span>
                   </span>
                   <span class="tag" classList={{ muted: g.revokedAt !== null }}>

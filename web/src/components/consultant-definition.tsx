@@ -35,7 +35,12 @@ export function MetricName(props: { label: string; definition: string }) {
 }
 
 /** The chart heading's toolbar: which metric the charts below draw, from the definitions the API sent. */
-export function ChartMetricPicker(props: { id: string; metrics: { key: string; label: { zh: string; en: string } }[]; value: string | undefined; onChange: (key: string) => void }) {
+export function ChartMetricPicker(props: {
+  id: string;
+  metrics: { key: string; label: { zh: string; en: string } }[];
+  value: string | undefined;
+  onChange: (key: string) => void;
+}) {
   const { t, pick } = useI18n();
   return (
     <div class="toolbar no-print">

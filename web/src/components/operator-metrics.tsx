@@ -40,7 +40,12 @@ export function SnapshotRuns() {
           </Show>
         )}
       </Show>
-      <button type="button" class="button secondary" disabled={action.busy() || (latest()?.run != null && !latest()?.run?.finishedAt)} onClick={() => action.run(() => request(api.api.operator.metrics.runs.$post()))}>
+      <button
+        type="button"
+        class="button secondary"
+        disabled={action.busy() || (latest()?.run != null && !latest()?.run?.finishedAt)}
+        onClick={() => action.run(() => request(api.api.operator.metrics.runs.$post()))}
+      >
         {t('operator.runNow')}
       </button>
     </section>
@@ -68,7 +73,8 @@ export function ConsultantRegistry() {
               <For each={data().consultants}>
                 {(c) => (
                   <li>
-                    <strong>{c.displayName}</strong> {c.organisation ? `· ${c.organisation} ` : ''}· {t('operator.consultantGrants', { count: String(c.grants) })}{' '}
+                    <strong>{c.displayName}</strong> {c.organisation ? `· ${c.organisation} ` : ''}·{' '}
+                    {t('operator.consultantGrants', { count: String(c.grants) })}{' '}
                     <button
                       type="button"
                       class="button secondary"
@@ -110,13 +116,21 @@ export function ConsultantRegistry() {
         </div>
         <div class="field">
           <label for="consultant-name">{t('operator.consultantName')}</label>
-          <input id="consultant-name" required maxlength="40" value={displayName()} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+          <input
+            id="consultant-name"
+            required
+            maxlength="40"
+            value={displayName()}
+            onInput={(e) => setDisplayName(e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="consultant-org">{t('operator.consultantOrganisation')}</label>
           <input id="consultant-org" maxlength="80" value={organisation()} onInput={(e) => setOrganisation(e.currentTarget.value)} />
         </div>
-        <button type="submit" class="button" disabled={action.busy()}>{t('operator.registerConsultant')}</button>
+        <button type="submit" class="button" disabled={action.busy()}>
+          {t('operator.registerConsultant')}
+        </button>
         <Show when={action.message()}>
           <p role="status">{action.message()}</p>
         </Show>

@@ -12,7 +12,9 @@ export function ProvisioningProgress(props: { steps: Step[]; step: Step }) {
       <For each={props.steps}>
         {(s, i) => (
           <li classList={{ done: i() <= reached(), current: i() === reached() + 1 }} data-step={s} data-done={i() <= reached()}>
-            <span class="dot" aria-hidden="true">{i() <= reached() ? '✓' : i() + 1}</span>
+            <span class="dot" aria-hidden="true">
+              {i() <= reached() ? '✓' : i() + 1}
+            </span>
             {t(`wizard.progress_${s}`)}
           </li>
         )}

@@ -32,7 +32,9 @@ export function SiteHeader() {
           <span>{title()}</span>
         </A>
         <nav aria-label={t('app.language')}>
-          <Show when={me()}>{(user) => <span class="who">{t('app.signedInAs', { name: user().member?.displayName ?? user().name ?? user().userId })}</span>}</Show>
+          <Show when={me()}>
+            {(user) => <span class="who">{t('app.signedInAs', { name: user().member?.displayName ?? user().name ?? user().userId })}</span>}
+          </Show>
           <button type="button" lang={locale() === 'en' ? 'zh-CN' : 'en'} onClick={() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>
             {t('app.switchTo')}
           </button>
@@ -40,12 +42,7 @@ export function SiteHeader() {
           <Show when={site()?.host === 'platform' && me()?.platformRoles.includes('consultant')}>
             <A href="/consultant">{t('consultant.navLink')}</A>
           </Show>
-          <Show
-            when={me()}
-            fallback={
-              <A href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('app.signIn')}</A>
-            }
-          >
+          <Show when={me()} fallback={<A href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('app.signIn')}</A>}>
             <button type="button" onClick={() => void signOut()}>
               {t('app.signOut')}
             </button>
@@ -54,7 +51,9 @@ export function SiteHeader() {
       </div>
       <Show when={site()?.host === 'community'}>
         <nav class="sub-nav no-print" aria-label={t('nav.home')}>
-          <A href="/" end>{t('nav.home')}</A>
+          <A href="/" end>
+            {t('nav.home')}
+          </A>
           <A href="/this-week">{t('nav.activities')}</A>
           <A href="/clubs">{t('nav.clubs')}</A>
           <A href="/accounts">{t('nav.accounts')}</A>
@@ -65,12 +64,17 @@ export function SiteHeader() {
           <A href="/structure">{t('nav.structure')}</A>
           <Show when={me()}>
             {/* The personal half of the week page; not highlighted separately from 活动. */}
-            <A href="/this-week#mine" activeClass="">{t('nav.mine')}</A>
+            <A href="/this-week#mine" activeClass="">
+              {t('nav.mine')}
+            </A>
           </Show>
           <A href="/handbooks">{t('nav.handbooks')}</A>
           <A href="/canvas">{t('nav.canvas')}</A>
           <Show when={me()?.member}>
-            <A href="/notifications" aria-label={unreadCount() > 0 ? t('nav.notificationsUnread', { count: String(unreadCount()) }) : undefined}>
+            <A
+              href="/notifications"
+              aria-label={unreadCount() > 0 ? t('nav.notificationsUnread', { count: String(unreadCount()) }) : undefined}
+            >
               {t('nav.notifications')}
               <Show when={unreadCount() > 0}>
                 <span class="badge" aria-hidden="true">

@@ -17,7 +17,16 @@ export function SpeakingQueuePanel(props: { idPrefix: string; voters: { key: str
       <p class="timer-label">{t('meeting.queueTitle', { n: String(MAX_TURNS) })}</p>
       <p role="status">
         <Show when={queue().current} fallback={t('meeting.queueNobody')}>
-          {(c) => <>{t('meeting.queueSpeaking', { name: nameOf(c().speaker), side: sideLabel(c().side), turn: String(queue().turns[c().speaker] ?? 1), max: String(MAX_TURNS) })}</>}
+          {(c) => (
+            <>
+              {t('meeting.queueSpeaking', {
+                name: nameOf(c().speaker),
+                side: sideLabel(c().side),
+                turn: String(queue().turns[c().speaker] ?? 1),
+                max: String(MAX_TURNS),
+              })}
+            </>
+          )}
         </Show>
       </p>
       <Show when={queue().waiting.length > 0}>
@@ -26,7 +35,12 @@ export function SpeakingQueuePanel(props: { idPrefix: string; voters: { key: str
             {(r) => (
               <li>
                 {nameOf(r.speaker)} · {sideLabel(r.side)}{' '}
-                <button type="button" class="button secondary small" onClick={() => setQueue(withdraw(queue(), r.speaker))} aria-label={t('meeting.queueWithdrawNamed', { name: nameOf(r.speaker) })}>
+                <button
+                  type="button"
+                  class="button secondary small"
+                  onClick={() => setQueue(withdraw(queue(), r.speaker))}
+                  aria-label={t('meeting.queueWithdrawNamed', { name: nameOf(r.speaker) })}
+                >
                   {t('meeting.queueWithdraw')}
                 </button>
               </li>
@@ -56,12 +70,15 @@ export function SpeakingQueuePanel(props: { idPrefix: string; voters: { key: str
           <For each={['for', 'against'] as Side[]}>
             {(s) => (
               <label class="radio">
-                <input type="radio" name={`${props.idPrefix}-side`} value={s} checked={side() === s} onChange={() => setSide(s)} /> {sideLabel(s)}
+                <input type="radio" name={`${props.idPrefix}-side`} value={s} checked={side() === s} onChange={() => setSide(s)} />{' '}
+                {sideLabel(s)}
               </label>
             )}
           </For>
         </fieldset>
-        <button type="submit" class="button secondary">{t('meeting.queueAdd')}</button>
+        <button type="submit" class="button secondary">
+          {t('meeting.queueAdd')}
+        </button>
         <button
           type="button"
           class="button"
@@ -75,7 +92,13 @@ export function SpeakingQueuePanel(props: { idPrefix: string; voters: { key: str
           {t('meeting.queueNext')}
         </button>
       </form>
-      <Show when={refused()}>{(r) => <p class="alert" role="alert">{t(r() === 'max-turns' ? 'meeting.queueMaxTurns' : 'meeting.queueAlready', { n: String(MAX_TURNS) })}</p>}</Show>
+      <Show when={refused()}>
+        {(r) => (
+          <p class="alert" role="alert">
+            {t(r() === 'max-turns' ? 'meeting.queueMaxTurns' : 'meeting.queueAlready', { n: String(MAX_TURNS) })}
+          </p>
+        )}
+      </Show>
     </div>
   );
 }

@@ -4,7 +4,15 @@ import { useI18n } from '../i18n';
 type Text = { zh: string; en: string };
 export interface StructureData {
   parties: { key: string; title: Text; organisationName: string | null; remit: Text }[];
-  bodies: { key: string; level: number; name: Text; description: Text; decisionRule: 'unanimity' | 'majority' | null; cadence: 'monthly' | null; parties: string[] }[];
+  bodies: {
+    key: string;
+    level: number;
+    name: Text;
+    description: Text;
+    decisionRule: 'unanimity' | 'majority' | null;
+    cadence: 'monthly' | null;
+    parties: string[];
+  }[];
   buildings: { id: number; name: string; contacts: number; contactsRequired: number }[];
   coverage: { buildings: number; covered: number; share: number };
 }
@@ -24,7 +32,9 @@ export function StructureView(props: { data: StructureData }) {
           {(p) => (
             <li class="card">
               <h3>{pick(p.title)}</h3>
-              <p><strong>{p.organisationName ?? t('community.notNamed')}</strong></p>
+              <p>
+                <strong>{p.organisationName ?? t('community.notNamed')}</strong>
+              </p>
               <p>{pick(p.remit)}</p>
             </li>
           )}
@@ -34,7 +44,9 @@ export function StructureView(props: { data: StructureData }) {
         <For each={props.data.bodies}>
           {(b) => (
             <li class="card level">
-              <span class="level-number" aria-hidden="true">{b.level}</span>
+              <span class="level-number" aria-hidden="true">
+                {b.level}
+              </span>
               <div>
                 <h3>
                   <span class="visually-hidden">{t('community.level', { level: String(b.level) })} · </span>
@@ -42,16 +54,29 @@ export function StructureView(props: { data: StructureData }) {
                 </h3>
                 <p>{pick(b.description)}</p>
                 <p>
-                  <Show when={b.cadence === 'monthly'}><span class="tag">{t('community.monthly')}</span></Show>
-                  <Show when={b.decisionRule === 'unanimity'}><span class="tag">{t('community.unanimity')}</span></Show>
-                  <Show when={b.decisionRule === 'majority'}><span class="tag">{t('community.majority')}</span></Show>
+                  <Show when={b.cadence === 'monthly'}>
+                    <span class="tag">{t('community.monthly')}</span>
+                  </Show>
+                  <Show when={b.decisionRule === 'unanimity'}>
+                    <span class="tag">{t('community.unanimity')}</span>
+                  </Show>
+                  <Show when={b.decisionRule === 'majority'}>
+                    <span class="tag">{t('community.majority')}</span>
+                  </Show>
                 </p>
                 <Show when={b.parties.length > 0}>
                   <p>{t('community.members_of_body', { parties: b.parties.map(partyTitle).join('、') })}</p>
                 </Show>
                 <Show when={b.key === 'building-groups'}>
-                  <p>{t('community.coverage', { covered: String(props.data.coverage.covered), total: String(props.data.coverage.buildings) })}</p>
-                  <div class="coverage-bar" role="presentation"><span style={{ width: `${props.data.coverage.share * 100}%` }} /></div>
+                  <p>
+                    {t('community.coverage', {
+                      covered: String(props.data.coverage.covered),
+                      total: String(props.data.coverage.buildings),
+                    })}
+                  </p>
+                  <div class="coverage-bar" role="presentation">
+                    <span style={{ width: `${props.data.coverage.share * 100}%` }} />
+                  </div>
                   <ul class="buildings">
                     <For each={props.data.buildings}>
                       {(building) => (

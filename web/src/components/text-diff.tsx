@@ -33,20 +33,26 @@ export function TextDiff(props: { before: string; after: string; label?: string 
         <For each={parts()}>
           {(part) => (
             <Switch>
-              <Match when={part.kind === 'added' && part}>{(p) => (
+              <Match when={part.kind === 'added' && part}>
+                {(p) => (
                   <ins class="diff-added">
                     <span class="visually-hidden">{t('history.added')}: </span>
                     {p().value}
                   </ins>
-                )}</Match>
-              <Match when={part.kind === 'removed' && part}>{(p) => (
+                )}
+              </Match>
+              <Match when={part.kind === 'removed' && part}>
+                {(p) => (
                   <del class="diff-removed">
                     <span class="visually-hidden">{t('history.removed')}: </span>
                     {p().value}
                   </del>
-                )}</Match>
+                )}
+              </Match>
               <Match when={part.kind === 'same' && part}>{(p) => <pre class="diff-same">{p().value}</pre>}</Match>
-              <Match when={part.kind === 'skipped' && part}>{(p) => <p class="diff-skipped">{t('history.skipped', { count: String(p().lines) })}</p>}</Match>
+              <Match when={part.kind === 'skipped' && part}>
+                {(p) => <p class="diff-skipped">{t('history.skipped', { count: String(p().lines) })}</p>}
+              </Match>
             </Switch>
           )}
         </For>

@@ -25,11 +25,13 @@ export const en: Dictionary = {
     start: 'Start a community',
     startHint: 'Live in seconds, at an address of its own',
     featureTemplateTitle: 'The model, ready to use',
-    featureTemplateBody: 'Nine mutual-aid programs, the four-level coordination structure and two handbooks, filled in with your community’s facts.',
+    featureTemplateBody:
+      'Nine mutual-aid programs, the four-level coordination structure and two handbooks, filled in with your community’s facts.',
     featureOwnTitle: 'Each community’s data is its own',
     featureOwnBody: 'One database and one subdomain per community; communities never see each other.',
     featureGovernTitle: 'Decide together',
-    featureGovernBody: 'Issues start in the buildings, go to the joint meeting, pass only when all parties agree, and the decision travels back.',
+    featureGovernBody:
+      'Issues start in the buildings, go to the joint meeting, pass only when all parties agree, and the decision travels back.',
     demoTitle: 'Visit a demo community',
     operator: 'Operators',
   },
@@ -47,7 +49,8 @@ export const en: Dictionary = {
   },
   wizard: {
     title: 'Start a community',
-    intro: 'Tell us about your estate. Huzhu sets up your community’s site, the nine mutual-aid programs and the four-level structure from the Cuizhuyuan model. You become the association’s administrator.',
+    intro:
+      'Tell us about your estate. Huzhu sets up your community’s site, the nine mutual-aid programs and the four-level structure from the Cuizhuyuan model. You become the association’s administrator.',
     needSignIn: 'Please sign in before starting a community.',
     stepBasics: 'Name and address',
     stepPlace: 'Place and size',
@@ -76,7 +79,8 @@ export const en: Dictionary = {
     founderName: 'Your name',
     template: 'Template',
     templateCuizhuyuan: 'Cuizhuyuan model v1',
-    templateCuizhuyuanBody: 'Nine mutual-aid programs; the four parties and a joint meeting that decides unanimously; professional committees; at least two contacts per building; the federation of groups.',
+    templateCuizhuyuanBody:
+      'Nine mutual-aid programs; the four parties and a joint meeting that decides unanimously; professional committees; at least two contacts per building; the federation of groups.',
     create: 'Create the community',
     creating: 'Creating…',
     progressTitle: 'Setting up {{ name }}',
@@ -111,14 +115,16 @@ export const en: Dictionary = {
     forbidden: 'Only platform operators may see this page.',
     recent: 'Recent actions',
     metricsTitle: 'Metric snapshots',
-    metricsHelp: "Once a day each community's figures are computed from its own database into the platform database, for consultants to compare; a material change in a community recomputes its figures on their own.",
+    metricsHelp:
+      "Once a day each community's figures are computed from its own database into the platform database, for consultants to compare; a material change in a community recomputes its figures on their own.",
     noRun: 'No run yet.',
     runProgress: 'Progress: {{ done }} of {{ total }} communities',
     runGoing: 'Started {{ at }}; computing in batches…',
     runFinished: 'Finished {{ at }}; {{ failed }} failed (a failed community keeps its previous snapshot).',
     runNow: 'Recompute every community now',
     consultantsTitle: 'Consultants',
-    consultantsHelp: "People registered as consultants can be granted, by a community's administrators, read access to that community's aggregate figures (never any personal data).",
+    consultantsHelp:
+      "People registered as consultants can be granted, by a community's administrators, read access to that community's aggregate figures (never any personal data).",
     noConsultants: 'No consultants registered yet.',
     consultantGrants: 'granted by {{ count }} communities',
     removeConsultant: 'Remove consultant role',
@@ -137,9 +143,11 @@ export const en: Dictionary = {
     joined: 'You are a member',
     admin: 'Setup checklist',
     programsTitle: 'Nine mutual-aid programs',
-    programsIntro: 'Through these programs the association turns residents’ needs into activities; each is started and run by residents themselves.',
+    programsIntro:
+      'Through these programs the association turns residents’ needs into activities; each is started and run by residents themselves.',
     structureTitle: 'Four-level coordination structure',
-    structureIntro: "Each party keeps to its remit and covers for the others: the residents' committee steers, the owners' committee represents owners and supervises the property company, the property company serves, and the association turns needs into activities.",
+    structureIntro:
+      "Each party keeps to its remit and covers for the others: the residents' committee steers, the owners' committee represents owners and supervises the property company, the property company serves, and the association turns needs into activities.",
     partiesTitle: 'The four parties',
     notNamed: '(name to be filled in)',
     level: 'Level {{ level }}',
@@ -171,7 +179,8 @@ export const en: Dictionary = {
     'item_review-programs': 'Review the nine programs',
     'item_review-programs_body': 'All nine are enabled from the model; start with the one or two you already have people for.',
     'item_name-parties': 'Name the four parties',
-    'item_name-parties_body': "The official names of the residents' committee, owners' committee, property company and association appear in handbooks and minutes.",
+    'item_name-parties_body':
+      "The official names of the residents' committee, owners' committee, property company and association appear in handbooks and minutes.",
     'item_building-contacts': 'Find two contacts for every building',
     'item_building-contacts_body': 'Contacts are the bridge between a building and the joint meeting.',
     'item_invite-residents': 'Invite the first residents',
@@ -262,7 +271,8 @@ export const en: Dictionary = {
   upgrade: {
     title: 'Model update',
     none: 'Your community is on the newest version of the model (v{{ version }}).',
-    intro: 'You are on v{{ current }}; v{{ target }} is available. Chapters you have not changed can be updated as they are; where you and the new version both changed a chapter, choose for each. Nothing you wrote is overwritten silently.',
+    intro:
+      'You are on v{{ current }}; v{{ target }} is available. Chapters you have not changed can be updated as they are; where you and the new version both changed a chapter, choose for each. Nothing you wrote is overwritten silently.',
     changes: 'What is new',
     summary: '{{ added }} new, {{ updates }} ready to update, {{ conflicts }} need your choice, {{ unchanged }} unchanged',
     status_added: 'New chapter',
@@ -288,7 +298,8 @@ export const en: Dictionary = {
   },
   canvas: {
     title: 'Community participation canvas',
-    intro: 'Four systems and nine function modules. Answer the guiding questions in each box to see the community’s resources, the people it serves, its activities and where its money comes from.',
+    intro:
+      'Four systems and nine function modules. Answer the guiding questions in each box to see the community’s resources, the people it serves, its activities and where its money comes from.',
     systems: 'Four systems',
     modules: 'Nine function modules',
     empty: 'Not filled in yet',
@@ -377,13 +388,16 @@ export const en: Dictionary = {
     breakEven: 'Break-even participants',
     people: '{{ count }} people',
     lowered: 'The fee charged, {{ fee }}, is below the {{ derived }} the rule gives.',
-    noParticipants: 'Nobody is expected yet, so the costs cannot be shared. Give the expected number of participants, or record an exception.',
-    doesNotCover: 'The fees do not cover the costs plus the surplus target; an exception (e.g. paid from the club fund) must be recorded before it can be approved.',
+    noParticipants:
+      'Nobody is expected yet, so the costs cannot be shared. Give the expected number of participants, or record an exception.',
+    doesNotCover:
+      'The fees do not cover the costs plus the surplus target; an exception (e.g. paid from the club fund) must be recorded before it can be approved.',
     exception: 'Exception: {{ reason }}',
   },
   week: {
     title: 'This week',
-    intro: 'What is on in the next seven days. Tap “Sign up” to take a place; when it is full you join the waitlist and move up automatically if someone cancels.',
+    intro:
+      'What is on in the next seven days. Tap “Sign up” to take a place; when it is full you join the waitlist and move up automatically if someone cancels.',
     nothing: 'Nothing is on this week yet. Why not propose something?',
     when: 'When',
     where: 'Where',
@@ -419,13 +433,15 @@ export const en: Dictionary = {
     calendarBody: 'Your sign-ups and your clubs’ activities, kept up to date in your phone’s calendar.',
     subscribe: 'Create subscription link',
     feedUrl: 'Calendar subscription link',
-    feedHelp: 'In your phone’s calendar choose “Add subscribed calendar” and paste this link. The link is the key: do not share it. Creating a new one stops the old one working.',
+    feedHelp:
+      'In your phone’s calendar choose “Add subscribed calendar” and paste this link. The link is the key: do not share it. Creating a new one stops the old one working.',
     copy: 'Copy link',
     copied: 'Copied',
   },
   clubs: {
     title: 'Clubs',
-    intro: 'Residents start clubs and run them themselves: whoever proposes it is responsible for it. Every club has a responsible person and its own fund, with accounts open to all residents.',
+    intro:
+      'Residents start clubs and run them themselves: whoever proposes it is responsible for it. Every club has a responsible person and its own fund, with accounts open to all residents.',
     approvedNotice: '“{{ name }}” is approved and its fund is open.',
     pendingTitle: 'Clubs awaiting approval',
     pendingHelp: 'Once approved, a club can take members, hold activities and has its own fund.',
@@ -468,7 +484,8 @@ export const en: Dictionary = {
     handOverFirst: 'You are the responsible person. To leave, first hand the club over to another member.',
     moved: 'The club is now “{{ status }}”.',
     pendingHandover: 'A handover has been offered; waiting for {{ name }} to accept.',
-    offeredToYou: '{{ name }} would like to hand the club over to you. If you accept, you become responsible for the club and its accounts.',
+    offeredToYou:
+      '{{ name }} would like to hand the club over to you. If you accept, you become responsible for the club and its accounts.',
     accept: 'Accept',
     decline: 'Decline',
     accepted: 'You are now the club’s responsible person.',
@@ -495,13 +512,15 @@ export const en: Dictionary = {
     newTitle: 'Propose an activity',
     editTitle: 'Change the activity',
     backToActivity: 'Back to the activity',
-    intro: 'Whoever proposes it is responsible for it. Give the time, place and cost lines; the fee per person is worked out by the shared-cost rule. A club leader or the association approves it.',
+    intro:
+      'Whoever proposes it is responsible for it. Give the time, place and cost lines; the fee per person is worked out by the shared-cost rule. A club leader or the association approves it.',
     locked: 'Only the responsible person can change it, and only before it is approved.',
     basics: 'Basics',
     title: 'Title',
     club: 'Club',
     noClub: 'No club (an association activity)',
-    clubHelp: 'A club’s leader approves club activities, and the surplus goes to the club fund; an administrator approves association activities.',
+    clubHelp:
+      'A club’s leader approves club activities, and the surplus goes to the club fund; an administrator approves association activities.',
     description: 'Description (optional)',
     startsAt: 'Starts',
     endsAt: 'Ends',
@@ -530,7 +549,8 @@ export const en: Dictionary = {
     lowerFee: 'Fee actually charged (yuan, optional)',
     lowerFeeHelp: 'To charge less than the rule gives (e.g. nothing), fill this in and give the reason for the exception.',
     exceptionReason: 'Reason for the exception',
-    exceptionHelp: 'For example: paid from the club fund. Someone other than the responsible person must approve an exception, and it is on record.',
+    exceptionHelp:
+      'For example: paid from the club fund. Someone other than the responsible person must approve an exception, and it is on record.',
     fixToCompute: 'Correct the marked fields to work out the fee.',
     create: 'Save draft',
     save: 'Save changes',
@@ -542,7 +562,8 @@ export const en: Dictionary = {
     placeClubBookings: 'Use a booking the club already has',
     placeSpaceOption: '{{ name }} ({{ capacity }} people, {{ opens }}–{{ closes }})',
     placeBookingOption: '{{ space }}: {{ when }} ({{ purpose }})',
-    placeHelp: 'Choose a shared space and it is booked for the activity’s time when you save; or use one of the club’s existing bookings, or type a place.',
+    placeHelp:
+      'Choose a shared space and it is booked for the activity’s time when you save; or use one of the club’s existing bookings, or type a place.',
     placeSpaceFacts: '{{ name }}: open {{ opens }}–{{ closes }}, up to {{ capacity }} people. {{ rules }}',
     placeBookingFacts: 'This booking is {{ when }}; the activity must fit inside it.',
     placeClash: 'This time is already booked by “{{ who }}” ({{ when }}, {{ purpose }}). Choose another time or place.',
@@ -652,7 +673,8 @@ export const en: Dictionary = {
     reviewSubmit: 'Save review',
     reviewed: 'Review saved; the activity is complete.',
     waitingForApproval: 'The budget is submitted and waiting for a club leader or association administrator to approve it.',
-    exceptionNeedsOther: 'This budget has an exception (a fee below the rule), so a club leader or association administrator other than the responsible person must approve it.',
+    exceptionNeedsOther:
+      'This budget has an exception (a fee below the rule), so a club leader or association administrator other than the responsible person must approve it.',
     cancelReason: 'Reason for cancelling',
     cancelHelp: 'All sign-ups are cancelled, and participants see this reason.',
     space: 'Shared space',
@@ -678,7 +700,8 @@ export const en: Dictionary = {
   },
   accounts: {
     title: 'Open accounts',
-    intro: 'Transparent finances: every income and expense of the association fund and of each club’s fund is recorded, and every resident of this community can see it.',
+    intro:
+      'Transparent finances: every income and expense of the association fund and of each club’s fund is recorded, and every resident of this community can see it.',
     total: 'All funds together',
     fundCount: 'funds',
     clubFund: '{{ name }} fund',
@@ -790,7 +813,8 @@ export const en: Dictionary = {
   },
   issues: {
     title: 'Issues',
-    intro: 'Raise here anything in the neighbourhood that the parties need to discuss together. Your building contact takes it up and either resolves it directly or refers it to the joint meeting; every step is recorded and you are notified.',
+    intro:
+      'Raise here anything in the neighbourhood that the parties need to discuss together. Your building contact takes it up and either resolves it directly or refers it to the joint meeting; every step is recorded and you are notified.',
     raiseTitle: 'Raise an issue',
     raiseHelp: 'One matter per issue: say where, since when, how many households it affects, and what you suggest.',
     titleLabel: 'Title',
@@ -805,7 +829,8 @@ export const en: Dictionary = {
     filter_overdue: 'Overdue issues',
     filter_finished: 'Finished issues',
     filter_all: 'All issues',
-    limitsHelp: '“Nothing pending: discuss early; something pending: discuss fast; once discussed, decide fast” — a step that takes too long is flagged overdue.',
+    limitsHelp:
+      '“Nothing pending: discuss early; something pending: discuss fast; once discussed, decide fast” — a step that takes too long is flagged overdue.',
     none: 'No issues here yet.',
     overdue: 'Overdue',
     wholeCommunity: 'Whole community',
@@ -874,7 +899,8 @@ export const en: Dictionary = {
   },
   meetings: {
     title: 'Meetings',
-    intro: 'The joint meeting meets monthly: items and papers reach every party beforehand for individual preparation; one item at a time; an item is adopted only when all four parties agree; the minutes are published with one voice.',
+    intro:
+      'The joint meeting meets monthly: items and papers reach every party beforehand for individual preparation; one item at a time; an item is adopted only when all four parties agree; the minutes are published with one voice.',
     cadenceTitle: 'Is the joint meeting held every month?',
     cadenceAll: 'The joint meeting met in every one of the last 12 months.',
     cadenceMissing: 'In {{ count }} of the last 12 months there was no joint meeting.',
@@ -1017,24 +1043,30 @@ export const en: Dictionary = {
     openedNotice: 'The meeting is open.',
     status_scheduled: 'Not started yet: attendance and positions are recorded once the chair opens the meeting.',
     'status_in-progress': 'In progress: record attendance and positions, one item at a time, and decide each item.',
-    status_closed: 'Closed: attendance, positions, decisions and approved minutes no longer change; corrections are added as recorded amendments.',
+    status_closed:
+      'Closed: attendance, positions, decisions and approved minutes no longer change; corrections are added as recorded amendments.',
     openedAt: 'Opened {{ time }}',
     votersTitle: 'Voters',
-    'votersHelp_professional-committees': 'Every member of the committee (outside experts included) has one vote: more than half must attend, and more agree than object for an item to pass; a tie does not pass.',
-    votersHelp_federation: 'The leader of each active club has one vote (one vote per person, however many clubs): more than half must attend, and more agree than object for an item to pass.',
+    'votersHelp_professional-committees':
+      'Every member of the committee (outside experts included) has one vote: more than half must attend, and more agree than object for an item to pass; a tie does not pass.',
+    votersHelp_federation:
+      'The leader of each active club has one vote (one vote per person, however many clubs): more than half must attend, and more agree than object for an item to pass.',
     expert: 'Outside expert',
     byChair: 'Recorded by the chair (show of hands)',
     attendanceByChair: 'Recorded by the chair',
     recordForOther: 'For {{ name }} (show of hands)',
     showOfHandsHelp: 'You chair this meeting: you may record members’ positions from a show of hands; the minutes say so.',
     tallyLabel: 'Count',
-    tally: 'Agree {{ agree }} · Object {{ object }} · Block {{ block }} · Abstain {{ abstain }} · No position {{ missing }} · Present {{ present }}',
+    tally:
+      'Agree {{ agree }} · Object {{ object }} · Block {{ block }} · Abstain {{ abstain }} · No position {{ missing }} · Present {{ present }}',
     tallyMajority: 'Agree {{ agree }} · Against {{ against }} · Abstain {{ abstain }} · No position {{ missing }} · Present {{ present }}',
-    majorityDecisionHelp: 'Decided by majority: more than half of the voters attend, and more agree than object; a block counts as an objection.',
+    majorityDecisionHelp:
+      'Decided by majority: more than half of the voters attend, and more agree than object; a block counts as an objection.',
     broughtBack: 'Brought back, revised, to a later meeting.',
     broughtBackLink: 'See that meeting',
     amendmentsTitle: 'Recorded amendments',
-    amendmentsHelp: 'Once the meeting is closed its minutes and decisions do not change. Record a correction here with its reason; the original stays, and the amendment goes to the audit log.',
+    amendmentsHelp:
+      'Once the meeting is closed its minutes and decisions do not change. Record a correction here with its reason; the original stays, and the amendment goes to the audit log.',
     noAmendments: 'No amendments.',
     amendmentText: 'Correction',
     amendmentReason: 'Reason',
@@ -1061,7 +1093,8 @@ export const en: Dictionary = {
     assign: 'Assign',
     assignedNotice: 'The committee was assigned to assist.',
     committeesTitle: 'Professional committees',
-    committeesIntro: 'Standing committees and ad hoc groups study issues referred to them and recommend, assist in carrying out adopted decisions, and supervise. Members may include outside experts.',
+    committeesIntro:
+      'Standing committees and ad hoc groups study issues referred to them and recommend, assist in carrying out adopted decisions, and supervise. Members may include outside experts.',
     committeesEmpty: 'There are no committees yet.',
     kind_standing: 'Standing committee',
     'kind_ad-hoc': 'Ad hoc group',
@@ -1094,7 +1127,8 @@ export const en: Dictionary = {
     gridWorkerNone: 'not recorded yet',
     gridWorkerEdit: 'Record the grid worker',
     title: 'Building contacts',
-    intro: 'Every building needs at least two contacts: they run the building chat with the grid worker, carry residents’ issues up and bring decisions back down with an explanation.',
+    intro:
+      'Every building needs at least two contacts: they run the building chat with the grid worker, carry residents’ issues up and bring decisions back down with an explanation.',
     inviteShow: 'Invitation QR code',
     qrAlt: 'QR code inviting residents of {{ name }} to join',
     inviteCaption: 'Post the code or the link in the building chat: neighbours scan it to join, with their building already chosen.',
@@ -1102,7 +1136,8 @@ export const en: Dictionary = {
     confirmedNotice: '{{ name }} is now a contact for {{ building }}.',
     declinedNotice: 'Declined the offer of {{ name }} for {{ building }}.',
     offersTitle: 'Offers to be a building contact',
-    offersHelp: 'Association administrators and party representatives confirm contacts; once confirmed, the person is that building’s contact.',
+    offersHelp:
+      'Association administrators and party representatives confirm contacts; once confirmed, the person is that building’s contact.',
     offerLine: '{{ name }} offers to be a contact for {{ building }}',
     confirmNamed: 'Confirm {{ name }} as a contact for {{ building }}',
     confirm: 'Confirm',
@@ -1122,8 +1157,10 @@ export const en: Dictionary = {
   },
   structure: {
     title: 'Four-level coordination',
-    intro: 'The four parties are the trunk: the residents’ committee steers, the owners’ committee represents owners and supervises the property company, the property company serves, and the association turns needs into activities. Together they form the monthly joint meeting; below it are the professional committees, the building groups and the federation of groups.',
-    caption: 'The coordination structure: the four parties form the joint meeting; below it the professional committees, the building groups and the federation; issues travel up from the buildings and decisions come back down.',
+    intro:
+      'The four parties are the trunk: the residents’ committee steers, the owners’ committee represents owners and supervises the property company, the property company serves, and the association turns needs into activities. Together they form the monthly joint meeting; below it are the professional committees, the building groups and the federation of groups.',
+    caption:
+      'The coordination structure: the four parties form the joint meeting; below it the professional committees, the building groups and the federation; issues travel up from the buildings and decisions come back down.',
     trunk: 'The four parties',
     'go_joint-meeting': 'Meetings',
     'go_building-groups': 'Buildings and contacts',
@@ -1137,11 +1174,13 @@ export const en: Dictionary = {
   consultant: {
     navLink: 'Consultant',
     title: 'Pilot communities',
-    intro: 'The communities that opened their figures to you, with their latest complete month. Tick two or more to compare them side by side. These are aggregate figures only: no resident’s name, contact or sign-up.',
+    intro:
+      'The communities that opened their figures to you, with their latest complete month. Tick two or more to compare them side by side. These are aggregate figures only: no resident’s name, contact or sign-up.',
     signInFirst: 'Please sign in as a consultant first.',
     notConsultant: 'This page is for the platform’s consultants.',
     empty: 'No community has opened its figures to you yet.',
-    emptyHow: 'A community’s association admin grants access from the community site’s Settings → Consultant access; the community then appears here.',
+    emptyHow:
+      'A community’s association admin grants access from the community site’s Settings → Consultant access; the community then appears here.',
     pick: 'Compare',
     monthFigures: 'Figures for {{ month }}',
     noFigures: 'No monthly figures have been computed for this community yet.',
@@ -1199,7 +1238,8 @@ export const en: Dictionary = {
     trajectoryChartCaption: 'The monthly figures are in the table above.',
     access: {
       title: 'Consultant access',
-      intro: 'A consultant you grant access sees this community’s aggregate figures only (activities held, participation rates and the like) — never residents’ names, contacts or sign-ups.',
+      intro:
+        'A consultant you grant access sees this community’s aggregate figures only (activities held, participation rates and the like) — never residents’ names, contacts or sign-ups.',
       choose: 'Grant access to',
       choosePrompt: 'Choose a consultant…',
       noneToGrant: 'Every consultant in the directory has access',

@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 
-type ClerkInstance = InstanceType<(typeof import('@clerk/clerk-js'))['Clerk']>;
+type ClerkInstance = InstanceType<typeof import('@clerk/clerk-js')['Clerk']>;
 
 let clerkPromise: Promise<ClerkInstance> | undefined;
 const [clerkUserId, setClerkUserId] = createSignal<string | null>(null);

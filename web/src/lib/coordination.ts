@@ -1,8 +1,29 @@
 import { useSite } from './site-context';
 
 /** The path of an issue (议题), as the API names its states. */
-export type IssueState = 'raised' | 'acknowledged' | 'merged' | 'resolved-directly' | 'referred' | 'on-agenda' | 'decided' | 'implementing' | 'done' | 'relayed';
-export const ISSUE_STATES: IssueState[] = ['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done', 'relayed', 'resolved-directly', 'merged'];
+export type IssueState =
+  | 'raised'
+  | 'acknowledged'
+  | 'merged'
+  | 'resolved-directly'
+  | 'referred'
+  | 'on-agenda'
+  | 'decided'
+  | 'implementing'
+  | 'done'
+  | 'relayed';
+export const ISSUE_STATES: IssueState[] = [
+  'raised',
+  'acknowledged',
+  'referred',
+  'on-agenda',
+  'decided',
+  'implementing',
+  'done',
+  'relayed',
+  'resolved-directly',
+  'merged',
+];
 /** States in which an issue has reached the end of its path. */
 export const FINISHED_STATES: IssueState[] = ['relayed', 'merged'];
 
@@ -48,7 +69,9 @@ const STEPS: Record<IssueState, { step: IssueStep; by: Actor[] }[]> = {
 
 /** The steps these actors can take on an issue in this state (implementing only follows an adopted decision). */
 export function issueSteps(state: IssueState, actors: Actor[], outcome: string | null): IssueStep[] {
-  return STEPS[state].filter((s) => s.by.some((a) => actors.includes(a)) && (s.step !== 'implementing' || outcome === 'adopted')).map((s) => s.step);
+  return STEPS[state]
+    .filter((s) => s.by.some((a) => actors.includes(a)) && (s.step !== 'implementing' || outcome === 'adopted'))
+    .map((s) => s.step);
 }
 
 /** The state a step moves the issue to. */
@@ -61,13 +84,27 @@ export function useCoordinationRoles() {
   const isAdmin = () => roles().some((r) => r.role === 'association-admin');
   const isCoordinator = () => isAdmin() || roles().some((r) => r.role === 'party-representative');
   /** Parties the reader may record attendance and positions for. */
-  const speaksFor = (party: string) => roles().some((r) => r.role === 'party-representative' && r.partyKey === party) || (party === 'association' && isAdmin());
-  return { member: () => me()?.member ?? null, isAdmin, isCoordinator, speaksFor, isContact: () => roles().some((r) => r.role === 'building-contact') };
+  const speaksFor = (party: string) =>
+    roles().some((r) => r.role === 'party-representative' && r.partyKey === party) || (party === 'association' && isAdmin());
+  return {
+    member: () => me()?.member ?? null,
+    isAdmin,
+    isCoordinator,
+    speaksFor,
+    isContact: () => roles().some((r) => r.role === 'building-contact'),
+  };
 }
 
 /** Year, month, day, hour and minute in the reader's language. */
 export function formatDateTime(iso: string, locale: string): string {
-  return new Date(iso).toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  return new Date(iso).toLocaleString(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 }
 
 /** The last twelve months (YYYY-MM, UTC, oldest first), as the API's cadence tracker counts them. */

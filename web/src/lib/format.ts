@@ -46,7 +46,14 @@ export function today(): string {
 
 /** "6月1日周日 19:00" / "Sun, Jun 1, 19:00". */
 export function formatWhen(iso: string, locale: string): string {
-  return new Date(iso).toLocaleString(locale, { month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+  return new Date(iso).toLocaleString(locale, {
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 }
 
 /** A start and end, with the end's date left out when it is the same day. */

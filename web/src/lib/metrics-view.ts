@@ -153,7 +153,14 @@ export function formatMonth(month: string, locale: ViewLocale): string {
 
 /** When figures were computed, to the minute, in the reader's time zone. */
 export function formatComputedAt(iso: string, locale: ViewLocale): string {
-  return new Date(iso).toLocaleString(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  return new Date(iso).toLocaleString(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 }
 
 /** The oldest of several computation times: every figure shown was computed at or after it. */
@@ -174,7 +181,11 @@ export function figuresFor(series: SeriesView, month: string): FiguresView | nul
 }
 
 /** Rows = metrics by group, then the five operating rules' scores; one column per figure set. */
-function buildTable(columns: { key: string; label: string; figures: FiguresView | null }[], definitions: DefinitionsView, context: ViewContext): TableView {
+function buildTable(
+  columns: { key: string; label: string; figures: FiguresView | null }[],
+  definitions: DefinitionsView,
+  context: ViewContext,
+): TableView {
   const { locale, labels } = context;
   const sections: TableSection[] = GROUPS.map((group) => ({
     key: group,
@@ -240,7 +251,10 @@ export function tableCsvRows(view: TableView, preamble: readonly string[]): stri
  * would run as a formula (a community named "=…") are quoted as text.
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${Papa.unparse(rows.map((r) => [...r]), { escapeFormulae: /^[=+@\t\r]/ })}`;
+  return `\uFEFF${Papa.unparse(
+    rows.map((r) => [...r]),
+    { escapeFormulae: /^[=+@\t\r]/ },
+  )}`;
 }
 
 /** Saves text as a file through a temporary Blob link. */

@@ -11,15 +11,18 @@ export function createSite() {
     return info;
   });
   // Re-read who I am whenever the dev token or the Clerk user changes.
-  const [me, { refetch: refetchMe }] = createResource(() => sessionToken() ?? clerkUser() ?? 'anonymous', async (who) => {
-    if (who === 'anonymous') return null;
-    try {
-      return await request(api.api.me.$get());
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) storeSessionToken(null);
-      return null;
-    }
-  });
+  const [me, { refetch: refetchMe }] = createResource(
+    () => sessionToken() ?? clerkUser() ?? 'anonymous',
+    async (who) => {
+      if (who === 'anonymous') return null;
+      try {
+        return await request(api.api.me.$get());
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) storeSessionToken(null);
+        return null;
+      }
+    },
+  );
   return { site, me, refetchMe };
 }
 

@@ -54,21 +54,41 @@ export default function ActivityCheckIn() {
       <Show when={activity()}>{(a) => <p class="lead">{a().title}</p>}</Show>
       <Show when={search.token} fallback={<p class="alert">{t('checkIn.noToken')}</p>}>
         <Show when={!me.loading} fallback={<p>{t('app.loading')}</p>}>
-          <Show when={me()} fallback={<p class="notice"><A href={`/sign-in?next=${encodeURIComponent(here())}`}>{t('checkIn.signIn')}</A></p>}>
-            <Show when={me()?.member} fallback={<p class="notice"><A href="/join">{t('checkIn.join')}</A></p>}>
+          <Show
+            when={me()}
+            fallback={
+              <p class="notice">
+                <A href={`/sign-in?next=${encodeURIComponent(here())}`}>{t('checkIn.signIn')}</A>
+              </p>
+            }
+          >
+            <Show
+              when={me()?.member}
+              fallback={
+                <p class="notice">
+                  <A href="/join">{t('checkIn.join')}</A>
+                </p>
+              }
+            >
               <Show when={checkedIn()}>
                 {(n) => (
                   <p class="notice success" role="status">
-                    <span class="big-check" aria-hidden="true">✓</span>
+                    <span class="big-check" aria-hidden="true">
+                      ✓
+                    </span>
                     {t('checkIn.done', { count: String(n()) })}
                   </p>
                 )}
               </Show>
               <Show when={error()}>
                 <Show when={specific()} fallback={<ErrorMessage error={error()} />}>
-                  <p class="alert" role="alert">{specific()}</p>
+                  <p class="alert" role="alert">
+                    {specific()}
+                  </p>
                 </Show>
-                <button type="button" class="button secondary" onClick={() => void checkIn()}>{t('app.retry')}</button>
+                <button type="button" class="button secondary" onClick={() => void checkIn()}>
+                  {t('app.retry')}
+                </button>
               </Show>
               <Show when={tried() && !checkedIn() && !error()}>
                 <p role="status">{t('checkIn.working')}</p>

@@ -38,11 +38,14 @@ export default function ActivityDetail() {
   );
   const checkInUrl = () => {
     const current = a();
-    return current?.checkinToken && CHECK_IN_STATES.includes(current.state) ? `${location.origin}/activities/${current.id}/check-in?token=${current.checkinToken}` : undefined;
+    return current?.checkinToken && CHECK_IN_STATES.includes(current.state)
+      ? `${location.origin}/activities/${current.id}/check-in?token=${current.checkinToken}`
+      : undefined;
   };
   const [qr] = createResource(checkInUrl, qrSvg);
   const qrMarkup = () => (qr.state === 'ready' ? qr() : undefined);
-  const rosterRows = () => (roster.state === 'ready' || roster.state === 'refreshing' ? roster().signups.filter((s) => s.status !== 'cancelled') : []);
+  const rosterRows = () =>
+    roster.state === 'ready' || roster.state === 'refreshing' ? roster().signups.filter((s) => s.status !== 'cancelled') : [];
 
   const { error, message, setMessage, busy, run } = createAction(async () => {
     await refetch();
@@ -52,7 +55,12 @@ export default function ActivityDetail() {
   // Sign-up
   const [participant, setParticipant] = createSignal('');
   const [isChild, setIsChild] = createSignal(false);
-  createEffect(on(() => a()?.audience, (audience) => setIsChild(audience === 'children')));
+  createEffect(
+    on(
+      () => a()?.audience,
+      (audience) => setIsChild(audience === 'children'),
+    ),
+  );
   async function signUp(forSomeone: boolean) {
     await run(async () => {
       const body = forSomeone ? { participant: participant().trim(), isChild: isChild() } : {};
@@ -62,13 +70,22 @@ export default function ActivityDetail() {
     });
   }
   const cancelSignup = (signupId: number) =>
-    run(() => request(api.api.activities[':id'].signups[':signupId'].$delete({ param: { id: params.id, signupId: String(signupId) } })), t('activity.signupCancelled'));
+    run(
+      () => request(api.api.activities[':id'].signups[':signupId'].$delete({ param: { id: params.id, signupId: String(signupId) } })),
+      t('activity.signupCancelled'),
+    );
 
   // Steps
   const [cancelReason, setCancelReason] = createSignal('');
   const takeStep = (step: (typeof STEPS)[number] | 'cancel') =>
     run(
-      () => request(api.api.activities[':id'].steps.$post({ param: { id: params.id }, json: step === 'cancel' ? { step, reason: cancelReason().trim() } : { step } })),
+      () =>
+        request(
+          api.api.activities[':id'].steps.$post({
+            param: { id: params.id },
+            json: step === 'cancel' ? { step, reason: cancelReason().trim() } : { step },
+          }),
+        ),
       t(`activity.stepDone_${step}`),
     );
   // Approving (or returning) is for an association administrator, or the club's leader for a club activity;
@@ -79,7 +96,8 @@ export default function ActivityDetail() {
   );
   // Editing, opening, check-in from the list, settling, reviewing and cancelling are the responsible person's (or an administrator's).
   const isResponsible = () => a()?.responsibleMemberId === member()?.id || isAdmin();
-  const isApprover = () => isAdmin() || (club.state === 'ready' && (club()?.members.some((m) => m.id === member()?.id && m.role === 'leader') ?? false));
+  const isApprover = () =>
+    isAdmin() || (club.state === 'ready' && (club()?.members.some((m) => m.id === member()?.id && m.role === 'leader') ?? false));
   // An exception is approved by someone other than the responsible person, so they do not get that button.
   const ownException = () => Boolean(a()?.exceptionReason) && a()?.responsibleMemberId === member()?.id;
   const availableSteps = () => {
@@ -107,7 +125,8 @@ export default function ActivityDetail() {
     ),
   );
   const actualCost = createMemo(() => actualLines.reduce((sum, l) => sum + (parseYuan(l.amount) ?? 0), 0));
-  const settlementValid = () => parseYuan(income()) !== null && actualLines.every((l) => parseYuan(l.amount) !== null && l.label.trim() !== '');
+  const settlementValid = () =>
+    parseYuan(income()) !== null && actualLines.every((l) => parseYuan(l.amount) !== null && l.label.trim() !== '');
   function settle(event: SubmitEvent) {
     event.preventDefault();
     if (!settlementValid()) return;
@@ -116,7 +135,11 @@ export default function ActivityDetail() {
         request(
           api.api.activities[':id'].settlement.$post({
             param: { id: params.id },
-            json: { incomeFen: parseYuan(income()) ?? 0, costLines: actualLines.map((l) => ({ label: l.label.trim(), amountFen: parseYuan(l.amount) ?? 0 })), occurredOn: today() },
+            json: {
+              incomeFen: parseYuan(income()) ?? 0,
+              costLines: actualLines.map((l) => ({ label: l.label.trim(), amountFen: parseYuan(l.amount) ?? 0 })),
+              occurredOn: today(),
+            },
           }),
         ),
       t('activity.settled'),
@@ -128,13 +151,25 @@ export default function ActivityDetail() {
   const [toChange, setToChange] = createSignal('');
   function submitReview(event: SubmitEvent) {
     event.preventDefault();
-    void run(() => request(api.api.activities[':id'].review.$post({ param: { id: params.id }, json: { wentWell: wentWell().trim(), toChange: toChange().trim() } })), t('activity.reviewed'));
+    void run(
+      () =>
+        request(
+          api.api.activities[':id'].review.$post({
+            param: { id: params.id },
+            json: { wentWell: wentWell().trim(), toChange: toChange().trim() },
+          }),
+        ),
+      t('activity.reviewed'),
+    );
   }
   const [rating, setRating] = createSignal(0);
   function submitRating(event: SubmitEvent) {
     event.preventDefault();
     if (rating() < 1) return;
-    void run(() => request(api.api.activities[':id'].rating.$post({ param: { id: params.id }, json: { rating: rating() } })), t('activity.rated'));
+    void run(
+      () => request(api.api.activities[':id'].rating.$post({ param: { id: params.id }, json: { rating: rating() } })),
+      t('activity.rated'),
+    );
   }
 
   const activeSignups = () => (a()?.mySignups ?? []).filter((s) => s.status !== 'cancelled');
@@ -147,7 +182,14 @@ export default function ActivityDetail() {
   return (
     <section class="activity">
       <ErrorMessage error={activity.error} />
-      <Show when={a()} fallback={<Show when={!activity.error}><p>{t('app.loading')}</p></Show>}>
+      <Show
+        when={a()}
+        fallback={
+          <Show when={!activity.error}>
+            <p>{t('app.loading')}</p>
+          </Show>
+        }
+      >
         {(act) => (
           <>
             <p class="no-print">
@@ -158,19 +200,30 @@ export default function ActivityDetail() {
             <header class="activity-head">
               <h1>{act().title}</h1>
               <p>
-                <span class="tag" classList={{ warn: act().state === 'cancelled' }}>{t(`activityState.${act().state}`)}</span>
+                <span class="tag" classList={{ warn: act().state === 'cancelled' }}>
+                  {t(`activityState.${act().state}`)}
+                </span>
                 <Show when={act().club}>{(club) => <span class="tag">{club().name}</span>}</Show>
               </p>
               <p class="responsible">
-                {t('activity.responsible', { name: act().responsible?.displayName ?? '—' })} <span class="help">{t('principles.whoProposes')}</span>
+                {t('activity.responsible', { name: act().responsible?.displayName ?? '—' })}{' '}
+                <span class="help">{t('principles.whoProposes')}</span>
               </p>
             </header>
-            <Show when={act().state !== 'cancelled'} fallback={<p class="alert">{t('activity.cancelledBecause', { reason: act().cancelledReason || '—' })}</p>}>
+            <Show
+              when={act().state !== 'cancelled'}
+              fallback={<p class="alert">{t('activity.cancelledBecause', { reason: act().cancelledReason || '—' })}</p>}
+            >
               <ol class="steps compact" aria-label={t('activity.process')}>
                 <For each={PROCESS}>
                   {(s, i) => (
-                    <li classList={{ done: PROCESS.indexOf(act().state) > i(), current: act().state === s }} aria-current={act().state === s ? 'step' : undefined}>
-                      <span class="dot" aria-hidden="true">{PROCESS.indexOf(act().state) > i() ? '✓' : i() + 1}</span>
+                    <li
+                      classList={{ done: PROCESS.indexOf(act().state) > i(), current: act().state === s }}
+                      aria-current={act().state === s ? 'step' : undefined}
+                    >
+                      <span class="dot" aria-hidden="true">
+                        {PROCESS.indexOf(act().state) > i() ? '✓' : i() + 1}
+                      </span>
                       {t(`activityState.${s}`)}
                     </li>
                   )}
@@ -179,7 +232,9 @@ export default function ActivityDetail() {
             </Show>
 
             <Show when={message()}>
-              <p class="notice" role="status">{message()}</p>
+              <p class="notice" role="status">
+                {message()}
+              </p>
             </Show>
             <ErrorMessage error={error()} />
 
@@ -198,7 +253,9 @@ export default function ActivityDetail() {
                     <dt>{t('activity.space')}</dt>
                     <dd>
                       {space().name}
-                      <span class="help block">{t('activity.spaceFacts', { opens: space().opensAt, closes: space().closesAt, capacity: String(space().capacity) })}</span>
+                      <span class="help block">
+                        {t('activity.spaceFacts', { opens: space().opensAt, closes: space().closesAt, capacity: String(space().capacity) })}
+                      </span>
                       <Show when={space().rules}>
                         <span class="help block">{space().rules}</span>
                       </Show>
@@ -227,17 +284,33 @@ export default function ActivityDetail() {
                 {t('activity.addToCalendar')}
               </a>
               <Show when={act().isOrganiser && isResponsible() && editableStates.includes(act().state)}>
-                <A class="button secondary" href={`/activities/${act().id}/edit`}>{t('activity.edit')}</A>
+                <A class="button secondary" href={`/activities/${act().id}/edit`}>
+                  {t('activity.edit')}
+                </A>
               </Show>
             </div>
 
             <h2>{t('activity.places')}</h2>
             <div class="stats">
-              <div class="stat"><strong>{act().places.confirmed}/{act().capacity}</strong>{t('activity.confirmed')}</div>
-              <div class="stat"><strong>{act().places.free}</strong>{t('activity.free')}</div>
-              <div class="stat"><strong>{act().places.waitlisted}</strong>{t('activity.waitlisted')}</div>
+              <div class="stat">
+                <strong>
+                  {act().places.confirmed}/{act().capacity}
+                </strong>
+                {t('activity.confirmed')}
+              </div>
+              <div class="stat">
+                <strong>{act().places.free}</strong>
+                {t('activity.free')}
+              </div>
+              <div class="stat">
+                <strong>{act().places.waitlisted}</strong>
+                {t('activity.waitlisted')}
+              </div>
               <Show when={act().places.checkedIn > 0}>
-                <div class="stat"><strong>{act().places.checkedIn}</strong>{t('activity.checkedIn')}</div>
+                <div class="stat">
+                  <strong>{act().places.checkedIn}</strong>
+                  {t('activity.checkedIn')}
+                </div>
               </Show>
             </div>
 
@@ -250,9 +323,15 @@ export default function ActivityDetail() {
                     {(s) => (
                       <li>
                         <span>{s.participant || t('activity.myself')}</span>
-                        <Show when={s.isChild}><span class="tag">{t('activity.child')}</span></Show>
-                        <span class="tag" classList={{ warn: s.status === 'waitlisted' }}>{t(`signupStatus.${s.status}`)}</span>
-                        <Show when={s.checkedInAt}><span class="tag">{t('activity.checkedInTag')}</span></Show>
+                        <Show when={s.isChild}>
+                          <span class="tag">{t('activity.child')}</span>
+                        </Show>
+                        <span class="tag" classList={{ warn: s.status === 'waitlisted' }}>
+                          {t(`signupStatus.${s.status}`)}
+                        </span>
+                        <Show when={s.checkedInAt}>
+                          <span class="tag">{t('activity.checkedInTag')}</span>
+                        </Show>
                         <Show when={!HAPPENED.includes(act().state)}>
                           <button type="button" class="button secondary" disabled={busy()} onClick={() => cancelSignup(s.id)}>
                             {t('activity.cancelSignup')}
@@ -289,13 +368,27 @@ export default function ActivityDetail() {
                     <h3>{act().audience === 'children' ? t('activity.signUpChild') : t('activity.signUpOther')}</h3>
                     <div class="field">
                       <label for="signup-participant">{t('activity.participantName')}</label>
-                      <input id="signup-participant" type="text" required maxlength="40" value={participant()} onInput={(e) => setParticipant(e.currentTarget.value)} />
+                      <input
+                        id="signup-participant"
+                        type="text"
+                        required
+                        maxlength="40"
+                        value={participant()}
+                        onInput={(e) => setParticipant(e.currentTarget.value)}
+                      />
                     </div>
                     <label class="radio">
-                      <input type="checkbox" checked={isChild()} disabled={act().audience === 'children'} onChange={(e) => setIsChild(e.currentTarget.checked)} />
+                      <input
+                        type="checkbox"
+                        checked={isChild()}
+                        disabled={act().audience === 'children'}
+                        onChange={(e) => setIsChild(e.currentTarget.checked)}
+                      />
                       {t('activity.isChild')}
                     </label>
-                    <button type="submit" class="button secondary" disabled={busy()}>{t('activity.signUpThem')}</button>
+                    <button type="submit" class="button secondary" disabled={busy()}>
+                      {t('activity.signUpThem')}
+                    </button>
                   </form>
                 </Show>
               </Show>
@@ -325,9 +418,15 @@ export default function ActivityDetail() {
                     <table>
                       <thead>
                         <tr>
-                          <th scope="col"><span class="visually-hidden">{t('budget.item')}</span></th>
-                          <th scope="col" class="num">{t('activity.planned')}</th>
-                          <th scope="col" class="num">{t('activity.actual')}</th>
+                          <th scope="col">
+                            <span class="visually-hidden">{t('budget.item')}</span>
+                          </th>
+                          <th scope="col" class="num">
+                            {t('activity.planned')}
+                          </th>
+                          <th scope="col" class="num">
+                            {t('activity.actual')}
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
@@ -344,7 +443,9 @@ export default function ActivityDetail() {
                         <tr>
                           <th scope="row">{t('activity.surplusRow')}</th>
                           <td class="num">{yuan(s().plannedIncomeFen - s().plannedCostFen)}</td>
-                          <td class="num"><strong>{yuan(s().surplusFen)}</strong></td>
+                          <td class="num">
+                            <strong>{yuan(s().surplusFen)}</strong>
+                          </td>
                         </tr>
                       </tbody>
                     </table>
@@ -352,7 +453,14 @@ export default function ActivityDetail() {
                   <Show when={s().actualLines.length > 0}>
                     <h3 class="subhead">{t('activity.actualCosts')}</h3>
                     <ul class="rows">
-                      <For each={s().actualLines}>{(l) => <li><span>{l.label}</span><span class="num">{yuan(l.amountFen)}</span></li>}</For>
+                      <For each={s().actualLines}>
+                        {(l) => (
+                          <li>
+                            <span>{l.label}</span>
+                            <span class="num">{yuan(l.amountFen)}</span>
+                          </li>
+                        )}
+                      </For>
                     </ul>
                   </Show>
                   <p class="help">
@@ -364,7 +472,11 @@ export default function ActivityDetail() {
               )}
             </Show>
 
-            <ActivityPhotos activityId={params.id} title={act().title} canAdd={HAPPENED.includes(act().state) && (act().isOrganiser || canRate())} />
+            <ActivityPhotos
+              activityId={params.id}
+              title={act().title}
+              canAdd={HAPPENED.includes(act().state) && (act().isOrganiser || canRate())}
+            />
 
             <Show when={act().review}>
               {(r) => (
@@ -395,7 +507,9 @@ export default function ActivityDetail() {
                     )}
                   </For>
                 </fieldset>
-                <button type="submit" class="button" disabled={busy() || rating() < 1}>{t('activity.submitRating')}</button>
+                <button type="submit" class="button" disabled={busy() || rating() < 1}>
+                  {t('activity.submitRating')}
+                </button>
               </form>
             </Show>
 
@@ -413,7 +527,13 @@ export default function ActivityDetail() {
                   <div class="actions">
                     <For each={availableSteps()}>
                       {(step) => (
-                        <button type="button" class="button" classList={{ secondary: step === 'return' }} disabled={busy()} onClick={() => void takeStep(step)}>
+                        <button
+                          type="button"
+                          class="button"
+                          classList={{ secondary: step === 'return' }}
+                          disabled={busy()}
+                          onClick={() => void takeStep(step)}
+                        >
                           {t(`activity.step_${step}`)}
                         </button>
                       )}
@@ -444,12 +564,17 @@ export default function ActivityDetail() {
                         <li>
                           <span>
                             {s.participant || s.displayName}
-                            <Show when={s.isChild}> <span class="tag">{t('activity.child')}</span></Show>
+                            <Show when={s.isChild}>
+                              {' '}
+                              <span class="tag">{t('activity.child')}</span>
+                            </Show>
                             <Show when={s.participant}>
                               <span class="help block">{t('activity.broughtBy', { name: s.displayName })}</span>
                             </Show>
                           </span>
-                          <span class="tag" classList={{ warn: s.status === 'waitlisted' }}>{t(`signupStatus.${s.status}`)}</span>
+                          <span class="tag" classList={{ warn: s.status === 'waitlisted' }}>
+                            {t(`signupStatus.${s.status}`)}
+                          </span>
                           <Show
                             when={s.checkedInAt}
                             fallback={
@@ -459,7 +584,13 @@ export default function ActivityDetail() {
                                   class="button secondary"
                                   disabled={busy()}
                                   aria-label={t('activity.checkInNamed', { name: s.participant || s.displayName })}
-                                  onClick={() => void run(() => request(api.api.activities[':id'].checkins.$post({ param: { id: params.id }, json: { signupId: s.id } })))}
+                                  onClick={() =>
+                                    void run(() =>
+                                      request(
+                                        api.api.activities[':id'].checkins.$post({ param: { id: params.id }, json: { signupId: s.id } }),
+                                      ),
+                                    )
+                                  }
                                 >
                                   {t('activity.checkInButton')}
                                 </button>
@@ -480,8 +611,18 @@ export default function ActivityDetail() {
                     <p class="help">{t('activity.settleHelp')}</p>
                     <div class="field" classList={{ invalid: parseYuan(income()) === null }}>
                       <label for="settle-income">{t('activity.actualIncome')}</label>
-                      <input id="settle-income" type="text" inputmode="decimal" required value={income()} onInput={(e) => setIncome(e.currentTarget.value)} aria-describedby="settle-income-help" />
-                      <span class="help" id="settle-income-help">{t('activity.actualIncomeHelp', { fee: yuan(act().feeFen), count: String(act().places.confirmed) })}</span>
+                      <input
+                        id="settle-income"
+                        type="text"
+                        inputmode="decimal"
+                        required
+                        value={income()}
+                        onInput={(e) => setIncome(e.currentTarget.value)}
+                        aria-describedby="settle-income-help"
+                      />
+                      <span class="help" id="settle-income-help">
+                        {t('activity.actualIncomeHelp', { fee: yuan(act().feeFen), count: String(act().places.confirmed) })}
+                      </span>
                     </div>
                     <ol class="cost-lines">
                       <For each={actualLines}>
@@ -489,11 +630,25 @@ export default function ActivityDetail() {
                           <li class="cost-line" classList={{ invalid: parseYuan(line.amount) === null }}>
                             <div class="field">
                               <label for={`settle-label-${i()}`}>{t('activityEditor.lineLabel', { n: String(i() + 1) })}</label>
-                              <input id={`settle-label-${i()}`} type="text" required maxlength="60" value={line.label} onInput={(e) => setActualLines(i(), 'label', e.currentTarget.value)} />
+                              <input
+                                id={`settle-label-${i()}`}
+                                type="text"
+                                required
+                                maxlength="60"
+                                value={line.label}
+                                onInput={(e) => setActualLines(i(), 'label', e.currentTarget.value)}
+                              />
                             </div>
                             <div class="field">
                               <label for={`settle-amount-${i()}`}>{t('activityEditor.lineAmount')}</label>
-                              <input id={`settle-amount-${i()}`} type="text" inputmode="decimal" required value={line.amount} onInput={(e) => setActualLines(i(), 'amount', e.currentTarget.value)} />
+                              <input
+                                id={`settle-amount-${i()}`}
+                                type="text"
+                                inputmode="decimal"
+                                required
+                                value={line.amount}
+                                onInput={(e) => setActualLines(i(), 'amount', e.currentTarget.value)}
+                              />
                             </div>
                             <button
                               type="button"
@@ -507,13 +662,23 @@ export default function ActivityDetail() {
                         )}
                       </For>
                     </ol>
-                    <button type="button" class="button secondary" onClick={() => setActualLines(actualLines.length, { label: '', amount: '' })}>
+                    <button
+                      type="button"
+                      class="button secondary"
+                      onClick={() => setActualLines(actualLines.length, { label: '', amount: '' })}
+                    >
                       {t('activityEditor.addLine')}
                     </button>
                     <p aria-live="polite">
-                      {t('activity.settlePreview', { income: yuan(parseYuan(income()) ?? 0), costs: yuan(actualCost()), surplus: yuan((parseYuan(income()) ?? 0) - actualCost()) })}
+                      {t('activity.settlePreview', {
+                        income: yuan(parseYuan(income()) ?? 0),
+                        costs: yuan(actualCost()),
+                        surplus: yuan((parseYuan(income()) ?? 0) - actualCost()),
+                      })}
                     </p>
-                    <button type="submit" class="button" disabled={busy() || !settlementValid()}>{t('activity.settleSubmit')}</button>
+                    <button type="submit" class="button" disabled={busy() || !settlementValid()}>
+                      {t('activity.settleSubmit')}
+                    </button>
                   </form>
                 </Show>
 
@@ -522,13 +687,28 @@ export default function ActivityDetail() {
                     <h3 id="review-form-title">{t('activity.reviewTitle')}</h3>
                     <div class="field">
                       <label for="review-well">{t('activity.wentWell')}</label>
-                      <textarea id="review-well" rows="3" required maxlength="2000" value={wentWell()} onInput={(e) => setWentWell(e.currentTarget.value)} />
+                      <textarea
+                        id="review-well"
+                        rows="3"
+                        required
+                        maxlength="2000"
+                        value={wentWell()}
+                        onInput={(e) => setWentWell(e.currentTarget.value)}
+                      />
                     </div>
                     <div class="field">
                       <label for="review-change">{t('activity.toChange')}</label>
-                      <textarea id="review-change" rows="3" maxlength="2000" value={toChange()} onInput={(e) => setToChange(e.currentTarget.value)} />
+                      <textarea
+                        id="review-change"
+                        rows="3"
+                        maxlength="2000"
+                        value={toChange()}
+                        onInput={(e) => setToChange(e.currentTarget.value)}
+                      />
                     </div>
-                    <button type="submit" class="button" disabled={busy()}>{t('activity.reviewSubmit')}</button>
+                    <button type="submit" class="button" disabled={busy()}>
+                      {t('activity.reviewSubmit')}
+                    </button>
                   </form>
                 </Show>
 
@@ -542,10 +722,22 @@ export default function ActivityDetail() {
                   >
                     <div class="field">
                       <label for="cancel-reason">{t('activity.cancelReason')}</label>
-                      <textarea id="cancel-reason" rows="2" required maxlength="300" value={cancelReason()} onInput={(e) => setCancelReason(e.currentTarget.value)} aria-describedby="cancel-help" />
-                      <span class="help" id="cancel-help">{t('activity.cancelHelp')}</span>
+                      <textarea
+                        id="cancel-reason"
+                        rows="2"
+                        required
+                        maxlength="300"
+                        value={cancelReason()}
+                        onInput={(e) => setCancelReason(e.currentTarget.value)}
+                        aria-describedby="cancel-help"
+                      />
+                      <span class="help" id="cancel-help">
+                        {t('activity.cancelHelp')}
+                      </span>
                     </div>
-                    <button type="submit" class="button secondary" disabled={busy() || cancelReason().trim() === ''}>{t('activity.step_cancel')}</button>
+                    <button type="submit" class="button secondary" disabled={busy() || cancelReason().trim() === ''}>
+                      {t('activity.step_cancel')}
+                    </button>
                   </form>
                 </Show>
               </section>

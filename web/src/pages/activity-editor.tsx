@@ -31,7 +31,9 @@ export function clashOf(error: unknown): Clash | null {
   const first: unknown = Array.isArray(list) ? list[0] : undefined;
   if (typeof first !== 'object' || first === null) return null;
   const { who, startsAt, endsAt, purpose } = first as Record<string, unknown>;
-  return typeof who === 'string' && typeof startsAt === 'string' && typeof endsAt === 'string' && typeof purpose === 'string' ? { who, startsAt, endsAt, purpose } : null;
+  return typeof who === 'string' && typeof startsAt === 'string' && typeof endsAt === 'string' && typeof purpose === 'string'
+    ? { who, startsAt, endsAt, purpose }
+    : null;
 }
 
 const FALLBACK_SURPLUS_RATE = 8;
@@ -47,7 +49,11 @@ export default function ActivityEditor() {
   const { member } = useMembership();
   const editing = () => params.id !== undefined;
 
-  const [facts] = createResource(() => request(api.api.handbooks.$get({ query: { locale: 'zh-CN' } })).then((r) => r.facts).catch(() => null));
+  const [facts] = createResource(() =>
+    request(api.api.handbooks.$get({ query: { locale: 'zh-CN' } }))
+      .then((r) => r.facts)
+      .catch(() => null),
+  );
   const [overview] = createResource(
     () => member()?.id,
     () => request(api.api.me.overview.$get()).catch(() => null),
@@ -80,7 +86,7 @@ export default function ActivityEditor() {
   // Fill the form once from the activity being edited.
   createEffect(
     on(
-      () => existing.state === 'ready' ? existing() : undefined,
+      () => (existing.state === 'ready' ? existing() : undefined),
       (a) => {
         if (!a) return;
         setTitle(a.title);
@@ -253,7 +259,15 @@ export default function ActivityEditor() {
               <legend>{t('activityEditor.basics')}</legend>
               <div class="field" classList={{ invalid: invalid('title') }}>
                 <label for="a-title">{t('activityEditor.title')}</label>
-                <input id="a-title" type="text" required minlength="2" maxlength="80" value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+                <input
+                  id="a-title"
+                  type="text"
+                  required
+                  minlength="2"
+                  maxlength="80"
+                  value={title()}
+                  onInput={(e) => setTitle(e.currentTarget.value)}
+                />
               </div>
               <Show when={!editing()}>
                 <div class="field">
@@ -268,23 +282,47 @@ export default function ActivityEditor() {
                       )}
                     </For>
                   </select>
-                  <span class="help" id="a-club-help">{t('activityEditor.clubHelp')}</span>
+                  <span class="help" id="a-club-help">
+                    {t('activityEditor.clubHelp')}
+                  </span>
                 </div>
               </Show>
               <div class="field">
                 <label for="a-description">{t('activityEditor.description')}</label>
-                <textarea id="a-description" rows="4" maxlength="4000" value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
+                <textarea
+                  id="a-description"
+                  rows="4"
+                  maxlength="4000"
+                  value={description()}
+                  onInput={(e) => setDescription(e.currentTarget.value)}
+                />
               </div>
               <div class="field-row">
                 <div class="field" classList={{ invalid: invalid('startsAt') }}>
                   <label for="a-start">{t('activityEditor.startsAt')}</label>
-                  <input id="a-start" type="datetime-local" required value={startsAt()} onInput={(e) => setStartsAt(e.currentTarget.value)} />
+                  <input
+                    id="a-start"
+                    type="datetime-local"
+                    required
+                    value={startsAt()}
+                    onInput={(e) => setStartsAt(e.currentTarget.value)}
+                  />
                 </div>
                 <div class="field" classList={{ invalid: invalid('endsAt') || Boolean(timeProblem()) }}>
                   <label for="a-end">{t('activityEditor.endsAt')}</label>
-                  <input id="a-end" type="datetime-local" required min={startsAt()} value={endsAt()} onInput={(e) => setEndsAt(e.currentTarget.value)} aria-describedby="a-end-error" />
+                  <input
+                    id="a-end"
+                    type="datetime-local"
+                    required
+                    min={startsAt()}
+                    value={endsAt()}
+                    onInput={(e) => setEndsAt(e.currentTarget.value)}
+                    aria-describedby="a-end-error"
+                  />
                   <Show when={timeProblem() || invalid('endsAt')}>
-                    <span class="field-error" id="a-end-error">{t('activityEditor.endAfterStart')}</span>
+                    <span class="field-error" id="a-end-error">
+                      {t('activityEditor.endAfterStart')}
+                    </span>
                   </Show>
                 </div>
               </div>
@@ -305,7 +343,12 @@ export default function ActivityEditor() {
                       <For each={spaceOptions()}>
                         {(s) => (
                           <option value={`space:${s.id}`} selected={placeChoice() === `space:${s.id}`}>
-                            {t('activityEditor.placeSpaceOption', { name: s.name, capacity: String(s.capacity), opens: s.opensAt, closes: s.closesAt })}
+                            {t('activityEditor.placeSpaceOption', {
+                              name: s.name,
+                              capacity: String(s.capacity),
+                              opens: s.opensAt,
+                              closes: s.closesAt,
+                            })}
                           </option>
                         )}
                       </For>
@@ -316,7 +359,11 @@ export default function ActivityEditor() {
                       <For each={bookingOptions()}>
                         {(b) => (
                           <option value={`booking:${b.id}`} selected={placeChoice() === `booking:${b.id}`}>
-                            {t('activityEditor.placeBookingOption', { space: b.spaceName, when: formatRange(b.startsAt, b.endsAt, locale()), purpose: b.purpose })}
+                            {t('activityEditor.placeBookingOption', {
+                              space: b.spaceName,
+                              when: formatRange(b.startsAt, b.endsAt, locale()),
+                              purpose: b.purpose,
+                            })}
                           </option>
                         )}
                       </For>
@@ -326,32 +373,65 @@ export default function ActivityEditor() {
                 <span class="help" id="a-place-help">
                   <Show
                     when={chosenSpace()}
-                    fallback={places.state === 'ready' && spaceOptions().length === 0 ? t('activityEditor.noSpaces') : t('activityEditor.placeHelp')}
+                    fallback={
+                      places.state === 'ready' && spaceOptions().length === 0 ? t('activityEditor.noSpaces') : t('activityEditor.placeHelp')
+                    }
                   >
                     {(space) => (
                       <>
-                        {t('activityEditor.placeSpaceFacts', { name: space().name, opens: space().opensAt, closes: space().closesAt, capacity: String(space().capacity), rules: space().rules })}
-                        <Show when={chosenBooking()}>{(booking) => <span class="block">{t('activityEditor.placeBookingFacts', { when: formatRange(booking().startsAt, booking().endsAt, locale()) })}</span>}</Show>
+                        {t('activityEditor.placeSpaceFacts', {
+                          name: space().name,
+                          opens: space().opensAt,
+                          closes: space().closesAt,
+                          capacity: String(space().capacity),
+                          rules: space().rules,
+                        })}
+                        <Show when={chosenBooking()}>
+                          {(booking) => (
+                            <span class="block">
+                              {t('activityEditor.placeBookingFacts', { when: formatRange(booking().startsAt, booking().endsAt, locale()) })}
+                            </span>
+                          )}
+                        </Show>
                       </>
                     )}
                   </Show>
                 </span>
                 <span id="a-place-problem" role="alert">
                   <Show when={clash()}>
-                    {(c) => <span class="field-error block">{t('activityEditor.placeClash', { who: c().who, when: formatRange(c().startsAt, c().endsAt, locale()), purpose: c().purpose })}</span>}
+                    {(c) => (
+                      <span class="field-error block">
+                        {t('activityEditor.placeClash', {
+                          who: c().who,
+                          when: formatRange(c().startsAt, c().endsAt, locale()),
+                          purpose: c().purpose,
+                        })}
+                      </span>
+                    )}
                   </Show>
                   <Show when={!clash() && invalid('bookingId') && error() instanceof ApiError && (error() as ApiError).code === 'conflict'}>
                     <span class="field-error block">{t('activityEditor.placeTaken')}</span>
                   </Show>
                   <Show when={chosenSpace() && (invalid('startsAt') || invalid('endsAt')) ? chosenSpace() : null}>
-                    {(space) => <span class="field-error block">{t('activityEditor.outsideHours', { name: space().name, opens: space().opensAt, closes: space().closesAt })}</span>}
+                    {(space) => (
+                      <span class="field-error block">
+                        {t('activityEditor.outsideHours', { name: space().name, opens: space().opensAt, closes: space().closesAt })}
+                      </span>
+                    )}
                   </Show>
                 </span>
               </div>
               <Show when={placeChoice() === ''}>
                 <div class="field" classList={{ invalid: invalid('place') }}>
                   <label for="a-place">{t('activityEditor.place')}</label>
-                  <input id="a-place" type="text" required maxlength="80" value={place()} onInput={(e) => setPlace(e.currentTarget.value)} />
+                  <input
+                    id="a-place"
+                    type="text"
+                    required
+                    maxlength="80"
+                    value={place()}
+                    onInput={(e) => setPlace(e.currentTarget.value)}
+                  />
                 </div>
               </Show>
               <div class="field-row">
@@ -380,8 +460,21 @@ export default function ActivityEditor() {
                 </div>
                 <div class="field" classList={{ invalid: invalid('expectedParticipants') || (submitted() && expectedValue() === null) }}>
                   <label for="a-expected">{t('activityEditor.expected')}</label>
-                  <input id="a-expected" type="number" inputmode="numeric" required min="0" max="5000" step="1" value={expected()} onInput={(e) => setExpected(e.currentTarget.value)} aria-describedby="a-expected-help" />
-                  <span class="help" id="a-expected-help">{t('activityEditor.expectedHelp')}</span>
+                  <input
+                    id="a-expected"
+                    type="number"
+                    inputmode="numeric"
+                    required
+                    min="0"
+                    max="5000"
+                    step="1"
+                    value={expected()}
+                    onInput={(e) => setExpected(e.currentTarget.value)}
+                    aria-describedby="a-expected-help"
+                  />
+                  <span class="help" id="a-expected-help">
+                    {t('activityEditor.expectedHelp')}
+                  </span>
                 </div>
               </div>
               <label class="radio">
@@ -434,7 +527,9 @@ export default function ActivityEditor() {
                           onInput={(e) => setLines(index(), 'amount', e.currentTarget.value)}
                         />
                         <Show when={lineAmount(line) === null}>
-                          <span class="field-error" id={`a-line-help-${line.key}`}>{t('activityEditor.amountInvalid')}</span>
+                          <span class="field-error" id={`a-line-help-${line.key}`}>
+                            {t('activityEditor.amountInvalid')}
+                          </span>
                         </Show>
                       </div>
                       <button
@@ -457,18 +552,49 @@ export default function ActivityEditor() {
               <legend>{t('activityEditor.fee')}</legend>
               <div class="field" classList={{ invalid: rateValue() === null }}>
                 <label for="a-rate">{t('activityEditor.surplusRate')}</label>
-                <input id="a-rate" type="number" inputmode="numeric" min="0" max="50" step="1" value={rate()} placeholder={String(defaultRate())} onInput={(e) => setRate(e.currentTarget.value)} aria-describedby="a-rate-help" />
-                <span class="help" id="a-rate-help">{t('activityEditor.surplusRateHelp', { rate: String(defaultRate()) })}</span>
+                <input
+                  id="a-rate"
+                  type="number"
+                  inputmode="numeric"
+                  min="0"
+                  max="50"
+                  step="1"
+                  value={rate()}
+                  placeholder={String(defaultRate())}
+                  onInput={(e) => setRate(e.currentTarget.value)}
+                  aria-describedby="a-rate-help"
+                />
+                <span class="help" id="a-rate-help">
+                  {t('activityEditor.surplusRateHelp', { rate: String(defaultRate()) })}
+                </span>
               </div>
               <div class="field" classList={{ invalid: lowerFeeValue() === null || invalid('feeFen') }}>
                 <label for="a-lower-fee">{t('activityEditor.lowerFee')}</label>
-                <input id="a-lower-fee" type="text" inputmode="decimal" value={lowerFee()} onInput={(e) => setLowerFee(e.currentTarget.value)} aria-describedby="a-lower-fee-help" />
-                <span class="help" id="a-lower-fee-help">{t('activityEditor.lowerFeeHelp')}</span>
+                <input
+                  id="a-lower-fee"
+                  type="text"
+                  inputmode="decimal"
+                  value={lowerFee()}
+                  onInput={(e) => setLowerFee(e.currentTarget.value)}
+                  aria-describedby="a-lower-fee-help"
+                />
+                <span class="help" id="a-lower-fee-help">
+                  {t('activityEditor.lowerFeeHelp')}
+                </span>
               </div>
               <div class="field" classList={{ invalid: invalid('exceptionReason') }}>
                 <label for="a-exception">{t('activityEditor.exceptionReason')}</label>
-                <textarea id="a-exception" rows="2" maxlength="300" value={exceptionReason()} onInput={(e) => setExceptionReason(e.currentTarget.value)} aria-describedby="a-exception-help" />
-                <span class="help" id="a-exception-help">{t('activityEditor.exceptionHelp')}</span>
+                <textarea
+                  id="a-exception"
+                  rows="2"
+                  maxlength="300"
+                  value={exceptionReason()}
+                  onInput={(e) => setExceptionReason(e.currentTarget.value)}
+                  aria-describedby="a-exception-help"
+                />
+                <span class="help" id="a-exception-help">
+                  {t('activityEditor.exceptionHelp')}
+                </span>
               </div>
             </fieldset>
           </div>

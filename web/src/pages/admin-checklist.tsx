@@ -31,7 +31,11 @@ export default function AdminChecklist() {
                     <span class="visually-hidden"> · {item.done ? t('checklist.done') : t('checklist.pending')}</span>
                   </h3>
                   <p>{t(`checklist.item_${item.key}_body`)}</p>
-                  <p><span class="tag" classList={{ warn: !item.done }}>{t('checklist.progress', { current: String(item.progress.current), target: String(item.progress.target) })}</span></p>
+                  <p>
+                    <span class="tag" classList={{ warn: !item.done }}>
+                      {t('checklist.progress', { current: String(item.progress.current), target: String(item.progress.target) })}
+                    </span>
+                  </p>
                 </div>
               </li>
             )}

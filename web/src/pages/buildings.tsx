@@ -77,7 +77,10 @@ export default function Buildings() {
     }
   }
   const decideOffer = (id: number, confirm: boolean, name: string, building: string) =>
-    run(() => request(api.api['contact-applications'][':id'].decision.$post({ param: { id: String(id) }, json: { confirm } })), t(confirm ? 'buildings.confirmedNotice' : 'buildings.declinedNotice', { name, building }));
+    run(
+      () => request(api.api['contact-applications'][':id'].decision.$post({ param: { id: String(id) }, json: { confirm } })),
+      t(confirm ? 'buildings.confirmedNotice' : 'buildings.declinedNotice', { name, building }),
+    );
 
   const isContactOf = (contacts: { id: number }[]) => contacts.some((c) => c.id === member()?.id);
 
@@ -87,7 +90,9 @@ export default function Buildings() {
       <p class="lead">{t('buildings.intro')}</p>
       <ErrorMessage error={data.error} />
       <Show when={message()}>
-        <p class="notice" role="status">{message()}</p>
+        <p class="notice" role="status">
+          {message()}
+        </p>
       </Show>
       <ErrorMessage error={error()} detail />
 
@@ -103,10 +108,22 @@ export default function Buildings() {
                     {t('buildings.offerLine', { name: o.displayName, building: o.buildingName })}
                     <span class="help block">{formatDateTime(o.createdAt, locale())}</span>
                   </span>
-                  <button type="button" class="button" disabled={busy()} aria-label={t('buildings.confirmNamed', { name: o.displayName, building: o.buildingName })} onClick={() => void decideOffer(o.id, true, o.displayName, o.buildingName)}>
+                  <button
+                    type="button"
+                    class="button"
+                    disabled={busy()}
+                    aria-label={t('buildings.confirmNamed', { name: o.displayName, building: o.buildingName })}
+                    onClick={() => void decideOffer(o.id, true, o.displayName, o.buildingName)}
+                  >
                     {t('buildings.confirm')}
                   </button>
-                  <button type="button" class="button secondary" disabled={busy()} aria-label={t('buildings.declineNamed', { name: o.displayName, building: o.buildingName })} onClick={() => void decideOffer(o.id, false, o.displayName, o.buildingName)}>
+                  <button
+                    type="button"
+                    class="button secondary"
+                    disabled={busy()}
+                    aria-label={t('buildings.declineNamed', { name: o.displayName, building: o.buildingName })}
+                    onClick={() => void decideOffer(o.id, false, o.displayName, o.buildingName)}
+                  >
                     {t('buildings.decline')}
                   </button>
                 </li>
@@ -146,7 +163,9 @@ export default function Buildings() {
                     <li id={`building-${b.id}`} class={`card building-card cov-${level()}`} data-building={b.id}>
                       <h2>{b.name}</h2>
                       <p>
-                        <span class={`tag coverage-tag cov-${level()}`}>{t('community.contacts', { count: String(b.contacts.length), required: String(b.contactsRequired) })}</span>
+                        <span class={`tag coverage-tag cov-${level()}`}>
+                          {t('community.contacts', { count: String(b.contacts.length), required: String(b.contactsRequired) })}
+                        </span>
                         <span class="visually-hidden">{t(`buildings.level_${level()}`)}</span>
                       </p>
                       <Show when={b.contacts.length > 0} fallback={<p class="help">{t('buildings.noContacts')}</p>}>
@@ -161,7 +180,9 @@ export default function Buildings() {
                               type="button"
                               class="button secondary"
                               disabled={busy() || offered().includes(b.id)}
-                              aria-label={t(offered().includes(b.id) ? 'buildings.offeredNamed' : 'buildings.volunteerNamed', { name: b.name })}
+                              aria-label={t(offered().includes(b.id) ? 'buildings.offeredNamed' : 'buildings.volunteerNamed', {
+                                name: b.name,
+                              })}
                               onClick={() => void volunteer(b.id)}
                             >
                               {offered().includes(b.id) ? t('buildings.offeredShort') : t('buildings.volunteer')}
@@ -184,12 +205,16 @@ export default function Buildings() {
                           onSubmit={(e) => {
                             e.preventDefault();
                             const value = String(new FormData(e.currentTarget).get('gridWorker') ?? '').trim();
-                            void request(api.api.buildings[':id'].$patch({ param: { id: String(b.id) }, json: { gridWorker: value || null } })).then(() => refetch());
+                            void request(
+                              api.api.buildings[':id'].$patch({ param: { id: String(b.id) }, json: { gridWorker: value || null } }),
+                            ).then(() => refetch());
                           }}
                         >
                           <label for={`grid-${b.id}`}>{t('buildings.gridWorkerEdit')}</label>
                           <input id={`grid-${b.id}`} name="gridWorker" type="text" maxlength="60" value={b.gridWorker ?? ''} />
-                          <button type="submit" class="button secondary">{t('settings.save')}</button>
+                          <button type="submit" class="button secondary">
+                            {t('settings.save')}
+                          </button>
                         </form>
                       </Show>
                       <InviteCode buildingId={b.id} name={b.name} />

@@ -55,11 +55,17 @@ export default function Canvas() {
           </>
         }
       >
-        <label class="visually-hidden" for={`canvas-input-${entry.key}`}>{pick(entry.title)}</label>
+        <label class="visually-hidden" for={`canvas-input-${entry.key}`}>
+          {pick(entry.title)}
+        </label>
         <textarea id={`canvas-input-${entry.key}`} rows="6" value={draft()} onInput={(e) => setDraft(e.currentTarget.value)} />
         <div class="actions">
-          <button type="button" class="button" onClick={() => save(entry.key)}>{t('canvas.save')}</button>
-          <button type="button" class="button secondary" onClick={() => setEditing(undefined)}>{t('canvas.cancel')}</button>
+          <button type="button" class="button" onClick={() => save(entry.key)}>
+            {t('canvas.save')}
+          </button>
+          <button type="button" class="button secondary" onClick={() => setEditing(undefined)}>
+            {t('canvas.cancel')}
+          </button>
         </div>
       </Show>
     </section>

@@ -72,10 +72,14 @@ export default function ChapterEditor() {
         <p class="alert">{t('editor.forbidden')}</p>
       </Show>
       <Show when={conflict()} fallback={<ErrorMessage error={error()} />}>
-        <p class="alert" role="alert">{t('editor.conflict')}</p>
+        <p class="alert" role="alert">
+          {t('editor.conflict')}
+        </p>
       </Show>
       <Show when={saved()}>
-        <p class="notice" role="status">{t('editor.saved', { revision: String(saved()) })}</p>
+        <p class="notice" role="status">
+          {t('editor.saved', { revision: String(saved()) })}
+        </p>
       </Show>
       <Show when={chapter()?.draft}>
         <p class="help">{t('editor.draftLoaded')}</p>
@@ -92,7 +96,9 @@ export default function ChapterEditor() {
             <span class="help">{t('editor.bodyHelp', { placeholder: '{{community.name}}', example: '{{party.association}}' })}</span>
           </div>
           <div class="field">
-            <span class="label" id="preview-label">{t('editor.preview')}</span>
+            <span class="label" id="preview-label">
+              {t('editor.preview')}
+            </span>
             <section class="preview card" aria-labelledby="preview-label" aria-live="polite">
               <MarkdownView source={preview()} />
             </section>
@@ -100,8 +106,18 @@ export default function ChapterEditor() {
         </div>
         <div class="field">
           <label for="chapter-summary">{t('editor.summary')}</label>
-          <input id="chapter-summary" type="text" required maxlength="200" value={summary()} onInput={(e) => setSummary(e.currentTarget.value)} aria-describedby="summary-help" />
-          <span class="help" id="summary-help">{t('editor.summaryHelp')}</span>
+          <input
+            id="chapter-summary"
+            type="text"
+            required
+            maxlength="200"
+            value={summary()}
+            onInput={(e) => setSummary(e.currentTarget.value)}
+            aria-describedby="summary-help"
+          />
+          <span class="help" id="summary-help">
+            {t('editor.summaryHelp')}
+          </span>
         </div>
         <label class="radio">
           <input type="checkbox" checked={publish()} onChange={(e) => setPublish(e.currentTarget.checked)} />

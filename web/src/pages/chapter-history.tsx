@@ -22,7 +22,12 @@ export default function ChapterHistory() {
   const to = () => b() ?? numbers()[0];
 
   const fetchRevision = (n: number) =>
-    request(api.api.handbooks[':handbook'].chapters[':key'].revisions[':number'].$get({ param: { ...ref().param, number: String(n) }, query: ref().query }));
+    request(
+      api.api.handbooks[':handbook'].chapters[':key'].revisions[':number'].$get({
+        param: { ...ref().param, number: String(n) },
+        query: ref().query,
+      }),
+    );
   const [pair] = createResource(
     () => (from() && to() ? { from: from()!, to: to()!, l: locale() } : false),
     async (p) => Promise.all([fetchRevision(p.from), fetchRevision(p.to)]),
@@ -56,7 +61,9 @@ export default function ChapterHistory() {
       <h1>{t('history.title', { title: history()?.chapter.title ?? '' })}</h1>
       <ErrorMessage error={history.error ?? error()} />
       <Show when={restored()}>
-        <p class="notice" role="status">{t('history.restored', { revision: String(restored()) })}</p>
+        <p class="notice" role="status">
+          {t('history.restored', { revision: String(restored()) })}
+        </p>
       </Show>
       <p class="help">{t('history.compareHelp')}</p>
       <div class="table-wrap">
@@ -67,7 +74,9 @@ export default function ChapterHistory() {
               <th scope="col">{t('history.to')}</th>
               <th scope="col">{t('history.revision', { number: '' })}</th>
               <th scope="col">{t('editor.summary')}</th>
-              <th scope="col"><span class="visually-hidden">{t('history.restore')}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{t('history.restore')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -75,15 +84,29 @@ export default function ChapterHistory() {
               {(r) => (
                 <tr data-revision={r.number}>
                   <td>
-                    <input type="radio" name="rev-a" aria-label={`${t('history.from')} ${t('history.revision', { number: String(r.number) })}`} checked={from() === r.number} onChange={() => setA(r.number)} />
+                    <input
+                      type="radio"
+                      name="rev-a"
+                      aria-label={`${t('history.from')} ${t('history.revision', { number: String(r.number) })}`}
+                      checked={from() === r.number}
+                      onChange={() => setA(r.number)}
+                    />
                   </td>
                   <td>
-                    <input type="radio" name="rev-b" aria-label={`${t('history.to')} ${t('history.revision', { number: String(r.number) })}`} checked={to() === r.number} onChange={() => setB(r.number)} />
+                    <input
+                      type="radio"
+                      name="rev-b"
+                      aria-label={`${t('history.to')} ${t('history.revision', { number: String(r.number) })}`}
+                      checked={to() === r.number}
+                      onChange={() => setB(r.number)}
+                    />
                   </td>
                   <td>
                     {t('history.revision', { number: String(r.number) })}
                     <br />
-                    <span class="tag" classList={{ warn: !r.published }}>{t(`history.kind_${r.kind}`)}</span>
+                    <span class="tag" classList={{ warn: !r.published }}>
+                      {t(`history.kind_${r.kind}`)}
+                    </span>
                     <Show when={r.number === history()?.chapter.revision}>
                       <span class="tag">{t('history.current')}</span>
                     </Show>
@@ -91,7 +114,9 @@ export default function ChapterHistory() {
                   <td>
                     {r.summary}
                     <br />
-                    <span class="help">{t('history.by', { name: r.authorName ?? '—', date: new Date(r.createdAt).toLocaleString(locale()) })}</span>
+                    <span class="help">
+                      {t('history.by', { name: r.authorName ?? '—', date: new Date(r.createdAt).toLocaleString(locale()) })}
+                    </span>
                   </td>
                   <td>
                     <Show when={r.number !== history()?.chapter.revision}>
@@ -110,7 +135,11 @@ export default function ChapterHistory() {
         {(p) => (
           <>
             <h2>{t('history.diffTitle', { a: String(p()[0].number), b: String(p()[1].number) })}</h2>
-            <TextDiff before={`# ${p()[0].title}\n\n${p()[0].body}`} after={`# ${p()[1].title}\n\n${p()[1].body}`} label={t('history.compare')} />
+            <TextDiff
+              before={`# ${p()[0].title}\n\n${p()[0].body}`}
+              after={`# ${p()[1].title}\n\n${p()[1].body}`}
+              label={t('history.compare')}
+            />
           </>
         )}
       </Show>

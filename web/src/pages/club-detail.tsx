@@ -17,7 +17,12 @@ const MOVES: Record<ClubStatus, ('active' | 'dormant' | 'closed')[]> = {
 };
 
 /** A titled list of the club's activities with their state. */
-function ActivityList(props: { id: string; title: string; empty: string; items: { id: number; title: string; startsAt: string; state: string }[] }) {
+function ActivityList(props: {
+  id: string;
+  title: string;
+  empty: string;
+  items: { id: number; title: string; startsAt: string; state: string }[];
+}) {
   const { locale } = useI18n();
   const label = useLabel();
   return (
@@ -77,18 +82,27 @@ export default function ClubDetail() {
   const join = () => run(() => request(api.api.clubs[':id'].members.$post({ param: { id: id() } })), t('club.joined'));
   const leave = () => run(() => request(api.api.clubs[':id'].members.me.$delete({ param: { id: id() } })), t('club.left'));
   const move = (status: 'active' | 'dormant' | 'closed') =>
-    run(() => request(api.api.clubs[':id'].status.$post({ param: { id: id() }, json: { status } })), t('club.moved', { status: t(`clubStatus.${status}`) }));
+    run(
+      () => request(api.api.clubs[':id'].status.$post({ param: { id: id() }, json: { status } })),
+      t('club.moved', { status: t(`clubStatus.${status}`) }),
+    );
 
   const [handoverTo, setHandoverTo] = createSignal('');
   function offer(event: SubmitEvent) {
     event.preventDefault();
     const to = Number(handoverTo());
     if (!to) return;
-    void run(() => request(api.api.clubs[':id'].handovers.$post({ param: { id: id() }, json: { toMemberId: to } })), t('club.offered', { name: nameOf(to) }));
+    void run(
+      () => request(api.api.clubs[':id'].handovers.$post({ param: { id: id() }, json: { toMemberId: to } })),
+      t('club.offered', { name: nameOf(to) }),
+    );
   }
   const decide = (handoverId: number, accept: boolean) =>
     run(
-      () => request(api.api.clubs[':id'].handovers[':handoverId'].$post({ param: { id: id(), handoverId: String(handoverId) }, json: { accept } })),
+      () =>
+        request(
+          api.api.clubs[':id'].handovers[':handoverId'].$post({ param: { id: id(), handoverId: String(handoverId) }, json: { accept } }),
+        ),
       accept ? t('club.accepted') : t('club.declined'),
     );
 
@@ -98,16 +112,26 @@ export default function ClubDetail() {
         <A href="/clubs">{t('club.back')}</A>
       </p>
       <ErrorMessage error={club.error} />
-      <Show when={c()} fallback={<Show when={!club.error}><p>{t('app.loading')}</p></Show>}>
+      <Show
+        when={c()}
+        fallback={
+          <Show when={!club.error}>
+            <p>{t('app.loading')}</p>
+          </Show>
+        }
+      >
         {(cl) => (
           <>
             <h1>{cl().name}</h1>
             <p>
-              <span class="tag" classList={{ warn: cl().status !== 'active' }}>{t(`clubStatus.${cl().status}`)}</span>
+              <span class="tag" classList={{ warn: cl().status !== 'active' }}>
+                {t(`clubStatus.${cl().status}`)}
+              </span>
               <Show when={cl().program}>{(p) => <span class="tag">{pick(p().name)}</span>}</Show>
             </p>
             <p class="responsible">
-              {t('club.responsible', { name: cl().responsible?.displayName ?? '—' })} <span class="help">{t('principles.whoProposes')}</span>
+              {t('club.responsible', { name: cl().responsible?.displayName ?? '—' })}{' '}
+              <span class="help">{t('principles.whoProposes')}</span>
             </p>
             <p class="description">{cl().purpose}</p>
             <Show when={cl().meetingPattern}>
@@ -118,29 +142,46 @@ export default function ClubDetail() {
             </Show>
 
             <div class="stats">
-              <div class="stat"><strong>{cl().memberCount}</strong>{t('clubs.members')}</div>
+              <div class="stat">
+                <strong>{cl().memberCount}</strong>
+                {t('clubs.members')}
+              </div>
               <div class="stat">
                 <strong>{cl().fund ? yuan(cl().fund!.balanceFen) : '—'}</strong>
                 {t('clubs.fund')}
-                <Show when={cl().fund}>{(f) => <A class="block" href={`/accounts/${f().key}`}>{t('club.statement')}</A>}</Show>
+                <Show when={cl().fund}>
+                  {(f) => (
+                    <A class="block" href={`/accounts/${f().key}`}>
+                      {t('club.statement')}
+                    </A>
+                  )}
+                </Show>
               </div>
             </div>
 
             <Show when={message()}>
-              <p class="notice" role="status">{message()}</p>
+              <p class="notice" role="status">
+                {message()}
+              </p>
             </Show>
             <ErrorMessage error={error()} />
             <MemberGate next={`/clubs/${params.id}`} />
             <Show when={member()}>
               <div class="actions">
                 <Show when={!inClub() && cl().status === 'active'}>
-                  <button type="button" class="button" disabled={busy()} onClick={() => void join()}>{t('club.join')}</button>
+                  <button type="button" class="button" disabled={busy()} onClick={() => void join()}>
+                    {t('club.join')}
+                  </button>
                 </Show>
                 <Show when={inClub() && cl().status === 'active'}>
-                  <A class="button" href={`/activities/new?clubId=${cl().id}`}>{t('club.newActivity')}</A>
+                  <A class="button" href={`/activities/new?clubId=${cl().id}`}>
+                    {t('club.newActivity')}
+                  </A>
                 </Show>
                 <Show when={inClub() && !isResponsible()}>
-                  <button type="button" class="button secondary" disabled={busy()} onClick={() => void leave()}>{t('club.leave')}</button>
+                  <button type="button" class="button secondary" disabled={busy()} onClick={() => void leave()}>
+                    {t('club.leave')}
+                  </button>
                 </Show>
               </div>
               <Show when={inClub() && isResponsible()}>
@@ -157,8 +198,12 @@ export default function ClubDetail() {
                   <section class="notice handover-offer" aria-labelledby="offer-title">
                     <p id="offer-title">{t('club.offeredToYou', { name: cl().responsible?.displayName ?? '—' })}</p>
                     <div class="actions">
-                      <button type="button" class="button" disabled={busy()} onClick={() => void decide(h().id, true)}>{t('club.accept')}</button>
-                      <button type="button" class="button secondary" disabled={busy()} onClick={() => void decide(h().id, false)}>{t('club.decline')}</button>
+                      <button type="button" class="button" disabled={busy()} onClick={() => void decide(h().id, true)}>
+                        {t('club.accept')}
+                      </button>
+                      <button type="button" class="button secondary" disabled={busy()} onClick={() => void decide(h().id, false)}>
+                        {t('club.decline')}
+                      </button>
                     </div>
                   </section>
                 </Show>
@@ -174,10 +219,14 @@ export default function ClubDetail() {
                     <label for="handover-to">{t('club.handoverTo')}</label>
                     <select id="handover-to" required value={handoverTo()} onChange={(e) => setHandoverTo(e.currentTarget.value)}>
                       <option value="">{t('club.choose')}</option>
-                      <For each={cl().members.filter((m) => m.id !== myId())}>{(m) => <option value={String(m.id)}>{m.displayName}</option>}</For>
+                      <For each={cl().members.filter((m) => m.id !== myId())}>
+                        {(m) => <option value={String(m.id)}>{m.displayName}</option>}
+                      </For>
                     </select>
                   </div>
-                  <button type="submit" class="button secondary" disabled={busy() || !handoverTo()}>{t('club.offer')}</button>
+                  <button type="submit" class="button secondary" disabled={busy() || !handoverTo()}>
+                    {t('club.offer')}
+                  </button>
                 </Show>
               </form>
             </Show>
@@ -188,7 +237,13 @@ export default function ClubDetail() {
                 <div class="actions">
                   <For each={MOVES[cl().status]}>
                     {(to) => (
-                      <button type="button" class="button" classList={{ secondary: to !== 'active' }} disabled={busy()} onClick={() => void move(to)}>
+                      <button
+                        type="button"
+                        class="button"
+                        classList={{ secondary: to !== 'active' }}
+                        disabled={busy()}
+                        onClick={() => void move(to)}
+                      >
                         {t(cl().status === 'proposed' && to === 'active' ? 'clubs.approve' : `club.moveTo_${to}`)}
                       </button>
                     )}
@@ -209,7 +264,14 @@ export default function ClubDetail() {
                   {(m) => (
                     <li>
                       {m.displayName}
-                      <Show when={m.id === cl().responsible?.id} fallback={<Show when={m.role === 'leader'}><span class="tag">{t('clubs.leader')}</span></Show>}>
+                      <Show
+                        when={m.id === cl().responsible?.id}
+                        fallback={
+                          <Show when={m.role === 'leader'}>
+                            <span class="tag">{t('clubs.leader')}</span>
+                          </Show>
+                        }
+                      >
                         <span class="tag">{t('club.responsibleTag')}</span>
                       </Show>
                     </li>

@@ -15,7 +15,9 @@ export default function Clubs() {
   const navigate = useNavigate();
   const { member, isAdmin } = useMembership();
   const [status, setStatus] = createSignal<ClubStatus | ''>('');
-  const [clubs, { refetch }] = createResource(status, (s) => request(api.api.clubs.$get({ query: s ? { status: s } : {} })), { initialValue: { clubs: [] } });
+  const [clubs, { refetch }] = createResource(status, (s) => request(api.api.clubs.$get({ query: s ? { status: s } : {} })), {
+    initialValue: { clubs: [] },
+  });
   const [proposed, { refetch: refetchProposed }] = createResource(
     () => (isAdmin() ? 'proposed' : undefined),
     () => request(api.api.clubs.$get({ query: { status: 'proposed' } })),
@@ -53,7 +55,12 @@ export default function Clubs() {
     try {
       const { id } = await request(
         api.api.clubs.$post({
-          json: { name: name().trim(), purpose: purpose().trim(), programKey: programKey() || undefined, meetingPattern: meetingPattern().trim() || undefined },
+          json: {
+            name: name().trim(),
+            purpose: purpose().trim(),
+            programKey: programKey() || undefined,
+            meetingPattern: meetingPattern().trim() || undefined,
+          },
         }),
       );
       navigate(`/clubs/${id}`);
@@ -74,7 +81,9 @@ export default function Clubs() {
       <p class="lead">{t('clubs.intro')}</p>
 
       <Show when={approved()}>
-        <p class="notice" role="status">{approved()}</p>
+        <p class="notice" role="status">
+          {approved()}
+        </p>
       </Show>
       <ErrorMessage error={error()} />
       <Show when={proposedClubs().length > 0}>
@@ -89,7 +98,12 @@ export default function Clubs() {
                     <A href={`/clubs/${club.id}`}>{club.name}</A>
                     <span class="help block">{t('clubs.responsible', { name: club.responsible.displayName })}</span>
                   </span>
-                  <button type="button" class="button" onClick={() => void approve(club.id, club.name)} aria-label={t('clubs.approveNamed', { name: club.name })}>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() => void approve(club.id, club.name)}
+                    aria-label={t('clubs.approveNamed', { name: club.name })}
+                  >
                     {t('clubs.approve')}
                   </button>
                 </li>
@@ -119,7 +133,9 @@ export default function Clubs() {
                     <A href={`/clubs/${club.id}`}>{club.name}</A>
                   </h2>
                   <p>
-                    <span class="tag" classList={{ warn: club.status !== 'active' }}>{t(`clubStatus.${club.status}`)}</span>
+                    <span class="tag" classList={{ warn: club.status !== 'active' }}>
+                      {t(`clubStatus.${club.status}`)}
+                    </span>
                     <Show when={programName(club.programKey)}>{(p) => <span class="tag">{p()}</span>}</Show>
                   </p>
                   <p class="purpose">{club.purpose}</p>
@@ -165,27 +181,59 @@ export default function Clubs() {
           <form class="card" onSubmit={propose}>
             <div class="field">
               <label for="club-name">{t('clubs.name')}</label>
-              <input id="club-name" type="text" required minlength="2" maxlength="40" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+              <input
+                id="club-name"
+                type="text"
+                required
+                minlength="2"
+                maxlength="40"
+                value={name()}
+                onInput={(e) => setName(e.currentTarget.value)}
+              />
             </div>
             <div class="field">
               <label for="club-purpose">{t('clubs.purpose')}</label>
-              <textarea id="club-purpose" rows="3" required minlength="4" maxlength="1000" value={purpose()} onInput={(e) => setPurpose(e.currentTarget.value)} aria-describedby="club-purpose-help" />
-              <span class="help" id="club-purpose-help">{t('clubs.purposeHelp')}</span>
+              <textarea
+                id="club-purpose"
+                rows="3"
+                required
+                minlength="4"
+                maxlength="1000"
+                value={purpose()}
+                onInput={(e) => setPurpose(e.currentTarget.value)}
+                aria-describedby="club-purpose-help"
+              />
+              <span class="help" id="club-purpose-help">
+                {t('clubs.purposeHelp')}
+              </span>
             </div>
             <div class="field">
               <label for="club-program">{t('clubs.program')}</label>
               <select id="club-program" value={programKey()} onChange={(e) => setProgramKey(e.currentTarget.value)}>
                 <option value="">{t('clubs.noProgram')}</option>
-                <For each={(community()?.programs ?? []).filter((p) => p.enabled)}>{(p) => <option value={p.key}>{pick(p.name)}</option>}</For>
+                <For each={(community()?.programs ?? []).filter((p) => p.enabled)}>
+                  {(p) => <option value={p.key}>{pick(p.name)}</option>}
+                </For>
               </select>
             </div>
             <div class="field">
               <label for="club-meeting">{t('clubs.meetingPattern')}</label>
-              <input id="club-meeting" type="text" maxlength="100" value={meetingPattern()} onInput={(e) => setMeetingPattern(e.currentTarget.value)} aria-describedby="club-meeting-help" />
-              <span class="help" id="club-meeting-help">{t('clubs.meetingHelp')}</span>
+              <input
+                id="club-meeting"
+                type="text"
+                maxlength="100"
+                value={meetingPattern()}
+                onInput={(e) => setMeetingPattern(e.currentTarget.value)}
+                aria-describedby="club-meeting-help"
+              />
+              <span class="help" id="club-meeting-help">
+                {t('clubs.meetingHelp')}
+              </span>
             </div>
             <p class="help">{t('clubs.youWillBeResponsible')}</p>
-            <button type="submit" class="button" disabled={busy()}>{t('clubs.proposeSubmit')}</button>
+            <button type="submit" class="button" disabled={busy()}>
+              {t('clubs.proposeSubmit')}
+            </button>
           </form>
         </Show>
       </section>

@@ -29,7 +29,14 @@ export default function Committees() {
       <p class="lead">{t('governance.committeesIntro')}</p>
       <MemberGate next="/committees" />
       <ErrorMessage error={data.error} />
-      <Show when={data()} fallback={<Show when={member() && !data.error}><p>{t('app.loading')}</p></Show>}>
+      <Show
+        when={data()}
+        fallback={
+          <Show when={member() && !data.error}>
+            <p>{t('app.loading')}</p>
+          </Show>
+        }
+      >
         {(d) => (
           <Show when={d().committees.length > 0} fallback={<p class="card empty">{t('governance.committeesEmpty')}</p>}>
             <ul class="plain committee-list">
@@ -39,7 +46,9 @@ export default function Committees() {
                     <h2 id={`committee-${c.id}-title`}>{c.name}</h2>
                     <p class="tags">
                       <span class="tag">{t(`governance.kind_${c.kind}`)}</span>
-                      <Show when={c.endsOn}>{(on) => <span class="tag outline">{t('governance.endsOn', { date: formatDate(on(), locale()) })}</span>}</Show>
+                      <Show when={c.endsOn}>
+                        {(on) => <span class="tag outline">{t('governance.endsOn', { date: formatDate(on(), locale()) })}</span>}
+                      </Show>
                       <Show when={c.proposes}>
                         <span class="tag outline">{t('governance.duty_proposes')}</span>
                       </Show>
@@ -86,8 +95,15 @@ export default function Committees() {
                                 <A href={`/issues/${issue.id}`}>
                                   #{issue.id} {issue.title}
                                 </A>
-                                <Show when={issue.recommendation} fallback={<span class="help block">{t('governance.awaitingRecommendation')}</span>}>
-                                  {(text) => <span class="help block">{t('governance.recommendationBy', { committee: c.name })}：{text()}</span>}
+                                <Show
+                                  when={issue.recommendation}
+                                  fallback={<span class="help block">{t('governance.awaitingRecommendation')}</span>}
+                                >
+                                  {(text) => (
+                                    <span class="help block">
+                                      {t('governance.recommendationBy', { committee: c.name })}：{text()}
+                                    </span>
+                                  )}
                                 </Show>
                               </span>
                               <span class="tag outline">{t(`issueState.${issue.state as IssueState}`)}</span>

@@ -27,11 +27,20 @@ export default function CommunityHome() {
                 <span>{t('community.members', { count: String(c().memberCount) })}</span>
               </p>
               <div class="actions">
-                <Show when={me()?.member} fallback={<A class="button" href="/join">{t('community.join')}</A>}>
+                <Show
+                  when={me()?.member}
+                  fallback={
+                    <A class="button" href="/join">
+                      {t('community.join')}
+                    </A>
+                  }
+                >
                   <span class="tag">{t('community.joined')}</span>
                 </Show>
                 <Show when={isAdmin()}>
-                  <A class="button secondary" href="/admin">{t('community.admin')}</A>
+                  <A class="button secondary" href="/admin">
+                    {t('community.admin')}
+                  </A>
                 </Show>
               </div>
             </section>

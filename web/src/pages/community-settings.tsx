@@ -30,7 +30,9 @@ export default function CommunitySettings() {
 
   const savedNote = (key: string) => (
     <Show when={saved() === key}>
-      <span class="tag" role="status">{t('settings.saved')}</span>
+      <span class="tag" role="status">
+        {t('settings.saved')}
+      </span>
     </Show>
   );
 
@@ -82,9 +84,20 @@ export default function CommunitySettings() {
               </div>
               <div class="field">
                 <label for="s-surplus">{t('settings.surplusRate')}</label>
-                <input id="s-surplus" name="surplusRate" type="number" min="0" max="50" required value={d().facts.surplusRatePercent ?? 8} />
+                <input
+                  id="s-surplus"
+                  name="surplusRate"
+                  type="number"
+                  min="0"
+                  max="50"
+                  required
+                  value={d().facts.surplusRatePercent ?? 8}
+                />
               </div>
-              <button class="button" type="submit">{t('settings.save')}</button> {savedNote('facts')}
+              <button class="button" type="submit">
+                {t('settings.save')}
+              </button>{' '}
+              {savedNote('facts')}
             </form>
 
             <form
@@ -106,7 +119,10 @@ export default function CommunitySettings() {
                   </div>
                 )}
               </For>
-              <button class="button" type="submit">{t('settings.save')}</button> {savedNote('limits')}
+              <button class="button" type="submit">
+                {t('settings.save')}
+              </button>{' '}
+              {savedNote('limits')}
             </form>
 
             <h2>{t('settings.parties')}</h2>
@@ -119,14 +135,22 @@ export default function CommunitySettings() {
                       e.preventDefault();
                       const value = String(new FormData(e.currentTarget).get('name') ?? '').trim();
                       void run(`party-${party.key}`, () =>
-                        request(api.api.parties[':key'].$patch({ param: { key: party.key as 'association' }, json: { organisationName: value || null } })),
+                        request(
+                          api.api.parties[':key'].$patch({
+                            param: { key: party.key as 'association' },
+                            json: { organisationName: value || null },
+                          }),
+                        ),
                       );
                     }}
                   >
                     <label for={`s-party-${party.key}`}>{pick(party.title)}</label>
                     <input id={`s-party-${party.key}`} name="name" type="text" value={d().facts.parties[party.key] ?? ''} />
                     <div class="actions">
-                      <button class="button secondary" type="submit">{t('settings.save')}</button> {savedNote(`party-${party.key}`)}
+                      <button class="button secondary" type="submit">
+                        {t('settings.save')}
+                      </button>{' '}
+                      {savedNote(`party-${party.key}`)}
                     </div>
                   </form>
                 )}
@@ -169,7 +193,10 @@ export default function CommunitySettings() {
                       {t('settings.programEnabled')}
                     </label>
                     <div class="actions">
-                      <button class="button secondary" type="submit">{t('settings.save')}</button> {savedNote(`program-${program.key}`)}
+                      <button class="button secondary" type="submit">
+                        {t('settings.save')}
+                      </button>{' '}
+                      {savedNote(`program-${program.key}`)}
                     </div>
                   </form>
                 )}
@@ -195,7 +222,9 @@ export default function CommunitySettings() {
                       );
                     }}
                   >
-                    <p><strong>{pick(body.name)}</strong></p>
+                    <p>
+                      <strong>{pick(body.name)}</strong>
+                    </p>
                     <div class="field">
                       <label for={`s-body-${body.key}-zh`}>{t('settings.nameZh')}</label>
                       <input id={`s-body-${body.key}-zh`} name="zh" type="text" required value={body.name.zh} />
@@ -204,7 +233,10 @@ export default function CommunitySettings() {
                       <label for={`s-body-${body.key}-en`}>{t('settings.nameEnShort')}</label>
                       <input id={`s-body-${body.key}-en`} name="en" type="text" required value={body.name.en} />
                     </div>
-                    <button class="button secondary" type="submit">{t('settings.save')}</button> {savedNote(`body-${body.key}`)}
+                    <button class="button secondary" type="submit">
+                      {t('settings.save')}
+                    </button>{' '}
+                    {savedNote(`body-${body.key}`)}
                   </form>
                 )}
               </For>

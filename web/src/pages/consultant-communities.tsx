@@ -26,7 +26,8 @@ export default function ConsultantCommunities() {
     const metrics = data()?.definitions.metrics ?? [];
     return HEADLINE_KEYS.map((key) => metrics.find((m) => m.key === key)).filter((m) => m !== undefined);
   });
-  const toggle = (slug: string, on: boolean) => setSelected((s) => (on ? [...s.filter((x) => x !== slug), slug] : s.filter((x) => x !== slug)));
+  const toggle = (slug: string, on: boolean) =>
+    setSelected((s) => (on ? [...s.filter((x) => x !== slug), slug] : s.filter((x) => x !== slug)));
   const forbidden = () => resource.error instanceof ApiError && resource.error.status === 403;
   // With hundreds of pilot sites the list needs narrowing down and ordering by what the consultant is looking at.
   const [query, setQuery] = createSignal('');
@@ -61,7 +62,9 @@ export default function ConsultantCommunities() {
               when={d().communities.length > 0}
               fallback={
                 <div class="notice consultant-empty">
-                  <p><strong>{t('consultant.empty')}</strong></p>
+                  <p>
+                    <strong>{t('consultant.empty')}</strong>
+                  </p>
                   <p>{t('consultant.emptyHow')}</p>
                 </div>
               }
@@ -84,7 +87,9 @@ export default function ConsultantCommunities() {
                       <For each={headline()}>{(m) => <option value={m.key}>{pickText(m.label, locale())}</option>}</For>
                     </select>
                   </div>
-                  <p class="help" role="status">{t('consultant.showing', { shown: String(visible().length), total: String(d().communities.length) })}</p>
+                  <p class="help" role="status">
+                    {t('consultant.showing', { shown: String(visible().length), total: String(d().communities.length) })}
+                  </p>
                 </div>
                 <ul class="consultant-cards">
                   <For each={visible()}>
@@ -112,7 +117,9 @@ export default function ConsultantCommunities() {
                               <A href={`/consultant/communities/${c.slug}`}>{name()}</A>
                             </h2>
                             <p class="help">
-                              {[c.city, c.month ? t('consultant.monthFigures', { month: formatMonth(c.month, locale()) }) : null].filter(Boolean).join(' · ')}
+                              {[c.city, c.month ? t('consultant.monthFigures', { month: formatMonth(c.month, locale()) }) : null]
+                                .filter(Boolean)
+                                .join(' · ')}
                             </p>
                           </div>
                           <Show when={c.headline} fallback={<p class="empty">{t('consultant.noFigures')}</p>}>
@@ -151,7 +158,9 @@ export default function ConsultantCommunities() {
                             )}
                           </Show>
                           <p class="help computed">
-                            {c.computedAt ? t('consultant.computedAt', { time: formatComputedAt(c.computedAt, locale()) }) : t('consultant.notComputed')}
+                            {c.computedAt
+                              ? t('consultant.computedAt', { time: formatComputedAt(c.computedAt, locale()) })
+                              : t('consultant.notComputed')}
                             {' · '}
                             {t('consultant.grantedOn', { time: formatComputedAt(c.grantedAt, locale()) })}
                           </p>
@@ -166,7 +175,9 @@ export default function ConsultantCommunities() {
                 </ul>
                 <div class="compare-bar">
                   <span class="help" role="status">
-                    {selected().length > 0 ? t('consultant.selectedCount', { count: String(selected().length) }) : t('consultant.compareHint')}
+                    {selected().length > 0
+                      ? t('consultant.selectedCount', { count: String(selected().length) })
+                      : t('consultant.compareHint')}
                   </span>
                   <button type="submit" class="button" disabled={selected().length < 2}>
                     {t('consultant.compare')}

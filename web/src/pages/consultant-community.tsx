@@ -7,7 +7,18 @@ import { MetricsTable, useViewContext } from '../components/consultant-table';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n';
 import { ApiError, api, request } from '../lib/api';
-import { chartValue, completeMonths, downloadCsv, figuresFor, formatComputedAt, formatMonth, pickText, tableCsvRows, toCsv, trajectoryView } from '../lib/metrics-view';
+import {
+  chartValue,
+  completeMonths,
+  downloadCsv,
+  figuresFor,
+  formatComputedAt,
+  formatMonth,
+  pickText,
+  tableCsvRows,
+  toCsv,
+  trajectoryView,
+} from '../lib/metrics-view';
 import { useSite } from '../lib/site-context';
 
 const DEFAULT_METRIC = 'activitiesHeld';
@@ -40,11 +51,12 @@ export default function ConsultantCommunity() {
     const v = view();
     if (!d || !v) return;
     const c = d.community;
-    const preamble = [pick(c.name), c.computedAt ? t('consultant.computedAt', { time: formatComputedAt(c.computedAt, locale()) }) : t('consultant.notComputed')];
+    const preamble = [
+      pick(c.name),
+      c.computedAt ? t('consultant.computedAt', { time: formatComputedAt(c.computedAt, locale()) }) : t('consultant.notComputed'),
+    ];
     downloadCsv(`huzhu-${c.slug}-${c.currentMonth}.csv`, toCsv(tableCsvRows(v, preamble)));
   }
-
-
 
   return (
     <section class="consultant trajectory">
@@ -54,14 +66,21 @@ export default function ConsultantCommunity() {
       <ConsultantGate forbidden={forbiddenError() && !notGranted()}>
         <Show when={notGranted()} fallback={<ErrorMessage error={resource.error} />}>
           <h1>{params.slug}</h1>
-          <p class="alert" role="alert">{t('consultant.notGranted', { slugs: params.slug })}</p>
+          <p class="alert" role="alert">
+            {t('consultant.notGranted', { slugs: params.slug })}
+          </p>
         </Show>
         <Show when={data()}>
           {(d) => (
             <>
               <h1>{pick(d().community.name)}</h1>
               <p class="help">
-                {[d().community.city, d().community.computedAt ? t('consultant.computedAt', { time: formatComputedAt(d().community.computedAt!, locale()) }) : t('consultant.notComputed')]
+                {[
+                  d().community.city,
+                  d().community.computedAt
+                    ? t('consultant.computedAt', { time: formatComputedAt(d().community.computedAt!, locale()) })
+                    : t('consultant.notComputed'),
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </p>
@@ -74,7 +93,17 @@ export default function ConsultantCommunity() {
                   {t('consultant.compareThis')}
                 </A>
               </div>
-              <Show when={view()}>{(v) => <MetricsTable view={v()} captionId={ids.table} caption={t('consultant.trajectoryCaption', { name: pick(d().community.name) })} class="months" scrollToEnd />}</Show>
+              <Show when={view()}>
+                {(v) => (
+                  <MetricsTable
+                    view={v()}
+                    captionId={ids.table}
+                    caption={t('consultant.trajectoryCaption', { name: pick(d().community.name) })}
+                    class="months"
+                    scrollToEnd
+                  />
+                )}
+              </Show>
 
               <h2>{t('consultant.charts')}</h2>
               <p class="help">{t('consultant.chartsNote')}</p>
@@ -104,7 +133,13 @@ export default function ConsultantCommunity() {
                         },
                         options: {
                           plugins: { legend: { display: false } },
-                          scales: { y: valueAxis(m.unit, months().map((mo) => figuresFor(d().community, mo)?.values[m.key])), x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 } } },
+                          scales: {
+                            y: valueAxis(
+                              m.unit,
+                              months().map((mo) => figuresFor(d().community, mo)?.values[m.key]),
+                            ),
+                            x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 } },
+                          },
                         },
                       };
                     }}
@@ -134,7 +169,10 @@ export default function ConsultantCommunity() {
                       },
                       options: {
                         plugins: { legend: { position: 'bottom' as const, labels: { usePointStyle: true, boxWidth: 8 } } },
-                        scales: { y: { min: 0, max: 100, ticks: { callback: (v: string | number) => `${v}%` } }, x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 } } },
+                        scales: {
+                          y: { min: 0, max: 100, ticks: { callback: (v: string | number) => `${v}%` } },
+                          x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 } },
+                        },
                       },
                     })}
                   />

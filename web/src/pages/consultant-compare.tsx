@@ -59,18 +59,23 @@ export default function ConsultantCompare() {
   };
   const notConsultant = () => resource.error instanceof ApiError && resource.error.status === 403 && !notGranted();
 
-  const ids = { table: `compare-table-${createUniqueId()}`, trend: `trend-table-${createUniqueId()}`, checklists: `rule-checklists-${createUniqueId()}` };
+  const ids = {
+    table: `compare-table-${createUniqueId()}`,
+    trend: `trend-table-${createUniqueId()}`,
+    checklists: `rule-checklists-${createUniqueId()}`,
+  };
 
   function exportCsv() {
     const v = view();
     const m = month();
     if (!v || !m) return;
     const time = computedAt();
-    const preamble = [t('consultant.csvMonth', { month: formatMonth(m, locale()) }), time ? t('consultant.computedAt', { time: formatComputedAt(time, locale()) }) : t('consultant.notComputed')];
+    const preamble = [
+      t('consultant.csvMonth', { month: formatMonth(m, locale()) }),
+      time ? t('consultant.computedAt', { time: formatComputedAt(time, locale()) }) : t('consultant.notComputed'),
+    ];
     downloadCsv(`huzhu-compare-${m}.csv`, toCsv(tableCsvRows(v, preamble)));
   }
-
-
 
   return (
     <section class="consultant compare">
@@ -81,7 +86,11 @@ export default function ConsultantCompare() {
       <ConsultantGate forbidden={notConsultant()}>
         <Show when={slugs().length > 0} fallback={<p class="notice">{t('consultant.noSlugs')}</p>}>
           <Show when={notGranted()} fallback={<ErrorMessage error={resource.error} />}>
-            {(list) => <p class="alert" role="alert">{t('consultant.notGranted', { slugs: list().join('、') })}</p>}
+            {(list) => (
+              <p class="alert" role="alert">
+                {t('consultant.notGranted', { slugs: list().join('、') })}
+              </p>
+            )}
           </Show>
         </Show>
         <Show when={data()}>
@@ -92,7 +101,9 @@ export default function ConsultantCompare() {
                   .communities.map((c) => [pick(c.name), c.city].filter(Boolean).join(' · '))
                   .join(' ／ ')}
                 <br />
-                {computedAt() ? t('consultant.computedAt', { time: formatComputedAt(computedAt()!, locale()) }) : t('consultant.notComputed')}
+                {computedAt()
+                  ? t('consultant.computedAt', { time: formatComputedAt(computedAt()!, locale()) })
+                  : t('consultant.notComputed')}
               </p>
               <Show when={months().length > 0} fallback={<p class="empty">{t('consultant.noFigures')}</p>}>
                 <div class="toolbar no-print">
@@ -125,7 +136,10 @@ export default function ConsultantCompare() {
                   <div class="card">
                     <h3>{t('consultant.barTitle')}</h3>
                     <ChartFigure
-                      label={t('consultant.barLabel', { metric: pickText(metric()!.label, locale()), month: formatMonth(month()!, locale()) })}
+                      label={t('consultant.barLabel', {
+                        metric: pickText(metric()!.label, locale()),
+                        month: formatMonth(month()!, locale()),
+                      })}
                       caption={t('consultant.barCaption')}
                       describedBy={ids.table}
                       height={Math.max(160, 60 + d().communities.length * 44)}
@@ -147,8 +161,21 @@ export default function ConsultantCompare() {
                           },
                           options: {
                             indexAxis: 'y' as const,
-                            plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => formatValue(figuresFor(d().communities[item.dataIndex]!, mo)?.values[m.key], m.unit, locale()) } } },
-                            scales: { x: valueAxis(m.unit, d().communities.map((c) => figuresFor(c, mo)?.values[m.key])) },
+                            plugins: {
+                              legend: { display: false },
+                              tooltip: {
+                                callbacks: {
+                                  label: (item) =>
+                                    formatValue(figuresFor(d().communities[item.dataIndex]!, mo)?.values[m.key], m.unit, locale()),
+                                },
+                              },
+                            },
+                            scales: {
+                              x: valueAxis(
+                                m.unit,
+                                d().communities.map((c) => figuresFor(c, mo)?.values[m.key]),
+                              ),
+                            },
                           },
                         };
                       }}
@@ -178,7 +205,13 @@ export default function ConsultantCompare() {
                           },
                           options: {
                             plugins: { legend: { position: 'bottom' as const, labels: { usePointStyle: true, boxWidth: 8 } } },
-                            scales: { y: valueAxis(m.unit, d().communities.flatMap((c) => months().map((mo) => figuresFor(c, mo)?.values[m.key]))), x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 } } },
+                            scales: {
+                              y: valueAxis(
+                                m.unit,
+                                d().communities.flatMap((c) => months().map((mo) => figuresFor(c, mo)?.values[m.key])),
+                              ),
+                              x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 } },
+                            },
                           },
                         };
                       }}
@@ -191,7 +224,13 @@ export default function ConsultantCompare() {
                           <thead>
                             <tr>
                               <th scope="col">{t('consultant.month')}</th>
-                              <For each={d().communities}>{(c) => <th scope="col" class="num">{pick(c.name)}</th>}</For>
+                              <For each={d().communities}>
+                                {(c) => (
+                                  <th scope="col" class="num">
+                                    {pick(c.name)}
+                                  </th>
+                                )}
+                              </For>
                             </tr>
                           </thead>
                           <tbody>
@@ -199,7 +238,11 @@ export default function ConsultantCompare() {
                               {(mo) => (
                                 <tr>
                                   <th scope="row">{formatMonth(mo, locale())}</th>
-                                  <For each={d().communities}>{(c) => <td class="num">{formatValue(figuresFor(c, mo)?.values[metric()!.key], metric()!.unit, locale())}</td>}</For>
+                                  <For each={d().communities}>
+                                    {(c) => (
+                                      <td class="num">{formatValue(figuresFor(c, mo)?.values[metric()!.key], metric()!.unit, locale())}</td>
+                                    )}
+                                  </For>
                                 </tr>
                               )}
                             </For>
@@ -236,7 +279,20 @@ export default function ConsultantCompare() {
                           },
                           options: {
                             plugins: { legend: { position: 'bottom' as const } },
-                            scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, callback: (v: string | number) => `${v}%`, showLabelBackdrop: false, font: { size: 10 }, color: '#8a948e' }, pointLabels: { font: { size: 13 } } } },
+                            scales: {
+                              r: {
+                                min: 0,
+                                max: 100,
+                                ticks: {
+                                  stepSize: 25,
+                                  callback: (v: string | number) => `${v}%`,
+                                  showLabelBackdrop: false,
+                                  font: { size: 10 },
+                                  color: '#8a948e',
+                                },
+                                pointLabels: { font: { size: 13 } },
+                              },
+                            },
                           },
                         };
                       }}
@@ -257,7 +313,8 @@ export default function ConsultantCompare() {
                                 const result = () => figuresFor(c, month()!)?.rules[r.key];
                                 return (
                                   <li>
-                                    <strong>{pickText(r.label, locale())}</strong> <span class="num">{formatScore(result()?.score, locale())}</span>
+                                    <strong>{pickText(r.label, locale())}</strong>{' '}
+                                    <span class="num">{formatScore(result()?.score, locale())}</span>
                                     <ul class="checks">
                                       <For each={r.checks}>
                                         {(check) => {

@@ -11,7 +11,13 @@ const FIRST_YEAR = 2020;
 
 /** A fund's public statement for a year: opening, income and spending by category, surplus, closing, every entry. */
 /** Money by category with its total: one table for income, one for spending. */
-function CategoryTable(props: { id: string; title: string; rows: { category: string; amountFen: number }[]; total: number; totalLabel: string }) {
+function CategoryTable(props: {
+  id: string;
+  title: string;
+  rows: { category: string; amountFen: number }[];
+  total: number;
+  totalLabel: string;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const category = (key: string) => label(`ledgerCategory.${key}`, key);
@@ -34,7 +40,9 @@ function CategoryTable(props: { id: string; title: string; rows: { category: str
             <tfoot>
               <tr>
                 <th scope="row">{props.totalLabel}</th>
-                <td class="num"><strong>{yuan(props.total)}</strong></td>
+                <td class="num">
+                  <strong>{yuan(props.total)}</strong>
+                </td>
               </tr>
             </tfoot>
           </table>
@@ -59,7 +67,8 @@ export default function FundStatement() {
   );
   const s = () => (statement.state === 'ready' || statement.state === 'refreshing' ? statement() : undefined);
   const category = (key: string) => label(`ledgerCategory.${key}`, key);
-  const csvHref = () => `/api/ledger/funds/${encodeURIComponent(decodeURIComponent(params.key))}/statement.csv?from=${period().from}&to=${period().to}`;
+  const csvHref = () =>
+    `/api/ledger/funds/${encodeURIComponent(decodeURIComponent(params.key))}/statement.csv?from=${period().from}&to=${period().to}`;
 
   // The CSV needs the session token, which a plain link does not carry; fetch it with the client and save it.
   const [csvError, setCsvError] = createSignal<unknown>();
@@ -67,7 +76,10 @@ export default function FundStatement() {
     event.preventDefault();
     setCsvError(undefined);
     try {
-      const response = await api.api.ledger.funds[':key']['statement.csv'].$get({ param: { key: decodeURIComponent(params.key) }, query: period() });
+      const response = await api.api.ledger.funds[':key']['statement.csv'].$get({
+        param: { key: decodeURIComponent(params.key) },
+        query: period(),
+      });
       if (!response.ok) await request(Promise.resolve(response));
       const blob = await response.blob();
       const url = URL.createObjectURL(blob);
@@ -111,20 +123,60 @@ export default function FundStatement() {
         </div>
         <ErrorMessage error={csvError()} />
         <ErrorMessage error={statement.error} />
-        <Show when={s()} fallback={<Show when={!statement.error}><p>{t('app.loading')}</p></Show>}>
+        <Show
+          when={s()}
+          fallback={
+            <Show when={!statement.error}>
+              <p>{t('app.loading')}</p>
+            </Show>
+          }
+        >
           {(st) => (
             <>
-              <Show when={st().fund.clubId}>{(clubId) => <p><A href={`/clubs/${clubId()}`}>{t('statement.toClub')}</A></p>}</Show>
+              <Show when={st().fund.clubId}>
+                {(clubId) => (
+                  <p>
+                    <A href={`/clubs/${clubId()}`}>{t('statement.toClub')}</A>
+                  </p>
+                )}
+              </Show>
               <div class="stats" data-testid="statement-summary">
-                <div class="stat"><strong>{yuan(st().openingFen)}</strong>{t('statement.opening')}</div>
-                <div class="stat"><strong>{yuan(st().incomeFen)}</strong>{t('statement.income')}</div>
-                <div class="stat"><strong>{yuan(st().spendingFen)}</strong>{t('statement.spending')}</div>
-                <div class="stat" classList={{ negative: st().surplusFen < 0 }}><strong>{yuan(st().surplusFen)}</strong>{t('statement.surplus')}</div>
-                <div class="stat"><strong>{yuan(st().closingFen)}</strong>{t('statement.closing')}</div>
+                <div class="stat">
+                  <strong>{yuan(st().openingFen)}</strong>
+                  {t('statement.opening')}
+                </div>
+                <div class="stat">
+                  <strong>{yuan(st().incomeFen)}</strong>
+                  {t('statement.income')}
+                </div>
+                <div class="stat">
+                  <strong>{yuan(st().spendingFen)}</strong>
+                  {t('statement.spending')}
+                </div>
+                <div class="stat" classList={{ negative: st().surplusFen < 0 }}>
+                  <strong>{yuan(st().surplusFen)}</strong>
+                  {t('statement.surplus')}
+                </div>
+                <div class="stat">
+                  <strong>{yuan(st().closingFen)}</strong>
+                  {t('statement.closing')}
+                </div>
               </div>
               <div class="two-columns">
-                <CategoryTable id="income" title={t('statement.incomeByCategory')} rows={st().income} total={st().incomeFen} totalLabel={t('statement.totalIncome')} />
-                <CategoryTable id="spending" title={t('statement.spendingByCategory')} rows={st().spending} total={st().spendingFen} totalLabel={t('statement.totalSpending')} />
+                <CategoryTable
+                  id="income"
+                  title={t('statement.incomeByCategory')}
+                  rows={st().income}
+                  total={st().incomeFen}
+                  totalLabel={t('statement.totalIncome')}
+                />
+                <CategoryTable
+                  id="spending"
+                  title={t('statement.spendingByCategory')}
+                  rows={st().spending}
+                  total={st().spendingFen}
+                  totalLabel={t('statement.totalSpending')}
+                />
               </div>
               <h2>{t('statement.entries')}</h2>
               <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>
@@ -136,7 +188,9 @@ export default function FundStatement() {
                         <th scope="col">{t('statement.date')}</th>
                         <th scope="col">{t('statement.category')}</th>
                         <th scope="col">{t('statement.memo')}</th>
-                        <th scope="col" class="num">{t('statement.amount')}</th>
+                        <th scope="col" class="num">
+                          {t('statement.amount')}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -155,7 +209,9 @@ export default function FundStatement() {
                                   </>
                                 )}
                               </Show>
-                              <Show when={e.reversesId}>{(r) => <span class="tag warn">{t('statement.reverses', { id: String(r()) })}</span>}</Show>
+                              <Show when={e.reversesId}>
+                                {(r) => <span class="tag warn">{t('statement.reverses', { id: String(r()) })}</span>}
+                              </Show>
                             </td>
                             <td class="num amount" classList={{ out: e.amountFen < 0 }}>
                               <span class="visually-hidden">{e.amountFen < 0 ? t('statement.out') : t('statement.in')} </span>

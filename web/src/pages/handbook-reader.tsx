@@ -31,7 +31,11 @@ export default function HandbookReader() {
   const matches = createMemo(() => {
     const q = query().trim().toLowerCase();
     if (!q) return null;
-    return new Set(chapters().filter((c) => `${c.title} ${markdownText(c.body)}`.toLowerCase().includes(q)).map((c) => c.key));
+    return new Set(
+      chapters()
+        .filter((c) => `${c.title} ${markdownText(c.body)}`.toLowerCase().includes(q))
+        .map((c) => c.key),
+    );
   });
   const visible = () => chapters().filter((c) => !matches() || matches()!.has(c.key));
   const communityName = () => {
@@ -78,8 +82,16 @@ export default function HandbookReader() {
               </p>
             </header>
             <div class="handbook-tools no-print">
-              <label class="visually-hidden" for="handbook-search">{t('handbooks.search')}</label>
-              <input id="handbook-search" type="search" placeholder={t('handbooks.search')} value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+              <label class="visually-hidden" for="handbook-search">
+                {t('handbooks.search')}
+              </label>
+              <input
+                id="handbook-search"
+                type="search"
+                placeholder={t('handbooks.search')}
+                value={query()}
+                onInput={(e) => setQuery(e.currentTarget.value)}
+              />
               <button type="button" class="button secondary" onClick={() => window.print()}>
                 {t('handbooks.print')}
               </button>
@@ -87,7 +99,9 @@ export default function HandbookReader() {
             <Show when={matches()}>
               {(found) => (
                 <p role="status" class="help">
-                  {found().size > 0 ? t('handbooks.searchResults', { count: String(found().size), query: query().trim() }) : t('handbooks.noResults', { query: query().trim() })}
+                  {found().size > 0
+                    ? t('handbooks.searchResults', { count: String(found().size), query: query().trim() })
+                    : t('handbooks.noResults', { query: query().trim() })}
                 </p>
               )}
             </Show>

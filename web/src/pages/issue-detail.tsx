@@ -5,7 +5,16 @@ import { MemberGate } from '../components/member-gate';
 import { useI18n } from '../i18n';
 import { createAction } from '../lib/action';
 import { ApiError, api, request } from '../lib/api';
-import { type BodyKey, FINISHED_STATES, formatDateTime, type IssueState, type IssueStep, issueSteps, stepTarget, useCoordinationRoles } from '../lib/coordination';
+import {
+  type BodyKey,
+  FINISHED_STATES,
+  formatDateTime,
+  type IssueState,
+  type IssueStep,
+  issueSteps,
+  stepTarget,
+  useCoordinationRoles,
+} from '../lib/coordination';
 import { formatDate, today } from '../lib/format';
 
 /** Steps whose note must be filled in (the API refuses them without one). */
@@ -67,7 +76,9 @@ export default function IssueDetail() {
   };
   const canAssign = () => {
     const i = current();
-    return isCoordinator() && i?.outcome === 'adopted' && (i.state === 'decided' || i.state === 'implementing') && i.assistCommittee === null;
+    return (
+      isCoordinator() && i?.outcome === 'adopted' && (i.state === 'decided' || i.state === 'implementing') && i.assistCommittee === null
+    );
   };
   const governance = createAction(() => refetch());
   const { run } = governance;
@@ -84,7 +95,10 @@ export default function IssueDetail() {
   const [assistId, setAssistId] = createSignal('');
   function assign(event: SubmitEvent) {
     event.preventDefault();
-    void run(() => request(api.api.issues[':id'].assist.$post({ param: { id: params.id }, json: { committeeId: Number(assistId()) } })), t('governance.assignedNotice'));
+    void run(
+      () => request(api.api.issues[':id'].assist.$post({ param: { id: params.id }, json: { committeeId: Number(assistId()) } })),
+      t('governance.assignedNotice'),
+    );
   }
 
   // The step being taken, and its fields.
@@ -108,7 +122,16 @@ export default function IssueDetail() {
     setBusy(true);
     setError(undefined);
     setMessage('');
-    const body: { to: IssueState; note?: string; mergedInto?: number; bodyKey?: BodyKey; committeeId?: number; outcome?: 'deferred'; owner?: string; dueOn?: string } = {
+    const body: {
+      to: IssueState;
+      note?: string;
+      mergedInto?: number;
+      bodyKey?: BodyKey;
+      committeeId?: number;
+      outcome?: 'deferred';
+      owner?: string;
+      dueOn?: string;
+    } = {
       to: stepTarget(step),
       note: note().trim() || undefined,
     };
@@ -150,7 +173,14 @@ export default function IssueDetail() {
       </p>
       <MemberGate next={`/issues/${params.id}`} />
       <ErrorMessage error={issue.error} />
-      <Show when={current()} fallback={<Show when={member() && !issue.error}><p>{t('app.loading')}</p></Show>}>
+      <Show
+        when={current()}
+        fallback={
+          <Show when={member() && !issue.error}>
+            <p>{t('app.loading')}</p>
+          </Show>
+        }
+      >
         {(i) => (
           <>
             <header>
@@ -198,7 +228,13 @@ export default function IssueDetail() {
             <div class="issue-support">
               <span>{t('issues.supports', { count: String(i().supports) })}</span>
               <Show when={!FINISHED_STATES.includes(i().state)}>
-                <button type="button" class="button secondary" aria-pressed={i().supportedByMe} disabled={i().supportedByMe || governance.busy()} onClick={() => void support()}>
+                <button
+                  type="button"
+                  class="button secondary"
+                  aria-pressed={i().supportedByMe}
+                  disabled={i().supportedByMe || governance.busy()}
+                  onClick={() => void support()}
+                >
                   {i().supportedByMe ? t('issues.supported') : t('issues.support')}
                 </button>
               </Show>
@@ -217,13 +253,20 @@ export default function IssueDetail() {
                 <section class="card decision" classList={{ adopted: outcome() === 'adopted' }} aria-labelledby="decision-title">
                   <h2 id="decision-title">{t('issue.decisionTitle')}</h2>
                   <p>
-                    <span class="tag" classList={{ warn: outcome() !== 'adopted' }}>{t(`issueOutcome.${outcome()}`)}</span>
+                    <span class="tag" classList={{ warn: outcome() !== 'adopted' }}>
+                      {t(`issueOutcome.${outcome()}`)}
+                    </span>
                   </p>
                   <Show when={i().decisionText}>
                     <blockquote class="decision-text">{i().decisionText}</blockquote>
                   </Show>
                   <Show when={i().implementationOwner}>
-                    <p>{t('issue.implementation', { owner: i().implementationOwner ?? '', due: i().dueOn ? formatDate(i().dueOn ?? '', locale()) : '—' })}</p>
+                    <p>
+                      {t('issue.implementation', {
+                        owner: i().implementationOwner ?? '',
+                        due: i().dueOn ? formatDate(i().dueOn ?? '', locale()) : '—',
+                      })}
+                    </p>
                   </Show>
                 </section>
               )}
@@ -237,7 +280,8 @@ export default function IssueDetail() {
                     when={i().recommendation}
                     fallback={
                       <p>
-                        {t('governance.studying', { committee: committee().name })} <A href="/committees">{t('governance.committeesTitle')}</A>
+                        {t('governance.studying', { committee: committee().name })}{' '}
+                        <A href="/committees">{t('governance.committeesTitle')}</A>
                       </p>
                     }
                   >
@@ -245,7 +289,9 @@ export default function IssueDetail() {
                       <>
                         <h3>{t('governance.recommendationBy', { committee: committee().name })}</h3>
                         <blockquote class="decision-text">{text()}</blockquote>
-                        <Show when={i().recommendedAt}>{(at) => <p class="help">{t('governance.recommendedOn', { date: formatDate(at(), locale()) })}</p>}</Show>
+                        <Show when={i().recommendedAt}>
+                          {(at) => <p class="help">{t('governance.recommendedOn', { date: formatDate(at(), locale()) })}</p>}
+                        </Show>
                       </>
                     )}
                   </Show>
@@ -253,10 +299,23 @@ export default function IssueDetail() {
                     <form class="inline-form" onSubmit={recommend}>
                       <div class="field">
                         <label for="recommendation">{t('governance.recommendationLabel')}</label>
-                        <textarea id="recommendation" rows="3" required minlength="4" maxlength="4000" value={recommendation()} onInput={(e) => setRecommendation(e.currentTarget.value)} aria-describedby="recommendation-help" />
-                        <span class="help" id="recommendation-help">{t('governance.recommendationHelp')}</span>
+                        <textarea
+                          id="recommendation"
+                          rows="3"
+                          required
+                          minlength="4"
+                          maxlength="4000"
+                          value={recommendation()}
+                          onInput={(e) => setRecommendation(e.currentTarget.value)}
+                          aria-describedby="recommendation-help"
+                        />
+                        <span class="help" id="recommendation-help">
+                          {t('governance.recommendationHelp')}
+                        </span>
                       </div>
-                      <button type="submit" class="button" disabled={governance.busy() || recommendation().trim().length < 4}>{t('governance.recommend')}</button>
+                      <button type="submit" class="button" disabled={governance.busy() || recommendation().trim().length < 4}>
+                        {t('governance.recommend')}
+                      </button>
                     </form>
                   </Show>
                 </section>
@@ -276,18 +335,24 @@ export default function IssueDetail() {
                         <For each={committees() ?? []}>{(c) => <option value={String(c.id)}>{c.name}</option>}</For>
                       </select>
                     </div>
-                    <button type="submit" class="button secondary" disabled={governance.busy() || !assistId()}>{t('governance.assign')}</button>
+                    <button type="submit" class="button secondary" disabled={governance.busy() || !assistId()}>
+                      {t('governance.assign')}
+                    </button>
                   </form>
                 </Show>
               </section>
             </Show>
 
             <Show when={governance.message()}>
-              <p class="notice" role="status">{governance.message()}</p>
+              <p class="notice" role="status">
+                {governance.message()}
+              </p>
             </Show>
             <ErrorMessage error={governance.error()} detail />
             <Show when={message()}>
-              <p class="notice" role="status">{message()}</p>
+              <p class="notice" role="status">
+                {message()}
+              </p>
             </Show>
             <ErrorMessage error={error()} detail />
 
@@ -302,7 +367,14 @@ export default function IssueDetail() {
                 <div class="actions">
                   <For each={steps()}>
                     {(step) => (
-                      <button type="button" class="button" classList={{ secondary: open() !== step }} aria-expanded={open() === step} aria-controls="step-form" onClick={() => choose(step)}>
+                      <button
+                        type="button"
+                        class="button"
+                        classList={{ secondary: open() !== step }}
+                        aria-expanded={open() === step}
+                        aria-controls="step-form"
+                        onClick={() => choose(step)}
+                      >
                         {t(`issue.step_${step}`)}
                       </button>
                     )}
@@ -318,7 +390,13 @@ export default function IssueDetail() {
                           <label for="step-merge">{t('issue.mergeInto')}</label>
                           <select id="step-merge" required value={mergedInto()} onChange={(e) => setMergedInto(e.currentTarget.value)}>
                             <option value="">{t('issue.chooseIssue')}</option>
-                            <For each={mergeCandidates()}>{(o) => <option value={String(o.id)}>#{o.id} {o.title}</option>}</For>
+                            <For each={mergeCandidates()}>
+                              {(o) => (
+                                <option value={String(o.id)}>
+                                  #{o.id} {o.title}
+                                </option>
+                              )}
+                            </For>
                           </select>
                         </div>
                       </Show>
@@ -326,13 +404,24 @@ export default function IssueDetail() {
                         <div class="field">
                           <label for="step-body">{t('issue.referTo')}</label>
                           <select id="step-body" value={bodyKey()} onChange={(e) => setBodyKey(e.currentTarget.value as BodyKey)}>
-                            <For each={community()?.bodies ?? []}>{(b) => <option value={b.key} selected={b.key === bodyKey()}>{pick(b.name)}</option>}</For>
+                            <For each={community()?.bodies ?? []}>
+                              {(b) => (
+                                <option value={b.key} selected={b.key === bodyKey()}>
+                                  {pick(b.name)}
+                                </option>
+                              )}
+                            </For>
                           </select>
                         </div>
                         <Show when={bodyKey() === 'professional-committees'}>
                           <div class="field">
                             <label for="step-committee">{t('governance.referCommittee')}</label>
-                            <select id="step-committee" required value={studyCommittee()} onChange={(e) => setStudyCommittee(e.currentTarget.value)}>
+                            <select
+                              id="step-committee"
+                              required
+                              value={studyCommittee()}
+                              onChange={(e) => setStudyCommittee(e.currentTarget.value)}
+                            >
                               <option value="">{t('governance.chooseCommittee')}</option>
                               <For each={committees() ?? []}>{(c) => <option value={String(c.id)}>{c.name}</option>}</For>
                             </select>
@@ -343,21 +432,50 @@ export default function IssueDetail() {
                         <div class="field-row">
                           <div class="field">
                             <label for="step-owner">{t('issue.owner')}</label>
-                            <input id="step-owner" type="text" required maxlength="80" value={owner()} onInput={(e) => setOwner(e.currentTarget.value)} />
+                            <input
+                              id="step-owner"
+                              type="text"
+                              required
+                              maxlength="80"
+                              value={owner()}
+                              onInput={(e) => setOwner(e.currentTarget.value)}
+                            />
                           </div>
                           <div class="field">
                             <label for="step-due">{t('issue.dueOn')}</label>
-                            <input id="step-due" type="date" required min={today()} value={dueOn()} onInput={(e) => setDueOn(e.currentTarget.value)} />
+                            <input
+                              id="step-due"
+                              type="date"
+                              required
+                              min={today()}
+                              value={dueOn()}
+                              onInput={(e) => setDueOn(e.currentTarget.value)}
+                            />
                           </div>
                         </div>
                       </Show>
                       <div class="field">
-                        <label for="step-note">{NOTE_REQUIRED.includes(step()) ? t(`issue.noteRequired_${step() as 'deferred' | 'resolved-directly'}`) : t('issue.note')}</label>
-                        <textarea id="step-note" rows="3" maxlength="1000" required={NOTE_REQUIRED.includes(step())} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+                        <label for="step-note">
+                          {NOTE_REQUIRED.includes(step())
+                            ? t(`issue.noteRequired_${step() as 'deferred' | 'resolved-directly'}`)
+                            : t('issue.note')}
+                        </label>
+                        <textarea
+                          id="step-note"
+                          rows="3"
+                          maxlength="1000"
+                          required={NOTE_REQUIRED.includes(step())}
+                          value={note()}
+                          onInput={(e) => setNote(e.currentTarget.value)}
+                        />
                       </div>
                       <div class="actions">
-                        <button type="submit" class="button" disabled={busy()}>{t('issue.confirmStep', { step: t(`issue.step_${step()}`) })}</button>
-                        <button type="button" class="button secondary" onClick={() => setOpen(null)}>{t('issue.cancel')}</button>
+                        <button type="submit" class="button" disabled={busy()}>
+                          {t('issue.confirmStep', { step: t(`issue.step_${step()}`) })}
+                        </button>
+                        <button type="button" class="button secondary" onClick={() => setOpen(null)}>
+                          {t('issue.cancel')}
+                        </button>
                       </div>
                     </form>
                   )}
@@ -382,7 +500,15 @@ export default function IssueDetail() {
                             {(actor) => t('issue.by', { name: actor() })}
                           </Show>
                           <Show when={i().stages[n()]}>
-                            {(stage) => <> · {n() === i().events.length - 1 ? t('issue.stageSoFar', { days: String(stage().days) }) : t('issue.stageDays', { days: String(stage().days) })}</>}
+                            {(stage) => (
+                              <>
+                                {' '}
+                                ·{' '}
+                                {n() === i().events.length - 1
+                                  ? t('issue.stageSoFar', { days: String(stage().days) })
+                                  : t('issue.stageDays', { days: String(stage().days) })}
+                              </>
+                            )}
                           </Show>
                         </p>
                         <Show when={event.note}>

@@ -54,7 +54,12 @@ export default function Issues() {
   const [description, setDescription] = createSignal('');
   const [category, setCategory] = createSignal<IssueCategory>('property-service');
   const [buildingId, setBuildingId] = createSignal('');
-  createEffect(on(() => myself()?.buildingId, (id) => id && !buildingId() && setBuildingId(String(id))));
+  createEffect(
+    on(
+      () => myself()?.buildingId,
+      (id) => id && !buildingId() && setBuildingId(String(id)),
+    ),
+  );
   const [raiseError, setRaiseError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
   async function raise(event: SubmitEvent) {
@@ -63,7 +68,14 @@ export default function Issues() {
     setRaiseError(undefined);
     try {
       const { id } = await request(
-        api.api.issues.$post({ json: { title: title().trim(), description: description().trim(), category: category(), buildingId: buildingId() ? Number(buildingId()) : undefined } }),
+        api.api.issues.$post({
+          json: {
+            title: title().trim(),
+            description: description().trim(),
+            category: category(),
+            buildingId: buildingId() ? Number(buildingId()) : undefined,
+          },
+        }),
       );
       navigate(`/issues/${id}`);
     } catch (e) {
@@ -73,7 +85,11 @@ export default function Issues() {
     }
   }
 
-  const stateTag = (state: IssueState) => <span class="tag" classList={{ muted: FINISHED_STATES.includes(state) }}>{t(`issueState.${state}`)}</span>;
+  const stateTag = (state: IssueState) => (
+    <span class="tag" classList={{ muted: FINISHED_STATES.includes(state) }}>
+      {t(`issueState.${state}`)}
+    </span>
+  );
 
   return (
     <section class="issues coordination">
@@ -83,7 +99,9 @@ export default function Issues() {
 
       <Show when={member()}>
         <p class="actions">
-          <a class="button" href="#raise-title">{t('issues.raiseTitle')}</a>
+          <a class="button" href="#raise-title">
+            {t('issues.raiseTitle')}
+          </a>
         </p>
 
         <div class="toolbar">
@@ -97,7 +115,14 @@ export default function Issues() {
         </div>
         <ErrorMessage error={issues.error} />
         <ErrorMessage error={supportError()} detail />
-        <Show when={issues.latest} fallback={<Show when={!issues.error}><p>{t('app.loading')}</p></Show>}>
+        <Show
+          when={issues.latest}
+          fallback={
+            <Show when={!issues.error}>
+              <p>{t('app.loading')}</p>
+            </Show>
+          }
+        >
           <Show when={list().length > 0} fallback={<p class="card empty">{t('issues.none')}</p>}>
             <ul class="issue-list plain" aria-live="polite">
               <For each={list()}>
@@ -137,7 +162,10 @@ export default function Issues() {
                           class="button secondary"
                           disabled={issue.supportedByMe || supported().includes(issue.id)}
                           aria-pressed={issue.supportedByMe || supported().includes(issue.id)}
-                          aria-label={t(issue.supportedByMe || supported().includes(issue.id) ? 'issues.supportedNamed' : 'issues.supportNamed', { title: issue.title })}
+                          aria-label={t(
+                            issue.supportedByMe || supported().includes(issue.id) ? 'issues.supportedNamed' : 'issues.supportNamed',
+                            { title: issue.title },
+                          )}
                           onClick={() => void support(issue.id)}
                         >
                           {issue.supportedByMe || supported().includes(issue.id) ? t('issues.supported') : t('issues.support')}
@@ -152,18 +180,39 @@ export default function Issues() {
         </Show>
 
         <section class="raise" aria-labelledby="raise-title">
-          <h2 id="raise-title" tabindex="-1">{t('issues.raiseTitle')}</h2>
+          <h2 id="raise-title" tabindex="-1">
+            {t('issues.raiseTitle')}
+          </h2>
           <p class="help">{t('issues.raiseHelp')}</p>
           <ErrorMessage error={raiseError()} detail />
           <form class="card" onSubmit={raise}>
             <div class="field">
               <label for="issue-title">{t('issues.titleLabel')}</label>
-              <input id="issue-title" type="text" required minlength="4" maxlength="80" value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+              <input
+                id="issue-title"
+                type="text"
+                required
+                minlength="4"
+                maxlength="80"
+                value={title()}
+                onInput={(e) => setTitle(e.currentTarget.value)}
+              />
             </div>
             <div class="field">
               <label for="issue-description">{t('issues.description')}</label>
-              <textarea id="issue-description" rows="4" required minlength="4" maxlength="4000" value={description()} onInput={(e) => setDescription(e.currentTarget.value)} aria-describedby="issue-description-help" />
-              <span class="help" id="issue-description-help">{t('issues.descriptionHelp')}</span>
+              <textarea
+                id="issue-description"
+                rows="4"
+                required
+                minlength="4"
+                maxlength="4000"
+                value={description()}
+                onInput={(e) => setDescription(e.currentTarget.value)}
+                aria-describedby="issue-description-help"
+              />
+              <span class="help" id="issue-description-help">
+                {t('issues.descriptionHelp')}
+              </span>
             </div>
             <div class="field-row">
               <div class="field">
@@ -176,11 +225,19 @@ export default function Issues() {
                 <label for="issue-building">{t('issues.building')}</label>
                 <select id="issue-building" value={buildingId()} onChange={(e) => setBuildingId(e.currentTarget.value)}>
                   <option value="">{t('issues.noBuilding')}</option>
-                  <For each={buildings()?.buildings ?? []}>{(b) => <option value={String(b.id)} selected={String(b.id) === buildingId()}>{b.name}</option>}</For>
+                  <For each={buildings()?.buildings ?? []}>
+                    {(b) => (
+                      <option value={String(b.id)} selected={String(b.id) === buildingId()}>
+                        {b.name}
+                      </option>
+                    )}
+                  </For>
                 </select>
               </div>
             </div>
-            <button type="submit" class="button" disabled={busy()}>{t('issues.raiseSubmit')}</button>
+            <button type="submit" class="button" disabled={busy()}>
+              {t('issues.raiseSubmit')}
+            </button>
           </form>
         </section>
       </Show>

@@ -33,7 +33,15 @@ export default function Join() {
     setBusy(true);
     setError(undefined);
     try {
-      await request(api.api.members.me.$post({ json: { displayName: displayName().trim(), buildingId: buildingId() ? Number(buildingId()) : undefined, household: household().trim() || undefined } }));
+      await request(
+        api.api.members.me.$post({
+          json: {
+            displayName: displayName().trim(),
+            buildingId: buildingId() ? Number(buildingId()) : undefined,
+            household: household().trim() || undefined,
+          },
+        }),
+      );
       await refetchMe();
       navigate('/', { replace: true });
     } catch (err) {
@@ -47,26 +55,57 @@ export default function Join() {
     <section>
       <h1>{t('join.title', { name: community() ? pick(community()!.name) : '' })}</h1>
       <p class="lead">{t('join.intro')}</p>
-      <Show when={me()} fallback={<p class="notice"><A href={`/sign-in?next=${encodeURIComponent(joinPath())}`}>{t('join.needSignIn')}</A></p>}>
+      <Show
+        when={me()}
+        fallback={
+          <p class="notice">
+            <A href={`/sign-in?next=${encodeURIComponent(joinPath())}`}>{t('join.needSignIn')}</A>
+          </p>
+        }
+      >
         <ErrorMessage error={error()} />
         <form class="card" onSubmit={join}>
           <div class="field">
             <label for="join-name">{t('join.displayName')}</label>
-            <input id="join-name" type="text" required maxlength="40" value={displayName()} onInput={(e) => setDisplayName(e.currentTarget.value)} />
+            <input
+              id="join-name"
+              type="text"
+              required
+              maxlength="40"
+              value={displayName()}
+              onInput={(e) => setDisplayName(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="join-building">{t('join.building')}</label>
             <select id="join-building" value={buildingId()} onChange={(e) => setBuildingId(e.currentTarget.value)}>
               <option value="">{t('join.noBuilding')}</option>
-              <For each={community()?.buildings ?? []}>{(b) => <option value={String(b.id)} selected={String(b.id) === buildingId()}>{b.name}</option>}</For>
+              <For each={community()?.buildings ?? []}>
+                {(b) => (
+                  <option value={String(b.id)} selected={String(b.id) === buildingId()}>
+                    {b.name}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
           <div class="field">
             <label for="join-household">{t('join.household')}</label>
-            <input id="join-household" type="text" maxlength="20" aria-describedby="join-household-help" value={household()} onInput={(e) => setHousehold(e.currentTarget.value)} />
-            <p class="help" id="join-household-help">{t('join.householdHelp')}</p>
+            <input
+              id="join-household"
+              type="text"
+              maxlength="20"
+              aria-describedby="join-household-help"
+              value={household()}
+              onInput={(e) => setHousehold(e.currentTarget.value)}
+            />
+            <p class="help" id="join-household-help">
+              {t('join.householdHelp')}
+            </p>
           </div>
-          <button class="button" type="submit" disabled={busy()}>{t('join.submit')}</button>
+          <button class="button" type="submit" disabled={busy()}>
+            {t('join.submit')}
+          </button>
         </form>
       </Show>
     </section>

@@ -75,11 +75,19 @@ export default function MeetingDetail() {
     () => (chairs() && m() && !closed() ? params.id : undefined),
     async () =>
       (await request(api.api.issues.$get())).issues.filter(
-        (i) => i.state === 'referred' && i.bodyKey === m()?.body.key && (m()?.body.key !== 'professional-committees' || i.studyCommitteeId === m()?.committee?.id),
+        (i) =>
+          i.state === 'referred' &&
+          i.bodyKey === m()?.body.key &&
+          (m()?.body.key !== 'professional-committees' || i.studyCommitteeId === m()?.committee?.id),
       ),
   );
   const [source, setSource] = createSignal<'issue' | 'free'>('issue');
-  createEffect(on(() => referred()?.length, (n) => n === 0 && setSource('free')));
+  createEffect(
+    on(
+      () => referred()?.length,
+      (n) => n === 0 && setSource('free'),
+    ),
+  );
   const [issueId, setIssueId] = createSignal('');
   const [itemTitle, setItemTitle] = createSignal('');
   const [presenter, setPresenter] = createSignal('');
@@ -108,7 +116,8 @@ export default function MeetingDetail() {
   }
 
   // Opening
-  const openMeeting = () => run(() => request(api.api.meetings[':id'].open.$post({ param: { id: params.id } })), t('governance.openedNotice'));
+  const openMeeting = () =>
+    run(() => request(api.api.meetings[':id'].open.$post({ param: { id: params.id } })), t('governance.openedNotice'));
 
   // Recorded amendments after closing
   const [amendText, setAmendText] = createSignal('');
@@ -116,7 +125,12 @@ export default function MeetingDetail() {
   function amend(event: SubmitEvent) {
     event.preventDefault();
     void run(async () => {
-      await request(api.api.meetings[':id'].amendments.$post({ param: { id: params.id }, json: { text: amendText().trim(), reason: amendReason().trim() } }));
+      await request(
+        api.api.meetings[':id'].amendments.$post({
+          param: { id: params.id },
+          json: { text: amendText().trim(), reason: amendReason().trim() },
+        }),
+      );
       setAmendText('');
       setAmendReason('');
     }, t('governance.amendmentAdded'));
@@ -126,11 +140,19 @@ export default function MeetingDetail() {
   const [confirmClose, setConfirmClose] = createSignal(false);
   const close = () => run(() => request(api.api.meetings[':id'].close.$post({ param: { id: params.id } })), t('meeting.closedNotice'));
   const [draft, setDraft] = createSignal('');
-  createEffect(on(() => (closed() && !m()?.minutesPublishedAt ? m()?.minutes : undefined), (text) => text && !draft() && setDraft(text)));
+  createEffect(
+    on(
+      () => (closed() && !m()?.minutesPublishedAt ? m()?.minutes : undefined),
+      (text) => text && !draft() && setDraft(text),
+    ),
+  );
   const [preview, setPreview] = createSignal(false);
   function publish(event: SubmitEvent) {
     event.preventDefault();
-    void run(() => request(api.api.meetings[':id'].minutes.$post({ param: { id: params.id }, json: { text: draft().trim() } })), t('meeting.minutesPublishedNotice'));
+    void run(
+      () => request(api.api.meetings[':id'].minutes.$post({ param: { id: params.id }, json: { text: draft().trim() } })),
+      t('meeting.minutesPublishedNotice'),
+    );
   }
 
   // The chair's timer follows the item under discussion.
@@ -148,7 +170,14 @@ export default function MeetingDetail() {
       </p>
       <MemberGate next={`/meetings/${params.id}`} />
       <ErrorMessage error={meeting.error} />
-      <Show when={m()} fallback={<Show when={member() && !meeting.error}><p>{t('app.loading')}</p></Show>}>
+      <Show
+        when={m()}
+        fallback={
+          <Show when={member() && !meeting.error}>
+            <p>{t('app.loading')}</p>
+          </Show>
+        }
+      >
         {(mt) => (
           <>
             <header>
@@ -167,7 +196,11 @@ export default function MeetingDetail() {
               </p>
             </header>
 
-            <section class="card meeting-state" classList={{ live: mt().status === 'in-progress' }} aria-label={t(`meetingStatus.${mt().status}`)}>
+            <section
+              class="card meeting-state"
+              classList={{ live: mt().status === 'in-progress' }}
+              aria-label={t(`meetingStatus.${mt().status}`)}
+            >
               <p>{t(`governance.status_${mt().status}`)}</p>
               <Show when={mt().status === 'scheduled' && chairs()}>
                 <p class="help">{t('governance.openHelp')}</p>
@@ -178,7 +211,9 @@ export default function MeetingDetail() {
             </section>
 
             <Show when={message()}>
-              <p class="notice" role="status">{message()}</p>
+              <p class="notice" role="status">
+                {message()}
+              </p>
             </Show>
             <ErrorMessage error={error()} detail />
 
@@ -202,7 +237,13 @@ export default function MeetingDetail() {
                           <span class="tag outline">{t('governance.expert')}</span>
                         </Show>
                         <span class="tag" classList={{ warn: voter.attended === false, outline: voter.attended === null }}>
-                          {t(voter.attended === true ? 'meeting.present' : voter.attended === false ? 'meeting.absent' : 'meeting.notRecorded')}
+                          {t(
+                            voter.attended === true
+                              ? 'meeting.present'
+                              : voter.attended === false
+                                ? 'meeting.absent'
+                                : 'meeting.notRecorded',
+                          )}
                         </span>
                         <Show when={voter.attendanceByChair}>
                           <span class="tag outline">{t('governance.attendanceByChair')}</span>
@@ -211,10 +252,22 @@ export default function MeetingDetail() {
                       <Show when={recordsFor(voter.key) && inProgress()}>
                         <fieldset class="toggle plain-fieldset">
                           <legend class="visually-hidden">{t('meeting.attendanceFor', { party: pick(voter.title) })}</legend>
-                          <button type="button" class="button secondary" aria-pressed={voter.attended === true} disabled={busy()} onClick={() => void setAttendance(voter.key, true)}>
+                          <button
+                            type="button"
+                            class="button secondary"
+                            aria-pressed={voter.attended === true}
+                            disabled={busy()}
+                            onClick={() => void setAttendance(voter.key, true)}
+                          >
                             {t('meeting.markPresent')}
                           </button>
-                          <button type="button" class="button secondary" aria-pressed={voter.attended === false} disabled={busy()} onClick={() => void setAttendance(voter.key, false)}>
+                          <button
+                            type="button"
+                            class="button secondary"
+                            aria-pressed={voter.attended === false}
+                            disabled={busy()}
+                            onClick={() => void setAttendance(voter.key, false)}
+                          >
                             {t('meeting.markAbsent')}
                           </button>
                         </fieldset>
@@ -263,11 +316,24 @@ export default function MeetingDetail() {
                   <fieldset class="plain-fieldset">
                     <legend>{t('meeting.itemSource')}</legend>
                     <label class="radio">
-                      <input type="radio" name="item-source" value="issue" checked={source() === 'issue'} disabled={(referred()?.length ?? 0) === 0} onChange={() => setSource('issue')} />
+                      <input
+                        type="radio"
+                        name="item-source"
+                        value="issue"
+                        checked={source() === 'issue'}
+                        disabled={(referred()?.length ?? 0) === 0}
+                        onChange={() => setSource('issue')}
+                      />
                       {t('meeting.sourceIssue', { count: String(referred()?.length ?? 0) })}
                     </label>
                     <label class="radio">
-                      <input type="radio" name="item-source" value="free" checked={source() === 'free'} onChange={() => setSource('free')} />
+                      <input
+                        type="radio"
+                        name="item-source"
+                        value="free"
+                        checked={source() === 'free'}
+                        onChange={() => setSource('free')}
+                      />
                       {t('meeting.sourceFree')}
                     </label>
                   </fieldset>
@@ -276,7 +342,14 @@ export default function MeetingDetail() {
                     fallback={
                       <div class="field">
                         <label for="item-title">{t('meeting.itemTitle')}</label>
-                        <input id="item-title" type="text" required maxlength="80" value={itemTitle()} onInput={(e) => setItemTitle(e.currentTarget.value)} />
+                        <input
+                          id="item-title"
+                          type="text"
+                          required
+                          maxlength="80"
+                          value={itemTitle()}
+                          onInput={(e) => setItemTitle(e.currentTarget.value)}
+                        />
                       </div>
                     }
                   >
@@ -284,26 +357,58 @@ export default function MeetingDetail() {
                       <label for="item-issue">{t('meeting.itemIssue')}</label>
                       <select id="item-issue" required value={issueId()} onChange={(e) => setIssueId(e.currentTarget.value)}>
                         <option value="">{t('issue.chooseIssue')}</option>
-                        <For each={referred() ?? []}>{(i) => <option value={String(i.id)}>#{i.id} {i.title}</option>}</For>
+                        <For each={referred() ?? []}>
+                          {(i) => (
+                            <option value={String(i.id)}>
+                              #{i.id} {i.title}
+                            </option>
+                          )}
+                        </For>
                       </select>
                     </div>
                   </Show>
                   <div class="field-row">
                     <div class="field">
                       <label for="item-presenter">{t('meeting.presenter')}</label>
-                      <input id="item-presenter" type="text" required maxlength="40" value={presenter()} onInput={(e) => setPresenter(e.currentTarget.value)} />
+                      <input
+                        id="item-presenter"
+                        type="text"
+                        required
+                        maxlength="40"
+                        value={presenter()}
+                        onInput={(e) => setPresenter(e.currentTarget.value)}
+                      />
                     </div>
                     <div class="field">
                       <label for="item-minutes">{t('meeting.minutesAllotted')}</label>
-                      <input id="item-minutes" type="number" required min="1" max="240" value={minutes()} onInput={(e) => setMinutes(e.currentTarget.value)} />
+                      <input
+                        id="item-minutes"
+                        type="number"
+                        required
+                        min="1"
+                        max="240"
+                        value={minutes()}
+                        onInput={(e) => setMinutes(e.currentTarget.value)}
+                      />
                     </div>
                   </div>
                   <div class="field">
                     <label for="item-papers">{t('meeting.papers')}</label>
-                    <textarea id="item-papers" rows="5" maxlength="20000" value={papers()} onInput={(e) => setPapers(e.currentTarget.value)} aria-describedby="item-papers-help" />
-                    <span class="help" id="item-papers-help">{t('meeting.papersHelp')}</span>
+                    <textarea
+                      id="item-papers"
+                      rows="5"
+                      maxlength="20000"
+                      value={papers()}
+                      onInput={(e) => setPapers(e.currentTarget.value)}
+                      aria-describedby="item-papers-help"
+                    />
+                    <span class="help" id="item-papers-help">
+                      {t('meeting.papersHelp')}
+                    </span>
                   </div>
-                  <button type="submit" class="button" disabled={busy()}>{t('meeting.addItemSubmit')}</button>
+                  <button type="submit" class="button" disabled={busy()}>
+                    {t('meeting.addItemSubmit')}
+                  </button>
                 </form>
               </section>
             </Show>
@@ -343,13 +448,30 @@ export default function MeetingDetail() {
                         <p class="help">{t('meeting.minutesDraftHelp')}</p>
                         <div class="field">
                           <label for="minutes-text">{t('meeting.minutesDraft')}</label>
-                          <textarea id="minutes-text" class="minutes-editor" rows="14" required minlength="10" maxlength="50000" value={draft()} onInput={(e) => setDraft(e.currentTarget.value)} />
+                          <textarea
+                            id="minutes-text"
+                            class="minutes-editor"
+                            rows="14"
+                            required
+                            minlength="10"
+                            maxlength="50000"
+                            value={draft()}
+                            onInput={(e) => setDraft(e.currentTarget.value)}
+                          />
                         </div>
                         <div class="actions">
-                          <button type="button" class="button secondary" aria-expanded={preview()} aria-controls="minutes-preview" onClick={() => setPreview(!preview())}>
+                          <button
+                            type="button"
+                            class="button secondary"
+                            aria-expanded={preview()}
+                            aria-controls="minutes-preview"
+                            onClick={() => setPreview(!preview())}
+                          >
                             {preview() ? t('meeting.hidePreview') : t('meeting.showPreview')}
                           </button>
-                          <button type="submit" class="button" disabled={busy() || draft().trim().length < 10}>{t('meeting.publishMinutes')}</button>
+                          <button type="submit" class="button" disabled={busy() || draft().trim().length < 10}>
+                            {t('meeting.publishMinutes')}
+                          </button>
                         </div>
                         <Show when={preview()}>
                           <div id="minutes-preview" class="card preview">
@@ -378,7 +500,9 @@ export default function MeetingDetail() {
                         <li class="card amendment">
                           <p>{a.text}</p>
                           <p class="help">{t('governance.amendmentReasonLine', { reason: a.reason })}</p>
-                          <p class="help">{t('governance.amendmentBy', { name: a.recordedBy, date: formatDateTime(a.recordedAt, locale()) })}</p>
+                          <p class="help">
+                            {t('governance.amendmentBy', { name: a.recordedBy, date: formatDateTime(a.recordedAt, locale()) })}
+                          </p>
                         </li>
                       )}
                     </For>
@@ -388,13 +512,33 @@ export default function MeetingDetail() {
                   <form class="card" onSubmit={amend}>
                     <div class="field">
                       <label for="amend-text">{t('governance.amendmentText')}</label>
-                      <textarea id="amend-text" rows="3" required minlength="4" maxlength="4000" value={amendText()} onInput={(e) => setAmendText(e.currentTarget.value)} />
+                      <textarea
+                        id="amend-text"
+                        rows="3"
+                        required
+                        minlength="4"
+                        maxlength="4000"
+                        value={amendText()}
+                        onInput={(e) => setAmendText(e.currentTarget.value)}
+                      />
                     </div>
                     <div class="field">
                       <label for="amend-reason">{t('governance.amendmentReason')}</label>
-                      <input id="amend-reason" type="text" required minlength="4" maxlength="1000" value={amendReason()} onInput={(e) => setAmendReason(e.currentTarget.value)} />
+                      <input
+                        id="amend-reason"
+                        type="text"
+                        required
+                        minlength="4"
+                        maxlength="1000"
+                        value={amendReason()}
+                        onInput={(e) => setAmendReason(e.currentTarget.value)}
+                      />
                     </div>
-                    <button type="submit" class="button secondary" disabled={busy() || amendText().trim().length < 4 || amendReason().trim().length < 4}>
+                    <button
+                      type="submit"
+                      class="button secondary"
+                      disabled={busy() || amendText().trim().length < 4 || amendReason().trim().length < 4}
+                    >
                       {t('governance.addAmendment')}
                     </button>
                   </form>
@@ -434,9 +578,13 @@ function AgendaItem(props: {
   const majority = () => props.meeting.body.rule === 'majority';
   /** A person's form recorded by the chair for someone else is a show of hands, and says so. */
   const onBehalf = (voter: Voter) => voter.kind !== 'party' && voter.memberId !== props.meId;
-  const legendFor = (voter: Voter) => (onBehalf(voter) ? t('governance.recordForOther', { name: props.partyName(voter.key) }) : t('meeting.recordPosition', { party: props.partyName(voter.key) }));
+  const legendFor = (voter: Voter) =>
+    onBehalf(voter)
+      ? t('governance.recordForOther', { name: props.partyName(voter.key) })
+      : t('meeting.recordPosition', { party: props.partyName(voter.key) });
   const blocks = () => props.item.stances.filter((s) => s.position === 'block');
-  const objections = () => props.item.stances.filter((s) => s.position === 'object' || (props.meeting.body.rule === 'majority' && s.position === 'block'));
+  const objections = () =>
+    props.item.stances.filter((s) => s.position === 'object' || (props.meeting.body.rule === 'majority' && s.position === 'block'));
   const attended = (party: string) => props.meeting.voters.find((v) => v.key === party)?.attended ?? null;
   /** Parties without a position that counts: none recorded, or recorded in the room by a party marked absent. */
   const missing = () =>
@@ -476,7 +624,12 @@ function AgendaItem(props: {
   function decide(event: SubmitEvent) {
     event.preventDefault();
     void run(async () => {
-      const outcome = await request(api.api.meetings[':id'].items[':itemId'].decision.$post({ param: ids(), json: { decisionText: decisionText().trim() || undefined } }));
+      const outcome = await request(
+        api.api.meetings[':id'].items[':itemId'].decision.$post({
+          param: ids(),
+          json: { decisionText: decisionText().trim() || undefined },
+        }),
+      );
       setMessage(t('meeting.decided', { outcome: t(`itemOutcome.${outcome.result}`) }));
     });
   }
@@ -487,7 +640,12 @@ function AgendaItem(props: {
     () => (bringOpen() ? props.meeting.id : undefined),
     async () =>
       (await request(api.api.meetings.$get())).meetings.filter(
-        (x) => x.id !== props.meeting.id && x.status !== 'closed' && x.scheduledFor > props.meeting.scheduledFor && x.bodyKey === props.meeting.body.key && x.committeeId === (props.meeting.committee?.id ?? null),
+        (x) =>
+          x.id !== props.meeting.id &&
+          x.status !== 'closed' &&
+          x.scheduledFor > props.meeting.scheduledFor &&
+          x.bodyKey === props.meeting.body.key &&
+          x.committeeId === (props.meeting.committee?.id ?? null),
       ),
   );
   const [toMeeting, setToMeeting] = createSignal('');
@@ -507,7 +665,12 @@ function AgendaItem(props: {
       await request(
         api.api.meetings[':id'].items[':itemId']['bring-back'].$post({
           param: ids(),
-          json: { toMeetingId: Number(toMeeting()), papers: revisedPapers(), presenter: revisedPresenter().trim(), minutesAllotted: Number(revisedMinutes()) },
+          json: {
+            toMeetingId: Number(toMeeting()),
+            papers: revisedPapers(),
+            presenter: revisedPresenter().trim(),
+            minutesAllotted: Number(revisedMinutes()),
+          },
         }),
       );
       setBringOpen(false);
@@ -522,7 +685,12 @@ function AgendaItem(props: {
   function addAction(event: SubmitEvent) {
     event.preventDefault();
     void run(async () => {
-      await request(api.api.meetings[':id'].items[':itemId'].actions.$post({ param: ids(), json: { description: actionText().trim(), owner: actionOwner().trim(), dueOn: actionDue() } }));
+      await request(
+        api.api.meetings[':id'].items[':itemId'].actions.$post({
+          param: ids(),
+          json: { description: actionText().trim(), owner: actionOwner().trim(), dueOn: actionDue() },
+        }),
+      );
       setActionText('');
       setActionOwner('');
       setActionDue('');
@@ -531,7 +699,12 @@ function AgendaItem(props: {
 
   const prefix = () => `item-${props.item.id}`;
   return (
-    <li class="card agenda-item" classList={{ blocked: props.item.outcome === 'blocked', discussing: props.discussing }} data-item={props.item.id} aria-labelledby={`${prefix()}-title`}>
+    <li
+      class="card agenda-item"
+      classList={{ blocked: props.item.outcome === 'blocked', discussing: props.discussing }}
+      data-item={props.item.id}
+      aria-labelledby={`${prefix()}-title`}
+    >
       <h3 id={`${prefix()}-title`}>
         <span class="item-number">{props.number}.</span> {props.item.title}
       </h3>
@@ -584,7 +757,14 @@ function AgendaItem(props: {
         </div>
       </Show>
       <Show when={props.item.outcome === 'undecided'}>
-        <p class="alert">{t('meeting.undecidedBanner', { parties: missing().map((v) => props.partyName(v.key)).join(t('meeting.listSeparator')) || '—' })}</p>
+        <p class="alert">
+          {t('meeting.undecidedBanner', {
+            parties:
+              missing()
+                .map((v) => props.partyName(v.key))
+                .join(t('meeting.listSeparator')) || '—',
+          })}
+        </p>
       </Show>
 
       <Show when={props.item.tally}>
@@ -592,8 +772,21 @@ function AgendaItem(props: {
           <p class="tally" data-testid="tally">
             <strong>{t('governance.tallyLabel')}：</strong>
             {majority()
-              ? t('governance.tallyMajority', { agree: String(tally().agree), against: String(tally().object + tally().block), abstain: String(tally().abstain), missing: String(tally().missing), present: String(tally().present) })
-              : t('governance.tally', { agree: String(tally().agree), object: String(tally().object), block: String(tally().block), abstain: String(tally().abstain), missing: String(tally().missing), present: String(tally().present) })}
+              ? t('governance.tallyMajority', {
+                  agree: String(tally().agree),
+                  against: String(tally().object + tally().block),
+                  abstain: String(tally().abstain),
+                  missing: String(tally().missing),
+                  present: String(tally().present),
+                })
+              : t('governance.tally', {
+                  agree: String(tally().agree),
+                  object: String(tally().object),
+                  block: String(tally().block),
+                  abstain: String(tally().abstain),
+                  missing: String(tally().missing),
+                  present: String(tally().present),
+                })}
           </p>
         )}
       </Show>
@@ -640,8 +833,14 @@ function AgendaItem(props: {
               </button>
               <div class="field inline">
                 <label for={`${prefix()}-limit`}>{t('meeting.timerLimit')}</label>
-                <select id={`${prefix()}-limit`} value={String(props.timer.limit())} onChange={(e) => props.timer.reset(Number(e.currentTarget.value))}>
-                  <For each={[60, 120, 180, 300]}>{(s) => <option value={String(s)}>{t('meeting.minutesN', { n: String(s / 60) })}</option>}</For>
+                <select
+                  id={`${prefix()}-limit`}
+                  value={String(props.timer.limit())}
+                  onChange={(e) => props.timer.reset(Number(e.currentTarget.value))}
+                >
+                  <For each={[60, 120, 180, 300]}>
+                    {(s) => <option value={String(s)}>{t('meeting.minutesN', { n: String(s / 60) })}</option>}
+                  </For>
                 </select>
               </div>
               <button type="button" class="button secondary" onClick={() => props.onStopDiscussing()}>
@@ -688,7 +887,9 @@ function AgendaItem(props: {
       </ul>
 
       <Show when={message()}>
-        <p class="notice" role="status">{message()}</p>
+        <p class="notice" role="status">
+          {message()}
+        </p>
       </Show>
       <ErrorMessage error={error()} detail />
 
@@ -725,7 +926,9 @@ function AgendaItem(props: {
                     </For>
                   </div>
                   <div class="field">
-                    <label for={`${prefix()}-${party.key}-reason`}>{needsReason(party.key) ? t('meeting.reasonRequired') : t('meeting.reason')}</label>
+                    <label for={`${prefix()}-${party.key}-reason`}>
+                      {needsReason(party.key) ? t('meeting.reasonRequired') : t('meeting.reason')}
+                    </label>
                     <textarea
                       id={`${prefix()}-${party.key}-reason`}
                       rows="2"
@@ -740,7 +943,11 @@ function AgendaItem(props: {
                     </span>
                   </div>
                 </fieldset>
-                <button type="submit" class="button secondary" disabled={busy() || !chosen(party.key) || (needsReason(party.key) && !reasonOf(party.key).trim())}>
+                <button
+                  type="submit"
+                  class="button secondary"
+                  disabled={busy() || !chosen(party.key) || (needsReason(party.key) && !reasonOf(party.key).trim())}
+                >
                   {t('meeting.savePosition')}
                 </button>
               </form>
@@ -752,7 +959,9 @@ function AgendaItem(props: {
       <Show when={canDecide()}>
         <form class="card inline-form decide-form" onSubmit={decide}>
           <div class="field">
-            <label for={`${prefix()}-decision`}>{allAgree() || majority() ? t('meeting.decisionTextRequired') : t('meeting.decisionText')}</label>
+            <label for={`${prefix()}-decision`}>
+              {allAgree() || majority() ? t('meeting.decisionTextRequired') : t('meeting.decisionText')}
+            </label>
             <textarea
               id={`${prefix()}-decision`}
               rows="3"
@@ -762,9 +971,13 @@ function AgendaItem(props: {
               onInput={(e) => setDecisionText(e.currentTarget.value)}
               aria-describedby={`${prefix()}-decision-help`}
             />
-            <span class="help" id={`${prefix()}-decision-help`}>{majority() ? t('governance.majorityDecisionHelp') : t('meeting.decisionHelp')}</span>
+            <span class="help" id={`${prefix()}-decision-help`}>
+              {majority() ? t('governance.majorityDecisionHelp') : t('meeting.decisionHelp')}
+            </span>
           </div>
-          <button type="submit" class="button" disabled={busy()}>{t('meeting.decide')}</button>
+          <button type="submit" class="button" disabled={busy()}>
+            {t('meeting.decide')}
+          </button>
         </form>
       </Show>
 
@@ -777,7 +990,13 @@ function AgendaItem(props: {
       </Show>
       <Show when={props.chairs && !props.item.broughtBackTo && (props.item.outcome === 'blocked' || props.item.outcome === 'undecided')}>
         <div class="actions">
-          <button type="button" class="button secondary" aria-expanded={bringOpen()} aria-controls={`${prefix()}-bring`} onClick={openBringBack}>
+          <button
+            type="button"
+            class="button secondary"
+            aria-expanded={bringOpen()}
+            aria-controls={`${prefix()}-bring`}
+            onClick={openBringBack}
+          >
             {t('meeting.bringBack')}
           </button>
         </div>
@@ -799,25 +1018,53 @@ function AgendaItem(props: {
                 <label for={`${prefix()}-to`}>{t('meeting.toMeeting')}</label>
                 <select id={`${prefix()}-to`} required value={toMeeting()} onChange={(e) => setToMeeting(e.currentTarget.value)}>
                   <option value="">{t('meeting.chooseMeeting')}</option>
-                  <For each={later() ?? []}>{(x) => <option value={String(x.id)}>{`${x.title} · ${formatDateTime(x.scheduledFor, locale())}`}</option>}</For>
+                  <For each={later() ?? []}>
+                    {(x) => <option value={String(x.id)}>{`${x.title} · ${formatDateTime(x.scheduledFor, locale())}`}</option>}
+                  </For>
                 </select>
               </div>
               <div class="field-row">
                 <div class="field">
                   <label for={`${prefix()}-re-presenter`}>{t('meeting.presenter')}</label>
-                  <input id={`${prefix()}-re-presenter`} type="text" required maxlength="40" value={revisedPresenter()} onInput={(e) => setRevisedPresenter(e.currentTarget.value)} />
+                  <input
+                    id={`${prefix()}-re-presenter`}
+                    type="text"
+                    required
+                    maxlength="40"
+                    value={revisedPresenter()}
+                    onInput={(e) => setRevisedPresenter(e.currentTarget.value)}
+                  />
                 </div>
                 <div class="field">
                   <label for={`${prefix()}-re-minutes`}>{t('meeting.minutesAllotted')}</label>
-                  <input id={`${prefix()}-re-minutes`} type="number" required min="1" max="240" value={revisedMinutes()} onInput={(e) => setRevisedMinutes(e.currentTarget.value)} />
+                  <input
+                    id={`${prefix()}-re-minutes`}
+                    type="number"
+                    required
+                    min="1"
+                    max="240"
+                    value={revisedMinutes()}
+                    onInput={(e) => setRevisedMinutes(e.currentTarget.value)}
+                  />
                 </div>
               </div>
               <div class="field">
                 <label for={`${prefix()}-re-papers`}>{t('meeting.revisedPapers')}</label>
-                <textarea id={`${prefix()}-re-papers`} rows="5" maxlength="20000" value={revisedPapers()} onInput={(e) => setRevisedPapers(e.currentTarget.value)} aria-describedby={`${prefix()}-re-papers-help`} />
-                <span class="help" id={`${prefix()}-re-papers-help`}>{t('meeting.revisedPapersHelp')}</span>
+                <textarea
+                  id={`${prefix()}-re-papers`}
+                  rows="5"
+                  maxlength="20000"
+                  value={revisedPapers()}
+                  onInput={(e) => setRevisedPapers(e.currentTarget.value)}
+                  aria-describedby={`${prefix()}-re-papers-help`}
+                />
+                <span class="help" id={`${prefix()}-re-papers-help`}>
+                  {t('meeting.revisedPapersHelp')}
+                </span>
               </div>
-              <button type="submit" class="button" disabled={busy()}>{t('meeting.bringBackSubmit')}</button>
+              <button type="submit" class="button" disabled={busy()}>
+                {t('meeting.bringBackSubmit')}
+              </button>
             </Show>
           </form>
         </Show>
@@ -838,14 +1085,21 @@ function AgendaItem(props: {
                     when={a.doneAt}
                     fallback={
                       <>
-                        <span class="tag" classList={{ warn: a.dueOn < today() }}>{a.dueOn < today() ? t('meeting.actionOverdue') : t('meeting.actionOpen')}</span>
+                        <span class="tag" classList={{ warn: a.dueOn < today() }}>
+                          {a.dueOn < today() ? t('meeting.actionOverdue') : t('meeting.actionOpen')}
+                        </span>
                         <Show when={props.isCoordinator}>
                           <button
                             type="button"
                             class="button secondary"
                             disabled={busy()}
                             aria-label={t('meeting.markDoneNamed', { action: a.description })}
-                            onClick={() => void run(() => request(api.api.actions[':id'].done.$post({ param: { id: String(a.id) } })), t('meeting.actionDone'))}
+                            onClick={() =>
+                              void run(
+                                () => request(api.api.actions[':id'].done.$post({ param: { id: String(a.id) } })),
+                                t('meeting.actionDone'),
+                              )
+                            }
                           >
                             {t('meeting.markDone')}
                           </button>
@@ -864,19 +1118,42 @@ function AgendaItem(props: {
           <form class="card inline-form" onSubmit={addAction}>
             <div class="field">
               <label for={`${prefix()}-action`}>{t('meeting.actionDescription')}</label>
-              <input id={`${prefix()}-action`} type="text" required minlength="2" maxlength="300" value={actionText()} onInput={(e) => setActionText(e.currentTarget.value)} />
+              <input
+                id={`${prefix()}-action`}
+                type="text"
+                required
+                minlength="2"
+                maxlength="300"
+                value={actionText()}
+                onInput={(e) => setActionText(e.currentTarget.value)}
+              />
             </div>
             <div class="field-row">
               <div class="field">
                 <label for={`${prefix()}-action-owner`}>{t('issue.owner')}</label>
-                <input id={`${prefix()}-action-owner`} type="text" required maxlength="80" value={actionOwner()} onInput={(e) => setActionOwner(e.currentTarget.value)} />
+                <input
+                  id={`${prefix()}-action-owner`}
+                  type="text"
+                  required
+                  maxlength="80"
+                  value={actionOwner()}
+                  onInput={(e) => setActionOwner(e.currentTarget.value)}
+                />
               </div>
               <div class="field">
                 <label for={`${prefix()}-action-due`}>{t('issue.dueOn')}</label>
-                <input id={`${prefix()}-action-due`} type="date" required value={actionDue()} onInput={(e) => setActionDue(e.currentTarget.value)} />
+                <input
+                  id={`${prefix()}-action-due`}
+                  type="date"
+                  required
+                  value={actionDue()}
+                  onInput={(e) => setActionDue(e.currentTarget.value)}
+                />
               </div>
             </div>
-            <button type="submit" class="button secondary" disabled={busy()}>{t('meeting.addAction')}</button>
+            <button type="submit" class="button secondary" disabled={busy()}>
+              {t('meeting.addAction')}
+            </button>
           </form>
         </Show>
       </Show>

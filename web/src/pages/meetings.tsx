@@ -29,7 +29,9 @@ export default function Meetings() {
   const canSchedule = () => isCoordinator() || chaired().length > 0;
   const meetingBodies = () =>
     (community()?.bodies ?? []).filter((b) =>
-      isCoordinator() ? b.parties.length > 0 || b.key === 'professional-committees' || b.key === 'federation' : b.key === 'professional-committees',
+      isCoordinator()
+        ? b.parties.length > 0 || b.key === 'professional-committees' || b.key === 'federation'
+        : b.key === 'professional-committees',
     );
   const bodyName = (key: string) => {
     const body = community()?.bodies.find((b) => b.key === key);
@@ -52,7 +54,8 @@ export default function Meetings() {
   };
 
   const now = () => Date.now();
-  const upcoming = () => (meetings()?.meetings ?? []).filter((m) => m.status !== 'closed').sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
+  const upcoming = () =>
+    (meetings()?.meetings ?? []).filter((m) => m.status !== 'closed').sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
   const past = () => (meetings()?.meetings ?? []).filter((m) => m.status === 'closed');
 
   // Scheduling
@@ -68,7 +71,9 @@ export default function Meetings() {
     if (!scheduledFor) return;
     const committee = bodyKey() === 'professional-committees' && committeeId() ? Number(committeeId()) : undefined;
     void run(async () => {
-      const { id } = await request(api.api.meetings.$post({ json: { bodyKey: bodyKey(), title: title().trim(), scheduledFor, committeeId: committee } }));
+      const { id } = await request(
+        api.api.meetings.$post({ json: { bodyKey: bodyKey(), title: title().trim(), scheduledFor, committeeId: committee } }),
+      );
       navigate(`/meetings/${id}`);
     });
   }
@@ -86,7 +91,9 @@ export default function Meetings() {
         <Show when={m.committeeName}>
           <span class="tag outline">{m.committeeName}</span>
         </Show>
-        <span class="tag" classList={{ warn: m.status !== 'closed' && Date.parse(m.scheduledFor) < now() }}>{t(`meetingStatus.${m.status}`)}</span>
+        <span class="tag" classList={{ warn: m.status !== 'closed' && Date.parse(m.scheduledFor) < now() }}>
+          {t(`meetingStatus.${m.status}`)}
+        </span>
         <Show when={m.minutesPublishedAt}>
           <span class="tag">{t('meetings.minutesPublished')}</span>
         </Show>
@@ -121,12 +128,20 @@ export default function Meetings() {
           <ol class="cadence-strip" aria-label={t('meetings.cadenceTitle')}>
             <For each={months()}>
               {(m) => (
-                <li classList={{ missed: missing().includes(m) && m !== thisMonth(), held: !missing().includes(m), open: missing().includes(m) && m === thisMonth() }}>
+                <li
+                  classList={{
+                    missed: missing().includes(m) && m !== thisMonth(),
+                    held: !missing().includes(m),
+                    open: missing().includes(m) && m === thisMonth(),
+                  }}
+                >
                   <span aria-hidden="true">{monthLabel(m)}</span>
                   <span class="visually-hidden">
                     {monthLong(m)}：{missing().includes(m) ? t('meetings.monthNone') : t('meetings.monthHeld')}
                   </span>
-                  <span class="mark" aria-hidden="true">{missing().includes(m) ? (m === thisMonth() ? '·' : '✕') : '✓'}</span>
+                  <span class="mark" aria-hidden="true">
+                    {missing().includes(m) ? (m === thisMonth() ? '·' : '✕') : '✓'}
+                  </span>
                 </li>
               )}
             </For>
@@ -151,7 +166,13 @@ export default function Meetings() {
               <div class="field">
                 <label for="meeting-body">{t('meetings.body')}</label>
                 <select id="meeting-body" value={bodyKey()} onChange={(e) => setBodyKey(e.currentTarget.value as BodyKey)}>
-                  <For each={meetingBodies()}>{(b) => <option value={b.key} selected={b.key === bodyKey()}>{pick(b.name)}</option>}</For>
+                  <For each={meetingBodies()}>
+                    {(b) => (
+                      <option value={b.key} selected={b.key === bodyKey()}>
+                        {pick(b.name)}
+                      </option>
+                    )}
+                  </For>
                 </select>
               </div>
               <Show when={bodyKey() === 'professional-committees'}>
@@ -183,7 +204,9 @@ export default function Meetings() {
                 <label for="meeting-when">{t('meetings.when')}</label>
                 <input id="meeting-when" type="datetime-local" required value={when()} onInput={(e) => setWhen(e.currentTarget.value)} />
               </div>
-              <button type="submit" class="button" disabled={busy()}>{t('meetings.scheduleSubmit')}</button>
+              <button type="submit" class="button" disabled={busy()}>
+                {t('meetings.scheduleSubmit')}
+              </button>
             </form>
           </section>
         </Show>

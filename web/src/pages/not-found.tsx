@@ -6,7 +6,9 @@ export default function NotFound() {
   return (
     <section>
       <h1>{t('community.notFound')}</h1>
-      <p><A href="/">{t('app.back')}</A></p>
+      <p>
+        <A href="/">{t('app.back')}</A>
+      </p>
     </section>
   );
 }

@@ -42,7 +42,9 @@ export default function Notifications() {
         {(d) => (
           <>
             <div class="toolbar">
-              <p aria-live="polite">{d().unread > 0 ? t('notifications.unreadCount', { count: String(d().unread) }) : t('notifications.allRead')}</p>
+              <p aria-live="polite">
+                {d().unread > 0 ? t('notifications.unreadCount', { count: String(d().unread) }) : t('notifications.allRead')}
+              </p>
               <Show when={d().unread > 0}>
                 <button type="button" class="button secondary" disabled={busy()} onClick={() => void markAllRead()}>
                   {t('notifications.markAllRead')}
@@ -65,7 +67,11 @@ export default function Notifications() {
                       </span>
                       <Show when={n.issueId}>
                         {(id) => (
-                          <A class="button secondary" href={`/issues/${id()}`} aria-label={t('notifications.openIssueNamed', { id: String(id()) })}>
+                          <A
+                            class="button secondary"
+                            href={`/issues/${id()}`}
+                            aria-label={t('notifications.openIssueNamed', { id: String(id()) })}
+                          >
                             {t('notifications.openIssue')}
                           </A>
                         )}

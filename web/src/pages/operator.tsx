@@ -24,19 +24,33 @@ export default function Operator() {
   return (
     <section>
       <h1>{t('operator.title')}</h1>
-      <Show when={!(overview.error instanceof ApiError && overview.error.status === 403)} fallback={<p class="alert">{t('operator.forbidden')}</p>}>
+      <Show
+        when={!(overview.error instanceof ApiError && overview.error.status === 403)}
+        fallback={<p class="alert">{t('operator.forbidden')}</p>}
+      >
         <ErrorMessage error={overview.error ?? actionError()} />
         <Show when={overview()}>
           {(data) => (
             <>
               <h2>{t('operator.pool')}</h2>
               <div class="stats">
-                <div class="stat"><strong>{data().pool.free}</strong>{t('operator.free')}</div>
-                <div class="stat"><strong>{data().pool.used}</strong>{t('operator.used')}</div>
-                <div class="stat"><strong>{data().pool.total}</strong>{t('operator.total')}</div>
+                <div class="stat">
+                  <strong>{data().pool.free}</strong>
+                  {t('operator.free')}
+                </div>
+                <div class="stat">
+                  <strong>{data().pool.used}</strong>
+                  {t('operator.used')}
+                </div>
+                <div class="stat">
+                  <strong>{data().pool.total}</strong>
+                  {t('operator.total')}
+                </div>
               </div>
               <Show when={data().pool.free < LOW_POOL}>
-                <p class="alert" role="status">{t('operator.lowPool')}</p>
+                <p class="alert" role="status">
+                  {t('operator.lowPool')}
+                </p>
               </Show>
               <h2>{t('operator.communities')}</h2>
               <div class="table-wrap">
@@ -48,7 +62,9 @@ export default function Operator() {
                       <th scope="col">{t('operator.status')}</th>
                       <th scope="col">{t('operator.database')}</th>
                       <th scope="col">{t('operator.created')}</th>
-                      <th scope="col"><span class="visually-hidden">{t('operator.status')}</span></th>
+                      <th scope="col">
+                        <span class="visually-hidden">{t('operator.status')}</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -57,15 +73,23 @@ export default function Operator() {
                         <tr>
                           <td>{c.slug}</td>
                           <td>{c.nameZh}</td>
-                          <td><span class="tag" classList={{ warn: c.status !== 'active' }}>{t(`operator.status_${c.status}`)}</span></td>
+                          <td>
+                            <span class="tag" classList={{ warn: c.status !== 'active' }}>
+                              {t(`operator.status_${c.status}`)}
+                            </span>
+                          </td>
                           <td>{c.databaseBinding ?? '—'}</td>
                           <td>{new Date(c.createdAt).toLocaleString()}</td>
                           <td>
                             <Show when={c.status === 'active'}>
-                              <button type="button" class="button secondary" onClick={() => setStatus(c.slug, 'suspended')}>{t('operator.suspend')}</button>
+                              <button type="button" class="button secondary" onClick={() => setStatus(c.slug, 'suspended')}>
+                                {t('operator.suspend')}
+                              </button>
                             </Show>
                             <Show when={c.status === 'suspended'}>
-                              <button type="button" class="button secondary" onClick={() => setStatus(c.slug, 'active')}>{t('operator.reactivate')}</button>
+                              <button type="button" class="button secondary" onClick={() => setStatus(c.slug, 'active')}>
+                                {t('operator.reactivate')}
+                              </button>
                             </Show>
                           </td>
                         </tr>
@@ -78,7 +102,13 @@ export default function Operator() {
               <ConsultantRegistry />
               <h2>{t('operator.recent')}</h2>
               <ul>
-                <For each={data().recent}>{(r) => <li>{new Date(r.at).toLocaleString()} · {r.action} · {r.actorUserId ?? '—'}</li>}</For>
+                <For each={data().recent}>
+                  {(r) => (
+                    <li>
+                      {new Date(r.at).toLocaleString()} · {r.action} · {r.actorUserId ?? '—'}
+                    </li>
+                  )}
+                </For>
               </ul>
             </>
           )}

@@ -44,17 +44,17 @@ export default function PlatformHome() {
         </For>
       </div>
       <Show when={site()?.authMode === 'dev'}>
-      <h2>{t('platform.demoTitle')}</h2>
-      <ul class="grid" style={{ 'list-style': 'none', padding: 0 }}>
-        <For each={demos}>
-          {(d) => (
-            <li class="card">
-              <a href={communityHref(d.slug)}>{pick(d)}</a>
-              <p>{communityHref(d.slug)}</p>
-            </li>
-          )}
-        </For>
-      </ul>
+        <h2>{t('platform.demoTitle')}</h2>
+        <ul class="grid" style={{ 'list-style': 'none', padding: 0 }}>
+          <For each={demos}>
+            {(d) => (
+              <li class="card">
+                <a href={communityHref(d.slug)}>{pick(d)}</a>
+                <p>{communityHref(d.slug)}</p>
+              </li>
+            )}
+          </For>
+        </ul>
       </Show>
       <p>
         <A href="/operator">{t('platform.operator')}</A>

@@ -90,7 +90,15 @@ export default function SignIn() {
           >
             <div class="field">
               <label for="dev-user-id">{t('signIn.userId')}</label>
-              <input id="dev-user-id" type="text" required pattern="[A-Za-z0-9_\-]{1,64}" autocomplete="username" value={userId()} onInput={(e) => setUserId(e.currentTarget.value)} />
+              <input
+                id="dev-user-id"
+                type="text"
+                required
+                pattern="[A-Za-z0-9_\-]{1,64}"
+                autocomplete="username"
+                value={userId()}
+                onInput={(e) => setUserId(e.currentTarget.value)}
+              />
             </div>
             <div class="field">
               <label for="dev-name">{t('signIn.displayName')}</label>

@@ -11,10 +11,24 @@ import { suggestSlug } from '../lib/slug';
 const steps = ['basics', 'place', 'buildings', 'parties', 'template'] as const;
 type Step = (typeof steps)[number];
 const stepOfField: Record<string, Step> = {
-  nameZh: 'basics', nameEn: 'basics', slug: 'basics', city: 'place', district: 'place', households: 'place',
-  buildings: 'buildings', parties: 'parties', founderName: 'template', template: 'template',
+  nameZh: 'basics',
+  nameEn: 'basics',
+  slug: 'basics',
+  city: 'place',
+  district: 'place',
+  households: 'place',
+  buildings: 'buildings',
+  parties: 'parties',
+  founderName: 'template',
+  template: 'template',
 };
-const stepTitle = { basics: 'wizard.stepBasics', place: 'wizard.stepPlace', buildings: 'wizard.stepBuildings', parties: 'wizard.stepParties', template: 'wizard.stepTemplate' } as const;
+const stepTitle = {
+  basics: 'wizard.stepBasics',
+  place: 'wizard.stepPlace',
+  buildings: 'wizard.stepBuildings',
+  parties: 'wizard.stepParties',
+  template: 'wizard.stepTemplate',
+} as const;
 
 type Status = Awaited<ReturnType<typeof fetchStatus>>;
 async function fetchStatus(slug: string) {
@@ -22,16 +36,29 @@ async function fetchStatus(slug: string) {
 }
 
 function parseBuildingList(text: string): string[] {
-  return text.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 export default function StartCommunity() {
   const { t, pick } = useI18n();
   const { me } = useSite();
   const [form, setForm] = createStore({
-    nameZh: '', nameEn: '', slug: '', city: '', district: '', households: '',
-    buildingsMode: 'count' as 'count' | 'list', buildingCount: '10', buildingList: '',
-    residentsCommittee: '', ownersCommittee: '', propertyCompany: '', founderName: '',
+    nameZh: '',
+    nameEn: '',
+    slug: '',
+    city: '',
+    district: '',
+    households: '',
+    buildingsMode: 'count' as 'count' | 'list',
+    buildingCount: '10',
+    buildingList: '',
+    residentsCommittee: '',
+    ownersCommittee: '',
+    propertyCompany: '',
+    founderName: '',
   });
   const [step, setStep] = createSignal<Step>('basics');
   const [fieldErrors, setFieldErrors] = createSignal<Record<string, string[]>>({});
@@ -49,9 +76,18 @@ export default function StartCommunity() {
   const errorFor = (field: string) => Object.entries(fieldErrors()).find(([k]) => k === field || k.startsWith(`${field}.`))?.[1]?.[0];
   const index = () => steps.indexOf(step());
 
-  function input(field: keyof typeof form, label: string, opts: { type?: string; help?: string; required?: boolean; autocomplete?: string } = {}) {
+  function input(
+    field: keyof typeof form,
+    label: string,
+    opts: { type?: string; help?: string; required?: boolean; autocomplete?: string } = {},
+  ) {
     const id = `wizard-${field}`;
-    const apiField = field.startsWith('buildingCount') || field.startsWith('buildingList') ? 'buildings' : ['residentsCommittee', 'ownersCommittee', 'propertyCompany'].includes(field) ? `parties.${field}` : field;
+    const apiField =
+      field.startsWith('buildingCount') || field.startsWith('buildingList')
+        ? 'buildings'
+        : ['residentsCommittee', 'ownersCommittee', 'propertyCompany'].includes(field)
+          ? `parties.${field}`
+          : field;
     return (
       <div class="field" classList={{ invalid: !!errorFor(apiField) }}>
         <label for={id}>{label}</label>
@@ -67,10 +103,14 @@ export default function StartCommunity() {
           onInput={(e) => setForm(field, e.currentTarget.value as never)}
         />
         <Show when={opts.help}>
-          <span class="help" id={`${id}-help`}>{opts.help}</span>
+          <span class="help" id={`${id}-help`}>
+            {opts.help}
+          </span>
         </Show>
         <Show when={errorFor(apiField)}>
-          <span class="field-error" id={`${id}-error`}>{errorFor(apiField)}</span>
+          <span class="field-error" id={`${id}-error`}>
+            {errorFor(apiField)}
+          </span>
         </Show>
       </div>
     );
@@ -133,7 +173,9 @@ export default function StartCommunity() {
 
   function goToCommunity(url: string) {
     const user = me();
-    const handOff = user ? `sign-in?as=${encodeURIComponent(user.userId)}&name=${encodeURIComponent(form.founderName.trim() || user.name || user.userId)}&next=%2Fadmin` : 'admin';
+    const handOff = user
+      ? `sign-in?as=${encodeURIComponent(user.userId)}&name=${encodeURIComponent(form.founderName.trim() || user.name || user.userId)}&next=%2Fadmin`
+      : 'admin';
     setTimeout(() => location.assign(`${url}${handOff}`), 900);
   }
 
@@ -141,7 +183,14 @@ export default function StartCommunity() {
     <section>
       <h1>{t('wizard.title')}</h1>
       <p class="lead">{t('wizard.intro')}</p>
-      <Show when={me()} fallback={<p class="notice"><A href="/sign-in?next=%2Fstart">{t('wizard.needSignIn')}</A></p>}>
+      <Show
+        when={me()}
+        fallback={
+          <p class="notice">
+            <A href="/sign-in?next=%2Fstart">{t('wizard.needSignIn')}</A>
+          </p>
+        }
+      >
         <Show
           when={status()}
           fallback={
@@ -158,7 +207,9 @@ export default function StartCommunity() {
                 <For each={steps}>
                   {(s, i) => (
                     <li classList={{ done: i() < index(), current: s === step() }} aria-current={s === step() ? 'step' : undefined}>
-                      <span class="dot" aria-hidden="true">{i() < index() ? '✓' : i() + 1}</span>
+                      <span class="dot" aria-hidden="true">
+                        {i() < index() ? '✓' : i() + 1}
+                      </span>
                       {t(stepTitle[s])}
                     </li>
                   )}
@@ -190,11 +241,21 @@ export default function StartCommunity() {
                   <Match when={step() === 'buildings'}>
                     <div class="field" role="radiogroup" aria-label={t('wizard.buildingsMode')}>
                       <label class="radio">
-                        <input type="radio" name="buildings-mode" checked={form.buildingsMode === 'count'} onChange={() => setForm('buildingsMode', 'count')} />
+                        <input
+                          type="radio"
+                          name="buildings-mode"
+                          checked={form.buildingsMode === 'count'}
+                          onChange={() => setForm('buildingsMode', 'count')}
+                        />
                         {t('wizard.buildingsByCount')}
                       </label>
                       <label class="radio">
-                        <input type="radio" name="buildings-mode" checked={form.buildingsMode === 'list'} onChange={() => setForm('buildingsMode', 'list')} />
+                        <input
+                          type="radio"
+                          name="buildings-mode"
+                          checked={form.buildingsMode === 'list'}
+                          onChange={() => setForm('buildingsMode', 'list')}
+                        />
                         {t('wizard.buildingsByList')}
                       </label>
                     </div>
@@ -204,14 +265,21 @@ export default function StartCommunity() {
                     >
                       <div class="field" classList={{ invalid: !!errorFor('buildings') }}>
                         <label for="wizard-buildingList">{t('wizard.buildingList')}</label>
-                        <textarea id="wizard-buildingList" value={form.buildingList} onInput={(e) => setForm('buildingList', e.currentTarget.value)} />
+                        <textarea
+                          id="wizard-buildingList"
+                          value={form.buildingList}
+                          onInput={(e) => setForm('buildingList', e.currentTarget.value)}
+                        />
                         <Show when={errorFor('buildings')}>
                           <span class="field-error">{errorFor('buildings')}</span>
                         </Show>
                       </div>
                     </Show>
                     <p class="help">
-                      {t('wizard.buildingsPreview', { count: String(buildingNames().length), names: buildingNames().slice(0, 6).join('、') + (buildingNames().length > 6 ? '…' : '') })}
+                      {t('wizard.buildingsPreview', {
+                        count: String(buildingNames().length),
+                        names: buildingNames().slice(0, 6).join('、') + (buildingNames().length > 6 ? '…' : ''),
+                      })}
                     </p>
                   </Match>
                   <Match when={step() === 'parties'}>
@@ -256,11 +324,15 @@ export default function StartCommunity() {
               <Switch>
                 <Match when={current().status === 'active'}>
                   <p class="notice">{t('wizard.done')}</p>
-                  <a class="button" href={current().url}>{current().url}</a>
+                  <a class="button" href={current().url}>
+                    {current().url}
+                  </a>
                 </Match>
                 <Match when={!submitting() && current().status === 'provisioning'}>
                   <p class="alert">{t('wizard.stalled')}</p>
-                  <button type="button" class="button" onClick={resume}>{t('wizard.resume')}</button>
+                  <button type="button" class="button" onClick={resume}>
+                    {t('wizard.resume')}
+                  </button>
                 </Match>
               </Switch>
             </section>

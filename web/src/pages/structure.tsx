@@ -6,7 +6,12 @@ import { api, request } from '../lib/api';
 import { coverageLevel } from '../lib/coordination';
 
 /** Where each coordination body's work is seen in the app. */
-const BODY_LINKS: Record<string, string> = { 'joint-meeting': '/meetings', 'professional-committees': '/committees', 'building-groups': '/buildings', federation: '/clubs' };
+const BODY_LINKS: Record<string, string> = {
+  'joint-meeting': '/meetings',
+  'professional-committees': '/committees',
+  'building-groups': '/buildings',
+  federation: '/clubs',
+};
 
 /**
  * The four-level structure as a picture: the four parties as the trunk above the joint meeting, then the
@@ -22,7 +27,14 @@ export default function Structure() {
       <h1>{t('structure.title')}</h1>
       <p class="lead">{t('structure.intro')}</p>
       <ErrorMessage error={community.error} />
-      <Show when={community()} fallback={<Show when={!community.error}><p>{t('app.loading')}</p></Show>}>
+      <Show
+        when={community()}
+        fallback={
+          <Show when={!community.error}>
+            <p>{t('app.loading')}</p>
+          </Show>
+        }
+      >
         {(c) => {
           const partyTitle = (key: string) => {
             const party = c().parties.find((p) => p.key === key);
@@ -83,18 +95,27 @@ export default function Structure() {
                                 </Show>
                               </span>
                               <Show when={b.parties.length > 0}>
-                                <span class="node-detail">{t('community.members_of_body', { parties: b.parties.map(partyTitle).join('、') })}</span>
+                                <span class="node-detail">
+                                  {t('community.members_of_body', { parties: b.parties.map(partyTitle).join('、') })}
+                                </span>
                               </Show>
                               <span class="node-detail">{pick(b.description)}</span>
                               <Show when={BODY_LINKS[b.key]}>
-                                <span class="node-go">{t(`structure.go_${b.key as 'joint-meeting' | 'professional-committees' | 'building-groups' | 'federation'}`)} →</span>
+                                <span class="node-go">
+                                  {t(
+                                    `structure.go_${b.key as 'joint-meeting' | 'professional-committees' | 'building-groups' | 'federation'}`,
+                                  )}{' '}
+                                  →
+                                </span>
                               </Show>
                             </span>
                           </>,
                         )}
                         <Show when={b.key === 'building-groups'}>
                           <div class="tree-buildings">
-                            <p>{t('community.coverage', { covered: String(c().coverage.covered), total: String(c().coverage.buildings) })}</p>
+                            <p>
+                              {t('community.coverage', { covered: String(c().coverage.covered), total: String(c().coverage.buildings) })}
+                            </p>
                             <div class="coverage-bar" role="presentation">
                               <span style={{ width: `${c().coverage.share * 100}%` }} />
                             </div>

@@ -60,7 +60,9 @@ export default function TemplateUpgrade() {
       <h1>{t('upgrade.title')}</h1>
       <ErrorMessage error={plan.error ?? error()} />
       <Show when={done()}>
-        <p class="notice" role="status">{t('upgrade.done', { version: String(done()) })}</p>
+        <p class="notice" role="status">
+          {t('upgrade.done', { version: String(done()) })}
+        </p>
       </Show>
       <Show when={plan()}>
         {(data) => (
@@ -85,10 +87,13 @@ export default function TemplateUpgrade() {
                     {(c) => (
                       <li class="card" data-chapter={idOf(c)} data-status={c.status}>
                         <h3>
-                          {(c.mine ?? c.upstream)?.title} <span class="help">· {t(c.locale === 'en' ? 'upgrade.locale_en' : 'upgrade.locale_zh')}</span>
+                          {(c.mine ?? c.upstream)?.title}{' '}
+                          <span class="help">· {t(c.locale === 'en' ? 'upgrade.locale_en' : 'upgrade.locale_zh')}</span>
                         </h3>
                         <p>
-                          <span class="tag" classList={{ warn: c.status === 'conflict' }}>{t(`upgrade.status_${c.status}`)}</span>
+                          <span class="tag" classList={{ warn: c.status === 'conflict' }}>
+                            {t(`upgrade.status_${c.status}`)}
+                          </span>
                         </p>
                         <Show when={c.hasDraft}>
                           <p class="help">{t('upgrade.draftWarning')}</p>
@@ -96,7 +101,9 @@ export default function TemplateUpgrade() {
                         <Switch>
                           <Match when={c.status === 'update' || c.status === 'added'}>
                             <details>
-                              <summary>{t('upgrade.upstreamChanges', { base: String(data().currentVersion), target: String(target().version) })}</summary>
+                              <summary>
+                                {t('upgrade.upstreamChanges', { base: String(data().currentVersion), target: String(target().version) })}
+                              </summary>
                               <TextDiff before={asText(c.base)} after={asText(c.upstream)} />
                             </details>
                             <Show when={c.status === 'update'}>
@@ -113,7 +120,9 @@ export default function TemplateUpgrade() {
                           <Match when={c.status === 'conflict'}>
                             <div class="three-way">
                               <div>
-                                <h4>{t('upgrade.upstreamChanges', { base: String(data().currentVersion), target: String(target().version) })}</h4>
+                                <h4>
+                                  {t('upgrade.upstreamChanges', { base: String(data().currentVersion), target: String(target().version) })}
+                                </h4>
                                 <TextDiff before={asText(c.base)} after={asText(c.upstream)} />
                               </div>
                               <div>
@@ -133,14 +142,25 @@ export default function TemplateUpgrade() {
                                       checked={choices[idOf(c)]?.choice === choice}
                                       onChange={() => setChoices(idOf(c), { choice, merged: choices[idOf(c)]?.merged ?? c.mine?.body })}
                                     />
-                                    {t(choice === 'keep-mine' ? 'upgrade.keepMine' : choice === 'take-upstream' ? 'upgrade.takeUpstream' : 'upgrade.merge')}
+                                    {t(
+                                      choice === 'keep-mine'
+                                        ? 'upgrade.keepMine'
+                                        : choice === 'take-upstream'
+                                          ? 'upgrade.takeUpstream'
+                                          : 'upgrade.merge',
+                                    )}
                                   </label>
                                 )}
                               </For>
                               <Show when={choices[idOf(c)]?.choice === 'merged'}>
                                 <div class="field">
                                   <label for={`merged-${idOf(c)}`}>{t('upgrade.mergedText')}</label>
-                                  <textarea id={`merged-${idOf(c)}`} rows="12" value={choices[idOf(c)]?.merged ?? ''} onInput={(e) => setChoices(idOf(c), 'merged', e.currentTarget.value)} />
+                                  <textarea
+                                    id={`merged-${idOf(c)}`}
+                                    rows="12"
+                                    value={choices[idOf(c)]?.merged ?? ''}
+                                    onInput={(e) => setChoices(idOf(c), 'merged', e.currentTarget.value)}
+                                  />
                                 </div>
                               </Show>
                             </fieldset>

@@ -73,13 +73,16 @@ export default function ThisWeek() {
   async function cancel(activityId: number, signupId: number) {
     setCancelError(undefined);
     try {
-      await request(api.api.activities[':id'].signups[':signupId'].$delete({ param: { id: String(activityId), signupId: String(signupId) } }));
+      await request(
+        api.api.activities[':id'].signups[':signupId'].$delete({ param: { id: String(activityId), signupId: String(signupId) } }),
+      );
       await refetch();
     } catch (error) {
       setCancelError(error);
     }
   }
-  const childOnly = (error: unknown) => error instanceof ApiError && error.code === 'validation_failed' && Boolean(error.details && 'isChild' in error.details);
+  const childOnly = (error: unknown) =>
+    error instanceof ApiError && error.code === 'validation_failed' && Boolean(error.details && 'isChild' in error.details);
 
   const [feed, setFeed] = createSignal<string>();
   const [feedError, setFeedError] = createSignal<unknown>();
@@ -107,7 +110,8 @@ export default function ThisWeek() {
 
   // "我的" in the menu links to #mine; scroll there once the section exists.
   createEffect(() => {
-    if (routeLocation.hash === '#mine' && overview.state === 'ready') queueMicrotask(() => document.getElementById('mine')?.scrollIntoView());
+    if (routeLocation.hash === '#mine' && overview.state === 'ready')
+      queueMicrotask(() => document.getElementById('mine')?.scrollIntoView());
   });
 
   return (
@@ -145,7 +149,9 @@ export default function ThisWeek() {
                       </div>
                       <div>
                         <dt>{t('week.places')}</dt>
-                        <dd>{left() > 0 ? t('week.placesLeft', { count: String(left()), capacity: String(item.capacity) }) : t('week.full')}</dd>
+                        <dd>
+                          {left() > 0 ? t('week.placesLeft', { count: String(left()), capacity: String(item.capacity) }) : t('week.full')}
+                        </dd>
                       </div>
                     </dl>
                     <div class="actions">
@@ -153,22 +159,41 @@ export default function ThisWeek() {
                         when={item.state === 'open'}
                         fallback={<span class="tag warn">{label(`week.state_${item.state}`, item.state)}</span>}
                       >
-                        <Show when={member()} fallback={<A class="button" href={me() ? '/join' : `/sign-in?next=${encodeURIComponent('/this-week')}`}>{t('week.signInToSignUp')}</A>}>
+                        <Show
+                          when={member()}
+                          fallback={
+                            <A class="button" href={me() ? '/join' : `/sign-in?next=${encodeURIComponent('/this-week')}`}>
+                              {t('week.signInToSignUp')}
+                            </A>
+                          }
+                        >
                           <Show
                             when={mine()}
                             fallback={
-                              <button type="button" class="button" disabled={busy() === item.id} onClick={() => void signUp(item.id)} aria-label={t('week.signUpFor', { title: item.title })}>
+                              <button
+                                type="button"
+                                class="button"
+                                disabled={busy() === item.id}
+                                onClick={() => void signUp(item.id)}
+                                aria-label={t('week.signUpFor', { title: item.title })}
+                              >
                                 {left() > 0 ? t('week.signUp') : t('week.joinWaitlist')}
                               </button>
                             }
                           >
-                            {(s) => <span class="tag" classList={{ warn: s().status === 'waitlisted' }}>{s().status === 'confirmed' ? t('week.youAreIn') : t('week.youAreWaiting')}</span>}
+                            {(s) => (
+                              <span class="tag" classList={{ warn: s().status === 'waitlisted' }}>
+                                {s().status === 'confirmed' ? t('week.youAreIn') : t('week.youAreWaiting')}
+                              </span>
+                            )}
                           </Show>
                         </Show>
                       </Show>
                     </div>
                     <Show when={result()?.id === item.id}>
-                      <p class="notice" role="status">{result()?.text}</p>
+                      <p class="notice" role="status">
+                        {result()?.text}
+                      </p>
                     </Show>
                     <Show when={failure()?.id === item.id}>
                       <Show when={childOnly(failure()?.error)} fallback={<ErrorMessage error={failure()?.error} />}>
@@ -186,7 +211,9 @@ export default function ThisWeek() {
       </Show>
       <Show when={member()}>
         <p>
-          <A class="button secondary" href="/activities/new">{t('week.propose')}</A>
+          <A class="button secondary" href="/activities/new">
+            {t('week.propose')}
+          </A>
         </p>
       </Show>
 
@@ -218,9 +245,16 @@ export default function ThisWeek() {
                             <Show when={s.participant}> · {s.participant}</Show>
                           </span>
                         </span>
-                        <span class="tag" classList={{ warn: s.status === 'waitlisted' }}>{label(`signupStatus.${s.status}`, s.status)}</span>
+                        <span class="tag" classList={{ warn: s.status === 'waitlisted' }}>
+                          {label(`signupStatus.${s.status}`, s.status)}
+                        </span>
                         <Show when={['approved', 'open', 'closed'].includes(s.state)}>
-                          <button type="button" class="button secondary" onClick={() => void cancel(s.activityId, s.signupId)} aria-label={t('week.cancelFor', { title: s.title })}>
+                          <button
+                            type="button"
+                            class="button secondary"
+                            onClick={() => void cancel(s.activityId, s.signupId)}
+                            aria-label={t('week.cancelFor', { title: s.title })}
+                          >
                             {t('week.cancel')}
                           </button>
                         </Show>
@@ -238,19 +272,27 @@ export default function ThisWeek() {
                     {(c) => (
                       <li>
                         <A href={`/clubs/${c.id}`}>{c.name}</A>
-                        <Show when={c.role === 'leader'}><span class="tag">{t('clubs.leader')}</span></Show>
-                        <Show when={c.status !== 'active'}><span class="tag warn">{label(`clubStatus.${c.status}`, c.status)}</span></Show>
+                        <Show when={c.role === 'leader'}>
+                          <span class="tag">{t('clubs.leader')}</span>
+                        </Show>
+                        <Show when={c.status !== 'active'}>
+                          <span class="tag warn">{label(`clubStatus.${c.status}`, c.status)}</span>
+                        </Show>
                       </li>
                     )}
                   </For>
                 </ul>
               </Show>
-              <p><A href="/clubs">{t('week.allClubs')}</A></p>
+              <p>
+                <A href="/clubs">{t('week.allClubs')}</A>
+              </p>
             </div>
             <div class="card">
               <h3>{t('week.volunteering')}</h3>
               <p>{t('week.volunteeringBody')}</p>
-              <p><A href="/volunteering">{t('week.volunteeringLink')}</A></p>
+              <p>
+                <A href="/volunteering">{t('week.volunteeringLink')}</A>
+              </p>
             </div>
             <div class="card">
               <h3>{t('week.calendar')}</h3>
@@ -265,13 +307,30 @@ export default function ThisWeek() {
                 }
               >
                 {(url) => (
-                  <form class="copy-field" onSubmit={(e) => { e.preventDefault(); void copyFeed(); }}>
+                  <form
+                    class="copy-field"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void copyFeed();
+                    }}
+                  >
                     <div class="field">
                       <label for="feed-url">{t('week.feedUrl')}</label>
-                      <input id="feed-url" type="text" readonly value={url()} onFocus={(e) => e.currentTarget.select()} aria-describedby="feed-help" />
-                      <span class="help" id="feed-help">{t('week.feedHelp')}</span>
+                      <input
+                        id="feed-url"
+                        type="text"
+                        readonly
+                        value={url()}
+                        onFocus={(e) => e.currentTarget.select()}
+                        aria-describedby="feed-help"
+                      />
+                      <span class="help" id="feed-help">
+                        {t('week.feedHelp')}
+                      </span>
                     </div>
-                    <button type="submit" class="button secondary">{copied() ? t('week.copied') : t('week.copy')}</button>
+                    <button type="submit" class="button secondary">
+                      {copied() ? t('week.copied') : t('week.copy')}
+                    </button>
                   </form>
                 )}
               </Show>

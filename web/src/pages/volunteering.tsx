@@ -73,9 +73,18 @@ export default function Volunteering() {
           <section aria-labelledby="totals-title">
             <h2 id="totals-title">{t('volunteer.communityTotals')}</h2>
             <div class="stats">
-              <div class="stat"><strong>{s().volunteers}</strong>{t('volunteer.registered')}</div>
-              <div class="stat"><strong>{s().confirmedHours}</strong>{t('volunteer.confirmedHours')}</div>
-              <div class="stat"><strong>{s().volunteersWithHours}</strong>{t('volunteer.withHours')}</div>
+              <div class="stat">
+                <strong>{s().volunteers}</strong>
+                {t('volunteer.registered')}
+              </div>
+              <div class="stat">
+                <strong>{s().confirmedHours}</strong>
+                {t('volunteer.confirmedHours')}
+              </div>
+              <div class="stat">
+                <strong>{s().volunteersWithHours}</strong>
+                {t('volunteer.withHours')}
+              </div>
             </div>
           </section>
         )}
@@ -94,25 +103,53 @@ export default function Volunteering() {
               <form class="card" onSubmit={register}>
                 <div class="field">
                   <label for="v-skills">{t('volunteer.skills')}</label>
-                  <textarea id="v-skills" rows="3" maxlength="500" value={skills()} onInput={(e) => setSkills(e.currentTarget.value)} aria-describedby="v-skills-help" />
-                  <span class="help" id="v-skills-help">{t('volunteer.skillsHelp')}</span>
+                  <textarea
+                    id="v-skills"
+                    rows="3"
+                    maxlength="500"
+                    value={skills()}
+                    onInput={(e) => setSkills(e.currentTarget.value)}
+                    aria-describedby="v-skills-help"
+                  />
+                  <span class="help" id="v-skills-help">
+                    {t('volunteer.skillsHelp')}
+                  </span>
                 </div>
                 <div class="field">
                   <label for="v-availability">{t('volunteer.availability')}</label>
-                  <input id="v-availability" type="text" maxlength="300" value={availability()} onInput={(e) => setAvailability(e.currentTarget.value)} aria-describedby="v-availability-help" />
-                  <span class="help" id="v-availability-help">{t('volunteer.availabilityHelp')}</span>
+                  <input
+                    id="v-availability"
+                    type="text"
+                    maxlength="300"
+                    value={availability()}
+                    onInput={(e) => setAvailability(e.currentTarget.value)}
+                    aria-describedby="v-availability-help"
+                  />
+                  <span class="help" id="v-availability-help">
+                    {t('volunteer.availabilityHelp')}
+                  </span>
                 </div>
-                <button type="submit" class="button" disabled={busy()}>{r().registration ? t('volunteer.update') : t('volunteer.register')}</button>{' '}
+                <button type="submit" class="button" disabled={busy()}>
+                  {r().registration ? t('volunteer.update') : t('volunteer.register')}
+                </button>{' '}
                 <Show when={saved()}>
-                  <span class="tag" role="status">{t('volunteer.saved')}</span>
+                  <span class="tag" role="status">
+                    {t('volunteer.saved')}
+                  </span>
                 </Show>
               </form>
             </section>
             <section aria-labelledby="hours-title">
               <h2 id="hours-title">{t('volunteer.myHours')}</h2>
               <div class="stats">
-                <div class="stat"><strong>{hours(r().confirmedMinutes)}</strong>{t('volunteer.myConfirmed')}</div>
-                <div class="stat"><strong>{r().hours.filter((h) => !h.confirmedAt).length}</strong>{t('volunteer.waiting')}</div>
+                <div class="stat">
+                  <strong>{hours(r().confirmedMinutes)}</strong>
+                  {t('volunteer.myConfirmed')}
+                </div>
+                <div class="stat">
+                  <strong>{r().hours.filter((h) => !h.confirmedAt).length}</strong>
+                  {t('volunteer.waiting')}
+                </div>
               </div>
               <p class="help">{t('volunteer.hoursHelp')}</p>
               <ErrorMessage error={confirmError()} />
@@ -123,7 +160,9 @@ export default function Volunteering() {
                       <tr>
                         <th scope="col">{t('volunteer.date')}</th>
                         <th scope="col">{t('volunteer.what')}</th>
-                        <th scope="col" class="num">{t('volunteer.hours')}</th>
+                        <th scope="col" class="num">
+                          {t('volunteer.hours')}
+                        </th>
                         <th scope="col">{t('volunteer.status')}</th>
                       </tr>
                     </thead>
@@ -134,14 +173,21 @@ export default function Volunteering() {
                             <td class="nowrap">{h.servedOn}</td>
                             <td>
                               {h.activityTitle ?? programName(h.programKey) ?? '—'}
-                              <Show when={h.note}><span class="help block">{h.note}</span></Show>
+                              <Show when={h.note}>
+                                <span class="help block">{h.note}</span>
+                              </Show>
                             </td>
                             <td class="num">{hours(h.minutes)}</td>
                             <td>
                               <Show
                                 when={h.confirmedAt}
                                 fallback={
-                                  <button type="button" class="button secondary" onClick={() => void confirm(h.id)} aria-label={t('volunteer.confirmNamed', { date: h.servedOn, hours: String(hours(h.minutes)) })}>
+                                  <button
+                                    type="button"
+                                    class="button secondary"
+                                    onClick={() => void confirm(h.id)}
+                                    aria-label={t('volunteer.confirmNamed', { date: h.servedOn, hours: String(hours(h.minutes)) })}
+                                  >
                                     {t('volunteer.confirm')}
                                   </button>
                                 }

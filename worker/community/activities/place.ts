@@ -6,7 +6,10 @@ import { AppError } from '../../errors';
 import { type Booking, checkBookingLength, clashesWith, getSpace, isOverlap, type Space, withinOpeningHours } from '../federation/bookings';
 
 /** Where an activity takes place: typed text, a shared space booked for it, or a booking of its club it borrows. */
-export type PlacePlan = { kind: 'text'; place: string } | { kind: 'space'; space: Space; place: string } | { kind: 'attach'; booking: Booking; space: Space; place: string };
+export type PlacePlan =
+  | { kind: 'text'; place: string }
+  | { kind: 'space'; space: Space; place: string }
+  | { kind: 'attach'; booking: Booking; space: Space; place: string };
 
 export interface PlaceInput {
   clubId: number | null;
@@ -31,17 +34,25 @@ const iso = (time: string) => new Date(time).toISOString();
 
 function spaceFits(space: Space, input: PlaceInput) {
   if (input.capacity > space.capacity) {
-    throw new AppError('validation_failed', `${space.name} holds at most ${space.capacity} people`, { capacity: [`At most ${space.capacity}, the capacity of ${space.name}`] });
+    throw new AppError('validation_failed', `${space.name} holds at most ${space.capacity} people`, {
+      capacity: [`At most ${space.capacity}, the capacity of ${space.name}`],
+    });
   }
   if (!withinOpeningHours(space, input.startsAt, input.endsAt)) {
     const hours = `${space.opensAt}–${space.closesAt}`;
-    throw new AppError('validation_failed', `${space.name} is open ${hours}; the activity falls outside`, { startsAt: [`Within the opening hours ${hours}`], endsAt: [`Within the opening hours ${hours}`] });
+    throw new AppError('validation_failed', `${space.name} is open ${hours}; the activity falls outside`, {
+      startsAt: [`Within the opening hours ${hours}`],
+      endsAt: [`Within the opening hours ${hours}`],
+    });
   }
 }
 
 /** Checks the organiser's choice of place against the space (capacity, opening hours) or the club's booking. */
 export async function planPlace(db: TenantDb, input: PlaceInput, activityId: number | null): Promise<PlacePlan> {
-  if (input.spaceId && input.bookingId) throw new AppError('validation_failed', 'Choose a space to book or a booking to use, not both', { bookingId: ['Give spaceId or bookingId'] });
+  if (input.spaceId && input.bookingId)
+    throw new AppError('validation_failed', 'Choose a space to book or a booking to use, not both', {
+      bookingId: ['Give spaceId or bookingId'],
+    });
   if (input.spaceId) {
     const space = await getSpace(db, input.spaceId);
     if (!space) throw new AppError('validation_failed', 'No such space', { spaceId: ['No such space'] });
@@ -52,13 +63,17 @@ export async function planPlace(db: TenantDb, input: PlaceInput, activityId: num
   if (input.bookingId) {
     const [booking] = await db.select().from(bookings).where(eq(bookings.id, input.bookingId));
     if (booking?.status !== 'active') throw new AppError('validation_failed', 'No such booking', { bookingId: ['No such booking'] });
-    if (input.clubId === null || booking.clubId !== input.clubId) throw new AppError('forbidden', "Only a booking of the activity's own club can be used");
+    if (input.clubId === null || booking.clubId !== input.clubId)
+      throw new AppError('forbidden', "Only a booking of the activity's own club can be used");
     if (Date.parse(booking.startsAt) > Date.parse(input.startsAt) || Date.parse(booking.endsAt) < Date.parse(input.endsAt)) {
-      throw new AppError('validation_failed', `The booking (${booking.startsAt} – ${booking.endsAt}) does not cover the activity's time`, { bookingId: ['Must cover the whole activity'] });
+      throw new AppError('validation_failed', `The booking (${booking.startsAt} – ${booking.endsAt}) does not cover the activity's time`, {
+        bookingId: ['Must cover the whole activity'],
+      });
     }
     if (booking.activityId !== null && booking.activityId !== activityId) {
       const [other] = await db.select({ state: activities.state }).from(activities).where(eq(activities.id, booking.activityId));
-      if (other && other.state !== 'cancelled') throw new AppError('conflict', 'This booking already holds another activity', { bookingId: ['Held by another activity'] });
+      if (other && other.state !== 'cancelled')
+        throw new AppError('conflict', 'This booking already holds another activity', { bookingId: ['Held by another activity'] });
     }
     const space = await getSpace(db, booking.spaceId);
     if (!space) throw new AppError('validation_failed', 'No such space', { bookingId: ['No such booking'] });
@@ -72,7 +87,13 @@ export async function planPlace(db: TenantDb, input: PlaceInput, activityId: num
 
 export async function heldBooking(db: TenantDb, activityId: number): Promise<HeldBooking | null> {
   const [row] = await db
-    .select({ id: bookings.id, spaceId: bookings.spaceId, startsAt: bookings.startsAt, endsAt: bookings.endsAt, seriesId: bookings.seriesId })
+    .select({
+      id: bookings.id,
+      spaceId: bookings.spaceId,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      seriesId: bookings.seriesId,
+    })
     .from(bookings)
     .where(and(eq(bookings.activityId, activityId), eq(bookings.status, 'active')));
   return row ?? null;
@@ -103,14 +124,31 @@ interface ForActivity {
 export function placeStatements(db: TenantDb, plan: PlacePlan, activity: ForActivity, held: HeldBooking | null): BatchItem<'sqlite'>[] {
   const startsAt = iso(activity.startsAt);
   const endsAt = iso(activity.endsAt);
-  if (held && plan.kind === 'space' && ownsBooking(held) && held.spaceId === plan.space.id && held.startsAt === startsAt && held.endsAt === endsAt) {
+  if (
+    held &&
+    plan.kind === 'space' &&
+    ownsBooking(held) &&
+    held.spaceId === plan.space.id &&
+    held.startsAt === startsAt &&
+    held.endsAt === endsAt
+  ) {
     return [db.update(bookings).set({ purpose: activity.title }).where(eq(bookings.id, held.id))];
   }
   if (held && plan.kind === 'attach' && held.id === plan.booking.id) return [];
   const statements: BatchItem<'sqlite'>[] = held ? [releaseStatement(db, held)] : [];
   if (plan.kind === 'space') {
     statements.push(
-      db.insert(bookings).values({ spaceId: plan.space.id, clubId: activity.clubId, bookedBy: activity.organiser, startsAt, endsAt, purpose: activity.title, seriesId: null, activityId: activity.id, status: 'active' }),
+      db.insert(bookings).values({
+        spaceId: plan.space.id,
+        clubId: activity.clubId,
+        bookedBy: activity.organiser,
+        startsAt,
+        endsAt,
+        purpose: activity.title,
+        seriesId: null,
+        activityId: activity.id,
+        status: 'active',
+      }),
     );
   }
   return statements;
@@ -121,7 +159,11 @@ export function placeStatements(db: TenantDb, plan: PlacePlan, activity: ForActi
  * booking for another live activity meanwhile, or it stopped being active.
  */
 export async function attach(db: TenantDb, bookingId: number, activityId: number) {
-  const free = or(isNull(bookings.activityId), eq(bookings.activityId, activityId), inArray(bookings.activityId, db.select({ id: activities.id }).from(activities).where(eq(activities.state, 'cancelled'))));
+  const free = or(
+    isNull(bookings.activityId),
+    eq(bookings.activityId, activityId),
+    inArray(bookings.activityId, db.select({ id: activities.id }).from(activities).where(eq(activities.state, 'cancelled'))),
+  );
   const rows = await db
     .update(bookings)
     .set({ activityId })
@@ -131,14 +173,22 @@ export async function attach(db: TenantDb, bookingId: number, activityId: number
 }
 
 /** Runs a batch that may book a space; a clash with another booking becomes a 409 naming it (who and when). */
-export async function withClashCheck<T>(db: TenantDb, plan: PlacePlan, activity: { startsAt: string; endsAt: string }, run: () => Promise<T>): Promise<T> {
+export async function withClashCheck<T>(
+  db: TenantDb,
+  plan: PlacePlan,
+  activity: { startsAt: string; endsAt: string },
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
     if (plan.kind !== 'space' || !isOverlap(error)) throw error;
     const clashes = await clashesWith(db, plan.space.id, [{ startsAt: iso(activity.startsAt), endsAt: iso(activity.endsAt) }]);
     const named = clashes.map((c) => `${c.who} (${c.startsAt} – ${c.endsAt}, ${c.purpose})`).join('; ');
-    throw new AppError('conflict', `${plan.space.name} is already booked then by ${named || 'someone else'}`, { spaceId: [`Booked then by ${named || 'someone else'}`], clashes });
+    throw new AppError('conflict', `${plan.space.name} is already booked then by ${named || 'someone else'}`, {
+      spaceId: [`Booked then by ${named || 'someone else'}`],
+      clashes,
+    });
   }
 }
 
@@ -168,7 +218,8 @@ export async function spaceOfActivity(db: TenantDb, activityId: number) {
 }
 
 /** An expression for the id of the activity with this check-in code, to refer to a row inserted earlier in the same batch. */
-export const activityWithToken = (token: string) => sql`(SELECT ${activities.id} FROM ${activities} WHERE ${activities.checkinToken} = ${token})`;
+export const activityWithToken = (token: string) =>
+  sql`(SELECT ${activities.id} FROM ${activities} WHERE ${activities.checkinToken} = ${token})`;
 
 /** The shared spaces, and the upcoming active bookings of a club an activity could use. */
 export async function activityPlaces(db: TenantDb, clubId: number | undefined) {
@@ -177,7 +228,16 @@ export async function activityPlaces(db: TenantDb, clubId: number | undefined) {
     db.select().from(spaces).orderBy(asc(spaces.name)),
     db
       // Batched rows are matched by column name: the space's name is the only column taken from spaces.
-      .select({ id: bookings.id, spaceId: bookings.spaceId, spaceName: spaces.name, startsAt: bookings.startsAt, endsAt: bookings.endsAt, purpose: bookings.purpose, seriesId: bookings.seriesId, activityId: bookings.activityId })
+      .select({
+        id: bookings.id,
+        spaceId: bookings.spaceId,
+        spaceName: spaces.name,
+        startsAt: bookings.startsAt,
+        endsAt: bookings.endsAt,
+        purpose: bookings.purpose,
+        seriesId: bookings.seriesId,
+        activityId: bookings.activityId,
+      })
       .from(bookings)
       .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
       .where(and(eq(bookings.clubId, clubId ?? -1), eq(bookings.status, 'active'), gt(bookings.endsAt, since)))

@@ -7,7 +7,21 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { activityPlaces } from './place';
-import { activityDetail, cancelSignup, checkIn, createActivity, getActivity, listActivities, rate, review, settle, signUp, signupList, takeStep, updateActivity } from './service';
+import {
+  activityDetail,
+  cancelSignup,
+  checkIn,
+  createActivity,
+  getActivity,
+  listActivities,
+  rate,
+  review,
+  settle,
+  signUp,
+  signupList,
+  takeStep,
+  updateActivity,
+} from './service';
 
 const community = { host: 'community' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -75,8 +89,19 @@ const detailSchema = z.object({
   createdAt: z.string(),
   checkinToken: z.string().nullable(),
   isOrganiser: z.boolean(),
-  space: z.object({ id: z.number().int(), name: z.string(), capacity: z.number().int(), opensAt: z.string(), closesAt: z.string(), rules: z.string() }).nullable(),
-  booking: z.object({ id: z.number().int(), startsAt: z.string(), endsAt: z.string(), seriesId: z.string().nullable(), borrowed: z.boolean() }).nullable(),
+  space: z
+    .object({
+      id: z.number().int(),
+      name: z.string(),
+      capacity: z.number().int(),
+      opensAt: z.string(),
+      closesAt: z.string(),
+      rules: z.string(),
+    })
+    .nullable(),
+  booking: z
+    .object({ id: z.number().int(), startsAt: z.string(), endsAt: z.string(), seriesId: z.string().nullable(), borrowed: z.boolean() })
+    .nullable(),
   club: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   responsible: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   budget: z.object({
@@ -96,11 +121,28 @@ const detailSchema = z.object({
   }),
   places: z.object({ confirmed: z.number(), waitlisted: z.number(), checkedIn: z.number(), free: z.number() }),
   settlement: z
-    .object({ incomeFen: z.number(), costFen: z.number(), surplusFen: z.number(), actualLines: z.array(money), plannedIncomeFen: z.number(), plannedCostFen: z.number() })
+    .object({
+      incomeFen: z.number(),
+      costFen: z.number(),
+      surplusFen: z.number(),
+      actualLines: z.array(money),
+      plannedIncomeFen: z.number(),
+      plannedCostFen: z.number(),
+    })
     .nullable(),
-  review: z.object({ kind: z.string(), wentWell: z.string().nullable(), toChange: z.string().nullable(), rating: z.number().nullable() }).nullable(),
+  review: z
+    .object({ kind: z.string(), wentWell: z.string().nullable(), toChange: z.string().nullable(), rating: z.number().nullable() })
+    .nullable(),
   rating: z.object({ average: z.number(), count: z.number() }).nullable(),
-  mySignups: z.array(z.object({ id: z.number().int(), participant: z.string(), isChild: z.boolean(), status: z.enum(['confirmed', 'waitlisted', 'cancelled']), checkedInAt: z.string().nullable() })),
+  mySignups: z.array(
+    z.object({
+      id: z.number().int(),
+      participant: z.string(),
+      isChild: z.boolean(),
+      status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+      checkedInAt: z.string().nullable(),
+    }),
+  ),
 });
 
 const signupSchema = z.object({
@@ -110,142 +152,254 @@ const signupSchema = z.object({
   status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
 });
 
-const list = defineRoute({ ...community, allow: 'public' }, {
-  method: 'get',
-  path: '/api/activities',
-  summary: 'Activities in a period (default: from now for four weeks)',
-  request: { query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional(), clubId: z.coerce.number().int().positive().optional() }) },
-  responses: { 200: json(z.object({ activities: z.array(listItem) }), 'Activities'), ...errorResponses(400) },
-});
-
-const get = defineRoute({ ...community, allow: 'public' }, {
-  method: 'get',
-  path: '/api/activities/{id}',
-  summary: 'An activity with its AA budget breakdown, places, settlement (planned vs actual) and review',
-  request: { params: idParam },
-  responses: { 200: json(detailSchema, 'Activity'), ...errorResponses(404) },
-});
-
-const places = defineRoute({ ...community, allow: 'member' }, {
-  method: 'get',
-  path: '/api/activity-places',
-  summary: "Where an activity can take place: the shared spaces, and the club's active bookings it can use (with the activity each already holds)",
-  request: { query: z.object({ clubId: z.coerce.number().int().positive().optional() }) },
-  responses: {
-    200: json(
-      z.object({
-        spaces: z.array(z.object({ id: z.number().int(), name: z.string(), capacity: z.number().int(), opensAt: z.string(), closesAt: z.string(), rules: z.string() })),
-        bookings: z.array(z.object({ id: z.number().int(), spaceId: z.number().int(), spaceName: z.string(), startsAt: z.string(), endsAt: z.string(), purpose: z.string(), seriesId: z.string().nullable(), activityId: z.number().int().nullable() })),
+const list = defineRoute(
+  { ...community, allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/activities',
+    summary: 'Activities in a period (default: from now for four weeks)',
+    request: {
+      query: z.object({
+        from: z.iso.datetime({ offset: true }).optional(),
+        to: z.iso.datetime({ offset: true }).optional(),
+        clubId: z.coerce.number().int().positive().optional(),
       }),
-      'Spaces and bookings',
-    ),
-    ...errorResponses(400, 401, 403),
+    },
+    responses: { 200: json(z.object({ activities: z.array(listItem) }), 'Activities'), ...errorResponses(400) },
   },
-});
+);
 
-const create = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/activities',
-  summary: "Propose an activity with an AA budget; the proposer is responsible for it. With spaceId the space is booked for its time in the same write (409 naming the clashing booking when taken); with bookingId a booking of its club that covers the time is used",
-  request: jsonBody(activityInput),
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Drafted'), ...errorResponses(400, 401, 403, 409) },
-});
-
-const update = defineRoute({ ...community, allow: 'member' }, {
-  method: 'put',
-  path: '/api/activities/{id}',
-  summary: "Change an activity and its budget before approval (responsible person); a new time or space re-books it atomically, a typed place releases the booking",
-  request: { params: idParam, ...jsonBody(activityInput) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
-
-const step = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/activities/{id}/steps',
-  summary: 'Take the next step of the standard process: submit, approve, return, open, close, hold or cancel',
-  request: {
-    params: idParam,
-    ...jsonBody(z.object({ step: z.enum(['submit', 'approve', 'return', 'open', 'close', 'hold', 'cancel']), reason: z.string().trim().max(300).optional() })),
+const get = defineRoute(
+  { ...community, allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/activities/{id}',
+    summary: 'An activity with its AA budget breakdown, places, settlement (planned vs actual) and review',
+    request: { params: idParam },
+    responses: { 200: json(detailSchema, 'Activity'), ...errorResponses(404) },
   },
-  responses: { 200: json(z.object({ state }), 'New state'), ...errorResponses(400, 401, 403, 404, 409) },
-});
+);
 
-const join = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/activities/{id}/signups',
-  summary: 'Sign up yourself, or a child or other person you bring',
-  request: { params: idParam, ...jsonBody(z.object({ participant: z.string().trim().max(40).optional(), isChild: z.boolean().optional() })) },
-  responses: { 200: json(signupSchema, 'Already signed up'), 201: json(signupSchema, 'Signed up (confirmed or waitlisted)'), ...errorResponses(400, 401, 403, 404, 409) },
-});
-
-const cancel = defineRoute({ ...community, allow: 'member' }, {
-  method: 'delete',
-  path: '/api/activities/{id}/signups/{signupId}',
-  summary: 'Cancel a place; the first on the waitlist moves up',
-  request: { params: idParam.extend({ signupId: z.coerce.number().int().positive() }) },
-  responses: { 200: ok, ...errorResponses(401, 403, 404) },
-});
-
-const roster = defineRoute({ ...community, allow: 'member' }, {
-  method: 'get',
-  path: '/api/activities/{id}/signups',
-  summary: 'The sign-up list, for check-in (organisers)',
-  request: { params: idParam },
-  responses: {
-    200: json(
-      z.object({
-        signups: z.array(z.object({ id: z.number().int(), memberId: z.number().int(), displayName: z.string(), participant: z.string(), isChild: z.boolean(), status: z.enum(['confirmed', 'waitlisted', 'cancelled']), checkedInAt: z.string().nullable(), createdAt: z.string() })),
-      }),
-      'Sign-ups',
-    ),
-    ...errorResponses(401, 403, 404),
+const places = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'get',
+    path: '/api/activity-places',
+    summary:
+      "Where an activity can take place: the shared spaces, and the club's active bookings it can use (with the activity each already holds)",
+    request: { query: z.object({ clubId: z.coerce.number().int().positive().optional() }) },
+    responses: {
+      200: json(
+        z.object({
+          spaces: z.array(
+            z.object({
+              id: z.number().int(),
+              name: z.string(),
+              capacity: z.number().int(),
+              opensAt: z.string(),
+              closesAt: z.string(),
+              rules: z.string(),
+            }),
+          ),
+          bookings: z.array(
+            z.object({
+              id: z.number().int(),
+              spaceId: z.number().int(),
+              spaceName: z.string(),
+              startsAt: z.string(),
+              endsAt: z.string(),
+              purpose: z.string(),
+              seriesId: z.string().nullable(),
+              activityId: z.number().int().nullable(),
+            }),
+          ),
+        }),
+        'Spaces and bookings',
+      ),
+      ...errorResponses(400, 401, 403),
+    },
   },
-});
+);
 
-const checkin = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/activities/{id}/checkins',
-  summary: "Check in: with the activity's QR code (yourself) or a sign-up id from the list (organisers)",
-  request: { params: idParam, ...jsonBody(z.union([z.object({ token: z.string().min(8).max(64) }), z.object({ signupId: z.number().int().positive() })])) },
-  responses: { 200: json(z.object({ checkedIn: z.number().int() }), 'Checked in'), ...errorResponses(400, 401, 403, 404, 409) },
-});
+const create = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/activities',
+    summary:
+      'Propose an activity with an AA budget; the proposer is responsible for it. With spaceId the space is booked for its time in the same write (409 naming the clashing booking when taken); with bookingId a booking of its club that covers the time is used',
+    request: jsonBody(activityInput),
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Drafted'), ...errorResponses(400, 401, 403, 409) },
+  },
+);
 
-const settlement = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/activities/{id}/settlement',
-  summary: "Settle: actual income and costs; the surplus or deficit goes to the fund's ledger",
-  request: { params: idParam, ...jsonBody(z.object({ incomeFen: fen, costLines: z.array(costLine).max(50), occurredOn: z.iso.date() })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+const update = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'put',
+    path: '/api/activities/{id}',
+    summary:
+      'Change an activity and its budget before approval (responsible person); a new time or space re-books it atomically, a typed place releases the booking',
+    request: { params: idParam, ...jsonBody(activityInput) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
 
-const reviewRoute = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/activities/{id}/review',
-  summary: 'The responsible person reviews a settled activity',
-  request: { params: idParam, ...jsonBody(z.object({ wentWell: z.string().trim().min(1).max(2000), toChange: z.string().trim().max(2000) })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+const step = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/activities/{id}/steps',
+    summary: 'Take the next step of the standard process: submit, approve, return, open, close, hold or cancel',
+    request: {
+      params: idParam,
+      ...jsonBody(
+        z.object({
+          step: z.enum(['submit', 'approve', 'return', 'open', 'close', 'hold', 'cancel']),
+          reason: z.string().trim().max(300).optional(),
+        }),
+      ),
+    },
+    responses: { 200: json(z.object({ state }), 'New state'), ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
 
-const rating = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/activities/{id}/rating',
-  summary: 'A participant rates the activity, 1–5',
-  request: { params: idParam, ...jsonBody(z.object({ rating: z.number().int().min(1).max(5) })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+const join = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/activities/{id}/signups',
+    summary: 'Sign up yourself, or a child or other person you bring',
+    request: {
+      params: idParam,
+      ...jsonBody(z.object({ participant: z.string().trim().max(40).optional(), isChild: z.boolean().optional() })),
+    },
+    responses: {
+      200: json(signupSchema, 'Already signed up'),
+      201: json(signupSchema, 'Signed up (confirmed or waitlisted)'),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  },
+);
 
-const icalRoute = defineRoute({ ...community, allow: 'public' }, {
-  method: 'get',
-  path: '/api/activities/{id}/calendar.ics',
-  summary: 'The activity as an iCalendar file',
-  request: { params: idParam },
-  responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(404) },
-});
+const cancel = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'delete',
+    path: '/api/activities/{id}/signups/{signupId}',
+    summary: 'Cancel a place; the first on the waitlist moves up',
+    request: { params: idParam.extend({ signupId: z.coerce.number().int().positive() }) },
+    responses: { 200: ok, ...errorResponses(401, 403, 404) },
+  },
+);
 
-export function calendarFor(name: string, items: { id: number; title: string; startsAt: string; endsAt: string; place: string; description?: string }[], host: string) {
+const roster = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'get',
+    path: '/api/activities/{id}/signups',
+    summary: 'The sign-up list, for check-in (organisers)',
+    request: { params: idParam },
+    responses: {
+      200: json(
+        z.object({
+          signups: z.array(
+            z.object({
+              id: z.number().int(),
+              memberId: z.number().int(),
+              displayName: z.string(),
+              participant: z.string(),
+              isChild: z.boolean(),
+              status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+              checkedInAt: z.string().nullable(),
+              createdAt: z.string(),
+            }),
+          ),
+        }),
+        'Sign-ups',
+      ),
+      ...errorResponses(401, 403, 404),
+    },
+  },
+);
+
+const checkin = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/activities/{id}/checkins',
+    summary: "Check in: with the activity's QR code (yourself) or a sign-up id from the list (organisers)",
+    request: {
+      params: idParam,
+      ...jsonBody(z.union([z.object({ token: z.string().min(8).max(64) }), z.object({ signupId: z.number().int().positive() })])),
+    },
+    responses: { 200: json(z.object({ checkedIn: z.number().int() }), 'Checked in'), ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
+const settlement = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/activities/{id}/settlement',
+    summary: "Settle: actual income and costs; the surplus or deficit goes to the fund's ledger",
+    request: { params: idParam, ...jsonBody(z.object({ incomeFen: fen, costLines: z.array(costLine).max(50), occurredOn: z.iso.date() })) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
+const reviewRoute = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/activities/{id}/review',
+    summary: 'The responsible person reviews a settled activity',
+    request: {
+      params: idParam,
+      ...jsonBody(z.object({ wentWell: z.string().trim().min(1).max(2000), toChange: z.string().trim().max(2000) })),
+    },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
+const rating = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/activities/{id}/rating',
+    summary: 'A participant rates the activity, 1–5',
+    request: { params: idParam, ...jsonBody(z.object({ rating: z.number().int().min(1).max(5) })) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
+const icalRoute = defineRoute(
+  { ...community, allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/activities/{id}/calendar.ics',
+    summary: 'The activity as an iCalendar file',
+    request: { params: idParam },
+    responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(404) },
+  },
+);
+
+export function calendarFor(
+  name: string,
+  items: { id: number; title: string; startsAt: string; endsAt: string; place: string; description?: string }[],
+  host: string,
+) {
   const calendar = ical({ name, prodId: { company: 'Huzhu', product: 'community calendar', language: 'ZH' } });
   for (const a of items) {
-    calendar.createEvent({ id: `activity-${a.id}@${host}`, start: new Date(a.startsAt), end: new Date(a.endsAt), summary: a.title, location: a.place, description: a.description ?? '', url: `https://${host}/activities/${a.id}` });
+    calendar.createEvent({
+      id: `activity-${a.id}@${host}`,
+      start: new Date(a.startsAt),
+      end: new Date(a.endsAt),
+      summary: a.title,
+      location: a.place,
+      description: a.description ?? '',
+      url: `https://${host}/activities/${a.id}`,
+    });
   }
   return calendar.toString();
 }
@@ -261,7 +415,12 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const from = q.from ?? new Date(Date.now() - 3 * 3600_000).toISOString();
     const to = q.to ?? new Date(Date.parse(from) + 28 * 86400_000).toISOString();
     // Drafts and budgets awaiting approval are not public; neither are cancelled ones in the calendar view.
-    const rows = await listActivities(tenantOf(c).db, { from, to, clubId: q.clubId, states: ['approved', 'open', 'closed', 'held', 'settled', 'reviewed'] });
+    const rows = await listActivities(tenantOf(c).db, {
+      from,
+      to,
+      clubId: q.clubId,
+      states: ['approved', 'open', 'closed', 'held', 'settled', 'reviewed'],
+    });
     return c.json({ activities: rows.map((r) => ({ ...r, confirmed: Number(r.confirmed) })) }, 200);
   })
   .openapi(get, async (c) => c.json(await activityDetail(tenantOf(c).db, c.req.valid('param').id, await viewer(c)), 200))
@@ -286,7 +445,9 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     return c.json({ ok: true as const }, 200);
   })
   .openapi(roster, async (c) => c.json({ signups: await signupList(tenantOf(c).db, c.req.valid('param').id, memberOf(c)) }, 200))
-  .openapi(checkin, async (c) => c.json({ checkedIn: await checkIn(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json')) }, 200))
+  .openapi(checkin, async (c) =>
+    c.json({ checkedIn: await checkIn(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json')) }, 200),
+  )
   .openapi(settlement, async (c) => {
     await settle(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
     return c.json({ ok: true as const }, 200);
@@ -303,5 +464,8 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const tenant = tenantOf(c);
     const activity = await getActivity(tenant.db, c.req.valid('param').id);
     const body = calendarFor(tenant.community.nameZh, [activity], new URL(c.req.url).host);
-    return c.body(body, 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="activity-${activity.id}.ics"` });
+    return c.body(body, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="activity-${activity.id}.ics"`,
+    });
   });

@@ -1,7 +1,18 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { activities, activityCostLines, activityReviews, activitySettlements, bookings, clubMembers, clubs, communityProfile, members, signups } from '../../db/tenant-schema';
+import {
+  activities,
+  activityCostLines,
+  activityReviews,
+  activitySettlements,
+  bookings,
+  clubMembers,
+  clubs,
+  communityProfile,
+  members,
+  signups,
+} from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubRole, isAdmin } from '../clubs/service';
@@ -9,7 +20,16 @@ import { settlementPostings } from '../ledger/double-entry';
 import { baseAccounts, clubFundKey, ensureAccount, transactionStatements } from '../ledger/service';
 import { approvalProblem, type CostLine, computeBudget } from './budget';
 import { type ActivityState, type ActivityStep, editableStates, nextState, statesAllowing } from './lifecycle';
-import { activityWithToken, attach, heldBooking, placeStatements, planPlace, releaseStatement, spaceOfActivity, withClashCheck } from './place';
+import {
+  activityWithToken,
+  attach,
+  heldBooking,
+  placeStatements,
+  planPlace,
+  releaseStatement,
+  spaceOfActivity,
+  withClashCheck,
+} from './place';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
@@ -48,7 +68,11 @@ async function defaultSurplusRate(db: TenantDb) {
 }
 
 function derivedFee(input: { costLines: CostLine[]; expectedParticipants: number; surplusRatePercent: number; feeFen?: number }) {
-  const budget = computeBudget({ lines: input.costLines, expectedParticipants: input.expectedParticipants, surplusRatePercent: input.surplusRatePercent });
+  const budget = computeBudget({
+    lines: input.costLines,
+    expectedParticipants: input.expectedParticipants,
+    surplusRatePercent: input.surplusRatePercent,
+  });
   return { budget, feeFen: input.feeFen ?? budget.feeFen ?? 0 };
 }
 
@@ -95,29 +119,52 @@ export async function createActivity(db: TenantDb, member: MemberContext, input:
         checkinToken,
       })
       .returning({ id: activities.id }),
-    ...(input.costLines.length > 0 ? [db.insert(activityCostLines).values(input.costLines.map((l) => ({ activityId, kind: 'planned' as const, label: l.label, amountFen: l.amountFen })))] : []),
-    ...placeStatements(db, plan, { id: activityId, clubId: input.clubId ?? null, title: input.title, organiser: member.id, startsAt: input.startsAt, endsAt: input.endsAt }, null),
+    ...(input.costLines.length > 0
+      ? [
+          db
+            .insert(activityCostLines)
+            .values(input.costLines.map((l) => ({ activityId, kind: 'planned' as const, label: l.label, amountFen: l.amountFen }))),
+        ]
+      : []),
+    ...placeStatements(
+      db,
+      plan,
+      {
+        id: activityId,
+        clubId: input.clubId ?? null,
+        title: input.title,
+        organiser: member.id,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+      },
+      null,
+    ),
   ];
   // One batch: when the space is taken, the trigger refuses the booking and the activity is not written either.
   const [inserted] = await withClashCheck(db, plan, input, () => db.batch(statements as [(typeof statements)[0], ...typeof statements]));
   const id = (inserted as { id: number }[])[0]!.id;
   if (plan.kind === 'attach' && !(await attach(db, plan.booking.id, id))) {
     // Someone took the booking for another activity meanwhile: take the draft back rather than leave it without its room.
-    await db.batch([db.delete(activityCostLines).where(eq(activityCostLines.activityId, id)), db.delete(activities).where(eq(activities.id, id))]);
+    await db.batch([
+      db.delete(activityCostLines).where(eq(activityCostLines.activityId, id)),
+      db.delete(activities).where(eq(activities.id, id)),
+    ]);
     throw new AppError('conflict', 'This booking already holds another activity', { bookingId: ['Held by another activity'] });
   }
   return id;
 }
 
 function assertResponsible(activity: ActivityRow, member: MemberContext) {
-  if (activity.responsibleMemberId !== member.id && !isAdmin(member)) throw new AppError('forbidden', 'Only the responsible person can do this');
+  if (activity.responsibleMemberId !== member.id && !isAdmin(member))
+    throw new AppError('forbidden', 'Only the responsible person can do this');
 }
 
 /** The budget can change until it is approved; the cost lines are replaced in the same batch. */
 export async function updateActivity(db: TenantDb, id: number, member: MemberContext, input: ActivityInput) {
   const activity = await getActivity(db, id);
   assertResponsible(activity, member);
-  if (!editableStates.includes(activity.state)) throw new AppError('conflict', 'An approved activity can no longer be changed; cancel it instead');
+  if (!editableStates.includes(activity.state))
+    throw new AppError('conflict', 'An approved activity can no longer be changed; cancel it instead');
   checkTimes(input);
   const plan = await planPlace(db, { ...input, clubId: activity.clubId }, id);
   const held = await heldBooking(db, id);
@@ -125,7 +172,8 @@ export async function updateActivity(db: TenantDb, id: number, member: MemberCon
   const { feeFen } = derivedFee({ ...input, surplusRatePercent });
   const borrowing = plan.kind === 'attach' && held?.id !== plan.booking.id;
   // Borrowing a club's booking is one conditional write, taken first: if it fails nothing else is changed.
-  if (borrowing && !(await attach(db, plan.booking.id, id))) throw new AppError('conflict', 'This booking already holds another activity', { bookingId: ['Held by another activity'] });
+  if (borrowing && !(await attach(db, plan.booking.id, id)))
+    throw new AppError('conflict', 'This booking already holds another activity', { bookingId: ['Held by another activity'] });
   const update = db
     .update(activities)
     .set({
@@ -149,27 +197,52 @@ export async function updateActivity(db: TenantDb, id: number, member: MemberCon
     update,
     removeLines,
     ...(lines.length > 0 ? [db.insert(activityCostLines).values(lines)] : []),
-    ...placeStatements(db, plan, { id, clubId: activity.clubId, title: input.title, organiser: activity.responsibleMemberId, startsAt: input.startsAt, endsAt: input.endsAt }, borrowing ? null : held),
+    ...placeStatements(
+      db,
+      plan,
+      {
+        id,
+        clubId: activity.clubId,
+        title: input.title,
+        organiser: activity.responsibleMemberId,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+      },
+      borrowing ? null : held,
+    ),
   ];
   if (borrowing && held) statements.push(releaseStatement(db, held));
   try {
     // One batch: moving the time or the space re-books it, and a clash leaves the activity as it was.
     await withClashCheck(db, plan, input, () => db.batch(statements as [(typeof statements)[0], ...typeof statements]));
   } catch (error) {
-    if (borrowing) await db.update(bookings).set({ activityId: null }).where(and(eq(bookings.id, plan.booking.id), eq(bookings.activityId, id)));
+    if (borrowing)
+      await db
+        .update(bookings)
+        .set({ activityId: null })
+        .where(and(eq(bookings.id, plan.booking.id), eq(bookings.activityId, id)));
     throw error;
   }
 }
 
 async function plannedLines(db: TenantDb, id: number, kind: 'planned' | 'actual' = 'planned') {
-  return db.select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen }).from(activityCostLines).where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, kind))).orderBy(asc(activityCostLines.id));
+  return db
+    .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
+    .from(activityCostLines)
+    .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, kind)))
+    .orderBy(asc(activityCostLines.id));
 }
 
 /** Who may approve: the club's leader for a club activity, an association administrator for any. */
 async function assertApprover(db: TenantDb, activity: ActivityRow, member: MemberContext) {
   if (isAdmin(member)) return;
   if (activity.clubId && (await clubRole(db, activity.clubId, member.id)) === 'leader') return;
-  throw new AppError('forbidden', activity.clubId ? "Only the club's leader or an association administrator can approve" : 'Only an association administrator can approve a hub activity');
+  throw new AppError(
+    'forbidden',
+    activity.clubId
+      ? "Only the club's leader or an association administrator can approve"
+      : 'Only an association administrator can approve a hub activity',
+  );
 }
 
 async function moveState(db: TenantDb, activity: ActivityRow, step: ActivityStep, extra: Partial<ActivityRow> = {}) {
@@ -185,7 +258,13 @@ async function moveState(db: TenantDb, activity: ActivityRow, step: ActivityStep
 }
 
 /** Moves an activity one step along the standard process, checking who may take that step. */
-export async function takeStep(db: TenantDb, id: number, step: Exclude<ActivityStep, 'settle' | 'review'>, member: MemberContext, reason?: string) {
+export async function takeStep(
+  db: TenantDb,
+  id: number,
+  step: Exclude<ActivityStep, 'settle' | 'review'>,
+  member: MemberContext,
+  reason?: string,
+) {
   const activity = await getActivity(db, id);
   switch (step) {
     case 'submit':
@@ -194,9 +273,16 @@ export async function takeStep(db: TenantDb, id: number, step: Exclude<ActivityS
     case 'hold':
       assertResponsible(activity, member);
       if (step === 'submit') {
-        const { budget } = derivedFee({ costLines: await plannedLines(db, id), expectedParticipants: activity.expectedParticipants, surplusRatePercent: activity.surplusRatePercent, feeFen: activity.feeFen });
+        const { budget } = derivedFee({
+          costLines: await plannedLines(db, id),
+          expectedParticipants: activity.expectedParticipants,
+          surplusRatePercent: activity.surplusRatePercent,
+          feeFen: activity.feeFen,
+        });
         if (budget.costFen > 0 && activity.expectedParticipants === 0 && !activity.exceptionReason) {
-          throw new AppError('validation_failed', 'Give the expected number of participants', { expectedParticipants: ['Must be at least 1'] });
+          throw new AppError('validation_failed', 'Give the expected number of participants', {
+            expectedParticipants: ['Must be at least 1'],
+          });
         }
       }
       return moveState(db, activity, step);
@@ -206,12 +292,22 @@ export async function takeStep(db: TenantDb, id: number, step: Exclude<ActivityS
     case 'approve': {
       await assertApprover(db, activity, member);
       const lines = await plannedLines(db, id);
-      const budget = computeBudget({ lines, expectedParticipants: activity.expectedParticipants, surplusRatePercent: activity.surplusRatePercent });
+      const budget = computeBudget({
+        lines,
+        expectedParticipants: activity.expectedParticipants,
+        surplusRatePercent: activity.surplusRatePercent,
+      });
       const problem = approvalProblem(budget, activity.feeFen, activity.expectedParticipants, activity.exceptionReason);
       if (problem) {
-        throw new AppError('validation_failed', 'The fees do not cover the costs plus the surplus; record an exception (e.g. paid from the club fund) to approve it', {
-          feeFen: [problem === 'no-participants' ? 'Nobody is expected to pay for the costs' : `Fees bring in less than ${budget.targetFen} fen`],
-        });
+        throw new AppError(
+          'validation_failed',
+          'The fees do not cover the costs plus the surplus; record an exception (e.g. paid from the club fund) to approve it',
+          {
+            feeFen: [
+              problem === 'no-participants' ? 'Nobody is expected to pay for the costs' : `Fees bring in less than ${budget.targetFen} fen`,
+            ],
+          },
+        );
       }
       if (activity.exceptionReason && activity.responsibleMemberId === member.id) {
         throw new AppError('forbidden', 'An exception must be approved by someone other than the responsible person');
@@ -222,7 +318,10 @@ export async function takeStep(db: TenantDb, id: number, step: Exclude<ActivityS
       assertResponsible(activity, member);
       const to = await moveState(db, activity, step, { cancelledReason: reason ?? '' });
       const held = await heldBooking(db, id);
-      const cancelPlaces = db.update(signups).set({ status: 'cancelled', cancelledAt: new Date().toISOString() }).where(and(eq(signups.activityId, id), inArray(signups.status, ['confirmed', 'waitlisted'])));
+      const cancelPlaces = db
+        .update(signups)
+        .set({ status: 'cancelled', cancelledAt: new Date().toISOString() })
+        .where(and(eq(signups.activityId, id), inArray(signups.status, ['confirmed', 'waitlisted'])));
       // Its own booking is cancelled and the space freed; a borrowed week of the club's series stays the club's.
       if (held) await db.batch([cancelPlaces, releaseStatement(db, held)]);
       else await cancelPlaces;
@@ -245,9 +344,12 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
     throw new AppError('forbidden', 'This activity is for club members; join the club first');
   }
   if (activity.audience === 'children' && !isChild) {
-    throw new AppError('validation_failed', 'This activity is for children; sign up a child you are the guardian of', { isChild: ['Sign up a child'] });
+    throw new AppError('validation_failed', 'This activity is for children; sign up a child you are the guardian of', {
+      isChild: ['Sign up a child'],
+    });
   }
-  if (isChild && participant === '') throw new AppError('validation_failed', "Give the child's name", { participant: ["Give the child's name"] });
+  if (isChild && participant === '')
+    throw new AppError('validation_failed', "Give the child's name", { participant: ["Give the child's name"] });
   const confirmedCount = sql`(SELECT COUNT(*) FROM signups WHERE activity_id = ${id} AND status = 'confirmed')`;
   const result = await db.run(sql`
     INSERT INTO signups (activity_id, member_id, participant, is_child, status)
@@ -256,7 +358,10 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
       FROM activities a
      WHERE a.id = ${id} AND a.state = 'open' AND (a.waitlist = 1 OR ${confirmedCount} < a.capacity)
     ON CONFLICT (activity_id, member_id, participant) DO NOTHING`);
-  const [row] = await db.select().from(signups).where(and(eq(signups.activityId, id), eq(signups.memberId, member.id), eq(signups.participant, participant)));
+  const [row] = await db
+    .select()
+    .from(signups)
+    .where(and(eq(signups.activityId, id), eq(signups.memberId, member.id), eq(signups.participant, participant)));
   if (!row) throw new AppError('conflict', 'The activity is full');
   if (result.meta.changes === 0 && row.status !== 'cancelled') return { signup: row, created: false };
   if (row.status === 'cancelled') {
@@ -269,7 +374,9 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
         cancelledAt: null,
         createdAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
       })
-      .where(sql`${signups.id} = ${row.id} AND ${signups.status} = 'cancelled' AND ((SELECT waitlist FROM activities WHERE id = ${id}) = 1 OR ${confirmedCount} < ${capacity})`)
+      .where(
+        sql`${signups.id} = ${row.id} AND ${signups.status} = 'cancelled' AND ((SELECT waitlist FROM activities WHERE id = ${id}) = 1 OR ${confirmedCount} < ${capacity})`,
+      )
       .returning();
     if (!again[0]) throw new AppError('conflict', 'The activity is full');
     return { signup: again[0], created: true };
@@ -279,11 +386,17 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
 
 /** Cancels a place and, in the same batch, promotes the first on the waitlist if a place is free. */
 export async function cancelSignup(db: TenantDb, id: number, signupId: number, member: MemberContext) {
-  const [row] = await db.select().from(signups).where(and(eq(signups.id, signupId), eq(signups.activityId, id)));
+  const [row] = await db
+    .select()
+    .from(signups)
+    .where(and(eq(signups.id, signupId), eq(signups.activityId, id)));
   if (!row) throw new AppError('not_found', 'No such sign-up');
   if (row.memberId !== member.id && !isAdmin(member)) throw new AppError('forbidden', 'You can only cancel your own sign-ups');
   await db.batch([
-    db.update(signups).set({ status: 'cancelled', cancelledAt: new Date().toISOString() }).where(and(eq(signups.id, signupId), inArray(signups.status, ['confirmed', 'waitlisted']))),
+    db
+      .update(signups)
+      .set({ status: 'cancelled', cancelledAt: new Date().toISOString() })
+      .where(and(eq(signups.id, signupId), inArray(signups.status, ['confirmed', 'waitlisted']))),
     db
       .update(signups)
       .set({ status: 'confirmed' })
@@ -297,9 +410,19 @@ export async function cancelSignup(db: TenantDb, id: number, signupId: number, m
 export async function signupList(db: TenantDb, id: number, member: MemberContext) {
   const activity = await getActivity(db, id);
   const leader = activity.clubId ? (await clubRole(db, activity.clubId, member.id)) === 'leader' : false;
-  if (activity.responsibleMemberId !== member.id && !leader && !isAdmin(member)) throw new AppError('forbidden', 'Only the organisers see the sign-up list');
+  if (activity.responsibleMemberId !== member.id && !leader && !isAdmin(member))
+    throw new AppError('forbidden', 'Only the organisers see the sign-up list');
   return db
-    .select({ id: signups.id, memberId: signups.memberId, displayName: members.displayName, participant: signups.participant, isChild: signups.isChild, status: signups.status, checkedInAt: signups.checkedInAt, createdAt: signups.createdAt })
+    .select({
+      id: signups.id,
+      memberId: signups.memberId,
+      displayName: members.displayName,
+      participant: signups.participant,
+      isChild: signups.isChild,
+      status: signups.status,
+      checkedInAt: signups.checkedInAt,
+      createdAt: signups.createdAt,
+    })
     .from(signups)
     .innerJoin(members, eq(members.id, signups.memberId))
     .where(eq(signups.activityId, id))
@@ -322,7 +445,11 @@ export async function checkIn(db: TenantDb, id: number, member: MemberContext, b
     return updated.length;
   }
   assertResponsible(activity, member);
-  const updated = await db.update(signups).set({ checkedInAt: now }).where(and(eq(signups.id, by.signupId), eq(signups.activityId, id), eq(signups.status, 'confirmed'))).returning({ id: signups.id });
+  const updated = await db
+    .update(signups)
+    .set({ checkedInAt: now })
+    .where(and(eq(signups.id, by.signupId), eq(signups.activityId, id), eq(signups.status, 'confirmed')))
+    .returning({ id: signups.id });
   if (updated.length === 0) throw new AppError('not_found', 'No confirmed sign-up with that id');
   return 1;
 }
@@ -331,7 +458,12 @@ export async function checkIn(db: TenantDb, id: number, member: MemberContext, b
  * Settlement: the responsible person enters what came in and what was spent. The state change, the
  * actual cost lines, the settlement record and the ledger entries into the fund are one batch.
  */
-export async function settle(db: TenantDb, id: number, member: MemberContext, input: { incomeFen: number; costLines: CostLine[]; occurredOn: string }) {
+export async function settle(
+  db: TenantDb,
+  id: number,
+  member: MemberContext,
+  input: { incomeFen: number; costLines: CostLine[]; occurredOn: string },
+) {
   const activity = await getActivity(db, id);
   assertResponsible(activity, member);
   if (!nextState(activity.state, 'settle')) throw new AppError('conflict', `An activity that is ${activity.state} cannot be settled`);
@@ -344,11 +476,40 @@ export async function settle(db: TenantDb, id: number, member: MemberContext, in
   const costFen = input.costLines.reduce((s, l) => s + l.amountFen, 0);
   const { income, costs } = settlementPostings(fundId, external.id, input.incomeFen, costFen);
   const statements = [
-    db.update(activities).set({ state: 'settled' }).where(and(eq(activities.id, id), eq(activities.state, 'held'))),
+    db
+      .update(activities)
+      .set({ state: 'settled' })
+      .where(and(eq(activities.id, id), eq(activities.state, 'held'))),
     db.insert(activitySettlements).values({ activityId: id, incomeFen: input.incomeFen, costFen, recordedBy: member.id }),
-    ...(input.costLines.length > 0 ? [db.insert(activityCostLines).values(input.costLines.map((l) => ({ activityId: id, kind: 'actual' as const, label: l.label, amountFen: l.amountFen })))] : []),
-    ...(income.length > 0 ? transactionStatements(db, { ref: `settle-income:${id}`, occurredOn: input.occurredOn, category: 'activity-fees', memo: `${activity.title}：活动费收入`, recordedBy: member.id, activityId: id, postings: income }) : []),
-    ...(costs.length > 0 ? transactionStatements(db, { ref: `settle-costs:${id}`, occurredOn: input.occurredOn, category: 'activity-costs', memo: `${activity.title}：活动支出`, recordedBy: member.id, activityId: id, postings: costs }) : []),
+    ...(input.costLines.length > 0
+      ? [
+          db
+            .insert(activityCostLines)
+            .values(input.costLines.map((l) => ({ activityId: id, kind: 'actual' as const, label: l.label, amountFen: l.amountFen }))),
+        ]
+      : []),
+    ...(income.length > 0
+      ? transactionStatements(db, {
+          ref: `settle-income:${id}`,
+          occurredOn: input.occurredOn,
+          category: 'activity-fees',
+          memo: `${activity.title}：活动费收入`,
+          recordedBy: member.id,
+          activityId: id,
+          postings: income,
+        })
+      : []),
+    ...(costs.length > 0
+      ? transactionStatements(db, {
+          ref: `settle-costs:${id}`,
+          occurredOn: input.occurredOn,
+          category: 'activity-costs',
+          memo: `${activity.title}：活动支出`,
+          recordedBy: member.id,
+          activityId: id,
+          postings: costs,
+        })
+      : []),
   ];
   try {
     await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
@@ -364,8 +525,13 @@ export async function review(db: TenantDb, id: number, member: MemberContext, in
   assertResponsible(activity, member);
   if (!nextState(activity.state, 'review')) throw new AppError('conflict', 'Review after settlement');
   await db.batch([
-    db.insert(activityReviews).values({ activityId: id, memberId: member.id, kind: 'summary', wentWell: input.wentWell, toChange: input.toChange }),
-    db.update(activities).set({ state: 'reviewed' }).where(and(eq(activities.id, id), eq(activities.state, 'settled'))),
+    db
+      .insert(activityReviews)
+      .values({ activityId: id, memberId: member.id, kind: 'summary', wentWell: input.wentWell, toChange: input.toChange }),
+    db
+      .update(activities)
+      .set({ state: 'reviewed' })
+      .where(and(eq(activities.id, id), eq(activities.state, 'settled'))),
   ]);
 }
 
@@ -373,7 +539,10 @@ export async function review(db: TenantDb, id: number, member: MemberContext, in
 export async function rate(db: TenantDb, id: number, member: MemberContext, rating: number) {
   const activity = await getActivity(db, id);
   if (!['held', 'settled', 'reviewed'].includes(activity.state)) throw new AppError('conflict', 'Rate an activity after it has happened');
-  const [place] = await db.select({ id: signups.id }).from(signups).where(and(eq(signups.activityId, id), eq(signups.memberId, member.id), eq(signups.status, 'confirmed')));
+  const [place] = await db
+    .select({ id: signups.id })
+    .from(signups)
+    .where(and(eq(signups.activityId, id), eq(signups.memberId, member.id), eq(signups.status, 'confirmed')));
   if (!place) throw new AppError('forbidden', 'Only participants can rate the activity');
   await db
     .insert(activityReviews)
@@ -385,20 +554,64 @@ export async function rate(db: TenantDb, id: number, member: MemberContext, rati
 export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null) {
   const activity = await getActivity(db, id);
   const [planned, actual, counts, settlement, reviews, responsible, club, mine, viewerRole] = await db.batch([
-    db.select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen }).from(activityCostLines).where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'planned'))).orderBy(asc(activityCostLines.id)),
-    db.select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen }).from(activityCostLines).where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'actual'))).orderBy(asc(activityCostLines.id)),
-    db.select({ status: signups.status, n: count(), checkedIn: sql<number>`SUM(CASE WHEN ${signups.checkedInAt} IS NOT NULL THEN 1 ELSE 0 END)` }).from(signups).where(eq(signups.activityId, id)).groupBy(signups.status),
+    db
+      .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
+      .from(activityCostLines)
+      .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'planned')))
+      .orderBy(asc(activityCostLines.id)),
+    db
+      .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
+      .from(activityCostLines)
+      .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'actual')))
+      .orderBy(asc(activityCostLines.id)),
+    db
+      .select({
+        status: signups.status,
+        n: count(),
+        checkedIn: sql<number>`SUM(CASE WHEN ${signups.checkedInAt} IS NOT NULL THEN 1 ELSE 0 END)`,
+      })
+      .from(signups)
+      .where(eq(signups.activityId, id))
+      .groupBy(signups.status),
     db.select().from(activitySettlements).where(eq(activitySettlements.activityId, id)),
-    db.select({ kind: activityReviews.kind, wentWell: activityReviews.wentWell, toChange: activityReviews.toChange, rating: activityReviews.rating }).from(activityReviews).where(eq(activityReviews.activityId, id)),
+    db
+      .select({
+        kind: activityReviews.kind,
+        wentWell: activityReviews.wentWell,
+        toChange: activityReviews.toChange,
+        rating: activityReviews.rating,
+      })
+      .from(activityReviews)
+      .where(eq(activityReviews.activityId, id)),
     db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, activity.responsibleMemberId)),
-    db.select({ id: clubs.id, name: clubs.name }).from(clubs).where(eq(clubs.id, activity.clubId ?? -1)),
-    db.select({ id: signups.id, participant: signups.participant, isChild: signups.isChild, status: signups.status, checkedInAt: signups.checkedInAt }).from(signups).where(and(eq(signups.activityId, id), eq(signups.memberId, viewer?.id ?? -1))),
-    db.select({ role: clubMembers.role }).from(clubMembers).where(and(eq(clubMembers.clubId, activity.clubId ?? -1), eq(clubMembers.memberId, viewer?.id ?? -1))),
+    db
+      .select({ id: clubs.id, name: clubs.name })
+      .from(clubs)
+      .where(eq(clubs.id, activity.clubId ?? -1)),
+    db
+      .select({
+        id: signups.id,
+        participant: signups.participant,
+        isChild: signups.isChild,
+        status: signups.status,
+        checkedInAt: signups.checkedInAt,
+      })
+      .from(signups)
+      .where(and(eq(signups.activityId, id), eq(signups.memberId, viewer?.id ?? -1))),
+    db
+      .select({ role: clubMembers.role })
+      .from(clubMembers)
+      .where(and(eq(clubMembers.clubId, activity.clubId ?? -1), eq(clubMembers.memberId, viewer?.id ?? -1))),
   ]);
-  const budget = computeBudget({ lines: planned, expectedParticipants: activity.expectedParticipants, surplusRatePercent: activity.surplusRatePercent });
+  const budget = computeBudget({
+    lines: planned,
+    expectedParticipants: activity.expectedParticipants,
+    surplusRatePercent: activity.surplusRatePercent,
+  });
   const countOf = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
   const ratings = reviews.filter((r) => r.kind === 'rating' && r.rating !== null).map((r) => r.rating as number);
-  const isOrganiser = viewer !== null && (viewer.id === activity.responsibleMemberId || isAdmin(viewer) || viewerRole[0]?.role === 'leader');
+  const isOrganiser =
+    viewer !== null && (viewer.id === activity.responsibleMemberId || isAdmin(viewer) || viewerRole[0]?.role === 'leader');
   const { checkinToken, ...publicFields } = activity;
   const { space, booking } = await spaceOfActivity(db, id);
   return {
@@ -410,13 +623,35 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
     isOrganiser,
     club: club[0] ?? null,
     responsible: responsible[0] ?? null,
-    budget: { ...budget, lines: planned, feeFen: activity.feeFen, derivedFeeFen: budget.feeFen, exceptionReason: activity.exceptionReason, problem: approvalProblem(budget, activity.feeFen, activity.expectedParticipants, activity.exceptionReason) },
-    places: { confirmed: countOf('confirmed'), waitlisted: countOf('waitlisted'), checkedIn: counts.reduce((s, c) => s + Number(c.checkedIn ?? 0), 0), free: Math.max(0, activity.capacity - countOf('confirmed')) },
+    budget: {
+      ...budget,
+      lines: planned,
+      feeFen: activity.feeFen,
+      derivedFeeFen: budget.feeFen,
+      exceptionReason: activity.exceptionReason,
+      problem: approvalProblem(budget, activity.feeFen, activity.expectedParticipants, activity.exceptionReason),
+    },
+    places: {
+      confirmed: countOf('confirmed'),
+      waitlisted: countOf('waitlisted'),
+      checkedIn: counts.reduce((s, c) => s + Number(c.checkedIn ?? 0), 0),
+      free: Math.max(0, activity.capacity - countOf('confirmed')),
+    },
     settlement: settlement[0]
-      ? { incomeFen: settlement[0].incomeFen, costFen: settlement[0].costFen, surplusFen: settlement[0].incomeFen - settlement[0].costFen, actualLines: actual, plannedIncomeFen: budget.incomeFen, plannedCostFen: budget.costFen }
+      ? {
+          incomeFen: settlement[0].incomeFen,
+          costFen: settlement[0].costFen,
+          surplusFen: settlement[0].incomeFen - settlement[0].costFen,
+          actualLines: actual,
+          plannedIncomeFen: budget.incomeFen,
+          plannedCostFen: budget.costFen,
+        }
       : null,
     review: reviews.find((r) => r.kind === 'summary') ?? null,
-    rating: ratings.length > 0 ? { average: Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10, count: ratings.length } : null,
+    rating:
+      ratings.length > 0
+        ? { average: Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10, count: ratings.length }
+        : null,
     mySignups: mine,
   };
 }
@@ -454,13 +689,23 @@ export function listActivities(db: TenantDb, filter: { from: string; to: string;
 
 /** The member's own places, newest activity first. */
 export function mySignups(db: TenantDb, memberId: number) {
-  return db
-    // Batched rows are matched by column name, so take the activity id from signups, not a second "id".
-    .select({ signupId: signups.id, status: signups.status, participant: signups.participant, activityId: signups.activityId, title: activities.title, startsAt: activities.startsAt, place: activities.place, state: activities.state })
-    .from(signups)
-    .innerJoin(activities, eq(activities.id, signups.activityId))
-    .where(and(eq(signups.memberId, memberId), inArray(signups.status, ['confirmed', 'waitlisted'])))
-    .orderBy(desc(activities.startsAt))
-    .limit(50);
+  return (
+    db
+      // Batched rows are matched by column name, so take the activity id from signups, not a second "id".
+      .select({
+        signupId: signups.id,
+        status: signups.status,
+        participant: signups.participant,
+        activityId: signups.activityId,
+        title: activities.title,
+        startsAt: activities.startsAt,
+        place: activities.place,
+        state: activities.state,
+      })
+      .from(signups)
+      .innerJoin(activities, eq(activities.id, signups.activityId))
+      .where(and(eq(signups.memberId, memberId), inArray(signups.status, ['confirmed', 'waitlisted'])))
+      .orderBy(desc(activities.startsAt))
+      .limit(50)
+  );
 }
-

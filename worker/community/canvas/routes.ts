@@ -11,7 +11,13 @@ import { communityFacts } from '../handbooks/facts';
 import { communityTemplate } from '../handbooks/service';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
-const entry = z.object({ key: z.string(), title: bilingual, questions: z.array(bilingual), content: z.string(), updatedAt: z.string().nullable() });
+const entry = z.object({
+  key: z.string(),
+  title: bilingual,
+  questions: z.array(bilingual),
+  content: z.string(),
+  updatedAt: z.string().nullable(),
+});
 
 const getCanvas = defineRoute(
   { host: 'community', allow: 'public' },
@@ -49,7 +55,13 @@ export const canvasRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const content = (key: string) => rows.find((r) => r.key === key);
     return c.json(
       {
-        systems: template.canvas.systems.map((s) => ({ key: s.key, title: s.title, questions: s.questions, content: content(s.key)?.content ?? '', updatedAt: content(s.key)?.updatedAt ?? null })),
+        systems: template.canvas.systems.map((s) => ({
+          key: s.key,
+          title: s.title,
+          questions: s.questions,
+          content: content(s.key)?.content ?? '',
+          updatedAt: content(s.key)?.updatedAt ?? null,
+        })),
         modules: programRows.map((p) => {
           const key = `module:${p.key}`;
           return {

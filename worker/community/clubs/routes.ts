@@ -4,7 +4,17 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { clubDetail, clubHandoverLog, decideHandover, joinClub, leaveClub, listClubs, moveClub, offerHandover, proposeClub } from './service';
+import {
+  clubDetail,
+  clubHandoverLog,
+  decideHandover,
+  joinClub,
+  leaveClub,
+  listClubs,
+  moveClub,
+  offerHandover,
+  proposeClub,
+} from './service';
 
 const community = { host: 'community' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -26,117 +36,167 @@ const clubSummary = z.object({
 });
 const activityBrief = z.object({ id: z.number().int(), title: z.string(), startsAt: z.string(), state: z.string() });
 
-const list = defineRoute({ ...community, allow: 'public' }, {
-  method: 'get',
-  path: '/api/clubs',
-  summary: 'Clubs of the community, with their responsible person, size, fund and whether accounts are settled on time',
-  request: { query: z.object({ status: status.optional() }) },
-  responses: { 200: json(z.object({ clubs: z.array(clubSummary) }), 'Clubs'), ...errorResponses(400) },
-});
-
-const detail = defineRoute({ ...community, allow: 'public' }, {
-  method: 'get',
-  path: '/api/clubs/{id}',
-  summary: "A club's page",
-  request: { params: idParam },
-  responses: {
-    200: json(
-      z.object({
-        id: z.number().int(),
-        name: z.string(),
-        purpose: z.string(),
-        status,
-        meetingPattern: z.string().nullable(),
-        program: z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
-        responsible: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
-        members: z.array(z.object({ id: z.number().int(), displayName: z.string(), role: z.enum(['member', 'leader']) })),
-        memberCount: z.number().int(),
-        upcoming: z.array(activityBrief),
-        past: z.array(activityBrief),
-        fund: z.object({ key: z.string(), balanceFen: z.number() }).nullable(),
-        pendingHandover: z.object({ id: z.number().int(), toMemberId: z.number().int() }).nullable(),
-      }),
-      'Club',
-    ),
-    ...errorResponses(404),
+const list = defineRoute(
+  { ...community, allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/clubs',
+    summary: 'Clubs of the community, with their responsible person, size, fund and whether accounts are settled on time',
+    request: { query: z.object({ status: status.optional() }) },
+    responses: { 200: json(z.object({ clubs: z.array(clubSummary) }), 'Clubs'), ...errorResponses(400) },
   },
-});
+);
 
-const propose = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/clubs',
-  summary: 'Propose a club; the proposer becomes its responsible person',
-  request: jsonBody(
-    z.object({
-      name: z.string().trim().min(2).max(40),
-      purpose: z.string().trim().min(4).max(1000),
-      programKey: z.string().regex(/^[a-z][a-z-]{0,40}$/).optional(),
-      meetingPattern: z.string().trim().max(100).optional(),
-    }),
-  ),
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Proposed'), ...errorResponses(400, 401, 403, 409) },
-});
-
-const move = defineRoute({ ...community, allow: 'association-admin' }, {
-  method: 'post',
-  path: '/api/clubs/{id}/status',
-  summary: 'Approve, make dormant, revive or close a club (association administrators)',
-  request: { params: idParam, ...jsonBody(z.object({ status: z.enum(['active', 'dormant', 'closed']) })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
-
-const join = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/clubs/{id}/members',
-  summary: 'Join a club',
-  request: { params: idParam },
-  responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
-});
-
-const leave = defineRoute({ ...community, allow: 'member' }, {
-  method: 'delete',
-  path: '/api/clubs/{id}/members/me',
-  summary: 'Leave a club (the responsible person hands over first)',
-  request: { params: idParam },
-  responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
-});
-
-const handover = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/clubs/{id}/handovers',
-  summary: 'Offer responsibility for the club to another member (responsible person only)',
-  request: { params: idParam, ...jsonBody(z.object({ toMemberId: z.number().int().positive() })) },
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Offered'), ...errorResponses(400, 401, 403, 404) },
-});
-
-const decide = defineRoute({ ...community, allow: 'member' }, {
-  method: 'post',
-  path: '/api/clubs/{id}/handovers/{handoverId}',
-  summary: 'Accept or decline responsibility offered to you',
-  request: { params: idParam.extend({ handoverId: z.coerce.number().int().positive() }), ...jsonBody(z.object({ accept: z.boolean() })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
-});
-
-const handovers = defineRoute({ ...community, allow: 'member' }, {
-  method: 'get',
-  path: '/api/clubs/{id}/handovers',
-  summary: "The log of the club's handovers of responsibility",
-  request: { params: idParam },
-  responses: {
-    200: json(
-      z.object({
-        handovers: z.array(z.object({ id: z.number().int(), fromMemberId: z.number().int(), toMemberId: z.number().int(), status: z.enum(['offered', 'accepted', 'declined', 'withdrawn']), offeredAt: z.string(), decidedAt: z.string().nullable() })),
-      }),
-      'Handovers',
-    ),
-    ...errorResponses(401, 403, 404),
+const detail = defineRoute(
+  { ...community, allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/clubs/{id}',
+    summary: "A club's page",
+    request: { params: idParam },
+    responses: {
+      200: json(
+        z.object({
+          id: z.number().int(),
+          name: z.string(),
+          purpose: z.string(),
+          status,
+          meetingPattern: z.string().nullable(),
+          program: z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
+          responsible: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
+          members: z.array(z.object({ id: z.number().int(), displayName: z.string(), role: z.enum(['member', 'leader']) })),
+          memberCount: z.number().int(),
+          upcoming: z.array(activityBrief),
+          past: z.array(activityBrief),
+          fund: z.object({ key: z.string(), balanceFen: z.number() }).nullable(),
+          pendingHandover: z.object({ id: z.number().int(), toMemberId: z.number().int() }).nullable(),
+        }),
+        'Club',
+      ),
+      ...errorResponses(404),
+    },
   },
-});
+);
+
+const propose = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/clubs',
+    summary: 'Propose a club; the proposer becomes its responsible person',
+    request: jsonBody(
+      z.object({
+        name: z.string().trim().min(2).max(40),
+        purpose: z.string().trim().min(4).max(1000),
+        programKey: z
+          .string()
+          .regex(/^[a-z][a-z-]{0,40}$/)
+          .optional(),
+        meetingPattern: z.string().trim().max(100).optional(),
+      }),
+    ),
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Proposed'), ...errorResponses(400, 401, 403, 409) },
+  },
+);
+
+const move = defineRoute(
+  { ...community, allow: 'association-admin' },
+  {
+    method: 'post',
+    path: '/api/clubs/{id}/status',
+    summary: 'Approve, make dormant, revive or close a club (association administrators)',
+    request: { params: idParam, ...jsonBody(z.object({ status: z.enum(['active', 'dormant', 'closed']) })) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
+const join = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/clubs/{id}/members',
+    summary: 'Join a club',
+    request: { params: idParam },
+    responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
+  },
+);
+
+const leave = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'delete',
+    path: '/api/clubs/{id}/members/me',
+    summary: 'Leave a club (the responsible person hands over first)',
+    request: { params: idParam },
+    responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
+  },
+);
+
+const handover = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/clubs/{id}/handovers',
+    summary: 'Offer responsibility for the club to another member (responsible person only)',
+    request: { params: idParam, ...jsonBody(z.object({ toMemberId: z.number().int().positive() })) },
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Offered'), ...errorResponses(400, 401, 403, 404) },
+  },
+);
+
+const decide = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/clubs/{id}/handovers/{handoverId}',
+    summary: 'Accept or decline responsibility offered to you',
+    request: { params: idParam.extend({ handoverId: z.coerce.number().int().positive() }), ...jsonBody(z.object({ accept: z.boolean() })) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
+  },
+);
+
+const handovers = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'get',
+    path: '/api/clubs/{id}/handovers',
+    summary: "The log of the club's handovers of responsibility",
+    request: { params: idParam },
+    responses: {
+      200: json(
+        z.object({
+          handovers: z.array(
+            z.object({
+              id: z.number().int(),
+              fromMemberId: z.number().int(),
+              toMemberId: z.number().int(),
+              status: z.enum(['offered', 'accepted', 'declined', 'withdrawn']),
+              offeredAt: z.string(),
+              decidedAt: z.string().nullable(),
+            }),
+          ),
+        }),
+        'Handovers',
+      ),
+      ...errorResponses(401, 403, 404),
+    },
+  },
+);
 
 export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const rows = await listClubs(tenantOf(c).db, c.req.valid('query').status);
-    return c.json({ clubs: rows.map((r) => ({ ...r, memberCount: Number(r.memberCount), fundBalanceFen: Number(r.fundBalanceFen), settledActivities: Number(r.settledActivities), settledOnTime: Number(r.settledOnTime) })) }, 200);
+    return c.json(
+      {
+        clubs: rows.map((r) => ({
+          ...r,
+          memberCount: Number(r.memberCount),
+          fundBalanceFen: Number(r.fundBalanceFen),
+          settledActivities: Number(r.settledActivities),
+          settledOnTime: Number(r.settledOnTime),
+        })),
+      },
+      200,
+    );
   })
   .openapi(detail, async (c) => c.json(await clubDetail(tenantOf(c).db, c.req.valid('param').id, new Date().toISOString()), 200))
   .openapi(propose, async (c) => c.json({ id: await proposeClub(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
@@ -152,7 +212,9 @@ export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     await leaveClub(tenantOf(c).db, c.req.valid('param').id, memberOf(c));
     return c.json({ ok: true as const }, 200);
   })
-  .openapi(handover, async (c) => c.json({ id: await offerHandover(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json').toMemberId) }, 201))
+  .openapi(handover, async (c) =>
+    c.json({ id: await offerHandover(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json').toMemberId) }, 201),
+  )
   .openapi(decide, async (c) => {
     const { id, handoverId } = c.req.valid('param');
     await decideHandover(tenantOf(c).db, id, handoverId, memberOf(c), c.req.valid('json').accept);

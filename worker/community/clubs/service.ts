@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { activities, activitySettlements, clubHandovers, clubMembers, clubs, ledgerAccounts, ledgerPostings, members, programs } from '../../db/tenant-schema';
+import {
+  activities,
+  activitySettlements,
+  clubHandovers,
+  clubMembers,
+  clubs,
+  ledgerAccounts,
+  ledgerPostings,
+  members,
+  programs,
+} from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
@@ -18,7 +28,10 @@ export async function getClub(db: TenantDb, id: number) {
 }
 
 export async function clubRole(db: TenantDb, clubId: number, memberId: number) {
-  const [row] = await db.select({ role: clubMembers.role }).from(clubMembers).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, memberId)));
+  const [row] = await db
+    .select({ role: clubMembers.role })
+    .from(clubMembers)
+    .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, memberId)));
   return row?.role ?? null;
 }
 
@@ -54,16 +67,35 @@ export async function clubDetail(db: TenantDb, id: number, now: string) {
       .innerJoin(members, eq(members.id, clubMembers.memberId))
       .where(eq(clubMembers.clubId, id))
       .orderBy(desc(clubMembers.role), asc(clubMembers.joinedAt)),
-    db.select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state }).from(activities).where(and(eq(activities.clubId, id), gte(activities.startsAt, now))).orderBy(asc(activities.startsAt)).limit(20),
-    db.select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state }).from(activities).where(and(eq(activities.clubId, id), lt(activities.startsAt, now))).orderBy(desc(activities.startsAt)).limit(20),
+    db
+      .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state })
+      .from(activities)
+      .where(and(eq(activities.clubId, id), gte(activities.startsAt, now)))
+      .orderBy(asc(activities.startsAt))
+      .limit(20),
+    db
+      .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state })
+      .from(activities)
+      .where(and(eq(activities.clubId, id), lt(activities.startsAt, now)))
+      .orderBy(desc(activities.startsAt))
+      .limit(20),
     db
       // Qualified by hand: in a one-table select the query builder leaves column names bare.
-      .select({ key: ledgerAccounts.key, balanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ledger_postings p WHERE p.account_id = ledger_accounts.id), 0)` })
+      .select({
+        key: ledgerAccounts.key,
+        balanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ledger_postings p WHERE p.account_id = ledger_accounts.id), 0)`,
+      })
       .from(ledgerAccounts)
       .where(eq(ledgerAccounts.key, clubFundKey(id))),
-    db.select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn }).from(programs).where(eq(programs.key, club.programKey ?? '')),
+    db
+      .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
+      .from(programs)
+      .where(eq(programs.key, club.programKey ?? '')),
   ]);
-  const [handover] = await db.select().from(clubHandovers).where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered')));
+  const [handover] = await db
+    .select()
+    .from(clubHandovers)
+    .where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered')));
   return {
     ...club,
     program: program[0] ? { key: program[0].key, name: { zh: program[0].nameZh, en: program[0].nameEn } } : null,
@@ -78,14 +110,25 @@ export async function clubDetail(db: TenantDb, id: number, now: string) {
 }
 
 /** 谁主张谁负责: the proposer becomes the club's responsible person and first leader. */
-export async function proposeClub(db: TenantDb, proposer: MemberContext, input: { name: string; purpose: string; programKey?: string; meetingPattern?: string }) {
+export async function proposeClub(
+  db: TenantDb,
+  proposer: MemberContext,
+  input: { name: string; purpose: string; programKey?: string; meetingPattern?: string },
+) {
   if (input.programKey) {
     const [program] = await db.select({ key: programs.key }).from(programs).where(eq(programs.key, input.programKey));
     if (!program) throw new AppError('validation_failed', 'No such program', { programKey: ['No such program'] });
   }
   const inserted = await db
     .insert(clubs)
-    .values({ name: input.name, purpose: input.purpose, programKey: input.programKey ?? null, meetingPattern: input.meetingPattern ?? null, status: 'proposed', responsibleMemberId: proposer.id })
+    .values({
+      name: input.name,
+      purpose: input.purpose,
+      programKey: input.programKey ?? null,
+      meetingPattern: input.meetingPattern ?? null,
+      status: 'proposed',
+      responsibleMemberId: proposer.id,
+    })
     .onConflictDoNothing({ target: clubs.name })
     .returning({ id: clubs.id });
   const club = inserted[0];
@@ -100,7 +143,10 @@ export async function moveClub(db: TenantDb, id: number, to: ClubStatus, admin: 
   if (!canMoveClub(club.status, to)) throw new AppError('conflict', `A ${club.status} club cannot become ${to}`);
   const updated = await db
     .update(clubs)
-    .set({ status: to, ...(club.status === 'proposed' && to === 'active' ? { approvedBy: admin.id, approvedAt: new Date().toISOString() } : {}) })
+    .set({
+      status: to,
+      ...(club.status === 'proposed' && to === 'active' ? { approvedBy: admin.id, approvedAt: new Date().toISOString() } : {}),
+    })
     .where(and(eq(clubs.id, id), eq(clubs.status, club.status)))
     .returning({ id: clubs.id });
   if (updated.length === 0) throw new AppError('conflict', 'The club changed meanwhile; reload');
@@ -124,14 +170,26 @@ export async function offerHandover(db: TenantDb, id: number, from: MemberContex
   const club = await getClub(db, id);
   if (club.responsibleMemberId !== from.id) throw new AppError('forbidden', 'Only the responsible person can hand over the club');
   if (toMemberId === from.id) throw new AppError('validation_failed', 'Choose someone else', { toMemberId: ['Choose someone else'] });
-  if ((await clubRole(db, id, toMemberId)) === null) throw new AppError('validation_failed', 'The new responsible person must be a member of the club', { toMemberId: ['Not a member of this club'] });
-  await db.update(clubHandovers).set({ status: 'withdrawn', decidedAt: new Date().toISOString() }).where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered')));
-  const [row] = await db.insert(clubHandovers).values({ clubId: id, fromMemberId: from.id, toMemberId, status: 'offered' }).returning({ id: clubHandovers.id });
+  if ((await clubRole(db, id, toMemberId)) === null)
+    throw new AppError('validation_failed', 'The new responsible person must be a member of the club', {
+      toMemberId: ['Not a member of this club'],
+    });
+  await db
+    .update(clubHandovers)
+    .set({ status: 'withdrawn', decidedAt: new Date().toISOString() })
+    .where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered')));
+  const [row] = await db
+    .insert(clubHandovers)
+    .values({ clubId: id, fromMemberId: from.id, toMemberId, status: 'offered' })
+    .returning({ id: clubHandovers.id });
   return row!.id;
 }
 
 export async function decideHandover(db: TenantDb, clubId: number, handoverId: number, member: MemberContext, accept: boolean) {
-  const [handover] = await db.select().from(clubHandovers).where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.clubId, clubId)));
+  const [handover] = await db
+    .select()
+    .from(clubHandovers)
+    .where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.clubId, clubId)));
   if (handover?.status !== 'offered') throw new AppError('not_found', 'No open handover');
   if (handover.toMemberId !== member.id) throw new AppError('forbidden', 'Only the person offered the club can answer');
   const decidedAt = new Date().toISOString();
@@ -141,9 +199,18 @@ export async function decideHandover(db: TenantDb, clubId: number, handoverId: n
   }
   // One batch: the club changes hands only together with the record of it.
   await db.batch([
-    db.update(clubHandovers).set({ status: 'accepted', decidedAt }).where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.status, 'offered'))),
-    db.update(clubs).set({ responsibleMemberId: member.id }).where(and(eq(clubs.id, clubId), eq(clubs.responsibleMemberId, handover.fromMemberId))),
-    db.update(clubMembers).set({ role: 'leader' }).where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, member.id))),
+    db
+      .update(clubHandovers)
+      .set({ status: 'accepted', decidedAt })
+      .where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.status, 'offered'))),
+    db
+      .update(clubs)
+      .set({ responsibleMemberId: member.id })
+      .where(and(eq(clubs.id, clubId), eq(clubs.responsibleMemberId, handover.fromMemberId))),
+    db
+      .update(clubMembers)
+      .set({ role: 'leader' })
+      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, member.id))),
   ]);
 }
 

@@ -20,7 +20,9 @@ export async function committeeRole(db: TenantDb, member: MemberContext, committ
   const rows = await db
     .select({ role: committeeMembers.role })
     .from(committeeMembers)
-    .where(and(eq(committeeMembers.committeeId, committeeId), isNotNull(committeeMembers.memberId), eq(committeeMembers.memberId, member.id)));
+    .where(
+      and(eq(committeeMembers.committeeId, committeeId), isNotNull(committeeMembers.memberId), eq(committeeMembers.memberId, member.id)),
+    );
   if (rows.some((r) => r.role === 'chair')) return 'chair';
   return rows.length > 0 ? 'member' : null;
 }
@@ -29,11 +31,28 @@ export async function committeeRole(db: TenantDb, member: MemberContext, committ
 export async function committeeCases(db: TenantDb) {
   const [studied, assisted] = await db.batch([
     db
-      .select({ id: issues.id, committeeId: issues.studyCommitteeId, title: issues.title, state: issues.state, recommendation: issues.recommendation, recommendedAt: issues.recommendedAt })
+      .select({
+        id: issues.id,
+        committeeId: issues.studyCommitteeId,
+        title: issues.title,
+        state: issues.state,
+        recommendation: issues.recommendation,
+        recommendedAt: issues.recommendedAt,
+      })
       .from(issues)
       .where(isNotNull(issues.studyCommitteeId))
       .orderBy(desc(issues.id)),
-    db.select({ id: issues.id, committeeId: issues.assistCommitteeId, title: issues.title, state: issues.state, decisionText: issues.decisionText }).from(issues).where(isNotNull(issues.assistCommitteeId)).orderBy(desc(issues.id)),
+    db
+      .select({
+        id: issues.id,
+        committeeId: issues.assistCommitteeId,
+        title: issues.title,
+        state: issues.state,
+        decisionText: issues.decisionText,
+      })
+      .from(issues)
+      .where(isNotNull(issues.assistCommitteeId))
+      .orderBy(desc(issues.id)),
   ]);
   return {
     studies: (committeeId: number) => studied.filter((i) => i.committeeId === committeeId).map(({ committeeId: _c, ...i }) => i),

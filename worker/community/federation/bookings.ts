@@ -13,13 +13,19 @@ const MAX_LENGTH = 12 * 3600_000;
 export function occurrences(startsAt: string, endsAt: string, weeks: number) {
   const start = Date.parse(startsAt);
   const end = Date.parse(endsAt);
-  return Array.from({ length: weeks }, (_, i) => ({ startsAt: new Date(start + i * WEEK).toISOString(), endsAt: new Date(end + i * WEEK).toISOString() }));
+  return Array.from({ length: weeks }, (_, i) => ({
+    startsAt: new Date(start + i * WEEK).toISOString(),
+    endsAt: new Date(end + i * WEEK).toISOString(),
+  }));
 }
 
 /** A booking ends after it starts, within 12 hours. */
 export function checkBookingLength(startsAt: string, endsAt: string) {
   const length = Date.parse(endsAt) - Date.parse(startsAt);
-  if (length <= 0 || length > MAX_LENGTH) throw new AppError('validation_failed', 'A booking ends after it starts, within 12 hours', { endsAt: ['End after start, at most 12 hours'] });
+  if (length <= 0 || length > MAX_LENGTH)
+    throw new AppError('validation_failed', 'A booking ends after it starts, within 12 hours', {
+      endsAt: ['End after start, at most 12 hours'],
+    });
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -66,12 +72,30 @@ export async function clashesWith(db: TenantDb, spaceId: number, wanted: { start
   const found = new Map<number, Clash>();
   for (const o of wanted) {
     const rows = await db
-      .select({ bookingId: bookings.id, startsAt: bookings.startsAt, endsAt: bookings.endsAt, purpose: bookings.purpose, clubName: clubs.name, bookedBy: members.displayName, activityId: bookings.activityId })
+      .select({
+        bookingId: bookings.id,
+        startsAt: bookings.startsAt,
+        endsAt: bookings.endsAt,
+        purpose: bookings.purpose,
+        clubName: clubs.name,
+        bookedBy: members.displayName,
+        activityId: bookings.activityId,
+      })
       .from(bookings)
       .innerJoin(members, eq(members.id, bookings.bookedBy))
       .leftJoin(clubs, eq(clubs.id, bookings.clubId))
-      .where(and(eq(bookings.spaceId, spaceId), eq(bookings.status, 'active'), lt(bookings.startsAt, o.endsAt), gt(bookings.endsAt, o.startsAt)));
-    for (const r of rows) found.set(r.bookingId, { bookingId: r.bookingId, startsAt: r.startsAt, endsAt: r.endsAt, purpose: r.purpose, who: r.clubName ?? r.bookedBy, activityId: r.activityId });
+      .where(
+        and(eq(bookings.spaceId, spaceId), eq(bookings.status, 'active'), lt(bookings.startsAt, o.endsAt), gt(bookings.endsAt, o.startsAt)),
+      );
+    for (const r of rows)
+      found.set(r.bookingId, {
+        bookingId: r.bookingId,
+        startsAt: r.startsAt,
+        endsAt: r.endsAt,
+        purpose: r.purpose,
+        who: r.clubName ?? r.bookedBy,
+        activityId: r.activityId,
+      });
   }
   return [...found.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
@@ -109,11 +133,26 @@ export async function getSpace(db: TenantDb, id: number): Promise<Space | undefi
  * Books a space once or weekly, all occurrences or none: one batch, and the no-overlap trigger refuses
  * any occurrence that clashes, so nothing is written. A clash is answered 409 with the clashing bookings.
  */
-export async function bookSpace(db: TenantDb, input: { spaceId: number; clubId: number | null; bookedBy: number; startsAt: string; endsAt: string; purpose: string; weeks: number }) {
+export async function bookSpace(
+  db: TenantDb,
+  input: { spaceId: number; clubId: number | null; bookedBy: number; startsAt: string; endsAt: string; purpose: string; weeks: number },
+) {
   const seriesId = input.weeks > 1 ? crypto.randomUUID() : null;
   const wanted = occurrences(input.startsAt, input.endsAt, input.weeks);
   const inserts = wanted.map((o) =>
-    db.insert(bookings).values({ spaceId: input.spaceId, clubId: input.clubId, bookedBy: input.bookedBy, startsAt: o.startsAt, endsAt: o.endsAt, purpose: input.purpose, seriesId, status: 'active' }).returning({ id: bookings.id }),
+    db
+      .insert(bookings)
+      .values({
+        spaceId: input.spaceId,
+        clubId: input.clubId,
+        bookedBy: input.bookedBy,
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+        purpose: input.purpose,
+        seriesId,
+        status: 'active',
+      })
+      .returning({ id: bookings.id }),
   );
   try {
     const results = await db.batch(inserts as [(typeof inserts)[number], ...typeof inserts]);
@@ -121,13 +160,18 @@ export async function bookSpace(db: TenantDb, input: { spaceId: number; clubId: 
   } catch (error) {
     if (!isOverlap(error)) throw error;
     const clashes = await clashesWith(db, input.spaceId, wanted);
-    throw new AppError('conflict', 'The space is already booked then; for a regular slot two groups want, ask the federation', { clashes: clashes.map((r) => `${r.startsAt} – ${r.endsAt}: ${r.purpose}`) });
+    throw new AppError('conflict', 'The space is already booked then; for a regular slot two groups want, ask the federation', {
+      clashes: clashes.map((r) => `${r.startsAt} – ${r.endsAt}: ${r.purpose}`),
+    });
   }
 }
 
 /** Whether a booking that holds an activity may be cancelled on its own: not while the activity still counts on it. */
 export async function activityHolding(db: TenantDb, booking: Booking) {
   if (booking.activityId === null) return null;
-  const [activity] = await db.select({ id: activities.id, title: activities.title, state: activities.state }).from(activities).where(eq(activities.id, booking.activityId));
+  const [activity] = await db
+    .select({ id: activities.id, title: activities.title, state: activities.state })
+    .from(activities)
+    .where(eq(activities.id, booking.activityId));
   return activity && activity.state !== 'cancelled' ? activity : null;
 }

@@ -217,11 +217,7 @@ export function defaultQuorum(voterCount: number): number {
  *    objection, since no single member can stop a majority body; abstentions count for neither side. Absent
  *    voters without a written position simply do not vote.
  */
-export function decideByMajority(
-  voters: readonly string[],
-  stances: readonly Stance[],
-  options: MajorityOptions = {},
-): Outcome {
+export function decideByMajority(voters: readonly string[], stances: readonly Stance[], options: MajorityOptions = {}): Outcome {
   const quorum = options.quorum ?? defaultQuorum(voters.length);
   if (!Number.isInteger(quorum) || quorum < 1) throw new DecisionInputError('quorum must be a whole number of at least 1');
   const { rows, tally } = count(voters, stances);
@@ -234,21 +230,14 @@ export function decideByMajority(
   if (tally.agree > against) return { result: 'adopted', tally };
   return {
     result: 'not-adopted',
-    objections: rows
-      .filter((r) => r.position === 'object' || r.position === 'block')
-      .map((r) => ({ voter: r.voter, reason: reasonOf(r) })),
+    objections: rows.filter((r) => r.position === 'object' || r.position === 'block').map((r) => ({ voter: r.voter, reason: reasonOf(r) })),
     abstentions: rows.filter((r) => r.position === 'abstain').map((r) => r.voter),
     tally,
   };
 }
 
 /** Decides by the body's rule: unanimity for the joint meeting, majority where a body's rules allow it. */
-export function decide(
-  rule: DecisionRule,
-  voters: readonly string[],
-  stances: readonly Stance[],
-  options?: MajorityOptions,
-): Outcome {
+export function decide(rule: DecisionRule, voters: readonly string[], stances: readonly Stance[], options?: MajorityOptions): Outcome {
   if (rule === 'unanimity') return decideByUnanimity(voters, stances);
   if (rule === 'majority') return decideByMajority(voters, stances, options);
   throw new DecisionInputError(`unknown decision rule "${String(rule)}"`);

@@ -5,7 +5,9 @@ import { AppError } from '../../errors';
 import type { CommunityFacts } from '../../templates/placeholders';
 
 /** The community's facts that template text may cite, read in one round trip. */
-export async function communityFacts(db: TenantDb): Promise<CommunityFacts & { templateKey: string; templateVersion: number; residents: number | null }> {
+export async function communityFacts(
+  db: TenantDb,
+): Promise<CommunityFacts & { templateKey: string; templateVersion: number; residents: number | null }> {
   const [profileRows, buildingRows, partyRows, programRows, bodyRows] = await db.batch([
     db.select().from(communityProfile).limit(1),
     db.select({ name: buildings.name, contactsRequired: buildings.contactsRequired }).from(buildings).orderBy(asc(buildings.position)),

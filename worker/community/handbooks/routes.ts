@@ -120,7 +120,16 @@ const listRoute = defineRoute(
             z.object({
               key: z.string(),
               title: z.string(),
-              chapters: z.array(z.object({ key: z.string(), position: z.number(), title: z.string(), edited: z.boolean(), hasDraft: z.boolean(), revision: z.number() })),
+              chapters: z.array(
+                z.object({
+                  key: z.string(),
+                  position: z.number(),
+                  title: z.string(),
+                  edited: z.boolean(),
+                  hasDraft: z.boolean(),
+                  revision: z.number(),
+                }),
+              ),
             }),
           ),
         }),
@@ -139,7 +148,16 @@ const readRoute = defineRoute(
     summary: 'A whole handbook with the facts its placeholders need (drafts only for administrators)',
     request: { params: z.object({ handbook: handbookKey }), query: localeQuery },
     responses: {
-      200: json(z.object({ key: z.string(), title: z.string(), templateVersion: z.number().int(), facts: factsSchema, chapters: z.array(chapterSchema) }), 'Handbook'),
+      200: json(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          templateVersion: z.number().int(),
+          facts: factsSchema,
+          chapters: z.array(chapterSchema),
+        }),
+        'Handbook',
+      ),
       ...errorResponses(400, 404),
     },
   },
@@ -152,7 +170,10 @@ const saveRoute = defineRoute(
     path: '/api/handbooks/{handbook}/chapters/{key}',
     summary: 'Save a chapter as a new revision, published or as a private draft',
     request: { params: chapterParams, query: localeQuery, ...jsonBody(saveBody) },
-    responses: { 200: json(z.object({ revision: z.number().int(), edited: z.boolean() }), 'Saved'), ...errorResponses(400, 401, 403, 404, 409) },
+    responses: {
+      200: json(z.object({ revision: z.number().int(), edited: z.boolean() }), 'Saved'),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
   },
 );
 
@@ -164,7 +185,10 @@ const revisionsRoute = defineRoute(
     summary: "A chapter's revisions, newest first",
     request: { params: chapterParams, query: localeQuery },
     responses: {
-      200: json(z.object({ chapter: z.object({ key: z.string(), title: z.string(), revision: z.number() }), revisions: z.array(revisionSummary) }), 'Revisions'),
+      200: json(
+        z.object({ chapter: z.object({ key: z.string(), title: z.string(), revision: z.number() }), revisions: z.array(revisionSummary) }),
+        'Revisions',
+      ),
       ...errorResponses(401, 403, 404),
     },
   },
@@ -191,7 +215,10 @@ const restoreRoute = defineRoute(
     path: '/api/handbooks/{handbook}/chapters/{key}/revisions/{number}/restore',
     summary: 'Restore an earlier revision as the newest one',
     request: { params: revisionParams, query: localeQuery, ...jsonBody(z.object({ baseRevision: z.number().int().positive() })) },
-    responses: { 200: json(z.object({ revision: z.number().int(), edited: z.boolean() }), 'Restored'), ...errorResponses(400, 401, 403, 404, 409) },
+    responses: {
+      200: json(z.object({ revision: z.number().int(), edited: z.boolean() }), 'Restored'),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
   },
 );
 
@@ -243,7 +270,10 @@ const applyRoute = defineRoute(
     path: '/api/template/upgrade',
     summary: 'Take in the newest template version with a choice for each chapter changed on both sides',
     request: jsonBody(z.object({ version: z.number().int().positive(), decisions: z.array(decisionSchema).max(1000) })),
-    responses: { 200: json(z.object({ version: z.number().int(), applied: z.number().int() }), 'Upgraded'), ...errorResponses(400, 401, 403, 409) },
+    responses: {
+      200: json(z.object({ version: z.number().int(), applied: z.number().int() }), 'Upgraded'),
+      ...errorResponses(400, 401, 403, 409),
+    },
   },
 );
 
@@ -276,7 +306,14 @@ export const handbookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { handbook, key, number } = c.req.valid('param');
     const locale = c.req.valid('query').locale;
     const summary = locale === 'en' ? `Restored revision ${number}` : `恢复到第 ${number} 版`;
-    const saved = await restoreRevision(tenantOf(c).db, { handbook, key, locale }, number, c.req.valid('json').baseRevision, author(c), summary);
+    const saved = await restoreRevision(
+      tenantOf(c).db,
+      { handbook, key, locale },
+      number,
+      c.req.valid('json').baseRevision,
+      author(c),
+      summary,
+    );
     return c.json({ revision: saved.revision, edited: saved.edited }, 200);
   })
   .openapi(planRoute, async (c) => {
@@ -287,12 +324,19 @@ export const handbookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { tenant, template, templateVersion } = await prepared(c);
     const { version, decisions } = c.req.valid('json');
     const result = await applyUpgrade(tenant.db, { key: template.key, version: templateVersion }, version, decisions, author(c));
-    await platformDb(c.env.PLATFORM_DB).update(communities).set({ templateVersion: result.version }).where(eq(communities.id, tenant.community.id));
+    await platformDb(c.env.PLATFORM_DB)
+      .update(communities)
+      .set({ templateVersion: result.version })
+      .where(eq(communities.id, tenant.community.id));
     await recordAudit(c.env.PLATFORM_DB, {
       actorUserId: identityOf(c).userId,
       communityId: tenant.community.id,
       action: 'template.upgraded',
-      detail: { from: templateVersion, to: result.version, decisions: decisions.map((d) => ({ chapter: `${d.handbook}/${d.key}/${d.locale}`, choice: d.choice })) },
+      detail: {
+        from: templateVersion,
+        to: result.version,
+        decisions: decisions.map((d) => ({ chapter: `${d.handbook}/${d.key}/${d.locale}`, choice: d.choice })),
+      },
     });
     return c.json(result, 200);
   });

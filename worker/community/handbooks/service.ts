@@ -56,7 +56,14 @@ export async function listHandbooks(db: TenantDb, template: TemplatePackage, loc
     title: hb.title[lang(locale)],
     chapters: rows
       .filter((r) => r.handbook === hb.key)
-      .map((r) => ({ key: r.key, position: r.position, title: r.title, edited: r.edited, hasDraft: isAdmin && Boolean(r.hasDraft), revision: r.revision })),
+      .map((r) => ({
+        key: r.key,
+        position: r.position,
+        title: r.title,
+        edited: r.edited,
+        hasDraft: isAdmin && Boolean(r.hasDraft),
+        revision: r.revision,
+      })),
   }));
 }
 
@@ -199,9 +206,21 @@ export async function getRevision(db: TenantDb, ref: ChapterRef, number: number)
 }
 
 /** Restoring makes the old text the newest published revision; history is never rewritten. */
-export async function restoreRevision(db: TenantDb, ref: ChapterRef, number: number, baseRevision: number, author: Author, summary: string) {
+export async function restoreRevision(
+  db: TenantDb,
+  ref: ChapterRef,
+  number: number,
+  baseRevision: number,
+  author: Author,
+  summary: string,
+) {
   const revision = await getRevision(db, ref, number);
-  return saveChapter(db, ref, { title: revision.title, body: revision.body, summary, publish: true, baseRevision, kind: 'restore' }, author);
+  return saveChapter(
+    db,
+    ref,
+    { title: revision.title, body: revision.body, summary, publish: true, baseRevision, kind: 'restore' },
+    author,
+  );
 }
 
 export async function currentTemplateVersion(db: TenantDb) {

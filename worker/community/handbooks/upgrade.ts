@@ -91,10 +91,18 @@ export interface UpgradeDecision {
  * Moves the community to the target version in one batch. Untouched chapters take the new text;
  * a chapter the community edited changes only as it chose. Nothing it wrote is overwritten silently.
  */
-export async function applyUpgrade(db: TenantDb, current: { key: string; version: number }, targetVersion: number, decisions: UpgradeDecision[], author: Author) {
+export async function applyUpgrade(
+  db: TenantDb,
+  current: { key: string; version: number },
+  targetVersion: number,
+  decisions: UpgradeDecision[],
+  author: Author,
+) {
   const target = latestTemplate(current.key);
   if (!target || target.version !== targetVersion || targetVersion <= current.version) {
-    throw new AppError('conflict', 'That template version is not available to upgrade to', { version: [`Available: ${target?.version ?? 'none'}`] });
+    throw new AppError('conflict', 'That template version is not available to upgrade to', {
+      version: [`Available: ${target?.version ?? 'none'}`],
+    });
   }
   const rows = await db.select().from(handbookChapters);
   const plan = planChapters(rows, target);
@@ -109,12 +117,17 @@ export async function applyUpgrade(db: TenantDb, current: { key: string; version
   }
   for (const decision of decisions) {
     const chapter = plan.find((c) => id(c) === id(decision));
-    if (!chapter) throw new AppError('validation_failed', 'Unknown chapter in decisions', { decisions: [`${id(decision)} is not in the plan`] });
+    if (!chapter)
+      throw new AppError('validation_failed', 'Unknown chapter in decisions', { decisions: [`${id(decision)} is not in the plan`] });
     if (chapter.revision !== null && chapter.revision !== decision.revision) {
-      throw new AppError('conflict', 'A chapter was edited after you reviewed the upgrade; review it again', { decisions: [`${id(decision)} changed`] });
+      throw new AppError('conflict', 'A chapter was edited after you reviewed the upgrade; review it again', {
+        decisions: [`${id(decision)} changed`],
+      });
     }
     if (decision.choice === 'merged' && !decision.merged) {
-      throw new AppError('validation_failed', 'A merged choice needs the merged text', { decisions: [`${id(decision)} has no merged text`] });
+      throw new AppError('validation_failed', 'A merged choice needs the merged text', {
+        decisions: [`${id(decision)} has no merged text`],
+      });
     }
   }
 
@@ -161,7 +174,13 @@ export async function applyUpgrade(db: TenantDb, current: { key: string; version
               createdAt: sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ','now')`.as('created_at'),
             })
             .from(handbookChapters)
-            .where(and(eq(handbookChapters.handbook, chapter.handbook), eq(handbookChapters.key, chapter.key), eq(handbookChapters.locale, chapter.locale))),
+            .where(
+              and(
+                eq(handbookChapters.handbook, chapter.handbook),
+                eq(handbookChapters.key, chapter.key),
+                eq(handbookChapters.locale, chapter.locale),
+              ),
+            ),
         ),
       );
       continue;

@@ -1,5 +1,15 @@
 /** The path of an issue (议题) from a resident to a decision and back to the building. */
-export type IssueState = 'raised' | 'acknowledged' | 'merged' | 'resolved-directly' | 'referred' | 'on-agenda' | 'decided' | 'implementing' | 'done' | 'relayed';
+export type IssueState =
+  | 'raised'
+  | 'acknowledged'
+  | 'merged'
+  | 'resolved-directly'
+  | 'referred'
+  | 'on-agenda'
+  | 'decided'
+  | 'implementing'
+  | 'done'
+  | 'relayed';
 
 /** Who takes a step: the building's contact, a coordinator (administrator or party representative), or the meeting itself. */
 export type IssueActor = 'contact' | 'coordinator' | 'meeting';

@@ -8,28 +8,61 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { contactCoverage } from '../profile/coverage';
-import { assignAssist, isCoordinator, issueDetail, listIssues, markNotificationsRead, moveIssue, myNotifications, raiseIssue, recommend, supportIssue } from './service';
+import {
+  assignAssist,
+  isCoordinator,
+  issueDetail,
+  listIssues,
+  markNotificationsRead,
+  moveIssue,
+  myNotifications,
+  raiseIssue,
+  recommend,
+  supportIssue,
+} from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const issueState = z.enum(['raised', 'acknowledged', 'merged', 'resolved-directly', 'referred', 'on-agenda', 'decided', 'implementing', 'done', 'relayed']);
+const issueState = z.enum([
+  'raised',
+  'acknowledged',
+  'merged',
+  'resolved-directly',
+  'referred',
+  'on-agenda',
+  'decided',
+  'implementing',
+  'done',
+  'relayed',
+]);
 const category = z.enum(['property-service', 'safety', 'environment', 'activities', 'facilities', 'other']);
 
-const buildingList = defineRoute({ host: 'community', allow: 'public' }, {
-  method: 'get',
-  path: '/api/buildings',
-  summary: 'Buildings with their contacts and the coverage figure (share with at least the contacts needed)',
-  responses: {
-    200: json(
-      z.object({
-        buildings: z.array(z.object({ id: z.number().int(), name: z.string(), contactsRequired: z.number().int(), gridWorker: z.string().nullable(), contacts: z.array(z.object({ id: z.number().int(), displayName: z.string() })) })),
-        coverage: z.object({ buildings: z.number().int(), covered: z.number().int(), share: z.number() }),
-      }),
-      'Buildings',
-    ),
+const buildingList = defineRoute(
+  { host: 'community', allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/buildings',
+    summary: 'Buildings with their contacts and the coverage figure (share with at least the contacts needed)',
+    responses: {
+      200: json(
+        z.object({
+          buildings: z.array(
+            z.object({
+              id: z.number().int(),
+              name: z.string(),
+              contactsRequired: z.number().int(),
+              gridWorker: z.string().nullable(),
+              contacts: z.array(z.object({ id: z.number().int(), displayName: z.string() })),
+            }),
+          ),
+          coverage: z.object({ buildings: z.number().int(), covered: z.number().int(), share: z.number() }),
+        }),
+        'Buildings',
+      ),
+    },
   },
-});
+);
 
 const gridWorker = defineRoute(residents, {
   method: 'patch',
@@ -42,7 +75,7 @@ const gridWorker = defineRoute(residents, {
 const volunteer = defineRoute(residents, {
   method: 'post',
   path: '/api/buildings/{id}/contact-applications',
-  summary: "Volunteer as a contact for a building; an administrator or a party representative confirms",
+  summary: 'Volunteer as a contact for a building; an administrator or a party representative confirms',
   request: { params: idParam },
   responses: { 201: json(z.object({ id: z.number().int() }), 'Applied'), ...errorResponses(401, 403, 404, 409) },
 });
@@ -52,7 +85,21 @@ const applications = defineRoute(residents, {
   path: '/api/contact-applications',
   summary: 'Pending offers to be a building contact (coordinators)',
   responses: {
-    200: json(z.object({ applications: z.array(z.object({ id: z.number().int(), memberId: z.number().int(), displayName: z.string(), buildingId: z.number().int(), buildingName: z.string(), createdAt: z.string() })) }), 'Pending'),
+    200: json(
+      z.object({
+        applications: z.array(
+          z.object({
+            id: z.number().int(),
+            memberId: z.number().int(),
+            displayName: z.string(),
+            buildingId: z.number().int(),
+            buildingName: z.string(),
+            createdAt: z.string(),
+          }),
+        ),
+      }),
+      'Pending',
+    ),
     ...errorResponses(401, 403),
   },
 });
@@ -69,7 +116,14 @@ const raise = defineRoute(residents, {
   method: 'post',
   path: '/api/issues',
   summary: 'Raise an issue (议题) for your building contacts to take up',
-  request: jsonBody(z.object({ title: z.string().trim().min(4).max(80), description: z.string().trim().min(4).max(4000), category, buildingId: z.number().int().positive().optional() })),
+  request: jsonBody(
+    z.object({
+      title: z.string().trim().min(4).max(80),
+      description: z.string().trim().min(4).max(4000),
+      category,
+      buildingId: z.number().int().positive().optional(),
+    }),
+  ),
   responses: { 201: json(z.object({ id: z.number().int() }), 'Raised'), ...errorResponses(400, 401, 403) },
 });
 
@@ -135,7 +189,15 @@ const detail = defineRoute(residents, {
         assistCommittee: committeeRef.nullable(),
         waitingDays: z.number(),
         overdue: z.boolean(),
-        events: z.array(z.object({ fromState: z.string().nullable(), toState: z.string(), note: z.string(), at: z.string(), actor: z.string().nullable() })),
+        events: z.array(
+          z.object({
+            fromState: z.string().nullable(),
+            toState: z.string(),
+            note: z.string(),
+            at: z.string(),
+            actor: z.string().nullable(),
+          }),
+        ),
         stages: z.array(z.object({ state: issueState, from: z.string(), days: z.number() })),
       }),
       'Issue',
@@ -155,7 +217,7 @@ const support = defineRoute(residents, {
 const move = defineRoute(residents, {
   method: 'post',
   path: '/api/issues/{id}/transitions',
-  summary: "Move an issue along its path (building contacts and coordinators; the meeting decides on the agenda)",
+  summary: 'Move an issue along its path (building contacts and coordinators; the meeting decides on the agenda)',
   request: {
     params: idParam,
     ...jsonBody(
@@ -196,7 +258,22 @@ const notificationsRoute = defineRoute(residents, {
   path: '/api/me/notifications',
   summary: 'My notifications (every change to issues I raised)',
   responses: {
-    200: json(z.object({ unread: z.number().int(), notifications: z.array(z.object({ id: z.number().int(), issueId: z.number().int().nullable(), textZh: z.string(), textEn: z.string(), createdAt: z.string(), readAt: z.string().nullable() })) }), 'Notifications'),
+    200: json(
+      z.object({
+        unread: z.number().int(),
+        notifications: z.array(
+          z.object({
+            id: z.number().int(),
+            issueId: z.number().int().nullable(),
+            textZh: z.string(),
+            textEn: z.string(),
+            createdAt: z.string(),
+            readAt: z.string().nullable(),
+          }),
+        ),
+      }),
+      'Notifications',
+    ),
     ...errorResponses(401, 403),
   },
 });
@@ -212,15 +289,27 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(buildingList, async (c) => {
     const { db } = tenantOf(c);
     const [rows, contacts] = await db.batch([
-      db.select({ id: buildings.id, name: buildings.name, contactsRequired: buildings.contactsRequired, gridWorker: buildings.gridWorker }).from(buildings).orderBy(asc(buildings.position)),
+      db
+        .select({ id: buildings.id, name: buildings.name, contactsRequired: buildings.contactsRequired, gridWorker: buildings.gridWorker })
+        .from(buildings)
+        .orderBy(asc(buildings.position)),
       db
         .select({ buildingId: memberRoles.buildingId, memberId: members.id, displayName: members.displayName })
         .from(memberRoles)
         .innerJoin(members, eq(members.id, memberRoles.memberId))
         .where(eq(memberRoles.role, 'building-contact')),
     ]);
-    const list = rows.map((b) => ({ ...b, contacts: contacts.filter((x) => x.buildingId === b.id).map((x) => ({ id: x.memberId, displayName: x.displayName })) }));
-    return c.json({ buildings: list, coverage: contactCoverage(list.map((b) => ({ contacts: b.contacts.length, contactsRequired: b.contactsRequired }))) }, 200);
+    const list = rows.map((b) => ({
+      ...b,
+      contacts: contacts.filter((x) => x.buildingId === b.id).map((x) => ({ id: x.memberId, displayName: x.displayName })),
+    }));
+    return c.json(
+      {
+        buildings: list,
+        coverage: contactCoverage(list.map((b) => ({ contacts: b.contacts.length, contactsRequired: b.contactsRequired }))),
+      },
+      200,
+    );
   })
   .openapi(gridWorker, async (c) => {
     if (!isCoordinator(memberOf(c))) throw new AppError('forbidden', 'Only coordinators record grid workers');
@@ -238,16 +327,29 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const me = memberOf(c);
     const [b] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, id));
     if (!b) throw new AppError('not_found', 'No such building');
-    const [pending] = await db.select({ id: contactApplications.id }).from(contactApplications).where(and(eq(contactApplications.memberId, me.id), eq(contactApplications.status, 'pending')));
+    const [pending] = await db
+      .select({ id: contactApplications.id })
+      .from(contactApplications)
+      .where(and(eq(contactApplications.memberId, me.id), eq(contactApplications.status, 'pending')));
     if (pending) throw new AppError('conflict', 'You already have an offer waiting for confirmation');
-    const [row] = await db.insert(contactApplications).values({ memberId: me.id, buildingId: id, status: 'pending' }).returning({ id: contactApplications.id });
+    const [row] = await db
+      .insert(contactApplications)
+      .values({ memberId: me.id, buildingId: id, status: 'pending' })
+      .returning({ id: contactApplications.id });
     return c.json({ id: row!.id }, 201);
   })
   .openapi(applications, async (c) => {
     if (!isCoordinator(memberOf(c))) throw new AppError('forbidden', 'Only coordinators confirm building contacts');
     const { db } = tenantOf(c);
     const rows = await db
-      .select({ id: contactApplications.id, memberId: contactApplications.memberId, displayName: members.displayName, buildingId: contactApplications.buildingId, buildingName: buildings.name, createdAt: contactApplications.createdAt })
+      .select({
+        id: contactApplications.id,
+        memberId: contactApplications.memberId,
+        displayName: members.displayName,
+        buildingId: contactApplications.buildingId,
+        buildingName: buildings.name,
+        createdAt: contactApplications.createdAt,
+      })
       .from(contactApplications)
       .innerJoin(members, eq(members.id, contactApplications.memberId))
       .innerJoin(buildings, eq(buildings.id, contactApplications.buildingId))
@@ -264,13 +366,22 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     if (application.status !== 'pending') throw new AppError('conflict', 'Already decided');
     const decidedAt = new Date().toISOString();
     const status = c.req.valid('json').confirm ? 'confirmed' : 'declined';
-    const update = db.update(contactApplications).set({ status, decidedBy: me.id, decidedAt }).where(and(eq(contactApplications.id, id), eq(contactApplications.status, 'pending')));
+    const update = db
+      .update(contactApplications)
+      .set({ status, decidedBy: me.id, decidedAt })
+      .where(and(eq(contactApplications.id, id), eq(contactApplications.status, 'pending')));
     if (status === 'confirmed') {
       // A member is a contact for one building; confirming moves them to this one.
       await db.batch([
         update,
         db.delete(memberRoles).where(and(eq(memberRoles.memberId, application.memberId), eq(memberRoles.role, 'building-contact'))),
-        db.insert(memberRoles).values({ memberId: application.memberId, role: 'building-contact', partyKey: '', buildingId: application.buildingId, grantedBy: String(me.id) }),
+        db.insert(memberRoles).values({
+          memberId: application.memberId,
+          role: 'building-contact',
+          partyKey: '',
+          buildingId: application.buildingId,
+          grantedBy: String(me.id),
+        }),
       ]);
     } else {
       await update;
@@ -304,4 +415,3 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     await markNotificationsRead(tenantOf(c).db, memberOf(c).id);
     return c.json({ ok: true as const }, 200);
   });
-

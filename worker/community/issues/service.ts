@@ -1,7 +1,16 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
-import { buildings, committees, communityProfile, issueEvents, issueSupports, issues, members, notifications } from '../../db/tenant-schema';
+import {
+  buildings,
+  committees,
+  communityProfile,
+  issueEvents,
+  issueSupports,
+  issues,
+  members,
+  notifications,
+} from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../clubs/service';
@@ -25,8 +34,14 @@ export const isCoordinator = (m: MemberContext) => isAdmin(m) || m.roles.some((r
 
 export async function isContactFor(db: TenantDb, member: MemberContext, buildingId: number | null) {
   if (buildingId === null) return false;
-  return member.roles.some((r) => r.role === 'building-contact') &&
-    (await db.run(sql`SELECT 1 FROM member_roles WHERE member_id = ${member.id} AND role = 'building-contact' AND building_id = ${buildingId}`)).results.length > 0;
+  return (
+    member.roles.some((r) => r.role === 'building-contact') &&
+    (
+      await db.run(
+        sql`SELECT 1 FROM member_roles WHERE member_id = ${member.id} AND role = 'building-contact' AND building_id = ${buildingId}`,
+      )
+    ).results.length > 0
+  );
 }
 
 export async function getIssue(db: TenantDb, id: number) {
@@ -49,7 +64,10 @@ export function moveStatements(
 ): BatchItem<'sqlite'>[] {
   const stamp = new Date().toISOString();
   return [
-    db.update(issues).set({ state: to, stateSince: stamp, ...extra }).where(and(eq(issues.id, issue.id), eq(issues.state, issue.state))),
+    db
+      .update(issues)
+      .set({ state: to, stateSince: stamp, ...extra })
+      .where(and(eq(issues.id, issue.id), eq(issues.state, issue.state))),
     db.insert(issueEvents).values({ issueId: issue.id, fromState: issue.state, toState: to, actorMemberId: actorId, note, at: stamp }),
     db.insert(notifications).values({
       memberId: issue.raisedBy,
@@ -77,8 +95,17 @@ export function recommendStatements(
     db
       .update(issues)
       .set({ bodyKey: 'joint-meeting', recommendation: text, recommendedAt: stamp, stateSince: stamp })
-      .where(and(eq(issues.id, issue.id), eq(issues.state, 'referred'), eq(issues.bodyKey, 'professional-committees'), eq(issues.studyCommitteeId, committee.id))),
-    db.insert(issueEvents).values({ issueId: issue.id, fromState: 'referred', toState: 'referred', actorMemberId: actorId, note, at: stamp }),
+      .where(
+        and(
+          eq(issues.id, issue.id),
+          eq(issues.state, 'referred'),
+          eq(issues.bodyKey, 'professional-committees'),
+          eq(issues.studyCommitteeId, committee.id),
+        ),
+      ),
+    db
+      .insert(issueEvents)
+      .values({ issueId: issue.id, fromState: 'referred', toState: 'referred', actorMemberId: actorId, note, at: stamp }),
     db.insert(notifications).values({
       memberId: issue.raisedBy,
       issueId: issue.id,
@@ -95,18 +122,21 @@ export async function recommend(db: TenantDb, id: number, member: MemberContext,
     throw new AppError('conflict', 'Only an issue referred to a committee for study takes its recommendation');
   }
   const committee = await getCommittee(db, issue.studyCommitteeId);
-  if (!isCoordinator(member) && (await committeeRole(db, member, committee.id)) === null) throw new AppError('forbidden', "Only the committee's members or the coordinators record its recommendation");
+  if (!isCoordinator(member) && (await committeeRole(db, member, committee.id)) === null)
+    throw new AppError('forbidden', "Only the committee's members or the coordinators record its recommendation");
   const [first, ...rest] = recommendStatements(db, issue, committee, text, member.id);
   await db.batch([first!, ...rest]);
   const after = await getIssue(db, id);
-  if (after.bodyKey !== 'joint-meeting' || after.recommendation !== text) throw new AppError('conflict', 'The issue changed meanwhile; reload');
+  if (after.bodyKey !== 'joint-meeting' || after.recommendation !== text)
+    throw new AppError('conflict', 'The issue changed meanwhile; reload');
 }
 
 /** After the joint meeting adopts a decision, a committee can be assigned to help carry it out. */
 export async function assignAssist(db: TenantDb, id: number, member: MemberContext, committeeId: number) {
   if (!isCoordinator(member)) throw new AppError('forbidden', 'Only coordinators assign a committee to assist');
   const issue = await getIssue(db, id);
-  if (issue.outcome !== 'adopted' || !['decided', 'implementing'].includes(issue.state)) throw new AppError('conflict', 'A committee assists once a decision is adopted and until it is done');
+  if (issue.outcome !== 'adopted' || !['decided', 'implementing'].includes(issue.state))
+    throw new AppError('conflict', 'A committee assists once a decision is adopted and until it is done');
   if (issue.assistCommitteeId !== null) throw new AppError('conflict', 'A committee is already assisting');
   const committee = await getCommittee(db, committeeId).catch(() => {
     throw new AppError('validation_failed', 'No such committee', { committeeId: ['No such committee'] });
@@ -115,20 +145,39 @@ export async function assignAssist(db: TenantDb, id: number, member: MemberConte
   const stamp = new Date().toISOString();
   const note = `「${committee.name}」协助落实`;
   await db.batch([
-    db.update(issues).set({ assistCommitteeId: committee.id }).where(and(eq(issues.id, id), sql`${issues.assistCommitteeId} IS NULL`)),
+    db
+      .update(issues)
+      .set({ assistCommitteeId: committee.id })
+      .where(and(eq(issues.id, id), sql`${issues.assistCommitteeId} IS NULL`)),
     db.insert(issueEvents).values({ issueId: id, fromState: issue.state, toState: issue.state, actorMemberId: member.id, note, at: stamp }),
-    db.insert(notifications).values({ memberId: issue.raisedBy, issueId: id, textZh: `你提出的议题“${issue.title}”：${note}`, textEn: `Your issue "${issue.title}": ${committee.name} assists implementation` }),
+    db.insert(notifications).values({
+      memberId: issue.raisedBy,
+      issueId: id,
+      textZh: `你提出的议题“${issue.title}”：${note}`,
+      textEn: `Your issue "${issue.title}": ${committee.name} assists implementation`,
+    }),
   ]);
 }
 
-export async function raiseIssue(db: TenantDb, member: MemberContext, input: { title: string; description: string; category: (typeof issues.$inferInsert)['category']; buildingId?: number }) {
+export async function raiseIssue(
+  db: TenantDb,
+  member: MemberContext,
+  input: { title: string; description: string; category: (typeof issues.$inferInsert)['category']; buildingId?: number },
+) {
   if (input.buildingId !== undefined) {
     const [b] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
     if (!b) throw new AppError('validation_failed', 'No such building', { buildingId: ['No such building'] });
   }
   const [row] = await db
     .insert(issues)
-    .values({ title: input.title, description: input.description, category: input.category, buildingId: input.buildingId ?? null, raisedBy: member.id, state: 'raised' })
+    .values({
+      title: input.title,
+      description: input.description,
+      category: input.category,
+      buildingId: input.buildingId ?? null,
+      raisedBy: member.id,
+      state: 'raised',
+    })
     .returning({ id: issues.id });
   await db.insert(issueEvents).values({ issueId: row!.id, fromState: null, toState: 'raised', actorMemberId: member.id });
   return row!.id;
@@ -164,11 +213,13 @@ export async function moveIssue(db: TenantDb, id: number, member: MemberContext,
   const extra: Partial<typeof issues.$inferInsert> = {};
   let note = input.note?.trim() ?? '';
   if (input.to === 'merged') {
-    if (!input.mergedInto || input.mergedInto === id) throw new AppError('validation_failed', 'Name the issue it duplicates', { mergedInto: ['Required'] });
+    if (!input.mergedInto || input.mergedInto === id)
+      throw new AppError('validation_failed', 'Name the issue it duplicates', { mergedInto: ['Required'] });
     await getIssue(db, input.mergedInto);
     extra.mergedInto = input.mergedInto;
   }
-  if (input.to === 'resolved-directly' && !input.note?.trim()) throw new AppError('validation_failed', 'Record how it was resolved', { note: ['Required'] });
+  if (input.to === 'resolved-directly' && !input.note?.trim())
+    throw new AppError('validation_failed', 'Record how it was resolved', { note: ['Required'] });
   if (input.to === 'referred') {
     if (!input.bodyKey) throw new AppError('validation_failed', 'Name the body it goes to', { bodyKey: ['Required'] });
     extra.bodyKey = input.bodyKey;
@@ -181,16 +232,22 @@ export async function moveIssue(db: TenantDb, id: number, member: MemberContext,
       extra.studyCommitteeId = committee.id;
       if (!note) note = `交由「${committee.name}」研究`;
     } else if (input.committeeId) {
-      throw new AppError('validation_failed', 'Only a referral to the professional committees names a committee', { committeeId: ['Only for the professional committees'] });
+      throw new AppError('validation_failed', 'Only a referral to the professional committees names a committee', {
+        committeeId: ['Only for the professional committees'],
+      });
     }
   }
   if (input.to === 'decided') {
-    if (input.outcome !== 'deferred' || !input.note?.trim()) throw new AppError('validation_failed', 'Outside a meeting an issue can only be deferred, with a reason', { outcome: ['Only "deferred" with a note'] });
+    if (input.outcome !== 'deferred' || !input.note?.trim())
+      throw new AppError('validation_failed', 'Outside a meeting an issue can only be deferred, with a reason', {
+        outcome: ['Only "deferred" with a note'],
+      });
     extra.outcome = 'deferred';
   }
   if (input.to === 'implementing') {
     if (issue.outcome !== 'adopted') throw new AppError('conflict', 'Only an adopted decision is implemented');
-    if (!input.owner?.trim() || !input.dueOn) throw new AppError('validation_failed', 'Name an owner and a due date', { owner: ['Required'], dueOn: ['Required'] });
+    if (!input.owner?.trim() || !input.dueOn)
+      throw new AppError('validation_failed', 'Name an owner and a due date', { owner: ['Required'], dueOn: ['Required'] });
     extra.implementationOwner = input.owner.trim();
     extra.dueOn = input.dueOn;
   }
@@ -230,7 +287,13 @@ export async function listIssues(db: TenantDb, now: Date, memberId: number) {
     .leftJoin(buildings, eq(buildings.id, issues.buildingId))
     .orderBy(desc(issues.createdAt))
     .limit(200);
-  return rows.map((r) => ({ ...r, supports: Number(r.supports), supportedByMe: Boolean(r.supportedByMe), waitingDays: waitingDays(r.stateSince, now), overdue: isOverdue(r.state, r.stateSince, now, limits) }));
+  return rows.map((r) => ({
+    ...r,
+    supports: Number(r.supports),
+    supportedByMe: Boolean(r.supportedByMe),
+    waitingDays: waitingDays(r.stateSince, now),
+    overdue: isOverdue(r.state, r.stateSince, now, limits),
+  }));
 }
 
 export async function issueDetail(db: TenantDb, id: number, now: Date, memberId: number) {
@@ -238,15 +301,27 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, memberId:
   const committeeIds = [issue.studyCommitteeId, issue.assistCommitteeId].filter((x): x is number => x !== null);
   const [events, supports, raiser, mine, committeeRows] = await db.batch([
     db
-      .select({ fromState: issueEvents.fromState, toState: issueEvents.toState, note: issueEvents.note, at: issueEvents.at, actor: members.displayName })
+      .select({
+        fromState: issueEvents.fromState,
+        toState: issueEvents.toState,
+        note: issueEvents.note,
+        at: issueEvents.at,
+        actor: members.displayName,
+      })
       .from(issueEvents)
       .leftJoin(members, eq(members.id, issueEvents.actorMemberId))
       .where(eq(issueEvents.issueId, id))
       .orderBy(asc(issueEvents.id)),
     db.select({ n: sql<number>`COUNT(*)` }).from(issueSupports).where(eq(issueSupports.issueId, id)),
     db.select({ displayName: members.displayName }).from(members).where(eq(members.id, issue.raisedBy)),
-    db.select({ n: sql<number>`COUNT(*)` }).from(issueSupports).where(and(eq(issueSupports.issueId, id), eq(issueSupports.memberId, memberId))),
-    db.select({ id: committees.id, name: committees.name }).from(committees).where(inArray(committees.id, committeeIds.length ? committeeIds : [-1])),
+    db
+      .select({ n: sql<number>`COUNT(*)` })
+      .from(issueSupports)
+      .where(and(eq(issueSupports.issueId, id), eq(issueSupports.memberId, memberId))),
+    db
+      .select({ id: committees.id, name: committees.name })
+      .from(committees)
+      .where(inArray(committees.id, committeeIds.length ? committeeIds : [-1])),
   ]);
   const committee = (cid: number | null) => committeeRows.find((c) => c.id === cid) ?? null;
   // Time spent in each state, from the path's dates.
@@ -273,5 +348,8 @@ export async function myNotifications(db: TenantDb, memberId: number) {
 }
 
 export async function markNotificationsRead(db: TenantDb, memberId: number) {
-  await db.update(notifications).set({ readAt: new Date().toISOString() }).where(and(eq(notifications.memberId, memberId), sql`${notifications.readAt} IS NULL`));
+  await db
+    .update(notifications)
+    .set({ readAt: new Date().toISOString() })
+    .where(and(eq(notifications.memberId, memberId), sql`${notifications.readAt} IS NULL`));
 }

@@ -25,8 +25,20 @@ export function reversalOf(postings: Posting[]): Posting[] {
  * suppliers. The fund's net change is the surplus (or deficit).
  */
 export function settlementPostings(fundAccountId: number, externalAccountId: number, incomeFen: number, costFen: number) {
-  const income: Posting[] = incomeFen > 0 ? [{ accountId: fundAccountId, amountFen: incomeFen }, { accountId: externalAccountId, amountFen: -incomeFen }] : [];
-  const costs: Posting[] = costFen > 0 ? [{ accountId: fundAccountId, amountFen: -costFen }, { accountId: externalAccountId, amountFen: costFen }] : [];
+  const income: Posting[] =
+    incomeFen > 0
+      ? [
+          { accountId: fundAccountId, amountFen: incomeFen },
+          { accountId: externalAccountId, amountFen: -incomeFen },
+        ]
+      : [];
+  const costs: Posting[] =
+    costFen > 0
+      ? [
+          { accountId: fundAccountId, amountFen: -costFen },
+          { accountId: externalAccountId, amountFen: costFen },
+        ]
+      : [];
   return { income, costs };
 }
 

@@ -47,7 +47,20 @@ const funds = defineRoute(residents, {
   path: '/api/ledger/funds',
   summary: 'The hub fund and every club fund with its balance (residents of this community)',
   responses: {
-    200: json(z.object({ funds: z.array(z.object({ key: z.string(), name: z.string(), clubId: z.number().int().nullable(), clubName: z.string().nullable(), balanceFen: z.number() })) }), 'Funds'),
+    200: json(
+      z.object({
+        funds: z.array(
+          z.object({
+            key: z.string(),
+            name: z.string(),
+            clubId: z.number().int().nullable(),
+            clubName: z.string().nullable(),
+            balanceFen: z.number(),
+          }),
+        ),
+      }),
+      'Funds',
+    ),
     ...errorResponses(401, 403),
   },
 });
@@ -75,9 +88,15 @@ const record = defineRoute(admin, {
   request: jsonBody(
     z.object({
       occurredOn: z.iso.date(),
-      category: z.string().trim().regex(/^[a-z][a-z-]{1,40}$/),
+      category: z
+        .string()
+        .trim()
+        .regex(/^[a-z][a-z-]{1,40}$/),
       memo: z.string().trim().min(2).max(300),
-      postings: z.array(z.object({ fund: z.string().regex(/^(hub|club:\d+|external)$/), amountFen: z.number().int() })).min(2).max(20),
+      postings: z
+        .array(z.object({ fund: z.string().regex(/^(hub|club:\d+|external)$/), amountFen: z.number().int() }))
+        .min(2)
+        .max(20),
     }),
   ),
   responses: { 201: json(z.object({ ok: z.literal(true) }), 'Recorded'), ...errorResponses(400, 401, 403) },
@@ -87,7 +106,10 @@ const reverse = defineRoute(admin, {
   method: 'post',
   path: '/api/ledger/transactions/{id}/reversal',
   summary: 'Correct an entry by recording its exact reversal; entries are never edited or deleted',
-  request: { params: z.object({ id: z.coerce.number().int().positive() }), ...jsonBody(z.object({ memo: z.string().trim().min(2).max(300) })) },
+  request: {
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    ...jsonBody(z.object({ memo: z.string().trim().min(2).max(300) })),
+  },
   responses: { 201: json(z.object({ ok: z.literal(true) }), 'Reversed'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -114,7 +136,13 @@ export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const body = c.req.valid('json');
     const ids = await accountIdsByKey(db, [...new Set(body.postings.map((p) => p.fund))]);
     const missing = body.postings.filter((p) => !ids.has(p.fund)).map((p) => p.fund);
-    if (missing.length > 0) return c.json({ error: { code: 'validation_failed' as const, message: 'Unknown fund', details: { postings: missing.map((m) => `No fund ${m}`) } } }, 400);
+    if (missing.length > 0)
+      return c.json(
+        {
+          error: { code: 'validation_failed' as const, message: 'Unknown fund', details: { postings: missing.map((m) => `No fund ${m}`) } },
+        },
+        400,
+      );
     await recordTransaction(db, {
       occurredOn: body.occurredOn,
       category: body.category,
@@ -125,6 +153,12 @@ export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     return c.json({ ok: true as const }, 201);
   })
   .openapi(reverse, async (c) => {
-    await reverseTransaction(tenantOf(c).db, c.req.valid('param').id, c.req.valid('json').memo, memberOf(c).id, new Date().toISOString().slice(0, 10));
+    await reverseTransaction(
+      tenantOf(c).db,
+      c.req.valid('param').id,
+      c.req.valid('json').memo,
+      memberOf(c).id,
+      new Date().toISOString().slice(0, 10),
+    );
     return c.json({ ok: true as const }, 201);
   });

@@ -19,7 +19,10 @@ export async function ensureAccount(db: TenantDb, key: string, kind: 'fund' | 'e
 
 /** The hub fund and the outside world, created by the tenant migration in every community. */
 export async function baseAccounts(db: TenantDb) {
-  const rows = await db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.key, [HUB_FUND, EXTERNAL]));
+  const rows = await db
+    .select()
+    .from(ledgerAccounts)
+    .where(inArray(ledgerAccounts.key, [HUB_FUND, EXTERNAL]));
   const hub = rows.find((r) => r.key === HUB_FUND);
   const external = rows.find((r) => r.key === EXTERNAL);
   if (!hub || !external) throw new Error('the base ledger accounts are missing; the tenant migrations have not run');
@@ -85,8 +88,18 @@ export async function reverseTransaction(db: TenantDb, id: number, memo: string,
   if (original.reversesId !== null) throw new AppError('conflict', 'A reversal cannot itself be reversed; record a new entry instead');
   const [already] = await db.select({ id: ledgerTransactions.id }).from(ledgerTransactions).where(eq(ledgerTransactions.reversesId, id));
   if (already) throw new AppError('conflict', 'This entry has already been reversed');
-  const postings = await db.select({ accountId: ledgerPostings.accountId, amountFen: ledgerPostings.amountFen }).from(ledgerPostings).where(eq(ledgerPostings.transactionId, id));
-  await recordTransaction(db, { occurredOn: today, category: 'correction', memo, recordedBy, reversesId: id, postings: reversalOf(postings) });
+  const postings = await db
+    .select({ accountId: ledgerPostings.accountId, amountFen: ledgerPostings.amountFen })
+    .from(ledgerPostings)
+    .where(eq(ledgerPostings.transactionId, id));
+  await recordTransaction(db, {
+    occurredOn: today,
+    category: 'correction',
+    memo,
+    recordedBy,
+    reversesId: id,
+    postings: reversalOf(postings),
+  });
 }
 
 export async function fundBalances(db: TenantDb) {
@@ -106,7 +119,10 @@ export async function fundBalances(db: TenantDb) {
 
 /** A fund's entries and statement for [from, to): public to the community's residents, without private details. */
 export async function fundStatement(db: TenantDb, key: string, from: string, to: string) {
-  const [account] = await db.select().from(ledgerAccounts).where(and(eq(ledgerAccounts.key, key), eq(ledgerAccounts.kind, 'fund')));
+  const [account] = await db
+    .select()
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.key, key), eq(ledgerAccounts.kind, 'fund')));
   if (!account) throw new AppError('not_found', 'No such fund');
   const [opening, entries] = await db.batch([
     db
@@ -154,6 +170,9 @@ export async function trialBalance(db: TenantDb) {
 
 export async function accountIdsByKey(db: TenantDb, keys: string[]) {
   if (keys.length === 0) return new Map<string, number>();
-  const rows = await db.select({ id: ledgerAccounts.id, key: ledgerAccounts.key }).from(ledgerAccounts).where(inArray(ledgerAccounts.key, keys));
+  const rows = await db
+    .select({ id: ledgerAccounts.id, key: ledgerAccounts.key })
+    .from(ledgerAccounts)
+    .where(inArray(ledgerAccounts.key, keys));
   return new Map(rows.map((r) => [r.key, r.id]));
 }

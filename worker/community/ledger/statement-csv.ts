@@ -2,7 +2,15 @@ import Papa from 'papaparse';
 
 interface StatementData {
   fund: { key: string; name: string };
-  entries: { id: number; occurredOn: string; category: string; memo: string; amountFen: number; activityId: number | null; reversesId: number | null }[];
+  entries: {
+    id: number;
+    occurredOn: string;
+    category: string;
+    memo: string;
+    amountFen: number;
+    activityId: number | null;
+    reversesId: number | null;
+  }[];
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);

@@ -35,7 +35,18 @@ const overview = defineRoute(residents, {
             confirmed: z.number(),
           }),
         ),
-        signups: z.array(z.object({ signupId: z.number().int(), status: z.enum(['confirmed', 'waitlisted', 'cancelled']), participant: z.string(), activityId: z.number().int(), title: z.string(), startsAt: z.string(), place: z.string(), state: z.string() })),
+        signups: z.array(
+          z.object({
+            signupId: z.number().int(),
+            status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+            participant: z.string(),
+            activityId: z.number().int(),
+            title: z.string(),
+            startsAt: z.string(),
+            place: z.string(),
+            state: z.string(),
+          }),
+        ),
         clubs: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.enum(['member', 'leader']), status: z.string() })),
       }),
       'Overview',
@@ -51,13 +62,16 @@ const newToken = defineRoute(residents, {
   responses: { 201: json(z.object({ path: z.string() }), 'Feed path'), ...errorResponses(401, 403) },
 });
 
-const feed = defineRoute({ host: 'community', allow: 'public' }, {
-  method: 'get',
-  path: '/api/calendar/{token}',
-  summary: "A resident's calendar feed (.ics): activities they signed up for and their clubs' activities; the token is the key",
-  request: { params: z.object({ token: z.string().regex(/^[a-f0-9]{32}\.ics$/) }) },
-  responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(400, 404) },
-});
+const feed = defineRoute(
+  { host: 'community', allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/calendar/{token}',
+    summary: "A resident's calendar feed (.ics): activities they signed up for and their clubs' activities; the token is the key",
+    request: { params: z.object({ token: z.string().regex(/^[a-f0-9]{32}\.ics$/) }) },
+    responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(400, 404) },
+  },
+);
 
 export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(overview, async (c) => {
@@ -69,28 +83,62 @@ export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     const [week, mine, myClubs] = await db.batch([
       listActivities(db, { from, to, states: ['open', 'closed', 'approved'] }),
       mySignups(db, me.id),
-      db.select({ id: clubs.id, name: clubs.name, role: clubMembers.role, status: clubs.status }).from(clubMembers).innerJoin(clubs, eq(clubs.id, clubMembers.clubId)).where(eq(clubMembers.memberId, me.id)).orderBy(asc(clubs.name)),
+      db
+        .select({ id: clubs.id, name: clubs.name, role: clubMembers.role, status: clubs.status })
+        .from(clubMembers)
+        .innerJoin(clubs, eq(clubs.id, clubMembers.clubId))
+        .where(eq(clubMembers.memberId, me.id))
+        .orderBy(asc(clubs.name)),
     ]);
     return c.json({ thisWeek: week.map((a) => ({ ...a, confirmed: Number(a.confirmed) })), signups: mine, clubs: myClubs }, 200);
   })
   .openapi(newToken, async (c) => {
     const token = crypto.randomUUID().replace(/-/g, '');
-    await tenantOf(c).db.insert(calendarTokens).values({ memberId: memberOf(c).id, token }).onConflictDoUpdate({ target: calendarTokens.memberId, set: { token, createdAt: new Date().toISOString() } });
+    await tenantOf(c)
+      .db.insert(calendarTokens)
+      .values({ memberId: memberOf(c).id, token })
+      .onConflictDoUpdate({ target: calendarTokens.memberId, set: { token, createdAt: new Date().toISOString() } });
     return c.json({ path: `/api/calendar/${token}.ics` }, 201);
   })
   .openapi(feed, async (c) => {
     const tenant = tenantOf(c);
     const token = c.req.valid('param').token.replace(/\.ics$/, '');
-    const [owner] = await tenant.db.select({ memberId: calendarTokens.memberId }).from(calendarTokens).where(eq(calendarTokens.token, token));
+    const [owner] = await tenant.db
+      .select({ memberId: calendarTokens.memberId })
+      .from(calendarTokens)
+      .where(eq(calendarTokens.token, token));
     if (!owner) throw new AppError('not_found', 'This calendar link is not valid (it may have been replaced)');
     const from = new Date(Date.now() - 30 * 86400_000).toISOString();
     const to = new Date(Date.now() + 180 * 86400_000).toISOString();
     const rows = await tenant.db
-      .selectDistinct({ id: activities.id, title: activities.title, startsAt: activities.startsAt, endsAt: activities.endsAt, place: activities.place, description: activities.description })
+      .selectDistinct({
+        id: activities.id,
+        title: activities.title,
+        startsAt: activities.startsAt,
+        endsAt: activities.endsAt,
+        place: activities.place,
+        description: activities.description,
+      })
       .from(activities)
-      .leftJoin(signups, and(eq(signups.activityId, activities.id), eq(signups.memberId, owner.memberId), inArray(signups.status, ['confirmed', 'waitlisted'])))
+      .leftJoin(
+        signups,
+        and(
+          eq(signups.activityId, activities.id),
+          eq(signups.memberId, owner.memberId),
+          inArray(signups.status, ['confirmed', 'waitlisted']),
+        ),
+      )
       .leftJoin(clubMembers, and(eq(clubMembers.clubId, activities.clubId), eq(clubMembers.memberId, owner.memberId)))
-      .where(and(gte(activities.startsAt, from), lt(activities.startsAt, to), or(eq(signups.memberId, owner.memberId), eq(clubMembers.memberId, owner.memberId)), inArray(activities.state, ['approved', 'open', 'closed', 'held', 'settled', 'reviewed'])))
+      .where(
+        and(
+          gte(activities.startsAt, from),
+          lt(activities.startsAt, to),
+          or(eq(signups.memberId, owner.memberId), eq(clubMembers.memberId, owner.memberId)),
+          inArray(activities.state, ['approved', 'open', 'closed', 'held', 'settled', 'reviewed']),
+        ),
+      )
       .orderBy(asc(activities.startsAt));
-    return c.body(calendarFor(tenant.community.nameZh, rows, new URL(c.req.url).host), 200, { 'content-type': 'text/calendar; charset=utf-8' });
+    return c.body(calendarFor(tenant.community.nameZh, rows, new URL(c.req.url).host), 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+    });
   });

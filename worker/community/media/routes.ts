@@ -15,7 +15,13 @@ const idParam = z.object({ id: z.coerce.number().int().positive() });
 const MAX_BYTES = 5 * 1024 * 1024;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const RECEIPT_TYPES = [...IMAGE_TYPES, 'application/pdf'];
-const fileSchema = z.object({ id: z.number().int(), contentType: z.string(), size: z.number().int(), createdAt: z.string(), url: z.string() });
+const fileSchema = z.object({
+  id: z.number().int(),
+  contentType: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+  url: z.string(),
+});
 const binaryBody = (types: string[]) => ({
   body: { content: Object.fromEntries(types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])), required: true },
 });
@@ -23,22 +29,39 @@ const binaryBody = (types: string[]) => ({
 /** Reads an upload, checking its type and size before anything is stored. */
 async function readUpload(c: AppContext, allowed: string[]) {
   const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!allowed.includes(contentType)) throw new AppError('validation_failed', `Upload one of: ${allowed.join(', ')}`, { 'content-type': [`Must be one of ${allowed.join(', ')}`] });
+  if (!allowed.includes(contentType))
+    throw new AppError('validation_failed', `Upload one of: ${allowed.join(', ')}`, {
+      'content-type': [`Must be one of ${allowed.join(', ')}`],
+    });
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_BYTES) throw new AppError('validation_failed', 'Files are at most 5 MB', { body: ['At most 5 MB'] });
   const bytes = await c.req.arrayBuffer();
-  if (bytes.byteLength === 0 || bytes.byteLength > MAX_BYTES) throw new AppError('validation_failed', 'Files are at most 5 MB and not empty', { body: ['Between 1 byte and 5 MB'] });
+  if (bytes.byteLength === 0 || bytes.byteLength > MAX_BYTES)
+    throw new AppError('validation_failed', 'Files are at most 5 MB and not empty', { body: ['Between 1 byte and 5 MB'] });
   return { contentType, bytes };
 }
 
 /** Stores the object first and records it second; an orphaned object is harmless, a record without one is not. */
-async function store(c: AppContext, kind: 'activity-photo' | 'receipt', link: { activityId?: number; transactionId?: number }, upload: { contentType: string; bytes: ArrayBuffer }) {
+async function store(
+  c: AppContext,
+  kind: 'activity-photo' | 'receipt',
+  link: { activityId?: number; transactionId?: number },
+  upload: { contentType: string; bytes: ArrayBuffer },
+) {
   const tenant = tenantOf(c);
   const objectKey = `${tenant.community.id}/${kind}/${crypto.randomUUID()}`;
   await c.env.MEDIA.put(objectKey, upload.bytes, { httpMetadata: { contentType: upload.contentType } });
   const [row] = await tenant.db
     .insert(mediaFiles)
-    .values({ kind, activityId: link.activityId ?? null, transactionId: link.transactionId ?? null, objectKey, contentType: upload.contentType, size: upload.bytes.byteLength, uploadedBy: memberOf(c).id })
+    .values({
+      kind,
+      activityId: link.activityId ?? null,
+      transactionId: link.transactionId ?? null,
+      objectKey,
+      contentType: upload.contentType,
+      size: upload.bytes.byteLength,
+      uploadedBy: memberOf(c).id,
+    })
     .returning({ id: mediaFiles.id });
   return row!.id;
 }
@@ -51,45 +74,67 @@ const uploadPhoto = defineRoute(residents, {
   responses: { 201: json(z.object({ id: z.number().int() }), 'Stored'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
-const listPhotos = defineRoute({ host: 'community', allow: 'public' }, {
-  method: 'get',
-  path: '/api/activities/{id}/photos',
-  summary: "An activity's photos",
-  request: { params: idParam },
-  responses: { 200: json(z.object({ photos: z.array(fileSchema) }), 'Photos'), ...errorResponses(404) },
-});
+const listPhotos = defineRoute(
+  { host: 'community', allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/activities/{id}/photos',
+    summary: "An activity's photos",
+    request: { params: idParam },
+    responses: { 200: json(z.object({ photos: z.array(fileSchema) }), 'Photos'), ...errorResponses(404) },
+  },
+);
 
-const photo = defineRoute({ host: 'community', allow: 'public' }, {
-  method: 'get',
-  path: '/api/photos/{id}',
-  summary: 'One activity photo',
-  request: { params: idParam },
-  responses: { 200: { description: 'The image', content: { 'image/jpeg': { schema: z.string() } } }, ...errorResponses(404) },
-});
+const photo = defineRoute(
+  { host: 'community', allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/photos/{id}',
+    summary: 'One activity photo',
+    request: { params: idParam },
+    responses: { 200: { description: 'The image', content: { 'image/jpeg': { schema: z.string() } } }, ...errorResponses(404) },
+  },
+);
 
-const uploadReceipt = defineRoute({ host: 'community', allow: 'association-admin' }, {
-  method: 'post',
-  path: '/api/ledger/transactions/{id}/receipts',
-  summary: 'Keep a receipt for a ledger entry (administrators); receipts stay private to administrators',
-  request: { params: idParam, ...binaryBody(RECEIPT_TYPES) },
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Kept'), ...errorResponses(400, 401, 403, 404) },
-});
+const uploadReceipt = defineRoute(
+  { host: 'community', allow: 'association-admin' },
+  {
+    method: 'post',
+    path: '/api/ledger/transactions/{id}/receipts',
+    summary: 'Keep a receipt for a ledger entry (administrators); receipts stay private to administrators',
+    request: { params: idParam, ...binaryBody(RECEIPT_TYPES) },
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Kept'), ...errorResponses(400, 401, 403, 404) },
+  },
+);
 
-const receipt = defineRoute({ host: 'community', allow: 'association-admin' }, {
-  method: 'get',
-  path: '/api/receipts/{id}',
-  summary: 'One receipt (administrators only: receipts may carry names and phone numbers)',
-  request: { params: idParam },
-  responses: { 200: { description: 'The receipt', content: { 'application/pdf': { schema: z.string() } } }, ...errorResponses(401, 403, 404) },
-});
+const receipt = defineRoute(
+  { host: 'community', allow: 'association-admin' },
+  {
+    method: 'get',
+    path: '/api/receipts/{id}',
+    summary: 'One receipt (administrators only: receipts may carry names and phone numbers)',
+    request: { params: idParam },
+    responses: {
+      200: { description: 'The receipt', content: { 'application/pdf': { schema: z.string() } } },
+      ...errorResponses(401, 403, 404),
+    },
+  },
+);
 
 async function serve(c: AppContext, id: number, kind: 'activity-photo' | 'receipt') {
-  const [row] = await tenantOf(c).db.select().from(mediaFiles).where(and(eq(mediaFiles.id, id), eq(mediaFiles.kind, kind)));
+  const [row] = await tenantOf(c)
+    .db.select()
+    .from(mediaFiles)
+    .where(and(eq(mediaFiles.id, id), eq(mediaFiles.kind, kind)));
   if (!row) throw new AppError('not_found', 'No such file');
   const object = await c.env.MEDIA.get(row.objectKey);
   if (!object) throw new AppError('not_found', 'The file is missing');
   return new Response(object.body, {
-    headers: { 'content-type': row.contentType, 'cache-control': kind === 'receipt' ? 'private, no-store' : 'public, max-age=86400', 'x-content-type-options': 'nosniff' },
+    headers: {
+      'content-type': row.contentType,
+      'cache-control': kind === 'receipt' ? 'private, no-store' : 'public, max-age=86400',
+      'x-content-type-options': 'nosniff',
+    },
   });
 }
 
@@ -98,17 +143,37 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const { db } = tenantOf(c);
     const me = memberOf(c);
     const activity = await getActivity(db, c.req.valid('param').id);
-    if (!['held', 'settled', 'reviewed'].includes(activity.state)) throw new AppError('conflict', 'Photos are added after the activity has happened');
-    const [place] = await db.select({ id: signups.id }).from(signups).where(and(eq(signups.activityId, activity.id), eq(signups.memberId, me.id), eq(signups.status, 'confirmed')));
-    if (activity.responsibleMemberId !== me.id && !place && !isAdmin(me)) throw new AppError('forbidden', 'Only the organiser and participants add photos');
+    if (!['held', 'settled', 'reviewed'].includes(activity.state))
+      throw new AppError('conflict', 'Photos are added after the activity has happened');
+    const [place] = await db
+      .select({ id: signups.id })
+      .from(signups)
+      .where(and(eq(signups.activityId, activity.id), eq(signups.memberId, me.id), eq(signups.status, 'confirmed')));
+    if (activity.responsibleMemberId !== me.id && !place && !isAdmin(me))
+      throw new AppError('forbidden', 'Only the organiser and participants add photos');
     return c.json({ id: await store(c, 'activity-photo', { activityId: activity.id }, await readUpload(c, IMAGE_TYPES)) }, 201);
   })
   .openapi(listPhotos, async (c) => {
     const { db } = tenantOf(c);
     const { id } = c.req.valid('param');
     await getActivity(db, id);
-    const rows = await db.select().from(mediaFiles).where(and(eq(mediaFiles.activityId, id), eq(mediaFiles.kind, 'activity-photo'))).orderBy(asc(mediaFiles.id));
-    return c.json({ photos: rows.map((r) => ({ id: r.id, contentType: r.contentType, size: r.size, createdAt: r.createdAt, url: `/api/photos/${r.id}` })) }, 200);
+    const rows = await db
+      .select()
+      .from(mediaFiles)
+      .where(and(eq(mediaFiles.activityId, id), eq(mediaFiles.kind, 'activity-photo')))
+      .orderBy(asc(mediaFiles.id));
+    return c.json(
+      {
+        photos: rows.map((r) => ({
+          id: r.id,
+          contentType: r.contentType,
+          size: r.size,
+          createdAt: r.createdAt,
+          url: `/api/photos/${r.id}`,
+        })),
+      },
+      200,
+    );
   })
   .openapi(photo, async (c) => serve(c, c.req.valid('param').id, 'activity-photo') as never)
   .openapi(uploadReceipt, async (c) => {

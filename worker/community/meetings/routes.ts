@@ -7,7 +7,23 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { recordAudit } from '../../platform/audit';
-import { addAction, addAmendment, addItem, bringBack, closeMeeting, completeAction, createMeeting, decideItem, listMeetings, meetingDetail, monthsWithoutMeeting, openMeeting, publishMinutes, recordAttendance, recordStance } from './service';
+import {
+  addAction,
+  addAmendment,
+  addItem,
+  bringBack,
+  closeMeeting,
+  completeAction,
+  createMeeting,
+  decideItem,
+  listMeetings,
+  meetingDetail,
+  monthsWithoutMeeting,
+  openMeeting,
+  publishMinutes,
+  recordAttendance,
+  recordStance,
+} from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
@@ -15,8 +31,20 @@ const meetingParam = z.object({ id: z.coerce.number().int().positive() });
 const itemParam = meetingParam.extend({ itemId: z.coerce.number().int().positive() });
 const bodyKey = z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']);
 /** A voter: a party key (the joint meeting), `member:<id>` (a resident), or `expert:<id>` (an outside expert on a committee). */
-const voterKey = z.string().regex(/^(residents-committee|owners-committee|property-company|association|member:\d+|expert:\d+)$/, 'A party key, member:<id> or expert:<id>');
-const tallySchema = z.object({ agree: z.number().int(), object: z.number().int(), block: z.number().int(), abstain: z.number().int(), missing: z.number().int(), present: z.number().int() });
+const voterKey = z
+  .string()
+  .regex(
+    /^(residents-committee|owners-committee|property-company|association|member:\d+|expert:\d+)$/,
+    'A party key, member:<id> or expert:<id>',
+  );
+const tallySchema = z.object({
+  agree: z.number().int(),
+  object: z.number().int(),
+  block: z.number().int(),
+  abstain: z.number().int(),
+  missing: z.number().int(),
+  present: z.number().int(),
+});
 const meetingStatus = z.enum(['scheduled', 'in-progress', 'closed']);
 const outcomeSchema = z.object({ result: z.enum(['adopted', 'blocked', 'not-adopted', 'undecided']) }).passthrough();
 
@@ -28,7 +56,16 @@ const list = defineRoute(residents, {
     200: json(
       z.object({
         meetings: z.array(
-          z.object({ id: z.number().int(), bodyKey: z.string(), title: z.string(), scheduledFor: z.string(), status: meetingStatus, minutesPublishedAt: z.string().nullable(), committeeId: z.number().int().nullable(), committeeName: z.string().nullable() }),
+          z.object({
+            id: z.number().int(),
+            bodyKey: z.string(),
+            title: z.string(),
+            scheduledFor: z.string(),
+            status: meetingStatus,
+            minutesPublishedAt: z.string().nullable(),
+            committeeId: z.number().int().nullable(),
+            committeeName: z.string().nullable(),
+          }),
         ),
         monthsWithoutJointMeeting: z.array(z.string()),
       }),
@@ -41,8 +78,16 @@ const list = defineRoute(residents, {
 const create = defineRoute(residents, {
   method: 'post',
   path: '/api/meetings',
-  summary: "Schedule a meeting of a body (administrators and party representatives; a committee's chair for its committee); a committee meeting names its committee",
-  request: jsonBody(z.object({ bodyKey, title: z.string().trim().min(2).max(80), scheduledFor: z.iso.datetime({ offset: true }), committeeId: z.number().int().positive().optional() })),
+  summary:
+    "Schedule a meeting of a body (administrators and party representatives; a committee's chair for its committee); a committee meeting names its committee",
+  request: jsonBody(
+    z.object({
+      bodyKey,
+      title: z.string().trim().min(2).max(80),
+      scheduledFor: z.iso.datetime({ offset: true }),
+      committeeId: z.number().int().positive().optional(),
+    }),
+  ),
   responses: { 201: json(z.object({ id: z.number().int() }), 'Scheduled'), ...errorResponses(400, 401, 403, 409) },
 });
 
@@ -99,10 +144,20 @@ const detail = defineRoute(residents, {
             broughtBackTo: z.number().int().nullable(),
             tally: tallySchema.nullable(),
             stances: z.array(stanceSchema),
-            actions: z.array(z.object({ id: z.number().int(), description: z.string(), owner: z.string(), dueOn: z.string(), doneAt: z.string().nullable() })),
+            actions: z.array(
+              z.object({
+                id: z.number().int(),
+                description: z.string(),
+                owner: z.string(),
+                dueOn: z.string(),
+                doneAt: z.string().nullable(),
+              }),
+            ),
           }),
         ),
-        amendments: z.array(z.object({ id: z.number().int(), text: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: z.string() })),
+        amendments: z.array(
+          z.object({ id: z.number().int(), text: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: z.string() }),
+        ),
         you: z.object({ chairs: z.boolean(), recordsFor: z.array(z.string()) }),
       }),
       'Meeting',
@@ -117,7 +172,15 @@ const item = defineRoute(residents, {
   summary: 'Put a referred issue or a proposal on the agenda, with presenter, time and papers',
   request: {
     params: meetingParam,
-    ...jsonBody(z.object({ issueId: z.number().int().positive().optional(), title: z.string().trim().max(80).optional(), presenter: z.string().trim().min(1).max(40), minutesAllotted: z.number().int().min(1).max(240), papers: z.string().max(20000).optional() })),
+    ...jsonBody(
+      z.object({
+        issueId: z.number().int().positive().optional(),
+        title: z.string().trim().max(80).optional(),
+        presenter: z.string().trim().min(1).max(40),
+        minutesAllotted: z.number().int().min(1).max(240),
+        papers: z.string().max(20000).optional(),
+      }),
+    ),
   },
   responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
@@ -145,7 +208,13 @@ const stance = defineRoute(residents, {
     "Record a voter's position on an item while the meeting is in progress — agree, object or block (with a reason): a party's only by its representatives; a person's by themself, or by the chair for a show of hands",
   request: {
     params: itemParam.extend({ voter: voterKey }),
-    ...jsonBody(z.object({ position: z.enum(['agree', 'object', 'block', 'abstain']), reason: z.string().trim().max(1000).optional(), written: z.boolean().optional() })),
+    ...jsonBody(
+      z.object({
+        position: z.enum(['agree', 'object', 'block', 'abstain']),
+        reason: z.string().trim().max(1000).optional(),
+        written: z.boolean().optional(),
+      }),
+    ),
   },
   responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
@@ -162,7 +231,17 @@ const comeBack = defineRoute(residents, {
   method: 'post',
   path: '/api/meetings/{id}/items/{itemId}/bring-back',
   summary: 'Bring a blocked or undecided item back, revised, to a later meeting',
-  request: { params: itemParam, ...jsonBody(z.object({ toMeetingId: z.number().int().positive(), papers: z.string().max(20000), presenter: z.string().trim().min(1).max(40), minutesAllotted: z.number().int().min(1).max(240) })) },
+  request: {
+    params: itemParam,
+    ...jsonBody(
+      z.object({
+        toMeetingId: z.number().int().positive(),
+        papers: z.string().max(20000),
+        presenter: z.string().trim().min(1).max(40),
+        minutesAllotted: z.number().int().min(1).max(240),
+      }),
+    ),
+  },
   responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -170,7 +249,10 @@ const action = defineRoute(residents, {
   method: 'post',
   path: '/api/meetings/{id}/items/{itemId}/actions',
   summary: 'Add an action item (owner, due date) to an adopted decision',
-  request: { params: itemParam, ...jsonBody(z.object({ description: z.string().trim().min(2).max(300), owner: z.string().trim().min(1).max(80), dueOn: z.iso.date() })) },
+  request: {
+    params: itemParam,
+    ...jsonBody(z.object({ description: z.string().trim().min(2).max(300), owner: z.string().trim().min(1).max(80), dueOn: z.iso.date() })),
+  },
   responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -202,7 +284,10 @@ const amendment = defineRoute(residents, {
   method: 'post',
   path: '/api/meetings/{id}/amendments',
   summary: "Add a recorded amendment to a closed meeting's record (coordinators): shown with the minutes, never editing them",
-  request: { params: meetingParam, ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000), reason: z.string().trim().min(4).max(1000) })) },
+  request: {
+    params: meetingParam,
+    ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000), reason: z.string().trim().min(4).max(1000) })),
+  },
   responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -211,7 +296,22 @@ const decisions = defineRoute(residents, {
   path: '/api/decisions',
   summary: 'Decisions adopted and published, each in its one published text',
   responses: {
-    200: json(z.object({ decisions: z.array(z.object({ itemId: z.number().int(), meetingId: z.number().int(), meetingTitle: z.string(), title: z.string(), decisionText: z.string().nullable(), issueId: z.number().int().nullable(), publishedAt: z.string().nullable() })) }), 'Decisions'),
+    200: json(
+      z.object({
+        decisions: z.array(
+          z.object({
+            itemId: z.number().int(),
+            meetingId: z.number().int(),
+            meetingTitle: z.string(),
+            title: z.string(),
+            decisionText: z.string().nullable(),
+            issueId: z.number().int().nullable(),
+            publishedAt: z.string().nullable(),
+          }),
+        ),
+      }),
+      'Decisions',
+    ),
     ...errorResponses(401, 403),
   },
 });
@@ -264,7 +364,14 @@ export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { id, itemId, voter } = c.req.valid('param');
     const body = c.req.valid('json');
     await recordStance(tenantOf(c).db, id, itemId, memberOf(c), { voter, ...body });
-    await audit(c, 'meeting.position-recorded', { meetingId: id, itemId, voter, position: body.position, reason: body.reason ?? null, written: body.written ?? false });
+    await audit(c, 'meeting.position-recorded', {
+      meetingId: id,
+      itemId,
+      voter,
+      position: body.position,
+      reason: body.reason ?? null,
+      written: body.written ?? false,
+    });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(decision, async (c) => {
@@ -315,11 +422,18 @@ export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(decisions, async (c) => {
     const { db } = tenantOf(c);
     const rows = await db
-      .select({ itemId: agendaItems.id, meetingId: meetings.id, meetingTitle: meetings.title, title: agendaItems.title, decisionText: agendaItems.decisionText, issueId: agendaItems.issueId, publishedAt: meetings.minutesPublishedAt })
+      .select({
+        itemId: agendaItems.id,
+        meetingId: meetings.id,
+        meetingTitle: meetings.title,
+        title: agendaItems.title,
+        decisionText: agendaItems.decisionText,
+        issueId: agendaItems.issueId,
+        publishedAt: meetings.minutesPublishedAt,
+      })
       .from(agendaItems)
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
       .where(eq(agendaItems.outcome, 'adopted'))
       .orderBy(desc(meetings.scheduledFor));
     return c.json({ decisions: rows.filter((r) => r.publishedAt) }, 200);
   });
-

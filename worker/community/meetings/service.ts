@@ -22,7 +22,15 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../clubs/service';
 import { committeeRole, getCommittee } from '../committees/service';
-import { checkStance, DecisionInputError, decide, type Outcome, type Position, type Stance, type Tally } from '../governance/decision-rules';
+import {
+  checkStance,
+  DecisionInputError,
+  decide,
+  type Outcome,
+  type Position,
+  type Stance,
+  type Tally,
+} from '../governance/decision-rules';
 import { getIssue, isCoordinator, moveStatements, recommendStatements } from '../issues/service';
 
 type Meeting = typeof meetings.$inferSelect;
@@ -45,7 +53,10 @@ export async function getMeeting(db: TenantDb, id: number) {
 }
 
 async function getItem(db: TenantDb, meetingId: number, itemId: number) {
-  const [item] = await db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)));
+  const [item] = await db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId)));
   if (!item) throw new AppError('not_found', 'No such agenda item');
   return item;
 }
@@ -65,7 +76,13 @@ export async function currentVoters(db: TenantDb, meeting: { bodyKey: string; co
   if (meeting.bodyKey === 'professional-committees') {
     if (meeting.committeeId === null) return [];
     const rows = await db
-      .select({ id: committeeMembers.id, memberId: committeeMembers.memberId, externalName: committeeMembers.externalName, expertise: committeeMembers.expertise, displayName: members.displayName })
+      .select({
+        id: committeeMembers.id,
+        memberId: committeeMembers.memberId,
+        externalName: committeeMembers.externalName,
+        expertise: committeeMembers.expertise,
+        displayName: members.displayName,
+      })
       .from(committeeMembers)
       .leftJoin(members, eq(members.id, committeeMembers.memberId))
       .where(eq(committeeMembers.committeeId, meeting.committeeId))
@@ -77,7 +94,13 @@ export async function currentVoters(db: TenantDb, meeting: { bodyKey: string; co
       if (seen.has(key)) continue;
       seen.add(key);
       const name = r.displayName ?? r.externalName ?? key;
-      voters.push({ key, kind: r.memberId !== null ? 'member' : 'expert', title: { zh: name, en: name }, organisationName: r.expertise || null, memberId: r.memberId });
+      voters.push({
+        key,
+        kind: r.memberId !== null ? 'member' : 'expert',
+        title: { zh: name, en: name },
+        organisationName: r.expertise || null,
+        memberId: r.memberId,
+      });
     }
     return voters;
   }
@@ -104,7 +127,13 @@ export async function currentVoters(db: TenantDb, meeting: { bodyKey: string; co
     }
     return [...byMember.entries()]
       .sort((a, b) => a[0] - b[0])
-      .map(([memberId, e]) => ({ key: `member:${memberId}`, kind: 'member' as const, title: { zh: e.name, en: e.name }, organisationName: [...e.clubs].sort().join('、'), memberId }));
+      .map(([memberId, e]) => ({
+        key: `member:${memberId}`,
+        kind: 'member' as const,
+        title: { zh: e.name, en: e.name },
+        organisationName: [...e.clubs].sort().join('、'),
+        memberId,
+      }));
   }
   const rows = await db
     .select({ key: parties.key, titleZh: parties.titleZh, titleEn: parties.titleEn, organisationName: parties.organisationName })
@@ -112,7 +141,13 @@ export async function currentVoters(db: TenantDb, meeting: { bodyKey: string; co
     .innerJoin(parties, eq(parties.key, bodyParties.partyKey))
     .where(eq(bodyParties.bodyKey, meeting.bodyKey))
     .orderBy(asc(parties.position));
-  return rows.map((p) => ({ key: p.key, kind: 'party' as const, title: { zh: p.titleZh, en: p.titleEn }, organisationName: p.organisationName, memberId: null }));
+  return rows.map((p) => ({
+    key: p.key,
+    kind: 'party' as const,
+    title: { zh: p.titleZh, en: p.titleEn },
+    organisationName: p.organisationName,
+    memberId: null,
+  }));
 }
 
 /** The voters of a meeting: fixed when it was opened, so later changes of membership do not rewrite its votes. */
@@ -120,7 +155,9 @@ export async function votersOf(db: TenantDb, meeting: Meeting): Promise<MeetingV
   if (meeting.status === 'scheduled') return currentVoters(db, meeting);
   const [fixed, partyRows] = await db.batch([
     db.select().from(meetingVoters).where(eq(meetingVoters.meetingId, meeting.id)).orderBy(asc(meetingVoters.position)),
-    db.select({ key: parties.key, titleZh: parties.titleZh, titleEn: parties.titleEn, organisationName: parties.organisationName }).from(parties),
+    db
+      .select({ key: parties.key, titleZh: parties.titleZh, titleEn: parties.titleEn, organisationName: parties.organisationName })
+      .from(parties),
   ]);
   // Meetings opened before voters were fixed read them as they are now.
   if (fixed.length === 0) return currentVoters(db, meeting);
@@ -143,7 +180,8 @@ export async function chairs(db: TenantDb, member: MemberContext, meeting: { com
 }
 
 async function assertChair(db: TenantDb, member: MemberContext, meeting: { committeeId: number | null }) {
-  if (!(await chairs(db, member, meeting))) throw new AppError('forbidden', "Only the meeting's chair (administrators, party representatives, the committee's chair) runs it");
+  if (!(await chairs(db, member, meeting)))
+    throw new AppError('forbidden', "Only the meeting's chair (administrators, party representatives, the committee's chair) runs it");
 }
 
 /**
@@ -153,33 +191,52 @@ async function assertChair(db: TenantDb, member: MemberContext, meeting: { commi
  */
 function recordsFor(member: MemberContext, voter: MeetingVoter, isChair: boolean): boolean {
   if (voter.kind === 'party') {
-    return member.roles.some((r) => r.role === 'party-representative' && r.partyKey === voter.key) || (voter.key === 'association' && isAdmin(member));
+    return (
+      member.roles.some((r) => r.role === 'party-representative' && r.partyKey === voter.key) ||
+      (voter.key === 'association' && isAdmin(member))
+    );
   }
   return (voter.memberId !== null && voter.memberId === member.id) || isChair;
 }
 
 function assertInProgress(meeting: Meeting, what: string) {
-  if (meeting.status === 'closed') throw new AppError('conflict', `The meeting is closed: ${what} are final; add a recorded amendment instead`);
+  if (meeting.status === 'closed')
+    throw new AppError('conflict', `The meeting is closed: ${what} are final; add a recorded amendment instead`);
   if (meeting.status !== 'in-progress') throw new AppError('conflict', `Open the meeting before recording ${what}`);
 }
 
-export async function createMeeting(db: TenantDb, member: MemberContext, input: { bodyKey: string; title: string; scheduledFor: string; committeeId?: number }) {
+export async function createMeeting(
+  db: TenantDb,
+  member: MemberContext,
+  input: { bodyKey: string; title: string; scheduledFor: string; committeeId?: number },
+) {
   await bodyRule(db, input.bodyKey);
   if (input.bodyKey === 'professional-committees') {
-    if (!input.committeeId) throw new AppError('validation_failed', 'Name the committee that meets', { committeeId: ['Required for a committee meeting'] });
+    if (!input.committeeId)
+      throw new AppError('validation_failed', 'Name the committee that meets', { committeeId: ['Required for a committee meeting'] });
     await getCommittee(db, input.committeeId).catch(() => {
       throw new AppError('validation_failed', 'No such committee', { committeeId: ['No such committee'] });
     });
   } else if (input.committeeId) {
-    throw new AppError('validation_failed', 'Only a meeting of the professional committees names a committee', { committeeId: ['Only for a committee meeting'] });
+    throw new AppError('validation_failed', 'Only a meeting of the professional committees names a committee', {
+      committeeId: ['Only for a committee meeting'],
+    });
   }
   const committeeId = input.committeeId ?? null;
   await assertChair(db, member, { committeeId });
   const voters = await currentVoters(db, { bodyKey: input.bodyKey, committeeId });
-  if (voters.length === 0) throw new AppError('conflict', 'This body has no one to vote yet (member parties, committee members or active clubs)');
+  if (voters.length === 0)
+    throw new AppError('conflict', 'This body has no one to vote yet (member parties, committee members or active clubs)');
   const [row] = await db
     .insert(meetings)
-    .values({ bodyKey: input.bodyKey, title: input.title, scheduledFor: input.scheduledFor, committeeId, status: 'scheduled', createdBy: member.id })
+    .values({
+      bodyKey: input.bodyKey,
+      title: input.title,
+      scheduledFor: input.scheduledFor,
+      committeeId,
+      status: 'scheduled',
+      createdBy: member.id,
+    })
     .returning({ id: meetings.id });
   return row!.id;
 }
@@ -188,13 +245,27 @@ export async function createMeeting(db: TenantDb, member: MemberContext, input: 
 export async function openMeeting(db: TenantDb, id: number, member: MemberContext) {
   const meeting = await getMeeting(db, id);
   await assertChair(db, member, meeting);
-  if (meeting.status !== 'scheduled') throw new AppError('conflict', meeting.status === 'closed' ? 'This meeting is closed' : 'This meeting is already open');
+  if (meeting.status !== 'scheduled')
+    throw new AppError('conflict', meeting.status === 'closed' ? 'This meeting is closed' : 'This meeting is already open');
   const voters = await currentVoters(db, meeting);
   if (voters.length === 0) throw new AppError('conflict', 'This body has no one to vote yet');
   try {
     await db.batch([
-      db.update(meetings).set({ status: 'in-progress', openedAt: new Date().toISOString() }).where(and(eq(meetings.id, id), eq(meetings.status, 'scheduled'))),
-      ...voters.map((v, n) => db.insert(meetingVoters).values({ meetingId: id, voter: v.key, kind: v.kind, name: v.title.zh, detail: v.organisationName, memberId: v.memberId, position: n })),
+      db
+        .update(meetings)
+        .set({ status: 'in-progress', openedAt: new Date().toISOString() })
+        .where(and(eq(meetings.id, id), eq(meetings.status, 'scheduled'))),
+      ...voters.map((v, n) =>
+        db.insert(meetingVoters).values({
+          meetingId: id,
+          voter: v.key,
+          kind: v.kind,
+          name: v.title.zh,
+          detail: v.organisationName,
+          memberId: v.memberId,
+          position: n,
+        }),
+      ),
     ] as Batch);
   } catch (error) {
     // Two chairs opening at once: the second batch meets the first one's voters and writes nothing.
@@ -216,7 +287,12 @@ export async function monthsWithoutMeeting(db: TenantDb, bodyKey: string, now: D
   return months;
 }
 
-export async function addItem(db: TenantDb, meetingId: number, member: MemberContext, input: { issueId?: number; title?: string; presenter: string; minutesAllotted: number; papers?: string; revisedFrom?: number }) {
+export async function addItem(
+  db: TenantDb,
+  meetingId: number,
+  member: MemberContext,
+  input: { issueId?: number; title?: string; presenter: string; minutesAllotted: number; papers?: string; revisedFrom?: number },
+) {
   const meeting = await getMeeting(db, meetingId);
   await assertChair(db, member, meeting);
   if (meeting.status === 'closed') throw new AppError('conflict', 'This meeting is closed');
@@ -224,7 +300,8 @@ export async function addItem(db: TenantDb, meetingId: number, member: MemberCon
   if (issue) {
     if (!['referred', 'on-agenda'].includes(issue.state)) throw new AppError('conflict', 'Only a referred issue goes on an agenda');
     if (issue.bodyKey && issue.bodyKey !== meeting.bodyKey) throw new AppError('conflict', 'This issue was referred to another body');
-    if (meeting.bodyKey === 'professional-committees' && issue.studyCommitteeId !== meeting.committeeId) throw new AppError('conflict', 'This issue is studied by another committee');
+    if (meeting.bodyKey === 'professional-committees' && issue.studyCommitteeId !== meeting.committeeId)
+      throw new AppError('conflict', 'This issue is studied by another committee');
   }
   const title = input.title?.trim() || issue?.title;
   if (!title) throw new AppError('validation_failed', 'Give the item a title', { title: ['Required'] });
@@ -242,7 +319,8 @@ export async function addItem(db: TenantDb, meetingId: number, member: MemberCon
     }),
   ];
   // A committee studies an issue at its meeting without the issue leaving the committee; elsewhere it is on the agenda.
-  if (issue && issue.state === 'referred' && meeting.bodyKey !== 'professional-committees') statements.push(...moveStatements(db, issue, 'on-agenda', member.id, `${meeting.title}`));
+  if (issue && issue.state === 'referred' && meeting.bodyKey !== 'professional-committees')
+    statements.push(...moveStatements(db, issue, 'on-agenda', member.id, `${meeting.title}`));
   try {
     await db.batch(statements as Batch);
   } catch (error) {
@@ -262,51 +340,93 @@ export async function recordAttendance(db: TenantDb, meetingId: number, member: 
   const meeting = await getMeeting(db, meetingId);
   assertInProgress(meeting, 'attendance');
   const voter = await voterOf(db, meeting, voterKey);
-  if (!recordsFor(member, voter, await chairs(db, member, meeting))) throw new AppError('forbidden', "Only the voter (a party's representatives, or the person, or the chair for a show of hands) records this");
+  if (!recordsFor(member, voter, await chairs(db, member, meeting)))
+    throw new AppError(
+      'forbidden',
+      "Only the voter (a party's representatives, or the person, or the chair for a show of hands) records this",
+    );
   await db
     .insert(meetingAttendance)
     .values({ meetingId, partyKey: voterKey, attended, recordedBy: member.id })
     .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.partyKey], set: { attended, recordedBy: member.id } });
 }
 
-export async function recordStance(db: TenantDb, meetingId: number, itemId: number, member: MemberContext, input: { voter: string; position: Position; reason?: string; written?: boolean }) {
+export async function recordStance(
+  db: TenantDb,
+  meetingId: number,
+  itemId: number,
+  member: MemberContext,
+  input: { voter: string; position: Position; reason?: string; written?: boolean },
+) {
   const meeting = await getMeeting(db, meetingId);
   assertInProgress(meeting, 'positions');
   const item = await getItem(db, meetingId, itemId);
   if (item.outcome === 'adopted' || item.outcome === 'blocked') throw new AppError('conflict', 'This item is already decided');
   const voter = await voterOf(db, meeting, input.voter);
   if (!recordsFor(member, voter, await chairs(db, member, meeting))) {
-    throw new AppError('forbidden', voter.kind === 'party' ? "Only the party's representatives record its attendance and positions" : 'Only the voter, or the chair recording a show of hands, records this position');
+    throw new AppError(
+      'forbidden',
+      voter.kind === 'party'
+        ? "Only the party's representatives record its attendance and positions"
+        : 'Only the voter, or the chair recording a show of hands, records this position',
+    );
   }
-  const problem = checkStance({ voter: input.voter, attended: !input.written, position: input.position, reason: input.reason ?? null, written: input.written ?? false });
+  const problem = checkStance({
+    voter: input.voter,
+    attended: !input.written,
+    position: input.position,
+    reason: input.reason ?? null,
+    written: input.written ?? false,
+  });
   if (problem) throw new AppError('validation_failed', problem, { reason: [problem] });
   const reason = input.reason?.trim() || null;
   const written = input.written ?? false;
   await db
     .insert(itemStances)
     .values({ itemId, voter: input.voter, position: input.position, reason, written, recordedBy: member.id })
-    .onConflictDoUpdate({ target: [itemStances.itemId, itemStances.voter], set: { position: input.position, reason, written, recordedBy: member.id, recordedAt: new Date().toISOString() } });
+    .onConflictDoUpdate({
+      target: [itemStances.itemId, itemStances.voter],
+      set: { position: input.position, reason, written, recordedBy: member.id, recordedAt: new Date().toISOString() },
+    });
 }
 
 /**
  * The stances the rule counts: each recorded position, and a voter marked present who has not stated one yet
  * (so a majority vote is not finished while someone in the room is still to be asked).
  */
-function countedStances(voters: readonly MeetingVoter[], stances: { voter: string; position: Position; reason: string | null; written: boolean }[], attendance: { partyKey: string; attended: boolean }[]): Stance[] {
+function countedStances(
+  voters: readonly MeetingVoter[],
+  stances: { voter: string; position: Position; reason: string | null; written: boolean }[],
+  attendance: { partyKey: string; attended: boolean }[],
+): Stance[] {
   const absent = new Set(attendance.filter((a) => !a.attended).map((a) => a.partyKey));
   const present = new Set(attendance.filter((a) => a.attended).map((a) => a.partyKey));
-  const result: Stance[] = stances.map((s) => ({ voter: s.voter, attended: !s.written, position: s.position, reason: s.reason, written: s.written && absent.has(s.voter) }));
-  for (const v of voters) if (present.has(v.key) && !stances.some((s) => s.voter === v.key)) result.push({ voter: v.key, attended: true, position: null });
+  const result: Stance[] = stances.map((s) => ({
+    voter: s.voter,
+    attended: !s.written,
+    position: s.position,
+    reason: s.reason,
+    written: s.written && absent.has(s.voter),
+  }));
+  for (const v of voters)
+    if (present.has(v.key) && !stances.some((s) => s.voter === v.key)) result.push({ voter: v.key, attended: true, position: null });
   return result;
 }
 
 /** Applies the body's decision rule to the recorded positions; an adopted item needs its one published text. */
-export async function decideItem(db: TenantDb, meetingId: number, itemId: number, member: MemberContext, decisionText?: string): Promise<Outcome> {
+export async function decideItem(
+  db: TenantDb,
+  meetingId: number,
+  itemId: number,
+  member: MemberContext,
+  decisionText?: string,
+): Promise<Outcome> {
   const meeting = await getMeeting(db, meetingId);
   await assertChair(db, member, meeting);
   assertInProgress(meeting, 'decisions');
   const item = await getItem(db, meetingId, itemId);
-  if (item.outcome === 'adopted' || item.outcome === 'blocked') throw new AppError('conflict', 'This item is already decided; a block is brought back revised to a later meeting');
+  if (item.outcome === 'adopted' || item.outcome === 'blocked')
+    throw new AppError('conflict', 'This item is already decided; a block is brought back revised to a later meeting');
   const { rule } = await bodyRule(db, meeting.bodyKey);
   const voters = await votersOf(db, meeting);
   const [stances, attendance] = await db.batch([
@@ -326,7 +446,9 @@ export async function decideItem(db: TenantDb, meetingId: number, itemId: number
   }
   const text = decisionText?.trim() ?? '';
   if (outcome.result === 'adopted' && !text) {
-    throw new AppError('validation_failed', 'Write the decision as it will be published (one voice)', { decisionText: ['Required for an adopted item'] });
+    throw new AppError('validation_failed', 'Write the decision as it will be published (one voice)', {
+      decisionText: ['Required for an adopted item'],
+    });
   }
   const adopted = outcome.result === 'adopted';
   const statements: BatchItem<'sqlite'>[] = [
@@ -344,12 +466,24 @@ export async function decideItem(db: TenantDb, meetingId: number, itemId: number
 }
 
 /** What a decision does to the issue behind the item. */
-async function issueEffects(db: TenantDb, meeting: Meeting, item: typeof agendaItems.$inferSelect, outcome: Outcome, text: string, member: MemberContext): Promise<BatchItem<'sqlite'>[]> {
+async function issueEffects(
+  db: TenantDb,
+  meeting: Meeting,
+  item: typeof agendaItems.$inferSelect,
+  outcome: Outcome,
+  text: string,
+  member: MemberContext,
+): Promise<BatchItem<'sqlite'>[]> {
   const issue = await getIssue(db, item.issueId!);
   const adopted = outcome.result === 'adopted';
   // A committee's adopted conclusion on an issue it studies is its recommendation, which goes on to the joint meeting.
   if (meeting.bodyKey === 'professional-committees') {
-    if (adopted && issue.state === 'referred' && issue.bodyKey === 'professional-committees' && issue.studyCommitteeId === meeting.committeeId) {
+    if (
+      adopted &&
+      issue.state === 'referred' &&
+      issue.bodyKey === 'professional-committees' &&
+      issue.studyCommitteeId === meeting.committeeId
+    ) {
       const committee = await getCommittee(db, meeting.committeeId!);
       return recommendStatements(db, issue, committee, text, member.id);
     }
@@ -362,22 +496,49 @@ async function issueEffects(db: TenantDb, meeting: Meeting, item: typeof agendaI
   // A re-vote after "not adopted" in the same meeting: the issue follows the item's new outcome.
   if (issue.state === 'decided' && issue.outcome === 'not-adopted' && item.outcome === 'not-adopted') {
     if (decided) return moveStatements(db, issue, 'decided', member.id, note, extra);
-    return moveStatements(db, issue, 'on-agenda', member.id, outcome.result === 'blocked' ? '再次表决被阻止 / blocked on a new vote' : '再次表决未决 / undecided on a new vote', { outcome: null, decisionText: null });
+    return moveStatements(
+      db,
+      issue,
+      'on-agenda',
+      member.id,
+      outcome.result === 'blocked' ? '再次表决被阻止 / blocked on a new vote' : '再次表决未决 / undecided on a new vote',
+      { outcome: null, decisionText: null },
+    );
   }
   return [];
 }
 
 /** A blocked or undecided item comes back, revised, on a later meeting's agenda, once: the block is a path, not a dead end. */
-export async function bringBack(db: TenantDb, meetingId: number, itemId: number, member: MemberContext, input: { toMeetingId: number; papers: string; presenter: string; minutesAllotted: number }) {
+export async function bringBack(
+  db: TenantDb,
+  meetingId: number,
+  itemId: number,
+  member: MemberContext,
+  input: { toMeetingId: number; papers: string; presenter: string; minutesAllotted: number },
+) {
   const item = await getItem(db, meetingId, itemId);
-  if (item.outcome !== 'blocked' && item.outcome !== 'undecided') throw new AppError('conflict', 'Only a blocked or undecided item is brought back');
-  if (input.toMeetingId === meetingId) throw new AppError('validation_failed', 'Bring it back to a later meeting', { toMeetingId: ['Choose a later meeting'] });
-  const [already] = await db.select({ id: agendaItems.id, meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.revisedFrom, itemId));
+  if (item.outcome !== 'blocked' && item.outcome !== 'undecided')
+    throw new AppError('conflict', 'Only a blocked or undecided item is brought back');
+  if (input.toMeetingId === meetingId)
+    throw new AppError('validation_failed', 'Bring it back to a later meeting', { toMeetingId: ['Choose a later meeting'] });
+  const [already] = await db
+    .select({ id: agendaItems.id, meetingId: agendaItems.meetingId })
+    .from(agendaItems)
+    .where(eq(agendaItems.revisedFrom, itemId));
   if (already) throw new AppError('conflict', 'This item has already been brought back', { meetingId: already.meetingId });
   const [from, to] = await Promise.all([getMeeting(db, meetingId), getMeeting(db, input.toMeetingId)]);
-  if (to.bodyKey !== from.bodyKey || to.committeeId !== from.committeeId) throw new AppError('validation_failed', 'Bring it back to a meeting of the same body', { toMeetingId: ['Same body'] });
-  if (to.scheduledFor <= from.scheduledFor) throw new AppError('validation_failed', 'Bring it back to a later meeting', { toMeetingId: ['Choose a later meeting'] });
-  await addItem(db, input.toMeetingId, member, { issueId: item.issueId ?? undefined, title: item.title, presenter: input.presenter, minutesAllotted: input.minutesAllotted, papers: input.papers, revisedFrom: item.id });
+  if (to.bodyKey !== from.bodyKey || to.committeeId !== from.committeeId)
+    throw new AppError('validation_failed', 'Bring it back to a meeting of the same body', { toMeetingId: ['Same body'] });
+  if (to.scheduledFor <= from.scheduledFor)
+    throw new AppError('validation_failed', 'Bring it back to a later meeting', { toMeetingId: ['Choose a later meeting'] });
+  await addItem(db, input.toMeetingId, member, {
+    issueId: item.issueId ?? undefined,
+    title: item.title,
+    presenter: input.presenter,
+    minutesAllotted: input.minutesAllotted,
+    papers: input.papers,
+    revisedFrom: item.id,
+  });
 }
 
 export async function meetingDetail(db: TenantDb, id: number, viewer?: MemberContext) {
@@ -386,21 +547,36 @@ export async function meetingDetail(db: TenantDb, id: number, viewer?: MemberCon
   const voters = await votersOf(db, meeting);
   const [items, attendance, amendments, committeeRows] = await db.batch([
     db.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.position)),
-    db.select({ partyKey: meetingAttendance.partyKey, attended: meetingAttendance.attended, recordedBy: meetingAttendance.recordedBy }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, id)),
     db
-      .select({ id: minutesAmendments.id, text: minutesAmendments.text, reason: minutesAmendments.reason, recordedAt: minutesAmendments.recordedAt, recordedBy: members.displayName })
+      .select({ partyKey: meetingAttendance.partyKey, attended: meetingAttendance.attended, recordedBy: meetingAttendance.recordedBy })
+      .from(meetingAttendance)
+      .where(eq(meetingAttendance.meetingId, id)),
+    db
+      .select({
+        id: minutesAmendments.id,
+        text: minutesAmendments.text,
+        reason: minutesAmendments.reason,
+        recordedAt: minutesAmendments.recordedAt,
+        recordedBy: members.displayName,
+      })
       .from(minutesAmendments)
       .innerJoin(members, eq(members.id, minutesAmendments.recordedBy))
       .where(eq(minutesAmendments.meetingId, id))
       .orderBy(asc(minutesAmendments.id)),
-    db.select({ id: committees.id, name: committees.name }).from(committees).where(eq(committees.id, meeting.committeeId ?? -1)),
+    db
+      .select({ id: committees.id, name: committees.name })
+      .from(committees)
+      .where(eq(committees.id, meeting.committeeId ?? -1)),
   ]);
   const ids = items.map((i) => i.id);
   const [stances, actions, broughtBack] = ids.length
     ? await db.batch([
         db.select().from(itemStances).where(inArray(itemStances.itemId, ids)),
         db.select().from(actionItems).where(inArray(actionItems.itemId, ids)),
-        db.select({ revisedFrom: agendaItems.revisedFrom, meetingId: agendaItems.meetingId }).from(agendaItems).where(inArray(agendaItems.revisedFrom, ids)),
+        db
+          .select({ revisedFrom: agendaItems.revisedFrom, meetingId: agendaItems.meetingId })
+          .from(agendaItems)
+          .where(inArray(agendaItems.revisedFrom, ids)),
       ])
     : [[], [], []];
   const memberOf = (key: string) => voters.find((v) => v.key === key)?.memberId ?? null;
@@ -421,7 +597,15 @@ export async function meetingDetail(db: TenantDb, id: number, viewer?: MemberCon
     items: items.map((i) => ({
       ...i,
       broughtBackTo: broughtBack.find((b) => b.revisedFrom === i.id)?.meetingId ?? null,
-      stances: stances.filter((s) => s.itemId === i.id).map((s) => ({ voter: s.voter, position: s.position, reason: s.reason, written: s.written, byChair: onBehalf(s.voter, s.recordedBy) })),
+      stances: stances
+        .filter((s) => s.itemId === i.id)
+        .map((s) => ({
+          voter: s.voter,
+          position: s.position,
+          reason: s.reason,
+          written: s.written,
+          byChair: onBehalf(s.voter, s.recordedBy),
+        })),
       actions: actions.filter((a) => a.itemId === i.id),
     })),
     amendments,
@@ -446,7 +630,12 @@ export async function closeMeeting(db: TenantDb, id: number, member: MemberConte
 }
 
 const positionZh: Record<string, string> = { agree: '同意', object: '反对', block: '阻止', abstain: '弃权' };
-const outcomeZh: Record<string, string> = { adopted: '通过', blocked: '被阻止，待修改后再议', 'not-adopted': '未通过', undecided: '未决，移至下次会议' };
+const outcomeZh: Record<string, string> = {
+  adopted: '通过',
+  blocked: '被阻止，待修改后再议',
+  'not-adopted': '未通过',
+  undecided: '未决，移至下次会议',
+};
 
 /** "同意 3，反对 1，阻止 0，弃权 0，未表态 1（出席 4）" — the count behind an outcome. */
 export function tallyLine(tally: Tally, rule: 'unanimity' | 'majority') {
@@ -457,17 +646,27 @@ export function tallyLine(tally: Tally, rule: 'unanimity' | 'majority') {
 /** Minutes (会议纪要) drafted from the meeting record: attendance, items, positions, tallies, decisions, action items. */
 export function draftMinutes(detail: Awaited<ReturnType<typeof meetingDetail>>): string {
   const heading = detail.committee ? `${detail.committee.name}：${detail.title}` : detail.title;
-  const lines = [`# ${heading} 会议纪要`, '', `时间：${detail.scheduledFor.slice(0, 16).replace('T', ' ')}　议事规则：${detail.body.rule === 'unanimity' ? '全体同意' : '多数通过'}`, '', '## 出席'];
+  const lines = [
+    `# ${heading} 会议纪要`,
+    '',
+    `时间：${detail.scheduledFor.slice(0, 16).replace('T', ' ')}　议事规则：${detail.body.rule === 'unanimity' ? '全体同意' : '多数通过'}`,
+    '',
+    '## 出席',
+  ];
   for (const v of detail.voters) {
     const status = v.attended === true ? '出席' : v.attended === false ? '缺席' : '未登记';
-    lines.push(`- ${v.title.zh}${v.organisationName ? `（${v.organisationName}）` : ''}：${status}${v.attendanceByChair ? '（主持人登记）' : ''}`);
+    lines.push(
+      `- ${v.title.zh}${v.organisationName ? `（${v.organisationName}）` : ''}：${status}${v.attendanceByChair ? '（主持人登记）' : ''}`,
+    );
   }
   for (const [n, item] of detail.items.entries()) {
     lines.push('', `## 议题 ${n + 1}：${item.title}`, `报告人：${item.presenter}`);
     const order = (voter: string) => detail.voters.findIndex((v) => v.key === voter);
     for (const s of [...item.stances].sort((a, b) => order(a.voter) - order(b.voter))) {
       const name = detail.voters.find((v) => v.key === s.voter)?.title.zh ?? s.voter;
-      lines.push(`- ${name}：${positionZh[s.position]}${s.written ? '（书面）' : ''}${s.byChair ? '（举手表决，主持人登记）' : ''}${s.reason ? `，理由：${s.reason}` : ''}`);
+      lines.push(
+        `- ${name}：${positionZh[s.position]}${s.written ? '（书面）' : ''}${s.byChair ? '（举手表决，主持人登记）' : ''}${s.reason ? `，理由：${s.reason}` : ''}`,
+      );
     }
     if (item.tally) lines.push(`- 表决：${tallyLine(item.tally, detail.body.rule)}`);
     lines.push(`- 结果：${item.outcome ? outcomeZh[item.outcome] : '未表决'}`);
@@ -499,11 +698,20 @@ export async function addAmendment(db: TenantDb, id: number, member: MemberConte
   const meeting = await getMeeting(db, id);
   if (!isCoordinator(member)) throw new AppError('forbidden', 'Only coordinators record amendments');
   if (meeting.status !== 'closed') throw new AppError('conflict', 'Until the meeting is closed, correct the record itself');
-  const [row] = await db.insert(minutesAmendments).values({ meetingId: id, text: input.text, reason: input.reason, recordedBy: member.id }).returning({ id: minutesAmendments.id });
+  const [row] = await db
+    .insert(minutesAmendments)
+    .values({ meetingId: id, text: input.text, reason: input.reason, recordedBy: member.id })
+    .returning({ id: minutesAmendments.id });
   return row!.id;
 }
 
-export async function addAction(db: TenantDb, meetingId: number, itemId: number, member: MemberContext, input: { description: string; owner: string; dueOn: string }) {
+export async function addAction(
+  db: TenantDb,
+  meetingId: number,
+  itemId: number,
+  member: MemberContext,
+  input: { description: string; owner: string; dueOn: string },
+) {
   const meeting = await getMeeting(db, meetingId);
   await assertChair(db, member, meeting);
   const item = await getItem(db, meetingId, itemId);
@@ -513,16 +721,28 @@ export async function addAction(db: TenantDb, meetingId: number, itemId: number,
 
 export async function completeAction(db: TenantDb, actionId: number, member: MemberContext) {
   if (!isCoordinator(member)) throw new AppError('forbidden', 'Only administrators and party representatives track action items');
-  const done = await db.update(actionItems).set({ doneAt: new Date().toISOString() }).where(eq(actionItems.id, actionId)).returning({ id: actionItems.id });
+  const done = await db
+    .update(actionItems)
+    .set({ doneAt: new Date().toISOString() })
+    .where(eq(actionItems.id, actionId))
+    .returning({ id: actionItems.id });
   if (done.length === 0) throw new AppError('not_found', 'No such action item');
 }
 
 export async function listMeetings(db: TenantDb) {
   return db
-    .select({ id: meetings.id, bodyKey: meetings.bodyKey, title: meetings.title, scheduledFor: meetings.scheduledFor, status: meetings.status, minutesPublishedAt: meetings.minutesPublishedAt, committeeId: meetings.committeeId, committeeName: committees.name })
+    .select({
+      id: meetings.id,
+      bodyKey: meetings.bodyKey,
+      title: meetings.title,
+      scheduledFor: meetings.scheduledFor,
+      status: meetings.status,
+      minutesPublishedAt: meetings.minutesPublishedAt,
+      committeeId: meetings.committeeId,
+      committeeName: committees.name,
+    })
     .from(meetings)
     .leftJoin(committees, eq(committees.id, meetings.committeeId))
     .orderBy(desc(meetings.scheduledFor))
     .limit(100);
 }
-

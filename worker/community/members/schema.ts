@@ -39,7 +39,12 @@ export const joinBodySchema = z.object({
   displayName: z.string().trim().min(1).max(40),
   buildingId: z.number().int().positive().optional(),
   /** Flat or unit in the building (e.g. 3-201): members of one household count once in participation figures. */
-  household: z.string().trim().max(20).regex(/^[0-9A-Za-z\-#室号单元栋楼 ]*$/u, 'Use the flat number, e.g. 3-201').optional(),
+  household: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[0-9A-Za-z\-#室号单元栋楼 ]*$/u, 'Use the flat number, e.g. 3-201')
+    .optional(),
 });
 
 export const setRolesBodySchema = z.object({ roles: z.array(roleGrantSchema).max(20) });

@@ -27,7 +27,10 @@ const updateProfile = defineRoute(admin, {
         foundedOn: z.iso.date().nullable(),
         surplusRatePercent: z.number().int().min(0).max(50),
         /** Days an issue may wait in each state before it is flagged. */
-        issueWaitLimits: z.partialRecord(z.enum(['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done']), z.number().int().min(1).max(365)),
+        issueWaitLimits: z.partialRecord(
+          z.enum(['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done']),
+          z.number().int().min(1).max(365),
+        ),
       })
       .partial(),
   ),

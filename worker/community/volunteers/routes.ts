@@ -28,9 +28,16 @@ const record = defineRoute(residents, {
     z.object({
       memberId: z.number().int().positive(),
       activityId: z.number().int().positive().optional(),
-      programKey: z.string().regex(/^[a-z][a-z-]{0,40}$/).optional(),
+      programKey: z
+        .string()
+        .regex(/^[a-z][a-z-]{0,40}$/)
+        .optional(),
       servedOn: z.iso.date(),
-      minutes: z.number().int().min(5).max(24 * 60),
+      minutes: z
+        .number()
+        .int()
+        .min(5)
+        .max(24 * 60),
       note: z.string().trim().max(300).optional(),
     }),
   ),
@@ -54,7 +61,17 @@ const mine = defineRoute(residents, {
       z.object({
         registration: z.object({ skills: z.string(), availability: z.string(), registeredAt: z.string() }).nullable(),
         confirmedMinutes: z.number(),
-        hours: z.array(z.object({ id: z.number().int(), servedOn: z.string(), minutes: z.number().int(), note: z.string(), activityTitle: z.string().nullable(), programKey: z.string().nullable(), confirmedAt: z.string().nullable() })),
+        hours: z.array(
+          z.object({
+            id: z.number().int(),
+            servedOn: z.string(),
+            minutes: z.number().int(),
+            note: z.string(),
+            activityTitle: z.string().nullable(),
+            programKey: z.string().nullable(),
+            confirmedAt: z.string().nullable(),
+          }),
+        ),
       }),
       'My record',
     ),
@@ -62,17 +79,25 @@ const mine = defineRoute(residents, {
   },
 });
 
-const totals = defineRoute({ host: 'community', allow: 'public' }, {
-  method: 'get',
-  path: '/api/volunteers/summary',
-  summary: "The community's volunteers and confirmed hours",
-  responses: { 200: json(z.object({ volunteers: z.number().int(), confirmedHours: z.number(), volunteersWithHours: z.number().int() }), 'Totals') },
-});
+const totals = defineRoute(
+  { host: 'community', allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/volunteers/summary',
+    summary: "The community's volunteers and confirmed hours",
+    responses: {
+      200: json(z.object({ volunteers: z.number().int(), confirmedHours: z.number(), volunteersWithHours: z.number().int() }), 'Totals'),
+    },
+  },
+);
 
 export const volunteerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(register, async (c) => {
     const body = c.req.valid('json');
-    await tenantOf(c).db.insert(volunteers).values({ memberId: memberOf(c).id, ...body }).onConflictDoUpdate({ target: volunteers.memberId, set: body });
+    await tenantOf(c)
+      .db.insert(volunteers)
+      .values({ memberId: memberOf(c).id, ...body })
+      .onConflictDoUpdate({ target: volunteers.memberId, set: body });
     return c.json({ ok: true as const }, 200);
   })
   .openapi(record, async (c) => {
@@ -82,16 +107,28 @@ export const volunteerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const [volunteer] = await db.select({ id: members.id }).from(members).where(eq(members.id, body.memberId));
     if (!volunteer) throw new AppError('not_found', 'No such member');
     if (body.activityId) {
-      const [activity] = await db.select({ responsible: activities.responsibleMemberId }).from(activities).where(eq(activities.id, body.activityId));
+      const [activity] = await db
+        .select({ responsible: activities.responsibleMemberId })
+        .from(activities)
+        .where(eq(activities.id, body.activityId));
       if (!activity) throw new AppError('not_found', 'No such activity');
-      if (activity.responsible !== me.id && !isAdmin(me)) throw new AppError('forbidden', "Only the activity's responsible person records its volunteers' hours");
+      if (activity.responsible !== me.id && !isAdmin(me))
+        throw new AppError('forbidden', "Only the activity's responsible person records its volunteers' hours");
     } else if (!isAdmin(me)) {
       throw new AppError('forbidden', 'Hours outside an activity are recorded by an administrator');
     }
     if (body.memberId === me.id) throw new AppError('forbidden', 'Someone else records your hours; you confirm them');
     const [row] = await db
       .insert(volunteerHours)
-      .values({ memberId: body.memberId, activityId: body.activityId ?? null, programKey: body.programKey ?? null, servedOn: body.servedOn, minutes: body.minutes, note: body.note ?? '', recordedBy: me.id })
+      .values({
+        memberId: body.memberId,
+        activityId: body.activityId ?? null,
+        programKey: body.programKey ?? null,
+        servedOn: body.servedOn,
+        minutes: body.minutes,
+        note: body.note ?? '',
+        recordedBy: me.id,
+      })
       .returning({ id: volunteerHours.id });
     return c.json({ id: row!.id }, 201);
   })
@@ -108,9 +145,20 @@ export const volunteerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const { db } = tenantOf(c);
     const me = memberOf(c);
     const [registration, hours] = await db.batch([
-      db.select({ skills: volunteers.skills, availability: volunteers.availability, registeredAt: volunteers.registeredAt }).from(volunteers).where(eq(volunteers.memberId, me.id)),
       db
-        .select({ id: volunteerHours.id, servedOn: volunteerHours.servedOn, minutes: volunteerHours.minutes, note: volunteerHours.note, activityTitle: activities.title, programKey: volunteerHours.programKey, confirmedAt: volunteerHours.confirmedAt })
+        .select({ skills: volunteers.skills, availability: volunteers.availability, registeredAt: volunteers.registeredAt })
+        .from(volunteers)
+        .where(eq(volunteers.memberId, me.id)),
+      db
+        .select({
+          id: volunteerHours.id,
+          servedOn: volunteerHours.servedOn,
+          minutes: volunteerHours.minutes,
+          note: volunteerHours.note,
+          activityTitle: activities.title,
+          programKey: volunteerHours.programKey,
+          confirmedAt: volunteerHours.confirmedAt,
+        })
         .from(volunteerHours)
         .leftJoin(activities, eq(activities.id, volunteerHours.activityId))
         .where(eq(volunteerHours.memberId, me.id))
@@ -124,12 +172,19 @@ export const volunteerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const [registered, confirmed] = await db.batch([
       db.select({ n: sql<number>`COUNT(*)` }).from(volunteers),
       db
-        .select({ minutes: sql<number>`COALESCE(SUM(${volunteerHours.minutes}), 0)`, people: sql<number>`COUNT(DISTINCT ${volunteerHours.memberId})` })
+        .select({
+          minutes: sql<number>`COALESCE(SUM(${volunteerHours.minutes}), 0)`,
+          people: sql<number>`COUNT(DISTINCT ${volunteerHours.memberId})`,
+        })
         .from(volunteerHours)
         .where(isNotNull(volunteerHours.confirmedAt)),
     ]);
     return c.json(
-      { volunteers: Number(registered[0]?.n ?? 0), confirmedHours: Math.round((Number(confirmed[0]?.minutes ?? 0) / 60) * 10) / 10, volunteersWithHours: Number(confirmed[0]?.people ?? 0) },
+      {
+        volunteers: Number(registered[0]?.n ?? 0),
+        confirmedHours: Math.round((Number(confirmed[0]?.minutes ?? 0) / 60) * 10) / 10,
+        volunteersWithHours: Number(confirmed[0]?.people ?? 0),
+      },
       200,
     );
   });
