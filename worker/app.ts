@@ -3,18 +3,27 @@ import { HTTPException } from 'hono/http-exception';
 import { identify } from './auth/identify';
 import { devRoutes } from './auth/dev-routes';
 import { activityRoutes } from './community/activities/routes';
+import { bodyRoutes } from './community/bodies/routes';
+import { bookingRoutes } from './community/bookings/routes';
+import { buildingRoutes } from './community/buildings/routes';
 import { canvasRoutes } from './community/canvas/routes';
 import { clubRoutes } from './community/clubs/routes';
-import { ledgerRoutes } from './community/ledger/routes';
+import { committeeRoutes } from './community/committees/routes';
 import { federationRoutes } from './community/federation/routes';
-import { issueRoutes } from './community/issues/routes';
-import { mediaRoutes } from './community/media/routes';
-import { meRoutes } from './community/me/routes';
-import { meetingRoutes } from './community/meetings/routes';
-import { volunteerRoutes } from './community/volunteers/routes';
 import { handbookRoutes } from './community/handbooks/routes';
-import { communityRoutes } from './community/routes';
-import { settingsRoutes } from './community/settings/routes';
+import { issueRoutes } from './community/issues/routes';
+import { ledgerRoutes } from './community/ledger/routes';
+import { meRoutes } from './community/me/routes';
+import { mediaRoutes } from './community/media/routes';
+import { meetingRoutes } from './community/meetings/routes';
+import { memberRoutes } from './community/members/routes';
+import { onboardingRoutes } from './community/onboarding/routes';
+import { partyRoutes } from './community/parties/routes';
+import { profileRoutes } from './community/profile/routes';
+import { programRoutes } from './community/programs/routes';
+import { spaceRoutes } from './community/spaces/routes';
+import { templateRoutes } from './community/template/routes';
+import { volunteerRoutes } from './community/volunteers/routes';
 import { AppError, errorJson } from './errors';
 import type { AppEnv } from './http/context';
 import { recomputeAfterChange } from './metrics/on-change';
@@ -36,19 +45,28 @@ export function buildApp() {
   const routes = app
     .route('/', sharedRoutes)
     .route('/', platformRoutes)
-    .route('/', communityRoutes)
-    .route('/', handbookRoutes)
-    .route('/', canvasRoutes)
-    .route('/', settingsRoutes)
-    .route('/', clubRoutes)
     .route('/', activityRoutes)
-    .route('/', ledgerRoutes)
-    .route('/', volunteerRoutes)
-    .route('/', meRoutes)
-    .route('/', issueRoutes)
-    .route('/', meetingRoutes)
+    .route('/', bodyRoutes)
+    .route('/', bookingRoutes)
+    .route('/', buildingRoutes)
+    .route('/', canvasRoutes)
+    .route('/', clubRoutes)
+    .route('/', committeeRoutes)
     .route('/', federationRoutes)
+    .route('/', handbookRoutes)
+    .route('/', issueRoutes)
+    .route('/', ledgerRoutes)
+    .route('/', meRoutes)
     .route('/', mediaRoutes)
+    .route('/', meetingRoutes)
+    .route('/', memberRoutes)
+    .route('/', onboardingRoutes)
+    .route('/', partyRoutes)
+    .route('/', profileRoutes)
+    .route('/', programRoutes)
+    .route('/', spaceRoutes)
+    .route('/', templateRoutes)
+    .route('/', volunteerRoutes)
     .route('/', metricsRoutes)
     .route('/', devRoutes);
 

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { withinOpeningHours } from '../../worker/community/federation/bookings';
+import { withinOpeningHours } from '../../worker/community/bookings/service';
 import { call, createCommunity, signIn } from './helpers';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approvalProblem, computeBudget, formatYuan, roundUpTo } from '../../worker/community/activities/budget';
-import { checkPostings, reversalOf, settlementPostings, summariseStatement } from '../../worker/community/ledger/double-entry';
+import { checkPostings, reversalOf, settlementPostings, summariseStatement } from '../../worker/community/ledger/rules';
 
 describe('computeBudget (AA with a small surplus)', () => {
   it('derives the handbook example: ¥962 of costs, 8%, 24 people → ¥44 each', () => {

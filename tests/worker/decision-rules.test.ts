@@ -10,7 +10,7 @@ import {
   defaultQuorum,
   effectivePosition,
   type Position,
-} from '../../worker/community/governance/decision-rules';
+} from '../../worker/community/meetings/rules';
 
 const PARTIES = ['residents-committee', 'owners-committee', 'property-company', 'association'];
 const [RC, OC, PC, AS] = PARTIES as [string, string, string, string];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveIssue, isOverdue, nextIssueStates, waitingDays } from '../../worker/community/issues/lifecycle';
+import { canMoveIssue, isOverdue, nextIssueStates, waitingDays } from '../../worker/community/issues/rules';
 
 describe('the issue state machine', () => {
   it('lets a building contact take up, merge, resolve or refer a raised issue, but not decide it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyChapter, resolveChapter } from '../../worker/community/handbooks/upgrade-plan';
+import { classifyChapter, resolveChapter } from '../../worker/community/template/rules';
 
 const v1 = { title: '标题', body: '第一版' };
 const v2 = { title: '标题', body: '第二版' };

@@ -1,10 +1,47 @@
 import { platformDb } from '../db/client';
 import { auditLog } from '../db/platform-schema';
+import type { AppContext } from '../http/context';
+
+/** Every action the audit log records; a new action is added here first, so the log's vocabulary stays known. */
+export const auditActions = [
+  'community.created',
+  'community.activated',
+  'community.suspended',
+  'community.reactivated',
+  'community.facts-updated',
+  'member.roles-set',
+  'party.renamed',
+  'party.representative-appointed',
+  'party.representative-accepted',
+  'party.representative-declined',
+  'party.representative-removed',
+  'program.updated',
+  'body.renamed',
+  'template.upgraded',
+  'metrics.run-started',
+  'consultant.registered',
+  'consultant.removed',
+  'consultant.granted',
+  'consultant.revoked',
+  'meeting.scheduled',
+  'meeting.opened',
+  'meeting.item-added',
+  'meeting.attendance-recorded',
+  'meeting.position-recorded',
+  'meeting.item-decided',
+  'meeting.item-brought-back',
+  'meeting.action-added',
+  'meeting.action-done',
+  'meeting.closed',
+  'meeting.minutes-published',
+  'meeting.amendment-recorded',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {
   actorUserId: string | null;
   communityId: string | null;
-  action: string;
+  action: AuditAction;
   detail?: unknown;
 }
 
@@ -13,4 +50,15 @@ export async function recordAudit(platform: D1Database, entry: AuditEntry): Prom
   await platformDb(platform)
     .insert(auditLog)
     .values({ ...entry, detail: entry.detail ?? null });
+}
+
+/** Records what the signed-in caller of a route did, in the community of the host (or none, on the platform). */
+export function audit(c: AppContext, action: AuditAction, detail?: unknown): Promise<void> {
+  const host = c.get('host');
+  return recordAudit(c.env.PLATFORM_DB, {
+    actorUserId: c.get('identity')?.userId ?? null,
+    communityId: host.kind === 'community' ? host.community.id : null,
+    action,
+    detail,
+  });
 }

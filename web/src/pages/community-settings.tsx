@@ -3,7 +3,7 @@ import { ConsultantAccess } from '../components/consultant-access';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n';
 import { api, request } from '../lib/api';
-import { defaultWaitLimits } from '../../../worker/community/issues/lifecycle';
+import { defaultWaitLimits } from '../../../worker/community/issues/rules';
 
 const WAIT_STATES = ['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done'] as const;
 const DEFAULT_LIMITS = defaultWaitLimits as Record<(typeof WAIT_STATES)[number], number>;

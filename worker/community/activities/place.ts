@@ -3,7 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-or
 import type { TenantDb } from '../../db/client';
 import { activities, bookings, spaces } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
-import { type Booking, checkBookingLength, clashesWith, getSpace, isOverlap, type Space, withinOpeningHours } from '../federation/bookings';
+import { type Booking, checkBookingLength, clashesWith, getSpace, isOverlap, type Space, withinOpeningHours } from '../bookings/service';
 
 /** Where an activity takes place: typed text, a shared space booked for it, or a booking of its club it borrows. */
 export type PlacePlan =

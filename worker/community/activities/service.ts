@@ -16,10 +16,10 @@ import {
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubRole, isAdmin } from '../clubs/service';
-import { settlementPostings } from '../ledger/double-entry';
+import { settlementPostings } from '../ledger/rules';
 import { baseAccounts, clubFundKey, ensureAccount, transactionStatements } from '../ledger/service';
 import { approvalProblem, type CostLine, computeBudget } from './budget';
-import { type ActivityState, type ActivityStep, editableStates, nextState, statesAllowing } from './lifecycle';
+import { type ActivityState, type ActivityStep, editableStates, nextState, statesAllowing } from './rules';
 import {
   activityWithToken,
   attach,

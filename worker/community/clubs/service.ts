@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
-import { type ClubStatus, canMoveClub } from './lifecycle';
+import { type ClubStatus, canMoveClub } from './rules';
 
 export const isAdmin = (member: MemberContext) => member.roles.some((r) => r.role === 'association-admin');
 

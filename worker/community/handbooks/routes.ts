@@ -1,26 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
-import { platformDb } from '../../db/client';
-import { communities } from '../../db/platform-schema';
-import type { AppContext, AppEnv } from '../../http/context';
-import { identityOf, memberOf, tenantOf } from '../../http/context';
+import type { AppEnv } from '../../http/context';
+import { tenantOf } from '../../http/context';
 import { json, jsonBody, localeQuery } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { recordAudit } from '../../platform/audit';
-import { loadMember } from '../../auth/access';
-import { communityFacts } from './facts';
-import {
-  communityTemplate,
-  ensureHandbooks,
-  getRevision,
-  listHandbooks,
-  listRevisions,
-  readHandbook,
-  restoreRevision,
-  saveChapter,
-} from './service';
-import { applyUpgrade, upgradePlan } from './upgrade';
+import { author, prepared, viewerIsAdmin } from './prepare';
+import { getRevision, listHandbooks, listRevisions, readHandbook, restoreRevision, saveChapter } from './service';
 
 const community = { host: 'community' } as const;
 const handbookKey = z.string().regex(/^[a-z][a-z-]{0,40}$/);
@@ -73,36 +58,6 @@ const revisionSummary = z.object({
   authorName: z.string().nullable(),
   createdAt: z.string(),
 });
-
-const decisionSchema = z.object({
-  handbook: handbookKey,
-  key: chapterKey,
-  locale: z.enum(['zh-CN', 'en']),
-  choice: z.enum(['take-upstream', 'keep-mine', 'merged']),
-  revision: z.number().int().positive(),
-  merged: z.object({ title: z.string().trim().min(1).max(120), body: z.string().max(100_000) }).optional(),
-});
-
-async function isAdmin(c: AppContext): Promise<boolean> {
-  const identity = c.get('identity');
-  if (!identity) return false;
-  const member = await loadMember(c.get('host'), identity.userId);
-  return member?.roles.some((r) => r.role === 'association-admin') ?? false;
-}
-
-/** The community's template (at its version) with its handbooks in place. */
-async function prepared(c: AppContext) {
-  const tenant = tenantOf(c);
-  const facts = await communityFacts(tenant.db);
-  const template = communityTemplate(facts.templateKey, facts.templateVersion);
-  await ensureHandbooks(tenant.db, tenant.d1, template);
-  const { templateKey, templateVersion, ...rest } = facts;
-  return { tenant, template, facts: rest, templateVersion };
-}
-
-function author(c: AppContext) {
-  return { userId: identityOf(c).userId, name: memberOf(c).displayName };
-}
 
 const listRoute = defineRoute(
   { ...community, allow: 'public' },
@@ -222,70 +177,21 @@ const restoreRoute = defineRoute(
   },
 );
 
-const plannedChapterSchema = z.object({
-  handbook: z.string(),
-  key: z.string(),
-  locale: z.enum(['zh-CN', 'en']),
-  position: z.number(),
-  status: z.enum(['added', 'unchanged', 'update', 'same-change', 'conflict', 'removed-upstream']),
-  revision: z.number().int().nullable(),
-  hasDraft: z.boolean(),
-  base: texts.nullable(),
-  upstream: texts.nullable(),
-  mine: texts.nullable(),
-});
-
-const planRoute = defineRoute(
-  { ...community, allow: 'association-admin' },
-  {
-    method: 'get',
-    path: '/api/template/upgrade',
-    summary: 'What taking in the newest template version would change, chapter by chapter',
-    responses: {
-      200: json(
-        z.object({
-          currentVersion: z.number().int(),
-          target: z
-            .object({
-              id: z.string(),
-              version: z.number().int(),
-              name: z.object({ zh: z.string(), en: z.string() }),
-              summary: z.object({ zh: z.string(), en: z.string() }),
-              changes: z.array(z.object({ zh: z.string(), en: z.string() })),
-            })
-            .nullable(),
-          chapters: z.array(plannedChapterSchema),
-        }),
-        'Upgrade plan',
-      ),
-      ...errorResponses(401, 403),
-    },
-  },
-);
-
-const applyRoute = defineRoute(
-  { ...community, allow: 'association-admin' },
-  {
-    method: 'post',
-    path: '/api/template/upgrade',
-    summary: 'Take in the newest template version with a choice for each chapter changed on both sides',
-    request: jsonBody(z.object({ version: z.number().int().positive(), decisions: z.array(decisionSchema).max(1000) })),
-    responses: {
-      200: json(z.object({ version: z.number().int(), applied: z.number().int() }), 'Upgraded'),
-      ...errorResponses(400, 401, 403, 409),
-    },
-  },
-);
-
 export const handbookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listRoute, async (c) => {
     const { tenant, template, templateVersion, facts } = await prepared(c);
-    const handbooks = await listHandbooks(tenant.db, template, c.req.valid('query').locale, await isAdmin(c));
+    const handbooks = await listHandbooks(tenant.db, template, c.req.valid('query').locale, await viewerIsAdmin(c));
     return c.json({ templateVersion, facts, handbooks }, 200);
   })
   .openapi(readRoute, async (c) => {
     const { tenant, template, facts, templateVersion } = await prepared(c);
-    const handbook = await readHandbook(tenant.db, template, c.req.valid('param').handbook, c.req.valid('query').locale, await isAdmin(c));
+    const handbook = await readHandbook(
+      tenant.db,
+      template,
+      c.req.valid('param').handbook,
+      c.req.valid('query').locale,
+      await viewerIsAdmin(c),
+    );
     return c.json({ ...handbook, templateVersion, facts }, 200);
   })
   .openapi(saveRoute, async (c) => {
@@ -315,28 +221,4 @@ export const handbookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       summary,
     );
     return c.json({ revision: saved.revision, edited: saved.edited }, 200);
-  })
-  .openapi(planRoute, async (c) => {
-    const { tenant, facts: _facts, templateVersion, template } = await prepared(c);
-    return c.json(await upgradePlan(tenant.db, { key: template.key, version: templateVersion }), 200);
-  })
-  .openapi(applyRoute, async (c) => {
-    const { tenant, template, templateVersion } = await prepared(c);
-    const { version, decisions } = c.req.valid('json');
-    const result = await applyUpgrade(tenant.db, { key: template.key, version: templateVersion }, version, decisions, author(c));
-    await platformDb(c.env.PLATFORM_DB)
-      .update(communities)
-      .set({ templateVersion: result.version })
-      .where(eq(communities.id, tenant.community.id));
-    await recordAudit(c.env.PLATFORM_DB, {
-      actorUserId: identityOf(c).userId,
-      communityId: tenant.community.id,
-      action: 'template.upgraded',
-      detail: {
-        from: templateVersion,
-        to: result.version,
-        decisions: decisions.map((d) => ({ chapter: `${d.handbook}/${d.key}/${d.locale}`, choice: d.choice })),
-      },
-    });
-    return c.json(result, 200);
   });

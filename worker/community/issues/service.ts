@@ -15,7 +15,7 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../clubs/service';
 import { committeeActive, committeeRole, getCommittee } from '../committees/service';
-import { canMoveIssue, defaultWaitLimits, type IssueActor, type IssueState, isOverdue, waitingDays } from './lifecycle';
+import { canMoveIssue, defaultWaitLimits, type IssueActor, type IssueState, isOverdue, waitingDays } from './rules';
 
 const stateNames: Record<IssueState, { zh: string; en: string }> = {
   raised: { zh: '已提出', en: 'raised' },
@@ -341,15 +341,4 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, memberId:
     waitingDays: waitingDays(issue.stateSince, now),
     overdue: isOverdue(issue.state, issue.stateSince, now, await waitLimits(db)),
   };
-}
-
-export async function myNotifications(db: TenantDb, memberId: number) {
-  return db.select().from(notifications).where(eq(notifications.memberId, memberId)).orderBy(desc(notifications.id)).limit(100);
-}
-
-export async function markNotificationsRead(db: TenantDb, memberId: number) {
-  await db
-    .update(notifications)
-    .set({ readAt: new Date().toISOString() })
-    .where(and(eq(notifications.memberId, memberId), sql`${notifications.readAt} IS NULL`));
 }

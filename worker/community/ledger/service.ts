@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { clubs, ledgerAccounts, ledgerPostings, ledgerTransactions } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
-import { checkPostings, type Posting, reversalOf, summariseStatement } from './double-entry';
+import { checkPostings, type Posting, reversalOf, summariseStatement } from './rules';
 
 export const HUB_FUND = 'hub';
 export const EXTERNAL = 'external';

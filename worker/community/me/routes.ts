@@ -9,8 +9,10 @@ import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { calendarFor } from '../activities/routes';
 import { listActivities, mySignups } from '../activities/service';
+import { markNotificationsRead, myNotifications } from '../notifications/service';
 
 const residents = { host: 'community', allow: 'member' } as const;
+const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 
 const overview = defineRoute(residents, {
   method: 'get',
@@ -73,6 +75,39 @@ const feed = defineRoute(
   },
 );
 
+const notificationsRoute = defineRoute(residents, {
+  method: 'get',
+  path: '/api/me/notifications',
+  summary: 'My notifications (every change to issues I raised)',
+  responses: {
+    200: json(
+      z.object({
+        unread: z.number().int(),
+        notifications: z.array(
+          z.object({
+            id: z.number().int(),
+            issueId: z.number().int().nullable(),
+            textZh: z.string(),
+            textEn: z.string(),
+            createdAt: z.string(),
+            readAt: z.string().nullable(),
+          }),
+        ),
+      }),
+      'Notifications',
+    ),
+    ...errorResponses(401, 403),
+  },
+});
+
+const readAll = defineRoute(residents, {
+  method: 'post',
+  path: '/api/me/notifications/read',
+  summary: 'Mark my notifications read',
+  responses: { 200: ok, ...errorResponses(401, 403) },
+});
+
+/** Everything under /api/me: my week, my calendar feed and my notifications. */
 export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(overview, async (c) => {
     const { db } = tenantOf(c);
@@ -141,4 +176,12 @@ export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     return c.body(calendarFor(tenant.community.nameZh, rows, new URL(c.req.url).host), 200, {
       'content-type': 'text/calendar; charset=utf-8',
     });
+  })
+  .openapi(notificationsRoute, async (c) => {
+    const rows = await myNotifications(tenantOf(c).db, memberOf(c).id);
+    return c.json({ unread: rows.filter((r) => !r.readAt).length, notifications: rows.map(({ memberId: _m, ...r }) => r) }, 200);
+  })
+  .openapi(readAll, async (c) => {
+    await markNotificationsRead(tenantOf(c).db, memberOf(c).id);
+    return c.json({ ok: true as const }, 200);
   });

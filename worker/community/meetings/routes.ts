@@ -6,7 +6,7 @@ import { identityOf, memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { recordAudit } from '../../platform/audit';
+import { type AuditAction, recordAudit } from '../../platform/audit';
 import {
   addAction,
   addAmendment,
@@ -317,7 +317,7 @@ const decisions = defineRoute(residents, {
 });
 
 /** Every change to a meeting's record goes to the platform's audit log, with who made it. */
-function audit(c: AppContext, action: string, detail: Record<string, unknown>) {
+function audit(c: AppContext, action: AuditAction, detail: Record<string, unknown>) {
   return recordAudit(c.env.PLATFORM_DB, { actorUserId: identityOf(c).userId, communityId: tenantOf(c).community.id, action, detail });
 }
 

@@ -22,15 +22,7 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../clubs/service';
 import { committeeRole, getCommittee } from '../committees/service';
-import {
-  checkStance,
-  DecisionInputError,
-  decide,
-  type Outcome,
-  type Position,
-  type Stance,
-  type Tally,
-} from '../governance/decision-rules';
+import { checkStance, DecisionInputError, decide, type Outcome, type Position, type Stance, type Tally } from './rules';
 import { getIssue, isCoordinator, moveStatements, recommendStatements } from '../issues/service';
 
 type Meeting = typeof meetings.$inferSelect;

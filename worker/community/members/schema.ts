@@ -1,4 +1,35 @@
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { buildings } from '../buildings/schema';
+import { now } from '../../db/columns';
 import { z } from '@hono/zod-openapi';
+
+export const members = sqliteTable('members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: text('user_id').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  buildingId: integer('building_id').references(() => buildings.id),
+  /** Flat or unit within the building (e.g. 3-201), so members of one household count once in participation. */
+  household: text('household'),
+  joinedAt: text('joined_at').notNull().default(now),
+});
+
+/** A member's roles; party representatives name their party, other roles use ''. */
+export const memberRoles = sqliteTable(
+  'member_roles',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    role: text('role', {
+      enum: ['building-contact', 'club-leader', 'committee-member', 'party-representative', 'association-admin'],
+    }).notNull(),
+    partyKey: text('party_key').notNull().default(''),
+    buildingId: integer('building_id').references(() => buildings.id),
+    grantedBy: text('granted_by').notNull(),
+    grantedAt: text('granted_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.role, t.partyKey] })],
+);
 
 export const memberRoleNames = [
   'building-contact',

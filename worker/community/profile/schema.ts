@@ -1,4 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { now } from '../../db/columns';
 import { z } from '@hono/zod-openapi';
+
+/** The community's own facts; exactly one row. */
+export const communityProfile = sqliteTable(
+  'community_profile',
+  {
+    id: integer('id').primaryKey(),
+    communityId: text('community_id').notNull(),
+    slug: text('slug').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en'),
+    city: text('city').notNull(),
+    district: text('district'),
+    households: integer('households').notNull(),
+    /** Residents as the community declares them (not members on Huzhu); null until given. */
+    residents: integer('residents'),
+    templateKey: text('template_key').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    /** When the community's association was founded (a fact the handbooks cite). */
+    foundedOn: text('founded_on'),
+    surplusRatePercent: integer('surplus_rate_percent'),
+    /** Days an issue may wait in each state before it is flagged, as the community sets them. */
+    issueWaitLimits: text('issue_wait_limits', { mode: 'json' }).$type<Record<string, number>>(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [check('community_profile_single_row', sql`${t.id} = 1`)],
+);
 
 const bilingual = { zh: z.string(), en: z.string() };
 

@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { bodies, bodyParties, buildings, communityProfile, memberRoles, members, parties, programs } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
-import { contactCoverage } from './coverage';
+import { contactCoverage } from '../buildings/rules';
 import type { CommunityOverview } from './schema';
 
 /** Everything the community's home page shows, read in one round trip. */

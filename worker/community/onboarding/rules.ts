@@ -1,7 +1,10 @@
 import type { CommunityOverview } from '../profile/schema';
 
+/** The steps of onboarding, in the order the checklist shows them. */
+export const checklistKeys = ['review-programs', 'name-parties', 'building-contacts', 'invite-residents', 'fill-canvas'] as const;
+
 export interface ChecklistItem {
-  key: 'name-parties' | 'building-contacts' | 'invite-residents' | 'fill-canvas' | 'review-programs';
+  key: (typeof checklistKeys)[number];
   done: boolean;
   progress: { current: number; target: number };
 }

@@ -6,8 +6,8 @@ import { AppError } from '../../errors';
 import type { TemplatePackage } from '../../templates/package-schema';
 import type { Locale } from '../../templates/placeholders';
 import { latestTemplate } from '../../templates/registry';
-import type { Author } from './service';
-import { type ChapterTexts, type ChapterUpgradeStatus, classifyChapter, resolveChapter, type UpgradeChoice } from './upgrade-plan';
+import type { Author } from '../handbooks/service';
+import { type ChapterTexts, type ChapterUpgradeStatus, classifyChapter, resolveChapter, type UpgradeChoice } from './rules';
 
 const LOCALES: [Locale, 'zh' | 'en'][] = [
   ['zh-CN', 'zh'],

@@ -1,0 +1,110 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { clubs } from '../clubs/schema';
+import { members } from '../members/schema';
+import { now } from '../../db/columns';
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Null for an activity of the hub (the association itself). */
+    clubId: integer('club_id').references(() => clubs.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    responsibleMemberId: integer('responsible_member_id')
+      .notNull()
+      .references(() => members.id),
+    startsAt: text('starts_at').notNull(),
+    endsAt: text('ends_at').notNull(),
+    place: text('place').notNull(),
+    capacity: integer('capacity').notNull(),
+    waitlist: integer('waitlist', { mode: 'boolean' }).notNull().default(true),
+    audience: text('audience', { enum: ['members', 'residents', 'children'] }).notNull(),
+    state: text('state', {
+      enum: ['draft', 'budget-submitted', 'approved', 'open', 'closed', 'held', 'settled', 'reviewed', 'cancelled'],
+    }).notNull(),
+    expectedParticipants: integer('expected_participants').notNull(),
+    surplusRatePercent: integer('surplus_rate_percent').notNull(),
+    /** Per-person fee in fen, derived from the budget when it is submitted. */
+    feeFen: integer('fee_fen').notNull().default(0),
+    /** Why a budget that does not cover costs plus surplus may go ahead (e.g. paid from the club fund). */
+    exceptionReason: text('exception_reason'),
+    approvedBy: integer('approved_by').references(() => members.id),
+    approvedAt: text('approved_at'),
+    cancelledReason: text('cancelled_reason'),
+    checkinToken: text('checkin_token').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('activities_starts').on(t.startsAt), index('activities_club').on(t.clubId, t.startsAt)],
+);
+
+export const activityCostLines = sqliteTable(
+  'activity_cost_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    kind: text('kind', { enum: ['planned', 'actual'] }).notNull(),
+    label: text('label').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [index('activity_cost_lines_activity').on(t.activityId, t.kind)],
+);
+
+/** One place on an activity: the member themself (participant '') or someone they sign up, e.g. a child. */
+export const signups = sqliteTable(
+  'signups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    participant: text('participant').notNull().default(''),
+    isChild: integer('is_child', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    cancelledAt: text('cancelled_at'),
+    checkedInAt: text('checked_in_at'),
+  },
+  (t) => [
+    uniqueIndex('signups_once').on(t.activityId, t.memberId, t.participant),
+    index('signups_activity_status').on(t.activityId, t.status),
+    index('signups_member').on(t.memberId),
+  ],
+);
+
+export const activitySettlements = sqliteTable('activity_settlements', {
+  activityId: integer('activity_id')
+    .primaryKey()
+    .references(() => activities.id),
+  incomeFen: integer('income_fen').notNull(),
+  costFen: integer('cost_fen').notNull(),
+  recordedBy: integer('recorded_by')
+    .notNull()
+    .references(() => members.id),
+  recordedAt: text('recorded_at').notNull().default(now),
+});
+
+export const activityReviews = sqliteTable(
+  'activity_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    /** The responsible person's review, or a participant's rating. */
+    kind: text('kind', { enum: ['summary', 'rating'] }).notNull(),
+    wentWell: text('went_well'),
+    toChange: text('to_change'),
+    rating: integer('rating'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('activity_reviews_once').on(t.activityId, t.memberId, t.kind)],
+);

@@ -1,0 +1,50 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { activities } from '../activities/schema';
+import { clubs } from '../clubs/schema';
+import { members } from '../members/schema';
+import { now } from '../../db/columns';
+
+/** Funds (the hub, each club) and the outside world that money comes from and goes to. */
+export const ledgerAccounts = sqliteTable('ledger_accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull().unique(),
+  kind: text('kind', { enum: ['fund', 'external'] }).notNull(),
+  clubId: integer('club_id').references(() => clubs.id),
+  name: text('name').notNull(),
+});
+
+/** Append-only (triggers refuse updates and deletes); a correction is a new transaction that reverses one. */
+export const ledgerTransactions = sqliteTable(
+  'ledger_transactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Unique per transaction: ties its postings to it within one batch, and makes a retried write a no-op. */
+    ref: text('ref').notNull().unique(),
+    occurredOn: text('occurred_on').notNull(),
+    category: text('category').notNull(),
+    memo: text('memo').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => members.id),
+    reversesId: integer('reverses_id').unique(),
+    activityId: integer('activity_id').references(() => activities.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('ledger_transactions_date').on(t.occurredOn)],
+);
+
+export const ledgerPostings = sqliteTable(
+  'ledger_postings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    transactionId: integer('transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    /** Signed fen: positive into the account, negative out of it. Each transaction's postings sum to zero. */
+    amountFen: integer('amount_fen').notNull(),
+  },
+  (t) => [index('ledger_postings_account').on(t.accountId), index('ledger_postings_transaction').on(t.transactionId)],
+);

@@ -1,0 +1,58 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import type { AppEnv } from '../../http/context';
+import { tenantOf } from '../../http/context';
+import { json, jsonBody } from '../../http/openapi-helpers';
+import { defineRoute, errorResponses } from '../../http/route';
+import { validationHook } from '../../http/validation';
+import { audit } from '../../platform/audit';
+import { communityOverviewSchema, communityProfile } from './schema';
+import { communityOverview } from './service';
+
+const community = { host: 'community' } as const;
+const admin = { host: 'community', allow: 'association-admin' } as const;
+const ok = json(z.object({ ok: z.literal(true) }), 'Saved');
+
+const getCommunity = defineRoute(
+  { ...community, allow: 'public' },
+  {
+    method: 'get',
+    path: '/api/community',
+    summary: "The community's profile, nine programs, parties and coordination structure",
+    responses: { 200: json(communityOverviewSchema, 'The community'), ...errorResponses(404, 410, 503) },
+  },
+);
+
+const updateProfile = defineRoute(admin, {
+  method: 'patch',
+  path: '/api/community',
+  summary: "Update the community's facts the handbooks cite",
+  request: jsonBody(
+    z
+      .object({
+        nameEn: z.string().trim().max(80).nullable(),
+        households: z.number().int().min(1).max(200000),
+        /** Residents as declared (not members on Huzhu), for the consultants' comparisons. */
+        residents: z.number().int().min(1).max(1000000).nullable(),
+        foundedOn: z.iso.date().nullable(),
+        surplusRatePercent: z.number().int().min(0).max(50),
+        /** Days an issue may wait in each state before it is flagged. */
+        issueWaitLimits: z.partialRecord(
+          z.enum(['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done']),
+          z.number().int().min(1).max(365),
+        ),
+      })
+      .partial(),
+  ),
+  responses: { 200: ok, ...errorResponses(400, 401, 403) },
+});
+
+/** The community itself: its profile, programs, parties and structure, and the facts the handbooks cite. */
+export const profileRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(getCommunity, async (c) => c.json(await communityOverview(tenantOf(c).db), 200))
+  .openapi(updateProfile, async (c) => {
+    const changes = c.req.valid('json');
+    if (Object.keys(changes).length > 0) await tenantOf(c).db.update(communityProfile).set(changes).where(eq(communityProfile.id, 1));
+    await audit(c, 'community.facts-updated', changes);
+    return c.json({ ok: true as const }, 200);
+  });
