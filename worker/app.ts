@@ -26,7 +26,6 @@ import { templateRoutes } from './community/template/routes';
 import { volunteerRoutes } from './community/volunteers/routes';
 import { AppError, errorJson } from './errors';
 import type { AppEnv } from './http/context';
-import { recomputeAfterChange } from './metrics/on-change';
 import { metricsRoutes } from './metrics/routes';
 import { platformRoutes } from './platform/routes';
 import { sharedRoutes } from './shared-routes';
@@ -40,7 +39,6 @@ export function buildApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', resolveTenancy);
   app.use('/api/*', identify);
-  app.use('/api/*', recomputeAfterChange);
 
   const routes = app
     .route('/', sharedRoutes)

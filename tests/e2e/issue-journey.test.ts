@@ -35,11 +35,9 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     const reps: Record<string, string> = {};
     for (const party of ['residents-committee', 'owners-committee', 'property-company']) {
       const rep = await member(host, `${party}-${stamp}`, `${party}代表`);
-      await api(port, host, `/api/members/${rep.id}/roles`, {
-        method: 'PUT',
-        token: admin,
-        body: { roles: [{ role: 'party-representative', partyKey: party }] },
-      });
+      // An administrator offers the party's representation; the representative accepts it.
+      const offer = await api(port, host, `/api/parties/${party}/appointments`, { token: admin, body: { memberId: rep.id } });
+      await api(port, host, `/api/parties/${party}/appointments/${offer.json.id}/answer`, { token: rep.token, body: { accept: true } });
       reps[party] = rep.token;
     }
     reps.association = admin;

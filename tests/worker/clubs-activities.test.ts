@@ -868,6 +868,9 @@ describe('volunteers', () => {
     const random = await resident(host, '路人');
     const activityId = await openActivity(host, organiser, admin);
     await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '摄影', availability: '周末' }, token: v.token });
+    // Hours are for people who took part, once the activity has happened.
+    expect((await call(host, `/api/activities/${activityId}/signups`, { body: {}, token: v.token })).status).toBe(201);
+    expect((await call(host, `/api/activities/${activityId}/steps`, { body: { step: 'hold' }, token: organiser.token })).status).toBe(200);
     const record = (by: Person, memberId: number, minutes: number) =>
       call(host, '/api/volunteer-hours', { body: { memberId, activityId, servedOn: today(), minutes, note: '现场签到' }, token: by.token });
 
@@ -888,7 +891,7 @@ describe('volunteers', () => {
     // Only the volunteer confirms their own hours.
     expect(
       (await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: organiser.token })).status,
-    ).toBe(404);
+    ).toBe(403);
     expect((await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: v.token })).status).toBe(200);
 
     const after = await call(host, '/api/volunteers/me', { token: v.token });

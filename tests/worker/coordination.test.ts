@@ -23,12 +23,13 @@ async function setup() {
   const reps: Record<string, Person> = {};
   for (const party of ['residents-committee', 'owners-committee', 'property-company']) {
     reps[party] = await join(c.host, `${party}代表`);
-    const set = await call(c.host, `/api/members/${reps[party]!.id}/roles`, {
-      method: 'PUT',
-      body: { roles: [{ role: 'party-representative', partyKey: party }] },
-      token: admin.token,
+    const offer = await call(c.host, `/api/parties/${party}/appointments`, { body: { memberId: reps[party]!.id }, token: admin.token });
+    expect(offer.status, offer.text).toBe(201);
+    const answer = await call(c.host, `/api/parties/${party}/appointments/${offer.json.id}/answer`, {
+      body: { accept: true },
+      token: reps[party]!.token,
     });
-    expect(set.status, set.text).toBe(200);
+    expect(answer.status, answer.text).toBe(200);
   }
   const buildings = await call(c.host, '/api/buildings');
   const [b1, b2] = buildings.json.buildings;

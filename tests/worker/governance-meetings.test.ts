@@ -26,15 +26,13 @@ async function setup() {
   const reps: Record<string, Person> = { association: admin };
   for (const party of ['residents-committee', 'owners-committee', 'property-company']) {
     reps[party] = await join(c.host, `${party}代表`);
-    expect(
-      (
-        await call(c.host, `/api/members/${reps[party]!.id}/roles`, {
-          method: 'PUT',
-          body: { roles: [{ role: 'party-representative', partyKey: party }] },
-          token: admin.token,
-        })
-      ).status,
-    ).toBe(200);
+    const offer = await call(c.host, `/api/parties/${party}/appointments`, { body: { memberId: reps[party]!.id }, token: admin.token });
+    expect(offer.status, offer.text).toBe(201);
+    const answer = await call(c.host, `/api/parties/${party}/appointments/${offer.json.id}/answer`, {
+      body: { accept: true },
+      token: reps[party]!.token,
+    });
+    expect(answer.status, answer.text).toBe(200);
   }
   const chair = await join(c.host, '陈主任');
   const member = await join(c.host, '刘委员');

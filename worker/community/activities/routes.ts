@@ -24,6 +24,8 @@ import {
 } from './service';
 
 const community = { host: 'community' } as const;
+/** The activity's responsible person, or an association administrator. */
+const organisers = { host: 'community', allow: ['activity-responsible', 'association-admin'] } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const fen = z.number().int().min(0).max(1_000_000_000);
@@ -222,7 +224,7 @@ const places = defineRoute(
 );
 
 const create = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'member', body: { field: 'clubId', allow: ['club-member'] } },
   {
     method: 'post',
     path: '/api/activities',
@@ -231,10 +233,11 @@ const create = defineRoute(
     request: jsonBody(activityInput),
     responses: { 201: json(z.object({ id: z.number().int() }), 'Drafted'), ...errorResponses(400, 401, 403, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const update = defineRoute(
-  { ...community, allow: 'member' },
+  organisers,
   {
     method: 'put',
     path: '/api/activities/{id}',
@@ -243,10 +246,26 @@ const update = defineRoute(
     request: { params: idParam, ...jsonBody(activityInput) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const step = defineRoute(
-  { ...community, allow: 'member' },
+  {
+    ...community,
+    allow: 'member',
+    body: {
+      field: 'step',
+      is: {
+        submit: ['activity-responsible', 'association-admin'],
+        open: ['activity-responsible', 'association-admin'],
+        close: ['activity-responsible', 'association-admin'],
+        hold: ['activity-responsible', 'association-admin'],
+        cancel: ['activity-responsible', 'association-admin'],
+        approve: ['club-responsible', 'association-admin'],
+        return: ['club-responsible', 'association-admin'],
+      },
+    },
+  },
   {
     method: 'post',
     path: '/api/activities/{id}/steps',
@@ -262,6 +281,7 @@ const step = defineRoute(
     },
     responses: { 200: json(z.object({ state }), 'New state'), ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const join = defineRoute(
@@ -280,10 +300,11 @@ const join = defineRoute(
       ...errorResponses(400, 401, 403, 404, 409),
     },
   },
+  { affects: ['metrics'] },
 );
 
 const cancel = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: ['owner', 'association-admin'] },
   {
     method: 'delete',
     path: '/api/activities/{id}/signups/{signupId}',
@@ -291,10 +312,11 @@ const cancel = defineRoute(
     request: { params: idParam.extend({ signupId: z.coerce.number().int().positive() }) },
     responses: { 200: ok, ...errorResponses(401, 403, 404) },
   },
+  { affects: ['metrics'] },
 );
 
 const roster = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: ['activity-responsible', 'club-responsible', 'association-admin'] },
   {
     method: 'get',
     path: '/api/activities/{id}/signups',
@@ -324,7 +346,7 @@ const roster = defineRoute(
 );
 
 const checkin = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'member', body: { field: 'signupId', allow: ['activity-responsible', 'association-admin'] } },
   {
     method: 'post',
     path: '/api/activities/{id}/checkins',
@@ -335,10 +357,11 @@ const checkin = defineRoute(
     },
     responses: { 200: json(z.object({ checkedIn: z.number().int() }), 'Checked in'), ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const settlement = defineRoute(
-  { ...community, allow: 'member' },
+  organisers,
   {
     method: 'post',
     path: '/api/activities/{id}/settlement',
@@ -346,10 +369,11 @@ const settlement = defineRoute(
     request: { params: idParam, ...jsonBody(z.object({ incomeFen: fen, costLines: z.array(costLine).max(50), occurredOn: z.iso.date() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const reviewRoute = defineRoute(
-  { ...community, allow: 'member' },
+  organisers,
   {
     method: 'post',
     path: '/api/activities/{id}/review',
@@ -360,10 +384,11 @@ const reviewRoute = defineRoute(
     },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const rating = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'participant' },
   {
     method: 'post',
     path: '/api/activities/{id}/rating',
@@ -371,6 +396,7 @@ const rating = defineRoute(
     request: { params: idParam, ...jsonBody(z.object({ rating: z.number().int().min(1).max(5) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const icalRoute = defineRoute(

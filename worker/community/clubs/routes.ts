@@ -97,6 +97,7 @@ const propose = defineRoute(
     ),
     responses: { 201: json(z.object({ id: z.number().int() }), 'Proposed'), ...errorResponses(400, 401, 403, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const move = defineRoute(
@@ -108,6 +109,7 @@ const move = defineRoute(
     request: { params: idParam, ...jsonBody(z.object({ status: z.enum(['active', 'dormant', 'closed']) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const join = defineRoute(
@@ -119,6 +121,7 @@ const join = defineRoute(
     request: { params: idParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const leave = defineRoute(
@@ -130,10 +133,11 @@ const leave = defineRoute(
     request: { params: idParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const handover = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'club-responsible' },
   {
     method: 'post',
     path: '/api/clubs/{id}/handovers',
@@ -141,10 +145,11 @@ const handover = defineRoute(
     request: { params: idParam, ...jsonBody(z.object({ toMemberId: z.number().int().positive() })) },
     responses: { 201: json(z.object({ id: z.number().int() }), 'Offered'), ...errorResponses(400, 401, 403, 404) },
   },
+  { affects: ['metrics'] },
 );
 
 const decide = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'owner' },
   {
     method: 'post',
     path: '/api/clubs/{id}/handovers/{handoverId}',
@@ -152,6 +157,7 @@ const decide = defineRoute(
     request: { params: idParam.extend({ handoverId: z.coerce.number().int().positive() }), ...jsonBody(z.object({ accept: z.boolean() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
   },
+  { affects: ['metrics'] },
 );
 
 const handovers = defineRoute(

@@ -24,6 +24,7 @@ const joinCommunity = defineRoute(
       ...errorResponses(400, 401, 404),
     },
   },
+  { affects: ['metrics'] },
 );
 
 const getMe = defineRoute(
@@ -58,6 +59,7 @@ const setRoles = defineRoute(
     },
     responses: { 200: json(memberSchema, 'The member with new roles'), ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 /** Joining the community, one's membership, and (for administrators) the members and their roles. */
