@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/te
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METRICS, RULES } from '../../worker/metrics/definitions';
-import { ConsultantAccess } from '../../web/src/components/consultant-access';
+import { ConsultantAccess } from '../../web/src/features/consultants/consultant-access';
 import { storeSessionToken } from '../../web/src/lib/session-token';
 import {
   compareView,
@@ -15,8 +15,8 @@ import {
   trajectoryView,
   type ViewContext,
 } from '../../web/src/lib/metrics-view';
-import ConsultantCommunities from '../../web/src/pages/consultant-communities';
-import ConsultantCompare from '../../web/src/pages/consultant-compare';
+import ConsultantCommunities from '../../web/src/features/consultants/consultant-communities';
+import ConsultantCompare from '../../web/src/features/consultants/consultant-compare';
 import { jsonResponse, withProviders } from './render';
 
 const definitions = { metrics: [...METRICS], rules: [...RULES] };
