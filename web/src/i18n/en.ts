@@ -20,7 +20,6 @@ import type { Dictionary } from './zh-CN';
 /** English, composed as `zh-CN.ts` is. */
 export const en: Dictionary = {
   app: {
-    name: 'Huzhu',
     platformName: 'Huzhu 互助',
     skipToContent: 'Skip to content',
     language: 'Language',
@@ -41,7 +40,6 @@ export const en: Dictionary = {
     handbooks: 'Handbooks',
     canvas: 'Canvas',
     settings: 'Community facts',
-    upgrade: 'Model update',
     activities: 'Activities',
     clubs: 'Clubs',
     accounts: 'Accounts',

@@ -23,7 +23,6 @@ import type { Translation } from './translation';
  */
 export const zhCN = {
   app: {
-    name: '互助',
     platformName: '互助 Huzhu',
     skipToContent: '跳到正文',
     language: '语言',
@@ -44,7 +43,6 @@ export const zhCN = {
     handbooks: '手册',
     canvas: '画布',
     settings: '社区信息',
-    upgrade: '模式更新',
     activities: '活动',
     clubs: '社团',
     accounts: '账目',

@@ -6,7 +6,6 @@ export const zh = {
     title: '社区手册',
     intro: '这两本手册按 {{ name }} 自己的情况写成，是社区互助会运行的依据，会不断修订。',
     chapters: '{{ count }} 章',
-    open: '阅读',
     contents: '目录',
     search: '在本手册中搜索',
     searchResults: '找到 {{ count }} 章包含“{{ query }}”',
@@ -22,7 +21,6 @@ export const zh = {
     upgradeLink: '查看更新内容',
     backToHandbook: '返回手册',
     loading: '正在打开手册…',
-    forms: '表单',
   },
   editor: {
     title: '编辑章节',
@@ -97,7 +95,6 @@ export const en: Translation<typeof zh> = {
     title: 'Community handbooks',
     intro: "These handbooks are written for {{ name }}'s own situation. They are how the association runs, and they keep being revised.",
     chapters: '{{ count }} chapters',
-    open: 'Read',
     contents: 'Contents',
     search: 'Search this handbook',
     searchResults: '{{ count }} chapters mention “{{ query }}”',
@@ -113,7 +110,6 @@ export const en: Translation<typeof zh> = {
     upgradeLink: 'See what changed',
     backToHandbook: 'Back to the handbook',
     loading: 'Opening the handbook…',
-    forms: 'Forms',
   },
   editor: {
     title: 'Edit chapter',

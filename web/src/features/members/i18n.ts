@@ -12,7 +12,6 @@ export const zh = {
     householdHelp: '只用于统计参与的户数，同一户的家人只算一户；不会向其他人显示。',
     submit: '加入',
     needSignIn: '请先登录。',
-    welcome: '欢迎加入！',
   },
 };
 
@@ -27,6 +26,5 @@ export const en: Translation<typeof zh> = {
     householdHelp: 'Only used to count participating households once per family; never shown to anyone.',
     submit: 'Join',
     needSignIn: 'Please sign in first.',
-    welcome: 'Welcome!',
   },
 };

@@ -27,7 +27,6 @@ export const zh = {
     submit: '登录',
     clerkIntro: '请使用你的互助账号登录。',
     clerkMissing: '此站点尚未配置登录服务，请联系平台运营。',
-    failed: '登录失败：{{ message }}',
   },
   wizard: {
     title: '创建社区',
@@ -72,7 +71,6 @@ export const zh = {
     done: '创建完成，正在前往社区网站…',
     stalled: '创建中断了，已完成的部分都已保存。',
     resume: '继续创建',
-    fixErrors: '请修改标出的内容。',
   },
 };
 
@@ -104,7 +102,6 @@ export const en: Translation<typeof zh> = {
     submit: 'Sign in',
     clerkIntro: 'Sign in with your Huzhu account.',
     clerkMissing: 'Sign-in is not configured for this site yet; please contact the platform operators.',
-    failed: 'Sign-in failed: {{ message }}',
   },
   wizard: {
     title: 'Start a community',
@@ -151,6 +148,5 @@ export const en: Translation<typeof zh> = {
     done: 'Done — taking you to the community site…',
     stalled: 'Setup was interrupted; everything done so far is saved.',
     resume: 'Continue setup',
-    fixErrors: 'Please correct the marked fields.',
   },
 };
