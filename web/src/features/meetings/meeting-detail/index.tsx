@@ -1,14 +1,14 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Index, on, onCleanup, Show } from 'solid-js';
-import { ErrorMessage } from '../../components/error-message';
-import { MarkdownView } from '../../components/markdown-view';
-import { MemberGate } from '../../components/member-gate';
-import { SpeakingQueuePanel } from './speaking-queue';
-import { useI18n } from '../../i18n';
-import { createAction } from '../../lib/action';
-import { api, request } from '../../lib/api';
-import { formatClock, formatDateTime, type ItemOutcome, POSITIONS, type Position, useCoordinationRoles } from '../../lib/coordination';
-import { formatDate, today } from '../../lib/format';
+import { ErrorMessage } from '../../../components/error-message';
+import { MarkdownView } from '../../../components/markdown-view';
+import { MemberGate } from '../../../components/member-gate';
+import { SpeakingQueuePanel } from '../speaking-queue';
+import { useI18n } from '../../../i18n';
+import { createAction } from '../../../lib/action';
+import { api, request } from '../../../lib/api';
+import { formatClock, formatDateTime, type ItemOutcome, POSITIONS, type Position, useCoordinationRoles } from '../../../lib/coordination';
+import { formatDate, today } from '../../../lib/format';
 
 const loadMeeting = (id: string) => request(api.api.meetings[':id'].$get({ param: { id } }));
 type Meeting = Awaited<ReturnType<typeof loadMeeting>>;
