@@ -1,10 +1,10 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { ErrorMessage } from '../../components/error-message';
-import { MemberGate } from '../../components/member-gate';
-import { useI18n } from '../../i18n';
-import { createAction } from '../../lib/action';
-import { ApiError, api, request } from '../../lib/api';
+import { ErrorMessage } from '../../../components/error-message';
+import { MemberGate } from '../../../components/member-gate';
+import { useI18n } from '../../../i18n';
+import { createAction } from '../../../lib/action';
+import { ApiError, api, request } from '../../../lib/api';
 import {
   type BodyKey,
   FINISHED_STATES,
@@ -14,8 +14,8 @@ import {
   issueSteps,
   stepTarget,
   useCoordinationRoles,
-} from '../../lib/coordination';
-import { formatDate, today } from '../../lib/format';
+} from '../../../lib/coordination';
+import { formatDate, today } from '../../../lib/format';
 
 /** Steps whose note must be filled in (the API refuses them without one). */
 const NOTE_REQUIRED: IssueStep[] = ['resolved-directly', 'deferred'];

@@ -1,13 +1,13 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { type BreakdownData, BudgetBreakdown } from './budget-breakdown';
-import { ErrorMessage } from '../../components/error-message';
-import { MemberGate, useMembership } from '../../components/member-gate';
-import { useI18n } from '../../i18n';
-import { ApiError, api, request } from '../../lib/api';
-import { approvalProblem, computeBudget, editableStates } from '../../lib/budget';
-import { formatRange, isoToLocalInput, localInputToIso, parseYuan, yuanInput } from '../../lib/format';
+import { type BreakdownData, BudgetBreakdown } from '../budget-breakdown';
+import { ErrorMessage } from '../../../components/error-message';
+import { MemberGate, useMembership } from '../../../components/member-gate';
+import { useI18n } from '../../../i18n';
+import { ApiError, api, request } from '../../../lib/api';
+import { approvalProblem, computeBudget, editableStates } from '../../../lib/budget';
+import { formatRange, isoToLocalInput, localInputToIso, parseYuan, yuanInput } from '../../../lib/format';
 
 type Audience = 'members' | 'residents' | 'children';
 interface LineDraft {

@@ -1,15 +1,15 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ActivityPhotos } from './activity-photos';
-import { BudgetBreakdown } from './budget-breakdown';
-import { ErrorMessage } from '../../components/error-message';
-import { MemberGate, useMembership } from '../../components/member-gate';
-import { useI18n } from '../../i18n';
-import { createAction } from '../../lib/action';
-import { api, request } from '../../lib/api';
-import { type ActivityState, type ActivityStep, editableStates, nextState } from '../../lib/budget';
-import { formatRange, formatTime, parseYuan, today, yuan, yuanInput } from '../../lib/format';
+import { ActivityPhotos } from '../activity-photos';
+import { BudgetBreakdown } from '../budget-breakdown';
+import { ErrorMessage } from '../../../components/error-message';
+import { MemberGate, useMembership } from '../../../components/member-gate';
+import { useI18n } from '../../../i18n';
+import { createAction } from '../../../lib/action';
+import { api, request } from '../../../lib/api';
+import { type ActivityState, type ActivityStep, editableStates, nextState } from '../../../lib/budget';
+import { formatRange, formatTime, parseYuan, today, yuan, yuanInput } from '../../../lib/format';
 
 const PROCESS: ActivityState[] = ['draft', 'budget-submitted', 'approved', 'open', 'closed', 'held', 'settled', 'reviewed'];
 const STEPS: Exclude<ActivityStep, 'settle' | 'review' | 'cancel'>[] = ['submit', 'approve', 'return', 'open', 'close', 'hold'];

@@ -1,12 +1,12 @@
 import { A, useLocation } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
-import { ErrorMessage } from '../../components/error-message';
-import { useMembership } from '../../components/member-gate';
-import { useI18n } from '../../i18n';
-import { ApiError, api, request } from '../../lib/api';
-import { formatWhen, yuan } from '../../lib/format';
-import { useLabel } from '../../lib/labels';
-import { useSite } from '../../lib/site-context';
+import { ErrorMessage } from '../../../components/error-message';
+import { useMembership } from '../../../components/member-gate';
+import { useI18n } from '../../../i18n';
+import { ApiError, api, request } from '../../../lib/api';
+import { formatWhen, yuan } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
+import { useSite } from '../../../lib/site-context';
 
 interface WeekItem {
   id: number;

@@ -1,12 +1,12 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
-import { ChartFigure, seriesColour, translucent, valueAxis } from '../../components/charts';
-import { ChartMetricPicker } from './consultant-definition';
-import { ConsultantGate } from './consultant-gate';
-import { MetricsTable, useViewContext } from './consultant-table';
-import { ErrorMessage } from '../../components/error-message';
-import { useI18n } from '../../i18n';
-import { ApiError, api, request } from '../../lib/api';
+import { ChartFigure, seriesColour, translucent, valueAxis } from '../../../components/charts';
+import { ChartMetricPicker } from '../consultant-definition';
+import { ConsultantGate } from '../consultant-gate';
+import { MetricsTable, useViewContext } from '../consultant-table';
+import { ErrorMessage } from '../../../components/error-message';
+import { useI18n } from '../../../i18n';
+import { ApiError, api, request } from '../../../lib/api';
 import {
   chartValue,
   compareView,
@@ -21,8 +21,8 @@ import {
   pickText,
   tableCsvRows,
   toCsv,
-} from '../../lib/metrics-view';
-import { useSite } from '../../lib/site-context';
+} from '../../../lib/metrics-view';
+import { useSite } from '../../../lib/site-context';
 
 const DEFAULT_METRIC = 'householdParticipation';
 

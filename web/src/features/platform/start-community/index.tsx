@@ -1,12 +1,12 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ErrorMessage } from '../../components/error-message';
-import { ProvisioningProgress } from './provisioning-progress';
-import { useI18n } from '../../i18n';
-import { ApiError, api, request } from '../../lib/api';
-import { useSite } from '../../lib/site-context';
-import { suggestSlug } from './slug';
+import { ErrorMessage } from '../../../components/error-message';
+import { ProvisioningProgress } from '../provisioning-progress';
+import { useI18n } from '../../../i18n';
+import { ApiError, api, request } from '../../../lib/api';
+import { useSite } from '../../../lib/site-context';
+import { suggestSlug } from '../slug';
 
 const steps = ['basics', 'place', 'buildings', 'parties', 'template'] as const;
 type Step = (typeof steps)[number];
