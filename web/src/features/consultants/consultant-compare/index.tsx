@@ -1,28 +1,25 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
-import { ChartFigure, seriesColour, translucent, valueAxis } from '../../../components/charts';
 import { ChartMetricPicker } from '../consultant-definition';
 import { ConsultantGate } from '../consultant-gate';
 import { MetricsTable, useViewContext } from '../consultant-table';
 import { ErrorMessage } from '../../../components/error-message';
 import { useI18n } from '../../../i18n';
-import { ApiError, api, request } from '../../../lib/api';
+import { ApiError } from '../../../lib/api';
 import {
-  chartValue,
   compareView,
   completeMonths,
   downloadCsv,
-  figuresFor,
   formatComputedAt,
   formatMonth,
-  formatScore,
-  formatValue,
   oldestComputedAt,
-  pickText,
   tableCsvRows,
   toCsv,
 } from '../../../lib/metrics-view';
 import { useSite } from '../../../lib/site-context';
+import { loadCompare } from './compare';
+import { CompareCharts } from './compare-charts';
+import { RuleRadar } from './rule-radar';
 
 const DEFAULT_METRIC = 'householdParticipation';
 
@@ -32,10 +29,7 @@ export default function ConsultantCompare() {
   const { me } = useSite();
   const [search, setSearch] = useSearchParams<{ slugs?: string; month?: string }>();
   const slugs = () => [...new Set((search.slugs ?? '').split(',').filter(Boolean))];
-  const [resource] = createResource(
-    () => (me()?.userId && slugs().length > 0 ? slugs().join(',') : undefined),
-    (list) => request(api.api.consultant.compare.$get({ query: { slugs: list } })),
-  );
+  const [resource] = createResource(() => (me()?.userId && slugs().length > 0 ? slugs().join(',') : undefined), loadCompare);
   // A resource in error throws when read; the page shows the error instead.
   const data = () => (resource.error ? undefined : resource());
   const context = useViewContext();
@@ -132,215 +126,10 @@ export default function ConsultantCompare() {
                 <h2>{t('consultant.charts')}</h2>
                 <p class="help">{t('consultant.chartsNote')}</p>
                 <ChartMetricPicker id="compare-metric" metrics={d().definitions.metrics} value={metric()?.key} onChange={setMetricKey} />
-                <div class="chart-grid">
-                  <div class="card">
-                    <h3>{t('consultant.barTitle')}</h3>
-                    <ChartFigure
-                      label={t('consultant.barLabel', {
-                        metric: pickText(metric()!.label, locale()),
-                        month: formatMonth(month()!, locale()),
-                      })}
-                      caption={t('consultant.barCaption')}
-                      describedBy={ids.table}
-                      height={Math.max(160, 60 + d().communities.length * 44)}
-                      config={() => {
-                        const m = metric()!;
-                        const mo = month()!;
-                        return {
-                          type: 'bar' as const,
-                          data: {
-                            labels: d().communities.map((c) => pick(c.name)),
-                            datasets: [
-                              {
-                                label: pickText(m.label, locale()),
-                                data: d().communities.map((c) => chartValue(figuresFor(c, mo)?.values[m.key], m.unit)),
-                                backgroundColor: d().communities.map((_, i) => seriesColour(i)),
-                                maxBarThickness: 36,
-                              },
-                            ],
-                          },
-                          options: {
-                            indexAxis: 'y' as const,
-                            plugins: {
-                              legend: { display: false },
-                              tooltip: {
-                                callbacks: {
-                                  label: (item) =>
-                                    formatValue(figuresFor(d().communities[item.dataIndex]!, mo)?.values[m.key], m.unit, locale()),
-                                },
-                              },
-                            },
-                            scales: {
-                              x: valueAxis(
-                                m.unit,
-                                d().communities.map((c) => figuresFor(c, mo)?.values[m.key]),
-                              ),
-                            },
-                          },
-                        };
-                      }}
-                    />
-                  </div>
-                  <div class="card">
-                    <h3>{t('consultant.trendTitle')}</h3>
-                    <ChartFigure
-                      label={t('consultant.trendLabel', { metric: pickText(metric()!.label, locale()) })}
-                      caption={t('consultant.trendCaption')}
-                      describedBy={ids.trend}
-                      config={() => {
-                        const m = metric()!;
-                        return {
-                          type: 'line' as const,
-                          data: {
-                            labels: months().map((mo) => formatMonth(mo, locale())),
-                            datasets: d().communities.map((c, i) => ({
-                              label: pick(c.name),
-                              data: months().map((mo) => chartValue(figuresFor(c, mo)?.values[m.key], m.unit)),
-                              borderColor: seriesColour(i),
-                              backgroundColor: seriesColour(i),
-                              pointStyle: (['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot'] as const)[i % 6],
-                              pointRadius: 3,
-                              spanGaps: false,
-                            })),
-                          },
-                          options: {
-                            plugins: { legend: { position: 'bottom' as const, labels: { usePointStyle: true, boxWidth: 8 } } },
-                            scales: {
-                              y: valueAxis(
-                                m.unit,
-                                d().communities.flatMap((c) => months().map((mo) => figuresFor(c, mo)?.values[m.key])),
-                              ),
-                              x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 } },
-                            },
-                          },
-                        };
-                      }}
-                    />
-                    <details class="chart-data">
-                      <summary>{t('consultant.trendTable')}</summary>
-                      <div class="table-wrap">
-                        <table class="metrics-table">
-                          <caption id={ids.trend}>{t('consultant.trendLabel', { metric: pickText(metric()!.label, locale()) })}</caption>
-                          <thead>
-                            <tr>
-                              <th scope="col">{t('consultant.month')}</th>
-                              <For each={d().communities}>
-                                {(c) => (
-                                  <th scope="col" class="num">
-                                    {pick(c.name)}
-                                  </th>
-                                )}
-                              </For>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            <For each={months()}>
-                              {(mo) => (
-                                <tr>
-                                  <th scope="row">{formatMonth(mo, locale())}</th>
-                                  <For each={d().communities}>
-                                    {(c) => (
-                                      <td class="num">{formatValue(figuresFor(c, mo)?.values[metric()!.key], metric()!.unit, locale())}</td>
-                                    )}
-                                  </For>
-                                </tr>
-                              )}
-                            </For>
-                          </tbody>
-                        </table>
-                      </div>
-                    </details>
-                  </div>
-                </div>
+                <CompareCharts data={d()} metric={metric()!} month={month()!} months={months()} tableId={ids.table} trendId={ids.trend} />
 
                 <h2>{t('consultant.radarTitle')}</h2>
-                <div class="radar-section">
-                  <div class="card radar-card">
-                    <ChartFigure
-                      class="radar"
-                      label={t('consultant.radarLabel', { month: formatMonth(month()!, locale()) })}
-                      caption={t('consultant.radarCaption')}
-                      describedBy={`${ids.table} ${ids.checklists}`}
-                      height={320}
-                      config={() => {
-                        const mo = month()!;
-                        return {
-                          type: 'radar' as const,
-                          data: {
-                            labels: d().definitions.rules.map((r) => pickText(r.label, locale())),
-                            datasets: d().communities.map((c, i) => ({
-                              label: pick(c.name),
-                              data: d().definitions.rules.map((r) => Math.round((figuresFor(c, mo)?.rules[r.key]?.score ?? 0) * 100)),
-                              borderColor: seriesColour(i),
-                              backgroundColor: translucent(seriesColour(i), 0.12),
-                              pointBackgroundColor: seriesColour(i),
-                              borderWidth: 2,
-                            })),
-                          },
-                          options: {
-                            plugins: { legend: { position: 'bottom' as const } },
-                            scales: {
-                              r: {
-                                min: 0,
-                                max: 100,
-                                ticks: {
-                                  stepSize: 25,
-                                  callback: (v: string | number) => `${v}%`,
-                                  showLabelBackdrop: false,
-                                  font: { size: 10 },
-                                  color: '#8a948e',
-                                },
-                                pointLabels: { font: { size: 13 } },
-                              },
-                            },
-                          },
-                        };
-                      }}
-                    />
-                  </div>
-                  <div id={ids.checklists} class="rule-checklists">
-                    <h3 class="visually-hidden">{t('consultant.checklistTitle')}</h3>
-                    <For each={d().communities}>
-                      {(c, i) => (
-                        <details class="card rule-checklist" open={d().communities.length <= 3}>
-                          <summary>
-                            <span class="swatch-dot" style={{ background: seriesColour(i()) }} aria-hidden="true" />
-                            {pick(c.name)}
-                          </summary>
-                          <ul>
-                            <For each={d().definitions.rules}>
-                              {(r) => {
-                                const result = () => figuresFor(c, month()!)?.rules[r.key];
-                                return (
-                                  <li>
-                                    <strong>{pickText(r.label, locale())}</strong>{' '}
-                                    <span class="num">{formatScore(result()?.score, locale())}</span>
-                                    <ul class="checks">
-                                      <For each={r.checks}>
-                                        {(check) => {
-                                          const met = () => result()?.checks[check.key] === true;
-                                          return (
-                                            <li classList={{ met: met() }}>
-                                              <span class="mark" aria-hidden="true">
-                                                {met() ? '✓' : '✗'}
-                                              </span>
-                                              <span class="visually-hidden">{met() ? t('consultant.met') : t('consultant.notMet')}：</span>
-                                              {pickText(check.label, locale())}
-                                            </li>
-                                          );
-                                        }}
-                                      </For>
-                                    </ul>
-                                  </li>
-                                );
-                              }}
-                            </For>
-                          </ul>
-                        </details>
-                      )}
-                    </For>
-                  </div>
-                </div>
+                <RuleRadar data={d()} month={month()!} tableId={ids.table} checklistsId={ids.checklists} />
               </Show>
             </>
           )}
