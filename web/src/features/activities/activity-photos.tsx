@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { ApiError, api, authHeaders, request } from '../../lib/api';
-import { ErrorMessage } from '../../components/error-message';
 
 /** An activity's photos, and — for its organiser and participants once it has happened — adding one. */
 export function ActivityPhotos(props: { activityId: string; title: string; canAdd: boolean }) {

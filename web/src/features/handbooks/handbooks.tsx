@@ -1,11 +1,11 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
-import { UpgradeBanner } from './upgrade-banner';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
-import { renderPlaceholders } from './placeholders';
 import { useSite } from '../../lib/site-context';
+import { renderPlaceholders } from './placeholders';
+import { UpgradeBanner } from './upgrade-banner';
 
 export default function Handbooks() {
   const { t, pick, locale } = useI18n();

@@ -1,9 +1,9 @@
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ErrorMessage } from '../../components/error-message';
-import { TextDiff } from './text-diff';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
+import { TextDiff } from './text-diff';
 
 type Choice = 'take-upstream' | 'keep-mine' | 'merged';
 const idOf = (c: { handbook: string; key: string; locale: string }) => `${c.handbook}/${c.key}/${c.locale}`;

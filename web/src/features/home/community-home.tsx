@@ -1,11 +1,11 @@
 import { A } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
-import { ProgramList } from './program-list';
-import { StructureView } from './structure-view';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { useSite } from '../../lib/site-context';
+import { ProgramList } from './program-list';
+import { StructureView } from './structure-view';
 
 export default function CommunityHome() {
   const { t, pick } = useI18n();

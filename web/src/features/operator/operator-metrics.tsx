@@ -1,9 +1,9 @@
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { createAction } from '../../lib/action';
 import { api, request } from '../../lib/api';
 import { formatWhen } from '../../lib/format';
-import { ErrorMessage } from '../../components/error-message';
 
 /** The latest metric snapshot run, with a button to start one; polls while a run is going. */
 export function SnapshotRuns() {

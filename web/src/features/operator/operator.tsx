@@ -1,8 +1,8 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
-import { ConsultantRegistry, SnapshotRuns } from './operator-metrics';
 import { useI18n } from '../../i18n';
 import { ApiError, api, request } from '../../lib/api';
+import { ConsultantRegistry, SnapshotRuns } from './operator-metrics';
 
 const LOW_POOL = 10;
 

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { useSite } from '../../lib/site-context';
 import { useI18n } from '../../i18n';
+import { useSite } from '../../lib/site-context';
 
 /** Demo communities seeded by `npm start`; linked only on a local (dev) platform. */
 const demos = [

@@ -1,9 +1,9 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { ConsultantAccess } from '../consultants/consultant-access';
+import { defaultWaitLimits } from '../../../../worker/community/issues/lifecycle';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
-import { defaultWaitLimits } from '../../../../worker/community/issues/lifecycle';
+import { ConsultantAccess } from '../consultants/consultant-access';
 
 const WAIT_STATES = ['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done'] as const;
 const DEFAULT_LIMITS = defaultWaitLimits as Record<(typeof WAIT_STATES)[number], number>;

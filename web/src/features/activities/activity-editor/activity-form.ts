@@ -2,8 +2,8 @@ import { createEffect, createMemo, createSignal, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { approvalProblem, computeBudget } from '../../../lib/budget';
 import { isoToLocalInput, localInputToIso, parseYuan, yuanInput } from '../../../lib/format';
-import type { BreakdownData } from '../budget-breakdown';
 import type { Activity } from '../activity-detail/activity';
+import type { BreakdownData } from '../budget-breakdown';
 
 export type Audience = 'members' | 'residents' | 'children';
 export interface LineDraft {
