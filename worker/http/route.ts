@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { type Access, authorize } from '../auth/access';
 import { errorCodes } from '../errors';
+import { type OperationId, securityFor } from './openapi-document';
 
 export const errorSchema = z
   .object({
@@ -30,13 +31,18 @@ export function errorResponses<S extends keyof typeof errorDescriptions>(...stat
 }
 
 /**
- * Declares a route together with who may call it. The access rule is required, so a route cannot
- * be added without one, and it is also published in the OpenAPI document as `x-access`.
+ * Declares a route together with who may call it. The access rule and the `operationId` (`feature.verb`) are
+ * required, so a route cannot be added without them; the rule is published in the OpenAPI document as `x-access`,
+ * and as the route's `security` (none for a public route, a session token otherwise).
  */
-export function defineRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(access: Access, config: R) {
+export function defineRoute<
+  P extends string,
+  R extends Omit<RouteConfig, 'path' | 'middleware' | 'operationId' | 'security'> & { path: P; operationId: OperationId },
+>(access: Access, config: R) {
   return createRoute({
     ...config,
     middleware: [authorize(access)] as const,
+    security: securityFor(access),
     'x-access': access,
   });
 }

@@ -157,6 +157,7 @@ const list = defineRoute(
   {
     method: 'get',
     path: '/api/activities',
+    operationId: 'activities.list',
     summary: 'Activities in a period (default: from now for four weeks)',
     request: {
       query: z.object({
@@ -174,6 +175,7 @@ const get = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}',
+    operationId: 'activities.get',
     summary: 'An activity with its AA budget breakdown, places, settlement (planned vs actual) and review',
     request: { params: idParam },
     responses: { 200: json(detailSchema, 'Activity'), ...errorResponses(404) },
@@ -185,6 +187,7 @@ const places = defineRoute(
   {
     method: 'get',
     path: '/api/activity-places',
+    operationId: 'activities.listPlaces',
     summary:
       "Where an activity can take place: the shared spaces, and the club's active bookings it can use (with the activity each already holds)",
     request: { query: z.object({ clubId: z.coerce.number().int().positive().optional() }) },
@@ -226,6 +229,7 @@ const create = defineRoute(
   {
     method: 'post',
     path: '/api/activities',
+    operationId: 'activities.create',
     summary:
       'Propose an activity with an AA budget; the proposer is responsible for it. With spaceId the space is booked for its time in the same write (409 naming the clashing booking when taken); with bookingId a booking of its club that covers the time is used',
     request: jsonBody(activityInput),
@@ -238,6 +242,7 @@ const update = defineRoute(
   {
     method: 'put',
     path: '/api/activities/{id}',
+    operationId: 'activities.update',
     summary:
       'Change an activity and its budget before approval (responsible person); a new time or space re-books it atomically, a typed place releases the booking',
     request: { params: idParam, ...jsonBody(activityInput) },
@@ -250,6 +255,7 @@ const step = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/steps',
+    operationId: 'activities.takeStep',
     summary: 'Take the next step of the standard process: submit, approve, return, open, close, hold or cancel',
     request: {
       params: idParam,
@@ -269,6 +275,7 @@ const join = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/signups',
+    operationId: 'activities.signUp',
     summary: 'Sign up yourself, or a child or other person you bring',
     request: {
       params: idParam,
@@ -287,6 +294,7 @@ const cancel = defineRoute(
   {
     method: 'delete',
     path: '/api/activities/{id}/signups/{signupId}',
+    operationId: 'activities.cancelSignUp',
     summary: 'Cancel a place; the first on the waitlist moves up',
     request: { params: idParam.extend({ signupId: z.coerce.number().int().positive() }) },
     responses: { 200: ok, ...errorResponses(401, 403, 404) },
@@ -298,6 +306,7 @@ const roster = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}/signups',
+    operationId: 'activities.listSignUps',
     summary: 'The sign-up list, for check-in (organisers)',
     request: { params: idParam },
     responses: {
@@ -328,6 +337,7 @@ const checkin = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/checkins',
+    operationId: 'activities.checkIn',
     summary: "Check in: with the activity's QR code (yourself) or a sign-up id from the list (organisers)",
     request: {
       params: idParam,
@@ -342,6 +352,7 @@ const settlement = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/settlement',
+    operationId: 'activities.settle',
     summary: "Settle: actual income and costs; the surplus or deficit goes to the fund's ledger",
     request: { params: idParam, ...jsonBody(z.object({ incomeFen: fen, costLines: z.array(costLine).max(50), occurredOn: z.iso.date() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -353,6 +364,7 @@ const reviewRoute = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/review',
+    operationId: 'activities.review',
     summary: 'The responsible person reviews a settled activity',
     request: {
       params: idParam,
@@ -367,6 +379,7 @@ const rating = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/rating',
+    operationId: 'activities.rate',
     summary: 'A participant rates the activity, 1–5',
     request: { params: idParam, ...jsonBody(z.object({ rating: z.number().int().min(1).max(5) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -378,6 +391,7 @@ const icalRoute = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}/calendar.ics',
+    operationId: 'activities.getCalendar',
     summary: 'The activity as an iCalendar file',
     request: { params: idParam },
     responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(404) },

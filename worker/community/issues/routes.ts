@@ -26,6 +26,7 @@ const category = z.enum(['property-service', 'safety', 'environment', 'activitie
 const raise = defineRoute(residents, {
   method: 'post',
   path: '/api/issues',
+  operationId: 'issues.raise',
   summary: 'Raise an issue (议题) for your building contacts to take up',
   request: jsonBody(
     z.object({
@@ -64,6 +65,7 @@ const committeeRef = z.object({ id: z.number().int(), name: z.string() });
 const list = defineRoute(residents, {
   method: 'get',
   path: '/api/issues',
+  operationId: 'issues.list',
   summary: "The community's issues, with how long each has waited and whether it is overdue",
   responses: { 200: json(z.object({ issues: z.array(issueSummary) }), 'Issues'), ...errorResponses(401, 403) },
 });
@@ -71,6 +73,7 @@ const list = defineRoute(residents, {
 const detail = defineRoute(residents, {
   method: 'get',
   path: '/api/issues/{id}',
+  operationId: 'issues.get',
   summary: "An issue's whole path, with dates and who acted",
   request: { params: idParam },
   responses: {
@@ -120,6 +123,7 @@ const detail = defineRoute(residents, {
 const support = defineRoute(residents, {
   method: 'post',
   path: '/api/issues/{id}/support',
+  operationId: 'issues.support',
   summary: 'Support an issue (once per resident)',
   request: { params: idParam },
   responses: { 200: ok, ...errorResponses(401, 403, 404) },
@@ -128,6 +132,7 @@ const support = defineRoute(residents, {
 const move = defineRoute(residents, {
   method: 'post',
   path: '/api/issues/{id}/transitions',
+  operationId: 'issues.transition',
   summary: 'Move an issue along its path (building contacts and coordinators; the meeting decides on the agenda)',
   request: {
     params: idParam,
@@ -151,6 +156,7 @@ const move = defineRoute(residents, {
 const recommendation = defineRoute(residents, {
   method: 'post',
   path: '/api/issues/{id}/recommendation',
+  operationId: 'issues.recordRecommendation',
   summary: "Record the studying committee's recommendation (its members or coordinators); the issue goes on to the joint meeting",
   request: { params: idParam, ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000) })) },
   responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -159,6 +165,7 @@ const recommendation = defineRoute(residents, {
 const assist = defineRoute(residents, {
   method: 'post',
   path: '/api/issues/{id}/assist',
+  operationId: 'issues.assignCommittee',
   summary: 'Assign a committee to assist implementing an adopted decision (coordinators)',
   request: { params: idParam, ...jsonBody(z.object({ committeeId: z.number().int().positive() })) },
   responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },

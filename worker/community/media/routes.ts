@@ -69,6 +69,7 @@ async function store(
 const uploadPhoto = defineRoute(residents, {
   method: 'post',
   path: '/api/activities/{id}/photos',
+  operationId: 'media.uploadPhoto',
   summary: 'Add a photo to an activity that has happened (its responsible person or a participant); JPEG, PNG or WebP, up to 5 MB',
   request: { params: idParam, ...binaryBody(IMAGE_TYPES) },
   responses: { 201: json(z.object({ id: z.number().int() }), 'Stored'), ...errorResponses(400, 401, 403, 404, 409) },
@@ -79,6 +80,7 @@ const listPhotos = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}/photos',
+    operationId: 'media.listPhotos',
     summary: "An activity's photos",
     request: { params: idParam },
     responses: { 200: json(z.object({ photos: z.array(fileSchema) }), 'Photos'), ...errorResponses(404) },
@@ -90,6 +92,7 @@ const photo = defineRoute(
   {
     method: 'get',
     path: '/api/photos/{id}',
+    operationId: 'media.getPhoto',
     summary: 'One activity photo',
     request: { params: idParam },
     responses: { 200: { description: 'The image', content: { 'image/jpeg': { schema: z.string() } } }, ...errorResponses(404) },
@@ -101,6 +104,7 @@ const uploadReceipt = defineRoute(
   {
     method: 'post',
     path: '/api/ledger/transactions/{id}/receipts',
+    operationId: 'media.uploadReceipt',
     summary: 'Keep a receipt for a ledger entry (administrators); receipts stay private to administrators',
     request: { params: idParam, ...binaryBody(RECEIPT_TYPES) },
     responses: { 201: json(z.object({ id: z.number().int() }), 'Kept'), ...errorResponses(400, 401, 403, 404) },
@@ -112,6 +116,7 @@ const receipt = defineRoute(
   {
     method: 'get',
     path: '/api/receipts/{id}',
+    operationId: 'media.getReceipt',
     summary: 'One receipt (administrators only: receipts may carry names and phone numbers)',
     request: { params: idParam },
     responses: {

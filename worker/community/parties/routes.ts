@@ -14,6 +14,7 @@ const ok = json(z.object({ ok: z.literal(true) }), 'Saved');
 const renameParty = defineRoute(admin, {
   method: 'patch',
   path: '/api/parties/{key}',
+  operationId: 'parties.rename',
   summary: "Set a party's own name, e.g. 翠竹园社区居委会",
   request: {
     params: z.object({ key: z.enum(['residents-committee', 'owners-committee', 'property-company', 'association']) }),

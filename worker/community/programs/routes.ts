@@ -16,6 +16,7 @@ const name = z.object({ zh: z.string().trim().min(1).max(40), en: z.string().tri
 const updateProgram = defineRoute(admin, {
   method: 'patch',
   path: '/api/programs/{key}',
+  operationId: 'programs.update',
   summary: 'Rename a program or switch it on or off; the handbooks follow',
   request: {
     params: z.object({ key: z.string().regex(/^[a-z][a-z-]{0,40}$/) }),

@@ -20,6 +20,7 @@ const listSpaces = defineRoute(
   {
     method: 'get',
     path: '/api/spaces',
+    operationId: 'spaces.list',
     summary: 'Shared spaces with their opening hours, capacity and rules',
     responses: { 200: json(z.object({ spaces: z.array(spaceSchema) }), 'Spaces') },
   },
@@ -30,6 +31,7 @@ const addSpace = defineRoute(
   {
     method: 'post',
     path: '/api/spaces',
+    operationId: 'spaces.create',
     summary: 'Add a shared space (association administrators)',
     request: jsonBody(
       z.object({
@@ -49,6 +51,7 @@ const spaceBookings = defineRoute(
   {
     method: 'get',
     path: '/api/spaces/{id}/bookings',
+    operationId: 'spaces.listBookings',
     summary: "A space's bookings in a period (default: the next four weeks)",
     request: {
       params: idParam,
@@ -61,6 +64,7 @@ const spaceBookings = defineRoute(
 const book = defineRoute(residents, {
   method: 'post',
   path: '/api/spaces/{id}/bookings',
+  operationId: 'spaces.book',
   summary: 'Book a space, once or weekly; all occurrences or none; an overlap is refused (409) with the clashing bookings',
   request: {
     params: idParam,
@@ -83,6 +87,7 @@ const book = defineRoute(residents, {
 const slotRequest = defineRoute(residents, {
   method: 'post',
   path: '/api/spaces/{id}/slot-requests',
+  operationId: 'spaces.requestSlot',
   summary: 'Ask the federation to settle who gets a regular slot two groups want; it becomes an issue referred to the federation',
   request: {
     params: idParam,

@@ -15,6 +15,7 @@ const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const register = defineRoute(residents, {
   method: 'put',
   path: '/api/volunteers/me',
+  operationId: 'volunteers.register',
   summary: 'Register (or update) yourself as a volunteer: skills and availability',
   request: jsonBody(z.object({ skills: z.string().trim().max(500), availability: z.string().trim().max(300) })),
   responses: { 200: ok, ...errorResponses(400, 401, 403) },
@@ -23,6 +24,7 @@ const register = defineRoute(residents, {
 const record = defineRoute(residents, {
   method: 'post',
   path: '/api/volunteer-hours',
+  operationId: 'volunteers.recordHours',
   summary: "Record a volunteer's hours (the activity's responsible person, or an administrator); the volunteer confirms",
   request: jsonBody(
     z.object({
@@ -47,6 +49,7 @@ const record = defineRoute(residents, {
 const confirm = defineRoute(residents, {
   method: 'post',
   path: '/api/volunteer-hours/{id}/confirmation',
+  operationId: 'volunteers.confirmHours',
   summary: 'Confirm hours recorded for you',
   request: { params: z.object({ id: z.coerce.number().int().positive() }) },
   responses: { 200: ok, ...errorResponses(401, 403, 404) },
@@ -55,6 +58,7 @@ const confirm = defineRoute(residents, {
 const mine = defineRoute(residents, {
   method: 'get',
   path: '/api/volunteers/me',
+  operationId: 'volunteers.getMine',
   summary: 'My volunteer record: registration, hours (confirmed and waiting for me)',
   responses: {
     200: json(
@@ -84,6 +88,7 @@ const totals = defineRoute(
   {
     method: 'get',
     path: '/api/volunteers/summary',
+    operationId: 'volunteers.getSummary',
     summary: "The community's volunteers and confirmed hours",
     responses: {
       200: json(z.object({ volunteers: z.number().int(), confirmedHours: z.number(), volunteersWithHours: z.number().int() }), 'Totals'),
