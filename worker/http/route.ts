@@ -4,6 +4,7 @@ import { type Access, authorize } from '../auth/access';
 import type { AppEnv } from './context';
 import { afterSuccess, type Effect } from './effects';
 import { errorCodes } from '../errors';
+import { type OperationId, securityFor } from './openapi-document';
 
 export const errorSchema = z
   .object({
@@ -38,20 +39,21 @@ export interface RouteOptions {
 }
 
 /**
- * Declares a route together with who may call it and what it affects. The access rule is required, so a route cannot
- * be added without one, and it is also published in the OpenAPI document as `x-access`.
+ * Declares a route together with who may call it and what it affects. The access rule and the `operationId`
+ * (`feature.verb`) are required, so a route cannot be added without them; the rule is published in the OpenAPI
+ * document as `x-access`, and as the route's `security` (none for a public route, a session token otherwise).
  */
-export function defineRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(
-  access: Access,
-  config: R,
-  options: RouteOptions = {},
-) {
+export function defineRoute<
+  P extends string,
+  R extends Omit<RouteConfig, 'path' | 'middleware' | 'operationId' | 'security'> & { path: P; operationId: OperationId },
+>(access: Access, config: R, options: RouteOptions = {}) {
   const effects = options.affects ?? [];
   return createRoute({
     ...config,
     middleware: (effects.length > 0 ? [authorize(access, config.path), afterSuccess(effects)] : [authorize(access, config.path)]) as [
       MiddlewareHandler<AppEnv>,
     ],
+    security: securityFor(access),
     'x-access': access,
     ...(effects.length > 0 ? { 'x-affects': effects } : {}),
   });

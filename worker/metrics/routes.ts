@@ -99,6 +99,7 @@ const consultant = { host: 'platform', allow: 'consultant' } as const;
 const listGranted = defineRoute(consultant, {
   method: 'get',
   path: '/api/consultant/communities',
+  operationId: 'consultants.listCommunities',
   summary: "Communities that granted the consultant access, with the latest complete month's figures (snapshots only)",
   responses: {
     200: json(z.object({ communities: z.array(grantedCommunitySchema), definitions: definitionsSchema }), 'Granted communities'),
@@ -113,6 +114,7 @@ const slugsQuery = z.object({
 const compare = defineRoute(consultant, {
   method: 'get',
   path: '/api/consultant/compare',
+  operationId: 'consultants.compare',
   summary: 'Monthly figures of several granted communities, side by side (snapshots only)',
   request: { query: slugsQuery },
   responses: {
@@ -163,6 +165,7 @@ async function trajectories(c: AppContext, slugs: readonly string[]) {
 const trajectory = defineRoute(consultant, {
   method: 'get',
   path: '/api/consultant/communities/{slug}',
+  operationId: 'consultants.getTrajectory',
   summary: "One granted community's figures month by month (snapshots only)",
   request: { params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/) }) },
   responses: {
@@ -189,6 +192,7 @@ const grantSchema = z.object({
 const listGrants = defineRoute(admin, {
   method: 'get',
   path: '/api/consultant-access',
+  operationId: 'consultantAccess.list',
   summary: "Consultants who may read this community's aggregate figures, and those an admin can grant",
   responses: {
     200: json(
@@ -207,6 +211,7 @@ const consultantParam = z.object({ userId: z.string().min(1).max(120) });
 const grant = defineRoute(admin, {
   method: 'put',
   path: '/api/consultant-access/{userId}',
+  operationId: 'consultantAccess.grant',
   summary: "Grant a consultant read access to this community's aggregate figures (never personal data)",
   request: { params: consultantParam },
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Granted'), ...errorResponses(400, 401, 403, 404) },
@@ -215,6 +220,7 @@ const grant = defineRoute(admin, {
 const revoke = defineRoute(admin, {
   method: 'delete',
   path: '/api/consultant-access/{userId}',
+  operationId: 'consultantAccess.revoke',
   summary: "Revoke a consultant's access; their next request is refused",
   request: { params: consultantParam },
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Revoked'), ...errorResponses(400, 401, 403, 404) },
@@ -239,6 +245,7 @@ const runSchema = z
 const startRun = defineRoute(operator, {
   method: 'post',
   path: '/api/operator/metrics/runs',
+  operationId: 'operator.startMetricsRun',
   summary: "Recompute every active community's metric snapshots now (fans out over the queue)",
   responses: { 202: json(z.object({ runId: z.string(), total: z.number() }), 'Started'), ...errorResponses(401, 403) },
 });
@@ -246,6 +253,7 @@ const startRun = defineRoute(operator, {
 const getLatestRun = defineRoute(operator, {
   method: 'get',
   path: '/api/operator/metrics/runs/latest',
+  operationId: 'operator.getLatestMetricsRun',
   summary: 'Progress of the latest snapshot run',
   responses: { 200: json(z.object({ run: runSchema.nullable() }), 'Latest run'), ...errorResponses(401, 403) },
 });
@@ -255,6 +263,7 @@ const consultantEntry = z.object({ userId: z.string(), displayName: z.string(), 
 const listConsultants = defineRoute(operator, {
   method: 'get',
   path: '/api/operator/consultants',
+  operationId: 'operator.listConsultants',
   summary: 'Consultants registered on the platform, with how many communities granted each access',
   responses: {
     200: json(z.object({ consultants: z.array(consultantEntry.extend({ grants: z.number() })) }), 'Consultants'),
@@ -265,6 +274,7 @@ const listConsultants = defineRoute(operator, {
 const registerConsultant = defineRoute(operator, {
   method: 'put',
   path: '/api/operator/consultants/{userId}',
+  operationId: 'operator.registerConsultant',
   summary: 'Give a signed-up person the consultant role, with the name and organisation admins will see',
   request: {
     params: consultantParam,
@@ -283,6 +293,7 @@ const registerConsultant = defineRoute(operator, {
 const removeConsultant = defineRoute(operator, {
   method: 'delete',
   path: '/api/operator/consultants/{userId}',
+  operationId: 'operator.removeConsultant',
   summary: 'Take the consultant role away; their grants stop working at once',
   request: { params: consultantParam },
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Removed'), ...errorResponses(400, 401, 403, 404) },

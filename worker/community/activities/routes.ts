@@ -159,6 +159,7 @@ const list = defineRoute(
   {
     method: 'get',
     path: '/api/activities',
+    operationId: 'activities.list',
     summary: 'Activities in a period (default: from now for four weeks)',
     request: {
       query: z.object({
@@ -176,6 +177,7 @@ const get = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}',
+    operationId: 'activities.get',
     summary: 'An activity with its AA budget breakdown, places, settlement (planned vs actual) and review',
     request: { params: idParam },
     responses: { 200: json(detailSchema, 'Activity'), ...errorResponses(404) },
@@ -187,6 +189,7 @@ const places = defineRoute(
   {
     method: 'get',
     path: '/api/activity-places',
+    operationId: 'activities.listPlaces',
     summary:
       "Where an activity can take place: the shared spaces, and the club's active bookings it can use (with the activity each already holds)",
     request: { query: z.object({ clubId: z.coerce.number().int().positive().optional() }) },
@@ -228,6 +231,7 @@ const create = defineRoute(
   {
     method: 'post',
     path: '/api/activities',
+    operationId: 'activities.create',
     summary:
       'Propose an activity with an AA budget; the proposer is responsible for it. With spaceId the space is booked for its time in the same write (409 naming the clashing booking when taken); with bookingId a booking of its club that covers the time is used',
     request: jsonBody(activityInput),
@@ -241,6 +245,7 @@ const update = defineRoute(
   {
     method: 'put',
     path: '/api/activities/{id}',
+    operationId: 'activities.update',
     summary:
       'Change an activity and its budget before approval (responsible person); a new time or space re-books it atomically, a typed place releases the booking',
     request: { params: idParam, ...jsonBody(activityInput) },
@@ -269,6 +274,7 @@ const step = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/steps',
+    operationId: 'activities.takeStep',
     summary: 'Take the next step of the standard process: submit, approve, return, open, close, hold or cancel',
     request: {
       params: idParam,
@@ -289,6 +295,7 @@ const join = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/signups',
+    operationId: 'activities.signUp',
     summary: 'Sign up yourself, or a child or other person you bring',
     request: {
       params: idParam,
@@ -308,6 +315,7 @@ const cancel = defineRoute(
   {
     method: 'delete',
     path: '/api/activities/{id}/signups/{signupId}',
+    operationId: 'activities.cancelSignUp',
     summary: 'Cancel a place; the first on the waitlist moves up',
     request: { params: idParam.extend({ signupId: z.coerce.number().int().positive() }) },
     responses: { 200: ok, ...errorResponses(401, 403, 404) },
@@ -320,6 +328,7 @@ const roster = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}/signups',
+    operationId: 'activities.listSignUps',
     summary: 'The sign-up list, for check-in (organisers)',
     request: { params: idParam },
     responses: {
@@ -350,6 +359,7 @@ const checkin = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/checkins',
+    operationId: 'activities.checkIn',
     summary: "Check in: with the activity's QR code (yourself) or a sign-up id from the list (organisers)",
     request: {
       params: idParam,
@@ -365,6 +375,7 @@ const settlement = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/settlement',
+    operationId: 'activities.settle',
     summary: "Settle: actual income and costs; the surplus or deficit goes to the fund's ledger",
     request: { params: idParam, ...jsonBody(z.object({ incomeFen: fen, costLines: z.array(costLine).max(50), occurredOn: z.iso.date() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -377,6 +388,7 @@ const reviewRoute = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/review',
+    operationId: 'activities.review',
     summary: 'The responsible person reviews a settled activity',
     request: {
       params: idParam,
@@ -392,6 +404,7 @@ const rating = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/rating',
+    operationId: 'activities.rate',
     summary: 'A participant rates the activity, 1–5',
     request: { params: idParam, ...jsonBody(z.object({ rating: z.number().int().min(1).max(5) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -404,6 +417,7 @@ const icalRoute = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}/calendar.ics',
+    operationId: 'activities.getCalendar',
     summary: 'The activity as an iCalendar file',
     request: { params: idParam },
     responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(404) },

@@ -16,6 +16,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive() });
 const cancel = defineRoute(ownerOrAdmin, {
   method: 'delete',
   path: '/api/bookings/{id}',
+  operationId: 'bookings.cancel',
   summary:
     'Cancel a booking (whoever made it, or an administrator); a booking that holds an activity is released through the activity (409)',
   request: { params: idParam },

@@ -16,6 +16,7 @@ const buildingList = defineRoute(
   {
     method: 'get',
     path: '/api/buildings',
+    operationId: 'buildings.list',
     summary: 'Buildings with their contacts and the coverage figure (share with at least the contacts needed)',
     responses: {
       200: json(
@@ -42,6 +43,7 @@ const gridWorker = defineRoute(
   {
     method: 'patch',
     path: '/api/buildings/{id}',
+    operationId: 'buildings.setGridWorker',
     summary: "Record the building's grid worker (网格员) (coordinators)",
     request: { params: idParam, ...jsonBody(z.object({ gridWorker: z.string().trim().min(1).max(60).nullable() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
@@ -54,6 +56,7 @@ const volunteer = defineRoute(
   {
     method: 'post',
     path: '/api/buildings/{id}/contact-applications',
+    operationId: 'buildings.volunteerAsContact',
     summary: 'Volunteer as a contact for a building; an administrator or a party representative confirms',
     request: { params: idParam },
     responses: { 201: json(z.object({ id: z.number().int() }), 'Applied'), ...errorResponses(401, 403, 404, 409) },
@@ -64,6 +67,7 @@ const volunteer = defineRoute(
 const applications = defineRoute(coordinators, {
   method: 'get',
   path: '/api/contact-applications',
+  operationId: 'buildings.listContactApplications',
   summary: 'Pending offers to be a building contact (coordinators)',
   responses: {
     200: json(
@@ -90,6 +94,7 @@ const decideApplication = defineRoute(
   {
     method: 'post',
     path: '/api/contact-applications/{id}/decision',
+    operationId: 'buildings.decideContactApplication',
     summary: 'Confirm or decline an offer to be a building contact (coordinators)',
     request: { params: idParam, ...jsonBody(z.object({ confirm: z.boolean() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },

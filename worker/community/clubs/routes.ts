@@ -41,6 +41,7 @@ const list = defineRoute(
   {
     method: 'get',
     path: '/api/clubs',
+    operationId: 'clubs.list',
     summary: 'Clubs of the community, with their responsible person, size, fund and whether accounts are settled on time',
     request: { query: z.object({ status: status.optional() }) },
     responses: { 200: json(z.object({ clubs: z.array(clubSummary) }), 'Clubs'), ...errorResponses(400) },
@@ -52,6 +53,7 @@ const detail = defineRoute(
   {
     method: 'get',
     path: '/api/clubs/{id}',
+    operationId: 'clubs.get',
     summary: "A club's page",
     request: { params: idParam },
     responses: {
@@ -83,6 +85,7 @@ const propose = defineRoute(
   {
     method: 'post',
     path: '/api/clubs',
+    operationId: 'clubs.propose',
     summary: 'Propose a club; the proposer becomes its responsible person',
     request: jsonBody(
       z.object({
@@ -105,6 +108,7 @@ const move = defineRoute(
   {
     method: 'post',
     path: '/api/clubs/{id}/status',
+    operationId: 'clubs.setStatus',
     summary: 'Approve, make dormant, revive or close a club (association administrators)',
     request: { params: idParam, ...jsonBody(z.object({ status: z.enum(['active', 'dormant', 'closed']) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -117,6 +121,7 @@ const join = defineRoute(
   {
     method: 'post',
     path: '/api/clubs/{id}/members',
+    operationId: 'clubs.join',
     summary: 'Join a club',
     request: { params: idParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
@@ -129,6 +134,7 @@ const leave = defineRoute(
   {
     method: 'delete',
     path: '/api/clubs/{id}/members/me',
+    operationId: 'clubs.leave',
     summary: 'Leave a club (the responsible person hands over first)',
     request: { params: idParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
@@ -141,6 +147,7 @@ const handover = defineRoute(
   {
     method: 'post',
     path: '/api/clubs/{id}/handovers',
+    operationId: 'clubs.offerHandover',
     summary: 'Offer responsibility for the club to another member (responsible person only)',
     request: { params: idParam, ...jsonBody(z.object({ toMemberId: z.number().int().positive() })) },
     responses: { 201: json(z.object({ id: z.number().int() }), 'Offered'), ...errorResponses(400, 401, 403, 404) },
@@ -153,6 +160,7 @@ const decide = defineRoute(
   {
     method: 'post',
     path: '/api/clubs/{id}/handovers/{handoverId}',
+    operationId: 'clubs.decideHandover',
     summary: 'Accept or decline responsibility offered to you',
     request: { params: idParam.extend({ handoverId: z.coerce.number().int().positive() }), ...jsonBody(z.object({ accept: z.boolean() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
@@ -165,6 +173,7 @@ const handovers = defineRoute(
   {
     method: 'get',
     path: '/api/clubs/{id}/handovers',
+    operationId: 'clubs.listHandovers',
     summary: "The log of the club's handovers of responsibility",
     request: { params: idParam },
     responses: {

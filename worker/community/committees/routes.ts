@@ -50,6 +50,7 @@ const committeeSchema = z.object({
 const listCommittees = defineRoute(residents, {
   method: 'get',
   path: '/api/committees',
+  operationId: 'committees.list',
   summary:
     'Professional committees and ad hoc groups with their members (outside experts included), the issues they study and the decisions they assist',
   responses: { 200: json(z.object({ committees: z.array(committeeSchema) }), 'Committees'), ...errorResponses(401, 403) },
@@ -60,6 +61,7 @@ const addCommittee = defineRoute(
   {
     method: 'post',
     path: '/api/committees',
+    operationId: 'committees.create',
     summary: 'Set up a standing committee or an ad hoc group (coordinators); an ad hoc group has an end date',
     request: jsonBody(
       z.object({
@@ -82,6 +84,7 @@ const addCommitteeMember = defineRoute(
   {
     method: 'post',
     path: '/api/committees/{id}/members',
+    operationId: 'committees.addMember',
     summary: 'Add a resident, or an outside expert by name, to a committee (coordinators)',
     request: {
       params: idParam,

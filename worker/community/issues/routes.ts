@@ -29,6 +29,7 @@ const raise = defineRoute(
   {
     method: 'post',
     path: '/api/issues',
+    operationId: 'issues.raise',
     summary: 'Raise an issue (议题) for your building contacts to take up',
     request: jsonBody(
       z.object({
@@ -69,6 +70,7 @@ const committeeRef = z.object({ id: z.number().int(), name: z.string() });
 const list = defineRoute(residents, {
   method: 'get',
   path: '/api/issues',
+  operationId: 'issues.list',
   summary: "The community's issues, with how long each has waited and whether it is overdue",
   responses: { 200: json(z.object({ issues: z.array(issueSummary) }), 'Issues'), ...errorResponses(401, 403) },
 });
@@ -76,6 +78,7 @@ const list = defineRoute(residents, {
 const detail = defineRoute(residents, {
   method: 'get',
   path: '/api/issues/{id}',
+  operationId: 'issues.get',
   summary: "An issue's whole path, with dates and who acted",
   request: { params: idParam },
   responses: {
@@ -127,6 +130,7 @@ const support = defineRoute(
   {
     method: 'post',
     path: '/api/issues/{id}/support',
+    operationId: 'issues.support',
     summary: 'Support an issue (once per resident)',
     request: { params: idParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404) },
@@ -139,6 +143,7 @@ const move = defineRoute(
   {
     method: 'post',
     path: '/api/issues/{id}/transitions',
+    operationId: 'issues.transition',
     summary: 'Move an issue along its path (building contacts and coordinators; the meeting decides on the agenda)',
     request: {
       params: idParam,
@@ -166,6 +171,7 @@ const recommendation = defineRoute(
   {
     method: 'post',
     path: '/api/issues/{id}/recommendation',
+    operationId: 'issues.recordRecommendation',
     summary: "Record the studying committee's recommendation (its members or coordinators); the issue goes on to the joint meeting",
     request: { params: idParam, ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -178,6 +184,7 @@ const assist = defineRoute(
   {
     method: 'post',
     path: '/api/issues/{id}/assist',
+    operationId: 'issues.assignCommittee',
     summary: 'Assign a committee to assist implementing an adopted decision (coordinators)',
     request: { params: idParam, ...jsonBody(z.object({ committeeId: z.number().int().positive() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },

@@ -45,6 +45,7 @@ const statementSchema = z.object({
 const funds = defineRoute(residents, {
   method: 'get',
   path: '/api/ledger/funds',
+  operationId: 'ledger.listFunds',
   summary: 'The hub fund and every club fund with its balance (residents of this community)',
   responses: {
     200: json(
@@ -68,6 +69,7 @@ const funds = defineRoute(residents, {
 const statement = defineRoute(residents, {
   method: 'get',
   path: '/api/ledger/funds/{key}/statement',
+  operationId: 'ledger.getStatement',
   summary: "A fund's public statement for a period: income and spending by category, surplus, entries",
   request: { params: z.object({ key: fundKey }), query: period },
   responses: { 200: json(statementSchema, 'Statement'), ...errorResponses(400, 401, 403, 404) },
@@ -76,6 +78,7 @@ const statement = defineRoute(residents, {
 const statementCsvRoute = defineRoute(residents, {
   method: 'get',
   path: '/api/ledger/funds/{key}/statement.csv',
+  operationId: 'ledger.getStatementCsv',
   summary: "A fund's statement entries as CSV",
   request: { params: z.object({ key: fundKey }), query: period },
   responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401, 403, 404) },
@@ -86,6 +89,7 @@ const record = defineRoute(
   {
     method: 'post',
     path: '/api/ledger/transactions',
+    operationId: 'ledger.record',
     summary: 'Record a balanced entry, e.g. a donation or a subsidy (association administrators)',
     request: jsonBody(
       z.object({
@@ -111,6 +115,7 @@ const reverse = defineRoute(
   {
     method: 'post',
     path: '/api/ledger/transactions/{id}/reversal',
+    operationId: 'ledger.reverse',
     summary: 'Correct an entry by recording its exact reversal; entries are never edited or deleted',
     request: {
       params: z.object({ id: z.coerce.number().int().positive() }),

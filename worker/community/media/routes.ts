@@ -71,6 +71,7 @@ const uploadPhoto = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/photos',
+    operationId: 'media.uploadPhoto',
     summary: 'Add a photo to an activity that has happened (its responsible person or a participant); JPEG, PNG or WebP, up to 5 MB',
     request: { params: idParam, ...binaryBody(IMAGE_TYPES) },
     responses: { 201: json(z.object({ id: z.number().int() }), 'Stored'), ...errorResponses(400, 401, 403, 404, 409) },
@@ -82,6 +83,7 @@ const listPhotos = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}/photos',
+    operationId: 'media.listPhotos',
     summary: "An activity's photos",
     request: { params: idParam },
     responses: { 200: json(z.object({ photos: z.array(fileSchema) }), 'Photos'), ...errorResponses(404) },
@@ -93,6 +95,7 @@ const photo = defineRoute(
   {
     method: 'get',
     path: '/api/photos/{id}',
+    operationId: 'media.getPhoto',
     summary: 'One activity photo',
     request: { params: idParam },
     responses: { 200: { description: 'The image', content: { 'image/jpeg': { schema: z.string() } } }, ...errorResponses(404) },
@@ -104,6 +107,7 @@ const uploadReceipt = defineRoute(
   {
     method: 'post',
     path: '/api/ledger/transactions/{id}/receipts',
+    operationId: 'media.uploadReceipt',
     summary: 'Keep a receipt for a ledger entry (administrators); receipts stay private to administrators',
     request: { params: idParam, ...binaryBody(RECEIPT_TYPES) },
     responses: { 201: json(z.object({ id: z.number().int() }), 'Kept'), ...errorResponses(400, 401, 403, 404) },
@@ -115,6 +119,7 @@ const receipt = defineRoute(
   {
     method: 'get',
     path: '/api/receipts/{id}',
+    operationId: 'media.getReceipt',
     summary: 'One receipt (administrators only: receipts may carry names and phone numbers)',
     request: { params: idParam },
     responses: {

@@ -60,6 +60,7 @@ const outcomeSchema = z.object({ result: z.enum(['adopted', 'blocked', 'not-adop
 const list = defineRoute(residents, {
   method: 'get',
   path: '/api/meetings',
+  operationId: 'meetings.list',
   summary: 'Meetings, and months of the last year without a joint meeting (the cadence tracker)',
   responses: {
     200: json(
@@ -89,6 +90,7 @@ const create = defineRoute(
   {
     method: 'post',
     path: '/api/meetings',
+    operationId: 'meetings.create',
     summary:
       "Schedule a meeting of a body (administrators and party representatives; a committee's chair for its committee); a committee meeting names its committee",
     request: jsonBody(
@@ -117,6 +119,7 @@ const stanceSchema = z.object({
 const detail = defineRoute(residents, {
   method: 'get',
   path: '/api/meetings/{id}',
+  operationId: 'meetings.get',
   summary: 'A meeting: parties and attendance, agenda with papers, positions, outcomes, action items, minutes',
   request: { params: meetingParam },
   responses: {
@@ -186,6 +189,7 @@ const item = defineRoute(
   {
     method: 'post',
     path: '/api/meetings/{id}/items',
+    operationId: 'meetings.addItem',
     summary: 'Put a referred issue or a proposal on the agenda, with presenter, time and papers',
     request: {
       params: meetingParam,
@@ -209,6 +213,7 @@ const open = defineRoute(
   {
     method: 'post',
     path: '/api/meetings/{id}/open',
+    operationId: 'meetings.open',
     summary: 'Open the meeting (its chair): its voters are fixed and attendance, positions and decisions can be recorded',
     request: { params: meetingParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
@@ -221,6 +226,7 @@ const attendance = defineRoute(
   {
     method: 'put',
     path: '/api/meetings/{id}/attendance/{voter}',
+    operationId: 'meetings.recordAttendance',
     summary: "Record a voter's attendance while the meeting is in progress (a party's representatives; a person themself, or the chair)",
     request: { params: meetingParam.extend({ voter: voterKey }), ...jsonBody(z.object({ attended: z.boolean() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -233,6 +239,7 @@ const stance = defineRoute(
   {
     method: 'put',
     path: '/api/meetings/{id}/items/{itemId}/stances/{voter}',
+    operationId: 'meetings.recordPosition',
     summary:
       "Record a voter's position on an item while the meeting is in progress — agree, object or block (with a reason): a party's only by its representatives; a person's by themself, or by the chair for a show of hands",
     request: {
@@ -255,6 +262,7 @@ const decision = defineRoute(
   {
     method: 'post',
     path: '/api/meetings/{id}/items/{itemId}/decision',
+    operationId: 'meetings.decide',
     summary: "Apply the body's decision rule (unanimity for the joint meeting); an adopted item carries its one published text",
     request: { params: itemParam, ...jsonBody(z.object({ decisionText: z.string().trim().max(2000).optional() })) },
     responses: { 200: json(outcomeSchema, 'Outcome'), ...errorResponses(400, 401, 403, 404, 409) },
@@ -267,6 +275,7 @@ const comeBack = defineRoute(
   {
     method: 'post',
     path: '/api/meetings/{id}/items/{itemId}/bring-back',
+    operationId: 'meetings.bringBack',
     summary: 'Bring a blocked or undecided item back, revised, to a later meeting',
     request: {
       params: itemParam,
@@ -289,6 +298,7 @@ const action = defineRoute(
   {
     method: 'post',
     path: '/api/meetings/{id}/items/{itemId}/actions',
+    operationId: 'meetings.addAction',
     summary: 'Add an action item (owner, due date) to an adopted decision',
     request: {
       params: itemParam,
@@ -306,6 +316,7 @@ const actionDone = defineRoute(
   {
     method: 'post',
     path: '/api/actions/{id}/done',
+    operationId: 'meetings.completeAction',
     summary: 'Mark an action item done',
     request: { params: meetingParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404) },
@@ -318,6 +329,7 @@ const close = defineRoute(
   {
     method: 'post',
     path: '/api/meetings/{id}/close',
+    operationId: 'meetings.close',
     summary: 'Close the meeting: positions and decisions become final and the minutes are drafted from the record',
     request: { params: meetingParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
@@ -330,6 +342,7 @@ const publish = defineRoute(
   {
     method: 'post',
     path: '/api/meetings/{id}/minutes',
+    operationId: 'meetings.publishMinutes',
     summary: 'Publish the approved minutes to residents, with one voice',
     request: { params: meetingParam, ...jsonBody(z.object({ text: z.string().trim().min(10).max(50000) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
@@ -342,6 +355,7 @@ const amendment = defineRoute(
   {
     method: 'post',
     path: '/api/meetings/{id}/amendments',
+    operationId: 'meetings.addAmendment',
     summary: "Add a recorded amendment to a closed meeting's record (coordinators): shown with the minutes, never editing them",
     request: {
       params: meetingParam,
@@ -355,6 +369,7 @@ const amendment = defineRoute(
 const decisions = defineRoute(residents, {
   method: 'get',
   path: '/api/decisions',
+  operationId: 'meetings.listDecisions',
   summary: 'Decisions adopted and published, each in its one published text',
   responses: {
     200: json(

@@ -26,6 +26,7 @@ const appointmentSchema = z.object({
 const appointments = defineRoute(admin, {
   method: 'get',
   path: '/api/parties/{key}/appointments',
+  operationId: 'parties.listAppointments',
   summary: "A party's representatives and the offers made to represent it, with their answers",
   request: { params: partyParam },
   responses: { 200: json(z.object({ appointments: z.array(appointmentSchema) }), 'Appointments'), ...errorResponses(400, 401, 403) },
@@ -34,6 +35,7 @@ const appointments = defineRoute(admin, {
 const appoint = defineRoute(admin, {
   method: 'post',
   path: '/api/parties/{key}/appointments',
+  operationId: 'parties.appoint',
   summary: "Offer someone else the party's representation; it takes effect when they accept",
   request: { params: partyParam, ...jsonBody(z.object({ memberId: z.number().int().positive() })) },
   responses: { 201: json(z.object({ id: z.number().int() }), 'Offered'), ...errorResponses(400, 401, 403, 409) },
@@ -44,6 +46,7 @@ const answer = defineRoute(
   {
     method: 'post',
     path: '/api/parties/{key}/appointments/{appointmentId}/answer',
+    operationId: 'parties.answerAppointment',
     summary: 'Accept or decline an offer to represent a party (the appointee only)',
     request: {
       params: partyParam.extend({ appointmentId: z.coerce.number().int().positive() }),
@@ -59,6 +62,7 @@ const stepDown = defineRoute(
   {
     method: 'delete',
     path: '/api/parties/{key}/representatives/{memberId}',
+    operationId: 'parties.removeRepresentative',
     summary: "End a representative's term (association administrators)",
     request: { params: partyParam.extend({ memberId: z.coerce.number().int().positive() }) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
@@ -71,6 +75,7 @@ const renameParty = defineRoute(
   {
     method: 'patch',
     path: '/api/parties/{key}',
+    operationId: 'parties.rename',
     summary: "Set a party's own name, e.g. 翠竹园社区居委会",
     request: {
       params: partyParam,

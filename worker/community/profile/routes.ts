@@ -18,6 +18,7 @@ const getCommunity = defineRoute(
   {
     method: 'get',
     path: '/api/community',
+    operationId: 'profile.get',
     summary: "The community's profile, nine programs, parties and coordination structure",
     responses: { 200: json(communityOverviewSchema, 'The community'), ...errorResponses(404, 410, 503) },
   },
@@ -28,6 +29,7 @@ const updateProfile = defineRoute(
   {
     method: 'patch',
     path: '/api/community',
+    operationId: 'profile.update',
     summary: "Update the community's facts the handbooks cite",
     request: jsonBody(
       z

@@ -18,6 +18,7 @@ const updateProgram = defineRoute(
   {
     method: 'patch',
     path: '/api/programs/{key}',
+    operationId: 'programs.update',
     summary: 'Rename a program or switch it on or off; the handbooks follow',
     request: {
       params: z.object({ key: z.string().regex(/^[a-z][a-z-]{0,40}$/) }),

@@ -19,6 +19,7 @@ const listSpaces = defineRoute(
   {
     method: 'get',
     path: '/api/spaces',
+    operationId: 'spaces.list',
     summary: 'Shared spaces with their opening hours, capacity and rules',
     responses: { 200: json(z.object({ spaces: z.array(spaceSchema) }), 'Spaces') },
   },
@@ -29,6 +30,7 @@ const addSpace = defineRoute(
   {
     method: 'post',
     path: '/api/spaces',
+    operationId: 'spaces.create',
     summary: 'Add a shared space (association administrators)',
     request: jsonBody(
       z.object({
@@ -48,6 +50,7 @@ const spaceBookings = defineRoute(
   {
     method: 'get',
     path: '/api/spaces/{id}/bookings',
+    operationId: 'spaces.listBookings',
     summary: "A space's bookings in a period (default: the next four weeks)",
     request: {
       params: idParam,
@@ -62,6 +65,7 @@ const book = defineRoute(
   {
     method: 'post',
     path: '/api/spaces/{id}/bookings',
+    operationId: 'spaces.book',
     summary: 'Book a space, once or weekly; all occurrences or none; an overlap is refused (409) with the clashing bookings',
     request: {
       params: idParam,
@@ -85,6 +89,7 @@ const book = defineRoute(
 const slotRequest = defineRoute(residents, {
   method: 'post',
   path: '/api/spaces/{id}/slot-requests',
+  operationId: 'spaces.requestSlot',
   summary: 'Ask the federation to settle who gets a regular slot two groups want; it becomes an issue referred to the federation',
   request: {
     params: idParam,

@@ -17,6 +17,7 @@ const register = defineRoute(
   {
     method: 'put',
     path: '/api/volunteers/me',
+    operationId: 'volunteers.register',
     summary: 'Register (or update) yourself as a volunteer: skills and availability',
     request: jsonBody(z.object({ skills: z.string().trim().max(500), availability: z.string().trim().max(300) })),
     responses: { 200: ok, ...errorResponses(400, 401, 403) },
@@ -33,6 +34,7 @@ const record = defineRoute(
   {
     method: 'post',
     path: '/api/volunteer-hours',
+    operationId: 'volunteers.recordHours',
     summary: "Record a volunteer's hours (the activity's responsible person, or an administrator); the volunteer confirms",
     request: jsonBody(
       z.object({
@@ -61,6 +63,7 @@ const confirm = defineRoute(
   {
     method: 'post',
     path: '/api/volunteer-hours/{id}/confirmation',
+    operationId: 'volunteers.confirmHours',
     summary: 'Confirm hours recorded for you',
     request: { params: z.object({ id: z.coerce.number().int().positive() }) },
     responses: { 200: ok, ...errorResponses(401, 403, 404) },
@@ -71,6 +74,7 @@ const confirm = defineRoute(
 const mine = defineRoute(residents, {
   method: 'get',
   path: '/api/volunteers/me',
+  operationId: 'volunteers.getMine',
   summary: 'My volunteer record: registration, hours (confirmed and waiting for me)',
   responses: {
     200: json(
@@ -100,6 +104,7 @@ const totals = defineRoute(
   {
     method: 'get',
     path: '/api/volunteers/summary',
+    operationId: 'volunteers.getSummary',
     summary: "The community's volunteers and confirmed hours",
     responses: {
       200: json(z.object({ volunteers: z.number().int(), confirmedHours: z.number(), volunteersWithHours: z.number().int() }), 'Totals'),
