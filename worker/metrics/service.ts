@@ -1,42 +1,12 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { PlatformDb, TenantDb } from '../db/client';
 import { now } from '../db/columns';
-import { auditLog, communities, consultantGrants, consultantProfiles, metricSnapshots, platformRoles } from '../db/platform-schema';
+import { communities, consultantGrants, consultantProfiles, metricSnapshots, platformRoles } from '../db/platform-schema';
 import { members } from '../db/tenant-schema';
 import { AppError } from '../errors';
-import type { AuditEntry } from '../platform/audit';
+import { auditIfFound, auditStatement } from './audit-statements';
 import { type Figures, monthsUpTo } from './definitions';
 import { parseFigures } from './figures';
-
-// ---- Audit rows that belong to the batch of the change they record ----
-
-/** The audit row of a change, as a statement for the change's own batch (`recordAudit` writes on its own). */
-function auditStatement(db: PlatformDb, entry: AuditEntry) {
-  return db.insert(auditLog).values({ ...entry, detail: entry.detail ?? null });
-}
-
-/**
- * The audit row of a change, written only if `where` finds the row the change is about: run before the change
- * in one batch, the record and the change happen together or not at all.
- */
-function auditIfFound(db: PlatformDb, entry: AuditEntry, table: SQLiteTable, where: SQL | undefined) {
-  return db.insert(auditLog).select(
-    db
-      .select({
-        // insert…select takes every column in table order; NULL lets SQLite number the row.
-        id: sql<number>`NULL`.as('id'),
-        at: sql<string>`${now}`.as('at'),
-        actorUserId: sql<string | null>`${entry.actorUserId}`.as('actor_user_id'),
-        communityId: sql<string | null>`${entry.communityId}`.as('community_id'),
-        action: sql<string>`${entry.action}`.as('action'),
-        detail: sql<string | null>`${entry.detail === undefined ? null : JSON.stringify(entry.detail)}`.as('detail'),
-      })
-      .from(table)
-      .where(where)
-      .limit(1),
-  );
-}
 
 // ---- What consultants read: snapshots only, never a community's own database ----
 
