@@ -65,7 +65,8 @@ describe('a plain member is refused every route that needs a finer role', () => 
           if (rule.otherwise && !rule.otherwise.includes('member')) bodies.push({});
         }
         for (const body of bodies) {
-          const res = await call(c.host, fill(path), { method: method.toUpperCase(), body, token });
+          const get = method === 'get';
+          const res = await call(c.host, fill(path), { method: method.toUpperCase(), body: get ? undefined : body, token });
           expect(res.status, `${method.toUpperCase()} ${path} ${JSON.stringify(body)}: ${res.text}`).toBe(403);
           expect(res.json.error.code).toBe('forbidden');
           checked.push(`${method} ${path}`);
