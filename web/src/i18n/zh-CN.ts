@@ -10,6 +10,7 @@ import * as ledger from '../features/ledger/i18n';
 import * as meetings from '../features/meetings/i18n';
 import * as members from '../features/members/i18n';
 import * as notifications from '../features/notifications/i18n';
+import * as parties from '../features/parties/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
 import * as settings from '../features/settings/i18n';
@@ -95,6 +96,7 @@ export const zhCN = {
   ...issues.zh,
   ...meetings.zh,
   ...notifications.zh,
+  ...parties.zh,
   ...buildings.zh,
   ...structure.zh,
   ...consultants.zh,

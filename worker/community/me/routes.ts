@@ -10,6 +10,8 @@ import { validationHook } from '../../http/validation';
 import { calendarFor } from '../activities/routes';
 import { listActivities, mySignups } from '../activities/service';
 import { markNotificationsRead, myNotifications } from '../notifications/service';
+import { partyKeys } from '../parties/rules';
+import { openOffersFor } from '../parties/service';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
@@ -113,6 +115,29 @@ const readAll = defineRoute(residents, {
 });
 
 /** Everything under /api/me: my week, my calendar feed and my notifications. */
+const appointmentOffers = defineRoute(residents, {
+  method: 'get',
+  path: '/api/me/appointments',
+  operationId: 'me.appointmentOffers',
+  summary: 'Offers to represent a party that wait for my answer',
+  responses: {
+    200: json(
+      z.object({
+        offers: z.array(
+          z.object({
+            id: z.number().int(),
+            partyKey: z.enum(partyKeys),
+            partyTitle: z.object({ zh: z.string(), en: z.string() }),
+            createdAt: z.string(),
+          }),
+        ),
+      }),
+      'Offers',
+    ),
+    ...errorResponses(401, 403),
+  },
+});
+
 export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(overview, async (c) => {
     const { db } = tenantOf(c);
@@ -189,4 +214,5 @@ export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(readAll, async (c) => {
     await markNotificationsRead(tenantOf(c).db, memberOf(c).id);
     return c.json({ ok: true as const }, 200);
-  });
+  })
+  .openapi(appointmentOffers, async (c) => c.json({ offers: await openOffersFor(tenantOf(c).db, memberOf(c).id) }, 200));

@@ -3,7 +3,7 @@ import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { memberRoles, members } from '../members/schema';
 import { appointmentProblem, type PartyKey } from './rules';
-import { partyAppointments } from './schema';
+import { parties, partyAppointments } from './schema';
 
 /** The representatives and open offers of one party, newest first. */
 export async function listAppointments(db: TenantDb, partyKey: PartyKey) {
@@ -25,10 +25,18 @@ export async function listAppointments(db: TenantDb, partyKey: PartyKey) {
 
 /** Offers addressed to a member that still wait for an answer. */
 export async function openOffersFor(db: TenantDb, memberId: number) {
-  return db
-    .select({ id: partyAppointments.id, partyKey: partyAppointments.partyKey, createdAt: partyAppointments.createdAt })
+  const rows = await db
+    .select({
+      id: partyAppointments.id,
+      partyKey: partyAppointments.partyKey,
+      titleZh: parties.titleZh,
+      titleEn: parties.titleEn,
+      createdAt: partyAppointments.createdAt,
+    })
     .from(partyAppointments)
+    .innerJoin(parties, eq(parties.key, partyAppointments.partyKey))
     .where(and(eq(partyAppointments.memberId, memberId), eq(partyAppointments.status, 'offered')));
+  return rows.map(({ titleZh, titleEn, ...r }) => ({ ...r, partyTitle: { zh: titleZh, en: titleEn } }));
 }
 
 /** An administrator offers to appoint someone else; nothing changes until the appointee accepts. */

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { formatDateTime, useCoordinationRoles } from '../../lib/coordination';
 import { notificationsChanged } from '../../lib/notifications';
+import { AppointmentOffers } from '../parties/appointment-offers';
 
 /** My notifications: every change to the issues I raised, in my language; newest first. */
 export default function Notifications() {
@@ -36,6 +37,9 @@ export default function Notifications() {
       <h1>{t('notifications.title')}</h1>
       <p class="lead">{t('notifications.intro')}</p>
       <MemberGate next="/notifications" />
+      <Show when={member()}>
+        <AppointmentOffers />
+      </Show>
       <ErrorMessage error={data.error} />
       <ErrorMessage error={error()} detail />
       <Show when={data.latest}>

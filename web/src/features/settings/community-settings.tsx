@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { ConsultantAccess } from '../consultants/consultant-access';
+import { PartyRepresentatives } from '../parties/party-representatives';
 
 const WAIT_STATES = ['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done'] as const;
 const DEFAULT_LIMITS = defaultWaitLimits as Record<(typeof WAIT_STATES)[number], number>;
@@ -244,6 +245,7 @@ export default function CommunitySettings() {
           </>
         )}
       </Show>
+      <Show when={community.latest}>{(c) => <PartyRepresentatives parties={c().parties} />}</Show>
       <ConsultantAccess />
     </section>
   );
