@@ -25,6 +25,9 @@ export function client(host: string, token?: string) {
   });
 }
 
+/** The client's `/api` tree, for naming request types: `InferRequestType<Api['activities']['$post']>['json']`. */
+export type Api = ReturnType<typeof client>['api'];
+
 /** A response read once: its status discriminates the JSON body typed for that status. */
 export type Read<R> =
   R extends ClientResponse<infer T, infer S, infer F>
