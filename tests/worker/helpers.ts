@@ -49,6 +49,15 @@ export function expectStatus<R extends { status: number; text: string }, S exten
   expect(response.status, response.text).toBe(status);
 }
 
+/** Asserts the status (showing the body when it differs) and returns the body typed for that status. */
+export function bodyOf<R extends { status: number; text: string; json: unknown }, S extends R['status']>(
+  response: R,
+  status: S,
+): Extract<R, { status: S }>['json'] {
+  expectStatus(response, status);
+  return response.json;
+}
+
 export interface RawOptions {
   method?: string;
   /** Sent as is when a string (malformed JSON on purpose), else as JSON. */
