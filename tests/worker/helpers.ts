@@ -1,11 +1,13 @@
 import { env, exports } from 'cloudflare:workers';
-import { type ClientResponse, hc } from 'hono/client';
-import { expect } from 'vitest';
+import { hc } from 'hono/client';
 import type { z } from '@hono/zod-openapi';
 import type { AppType } from '../../worker/app';
 import { tenantDb as drizzleTenantDb } from '../../worker/db/client';
 import type { communitySetupSchema } from '../../worker/platform/community-setup';
 import { tenantDatabase } from '../../worker/tenancy/pool';
+import { parseJson, read } from '../client-response';
+
+export { bodyOf, expectStatus, type Read, read } from '../client-response';
 
 export const PLATFORM = 'localhost';
 
@@ -27,36 +29,6 @@ export function client(host: string, token?: string) {
 
 /** The client's `/api` tree, for naming request types: `InferRequestType<Api['activities']['$post']>['json']`. */
 export type Api = ReturnType<typeof client>['api'];
-
-/** A response read once: its status discriminates the JSON body typed for that status. */
-export type Read<R> =
-  R extends ClientResponse<infer T, infer S, infer F>
-    ? { status: S; json: F extends 'json' ? T : unknown; text: string; headers: Headers }
-    : never;
-
-/** Awaits a client call and reads its body once (JSON when it parses, the text always). */
-export async function read<R extends ClientResponse<unknown, number, string>>(call: Promise<R>): Promise<Read<R>> {
-  const response = await call;
-  const text = await response.text();
-  return { status: response.status, json: parseJson(text), text, headers: response.headers } as Read<R>;
-}
-
-/** Asserts the status (showing the body when it differs) and narrows the response to that status's body. */
-export function expectStatus<R extends { status: number; text: string }, S extends R['status']>(
-  response: R,
-  status: S,
-): asserts response is Extract<R, { status: S }> {
-  expect(response.status, response.text).toBe(status);
-}
-
-/** Asserts the status (showing the body when it differs) and returns the body typed for that status. */
-export function bodyOf<R extends { status: number; text: string; json: unknown }, S extends R['status']>(
-  response: R,
-  status: S,
-): Extract<R, { status: S }>['json'] {
-  expectStatus(response, status);
-  return response.json;
-}
 
 export interface RawOptions {
   method?: string;
@@ -84,14 +56,6 @@ export async function rawCall(host: string, path: string, options: RawOptions = 
   const text = await response.text();
   const json: unknown = parseJson(text);
   return { status: response.status, json, text, headers: response.headers };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 /**
