@@ -26,7 +26,7 @@ import { templateRoutes } from './community/template/routes';
 import { volunteerRoutes } from './community/volunteers/routes';
 import { AppError, errorJson } from './errors';
 import type { AppEnv } from './http/context';
-import { recomputeAfterChange } from './metrics/on-change';
+import { apiDocument, registerSecuritySchemes } from './http/openapi-document';
 import { metricsRoutes } from './metrics/routes';
 import { platformRoutes } from './platform/routes';
 import { sharedRoutes } from './shared-routes';
@@ -40,7 +40,6 @@ export function buildApp() {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', resolveTenancy);
   app.use('/api/*', identify);
-  app.use('/api/*', recomputeAfterChange);
 
   const routes = app
     .route('/', sharedRoutes)
@@ -70,15 +69,10 @@ export function buildApp() {
     .route('/', metricsRoutes)
     .route('/', devRoutes);
 
-  app.doc31('/api/openapi.json', (c) => ({
-    openapi: '3.1.0',
-    info: {
-      title: 'Huzhu 互助 API',
-      version: '1',
-      description: 'The platform host serves sign-up and operators; each community host `{slug}.{platform host}` serves its own data.',
-    },
-    servers: [{ url: new URL(c.req.url).origin }],
-  }));
+  registerSecuritySchemes(app);
+  app.get('/api/openapi.json', (c) =>
+    c.json(apiDocument(app, { origin: new URL(c.req.url).origin, dev: c.get('config').authMode === 'dev' }), 200),
+  );
 
   app.all('/api/*', (c) => errorJson(c, 'not_found', 'No such API route'));
   // Everything else is the web app, for the platform and active communities only (unknown hosts were refused above).

@@ -18,6 +18,7 @@ const health = defineRoute(
   {
     method: 'get',
     path: '/api/health',
+    operationId: 'shared.getHealth',
     summary: 'Liveness',
     responses: { 200: json(z.object({ ok: z.literal(true), host: z.enum(['platform', 'community']) }), 'Alive') },
   },
@@ -28,6 +29,7 @@ const siteConfig = defineRoute(
   {
     method: 'get',
     path: '/api/site',
+    operationId: 'shared.getSite',
     summary: 'What this host is and how to sign in here',
     responses: {
       200: json(
@@ -51,6 +53,7 @@ const me = defineRoute(
   {
     method: 'get',
     path: '/api/me',
+    operationId: 'shared.getMe',
     summary: 'Who I am here: platform roles, and my membership on a community host',
     responses: {
       200: json(

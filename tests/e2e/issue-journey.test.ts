@@ -39,10 +39,15 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     const asAdmin = client(port, host, admin).api;
     for (const party of ['residents-committee', 'owners-committee', 'property-company'] as const) {
       const rep = await member(host, `${party}-${stamp}`, `${party}代表`);
+      // An administrator offers the party's representation; the representative accepts it.
+      const offer = bodyOf(
+        await read(asAdmin.parties[':key'].appointments.$post({ param: { key: party }, json: { memberId: rep.id } })),
+        201,
+      );
       await read(
-        asAdmin.members[':memberId'].roles.$put({
-          param: { memberId: String(rep.id) },
-          json: { roles: [{ role: 'party-representative', partyKey: party }] },
+        client(port, host, rep.token).api.parties[':key'].appointments[':appointmentId'].answer.$post({
+          param: { key: party, appointmentId: String(offer.id) },
+          json: { accept: true },
         }),
       );
       reps[party] = rep.token;

@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import ActivityDetail from '../../web/src/features/activities/activity-detail';
+import ActivityEditor from '../../web/src/features/activities/activity-editor';
+import FundStatement from '../../web/src/features/ledger/fund-statement';
 import { localInputToIso, parseYuan, yuan } from '../../web/src/lib/format';
 import { storeSessionToken } from '../../web/src/lib/session-token';
-import ActivityDetail from '../../web/src/pages/activity-detail';
-import ActivityEditor from '../../web/src/pages/activity-editor';
-import FundStatement from '../../web/src/pages/fund-statement';
 import { jsonResponse, withProviders } from './render';
 
 const site = {

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ActivityPhotos } from '../../web/src/components/activity-photos';
+import { ActivityPhotos } from '../../web/src/features/activities/activity-photos';
 import { jsonResponse, withProviders } from './render';
 
 let uploads: { type: string | null; size: number }[] = [];

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import ActivityDetail from '../../web/src/features/activities/activity-detail';
+import ActivityEditor from '../../web/src/features/activities/activity-editor';
+import SpaceCalendar from '../../web/src/features/spaces/space-calendar';
 import { storeSessionToken } from '../../web/src/lib/session-token';
-import ActivityDetail from '../../web/src/pages/activity-detail';
-import ActivityEditor from '../../web/src/pages/activity-editor';
-import SpaceCalendar from '../../web/src/pages/space-calendar';
 import { jsonResponse, withProviders } from './render';
 
 // The first render in a file loads the pages lazily; give it room on a busy machine.

@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorMessage } from '../../web/src/components/error-message';
-import { ProgramList } from '../../web/src/components/program-list';
-import { ProvisioningProgress } from '../../web/src/components/provisioning-progress';
+import { ProgramList } from '../../web/src/features/home/program-list';
+import { ProvisioningProgress } from '../../web/src/features/platform/provisioning-progress';
+import { safeNext } from '../../web/src/features/platform/sign-in';
+import { normaliseSlug, suggestSlug } from '../../web/src/features/platform/slug';
 import { ApiError } from '../../web/src/lib/api';
-import { normaliseSlug, suggestSlug } from '../../web/src/lib/slug';
-import { safeNext } from '../../web/src/pages/sign-in';
 import { jsonResponse, withProviders } from './render';
 
 const site = { host: 'platform', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: null };

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { METRICS, RULES } from '../../worker/metrics/definitions';
-import { ConsultantAccess } from '../../web/src/components/consultant-access';
-import { storeSessionToken } from '../../web/src/lib/session-token';
+import { ConsultantAccess } from '../../web/src/features/consultants/consultant-access';
+import ConsultantCommunities from '../../web/src/features/consultants/consultant-communities';
+import ConsultantCompare from '../../web/src/features/consultants/consultant-compare';
 import {
   compareView,
   type DefinitionsView,
@@ -15,8 +15,8 @@ import {
   trajectoryView,
   type ViewContext,
 } from '../../web/src/lib/metrics-view';
-import ConsultantCommunities from '../../web/src/pages/consultant-communities';
-import ConsultantCompare from '../../web/src/pages/consultant-compare';
+import { storeSessionToken } from '../../web/src/lib/session-token';
+import { METRICS, RULES } from '../../worker/metrics/definitions';
 import { jsonResponse, withProviders } from './render';
 
 const definitions = { metrics: [...METRICS], rules: [...RULES] };

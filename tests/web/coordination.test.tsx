@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import IssueDetail from '../../web/src/features/issues/issue-detail';
+import Issues from '../../web/src/features/issues/issues';
+import MeetingDetail from '../../web/src/features/meetings/meeting-detail';
+import Join from '../../web/src/features/members/join';
 import { storeSessionToken } from '../../web/src/lib/session-token';
-import IssueDetail from '../../web/src/pages/issue-detail';
-import Issues from '../../web/src/pages/issues';
-import Join from '../../web/src/pages/join';
-import MeetingDetail from '../../web/src/pages/meeting-detail';
 import { jsonResponse, withProviders } from './render';
 
 const site = {

@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Committees from '../../web/src/features/committees/committees';
+import IssueDetail from '../../web/src/features/issues/issue-detail';
+import MeetingDetail from '../../web/src/features/meetings/meeting-detail';
+import Meetings from '../../web/src/features/meetings/meetings';
 import { storeSessionToken } from '../../web/src/lib/session-token';
-import Committees from '../../web/src/pages/committees';
-import IssueDetail from '../../web/src/pages/issue-detail';
-import MeetingDetail from '../../web/src/pages/meeting-detail';
-import Meetings from '../../web/src/pages/meetings';
 import { jsonResponse, withProviders } from './render';
 
 const site = {

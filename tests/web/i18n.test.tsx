@@ -12,9 +12,28 @@ function flat(dict: object, prefix = ''): Record<string, string> {
   );
 }
 
+/** Each feature's namespaces, from the `i18n.ts` in its folder. */
+const features = import.meta.glob<{ zh: object; en: object }>('../../web/src/features/*/i18n.ts', { eager: true });
+
 describe('dictionaries', () => {
   it('have the same keys in Chinese and English', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it('hold every feature namespace whole, each defined by one feature only', () => {
+    expect(Object.keys(features).length).toBeGreaterThan(10);
+    const owners = new Map<string, string>();
+    for (const [path, { zh, en: english }] of Object.entries(features)) {
+      expect(keys(english).sort(), path).toEqual(keys(zh).sort());
+      for (const [namespace, words] of Object.entries(zh)) {
+        expect(owners.get(namespace), `${namespace} in ${path}`).toBeUndefined();
+        owners.set(namespace, path);
+        expect(zhCN[namespace as keyof typeof zhCN], `${namespace} in ${path}`).toEqual(words);
+      }
+      for (const [namespace, words] of Object.entries(english)) {
+        expect(en[namespace as keyof typeof en], `${namespace} in ${path}`).toEqual(words);
+      }
+    }
   });
 
   it('have no empty strings, and the same placeholders in both languages', () => {

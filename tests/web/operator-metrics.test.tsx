@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConsultantRegistry, SnapshotRuns } from '../../web/src/components/operator-metrics';
+import { ConsultantRegistry, SnapshotRuns } from '../../web/src/features/operator/operator-metrics';
 import { jsonResponse, withProviders } from './render';
 
 let calls: { method: string; path: string; body: unknown }[] = [];

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import CommunitySettings from '../../web/src/pages/community-settings';
+import CommunitySettings from '../../web/src/features/settings/community-settings';
 import { jsonResponse, withProviders } from './render';
 
 const facts = {

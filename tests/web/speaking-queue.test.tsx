@@ -58,7 +58,7 @@ describe('the speaking queue (rules of procedure)', () => {
 
 describe('the chair’s speaking queue panel', async () => {
   const { cleanup, fireEvent, render, screen } = await import('@solidjs/testing-library');
-  const { SpeakingQueuePanel } = await import('../../web/src/components/speaking-queue');
+  const { SpeakingQueuePanel } = await import('../../web/src/features/meetings/speaking-queue');
   const { withProviders } = await import('./render');
   const { afterEach, vi } = await import('vitest');
   afterEach(() => cleanup());

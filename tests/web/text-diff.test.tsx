@@ -1,6 +1,6 @@
 import { cleanup, render } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TextDiff } from '../../web/src/components/text-diff';
+import { TextDiff } from '../../web/src/features/handbooks/text-diff';
 import { jsonResponse, withProviders } from './render';
 
 afterEach(() => {
@@ -34,7 +34,7 @@ describe('TextDiff', () => {
 
 describe('foldUnchanged', () => {
   it('folds long unchanged stretches, keeping two lines of context around a change', async () => {
-    const { foldUnchanged } = await import('../../web/src/components/text-diff');
+    const { foldUnchanged } = await import('../../web/src/features/handbooks/text-diff');
     const lines = Array.from({ length: 20 }, (_, i) => `第${i + 1}行\n`);
     const after = [...lines];
     after[10] = '改过的第11行\n';

@@ -899,6 +899,9 @@ describe('volunteers', () => {
     const random = await resident(host, '路人');
     const activityId = await openActivity(host, organiser, admin);
     await read(as(host, v).volunteers.me.$put({ json: { skills: '摄影', availability: '周末' } }));
+    // Hours are for people who took part, once the activity has happened.
+    expect((await signUp(host, activityId, v)).status).toBe(201);
+    expect((await step(host, activityId, 'hold', organiser)).status).toBe(200);
     const record = (by: Person, memberId: number, minutes: number) =>
       read(as(host, by)['volunteer-hours'].$post({ json: { memberId, activityId, servedOn: today(), minutes, note: '现场签到' } }));
 
@@ -918,7 +921,7 @@ describe('volunteers', () => {
 
     // Only the volunteer confirms their own hours.
     const confirm = (who: Person) => read(as(host, who)['volunteer-hours'][':id'].confirmation.$post(byId(first.json.id)));
-    expect((await confirm(organiser)).status).toBe(404);
+    expect((await confirm(organiser)).status).toBe(403);
     expect((await confirm(v)).status).toBe(200);
 
     const after = await volunteering(host, v);

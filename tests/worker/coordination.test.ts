@@ -60,13 +60,17 @@ async function setup() {
   const reps: Record<string, Person> = {};
   for (const party of ['residents-committee', 'owners-committee', 'property-company'] as const) {
     reps[party] = await join(c.host, `${party}代表`);
-    const set = await read(
-      client(c.host, admin.token).api.members[':memberId'].roles.$put({
-        param: { memberId: String(reps[party]!.id) },
-        json: { roles: [{ role: 'party-representative', partyKey: party }] },
+    const offer = await read(
+      client(c.host, admin.token).api.parties[':key'].appointments.$post({ param: { key: party }, json: { memberId: reps[party]!.id } }),
+    );
+    expectStatus(offer, 201);
+    const answer = await read(
+      client(c.host, reps[party]!.token).api.parties[':key'].appointments[':appointmentId'].answer.$post({
+        param: { key: party, appointmentId: String(offer.json.id) },
+        json: { accept: true },
       }),
     );
-    expectStatus(set, 200);
+    expectStatus(answer, 200);
   }
   const [b1, b2] = (await buildingsOf(c.host)).buildings;
   if (!b1 || !b2) throw new Error('the community has fewer than two buildings');

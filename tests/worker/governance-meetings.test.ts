@@ -27,11 +27,17 @@ async function setup() {
   const reps: Record<string, Person> = { association: admin };
   for (const party of ['residents-committee', 'owners-committee', 'property-company'] as const) {
     reps[party] = await join(c.host, `${party}代表`);
-    const roles = client(c.host, admin.token).api.members[':memberId'].roles.$put({
-      param: { memberId: String(reps[party]!.id) },
-      json: { roles: [{ role: 'party-representative', partyKey: party }] },
-    });
-    expect((await read(roles)).status).toBe(200);
+    const offer = await read(
+      client(c.host, admin.token).api.parties[':key'].appointments.$post({ param: { key: party }, json: { memberId: reps[party]!.id } }),
+    );
+    expectStatus(offer, 201);
+    const answer = await read(
+      client(c.host, reps[party]!.token).api.parties[':key'].appointments[':appointmentId'].answer.$post({
+        param: { key: party, appointmentId: String(offer.json.id) },
+        json: { accept: true },
+      }),
+    );
+    expectStatus(answer, 200);
   }
   const chair = await join(c.host, '陈主任');
   const member = await join(c.host, '刘委员');

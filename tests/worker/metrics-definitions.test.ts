@@ -14,6 +14,7 @@ import {
   RULES,
   ratio,
 } from '../../worker/metrics/definitions';
+import { parseFigures } from '../../worker/metrics/figures';
 
 /** A year of hand-built months: a community of 200 households, 10 buildings, four parties. */
 function year(overrides: (i: number) => Partial<MonthFacts> = () => ({})): MonthFacts[] {
@@ -201,5 +202,37 @@ describe('the five operating rules as a checklist', () => {
     const { operations } = operatingRules(missed, 11);
     expect(operations.score).toBeCloseTo(2 / 3);
     expect(operations.checks).toEqual({ 'meeting-0': true, 'meeting-1': false, 'meeting-2': true });
+  });
+});
+
+describe('stored figures, read back through the schema the definitions give', () => {
+  const series = year((i) => ({ activitiesHeld: i, issuesDecided: 1, daysToDecision: [i + 3], jointMeetingsHeld: i % 2 }));
+  const stored = (figures: unknown) => JSON.parse(JSON.stringify(figures));
+
+  it('reads every computed month back exactly as it was computed, including months before the community began', () => {
+    const computed = figuresForSeries(series.map((f, i) => ({ ...f, existed: i >= 3 })));
+    for (const figures of computed) expect(parseFigures(stored(figures))).toEqual(figures);
+  });
+
+  it('reads a metric or rule defined after the month was computed as not measured, and drops one since removed', () => {
+    const figures = stored(figuresFor(series, 11));
+    delete figures.values.programsActive;
+    delete figures.rules.finance;
+    delete figures.rules.operations.checks['meeting-2'];
+    figures.values.retiredMetric = 7;
+    const read = parseFigures(figures);
+    expect(read.values.programsActive).toBeNull();
+    expect(read.values).not.toHaveProperty('retiredMetric');
+    expect(read.values.activitiesHeld).toBe(11);
+    expect(read.rules.finance).toEqual({ score: 0, checks: { 'on-time': false, surplus: false } });
+    expect(read.rules.operations.checks['meeting-2']).toBe(false);
+  });
+
+  it('refuses what is not figures rather than passing it on', () => {
+    const figures = stored(figuresFor(series, 11));
+    expect(() => parseFigures({ ...figures, values: { ...figures.values, members: '12' } })).toThrow();
+    expect(() => parseFigures({ ...figures, rules: { ...figures.rules, needs: { score: 3, checks: {} } } })).toThrow();
+    expect(() => parseFigures('{"values":{}}')).toThrow();
+    expect(() => parseFigures(null)).toThrow();
   });
 });

@@ -1,10 +1,11 @@
+import { exports } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../worker/http/context';
-import { recomputeAfterChange } from '../../worker/metrics/on-change';
+import { afterSuccess } from '../../worker/http/effects';
 import type { MetricsMessage } from '../../worker/metrics/snapshots';
 
-/** A tiny app with the middleware in front of routes that answer as told, and a queue that records sends. */
+/** A tiny app with the effect on one route that answers as told, and a queue that records sends. */
 function harness(kind: 'community' | 'platform') {
   const sent: { body: MetricsMessage; delaySeconds?: number }[] = [];
   const app = new Hono<AppEnv>();
@@ -12,8 +13,8 @@ function harness(kind: 'community' | 'platform') {
     c.set('host', kind === 'community' ? ({ kind, community: { id: 'community-1' } } as never) : { kind: 'platform' });
     await next();
   });
-  app.use('/api/*', recomputeAfterChange);
-  app.all('/api/*', (c) => c.json({}, Number(c.req.query('status') ?? 200) as 200));
+  app.all('/api/counted', afterSuccess(['metrics']), (c) => c.json({}, Number(c.req.query('status') ?? 200) as 200));
+  app.all('/api/uncounted', afterSuccess([]), (c) => c.json({}, 200));
   const env = {
     METRICS_QUEUE: {
       send: async (body: MetricsMessage, options?: { delaySeconds?: number }) =>
@@ -24,24 +25,47 @@ function harness(kind: 'community' | 'platform') {
 }
 
 describe('recomputing a community’s figures after a material change', () => {
-  it('queues one delayed recomputation after a successful write that changes what metrics count', async () => {
+  it('queues one delayed recomputation after each successful call of a route that affects the metrics', async () => {
     const { sent, request } = harness('community');
-    await request('POST', '/api/activities/3/settlement');
-    await request('PATCH', '/api/community');
+    await request('POST', '/api/counted');
+    await request('PATCH', '/api/counted');
     expect(sent).toHaveLength(2);
     expect(sent[0]!.body).toMatchObject({ kind: 'changed', communityId: 'community-1' });
     expect(sent[0]!.delaySeconds).toBeGreaterThan(0);
   });
 
-  it('does not queue for reads, failed writes, writes that change no metric, or the platform host', async () => {
+  it('does not queue for failed calls, routes that affect nothing, or the platform host', async () => {
     const community = harness('community');
-    await community.request('GET', '/api/activities');
-    await community.request('POST', '/api/issues?status=400');
-    await community.request('PUT', '/api/handbooks/operating/intro');
-    await community.request('PUT', '/api/canvas/x');
+    await community.request('POST', '/api/counted?status=400');
+    await community.request('POST', '/api/uncounted');
     expect(community.sent).toEqual([]);
     const platform = harness('platform');
-    await platform.request('POST', '/api/communities');
+    await platform.request('POST', '/api/counted');
     expect(platform.sent).toEqual([]);
+  });
+
+  it('is declared on the routes whose writes change what the metrics count, and on no read', async () => {
+    const doc = (await (await exports.default.fetch('http://localhost/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { 'x-affects'?: string[] }>>;
+    };
+    const affecting = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op['x-affects']?.includes('metrics'))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    for (const op of [
+      'POST /api/activities/{id}/settlement',
+      'PATCH /api/community',
+      'POST /api/issues',
+      'POST /api/clubs',
+      'POST /api/meetings/{id}/close',
+      'POST /api/volunteer-hours',
+      'POST /api/contact-applications/{id}/decision',
+      'POST /api/ledger/transactions',
+    ]) {
+      expect(affecting).toContain(op);
+    }
+    expect(affecting.filter((op) => op.startsWith('GET '))).toEqual([]);
+    expect(affecting.filter((op) => /\/api\/(handbooks|canvas|template)/.test(op))).toEqual([]);
   });
 });

@@ -400,6 +400,16 @@ describe('operators register consultants', () => {
     expect((await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'DELETE', token: operatorToken })).status).toBe(200);
     expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(403);
     expect((await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'DELETE', token: operatorToken })).status).toBe(404);
+    // Each change is logged once, by whom; the refused second removal leaves no trace.
+    const logged = await env.PLATFORM_DB.prepare(
+      'SELECT action, actor_user_id AS actor, detail FROM audit_log WHERE detail LIKE ? ORDER BY id',
+    )
+      .bind(`%${person}%`)
+      .all<{ action: string; actor: string; detail: string }>();
+    expect(logged.results.map((r) => [r.action, r.actor, JSON.parse(r.detail)])).toEqual([
+      ['consultant.registered', operator, { consultantUserId: person, displayName: '顾问乙', organisation: '社工站' }],
+      ['consultant.removed', operator, { consultantUserId: person }],
+    ]);
     // A consultant cannot register consultants.
     expect(
       (await call(PLATFORM, `/api/operator/consultants/${uid('x')}`, { method: 'PUT', token: personToken, body: { displayName: '某人' } }))

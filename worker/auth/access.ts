@@ -4,18 +4,49 @@ import { platformDb } from '../db/client';
 import { platformRoles } from '../db/platform-schema';
 import { memberRoles, members } from '../db/tenant-schema';
 import { AppError } from '../errors';
-import type { AppEnv, MemberContext } from '../http/context';
+import type { AppEnv, HostContext, MemberContext } from '../http/context';
+import { type CommunityRole, RoleResolver, subjectOf } from './roles';
+
+export type { CommunityRole } from './roles';
+
+/** Who may call a route: nobody in particular, anyone signed in, a platform role, or any of the community roles named. */
+export type Allow = 'public' | 'signed-in' | 'operator' | 'consultant' | CommunityRole | readonly CommunityRole[];
+
+/**
+ * A further rule chosen by the JSON body. With `allow`, the roles are needed when the body has `field`, and
+ * `otherwise` when it has not; an id field (`clubId`, `activityId`, `committeeId`) makes the roles be held towards
+ * the object it names. With `is`, the
+ * value of `field` picks the roles (the steps of an activity, say).
+ */
+export type BodyRule =
+  | { field: string; allow: readonly CommunityRole[]; otherwise?: readonly CommunityRole[] }
+  | { field: string; is: Readonly<Record<string, readonly CommunityRole[]>> };
 
 /** Which host a route lives on, and who may call it. Every route declares one; nothing is open by default. */
 export interface Access {
   host: 'platform' | 'community' | 'any';
-  allow: 'public' | 'signed-in' | 'member' | 'association-admin' | 'operator' | 'consultant';
+  allow: Allow;
+  body?: BodyRule;
 }
 
-export async function loadMember(db: AppEnv['Variables']['host'], userId: string): Promise<MemberContext | null> {
+const standing = new Set<Allow>(['public', 'signed-in', 'operator', 'consultant']);
+
+/** The community roles an access rule names, in the order it names them. */
+export function rolesOf(allow: Allow): readonly CommunityRole[] {
+  if (typeof allow !== 'string') return allow;
+  return standing.has(allow) ? [] : [allow as CommunityRole];
+}
+
+export async function loadMember(db: HostContext, userId: string): Promise<MemberContext | null> {
   if (db.kind !== 'community') return null;
   const rows = await db.db
-    .select({ id: members.id, displayName: members.displayName, role: memberRoles.role, partyKey: memberRoles.partyKey })
+    .select({
+      id: members.id,
+      displayName: members.displayName,
+      role: memberRoles.role,
+      partyKey: memberRoles.partyKey,
+      buildingId: memberRoles.buildingId,
+    })
     .from(members)
     .leftJoin(memberRoles, eq(memberRoles.memberId, members.id))
     .where(eq(members.userId, userId));
@@ -24,15 +55,49 @@ export async function loadMember(db: AppEnv['Variables']['host'], userId: string
   return {
     id: first.id,
     displayName: first.displayName,
-    roles: rows.flatMap((r) => (r.role ? [{ role: r.role, partyKey: r.partyKey ?? '' }] : [])),
+    roles: rows.flatMap((r) => (r.role ? [{ role: r.role, partyKey: r.partyKey ?? '', buildingId: r.buildingId }] : [])),
   };
 }
 
+async function jsonBody(c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0]): Promise<Record<string, unknown> | null> {
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) return null;
+  try {
+    const body: unknown = await c.req.json();
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null; // the route's validator answers malformed JSON with 400
+  }
+}
+
+const roleText: Record<CommunityRole, string> = {
+  member: 'a member',
+  'association-admin': 'an association administrator',
+  coordinator: 'a coordinator (an administrator or a party representative)',
+  'party-representative': "this party's representative",
+  'meeting-chair': "the meeting's chair",
+  'meeting-voter': 'the voter, or who speaks for it',
+  'club-responsible': "the club's responsible person",
+  'club-member': 'a member of the club',
+  'activity-responsible': "the activity's responsible person",
+  participant: 'a participant',
+  'committee-member': 'a member of the committee',
+  'committee-chair': "the committee's chair",
+  'building-contact': "the building's contact",
+  owner: 'the person it belongs to',
+};
+
+function refusal(roles: readonly CommunityRole[]) {
+  return new AppError('forbidden', `Only ${roles.map((r) => roleText[r]).join(', or ')} may do this`, { allow: [...roles] });
+}
+
 /**
- * The one place where access is decided. A route on the other kind of host does not exist (404);
- * a missing or rejected identity is 401; a signed-in person without the role is 403.
+ * The one place where access is decided. A route on the other kind of host does not exist (404); a missing or
+ * rejected identity is 401; a signed-in person without the role is 403. Roles towards an object are resolved from
+ * the route's path (`/api/clubs/{id}` names a club) and, where the rule says so, from the body.
  */
-export function authorize(access: Access) {
+export function authorize(access: Access, path: string) {
+  const subject = subjectOf(path);
+  const roles = rolesOf(access.allow);
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('accessChecked', true);
     const host = c.get('host');
@@ -61,12 +126,32 @@ export function authorize(access: Access) {
       return next();
     }
 
+    if (host.kind !== 'community') throw new AppError('not_found', 'Not found');
     const member = await loadMember(host, identity.userId);
     if (!member) throw new AppError('not_a_member', 'Join this community first');
     c.set('member', member);
-    if (access.allow === 'member') return next();
 
-    if (access.allow === 'association-admin' && member.roles.some((r) => r.role === 'association-admin')) return next();
-    throw new AppError('forbidden', 'Only association administrators may do this');
+    const body = access.body ? await jsonBody(c) : null;
+    const resolver = new RoleResolver(host.db, member, { subject, params: c.req.param() as Record<string, string>, body });
+    const anyOf = async (wanted: readonly CommunityRole[]) => {
+      for (const role of wanted) if (await resolver.holds(role)) return true;
+      return false;
+    };
+    if (!(await anyOf(roles))) throw refusal(roles);
+
+    const rule = access.body;
+    if (rule) {
+      let wanted: readonly CommunityRole[] | undefined;
+      if ('is' in rule) {
+        const value = body?.[rule.field];
+        wanted = typeof value === 'string' ? rule.is[value] : undefined;
+      } else {
+        wanted = body?.[rule.field] !== undefined && body?.[rule.field] !== null ? rule.allow : rule.otherwise;
+      }
+      if (wanted && !(await anyOf(wanted))) throw refusal(wanted);
+    }
+    // A handler that must know in which of the allowed roles the caller acts (an issue's step) asks the same resolver.
+    c.set('roles', resolver);
+    return next();
   });
 }

@@ -28,6 +28,7 @@ const personaList = defineRoute(
   {
     method: 'get',
     path: '/api/dev/personas',
+    operationId: 'dev.listPersonas',
     summary: 'Demo personas of the development sign-in (dev mode on localhost only)',
     responses: {
       200: json(
@@ -48,6 +49,7 @@ const devSignIn = defineRoute(
   {
     method: 'post',
     path: '/api/dev/sign-in',
+    operationId: 'dev.signIn',
     summary: 'Development sign-in: a Clerk-shaped token for this origin (dev mode on localhost only)',
     request: {
       body: {
@@ -71,6 +73,7 @@ const devSeed = defineRoute(
   {
     method: 'post',
     path: '/api/dev/seed',
+    operationId: 'dev.seed',
     summary: 'Seed the demo communities (dev mode on localhost only; idempotent)',
     responses: { 200: json(z.object({ created: z.array(z.string()), snapshots: z.number() }), 'Seeded'), ...errorResponses(404) },
   },
@@ -81,6 +84,7 @@ const devHistory = defineRoute(
   {
     method: 'post',
     path: '/api/dev/communities/{slug}/history',
+    operationId: 'dev.writeHistory',
     summary: "Write a generated year of history into a community's database (dev mode on localhost only; for benchmarks)",
     request: {
       params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/) }),

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { RoleResolver } from '../auth/roles';
 import type { Identity } from '../auth/session-token';
 import type { TenantDb } from '../db/client';
 import type { Bindings, Config } from '../env';
@@ -16,7 +17,7 @@ export type HostContext = { kind: 'platform' } | { kind: 'community'; community:
 export interface MemberContext {
   id: number;
   displayName: string;
-  roles: { role: string; partyKey: string }[];
+  roles: { role: string; partyKey: string; buildingId: number | null }[];
 }
 
 export interface Variables {
@@ -26,6 +27,8 @@ export interface Variables {
   /** A token was sent but did not verify. */
   tokenRejected: boolean;
   member: MemberContext | null;
+  /** The caller's community roles towards the route's object, resolved on demand (set for member routes). */
+  roles: RoleResolver | null;
   accessChecked: boolean;
 }
 
@@ -49,4 +52,11 @@ export function memberOf(c: AppContext): MemberContext {
   const member = c.get('member');
   if (!member) throw new Error('route for members reached without a member');
   return member;
+}
+
+/** The resolver of the caller's roles on a member route; `authorize` has already set it. */
+export function rolesOf(c: AppContext): RoleResolver {
+  const roles = c.get('roles');
+  if (!roles) throw new Error('route for members reached without its roles');
+  return roles;
 }

@@ -1,6 +1,10 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { type Access, authorize } from '../auth/access';
+import type { AppEnv } from './context';
+import { afterSuccess, type Effect } from './effects';
 import { errorCodes } from '../errors';
+import { type OperationId, securityFor } from './openapi-document';
 
 export const errorSchema = z
   .object({
@@ -29,14 +33,28 @@ export function errorResponses<S extends keyof typeof errorDescriptions>(...stat
   ) as unknown as { [K in S]: { description: string; content: { 'application/json': { schema: typeof errorSchema } } } };
 }
 
+export interface RouteOptions {
+  /** What a successful call changes beyond the route's own records (the metrics it counts towards). */
+  affects?: readonly Effect[];
+}
+
 /**
- * Declares a route together with who may call it. The access rule is required, so a route cannot
- * be added without one, and it is also published in the OpenAPI document as `x-access`.
+ * Declares a route together with who may call it and what it affects. The access rule and the `operationId`
+ * (`feature.verb`) are required, so a route cannot be added without them; the rule is published in the OpenAPI
+ * document as `x-access`, and as the route's `security` (none for a public route, a session token otherwise).
  */
-export function defineRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(access: Access, config: R) {
+export function defineRoute<
+  P extends string,
+  R extends Omit<RouteConfig, 'path' | 'middleware' | 'operationId' | 'security'> & { path: P; operationId: OperationId },
+>(access: Access, config: R, options: RouteOptions = {}) {
+  const effects = options.affects ?? [];
   return createRoute({
     ...config,
-    middleware: [authorize(access)] as const,
+    middleware: (effects.length > 0 ? [authorize(access, config.path), afterSuccess(effects)] : [authorize(access, config.path)]) as [
+      MiddlewareHandler<AppEnv>,
+    ],
+    security: securityFor(access),
     'x-access': access,
+    ...(effects.length > 0 ? { 'x-affects': effects } : {}),
   });
 }

@@ -1,3 +1,8 @@
+import { and, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { platformDb } from '../db/client';
+import { now as sqlNow } from '../db/columns';
+import { communities, metricSnapshots, snapshotRuns } from '../db/platform-schema';
 import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
 import { tenantDatabase } from '../tenancy/pool';
@@ -15,6 +20,9 @@ export const CHANGE_DELAY_SECONDS = 30;
 
 export type MetricsMessage = { kind: 'run'; runId: string; communityIds: string[] } | { kind: 'changed'; communityId: string; at: string };
 
+/** The value an upsert's conflicting insert proposed for this column. */
+const excluded = (column: SQLiteColumn) => sql`excluded.${sql.identifier(column.name)}`;
+
 interface CommunityRow {
   id: string;
   databaseBinding: string;
@@ -27,21 +35,34 @@ export async function snapshotCommunity(env: Bindings, community: CommunityRow, 
   const months = monthsUpTo(now, SNAPSHOT_MONTHS);
   const figures = figuresForSeries(await collectMonthFacts(d1, months, now));
   const computedAt = now.toISOString();
-  const upsert = env.PLATFORM_DB.prepare(
-    `INSERT INTO metric_snapshots (community_id, month, figures, computed_at, run_id) VALUES (?1, ?2, ?3, ?4, ?5)
-     ON CONFLICT (community_id, month) DO UPDATE SET figures = excluded.figures, computed_at = excluded.computed_at, run_id = excluded.run_id`,
+  const db = platformDb(env.PLATFORM_DB);
+  const [first, ...rest] = months.map((month, i) =>
+    db
+      .insert(metricSnapshots)
+      .values({ communityId: community.id, month, figures: figures[i], computedAt, runId })
+      .onConflictDoUpdate({
+        target: [metricSnapshots.communityId, metricSnapshots.month],
+        set: {
+          figures: excluded(metricSnapshots.figures),
+          computedAt: excluded(metricSnapshots.computedAt),
+          runId: excluded(metricSnapshots.runId),
+        },
+      }),
   );
-  await env.PLATFORM_DB.batch(months.map((month, i) => upsert.bind(community.id, month, JSON.stringify(figures[i]), computedAt, runId)));
+  await db.batch([first!, ...rest]);
   return figures;
 }
 
+/** Active communities with their database, all of them or those of `ids` (a queue message's few). */
 async function activeCommunities(env: Bindings, ids?: readonly string[]): Promise<CommunityRow[]> {
-  const { results } = await env.PLATFORM_DB.prepare(
-    "SELECT id, database_binding AS databaseBinding FROM communities WHERE status = 'active' AND database_binding IS NOT NULL ORDER BY id",
-  ).all<CommunityRow>();
-  if (!ids) return results;
-  const wanted = new Set(ids);
-  return results.filter((r) => wanted.has(r.id));
+  const rows = await platformDb(env.PLATFORM_DB)
+    .select({ id: communities.id, databaseBinding: communities.databaseBinding })
+    .from(communities)
+    .where(
+      and(eq(communities.status, 'active'), isNotNull(communities.databaseBinding), ids ? inArray(communities.id, [...ids]) : undefined),
+    )
+    .orderBy(communities.id);
+  return rows.flatMap(({ id, databaseBinding }) => (databaseBinding === null ? [] : [{ id, databaseBinding }]));
 }
 
 /**
@@ -51,9 +72,9 @@ async function activeCommunities(env: Bindings, ids?: readonly string[]): Promis
 export async function startSnapshotRun(env: Bindings, trigger: 'schedule' | 'operator'): Promise<{ runId: string; total: number }> {
   const targets = await activeCommunities(env);
   const runId = crypto.randomUUID();
-  await env.PLATFORM_DB.prepare('INSERT INTO snapshot_runs (id, trigger, total, finished_at) VALUES (?1, ?2, ?3, ?4)')
-    .bind(runId, trigger, targets.length, targets.length === 0 ? new Date().toISOString() : null)
-    .run();
+  await platformDb(env.PLATFORM_DB)
+    .insert(snapshotRuns)
+    .values({ id: runId, trigger, total: targets.length, finishedAt: targets.length === 0 ? new Date().toISOString() : null });
   const messages: { body: MetricsMessage }[] = [];
   for (let i = 0; i < targets.length; i += COMMUNITIES_PER_MESSAGE) {
     messages.push({ body: { kind: 'run', runId, communityIds: targets.slice(i, i + COMMUNITIES_PER_MESSAGE).map((t) => t.id) } });
@@ -77,14 +98,17 @@ export async function snapshotSoon(env: Bindings, communityId: string): Promise<
   }
 }
 
+/** Adds a slice's outcome to its run, and marks the run finished when the slices add up to its total. */
 async function recordProgress(env: Bindings, runId: string, done: number, failed: number) {
-  await env.PLATFORM_DB.prepare(
-    `UPDATE snapshot_runs SET done = done + ?2, failed = failed + ?3,
-       finished_at = CASE WHEN done + ?2 + failed + ?3 >= total THEN strftime('%Y-%m-%dT%H:%M:%fZ','now') ELSE finished_at END
-     WHERE id = ?1`,
-  )
-    .bind(runId, done, failed)
-    .run();
+  await platformDb(env.PLATFORM_DB)
+    .update(snapshotRuns)
+    .set({
+      done: sql`${snapshotRuns.done} + ${done}`,
+      failed: sql`${snapshotRuns.failed} + ${failed}`,
+      finishedAt: sql`CASE WHEN ${snapshotRuns.done} + ${done} + ${snapshotRuns.failed} + ${failed} >= ${snapshotRuns.total}
+        THEN ${sqlNow} ELSE ${snapshotRuns.finishedAt} END`,
+    })
+    .where(eq(snapshotRuns.id, runId));
 }
 
 /** Handles one message: a slice of a run, or one community that changed. Returns what it did. */
@@ -97,9 +121,10 @@ export async function handleMetricsMessage(
     const [community] = await activeCommunities(env, [message.communityId]);
     if (!community) return { done: 0, failed: 0, skipped: 1 };
     // Another message for the same community may already have recomputed after this change.
-    const latest = await env.PLATFORM_DB.prepare('SELECT MAX(computed_at) AS at FROM metric_snapshots WHERE community_id = ?1')
-      .bind(community.id)
-      .first<{ at: string | null }>();
+    const [latest] = await platformDb(env.PLATFORM_DB)
+      .select({ at: max(metricSnapshots.computedAt) })
+      .from(metricSnapshots)
+      .where(eq(metricSnapshots.communityId, community.id));
     if (latest?.at && latest.at >= message.at) return { done: 0, failed: 0, skipped: 1 };
     await snapshotCommunity(env, community, now, null);
     return { done: 1, failed: 0, skipped: 0 };
@@ -147,9 +172,21 @@ export interface RunProgress {
 }
 
 export async function latestRun(env: Bindings): Promise<RunProgress | null> {
-  return env.PLATFORM_DB.prepare(
-    'SELECT id, trigger, total, done, failed, started_at AS startedAt, finished_at AS finishedAt FROM snapshot_runs ORDER BY started_at DESC, rowid DESC LIMIT 1',
-  ).first<RunProgress>();
+  const [run] = await platformDb(env.PLATFORM_DB)
+    .select({
+      id: snapshotRuns.id,
+      trigger: snapshotRuns.trigger,
+      total: snapshotRuns.total,
+      done: snapshotRuns.done,
+      failed: snapshotRuns.failed,
+      startedAt: snapshotRuns.startedAt,
+      finishedAt: snapshotRuns.finishedAt,
+    })
+    .from(snapshotRuns)
+    // Runs started in the same millisecond keep the order they were recorded in.
+    .orderBy(desc(snapshotRuns.startedAt), sql`rowid DESC`)
+    .limit(1);
+  return run ?? null;
 }
 
 /** Recomputes these communities at once (the demo seed, tests); the queue does it in production. */

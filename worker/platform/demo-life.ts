@@ -76,7 +76,7 @@ export async function seedDemoLife(env: Bindings, binding: string, slug: string)
     category: 'safety',
     buildingId: building?.id ?? undefined,
   });
-  await moveIssue(db, issue, admin, { to: 'acknowledged', note: '已请物业先排查线路' });
+  await moveIssue(db, issue, admin, ['coordinator'], { to: 'acknowledged', note: '已请物业先排查线路' });
 
   await db
     .insert(spaces)

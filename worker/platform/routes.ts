@@ -64,6 +64,7 @@ const createCommunity = defineRoute(
   {
     method: 'post',
     path: '/api/communities',
+    operationId: 'platform.createCommunity',
     summary: 'Start a community: claims a database, migrates it and fills it from the template',
     request: { body: { content: { 'application/json': { schema: communitySetupSchema } }, required: true } },
     responses: {
@@ -79,6 +80,7 @@ const getCommunityStatus = defineRoute(
   {
     method: 'get',
     path: '/api/communities/{slug}',
+    operationId: 'platform.getCommunityStatus',
     summary: "A community's status, for following its provisioning",
     request: { params: slugParam },
     responses: { 200: json(communityStatusSchema, 'Status'), ...errorResponses(404) },
@@ -90,6 +92,7 @@ const resumeCommunity = defineRoute(
   {
     method: 'post',
     path: '/api/communities/{slug}/resume',
+    operationId: 'platform.resumeCommunity',
     summary: 'Finish an interrupted provisioning (founder or operator)',
     request: { params: slugParam },
     responses: {
@@ -104,6 +107,7 @@ const operatorOverview = defineRoute(
   {
     method: 'get',
     path: '/api/operator/overview',
+    operationId: 'operator.getOverview',
     summary: 'The database pool and all communities (operators)',
     responses: {
       200: json(
@@ -133,6 +137,7 @@ const setCommunityStatus = defineRoute(
   {
     method: 'post',
     path: '/api/operator/communities/{slug}/status',
+    operationId: 'operator.setCommunityStatus',
     summary: 'Suspend or reactivate a community (operators)',
     request: {
       params: slugParam,

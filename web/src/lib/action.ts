@@ -24,3 +24,6 @@ export function createAction(after: () => Promise<unknown> | unknown) {
   }
   return { error, setError, message, setMessage, busy, run };
 }
+
+/** A page's action state, handed to the parts of the page that share its buttons' busy state and messages. */
+export type Action = ReturnType<typeof createAction>;

@@ -4,7 +4,8 @@ import { useI18n } from '../i18n';
 export function useLabel() {
   const { t } = useI18n();
   return (key: string, fallback: string): string => {
-    const text: unknown = t(key as 'app.name');
+    // The key comes from data, so the type cannot check it; the result is checked instead.
+    const text: unknown = t(key as 'errors.internal');
     return typeof text === 'string' ? text : fallback;
   };
 }

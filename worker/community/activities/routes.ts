@@ -24,6 +24,8 @@ import {
 } from './service';
 
 const community = { host: 'community' } as const;
+/** The activity's responsible person, or an association administrator. */
+const organisers = { host: 'community', allow: ['activity-responsible', 'association-admin'] } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const fen = z.number().int().min(0).max(1_000_000_000);
@@ -157,6 +159,7 @@ const list = defineRoute(
   {
     method: 'get',
     path: '/api/activities',
+    operationId: 'activities.list',
     summary: 'Activities in a period (default: from now for four weeks)',
     request: {
       query: z.object({
@@ -174,6 +177,7 @@ const get = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}',
+    operationId: 'activities.get',
     summary: 'An activity with its AA budget breakdown, places, settlement (planned vs actual) and review',
     request: { params: idParam },
     responses: { 200: json(detailSchema, 'Activity'), ...errorResponses(404) },
@@ -185,6 +189,7 @@ const places = defineRoute(
   {
     method: 'get',
     path: '/api/activity-places',
+    operationId: 'activities.listPlaces',
     summary:
       "Where an activity can take place: the shared spaces, and the club's active bookings it can use (with the activity each already holds)",
     request: { query: z.object({ clubId: z.coerce.number().int().positive().optional() }) },
@@ -222,34 +227,54 @@ const places = defineRoute(
 );
 
 const create = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'member', body: { field: 'clubId', allow: ['club-member'] } },
   {
     method: 'post',
     path: '/api/activities',
+    operationId: 'activities.create',
     summary:
       'Propose an activity with an AA budget; the proposer is responsible for it. With spaceId the space is booked for its time in the same write (409 naming the clashing booking when taken); with bookingId a booking of its club that covers the time is used',
     request: jsonBody(activityInput),
     responses: { 201: json(z.object({ id: z.number().int() }), 'Drafted'), ...errorResponses(400, 401, 403, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const update = defineRoute(
-  { ...community, allow: 'member' },
+  organisers,
   {
     method: 'put',
     path: '/api/activities/{id}',
+    operationId: 'activities.update',
     summary:
       'Change an activity and its budget before approval (responsible person); a new time or space re-books it atomically, a typed place releases the booking',
     request: { params: idParam, ...jsonBody(activityInput) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const step = defineRoute(
-  { ...community, allow: 'member' },
+  {
+    ...community,
+    allow: 'member',
+    body: {
+      field: 'step',
+      is: {
+        submit: ['activity-responsible', 'association-admin'],
+        open: ['activity-responsible', 'association-admin'],
+        close: ['activity-responsible', 'association-admin'],
+        hold: ['activity-responsible', 'association-admin'],
+        cancel: ['activity-responsible', 'association-admin'],
+        approve: ['club-responsible', 'association-admin'],
+        return: ['club-responsible', 'association-admin'],
+      },
+    },
+  },
   {
     method: 'post',
     path: '/api/activities/{id}/steps',
+    operationId: 'activities.takeStep',
     summary: 'Take the next step of the standard process: submit, approve, return, open, close, hold or cancel',
     request: {
       params: idParam,
@@ -262,6 +287,7 @@ const step = defineRoute(
     },
     responses: { 200: json(z.object({ state }), 'New state'), ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const join = defineRoute(
@@ -269,6 +295,7 @@ const join = defineRoute(
   {
     method: 'post',
     path: '/api/activities/{id}/signups',
+    operationId: 'activities.signUp',
     summary: 'Sign up yourself, or a child or other person you bring',
     request: {
       params: idParam,
@@ -280,24 +307,28 @@ const join = defineRoute(
       ...errorResponses(400, 401, 403, 404, 409),
     },
   },
+  { affects: ['metrics'] },
 );
 
 const cancel = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: ['owner', 'association-admin'] },
   {
     method: 'delete',
     path: '/api/activities/{id}/signups/{signupId}',
+    operationId: 'activities.cancelSignUp',
     summary: 'Cancel a place; the first on the waitlist moves up',
     request: { params: idParam.extend({ signupId: z.coerce.number().int().positive() }) },
     responses: { 200: ok, ...errorResponses(401, 403, 404) },
   },
+  { affects: ['metrics'] },
 );
 
 const roster = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: ['activity-responsible', 'club-responsible', 'association-admin'] },
   {
     method: 'get',
     path: '/api/activities/{id}/signups',
+    operationId: 'activities.listSignUps',
     summary: 'The sign-up list, for check-in (organisers)',
     request: { params: idParam },
     responses: {
@@ -324,10 +355,11 @@ const roster = defineRoute(
 );
 
 const checkin = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'member', body: { field: 'signupId', allow: ['activity-responsible', 'association-admin'] } },
   {
     method: 'post',
     path: '/api/activities/{id}/checkins',
+    operationId: 'activities.checkIn',
     summary: "Check in: with the activity's QR code (yourself) or a sign-up id from the list (organisers)",
     request: {
       params: idParam,
@@ -335,24 +367,28 @@ const checkin = defineRoute(
     },
     responses: { 200: json(z.object({ checkedIn: z.number().int() }), 'Checked in'), ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const settlement = defineRoute(
-  { ...community, allow: 'member' },
+  organisers,
   {
     method: 'post',
     path: '/api/activities/{id}/settlement',
+    operationId: 'activities.settle',
     summary: "Settle: actual income and costs; the surplus or deficit goes to the fund's ledger",
     request: { params: idParam, ...jsonBody(z.object({ incomeFen: fen, costLines: z.array(costLine).max(50), occurredOn: z.iso.date() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const reviewRoute = defineRoute(
-  { ...community, allow: 'member' },
+  organisers,
   {
     method: 'post',
     path: '/api/activities/{id}/review',
+    operationId: 'activities.review',
     summary: 'The responsible person reviews a settled activity',
     request: {
       params: idParam,
@@ -360,17 +396,20 @@ const reviewRoute = defineRoute(
     },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const rating = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'participant' },
   {
     method: 'post',
     path: '/api/activities/{id}/rating',
+    operationId: 'activities.rate',
     summary: 'A participant rates the activity, 1–5',
     request: { params: idParam, ...jsonBody(z.object({ rating: z.number().int().min(1).max(5) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const icalRoute = defineRoute(
@@ -378,6 +417,7 @@ const icalRoute = defineRoute(
   {
     method: 'get',
     path: '/api/activities/{id}/calendar.ics',
+    operationId: 'activities.getCalendar',
     summary: 'The activity as an iCalendar file',
     request: { params: idParam },
     responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(404) },

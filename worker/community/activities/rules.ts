@@ -1,7 +1,23 @@
 /** The standard activity process (活动流程标准化) as a state machine. */
-export type ActivityState = 'draft' | 'budget-submitted' | 'approved' | 'open' | 'closed' | 'held' | 'settled' | 'reviewed' | 'cancelled';
+export const activityStates = [
+  'draft',
+  'budget-submitted',
+  'approved',
+  'open',
+  'closed',
+  'held',
+  'settled',
+  'reviewed',
+  'cancelled',
+] as const;
+export type ActivityState = (typeof activityStates)[number];
 
-export type ActivityStep = 'submit' | 'approve' | 'return' | 'open' | 'close' | 'hold' | 'settle' | 'review' | 'cancel';
+export const activitySteps = ['submit', 'approve', 'return', 'open', 'close', 'hold', 'settle', 'review', 'cancel'] as const;
+export type ActivityStep = (typeof activitySteps)[number];
+
+/** An activity that has taken place: photos, ratings and volunteers' hours come after this. */
+export const happenedStates: readonly ActivityState[] = ['held', 'settled', 'reviewed'];
+export const hasHappened = (state: ActivityState) => happenedStates.includes(state);
 
 const transitions: Record<ActivityStep, { from: ActivityState[]; to: ActivityState }> = {
   submit: { from: ['draft'], to: 'budget-submitted' },

@@ -15,6 +15,7 @@ const name = z.object({ zh: z.string().trim().min(1).max(40), en: z.string().tri
 const renameBody = defineRoute(admin, {
   method: 'patch',
   path: '/api/bodies/{key}',
+  operationId: 'bodies.rename',
   summary: 'Rename a coordination body; the handbooks follow',
   request: {
     params: z.object({ key: z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']) }),

@@ -1,4 +1,5 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { members } from '../members/schema';
 import { now } from '../../db/columns';
 
@@ -12,16 +13,23 @@ export const buildings = sqliteTable('buildings', {
 });
 
 /** A resident's offer to be a building contact; an administrator or a party representative confirms it. */
-export const contactApplications = sqliteTable('contact_applications', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  memberId: integer('member_id')
-    .notNull()
-    .references(() => members.id),
-  buildingId: integer('building_id')
-    .notNull()
-    .references(() => buildings.id),
-  status: text('status', { enum: ['pending', 'confirmed', 'declined'] }).notNull(),
-  decidedBy: integer('decided_by').references(() => members.id),
-  createdAt: text('created_at').notNull().default(now),
-  decidedAt: text('decided_at'),
-});
+export const applicationStatuses = ['pending', 'confirmed', 'declined'] as const;
+
+export const contactApplications = sqliteTable(
+  'contact_applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    buildingId: integer('building_id')
+      .notNull()
+      .references(() => buildings.id),
+    status: text('status', { enum: applicationStatuses }).notNull(),
+    decidedBy: integer('decided_by').references(() => members.id),
+    createdAt: text('created_at').notNull().default(now),
+    decidedAt: text('decided_at'),
+  },
+  // One offer waiting at a time per person (and so per person and building).
+  (t) => [uniqueIndex('contact_applications_one_pending').on(t.memberId).where(sql`${t.status} = 'pending'`)],
+);

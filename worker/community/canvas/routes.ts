@@ -24,6 +24,7 @@ const getCanvas = defineRoute(
   {
     method: 'get',
     path: '/api/canvas',
+    operationId: 'canvas.get',
     summary: "The community's canvas: four systems and nine modules, with guiding questions",
     responses: { 200: json(z.object({ systems: z.array(entry), modules: z.array(entry) }), 'Canvas'), ...errorResponses(404) },
   },
@@ -34,6 +35,7 @@ const putEntry = defineRoute(
   {
     method: 'put',
     path: '/api/canvas/{key}',
+    operationId: 'canvas.updateEntry',
     summary: 'Fill in one part of the canvas',
     request: {
       params: z.object({ key: z.string().regex(/^(module:)?[a-z][a-z-]{0,40}$/) }),

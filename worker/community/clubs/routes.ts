@@ -41,6 +41,7 @@ const list = defineRoute(
   {
     method: 'get',
     path: '/api/clubs',
+    operationId: 'clubs.list',
     summary: 'Clubs of the community, with their responsible person, size, fund and whether accounts are settled on time',
     request: { query: z.object({ status: status.optional() }) },
     responses: { 200: json(z.object({ clubs: z.array(clubSummary) }), 'Clubs'), ...errorResponses(400) },
@@ -52,6 +53,7 @@ const detail = defineRoute(
   {
     method: 'get',
     path: '/api/clubs/{id}',
+    operationId: 'clubs.get',
     summary: "A club's page",
     request: { params: idParam },
     responses: {
@@ -83,6 +85,7 @@ const propose = defineRoute(
   {
     method: 'post',
     path: '/api/clubs',
+    operationId: 'clubs.propose',
     summary: 'Propose a club; the proposer becomes its responsible person',
     request: jsonBody(
       z.object({
@@ -97,6 +100,7 @@ const propose = defineRoute(
     ),
     responses: { 201: json(z.object({ id: z.number().int() }), 'Proposed'), ...errorResponses(400, 401, 403, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const move = defineRoute(
@@ -104,10 +108,12 @@ const move = defineRoute(
   {
     method: 'post',
     path: '/api/clubs/{id}/status',
+    operationId: 'clubs.setStatus',
     summary: 'Approve, make dormant, revive or close a club (association administrators)',
     request: { params: idParam, ...jsonBody(z.object({ status: z.enum(['active', 'dormant', 'closed']) })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const join = defineRoute(
@@ -115,10 +121,12 @@ const join = defineRoute(
   {
     method: 'post',
     path: '/api/clubs/{id}/members',
+    operationId: 'clubs.join',
     summary: 'Join a club',
     request: { params: idParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const leave = defineRoute(
@@ -126,32 +134,38 @@ const leave = defineRoute(
   {
     method: 'delete',
     path: '/api/clubs/{id}/members/me',
+    operationId: 'clubs.leave',
     summary: 'Leave a club (the responsible person hands over first)',
     request: { params: idParam },
     responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 const handover = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'club-responsible' },
   {
     method: 'post',
     path: '/api/clubs/{id}/handovers',
+    operationId: 'clubs.offerHandover',
     summary: 'Offer responsibility for the club to another member (responsible person only)',
     request: { params: idParam, ...jsonBody(z.object({ toMemberId: z.number().int().positive() })) },
     responses: { 201: json(z.object({ id: z.number().int() }), 'Offered'), ...errorResponses(400, 401, 403, 404) },
   },
+  { affects: ['metrics'] },
 );
 
 const decide = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'owner' },
   {
     method: 'post',
     path: '/api/clubs/{id}/handovers/{handoverId}',
+    operationId: 'clubs.decideHandover',
     summary: 'Accept or decline responsibility offered to you',
     request: { params: idParam.extend({ handoverId: z.coerce.number().int().positive() }), ...jsonBody(z.object({ accept: z.boolean() })) },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
   },
+  { affects: ['metrics'] },
 );
 
 const handovers = defineRoute(
@@ -159,6 +173,7 @@ const handovers = defineRoute(
   {
     method: 'get',
     path: '/api/clubs/{id}/handovers',
+    operationId: 'clubs.listHandovers',
     summary: "The log of the club's handovers of responsibility",
     request: { params: idParam },
     responses: {

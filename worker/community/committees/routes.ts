@@ -2,16 +2,16 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/context';
-import { memberOf, tenantOf } from '../../http/context';
+import { tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { isCoordinator } from '../issues/service';
 import { members } from '../members/schema';
 import { committeeCases } from './service';
 import { committeeMembers, committees } from './schema';
 
 const residents = { host: 'community', allow: 'member' } as const;
+const coordinators = { host: 'community', allow: 'coordinator' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const committeeSchema = z.object({
@@ -50,46 +50,57 @@ const committeeSchema = z.object({
 const listCommittees = defineRoute(residents, {
   method: 'get',
   path: '/api/committees',
+  operationId: 'committees.list',
   summary:
     'Professional committees and ad hoc groups with their members (outside experts included), the issues they study and the decisions they assist',
   responses: { 200: json(z.object({ committees: z.array(committeeSchema) }), 'Committees'), ...errorResponses(401, 403) },
 });
 
-const addCommittee = defineRoute(residents, {
-  method: 'post',
-  path: '/api/committees',
-  summary: 'Set up a standing committee or an ad hoc group (coordinators); an ad hoc group has an end date',
-  request: jsonBody(
-    z.object({
-      name: z.string().trim().min(2).max(40),
-      kind: z.enum(['standing', 'ad-hoc']),
-      remit: z.string().trim().min(4).max(1000),
-      proposes: z.boolean().default(true),
-      supervises: z.boolean().default(false),
-      assists: z.boolean().default(false),
-      endsOn: z.iso.date().optional(),
-    }),
-  ),
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Set up'), ...errorResponses(400, 401, 403, 409) },
-});
-
-const addCommitteeMember = defineRoute(residents, {
-  method: 'post',
-  path: '/api/committees/{id}/members',
-  summary: 'Add a resident, or an outside expert by name, to a committee (coordinators)',
-  request: {
-    params: idParam,
-    ...jsonBody(
+const addCommittee = defineRoute(
+  coordinators,
+  {
+    method: 'post',
+    path: '/api/committees',
+    operationId: 'committees.create',
+    summary: 'Set up a standing committee or an ad hoc group (coordinators); an ad hoc group has an end date',
+    request: jsonBody(
       z.object({
-        memberId: z.number().int().positive().optional(),
-        externalName: z.string().trim().min(1).max(40).optional(),
-        expertise: z.string().trim().max(80).optional(),
-        role: z.enum(['chair', 'member']).default('member'),
+        name: z.string().trim().min(2).max(40),
+        kind: z.enum(['standing', 'ad-hoc']),
+        remit: z.string().trim().min(4).max(1000),
+        proposes: z.boolean().default(true),
+        supervises: z.boolean().default(false),
+        assists: z.boolean().default(false),
+        endsOn: z.iso.date().optional(),
       }),
     ),
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Set up'), ...errorResponses(400, 401, 403, 409) },
   },
-  responses: { 201: ok, ...errorResponses(400, 401, 403, 404) },
-});
+  { affects: ['metrics'] },
+);
+
+const addCommitteeMember = defineRoute(
+  coordinators,
+  {
+    method: 'post',
+    path: '/api/committees/{id}/members',
+    operationId: 'committees.addMember',
+    summary: 'Add a resident, or an outside expert by name, to a committee (coordinators)',
+    request: {
+      params: idParam,
+      ...jsonBody(
+        z.object({
+          memberId: z.number().int().positive().optional(),
+          externalName: z.string().trim().min(1).max(40).optional(),
+          expertise: z.string().trim().max(80).optional(),
+          role: z.enum(['chair', 'member']).default('member'),
+        }),
+      ),
+    },
+    responses: { 201: ok, ...errorResponses(400, 401, 403, 404) },
+  },
+  { affects: ['metrics'] },
+);
 
 /** Professional committees and ad hoc working groups, with their members and outside experts. */
 export const committeeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -133,7 +144,6 @@ export const committeeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     );
   })
   .openapi(addCommittee, async (c) => {
-    if (!isCoordinator(memberOf(c))) throw new AppError('forbidden', 'Only coordinators set up committees');
     const body = c.req.valid('json');
     if (body.kind === 'ad-hoc' && !body.endsOn)
       throw new AppError('validation_failed', 'An ad hoc group has an end date', { endsOn: ['Required for an ad hoc group'] });
@@ -146,7 +156,6 @@ export const committeeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     return c.json({ id: rows[0].id }, 201);
   })
   .openapi(addCommitteeMember, async (c) => {
-    if (!isCoordinator(memberOf(c))) throw new AppError('forbidden', 'Only coordinators change committees');
     const { db } = tenantOf(c);
     const body = c.req.valid('json');
     const { id } = c.req.valid('param');

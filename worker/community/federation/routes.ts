@@ -16,6 +16,7 @@ const _hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const federation = defineRoute(residents, {
   method: 'get',
   path: '/api/federation',
+  operationId: 'federation.get',
   summary: 'The federation: the leaders of active clubs, the shared spaces, and the slot requests before it',
   responses: {
     200: json(

@@ -64,6 +64,7 @@ const listRoute = defineRoute(
   {
     method: 'get',
     path: '/api/handbooks',
+    operationId: 'handbooks.list',
     summary: "The community's handbooks and their chapters",
     request: { query: localeQuery },
     responses: {
@@ -100,6 +101,7 @@ const readRoute = defineRoute(
   {
     method: 'get',
     path: '/api/handbooks/{handbook}',
+    operationId: 'handbooks.get',
     summary: 'A whole handbook with the facts its placeholders need (drafts only for administrators)',
     request: { params: z.object({ handbook: handbookKey }), query: localeQuery },
     responses: {
@@ -123,6 +125,7 @@ const saveRoute = defineRoute(
   {
     method: 'put',
     path: '/api/handbooks/{handbook}/chapters/{key}',
+    operationId: 'handbooks.saveChapter',
     summary: 'Save a chapter as a new revision, published or as a private draft',
     request: { params: chapterParams, query: localeQuery, ...jsonBody(saveBody) },
     responses: {
@@ -137,6 +140,7 @@ const revisionsRoute = defineRoute(
   {
     method: 'get',
     path: '/api/handbooks/{handbook}/chapters/{key}/revisions',
+    operationId: 'handbooks.listRevisions',
     summary: "A chapter's revisions, newest first",
     request: { params: chapterParams, query: localeQuery },
     responses: {
@@ -154,6 +158,7 @@ const revisionRoute = defineRoute(
   {
     method: 'get',
     path: '/api/handbooks/{handbook}/chapters/{key}/revisions/{number}',
+    operationId: 'handbooks.getRevision',
     summary: 'One revision of a chapter',
     request: { params: revisionParams, query: localeQuery },
     responses: {
@@ -168,6 +173,7 @@ const restoreRoute = defineRoute(
   {
     method: 'post',
     path: '/api/handbooks/{handbook}/chapters/{key}/revisions/{number}/restore',
+    operationId: 'handbooks.restoreRevision',
     summary: 'Restore an earlier revision as the newest one',
     request: { params: revisionParams, query: localeQuery, ...jsonBody(z.object({ baseRevision: z.number().int().positive() })) },
     responses: {

@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context';
-import { memberOf, tenantOf } from '../../http/context';
+import { memberOf, rolesOf, tenantOf } from '../../http/context';
+import type { IssueActor } from './rules';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
@@ -23,20 +24,25 @@ const issueState = z.enum([
 ]);
 const category = z.enum(['property-service', 'safety', 'environment', 'activities', 'facilities', 'other']);
 
-const raise = defineRoute(residents, {
-  method: 'post',
-  path: '/api/issues',
-  summary: 'Raise an issue (议题) for your building contacts to take up',
-  request: jsonBody(
-    z.object({
-      title: z.string().trim().min(4).max(80),
-      description: z.string().trim().min(4).max(4000),
-      category,
-      buildingId: z.number().int().positive().optional(),
-    }),
-  ),
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Raised'), ...errorResponses(400, 401, 403) },
-});
+const raise = defineRoute(
+  residents,
+  {
+    method: 'post',
+    path: '/api/issues',
+    operationId: 'issues.raise',
+    summary: 'Raise an issue (议题) for your building contacts to take up',
+    request: jsonBody(
+      z.object({
+        title: z.string().trim().min(4).max(80),
+        description: z.string().trim().min(4).max(4000),
+        category,
+        buildingId: z.number().int().positive().optional(),
+      }),
+    ),
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Raised'), ...errorResponses(400, 401, 403) },
+  },
+  { affects: ['metrics'] },
+);
 
 const issueSummary = z.object({
   id: z.number().int(),
@@ -64,6 +70,7 @@ const committeeRef = z.object({ id: z.number().int(), name: z.string() });
 const list = defineRoute(residents, {
   method: 'get',
   path: '/api/issues',
+  operationId: 'issues.list',
   summary: "The community's issues, with how long each has waited and whether it is overdue",
   responses: { 200: json(z.object({ issues: z.array(issueSummary) }), 'Issues'), ...errorResponses(401, 403) },
 });
@@ -71,6 +78,7 @@ const list = defineRoute(residents, {
 const detail = defineRoute(residents, {
   method: 'get',
   path: '/api/issues/{id}',
+  operationId: 'issues.get',
   summary: "An issue's whole path, with dates and who acted",
   request: { params: idParam },
   responses: {
@@ -117,52 +125,72 @@ const detail = defineRoute(residents, {
   },
 });
 
-const support = defineRoute(residents, {
-  method: 'post',
-  path: '/api/issues/{id}/support',
-  summary: 'Support an issue (once per resident)',
-  request: { params: idParam },
-  responses: { 200: ok, ...errorResponses(401, 403, 404) },
-});
-
-const move = defineRoute(residents, {
-  method: 'post',
-  path: '/api/issues/{id}/transitions',
-  summary: 'Move an issue along its path (building contacts and coordinators; the meeting decides on the agenda)',
-  request: {
-    params: idParam,
-    ...jsonBody(
-      z.object({
-        to: issueState,
-        note: z.string().trim().max(1000).optional(),
-        mergedInto: z.number().int().positive().optional(),
-        bodyKey: z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']).optional(),
-        /** The committee that studies it, when referred to the professional committees. */
-        committeeId: z.number().int().positive().optional(),
-        outcome: z.enum(['adopted', 'not-adopted', 'deferred']).optional(),
-        owner: z.string().trim().max(80).optional(),
-        dueOn: z.iso.date().optional(),
-      }),
-    ),
+const support = defineRoute(
+  residents,
+  {
+    method: 'post',
+    path: '/api/issues/{id}/support',
+    operationId: 'issues.support',
+    summary: 'Support an issue (once per resident)',
+    request: { params: idParam },
+    responses: { 200: ok, ...errorResponses(401, 403, 404) },
   },
-  responses: { 200: json(z.object({ state: issueState }), 'Moved'), ...errorResponses(400, 401, 403, 404, 409) },
-});
+  { affects: ['metrics'] },
+);
 
-const recommendation = defineRoute(residents, {
-  method: 'post',
-  path: '/api/issues/{id}/recommendation',
-  summary: "Record the studying committee's recommendation (its members or coordinators); the issue goes on to the joint meeting",
-  request: { params: idParam, ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000) })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+const move = defineRoute(
+  { host: 'community', allow: ['building-contact', 'coordinator'] },
+  {
+    method: 'post',
+    path: '/api/issues/{id}/transitions',
+    operationId: 'issues.transition',
+    summary: 'Move an issue along its path (building contacts and coordinators; the meeting decides on the agenda)',
+    request: {
+      params: idParam,
+      ...jsonBody(
+        z.object({
+          to: issueState,
+          note: z.string().trim().max(1000).optional(),
+          mergedInto: z.number().int().positive().optional(),
+          bodyKey: z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']).optional(),
+          /** The committee that studies it, when referred to the professional committees. */
+          committeeId: z.number().int().positive().optional(),
+          outcome: z.enum(['adopted', 'not-adopted', 'deferred']).optional(),
+          owner: z.string().trim().max(80).optional(),
+          dueOn: z.iso.date().optional(),
+        }),
+      ),
+    },
+    responses: { 200: json(z.object({ state: issueState }), 'Moved'), ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
 
-const assist = defineRoute(residents, {
-  method: 'post',
-  path: '/api/issues/{id}/assist',
-  summary: 'Assign a committee to assist implementing an adopted decision (coordinators)',
-  request: { params: idParam, ...jsonBody(z.object({ committeeId: z.number().int().positive() })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+const recommendation = defineRoute(
+  { host: 'community', allow: ['committee-member', 'coordinator'] },
+  {
+    method: 'post',
+    path: '/api/issues/{id}/recommendation',
+    operationId: 'issues.recordRecommendation',
+    summary: "Record the studying committee's recommendation (its members or coordinators); the issue goes on to the joint meeting",
+    request: { params: idParam, ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000) })) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
+
+const assist = defineRoute(
+  { host: 'community', allow: 'coordinator' },
+  {
+    method: 'post',
+    path: '/api/issues/{id}/assist',
+    operationId: 'issues.assignCommittee',
+    summary: 'Assign a committee to assist implementing an adopted decision (coordinators)',
+    request: { params: idParam, ...jsonBody(z.object({ committeeId: z.number().int().positive() })) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
 
 export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(raise, async (c) => c.json({ id: await raiseIssue(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
@@ -173,7 +201,11 @@ export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     return c.json({ ok: true as const }, 200);
   })
   .openapi(move, async (c) => {
-    const issue = await moveIssue(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
+    const roles = rolesOf(c);
+    const actors: IssueActor[] = [];
+    if (await roles.holds('coordinator')) actors.push('coordinator');
+    if (await roles.holds('building-contact')) actors.push('contact');
+    const issue = await moveIssue(tenantOf(c).db, c.req.valid('param').id, memberOf(c), actors, c.req.valid('json'));
     return c.json({ state: issue.state }, 200);
   })
   .openapi(recommendation, async (c) => {

@@ -13,8 +13,7 @@ import {
 } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
-import { isAdmin } from '../clubs/service';
-import { committeeActive, committeeRole, getCommittee } from '../committees/service';
+import { committeeActive, getCommittee } from '../committees/service';
 import { canMoveIssue, defaultWaitLimits, type IssueActor, type IssueState, isOverdue, waitingDays } from './rules';
 
 const stateNames: Record<IssueState, { zh: string; en: string }> = {
@@ -29,20 +28,6 @@ const stateNames: Record<IssueState, { zh: string; en: string }> = {
   done: { zh: '已落实', en: 'done' },
   relayed: { zh: '已向楼栋传达', en: 'explained to the building' },
 };
-
-export const isCoordinator = (m: MemberContext) => isAdmin(m) || m.roles.some((r) => r.role === 'party-representative');
-
-export async function isContactFor(db: TenantDb, member: MemberContext, buildingId: number | null) {
-  if (buildingId === null) return false;
-  return (
-    member.roles.some((r) => r.role === 'building-contact') &&
-    (
-      await db.run(
-        sql`SELECT 1 FROM member_roles WHERE member_id = ${member.id} AND role = 'building-contact' AND building_id = ${buildingId}`,
-      )
-    ).results.length > 0
-  );
-}
 
 export async function getIssue(db: TenantDb, id: number) {
   const [row] = await db.select().from(issues).where(eq(issues.id, id));
@@ -122,8 +107,6 @@ export async function recommend(db: TenantDb, id: number, member: MemberContext,
     throw new AppError('conflict', 'Only an issue referred to a committee for study takes its recommendation');
   }
   const committee = await getCommittee(db, issue.studyCommitteeId);
-  if (!isCoordinator(member) && (await committeeRole(db, member, committee.id)) === null)
-    throw new AppError('forbidden', "Only the committee's members or the coordinators record its recommendation");
   const [first, ...rest] = recommendStatements(db, issue, committee, text, member.id);
   await db.batch([first!, ...rest]);
   const after = await getIssue(db, id);
@@ -133,7 +116,6 @@ export async function recommend(db: TenantDb, id: number, member: MemberContext,
 
 /** After the joint meeting adopts a decision, a committee can be assigned to help carry it out. */
 export async function assignAssist(db: TenantDb, id: number, member: MemberContext, committeeId: number) {
-  if (!isCoordinator(member)) throw new AppError('forbidden', 'Only coordinators assign a committee to assist');
   const issue = await getIssue(db, id);
   if (issue.outcome !== 'adopted' || !['decided', 'implementing'].includes(issue.state))
     throw new AppError('conflict', 'A committee assists once a decision is adopted and until it is done');
@@ -168,19 +150,27 @@ export async function raiseIssue(
     const [b] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
     if (!b) throw new AppError('validation_failed', 'No such building', { buildingId: ['No such building'] });
   }
-  const [row] = await db
-    .insert(issues)
-    .values({
-      title: input.title,
-      description: input.description,
-      category: input.category,
-      buildingId: input.buildingId ?? null,
-      raisedBy: member.id,
-      state: 'raised',
-    })
-    .returning({ id: issues.id });
-  await db.insert(issueEvents).values({ issueId: row!.id, fromState: null, toState: 'raised', actorMemberId: member.id });
-  return row!.id;
+  // One batch: an issue never exists without the first step of its path (the batch runs alone, so MAX(id) is this one).
+  const [inserted] = await db.batch([
+    db
+      .insert(issues)
+      .values({
+        title: input.title,
+        description: input.description,
+        category: input.category,
+        buildingId: input.buildingId ?? null,
+        raisedBy: member.id,
+        state: 'raised',
+      })
+      .returning({ id: issues.id }),
+    db.insert(issueEvents).values({
+      issueId: sql`(SELECT MAX(id) FROM issues WHERE raised_by = ${member.id})`,
+      fromState: null,
+      toState: 'raised',
+      actorMemberId: member.id,
+    }),
+  ]);
+  return inserted[0]!.id;
 }
 
 export async function supportIssue(db: TenantDb, id: number, member: MemberContext) {
@@ -199,16 +189,14 @@ export interface MoveInput {
   dueOn?: string;
 }
 
-/** A person moves an issue one step, if their role allows that step for this issue. */
-export async function moveIssue(db: TenantDb, id: number, member: MemberContext, input: MoveInput) {
+/** A person moves an issue one step, if one of the roles they act in (`actors`, resolved by the route) takes it. */
+export async function moveIssue(db: TenantDb, id: number, member: MemberContext, actors: IssueActor[], input: MoveInput) {
   const issue = await getIssue(db, id);
-  const actors: IssueActor[] = [];
-  if (isCoordinator(member)) actors.push('coordinator');
-  if (await isContactFor(db, member, issue.buildingId)) actors.push('contact');
   if (!actors.some((a) => canMoveIssue(issue.state, input.to, a))) {
     const anyone = (['contact', 'coordinator', 'meeting'] as IssueActor[]).some((a) => canMoveIssue(issue.state, input.to, a));
     if (!anyone) throw new AppError('conflict', `An issue that is ${issue.state} cannot become ${input.to}`);
-    throw new AppError('forbidden', "Only the building's contacts or the coordinators can take this step");
+    // The lifecycle gives this step to another role (a coordinator's step, say): the rule, not the route, refuses it.
+    throw new AppError('forbidden', 'This step is taken by a coordinator', { to: ['Not a step your role takes'] });
   }
   const extra: Partial<typeof issues.$inferInsert> = {};
   let note = input.note?.trim() ?? '';

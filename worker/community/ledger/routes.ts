@@ -45,6 +45,7 @@ const statementSchema = z.object({
 const funds = defineRoute(residents, {
   method: 'get',
   path: '/api/ledger/funds',
+  operationId: 'ledger.listFunds',
   summary: 'The hub fund and every club fund with its balance (residents of this community)',
   responses: {
     200: json(
@@ -68,6 +69,7 @@ const funds = defineRoute(residents, {
 const statement = defineRoute(residents, {
   method: 'get',
   path: '/api/ledger/funds/{key}/statement',
+  operationId: 'ledger.getStatement',
   summary: "A fund's public statement for a period: income and spending by category, surplus, entries",
   request: { params: z.object({ key: fundKey }), query: period },
   responses: { 200: json(statementSchema, 'Statement'), ...errorResponses(400, 401, 403, 404) },
@@ -76,42 +78,53 @@ const statement = defineRoute(residents, {
 const statementCsvRoute = defineRoute(residents, {
   method: 'get',
   path: '/api/ledger/funds/{key}/statement.csv',
+  operationId: 'ledger.getStatementCsv',
   summary: "A fund's statement entries as CSV",
   request: { params: z.object({ key: fundKey }), query: period },
   responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401, 403, 404) },
 });
 
-const record = defineRoute(admin, {
-  method: 'post',
-  path: '/api/ledger/transactions',
-  summary: 'Record a balanced entry, e.g. a donation or a subsidy (association administrators)',
-  request: jsonBody(
-    z.object({
-      occurredOn: z.iso.date(),
-      category: z
-        .string()
-        .trim()
-        .regex(/^[a-z][a-z-]{1,40}$/),
-      memo: z.string().trim().min(2).max(300),
-      postings: z
-        .array(z.object({ fund: z.string().regex(/^(hub|club:\d+|external)$/), amountFen: z.number().int() }))
-        .min(2)
-        .max(20),
-    }),
-  ),
-  responses: { 201: json(z.object({ ok: z.literal(true) }), 'Recorded'), ...errorResponses(400, 401, 403) },
-});
-
-const reverse = defineRoute(admin, {
-  method: 'post',
-  path: '/api/ledger/transactions/{id}/reversal',
-  summary: 'Correct an entry by recording its exact reversal; entries are never edited or deleted',
-  request: {
-    params: z.object({ id: z.coerce.number().int().positive() }),
-    ...jsonBody(z.object({ memo: z.string().trim().min(2).max(300) })),
+const record = defineRoute(
+  admin,
+  {
+    method: 'post',
+    path: '/api/ledger/transactions',
+    operationId: 'ledger.record',
+    summary: 'Record a balanced entry, e.g. a donation or a subsidy (association administrators)',
+    request: jsonBody(
+      z.object({
+        occurredOn: z.iso.date(),
+        category: z
+          .string()
+          .trim()
+          .regex(/^[a-z][a-z-]{1,40}$/),
+        memo: z.string().trim().min(2).max(300),
+        postings: z
+          .array(z.object({ fund: z.string().regex(/^(hub|club:\d+|external)$/), amountFen: z.number().int() }))
+          .min(2)
+          .max(20),
+      }),
+    ),
+    responses: { 201: json(z.object({ ok: z.literal(true) }), 'Recorded'), ...errorResponses(400, 401, 403) },
   },
-  responses: { 201: json(z.object({ ok: z.literal(true) }), 'Reversed'), ...errorResponses(400, 401, 403, 404, 409) },
-});
+  { affects: ['metrics'] },
+);
+
+const reverse = defineRoute(
+  admin,
+  {
+    method: 'post',
+    path: '/api/ledger/transactions/{id}/reversal',
+    operationId: 'ledger.reverse',
+    summary: 'Correct an entry by recording its exact reversal; entries are never edited or deleted',
+    request: {
+      params: z.object({ id: z.coerce.number().int().positive() }),
+      ...jsonBody(z.object({ memo: z.string().trim().min(2).max(300) })),
+    },
+    responses: { 201: json(z.object({ ok: z.literal(true) }), 'Reversed'), ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
 
 export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(funds, async (c) => {

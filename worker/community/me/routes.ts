@@ -17,6 +17,7 @@ const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const overview = defineRoute(residents, {
   method: 'get',
   path: '/api/me/overview',
+  operationId: 'me.getOverview',
   summary: "A resident's week: what is on, my sign-ups, my clubs",
   responses: {
     200: json(
@@ -60,6 +61,7 @@ const overview = defineRoute(residents, {
 const newToken = defineRoute(residents, {
   method: 'post',
   path: '/api/me/calendar-token',
+  operationId: 'me.renewCalendarToken',
   summary: 'Create my private calendar feed URL; creating a new one revokes the old',
   responses: { 201: json(z.object({ path: z.string() }), 'Feed path'), ...errorResponses(401, 403) },
 });
@@ -69,6 +71,7 @@ const feed = defineRoute(
   {
     method: 'get',
     path: '/api/calendar/{token}',
+    operationId: 'me.getCalendarFeed',
     summary: "A resident's calendar feed (.ics): activities they signed up for and their clubs' activities; the token is the key",
     request: { params: z.object({ token: z.string().regex(/^[a-f0-9]{32}\.ics$/) }) },
     responses: { 200: { description: 'text/calendar', content: { 'text/calendar': { schema: z.string() } } }, ...errorResponses(400, 404) },
@@ -78,6 +81,7 @@ const feed = defineRoute(
 const notificationsRoute = defineRoute(residents, {
   method: 'get',
   path: '/api/me/notifications',
+  operationId: 'me.listNotifications',
   summary: 'My notifications (every change to issues I raised)',
   responses: {
     200: json(
@@ -103,6 +107,7 @@ const notificationsRoute = defineRoute(residents, {
 const readAll = defineRoute(residents, {
   method: 'post',
   path: '/api/me/notifications/read',
+  operationId: 'me.markNotificationsRead',
   summary: 'Mark my notifications read',
   responses: { 200: ok, ...errorResponses(401, 403) },
 });

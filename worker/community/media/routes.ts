@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
-import { ledgerTransactions, mediaFiles, signups } from '../../db/tenant-schema';
+import { ledgerTransactions, mediaFiles } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { AppContext, AppEnv } from '../../http/context';
 import { memberOf, tenantOf } from '../../http/context';
@@ -8,9 +8,9 @@ import { json } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { getActivity } from '../activities/service';
-import { isAdmin } from '../clubs/service';
+import { hasHappened } from '../activities/rules';
 
-const residents = { host: 'community', allow: 'member' } as const;
+const _residents = { host: 'community', allow: 'member' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const MAX_BYTES = 5 * 1024 * 1024;
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -66,19 +66,24 @@ async function store(
   return row!.id;
 }
 
-const uploadPhoto = defineRoute(residents, {
-  method: 'post',
-  path: '/api/activities/{id}/photos',
-  summary: 'Add a photo to an activity that has happened (its responsible person or a participant); JPEG, PNG or WebP, up to 5 MB',
-  request: { params: idParam, ...binaryBody(IMAGE_TYPES) },
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Stored'), ...errorResponses(400, 401, 403, 404, 409) },
-});
+const uploadPhoto = defineRoute(
+  { host: 'community', allow: ['activity-responsible', 'participant', 'association-admin'] },
+  {
+    method: 'post',
+    path: '/api/activities/{id}/photos',
+    operationId: 'media.uploadPhoto',
+    summary: 'Add a photo to an activity that has happened (its responsible person or a participant); JPEG, PNG or WebP, up to 5 MB',
+    request: { params: idParam, ...binaryBody(IMAGE_TYPES) },
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Stored'), ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
 
 const listPhotos = defineRoute(
   { host: 'community', allow: 'public' },
   {
     method: 'get',
     path: '/api/activities/{id}/photos',
+    operationId: 'media.listPhotos',
     summary: "An activity's photos",
     request: { params: idParam },
     responses: { 200: json(z.object({ photos: z.array(fileSchema) }), 'Photos'), ...errorResponses(404) },
@@ -90,6 +95,7 @@ const photo = defineRoute(
   {
     method: 'get',
     path: '/api/photos/{id}',
+    operationId: 'media.getPhoto',
     summary: 'One activity photo',
     request: { params: idParam },
     responses: { 200: { description: 'The image', content: { 'image/jpeg': { schema: z.string() } } }, ...errorResponses(404) },
@@ -101,6 +107,7 @@ const uploadReceipt = defineRoute(
   {
     method: 'post',
     path: '/api/ledger/transactions/{id}/receipts',
+    operationId: 'media.uploadReceipt',
     summary: 'Keep a receipt for a ledger entry (administrators); receipts stay private to administrators',
     request: { params: idParam, ...binaryBody(RECEIPT_TYPES) },
     responses: { 201: json(z.object({ id: z.number().int() }), 'Kept'), ...errorResponses(400, 401, 403, 404) },
@@ -112,6 +119,7 @@ const receipt = defineRoute(
   {
     method: 'get',
     path: '/api/receipts/{id}',
+    operationId: 'media.getReceipt',
     summary: 'One receipt (administrators only: receipts may carry names and phone numbers)',
     request: { params: idParam },
     responses: {
@@ -141,16 +149,9 @@ async function serve(c: AppContext, id: number, kind: 'activity-photo' | 'receip
 export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(uploadPhoto, async (c) => {
     const { db } = tenantOf(c);
-    const me = memberOf(c);
+    const _me = memberOf(c);
     const activity = await getActivity(db, c.req.valid('param').id);
-    if (!['held', 'settled', 'reviewed'].includes(activity.state))
-      throw new AppError('conflict', 'Photos are added after the activity has happened');
-    const [place] = await db
-      .select({ id: signups.id })
-      .from(signups)
-      .where(and(eq(signups.activityId, activity.id), eq(signups.memberId, me.id), eq(signups.status, 'confirmed')));
-    if (activity.responsibleMemberId !== me.id && !place && !isAdmin(me))
-      throw new AppError('forbidden', 'Only the organiser and participants add photos');
+    if (!hasHappened(activity.state)) throw new AppError('conflict', 'Photos are added after the activity has happened');
     return c.json({ id: await store(c, 'activity-photo', { activityId: activity.id }, await readUpload(c, IMAGE_TYPES)) }, 201);
   })
   .openapi(listPhotos, async (c) => {

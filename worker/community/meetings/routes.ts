@@ -2,7 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import { agendaItems, meetings } from '../../db/tenant-schema';
 import type { AppContext, AppEnv } from '../../http/context';
-import { identityOf, memberOf, tenantOf } from '../../http/context';
+import { identityOf, memberOf, rolesOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
@@ -26,6 +26,15 @@ import {
 } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
+const chair = { host: 'community', allow: 'meeting-chair' } as const;
+const voterOrChair = { host: 'community', allow: 'meeting-voter' } as const;
+const coordinators = { host: 'community', allow: 'coordinator' } as const;
+/** The joint meeting and the federation are chaired by coordinators; a committee's meeting also by its own chair. */
+const scheduler = {
+  host: 'community',
+  allow: 'member',
+  body: { field: 'committeeId', allow: ['committee-chair', 'coordinator'], otherwise: ['coordinator'] },
+} as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const meetingParam = z.object({ id: z.coerce.number().int().positive() });
 const itemParam = meetingParam.extend({ itemId: z.coerce.number().int().positive() });
@@ -51,6 +60,7 @@ const outcomeSchema = z.object({ result: z.enum(['adopted', 'blocked', 'not-adop
 const list = defineRoute(residents, {
   method: 'get',
   path: '/api/meetings',
+  operationId: 'meetings.list',
   summary: 'Meetings, and months of the last year without a joint meeting (the cadence tracker)',
   responses: {
     200: json(
@@ -75,21 +85,26 @@ const list = defineRoute(residents, {
   },
 });
 
-const create = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings',
-  summary:
-    "Schedule a meeting of a body (administrators and party representatives; a committee's chair for its committee); a committee meeting names its committee",
-  request: jsonBody(
-    z.object({
-      bodyKey,
-      title: z.string().trim().min(2).max(80),
-      scheduledFor: z.iso.datetime({ offset: true }),
-      committeeId: z.number().int().positive().optional(),
-    }),
-  ),
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Scheduled'), ...errorResponses(400, 401, 403, 409) },
-});
+const create = defineRoute(
+  scheduler,
+  {
+    method: 'post',
+    path: '/api/meetings',
+    operationId: 'meetings.create',
+    summary:
+      "Schedule a meeting of a body (administrators and party representatives; a committee's chair for its committee); a committee meeting names its committee",
+    request: jsonBody(
+      z.object({
+        bodyKey,
+        title: z.string().trim().min(2).max(80),
+        scheduledFor: z.iso.datetime({ offset: true }),
+        committeeId: z.number().int().positive().optional(),
+      }),
+    ),
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Scheduled'), ...errorResponses(400, 401, 403, 409) },
+  },
+  { affects: ['metrics'] },
+);
 
 const stanceSchema = z.object({
   voter: z.string(),
@@ -98,10 +113,13 @@ const stanceSchema = z.object({
   written: z.boolean(),
   /** Recorded by the chair for a person (a show of hands), not by the person. */
   byChair: z.boolean(),
+  /** Who recorded it: the party's representative, the person, or the chair. */
+  recordedBy: z.string().nullable(),
 });
 const detail = defineRoute(residents, {
   method: 'get',
   path: '/api/meetings/{id}',
+  operationId: 'meetings.get',
   summary: 'A meeting: parties and attendance, agenda with papers, positions, outcomes, action items, minutes',
   request: { params: meetingParam },
   responses: {
@@ -166,134 +184,192 @@ const detail = defineRoute(residents, {
   },
 });
 
-const item = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings/{id}/items',
-  summary: 'Put a referred issue or a proposal on the agenda, with presenter, time and papers',
-  request: {
-    params: meetingParam,
-    ...jsonBody(
-      z.object({
-        issueId: z.number().int().positive().optional(),
-        title: z.string().trim().max(80).optional(),
-        presenter: z.string().trim().min(1).max(40),
-        minutesAllotted: z.number().int().min(1).max(240),
-        papers: z.string().max(20000).optional(),
-      }),
-    ),
+const item = defineRoute(
+  chair,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/items',
+    operationId: 'meetings.addItem',
+    summary: 'Put a referred issue or a proposal on the agenda, with presenter, time and papers',
+    request: {
+      params: meetingParam,
+      ...jsonBody(
+        z.object({
+          issueId: z.number().int().positive().optional(),
+          title: z.string().trim().max(80).optional(),
+          presenter: z.string().trim().min(1).max(40),
+          minutesAllotted: z.number().int().min(1).max(240),
+          papers: z.string().max(20000).optional(),
+        }),
+      ),
+    },
+    responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
-  responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+  { affects: ['metrics'] },
+);
 
-const open = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings/{id}/open',
-  summary: 'Open the meeting (its chair): its voters are fixed and attendance, positions and decisions can be recorded',
-  request: { params: meetingParam },
-  responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
-});
-
-const attendance = defineRoute(residents, {
-  method: 'put',
-  path: '/api/meetings/{id}/attendance/{voter}',
-  summary: "Record a voter's attendance while the meeting is in progress (a party's representatives; a person themself, or the chair)",
-  request: { params: meetingParam.extend({ voter: voterKey }), ...jsonBody(z.object({ attended: z.boolean() })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
-
-const stance = defineRoute(residents, {
-  method: 'put',
-  path: '/api/meetings/{id}/items/{itemId}/stances/{voter}',
-  summary:
-    "Record a voter's position on an item while the meeting is in progress — agree, object or block (with a reason): a party's only by its representatives; a person's by themself, or by the chair for a show of hands",
-  request: {
-    params: itemParam.extend({ voter: voterKey }),
-    ...jsonBody(
-      z.object({
-        position: z.enum(['agree', 'object', 'block', 'abstain']),
-        reason: z.string().trim().max(1000).optional(),
-        written: z.boolean().optional(),
-      }),
-    ),
+const open = defineRoute(
+  chair,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/open',
+    operationId: 'meetings.open',
+    summary: 'Open the meeting (its chair): its voters are fixed and attendance, positions and decisions can be recorded',
+    request: { params: meetingParam },
+    responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
   },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+  { affects: ['metrics'] },
+);
 
-const decision = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings/{id}/items/{itemId}/decision',
-  summary: "Apply the body's decision rule (unanimity for the joint meeting); an adopted item carries its one published text",
-  request: { params: itemParam, ...jsonBody(z.object({ decisionText: z.string().trim().max(2000).optional() })) },
-  responses: { 200: json(outcomeSchema, 'Outcome'), ...errorResponses(400, 401, 403, 404, 409) },
-});
-
-const comeBack = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings/{id}/items/{itemId}/bring-back',
-  summary: 'Bring a blocked or undecided item back, revised, to a later meeting',
-  request: {
-    params: itemParam,
-    ...jsonBody(
-      z.object({
-        toMeetingId: z.number().int().positive(),
-        papers: z.string().max(20000),
-        presenter: z.string().trim().min(1).max(40),
-        minutesAllotted: z.number().int().min(1).max(240),
-      }),
-    ),
+const attendance = defineRoute(
+  voterOrChair,
+  {
+    method: 'put',
+    path: '/api/meetings/{id}/attendance/{voter}',
+    operationId: 'meetings.recordAttendance',
+    summary: "Record a voter's attendance while the meeting is in progress (a party's representatives; a person themself, or the chair)",
+    request: { params: meetingParam.extend({ voter: voterKey }), ...jsonBody(z.object({ attended: z.boolean() })) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
-  responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+  { affects: ['metrics'] },
+);
 
-const action = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings/{id}/items/{itemId}/actions',
-  summary: 'Add an action item (owner, due date) to an adopted decision',
-  request: {
-    params: itemParam,
-    ...jsonBody(z.object({ description: z.string().trim().min(2).max(300), owner: z.string().trim().min(1).max(80), dueOn: z.iso.date() })),
+const stance = defineRoute(
+  voterOrChair,
+  {
+    method: 'put',
+    path: '/api/meetings/{id}/items/{itemId}/stances/{voter}',
+    operationId: 'meetings.recordPosition',
+    summary:
+      "Record a voter's position on an item while the meeting is in progress — agree, object or block (with a reason): a party's only by its representatives; a person's by themself, or by the chair for a show of hands",
+    request: {
+      params: itemParam.extend({ voter: voterKey }),
+      ...jsonBody(
+        z.object({
+          position: z.enum(['agree', 'object', 'block', 'abstain']),
+          reason: z.string().trim().max(1000).optional(),
+          written: z.boolean().optional(),
+        }),
+      ),
+    },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
   },
-  responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
+  { affects: ['metrics'] },
+);
 
-const actionDone = defineRoute(residents, {
-  method: 'post',
-  path: '/api/actions/{id}/done',
-  summary: 'Mark an action item done',
-  request: { params: meetingParam },
-  responses: { 200: ok, ...errorResponses(401, 403, 404) },
-});
-
-const close = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings/{id}/close',
-  summary: 'Close the meeting: positions and decisions become final and the minutes are drafted from the record',
-  request: { params: meetingParam },
-  responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
-});
-
-const publish = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings/{id}/minutes',
-  summary: 'Publish the approved minutes to residents, with one voice',
-  request: { params: meetingParam, ...jsonBody(z.object({ text: z.string().trim().min(10).max(50000) })) },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-});
-
-const amendment = defineRoute(residents, {
-  method: 'post',
-  path: '/api/meetings/{id}/amendments',
-  summary: "Add a recorded amendment to a closed meeting's record (coordinators): shown with the minutes, never editing them",
-  request: {
-    params: meetingParam,
-    ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000), reason: z.string().trim().min(4).max(1000) })),
+const decision = defineRoute(
+  chair,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/items/{itemId}/decision',
+    operationId: 'meetings.decide',
+    summary: "Apply the body's decision rule (unanimity for the joint meeting); an adopted item carries its one published text",
+    request: { params: itemParam, ...jsonBody(z.object({ decisionText: z.string().trim().max(2000).optional() })) },
+    responses: { 200: json(outcomeSchema, 'Outcome'), ...errorResponses(400, 401, 403, 404, 409) },
   },
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses(400, 401, 403, 404, 409) },
-});
+  { affects: ['metrics'] },
+);
+
+const comeBack = defineRoute(
+  chair,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/items/{itemId}/bring-back',
+    operationId: 'meetings.bringBack',
+    summary: 'Bring a blocked or undecided item back, revised, to a later meeting',
+    request: {
+      params: itemParam,
+      ...jsonBody(
+        z.object({
+          toMeetingId: z.number().int().positive(),
+          papers: z.string().max(20000),
+          presenter: z.string().trim().min(1).max(40),
+          minutesAllotted: z.number().int().min(1).max(240),
+        }),
+      ),
+    },
+    responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
+
+const action = defineRoute(
+  chair,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/items/{itemId}/actions',
+    operationId: 'meetings.addAction',
+    summary: 'Add an action item (owner, due date) to an adopted decision',
+    request: {
+      params: itemParam,
+      ...jsonBody(
+        z.object({ description: z.string().trim().min(2).max(300), owner: z.string().trim().min(1).max(80), dueOn: z.iso.date() }),
+      ),
+    },
+    responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
+
+const actionDone = defineRoute(
+  coordinators,
+  {
+    method: 'post',
+    path: '/api/actions/{id}/done',
+    operationId: 'meetings.completeAction',
+    summary: 'Mark an action item done',
+    request: { params: meetingParam },
+    responses: { 200: ok, ...errorResponses(401, 403, 404) },
+  },
+  { affects: ['metrics'] },
+);
+
+const close = defineRoute(
+  chair,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/close',
+    operationId: 'meetings.close',
+    summary: 'Close the meeting: positions and decisions become final and the minutes are drafted from the record',
+    request: { params: meetingParam },
+    responses: { 200: ok, ...errorResponses(401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
+
+const publish = defineRoute(
+  chair,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/minutes',
+    operationId: 'meetings.publishMinutes',
+    summary: 'Publish the approved minutes to residents, with one voice',
+    request: { params: meetingParam, ...jsonBody(z.object({ text: z.string().trim().min(10).max(50000) })) },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
+
+const amendment = defineRoute(
+  coordinators,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/amendments',
+    operationId: 'meetings.addAmendment',
+    summary: "Add a recorded amendment to a closed meeting's record (coordinators): shown with the minutes, never editing them",
+    request: {
+      params: meetingParam,
+      ...jsonBody(z.object({ text: z.string().trim().min(4).max(4000), reason: z.string().trim().min(4).max(1000) })),
+    },
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
 
 const decisions = defineRoute(residents, {
   method: 'get',
   path: '/api/decisions',
+  operationId: 'meetings.listDecisions',
   summary: 'Decisions adopted and published, each in its one published text',
   responses: {
     200: json(
@@ -339,7 +415,9 @@ export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await audit(c, 'meeting.scheduled', { meetingId: id, bodyKey: body.bodyKey, title: body.title, scheduledFor: body.scheduledFor });
     return c.json({ id }, 201);
   })
-  .openapi(detail, async (c) => c.json(await meetingDetail(tenantOf(c).db, c.req.valid('param').id, memberOf(c)), 200))
+  .openapi(detail, async (c) =>
+    c.json(await meetingDetail(tenantOf(c).db, c.req.valid('param').id, memberOf(c), await rolesOf(c).holds('meeting-chair')), 200),
+  )
   .openapi(open, async (c) => {
     const { id } = c.req.valid('param');
     await openMeeting(tenantOf(c).db, id, memberOf(c));

@@ -20,10 +20,10 @@ import {
 } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
-import { isAdmin } from '../clubs/service';
-import { committeeRole, getCommittee } from '../committees/service';
+import { speaksFor } from '../../auth/roles';
+import { getCommittee } from '../committees/service';
 import { checkStance, DecisionInputError, decide, type Outcome, type Position, type Stance, type Tally } from './rules';
-import { getIssue, isCoordinator, moveStatements, recommendStatements } from '../issues/service';
+import { getIssue, moveStatements, recommendStatements } from '../issues/service';
 
 type Meeting = typeof meetings.$inferSelect;
 type Batch = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
@@ -165,32 +165,6 @@ export async function votersOf(db: TenantDb, meeting: Meeting): Promise<MeetingV
   });
 }
 
-/** Chairs a meeting: an administrator or a party representative, or the chair of the committee that meets. */
-export async function chairs(db: TenantDb, member: MemberContext, meeting: { committeeId: number | null }) {
-  if (isCoordinator(member)) return true;
-  return meeting.committeeId !== null && (await committeeRole(db, member, meeting.committeeId)) === 'chair';
-}
-
-async function assertChair(db: TenantDb, member: MemberContext, meeting: { committeeId: number | null }) {
-  if (!(await chairs(db, member, meeting)))
-    throw new AppError('forbidden', "Only the meeting's chair (administrators, party representatives, the committee's chair) runs it");
-}
-
-/**
- * Who records a voter's attendance and position. A party: only its own representatives (the association's
- * administrators for the association). A person: themself, or the chair recording a show of hands on their behalf
- * (an outside expert has no account, so the chair always records for them).
- */
-function recordsFor(member: MemberContext, voter: MeetingVoter, isChair: boolean): boolean {
-  if (voter.kind === 'party') {
-    return (
-      member.roles.some((r) => r.role === 'party-representative' && r.partyKey === voter.key) ||
-      (voter.key === 'association' && isAdmin(member))
-    );
-  }
-  return (voter.memberId !== null && voter.memberId === member.id) || isChair;
-}
-
 function assertInProgress(meeting: Meeting, what: string) {
   if (meeting.status === 'closed')
     throw new AppError('conflict', `The meeting is closed: ${what} are final; add a recorded amendment instead`);
@@ -215,7 +189,6 @@ export async function createMeeting(
     });
   }
   const committeeId = input.committeeId ?? null;
-  await assertChair(db, member, { committeeId });
   const voters = await currentVoters(db, { bodyKey: input.bodyKey, committeeId });
   if (voters.length === 0)
     throw new AppError('conflict', 'This body has no one to vote yet (member parties, committee members or active clubs)');
@@ -234,9 +207,8 @@ export async function createMeeting(
 }
 
 /** The chair opens the meeting: its voters are fixed, and attendance and positions can be recorded. */
-export async function openMeeting(db: TenantDb, id: number, member: MemberContext) {
+export async function openMeeting(db: TenantDb, id: number, _member: MemberContext) {
   const meeting = await getMeeting(db, id);
-  await assertChair(db, member, meeting);
   if (meeting.status !== 'scheduled')
     throw new AppError('conflict', meeting.status === 'closed' ? 'This meeting is closed' : 'This meeting is already open');
   const voters = await currentVoters(db, meeting);
@@ -286,7 +258,6 @@ export async function addItem(
   input: { issueId?: number; title?: string; presenter: string; minutesAllotted: number; papers?: string; revisedFrom?: number },
 ) {
   const meeting = await getMeeting(db, meetingId);
-  await assertChair(db, member, meeting);
   if (meeting.status === 'closed') throw new AppError('conflict', 'This meeting is closed');
   const issue = input.issueId ? await getIssue(db, input.issueId) : null;
   if (issue) {
@@ -331,12 +302,7 @@ async function voterOf(db: TenantDb, meeting: Meeting, voterKey: string) {
 export async function recordAttendance(db: TenantDb, meetingId: number, member: MemberContext, voterKey: string, attended: boolean) {
   const meeting = await getMeeting(db, meetingId);
   assertInProgress(meeting, 'attendance');
-  const voter = await voterOf(db, meeting, voterKey);
-  if (!recordsFor(member, voter, await chairs(db, member, meeting)))
-    throw new AppError(
-      'forbidden',
-      "Only the voter (a party's representatives, or the person, or the chair for a show of hands) records this",
-    );
+  const _voter = await voterOf(db, meeting, voterKey);
   await db
     .insert(meetingAttendance)
     .values({ meetingId, partyKey: voterKey, attended, recordedBy: member.id })
@@ -354,15 +320,8 @@ export async function recordStance(
   assertInProgress(meeting, 'positions');
   const item = await getItem(db, meetingId, itemId);
   if (item.outcome === 'adopted' || item.outcome === 'blocked') throw new AppError('conflict', 'This item is already decided');
-  const voter = await voterOf(db, meeting, input.voter);
-  if (!recordsFor(member, voter, await chairs(db, member, meeting))) {
-    throw new AppError(
-      'forbidden',
-      voter.kind === 'party'
-        ? "Only the party's representatives record its attendance and positions"
-        : 'Only the voter, or the chair recording a show of hands, records this position',
-    );
-  }
+  const _voter = await voterOf(db, meeting, input.voter);
+
   const problem = checkStance({
     voter: input.voter,
     attended: !input.written,
@@ -414,7 +373,6 @@ export async function decideItem(
   decisionText?: string,
 ): Promise<Outcome> {
   const meeting = await getMeeting(db, meetingId);
-  await assertChair(db, member, meeting);
   assertInProgress(meeting, 'decisions');
   const item = await getItem(db, meetingId, itemId);
   if (item.outcome === 'adopted' || item.outcome === 'blocked')
@@ -533,7 +491,8 @@ export async function bringBack(
   });
 }
 
-export async function meetingDetail(db: TenantDb, id: number, viewer?: MemberContext) {
+/** The meeting's record; `viewer` and whether they chair it (resolved by the route) shape what they may do here. */
+export async function meetingDetail(db: TenantDb, id: number, viewer: MemberContext, isChair: boolean) {
   const meeting = await getMeeting(db, id);
   const { rule, body } = await bodyRule(db, meeting.bodyKey);
   const voters = await votersOf(db, meeting);
@@ -563,7 +522,19 @@ export async function meetingDetail(db: TenantDb, id: number, viewer?: MemberCon
   const ids = items.map((i) => i.id);
   const [stances, actions, broughtBack] = ids.length
     ? await db.batch([
-        db.select().from(itemStances).where(inArray(itemStances.itemId, ids)),
+        db
+          .select({
+            itemId: itemStances.itemId,
+            voter: itemStances.voter,
+            position: itemStances.position,
+            reason: itemStances.reason,
+            written: itemStances.written,
+            recordedBy: itemStances.recordedBy,
+            recordedByName: members.displayName,
+          })
+          .from(itemStances)
+          .leftJoin(members, eq(members.id, itemStances.recordedBy))
+          .where(inArray(itemStances.itemId, ids)),
         db.select().from(actionItems).where(inArray(actionItems.itemId, ids)),
         db
           .select({ revisedFrom: agendaItems.revisedFrom, meetingId: agendaItems.meetingId })
@@ -577,7 +548,6 @@ export async function meetingDetail(db: TenantDb, id: number, viewer?: MemberCon
     const v = voters.find((x) => x.key === key);
     return v !== undefined && v.kind !== 'party' && recordedBy !== memberOf(key);
   };
-  const isChair = viewer ? await chairs(db, viewer, meeting) : false;
   return {
     ...meeting,
     committee: committeeRows[0] ?? null,
@@ -597,19 +567,19 @@ export async function meetingDetail(db: TenantDb, id: number, viewer?: MemberCon
           reason: s.reason,
           written: s.written,
           byChair: onBehalf(s.voter, s.recordedBy),
+          recordedBy: s.recordedByName,
         })),
       actions: actions.filter((a) => a.itemId === i.id),
     })),
     amendments,
     /** What the reader may do here: chair it, and record for which voters. */
-    you: { chairs: isChair, recordsFor: viewer ? voters.filter((v) => recordsFor(viewer, v, isChair)).map((v) => v.key) : [] },
+    you: { chairs: isChair, recordsFor: voters.filter((v) => speaksFor(viewer, v.key, isChair)).map((v) => v.key) },
   };
 }
 
 /** Closing freezes positions and decisions and drafts the minutes from the record. */
 export async function closeMeeting(db: TenantDb, id: number, member: MemberContext) {
-  const detail = await meetingDetail(db, id);
-  await assertChair(db, member, detail);
+  const detail = await meetingDetail(db, id, member, true);
   if (detail.status === 'closed') throw new AppError('conflict', 'Already closed');
   if (detail.status !== 'in-progress') throw new AppError('conflict', 'Open the meeting before closing it');
   const minutes = draftMinutes(detail);
@@ -669,9 +639,8 @@ export function draftMinutes(detail: Awaited<ReturnType<typeof meetingDetail>>):
 }
 
 /** The approved minutes go out with one voice; after publishing they do not change. */
-export async function publishMinutes(db: TenantDb, id: number, member: MemberContext, text: string) {
+export async function publishMinutes(db: TenantDb, id: number, _member: MemberContext, text: string) {
   const meeting = await getMeeting(db, id);
-  await assertChair(db, member, meeting);
   if (meeting.status !== 'closed') throw new AppError('conflict', 'Close the meeting before publishing its minutes');
   if (meeting.minutesPublishedAt) throw new AppError('conflict', 'The minutes are already published; add a recorded amendment instead');
   const done = await db
@@ -688,7 +657,6 @@ export async function publishMinutes(db: TenantDb, id: number, member: MemberCon
  */
 export async function addAmendment(db: TenantDb, id: number, member: MemberContext, input: { text: string; reason: string }) {
   const meeting = await getMeeting(db, id);
-  if (!isCoordinator(member)) throw new AppError('forbidden', 'Only coordinators record amendments');
   if (meeting.status !== 'closed') throw new AppError('conflict', 'Until the meeting is closed, correct the record itself');
   const [row] = await db
     .insert(minutesAmendments)
@@ -701,18 +669,16 @@ export async function addAction(
   db: TenantDb,
   meetingId: number,
   itemId: number,
-  member: MemberContext,
+  _member: MemberContext,
   input: { description: string; owner: string; dueOn: string },
 ) {
-  const meeting = await getMeeting(db, meetingId);
-  await assertChair(db, member, meeting);
+  const _meeting = await getMeeting(db, meetingId);
   const item = await getItem(db, meetingId, itemId);
   if (item.outcome !== 'adopted') throw new AppError('conflict', 'Action items follow an adopted decision');
   await db.insert(actionItems).values({ itemId, ...input });
 }
 
-export async function completeAction(db: TenantDb, actionId: number, member: MemberContext) {
-  if (!isCoordinator(member)) throw new AppError('forbidden', 'Only administrators and party representatives track action items');
+export async function completeAction(db: TenantDb, actionId: number, _member: MemberContext) {
   const done = await db
     .update(actionItems)
     .set({ doneAt: new Date().toISOString() })

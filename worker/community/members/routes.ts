@@ -16,6 +16,7 @@ const joinCommunity = defineRoute(
   {
     method: 'post',
     path: '/api/members/me',
+    operationId: 'members.join',
     summary: 'Join this community as a resident',
     request: { body: { content: { 'application/json': { schema: joinBodySchema } }, required: true } },
     responses: {
@@ -24,6 +25,7 @@ const joinCommunity = defineRoute(
       ...errorResponses(400, 401, 404),
     },
   },
+  { affects: ['metrics'] },
 );
 
 const getMe = defineRoute(
@@ -31,6 +33,7 @@ const getMe = defineRoute(
   {
     method: 'get',
     path: '/api/members/me',
+    operationId: 'members.getMe',
     summary: 'My membership of this community',
     responses: { 200: json(memberSchema, 'My membership'), ...errorResponses(401, 403, 404) },
   },
@@ -41,6 +44,7 @@ const listAllMembers = defineRoute(
   {
     method: 'get',
     path: '/api/members',
+    operationId: 'members.list',
     summary: 'All members (association administrators)',
     responses: { 200: json(z.object({ members: z.array(memberSchema) }), 'Members'), ...errorResponses(401, 403, 404) },
   },
@@ -51,6 +55,7 @@ const setRoles = defineRoute(
   {
     method: 'put',
     path: '/api/members/{memberId}/roles',
+    operationId: 'members.setRoles',
     summary: "Set a member's roles (association administrators)",
     request: {
       params: z.object({ memberId: z.coerce.number().int().positive() }),
@@ -58,6 +63,7 @@ const setRoles = defineRoute(
     },
     responses: { 200: json(memberSchema, 'The member with new roles'), ...errorResponses(400, 401, 403, 404, 409) },
   },
+  { affects: ['metrics'] },
 );
 
 /** Joining the community, one's membership, and (for administrators) the members and their roles. */

@@ -1,7 +1,19 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { buildings } from '../buildings/schema';
+import { partyKeys } from '../parties/rules';
 import { now } from '../../db/columns';
 import { z } from '@hono/zod-openapi';
+
+/** The standing roles a member can hold in the community. */
+export const memberRoleNames = [
+  'building-contact',
+  'club-leader',
+  'committee-member',
+  'party-representative',
+  'association-admin',
+] as const;
+export type MemberRoleName = (typeof memberRoleNames)[number];
 
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -20,26 +32,18 @@ export const memberRoles = sqliteTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id),
-    role: text('role', {
-      enum: ['building-contact', 'club-leader', 'committee-member', 'party-representative', 'association-admin'],
-    }).notNull(),
+    role: text('role', { enum: memberRoleNames }).notNull(),
     partyKey: text('party_key').notNull().default(''),
     buildingId: integer('building_id').references(() => buildings.id),
     grantedBy: text('granted_by').notNull(),
     grantedAt: text('granted_at').notNull().default(now),
   },
-  (t) => [primaryKey({ columns: [t.memberId, t.role, t.partyKey] })],
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.role, t.partyKey] }),
+    // A person speaks for at most one party at a time.
+    uniqueIndex('member_roles_one_party').on(t.memberId).where(sql`${t.role} = 'party-representative'`),
+  ],
 );
-
-export const memberRoleNames = [
-  'building-contact',
-  'club-leader',
-  'committee-member',
-  'party-representative',
-  'association-admin',
-] as const;
-
-export const partyKeys = ['residents-committee', 'owners-committee', 'property-company', 'association'] as const;
 
 export const roleGrantSchema = z
   .object({

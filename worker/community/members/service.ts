@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { buildings, memberRoles, members } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
@@ -70,7 +70,19 @@ export async function setMemberRoles(db: TenantDb, memberId: number, grants: Rol
     const admins = await db.select({ id: memberRoles.memberId }).from(memberRoles).where(eq(memberRoles.role, 'association-admin'));
     if (admins.length <= 1) throw new AppError('conflict', 'A community needs at least one association administrator');
   }
-  const unique = new Map(grants.map((g) => [`${g.role}:${g.partyKey ?? ''}`, g]));
+  // A party's representative is appointed through the party and accepts; this route neither grants nor removes it.
+  const representing = existing[0]?.roles.filter((r) => r.role === 'party-representative') ?? [];
+  for (const [i, grant] of grants.entries()) {
+    if (grant.role === 'party-representative' && !representing.some((r) => r.partyKey === grant.partyKey))
+      throw new AppError('validation_failed', "Appoint a party's representative through the party; they accept it themselves", {
+        [`roles.${i}.role`]: ['Use the party appointment'],
+      });
+  }
+  if (grants.some((g) => g.role === 'association-admin') && representing.some((r) => r.partyKey !== 'association'))
+    throw new AppError('conflict', 'This person speaks for another party; an administrator speaks for the association', {
+      roles: ['Represents another party'],
+    });
+  const unique = new Map(grants.filter((g) => g.role !== 'party-representative').map((g) => [`${g.role}:${g.partyKey ?? ''}`, g]));
   const rows = [...unique.values()].map((g) => ({
     memberId,
     role: g.role,
@@ -78,7 +90,7 @@ export async function setMemberRoles(db: TenantDb, memberId: number, grants: Rol
     buildingId: g.buildingId ?? null,
     grantedBy,
   }));
-  const remove = db.delete(memberRoles).where(eq(memberRoles.memberId, memberId));
+  const remove = db.delete(memberRoles).where(and(eq(memberRoles.memberId, memberId), ne(memberRoles.role, 'party-representative')));
   if (rows.length > 0) await db.batch([remove, db.insert(memberRoles).values(rows)]);
   else await remove;
   return (await listMembers(db, [memberId]))[0] as MemberView;

@@ -22,6 +22,7 @@ const getChecklist = defineRoute(
   {
     method: 'get',
     path: '/api/admin/checklist',
+    operationId: 'onboarding.getChecklist',
     summary: "The new community's onboarding checklist",
     responses: {
       200: json(z.object({ items: z.array(checklistItemSchema) }), 'Checklist'),

@@ -18,34 +18,40 @@ const getCommunity = defineRoute(
   {
     method: 'get',
     path: '/api/community',
+    operationId: 'profile.get',
     summary: "The community's profile, nine programs, parties and coordination structure",
     responses: { 200: json(communityOverviewSchema, 'The community'), ...errorResponses(404, 410, 503) },
   },
 );
 
-const updateProfile = defineRoute(admin, {
-  method: 'patch',
-  path: '/api/community',
-  summary: "Update the community's facts the handbooks cite",
-  request: jsonBody(
-    z
-      .object({
-        nameEn: z.string().trim().max(80).nullable(),
-        households: z.number().int().min(1).max(200000),
-        /** Residents as declared (not members on Huzhu), for the consultants' comparisons. */
-        residents: z.number().int().min(1).max(1000000).nullable(),
-        foundedOn: z.iso.date().nullable(),
-        surplusRatePercent: z.number().int().min(0).max(50),
-        /** Days an issue may wait in each state before it is flagged. */
-        issueWaitLimits: z.partialRecord(
-          z.enum(['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done']),
-          z.number().int().min(1).max(365),
-        ),
-      })
-      .partial(),
-  ),
-  responses: { 200: ok, ...errorResponses(400, 401, 403) },
-});
+const updateProfile = defineRoute(
+  admin,
+  {
+    method: 'patch',
+    path: '/api/community',
+    operationId: 'profile.update',
+    summary: "Update the community's facts the handbooks cite",
+    request: jsonBody(
+      z
+        .object({
+          nameEn: z.string().trim().max(80).nullable(),
+          households: z.number().int().min(1).max(200000),
+          /** Residents as declared (not members on Huzhu), for the consultants' comparisons. */
+          residents: z.number().int().min(1).max(1000000).nullable(),
+          foundedOn: z.iso.date().nullable(),
+          surplusRatePercent: z.number().int().min(0).max(50),
+          /** Days an issue may wait in each state before it is flagged. */
+          issueWaitLimits: z.partialRecord(
+            z.enum(['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done']),
+            z.number().int().min(1).max(365),
+          ),
+        })
+        .partial(),
+    ),
+    responses: { 200: ok, ...errorResponses(400, 401, 403) },
+  },
+  { affects: ['metrics'] },
+);
 
 /** The community itself: its profile, programs, parties and structure, and the facts the handbooks cite. */
 export const profileRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })

@@ -13,16 +13,21 @@ const admin = { host: 'community', allow: 'association-admin' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Saved');
 const name = z.object({ zh: z.string().trim().min(1).max(40), en: z.string().trim().min(1).max(80) });
 
-const updateProgram = defineRoute(admin, {
-  method: 'patch',
-  path: '/api/programs/{key}',
-  summary: 'Rename a program or switch it on or off; the handbooks follow',
-  request: {
-    params: z.object({ key: z.string().regex(/^[a-z][a-z-]{0,40}$/) }),
-    ...jsonBody(z.object({ name: name.optional(), enabled: z.boolean().optional() })),
+const updateProgram = defineRoute(
+  admin,
+  {
+    method: 'patch',
+    path: '/api/programs/{key}',
+    operationId: 'programs.update',
+    summary: 'Rename a program or switch it on or off; the handbooks follow',
+    request: {
+      params: z.object({ key: z.string().regex(/^[a-z][a-z-]{0,40}$/) }),
+      ...jsonBody(z.object({ name: name.optional(), enabled: z.boolean().optional() })),
+    },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
   },
-  responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
-});
+  { affects: ['metrics'] },
+);
 
 /** The nine programs: their names and whether each is switched on. */
 export const programRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(updateProgram, async (c) => {

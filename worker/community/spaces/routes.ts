@@ -7,8 +7,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { bookingsOfSpace, bookSpace, checkBookingLength, getSpace } from '../bookings/service';
-import { clubRole, isAdmin } from '../clubs/service';
-import { issueEvents, issues } from '../issues/schema';
+import { requestSlot } from './service';
 import { bookingSchema, spaceSchema, spaces } from './schema';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -20,6 +19,7 @@ const listSpaces = defineRoute(
   {
     method: 'get',
     path: '/api/spaces',
+    operationId: 'spaces.list',
     summary: 'Shared spaces with their opening hours, capacity and rules',
     responses: { 200: json(z.object({ spaces: z.array(spaceSchema) }), 'Spaces') },
   },
@@ -30,6 +30,7 @@ const addSpace = defineRoute(
   {
     method: 'post',
     path: '/api/spaces',
+    operationId: 'spaces.create',
     summary: 'Add a shared space (association administrators)',
     request: jsonBody(
       z.object({
@@ -49,6 +50,7 @@ const spaceBookings = defineRoute(
   {
     method: 'get',
     path: '/api/spaces/{id}/bookings',
+    operationId: 'spaces.listBookings',
     summary: "A space's bookings in a period (default: the next four weeks)",
     request: {
       params: idParam,
@@ -58,31 +60,36 @@ const spaceBookings = defineRoute(
   },
 );
 
-const book = defineRoute(residents, {
-  method: 'post',
-  path: '/api/spaces/{id}/bookings',
-  summary: 'Book a space, once or weekly; all occurrences or none; an overlap is refused (409) with the clashing bookings',
-  request: {
-    params: idParam,
-    ...jsonBody(
-      z.object({
-        clubId: z.number().int().positive().optional(),
-        startsAt: z.iso.datetime({ offset: true }),
-        endsAt: z.iso.datetime({ offset: true }),
-        purpose: z.string().trim().min(2).max(120),
-        weeks: z.number().int().min(1).max(26).default(1),
-      }),
-    ),
+const book = defineRoute(
+  { ...residents, body: { field: 'clubId', allow: ['club-responsible', 'association-admin'] } },
+  {
+    method: 'post',
+    path: '/api/spaces/{id}/bookings',
+    operationId: 'spaces.book',
+    summary: 'Book a space, once or weekly; all occurrences or none; an overlap is refused (409) with the clashing bookings',
+    request: {
+      params: idParam,
+      ...jsonBody(
+        z.object({
+          clubId: z.number().int().positive().optional(),
+          startsAt: z.iso.datetime({ offset: true }),
+          endsAt: z.iso.datetime({ offset: true }),
+          purpose: z.string().trim().min(2).max(120),
+          weeks: z.number().int().min(1).max(26).default(1),
+        }),
+      ),
+    },
+    responses: {
+      201: json(z.object({ ids: z.array(z.number().int()), seriesId: z.string().nullable() }), 'Booked'),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
   },
-  responses: {
-    201: json(z.object({ ids: z.array(z.number().int()), seriesId: z.string().nullable() }), 'Booked'),
-    ...errorResponses(400, 401, 403, 404, 409),
-  },
-});
+);
 
 const slotRequest = defineRoute(residents, {
   method: 'post',
   path: '/api/spaces/{id}/slot-requests',
+  operationId: 'spaces.requestSlot',
   summary: 'Ask the federation to settle who gets a regular slot two groups want; it becomes an issue referred to the federation',
   request: {
     params: idParam,
@@ -125,8 +132,6 @@ export const spaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const body = c.req.valid('json');
     if (!(await getSpace(db, id))) throw new AppError('not_found', 'No such space');
     checkBookingLength(body.startsAt, body.endsAt);
-    if (body.clubId && (await clubRole(db, body.clubId, me.id)) !== 'leader' && !isAdmin(me))
-      throw new AppError('forbidden', "Only the club's leaders book for the club");
     const booked = await bookSpace(db, {
       spaceId: id,
       clubId: body.clubId ?? null,
@@ -146,13 +151,6 @@ export const spaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const [space] = await db.select().from(spaces).where(eq(spaces.id, id));
     if (!space) throw new AppError('not_found', 'No such space');
     const title = `${space.name}：${body.slot}`.slice(0, 80);
-    const [issue] = await db
-      .insert(issues)
-      .values({ title, description: body.reason, category: 'facilities', raisedBy: me.id, state: 'referred', bodyKey: 'federation' })
-      .returning({ id: issues.id });
-    await db.insert(issueEvents).values([
-      { issueId: issue!.id, fromState: null, toState: 'raised', actorMemberId: me.id },
-      { issueId: issue!.id, fromState: 'raised', toState: 'referred', actorMemberId: me.id, note: '提交社群联合会协调公共空间' },
-    ]);
-    return c.json({ issueId: issue!.id }, 201);
+    const issueId = await requestSlot(db, me.id, title, body.reason);
+    return c.json({ issueId }, 201);
   });

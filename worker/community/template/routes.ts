@@ -41,6 +41,7 @@ const planRoute = defineRoute(
   {
     method: 'get',
     path: '/api/template/upgrade',
+    operationId: 'template.planUpgrade',
     summary: 'What taking in the newest template version would change, chapter by chapter',
     responses: {
       200: json(
@@ -69,6 +70,7 @@ const applyRoute = defineRoute(
   {
     method: 'post',
     path: '/api/template/upgrade',
+    operationId: 'template.applyUpgrade',
     summary: 'Take in the newest template version with a choice for each chapter changed on both sides',
     request: jsonBody(z.object({ version: z.number().int().positive(), decisions: z.array(decisionSchema).max(1000) })),
     responses: {

@@ -1,60 +1,80 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import { activities, members, volunteerHours, volunteers } from '../../db/tenant-schema';
+import { activities, volunteerHours, volunteers } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/context';
 import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { isAdmin } from '../clubs/service';
+import { recordHours } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 
-const register = defineRoute(residents, {
-  method: 'put',
-  path: '/api/volunteers/me',
-  summary: 'Register (or update) yourself as a volunteer: skills and availability',
-  request: jsonBody(z.object({ skills: z.string().trim().max(500), availability: z.string().trim().max(300) })),
-  responses: { 200: ok, ...errorResponses(400, 401, 403) },
-});
+const register = defineRoute(
+  residents,
+  {
+    method: 'put',
+    path: '/api/volunteers/me',
+    operationId: 'volunteers.register',
+    summary: 'Register (or update) yourself as a volunteer: skills and availability',
+    request: jsonBody(z.object({ skills: z.string().trim().max(500), availability: z.string().trim().max(300) })),
+    responses: { 200: ok, ...errorResponses(400, 401, 403) },
+  },
+  { affects: ['metrics'] },
+);
 
-const record = defineRoute(residents, {
-  method: 'post',
-  path: '/api/volunteer-hours',
-  summary: "Record a volunteer's hours (the activity's responsible person, or an administrator); the volunteer confirms",
-  request: jsonBody(
-    z.object({
-      memberId: z.number().int().positive(),
-      activityId: z.number().int().positive().optional(),
-      programKey: z
-        .string()
-        .regex(/^[a-z][a-z-]{0,40}$/)
-        .optional(),
-      servedOn: z.iso.date(),
-      minutes: z
-        .number()
-        .int()
-        .min(5)
-        .max(24 * 60),
-      note: z.string().trim().max(300).optional(),
-    }),
-  ),
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses(400, 401, 403, 404) },
-});
+const record = defineRoute(
+  {
+    host: 'community',
+    allow: 'member',
+    body: { field: 'activityId', allow: ['activity-responsible', 'coordinator'], otherwise: ['association-admin'] },
+  },
+  {
+    method: 'post',
+    path: '/api/volunteer-hours',
+    operationId: 'volunteers.recordHours',
+    summary: "Record a volunteer's hours (the activity's responsible person, or an administrator); the volunteer confirms",
+    request: jsonBody(
+      z.object({
+        memberId: z.number().int().positive(),
+        activityId: z.number().int().positive().optional(),
+        programKey: z
+          .string()
+          .regex(/^[a-z][a-z-]{0,40}$/)
+          .optional(),
+        servedOn: z.iso.date(),
+        minutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(24 * 60),
+        note: z.string().trim().max(300).optional(),
+      }),
+    ),
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Recorded'), ...errorResponses(400, 401, 403, 404) },
+  },
+  { affects: ['metrics'] },
+);
 
-const confirm = defineRoute(residents, {
-  method: 'post',
-  path: '/api/volunteer-hours/{id}/confirmation',
-  summary: 'Confirm hours recorded for you',
-  request: { params: z.object({ id: z.coerce.number().int().positive() }) },
-  responses: { 200: ok, ...errorResponses(401, 403, 404) },
-});
+const confirm = defineRoute(
+  { host: 'community', allow: 'owner' },
+  {
+    method: 'post',
+    path: '/api/volunteer-hours/{id}/confirmation',
+    operationId: 'volunteers.confirmHours',
+    summary: 'Confirm hours recorded for you',
+    request: { params: z.object({ id: z.coerce.number().int().positive() }) },
+    responses: { 200: ok, ...errorResponses(401, 403, 404) },
+  },
+  { affects: ['metrics'] },
+);
 
 const mine = defineRoute(residents, {
   method: 'get',
   path: '/api/volunteers/me',
+  operationId: 'volunteers.getMine',
   summary: 'My volunteer record: registration, hours (confirmed and waiting for me)',
   responses: {
     200: json(
@@ -84,6 +104,7 @@ const totals = defineRoute(
   {
     method: 'get',
     path: '/api/volunteers/summary',
+    operationId: 'volunteers.getSummary',
     summary: "The community's volunteers and confirmed hours",
     responses: {
       200: json(z.object({ volunteers: z.number().int(), confirmedHours: z.number(), volunteersWithHours: z.number().int() }), 'Totals'),
@@ -100,38 +121,7 @@ export const volunteerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       .onConflictDoUpdate({ target: volunteers.memberId, set: body });
     return c.json({ ok: true as const }, 200);
   })
-  .openapi(record, async (c) => {
-    const { db } = tenantOf(c);
-    const me = memberOf(c);
-    const body = c.req.valid('json');
-    const [volunteer] = await db.select({ id: members.id }).from(members).where(eq(members.id, body.memberId));
-    if (!volunteer) throw new AppError('not_found', 'No such member');
-    if (body.activityId) {
-      const [activity] = await db
-        .select({ responsible: activities.responsibleMemberId })
-        .from(activities)
-        .where(eq(activities.id, body.activityId));
-      if (!activity) throw new AppError('not_found', 'No such activity');
-      if (activity.responsible !== me.id && !isAdmin(me))
-        throw new AppError('forbidden', "Only the activity's responsible person records its volunteers' hours");
-    } else if (!isAdmin(me)) {
-      throw new AppError('forbidden', 'Hours outside an activity are recorded by an administrator');
-    }
-    if (body.memberId === me.id) throw new AppError('forbidden', 'Someone else records your hours; you confirm them');
-    const [row] = await db
-      .insert(volunteerHours)
-      .values({
-        memberId: body.memberId,
-        activityId: body.activityId ?? null,
-        programKey: body.programKey ?? null,
-        servedOn: body.servedOn,
-        minutes: body.minutes,
-        note: body.note ?? '',
-        recordedBy: me.id,
-      })
-      .returning({ id: volunteerHours.id });
-    return c.json({ id: row!.id }, 201);
-  })
+  .openapi(record, async (c) => c.json({ id: await recordHours(tenantOf(c).db, memberOf(c).id, c.req.valid('json')) }, 201))
   .openapi(confirm, async (c) => {
     const updated = await tenantOf(c)
       .db.update(volunteerHours)

@@ -1,0 +1,233 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { ErrorMessage } from '../../components/error-message';
+import { MemberGate, useMembership } from '../../components/member-gate';
+import { useI18n } from '../../i18n';
+import { api, request } from '../../lib/api';
+import { yuan } from '../../lib/format';
+import { fundName, useLabel } from '../../lib/labels';
+
+const FIRST_YEAR = 2020;
+
+/** A fund's public statement for a year: opening, income and spending by category, surplus, closing, every entry. */
+/** Money by category with its total: one table for income, one for spending. */
+function CategoryTable(props: {
+  id: string;
+  title: string;
+  rows: { category: string; amountFen: number }[];
+  total: number;
+  totalLabel: string;
+}) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const category = (key: string) => label(`ledgerCategory.${key}`, key);
+  return (
+    <section aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <Show when={props.rows.length > 0} fallback={<p class="help">{t('statement.none')}</p>}>
+        <div class="table-wrap">
+          <table>
+            <tbody>
+              <For each={props.rows}>
+                {(row) => (
+                  <tr>
+                    <th scope="row">{category(row.category)}</th>
+                    <td class="num">{yuan(row.amountFen)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{props.totalLabel}</th>
+                <td class="num">
+                  <strong>{yuan(props.total)}</strong>
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </Show>
+    </section>
+  );
+}
+
+export default function FundStatement() {
+  const params = useParams<{ key: string }>();
+  const { t, locale } = useI18n();
+  const label = useLabel();
+  const { member } = useMembership();
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
+  const [year, setYear] = createSignal(thisYear);
+  const period = () => ({ from: `${year()}-01-01`, to: `${year() + 1}-01-01` });
+  const [statement] = createResource(
+    () => (member() ? { key: decodeURIComponent(params.key), ...period() } : undefined),
+    (q) => request(api.api.ledger.funds[':key'].statement.$get({ param: { key: q.key }, query: { from: q.from, to: q.to } })),
+  );
+  const s = () => (statement.state === 'ready' || statement.state === 'refreshing' ? statement() : undefined);
+  const category = (key: string) => label(`ledgerCategory.${key}`, key);
+  const csvHref = () =>
+    `/api/ledger/funds/${encodeURIComponent(decodeURIComponent(params.key))}/statement.csv?from=${period().from}&to=${period().to}`;
+
+  // The CSV needs the session token, which a plain link does not carry; fetch it with the client and save it.
+  const [csvError, setCsvError] = createSignal<unknown>();
+  async function downloadCsv(event: MouseEvent) {
+    event.preventDefault();
+    setCsvError(undefined);
+    try {
+      const response = await api.api.ledger.funds[':key']['statement.csv'].$get({
+        param: { key: decodeURIComponent(params.key) },
+        query: period(),
+      });
+      if (!response.ok) await request(Promise.resolve(response));
+      const blob = await response.blob();
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `statement-${decodeURIComponent(params.key).replace(':', '-')}-${year()}.csv`;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      setCsvError(e);
+    }
+  }
+
+  const title = () => {
+    const fund = s()?.fund;
+    if (!fund) return t('statement.title');
+    return fundName(fund.name, locale());
+  };
+
+  return (
+    <section class="statement">
+      <p class="no-print">
+        <A href="/accounts">{t('statement.back')}</A>
+      </p>
+      <h1>{title()}</h1>
+      <p class="lead">{t('statement.intro')}</p>
+      <MemberGate next={`/accounts/${params.key}`} />
+      <Show when={member()}>
+        <div class="toolbar">
+          <div class="field">
+            <label for="statement-year">{t('statement.year')}</label>
+            <select id="statement-year" value={String(year())} onChange={(e) => setYear(Number(e.currentTarget.value))}>
+              <For each={years}>{(y) => <option value={String(y)}>{t('statement.yearOption', { year: String(y) })}</option>}</For>
+            </select>
+          </div>
+          <a class="button secondary" href={csvHref()} onClick={(e) => void downloadCsv(e)} download="">
+            {t('statement.csv')}
+          </a>
+        </div>
+        <ErrorMessage error={csvError()} />
+        <ErrorMessage error={statement.error} />
+        <Show
+          when={s()}
+          fallback={
+            <Show when={!statement.error}>
+              <p>{t('app.loading')}</p>
+            </Show>
+          }
+        >
+          {(st) => (
+            <>
+              <Show when={st().fund.clubId}>
+                {(clubId) => (
+                  <p>
+                    <A href={`/clubs/${clubId()}`}>{t('statement.toClub')}</A>
+                  </p>
+                )}
+              </Show>
+              <div class="stats" data-testid="statement-summary">
+                <div class="stat">
+                  <strong>{yuan(st().openingFen)}</strong>
+                  {t('statement.opening')}
+                </div>
+                <div class="stat">
+                  <strong>{yuan(st().incomeFen)}</strong>
+                  {t('statement.income')}
+                </div>
+                <div class="stat">
+                  <strong>{yuan(st().spendingFen)}</strong>
+                  {t('statement.spending')}
+                </div>
+                <div class="stat" classList={{ negative: st().surplusFen < 0 }}>
+                  <strong>{yuan(st().surplusFen)}</strong>
+                  {t('statement.surplus')}
+                </div>
+                <div class="stat">
+                  <strong>{yuan(st().closingFen)}</strong>
+                  {t('statement.closing')}
+                </div>
+              </div>
+              <div class="two-columns">
+                <CategoryTable
+                  id="income"
+                  title={t('statement.incomeByCategory')}
+                  rows={st().income}
+                  total={st().incomeFen}
+                  totalLabel={t('statement.totalIncome')}
+                />
+                <CategoryTable
+                  id="spending"
+                  title={t('statement.spendingByCategory')}
+                  rows={st().spending}
+                  total={st().spendingFen}
+                  totalLabel={t('statement.totalSpending')}
+                />
+              </div>
+              <h2>{t('statement.entries')}</h2>
+              <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>
+                <div class="table-wrap">
+                  <table class="entries">
+                    <caption class="visually-hidden">{t('statement.entries')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('statement.date')}</th>
+                        <th scope="col">{t('statement.category')}</th>
+                        <th scope="col">{t('statement.memo')}</th>
+                        <th scope="col" class="num">
+                          {t('statement.amount')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={st().entries}>
+                        {(e) => (
+                          <tr>
+                            <td class="nowrap date">{e.occurredOn}</td>
+                            <td class="category">{category(e.category)}</td>
+                            <td class="memo">
+                              {e.memo}
+                              <Show when={e.activityId}>
+                                {(activityId) => (
+                                  <>
+                                    {' '}
+                                    <A href={`/activities/${activityId()}`}>{t('statement.activity')}</A>
+                                  </>
+                                )}
+                              </Show>
+                              <Show when={e.reversesId}>
+                                {(r) => <span class="tag warn">{t('statement.reverses', { id: String(r()) })}</span>}
+                              </Show>
+                            </td>
+                            <td class="num amount" classList={{ out: e.amountFen < 0 }}>
+                              <span class="visually-hidden">{e.amountFen < 0 ? t('statement.out') : t('statement.in')} </span>
+                              {e.amountFen < 0 ? yuan(e.amountFen) : `+${yuan(e.amountFen)}`}
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </Show>
+            </>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}

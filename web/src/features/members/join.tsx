@@ -1,0 +1,113 @@
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
+import { ErrorMessage } from '../../components/error-message';
+import { useI18n } from '../../i18n';
+import { api, request } from '../../lib/api';
+import { useSite } from '../../lib/site-context';
+
+export default function Join() {
+  const { t, pick } = useI18n();
+  const { me, refetchMe } = useSite();
+  const navigate = useNavigate();
+  const [community] = createResource(() => request(api.api.community.$get()));
+  const [displayName, setDisplayName] = createSignal('');
+  const [buildingId, setBuildingId] = createSignal('');
+  const [household, setHousehold] = createSignal('');
+  // A building's invitation link (/join?building=3, shared as a QR code in the building chat) preselects that building.
+  const [search] = useSearchParams<{ building?: string }>();
+  createEffect(
+    on(
+      () => community()?.buildings,
+      (buildings) => {
+        const wanted = search.building;
+        if (wanted && !buildingId() && buildings?.some((b) => String(b.id) === wanted)) setBuildingId(wanted);
+      },
+    ),
+  );
+  const joinPath = () => (search.building ? `/join?building=${encodeURIComponent(search.building)}` : '/join');
+  const [error, setError] = createSignal<unknown>();
+  const [busy, setBusy] = createSignal(false);
+
+  async function join(e: SubmitEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await request(
+        api.api.members.me.$post({
+          json: {
+            displayName: displayName().trim(),
+            buildingId: buildingId() ? Number(buildingId()) : undefined,
+            household: household().trim() || undefined,
+          },
+        }),
+      );
+      await refetchMe();
+      navigate('/', { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <h1>{t('join.title', { name: community() ? pick(community()!.name) : '' })}</h1>
+      <p class="lead">{t('join.intro')}</p>
+      <Show
+        when={me()}
+        fallback={
+          <p class="notice">
+            <A href={`/sign-in?next=${encodeURIComponent(joinPath())}`}>{t('join.needSignIn')}</A>
+          </p>
+        }
+      >
+        <ErrorMessage error={error()} />
+        <form class="card" onSubmit={join}>
+          <div class="field">
+            <label for="join-name">{t('join.displayName')}</label>
+            <input
+              id="join-name"
+              type="text"
+              required
+              maxlength="40"
+              value={displayName()}
+              onInput={(e) => setDisplayName(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="join-building">{t('join.building')}</label>
+            <select id="join-building" value={buildingId()} onChange={(e) => setBuildingId(e.currentTarget.value)}>
+              <option value="">{t('join.noBuilding')}</option>
+              <For each={community()?.buildings ?? []}>
+                {(b) => (
+                  <option value={String(b.id)} selected={String(b.id) === buildingId()}>
+                    {b.name}
+                  </option>
+                )}
+              </For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="join-household">{t('join.household')}</label>
+            <input
+              id="join-household"
+              type="text"
+              maxlength="20"
+              aria-describedby="join-household-help"
+              value={household()}
+              onInput={(e) => setHousehold(e.currentTarget.value)}
+            />
+            <p class="help" id="join-household-help">
+              {t('join.householdHelp')}
+            </p>
+          </div>
+          <button class="button" type="submit" disabled={busy()}>
+            {t('join.submit')}
+          </button>
+        </form>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { ErrorMessage } from '../../components/error-message';
+import { useI18n } from '../../i18n';
+import { ApiError, api, request } from '../../lib/api';
+import { ConsultantRegistry, SnapshotRuns } from './operator-metrics';
+
+const LOW_POOL = 10;
+
+export default function Operator() {
+  const { t } = useI18n();
+  const [overview, { refetch }] = createResource(() => request(api.api.operator.overview.$get()));
+  const [actionError, setActionError] = createSignal<unknown>();
+
+  async function setStatus(slug: string, status: 'active' | 'suspended') {
+    setActionError(undefined);
+    try {
+      await request(api.api.operator.communities[':slug'].status.$post({ param: { slug }, json: { status } }));
+      await refetch();
+    } catch (e) {
+      setActionError(e);
+    }
+  }
+
+  return (
+    <section>
+      <h1>{t('operator.title')}</h1>
+      <Show
+        when={!(overview.error instanceof ApiError && overview.error.status === 403)}
+        fallback={<p class="alert">{t('operator.forbidden')}</p>}
+      >
+        <ErrorMessage error={overview.error ?? actionError()} />
+        <Show when={overview()}>
+          {(data) => (
+            <>
+              <h2>{t('operator.pool')}</h2>
+              <div class="stats">
+                <div class="stat">
+                  <strong>{data().pool.free}</strong>
+                  {t('operator.free')}
+                </div>
+                <div class="stat">
+                  <strong>{data().pool.used}</strong>
+                  {t('operator.used')}
+                </div>
+                <div class="stat">
+                  <strong>{data().pool.total}</strong>
+                  {t('operator.total')}
+                </div>
+              </div>
+              <Show when={data().pool.free < LOW_POOL}>
+                <p class="alert" role="status">
+                  {t('operator.lowPool')}
+                </p>
+              </Show>
+              <h2>{t('operator.communities')}</h2>
+              <div class="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('operator.slug')}</th>
+                      <th scope="col">{t('operator.name')}</th>
+                      <th scope="col">{t('operator.status')}</th>
+                      <th scope="col">{t('operator.database')}</th>
+                      <th scope="col">{t('operator.created')}</th>
+                      <th scope="col">
+                        <span class="visually-hidden">{t('operator.status')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={data().communities}>
+                      {(c) => (
+                        <tr>
+                          <td>{c.slug}</td>
+                          <td>{c.nameZh}</td>
+                          <td>
+                            <span class="tag" classList={{ warn: c.status !== 'active' }}>
+                              {t(`operator.status_${c.status}`)}
+                            </span>
+                          </td>
+                          <td>{c.databaseBinding ?? '—'}</td>
+                          <td>{new Date(c.createdAt).toLocaleString()}</td>
+                          <td>
+                            <Show when={c.status === 'active'}>
+                              <button type="button" class="button secondary" onClick={() => setStatus(c.slug, 'suspended')}>
+                                {t('operator.suspend')}
+                              </button>
+                            </Show>
+                            <Show when={c.status === 'suspended'}>
+                              <button type="button" class="button secondary" onClick={() => setStatus(c.slug, 'active')}>
+                                {t('operator.reactivate')}
+                              </button>
+                            </Show>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <SnapshotRuns />
+              <ConsultantRegistry />
+              <h2>{t('operator.recent')}</h2>
+              <ul>
+                <For each={data().recent}>
+                  {(r) => (
+                    <li>
+                      {new Date(r.at).toLocaleString()} · {r.action} · {r.actorUserId ?? '—'}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+}

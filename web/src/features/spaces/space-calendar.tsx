@@ -1,0 +1,60 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { ErrorMessage } from '../../components/error-message';
+import { useI18n } from '../../i18n';
+import { api, request } from '../../lib/api';
+import { formatRange } from '../../lib/format';
+
+/** A shared space's bookings for the next four weeks: who holds it when, and the activity each booking is for. */
+export default function SpaceCalendar() {
+  const params = useParams<{ id: string }>();
+  const { t, locale } = useI18n();
+  const [spaces] = createResource(() => request(api.api.spaces.$get()));
+  const [bookings] = createResource(
+    () => params.id,
+    (id) => request(api.api.spaces[':id'].bookings.$get({ param: { id }, query: {} })),
+  );
+  const space = () => spaces()?.spaces.find((s) => String(s.id) === params.id);
+  return (
+    <section class="space-calendar">
+      <h1>{space()?.name ?? t('activity.space')}</h1>
+      <Show when={space()}>
+        {(s) => (
+          <p class="lead">
+            {t('activity.spaceFacts', { opens: s().opensAt, closes: s().closesAt, capacity: String(s().capacity) })}
+            <Show when={s().rules}>
+              <span class="help block">{s().rules}</span>
+            </Show>
+          </p>
+        )}
+      </Show>
+      <ErrorMessage error={spaces.error ?? bookings.error} />
+      <h2>{t('activity.spaceCalendar')}</h2>
+      <Show when={bookings()}>
+        {(data) => (
+          <Show when={data().bookings.length > 0} fallback={<p class="card empty">{t('activity.spaceNoBookings')}</p>}>
+            <ul class="rows card" data-testid="space-bookings">
+              <For each={data().bookings}>
+                {(b) => (
+                  <li>
+                    <span>
+                      <strong>{formatRange(b.startsAt, b.endsAt, locale())}</strong>
+                      <span class="help block">
+                        {b.clubName ?? b.bookedBy} · {b.purpose}
+                      </span>
+                    </span>
+                    <Show when={b.activityId !== null ? b.activityId : null}>
+                      {(activityId) => (
+                        <A href={`/activities/${activityId()}`}>{t('activity.spaceBookingFor', { title: b.activityTitle ?? '' })}</A>
+                      )}
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,319 @@
+import { and, eq } from 'drizzle-orm';
+import type { TenantDb } from '../db/client';
+import type { MemberContext } from '../http/context';
+import { activities, signups } from '../community/activities/schema';
+import { bookings } from '../community/bookings/schema';
+import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
+import { committeeMembers } from '../community/committees/schema';
+import { issues } from '../community/issues/schema';
+import { meetings } from '../community/meetings/schema';
+import { partyAppointments } from '../community/parties/schema';
+import { volunteerHours } from '../community/volunteers/schema';
+
+/**
+ * The community's roles, as routes declare them. Standing roles come with the membership; the others are held
+ * towards one object that the route names (its `{id}`, or an id in the body), and are resolved here only.
+ */
+export const communityRoles = [
+  'member',
+  'association-admin',
+  /** An association administrator or any party's representative. */
+  'coordinator',
+  /** The representative of the party the route names (`/api/parties/{key}`). */
+  'party-representative',
+  /** The chair of the meeting: coordinators for the joint meeting and the federation, the committee's chair for its own. */
+  'meeting-chair',
+  /** Who records for the route's `{voter}` at the meeting: the party's representative, or the person themself. */
+  'meeting-voter',
+  /** The club's responsible person (not a former one): of the club, of the activity's club, or of the body's `clubId`. */
+  'club-responsible',
+  /** A member of the club (any role). */
+  'club-member',
+  /** The activity's responsible person. */
+  'activity-responsible',
+  /** Someone with a confirmed place on the activity. */
+  'participant',
+  /** A resident member of the committee, or of the committee studying the route's issue. */
+  'committee-member',
+  /** The chair of the committee named in the body (`committeeId`). */
+  'committee-chair',
+  /** A confirmed contact of the building, or of the route's issue's building. */
+  'building-contact',
+  /** The person a record belongs to or is addressed to: a booking, a sign-up, volunteer hours, a handover, an appointment. */
+  'owner',
+] as const;
+export type CommunityRole = (typeof communityRoles)[number];
+
+/** What a route's `{id}` names, from the first segment of its path. */
+export type Subject =
+  | 'club'
+  | 'activity'
+  | 'meeting'
+  | 'committee'
+  | 'building'
+  | 'issue'
+  | 'party'
+  | 'booking'
+  | 'volunteer-hours'
+  | 'none';
+
+const subjects: Record<string, Subject> = {
+  clubs: 'club',
+  activities: 'activity',
+  meetings: 'meeting',
+  committees: 'committee',
+  buildings: 'building',
+  issues: 'issue',
+  parties: 'party',
+  bookings: 'booking',
+  'volunteer-hours': 'volunteer-hours',
+};
+
+export function subjectOf(path: string): Subject {
+  const segment = /^\/api\/([a-z-]+)\/\{/.exec(path)?.[1];
+  return (segment && subjects[segment]) || 'none';
+}
+
+/** The ids a request names, as strings from the URL and numbers from the body. */
+export interface Scope {
+  subject: Subject;
+  params: Record<string, string>;
+  body: Record<string, unknown> | null;
+}
+
+export const isAdmin = (m: MemberContext) => m.roles.some((r) => r.role === 'association-admin');
+export const isCoordinator = (m: MemberContext) => isAdmin(m) || m.roles.some((r) => r.role === 'party-representative');
+
+/**
+ * Who records a voter's attendance and position. A party: its own representative (the association's administrators
+ * for the association). A person: themself, or the chair recording a show of hands on their behalf; an outside expert
+ * has no account, so the chair always records for them.
+ */
+export function speaksFor(m: MemberContext, voterKey: string, isChair: boolean): boolean {
+  if (voterKey.startsWith('member:')) return voterKey === `member:${m.id}` || isChair;
+  if (voterKey.startsWith('expert:')) return isChair;
+  if (voterKey === 'association' && isAdmin(m)) return true;
+  return m.roles.some((r) => r.role === 'party-representative' && r.partyKey === voterKey);
+}
+
+const positiveInt = (value: unknown): number | null => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+};
+
+/**
+ * Answers "does this member hold this role here?", reading what it needs once per request: the route's object is
+ * loaded at most once however many roles ask about it.
+ */
+export class RoleResolver {
+  private cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private db: TenantDb,
+    private member: MemberContext,
+    private scope: Scope,
+  ) {}
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let hit = this.cache.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = load();
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private routeId(): number | null {
+    return positiveInt(this.scope.params.id);
+  }
+
+  private bodyId(field: string): number | null {
+    return positiveInt(this.scope.body?.[field]);
+  }
+
+  private activity(id: number | null) {
+    if (id === null) return Promise.resolve(undefined);
+    return this.once(`activity:${id}`, async () => {
+      const [row] = await this.db
+        .select({ id: activities.id, clubId: activities.clubId, responsibleMemberId: activities.responsibleMemberId })
+        .from(activities)
+        .where(eq(activities.id, id));
+      return row;
+    });
+  }
+
+  private issue(id: number | null) {
+    if (id === null) return Promise.resolve(undefined);
+    return this.once(`issue:${id}`, async () => {
+      const [row] = await this.db
+        .select({ buildingId: issues.buildingId, studyCommitteeId: issues.studyCommitteeId })
+        .from(issues)
+        .where(eq(issues.id, id));
+      return row;
+    });
+  }
+
+  private meeting(id: number | null) {
+    if (id === null) return Promise.resolve(undefined);
+    return this.once(`meeting:${id}`, async () => {
+      const [row] = await this.db
+        .select({ id: meetings.id, committeeId: meetings.committeeId, bodyKey: meetings.bodyKey })
+        .from(meetings)
+        .where(eq(meetings.id, id));
+      return row;
+    });
+  }
+
+  /** The club a club role is about: the body's `clubId` when the route declares it, else the route's club or activity. */
+  private async clubId(): Promise<number | null> {
+    const fromBody = this.bodyId('clubId');
+    if (fromBody !== null) return fromBody;
+    if (this.scope.subject === 'club') return this.routeId();
+    if (this.scope.subject === 'activity') return (await this.activity(this.routeId()))?.clubId ?? null;
+    return null;
+  }
+
+  private async activityId(): Promise<number | null> {
+    const fromBody = this.bodyId('activityId');
+    if (fromBody !== null) return fromBody;
+    return this.scope.subject === 'activity' ? this.routeId() : null;
+  }
+
+  private async committeeRoleOf(committeeId: number | null): Promise<'chair' | 'member' | null> {
+    if (committeeId === null) return null;
+    return this.once(`committee:${committeeId}`, async () => {
+      const rows = await this.db
+        .select({ role: committeeMembers.role })
+        .from(committeeMembers)
+        .where(and(eq(committeeMembers.committeeId, committeeId), eq(committeeMembers.memberId, this.member.id)));
+      if (rows.some((r) => r.role === 'chair')) return 'chair' as const;
+      return rows.length > 0 ? ('member' as const) : null;
+    });
+  }
+
+  async holds(role: CommunityRole): Promise<boolean> {
+    const m = this.member;
+    switch (role) {
+      case 'member':
+        return true;
+      case 'association-admin':
+        return isAdmin(m);
+      case 'coordinator':
+        return isCoordinator(m);
+      case 'party-representative': {
+        const key = this.scope.params.key;
+        return key !== undefined && m.roles.some((r) => r.role === 'party-representative' && r.partyKey === key);
+      }
+      case 'meeting-chair': {
+        const meeting = await this.meeting(this.scope.subject === 'meeting' ? this.routeId() : null);
+        if (!meeting) return false;
+        if (meeting.committeeId !== null) return (await this.committeeRoleOf(meeting.committeeId)) === 'chair' || isCoordinator(m);
+        return isCoordinator(m);
+      }
+      case 'meeting-voter': {
+        const voter = this.scope.params.voter;
+        if (!voter) return false;
+        if (speaksFor(m, voter, false)) return true;
+        return voter.includes(':') && (await this.holds('meeting-chair'));
+      }
+      case 'club-responsible': {
+        const clubId = await this.clubId();
+        if (clubId === null) return false;
+        const [club] = await this.db.select({ responsible: clubs.responsibleMemberId }).from(clubs).where(eq(clubs.id, clubId));
+        return club?.responsible === m.id;
+      }
+      case 'club-member': {
+        const clubId = await this.clubId();
+        if (clubId === null) return false;
+        const rows = await this.db
+          .select({ role: clubMembers.role })
+          .from(clubMembers)
+          .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.memberId, m.id)));
+        return rows.length > 0;
+      }
+      case 'activity-responsible': {
+        const activity = await this.activity(await this.activityId());
+        return activity?.responsibleMemberId === m.id;
+      }
+      case 'participant': {
+        const activityId = await this.activityId();
+        if (activityId === null) return false;
+        const rows = await this.db
+          .select({ id: signups.id })
+          .from(signups)
+          .where(and(eq(signups.activityId, activityId), eq(signups.memberId, m.id), eq(signups.status, 'confirmed')))
+          .limit(1);
+        return rows.length > 0;
+      }
+      case 'committee-member': {
+        const id =
+          this.scope.subject === 'committee'
+            ? this.routeId()
+            : this.scope.subject === 'issue'
+              ? ((await this.issue(this.routeId()))?.studyCommitteeId ?? null)
+              : this.bodyId('committeeId');
+        return (await this.committeeRoleOf(id)) !== null;
+      }
+      case 'committee-chair':
+        return (await this.committeeRoleOf(this.bodyId('committeeId'))) === 'chair';
+      case 'building-contact': {
+        const buildingId =
+          this.scope.subject === 'building'
+            ? this.routeId()
+            : this.scope.subject === 'issue'
+              ? ((await this.issue(this.routeId()))?.buildingId ?? null)
+              : null;
+        return buildingId !== null && m.roles.some((r) => r.role === 'building-contact' && r.buildingId === buildingId);
+      }
+      case 'owner':
+        return this.owns();
+    }
+  }
+
+  /** Whether the record the route names is the member's own. */
+  private async owns(): Promise<boolean> {
+    const m = this.member;
+    const id = this.routeId();
+    switch (this.scope.subject) {
+      case 'booking': {
+        if (id === null) return false;
+        const [row] = await this.db.select({ by: bookings.bookedBy }).from(bookings).where(eq(bookings.id, id));
+        return row?.by === m.id;
+      }
+      case 'volunteer-hours': {
+        if (id === null) return false;
+        const [row] = await this.db.select({ memberId: volunteerHours.memberId }).from(volunteerHours).where(eq(volunteerHours.id, id));
+        return row?.memberId === m.id;
+      }
+      case 'activity': {
+        const signupId = positiveInt(this.scope.params.signupId);
+        if (id === null || signupId === null) return false;
+        const [row] = await this.db
+          .select({ memberId: signups.memberId })
+          .from(signups)
+          .where(and(eq(signups.id, signupId), eq(signups.activityId, id)));
+        return row?.memberId === m.id;
+      }
+      case 'club': {
+        const handoverId = positiveInt(this.scope.params.handoverId);
+        if (id === null || handoverId === null) return false;
+        const [row] = await this.db
+          .select({ to: clubHandovers.toMemberId })
+          .from(clubHandovers)
+          .where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.clubId, id)));
+        return row?.to === m.id;
+      }
+      case 'party': {
+        const appointmentId = positiveInt(this.scope.params.appointmentId);
+        if (appointmentId === null) return false;
+        const [row] = await this.db
+          .select({ memberId: partyAppointments.memberId, partyKey: partyAppointments.partyKey })
+          .from(partyAppointments)
+          .where(eq(partyAppointments.id, appointmentId));
+        return row?.memberId === m.id && row.partyKey === this.scope.params.key;
+      }
+      default:
+        return false;
+    }
+  }
+}
