@@ -59,14 +59,14 @@ export async function rawCall(host: string, path: string, options: RawOptions = 
 }
 
 /**
- * The untyped call the security sweep and the metrics tests still use (they walk paths from the OpenAPI
- * document); other tests use `client()`, or `rawCall()` for invalid input.
+ * The untyped call, still used by the security and role sweeps (they walk paths from the OpenAPI document)
+ * and by the metrics, roles and OpenAPI tests. New tests use `client()`, or `rawCall()` for invalid input.
  */
 export async function call(
   host: string,
   path: string,
   options: RawOptions = {},
-  // biome-ignore lint/suspicious/noExplicitAny: kept for security.test.ts, activities.security.test.ts and metrics.test.ts until they move to client()
+  // biome-ignore lint/suspicious/noExplicitAny: kept for the security, roles, metrics and OpenAPI tests until they move to client()
 ): Promise<{ status: number; json: any; text: string; headers: Headers }> {
   return rawCall(host, path, options);
 }
