@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { screenshotDir, useBrowser } from './browser';
-import { api, createCommunity } from './local-api';
+import { bodyOf, client, createCommunity, read, tokenFor } from './local-api';
 
 const port = inject('e2ePort');
 const browser = useBrowser();
@@ -10,8 +10,8 @@ const browser = useBrowser();
 /** A phone-sized page signed in on the community's host as `userId`, who has joined the community. */
 async function personOn(host: string, userId: string, name: string, join = true): Promise<Page> {
   if (join) {
-    const { json } = await api(port, host, '/api/dev/sign-in', { body: { userId, name } });
-    const joined = await api(port, host, '/api/members/me', { token: json.token, body: { displayName: name } });
+    const token = await tokenFor(port, host, userId, name);
+    const joined = await read(client(port, host, token).api.members.me.$post({ json: { displayName: name } }));
     expect([200, 201]).toContain(joined.status);
   }
   const page = await (await browser().newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' })).newPage();
@@ -104,10 +104,9 @@ describe('a club from proposal to a public statement', () => {
 
     // Every resident can read the statement, which shows the surplus.
     const reader = await personOn(host, `r3-${stamp}`, '赵敏');
-    const statement = await api(port, host, '/api/ledger/funds', {
-      token: (await api(port, host, '/api/dev/sign-in', { body: { userId: `r3-${stamp}`, name: '赵敏' } })).json.token,
-    });
-    const fund = statement.json.funds.find((f: { clubName: string | null }) => f.clubName === '周末羽毛球社');
+    const readerToken = await tokenFor(port, host, `r3-${stamp}`, '赵敏');
+    const statement = bodyOf(await read(client(port, host, readerToken).api.ledger.funds.$get()), 200);
+    const fund = statement.funds.find((f) => f.clubName === '周末羽毛球社')!;
     expect(fund.balanceFen).toBe(800);
     await reader.goto(`${site}/accounts/${encodeURIComponent(fund.key)}`);
     await reader.getByTestId('statement-summary').waitFor();

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { screenshotDir, useBrowser } from './browser';
-import { api } from './local-api';
+import { bodyOf, client, read, tokenFor as localToken } from './local-api';
 
 const port = inject('e2ePort');
 const browser = useBrowser();
 
 async function tokenFor(host: string, userId: string, name: string) {
-  return (await api(port, host, '/api/dev/sign-in', { body: { userId, name } })).json.token as string;
+  return localToken(port, host, userId, name);
 }
 
 async function pageAs(host: string, userId: string, name: string, next: string, width = 360) {
@@ -24,17 +24,19 @@ describe('a consultant compares pilot sites that granted access', () => {
     const stamp = Date.now().toString(36);
     const consultant = `consultant-${stamp}`;
     const operator = await tokenFor('localhost', 'demo-operator', '运营');
-    const registered = await api(port, 'localhost', `/api/operator/consultants/${consultant}`, {
-      method: 'PUT',
-      token: operator,
-      body: { displayName: `顾问${stamp}`, organisation: '社会工作服务中心' },
-    });
+    const registered = await read(
+      client(port, 'localhost', operator).api.operator.consultants[':userId'].$put({
+        param: { userId: consultant },
+        json: { displayName: `顾问${stamp}`, organisation: '社会工作服务中心' },
+      }),
+    );
     expect(registered.status).toBe(200);
 
     // Before any grant the consultant sees no community at all.
     const consultantToken = await tokenFor('localhost', consultant, '顾问');
-    expect((await api(port, 'localhost', '/api/consultant/communities', { token: consultantToken })).json.communities).toEqual([]);
-    expect((await api(port, 'localhost', '/api/consultant/compare?slugs=cuizhuyuan', { token: consultantToken })).status).toBe(403);
+    const asConsultant = client(port, 'localhost', consultantToken).api;
+    expect(bodyOf(await read(asConsultant.consultant.communities.$get()), 200).communities).toEqual([]);
+    expect((await read(asConsultant.consultant.compare.$get({ query: { slugs: 'cuizhuyuan' } }))).status).toBe(403);
 
     // 翠竹园's admin grants access in the browser; 平治's admin through the API.
     const admin = await pageAs('cuizhuyuan.localhost', 'demo-admin', '周明', '/admin/settings');
@@ -45,7 +47,11 @@ describe('a consultant compares pilot sites that granted access', () => {
     await admin.screenshot({ path: `${screenshotDir}/40-consultant-granted.png`, fullPage: true });
     const pingzhiAdmin = await tokenFor('pingzhi.localhost', 'demo-admin', '周明');
     expect(
-      (await api(port, 'pingzhi.localhost', `/api/consultant-access/${consultant}`, { method: 'PUT', token: pingzhiAdmin })).status,
+      (
+        await read(
+          client(port, 'pingzhi.localhost', pingzhiAdmin).api['consultant-access'][':userId'].$put({ param: { userId: consultant } }),
+        )
+      ).status,
     ).toBe(200);
 
     // The consultant picks both and compares them.
@@ -86,7 +92,7 @@ describe('a consultant compares pilot sites that granted access', () => {
     await admin.getByRole('button', { name: '撤销授权' }).first().click();
     await admin.getByRole('button', { name: '确定撤销' }).click();
     await admin.getByText('已撤销授权。').waitFor();
-    expect((await api(port, 'localhost', '/api/consultant/compare?slugs=cuizhuyuan,pingzhi', { token: consultantToken })).status).toBe(403);
+    expect((await read(asConsultant.consultant.compare.$get({ query: { slugs: 'cuizhuyuan,pingzhi' } }))).status).toBe(403);
     // Opened afresh, the comparison names the community that no longer grants access (the page text is in the
     // failure message, so a slow or unexpected page can be told apart).
     const compareUrl = page.url();

@@ -1,19 +1,22 @@
 /// <reference lib="dom" />
 import { describe, expect, inject, it } from 'vitest';
 import { screenshotDir, useBrowser } from './browser';
-import { api, createCommunity } from './local-api';
+import { bodyOf, client, createCommunity, expectStatus, read, tokenFor as localToken } from './local-api';
 
 const port = inject('e2ePort');
 const browser = useBrowser();
 
 async function tokenFor(host: string, userId: string, name: string) {
-  return (await api(port, host, '/api/dev/sign-in', { body: { userId, name } })).json.token as string;
+  return localToken(port, host, userId, name);
 }
+
+const byId = (id: number) => ({ param: { id: String(id) } });
+type Position = { position: 'agree' } | { position: 'block'; reason: string };
 
 async function member(host: string, userId: string, name: string) {
   const token = await tokenFor(host, userId, name);
-  const joined = await api(port, host, '/api/members/me', { token, body: { displayName: name } });
-  return { token, id: joined.json.id as number };
+  const joined = bodyOf(await read(client(port, host, token).api.members.me.$post({ json: { displayName: name } })), 201);
+  return { token, id: joined.id };
 }
 
 async function pageAs(host: string, userId: string, name: string, next: string) {
@@ -33,18 +36,29 @@ describe('an issue travels up to the joint meeting and the decision comes back t
 
     // Representatives of the three outside parties, and a confirmed contact for building 1.
     const reps: Record<string, string> = {};
-    for (const party of ['residents-committee', 'owners-committee', 'property-company']) {
+    const asAdmin = client(port, host, admin).api;
+    for (const party of ['residents-committee', 'owners-committee', 'property-company'] as const) {
       const rep = await member(host, `${party}-${stamp}`, `${party}代表`);
       // An administrator offers the party's representation; the representative accepts it.
-      const offer = await api(port, host, `/api/parties/${party}/appointments`, { token: admin, body: { memberId: rep.id } });
-      await api(port, host, `/api/parties/${party}/appointments/${offer.json.id}/answer`, { token: rep.token, body: { accept: true } });
+      const offer = bodyOf(
+        await read(asAdmin.parties[':key'].appointments.$post({ param: { key: party }, json: { memberId: rep.id } })),
+        201,
+      );
+      await read(
+        client(port, host, rep.token).api.parties[':key'].appointments[':appointmentId'].answer.$post({
+          param: { key: party, appointmentId: String(offer.id) },
+          json: { accept: true },
+        }),
+      );
       reps[party] = rep.token;
     }
     reps.association = admin;
-    const buildings = (await api(port, host, '/api/buildings')).json.buildings;
+    const buildings = bodyOf(await read(client(port, host).api.buildings.$get()), 200).buildings;
+    const building = buildings[0]!;
     const contact = await member(host, `contact-${stamp}`, '李建国');
-    const offer = await api(port, host, `/api/buildings/${buildings[0].id}/contact-applications`, { method: 'POST', token: contact.token });
-    await api(port, host, `/api/contact-applications/${offer.json.id}/decision`, { token: admin, body: { confirm: true } });
+    const offer = await read(client(port, host, contact.token).api.buildings[':id']['contact-applications'].$post(byId(building.id)));
+    expectStatus(offer, 201);
+    await read(asAdmin['contact-applications'][':id'].decision.$post({ ...byId(offer.json.id), json: { confirm: true } }));
     await member(host, `resident-${stamp}`, '王小雨');
 
     // The resident raises an issue in the browser.
@@ -52,7 +66,7 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     await resident.getByLabel('议题标题').fill('楼道电动车充电很危险');
     await resident.getByLabel('具体情况').fill('一栋楼道里有人给电动车充电，希望装集中充电桩。');
     await resident.getByLabel('类别').selectOption('safety');
-    await resident.getByLabel('楼栋').selectOption(String(buildings[0].id));
+    await resident.getByLabel('楼栋').selectOption(String(building.id));
     await resident.getByRole('button', { name: '提交议题' }).click();
     // Raising it opens the issue's own page.
     await resident.waitForURL(/\/issues\/\d+$/);
@@ -68,24 +82,46 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     await contactPage.getByText('已提交议事。').waitFor();
 
     // Meeting 1: on the agenda; the property company blocks it.
-    const m1 = (
-      await api(port, host, '/api/meetings', {
-        token: admin,
-        body: { bodyKey: 'joint-meeting', title: '十二月联席会议', scheduledFor: new Date(Date.now() + 86400_000).toISOString() },
-      })
-    ).json.id;
-    await api(port, host, `/api/meetings/${m1}/items`, {
-      token: admin,
-      body: { issueId, presenter: '李建国', minutesAllotted: 15, papers: '在楼下装 10 个充电桩。' },
-    });
-    const item1 = (await api(port, host, `/api/meetings/${m1}`, { token: admin })).json.items[0].id;
+    const schedule = async (title: string, days: number) =>
+      bodyOf(
+        await read(
+          asAdmin.meetings.$post({
+            json: { bodyKey: 'joint-meeting', title, scheduledFor: new Date(Date.now() + days * 86400_000).toISOString() },
+          }),
+        ),
+        201,
+      ).id;
+    const firstItem = async (meetingId: number) => bodyOf(await read(asAdmin.meetings[':id'].$get(byId(meetingId))), 200).items[0]!.id;
+    const open = (meetingId: number) => read(asAdmin.meetings[':id'].open.$post(byId(meetingId)));
+    const attend = (meetingId: number, party: string, token: string) =>
+      read(
+        client(port, host, token).api.meetings[':id'].attendance[':voter'].$put({
+          param: { id: String(meetingId), voter: party },
+          json: { attended: true },
+        }),
+      );
+    const stance = (meetingId: number, itemId: number, party: string, token: string, json: Position) =>
+      read(
+        client(port, host, token).api.meetings[':id'].items[':itemId'].stances[':voter'].$put({
+          param: { id: String(meetingId), itemId: String(itemId), voter: party },
+          json,
+        }),
+      );
+    const m1 = await schedule('十二月联席会议', 1);
+    await read(
+      asAdmin.meetings[':id'].items.$post({
+        ...byId(m1),
+        json: { issueId, presenter: '李建国', minutesAllotted: 15, papers: '在楼下装 10 个充电桩。' },
+      }),
+    );
+    const item1 = await firstItem(m1);
     // The chair opens the meeting; only then are attendance and positions recorded.
-    expect((await api(port, host, `/api/meetings/${m1}/open`, { method: 'POST', token: admin })).status).toBe(200);
+    expect((await open(m1)).status).toBe(200);
     for (const [party, token] of Object.entries(reps)) {
-      await api(port, host, `/api/meetings/${m1}/attendance/${party}`, { method: 'PUT', token, body: { attended: true } });
-      const position =
+      await attend(m1, party, token);
+      const position: Position =
         party === 'property-company' ? { position: 'block', reason: '楼下充电桩离楼道太近，有消防隐患' } : { position: 'agree' };
-      await api(port, host, `/api/meetings/${m1}/items/${item1}/stances/${party}`, { method: 'PUT', token, body: position });
+      await stance(m1, item1, party, token, position);
     }
     const adminPage = await pageAs(host, founder, '周老师', `/meetings/${m1}`);
     await adminPage.getByRole('button', { name: '表决' }).click();
@@ -97,30 +133,29 @@ describe('an issue travels up to the joint meeting and the decision comes back t
     await adminPage.screenshot({ path: `${screenshotDir}/30-meeting-blocked.png`, fullPage: true });
 
     // Meeting 2: brought back revised; everyone agrees; minutes are published.
-    const m2 = (
-      await api(port, host, '/api/meetings', {
-        token: admin,
-        body: { bodyKey: 'joint-meeting', title: '一月联席会议', scheduledFor: new Date(Date.now() + 30 * 86400_000).toISOString() },
-      })
-    ).json.id;
-    const back = await api(port, host, `/api/meetings/${m1}/items/${item1}/bring-back`, {
-      token: admin,
-      body: { toMeetingId: m2, papers: '改在地面车棚装 10 个充电桩。', presenter: '李建国', minutesAllotted: 10 },
-    });
+    const m2 = await schedule('一月联席会议', 30);
+    const back = await read(
+      asAdmin.meetings[':id'].items[':itemId']['bring-back'].$post({
+        param: { id: String(m1), itemId: String(item1) },
+        json: { toMeetingId: m2, papers: '改在地面车棚装 10 个充电桩。', presenter: '李建国', minutesAllotted: 10 },
+      }),
+    );
     expect(back.status).toBe(201);
-    const item2 = (await api(port, host, `/api/meetings/${m2}`, { token: admin })).json.items[0].id;
-    expect((await api(port, host, `/api/meetings/${m2}/open`, { method: 'POST', token: admin })).status).toBe(200);
+    const item2 = await firstItem(m2);
+    expect((await open(m2)).status).toBe(200);
     for (const [party, token] of Object.entries(reps)) {
-      await api(port, host, `/api/meetings/${m2}/attendance/${party}`, { method: 'PUT', token, body: { attended: true } });
-      await api(port, host, `/api/meetings/${m2}/items/${item2}/stances/${party}`, { method: 'PUT', token, body: { position: 'agree' } });
+      await attend(m2, party, token);
+      await stance(m2, item2, party, token, { position: 'agree' });
     }
     const decisionText = '在地面车棚安装 10 个充电桩，物业三个月内完成。';
-    expect(
-      (await api(port, host, `/api/meetings/${m2}/items/${item2}/decision`, { token: admin, body: { decisionText } })).json.result,
-    ).toBe('adopted');
-    await api(port, host, `/api/meetings/${m2}/close`, { method: 'POST', token: admin });
-    const minutes = (await api(port, host, `/api/meetings/${m2}`, { token: admin })).json.minutes;
-    expect((await api(port, host, `/api/meetings/${m2}/minutes`, { token: admin, body: { text: minutes } })).status).toBe(200);
+    const decision = asAdmin.meetings[':id'].items[':itemId'].decision.$post({
+      param: { id: String(m2), itemId: String(item2) },
+      json: { decisionText },
+    });
+    expect(bodyOf(await read(decision), 200).result).toBe('adopted');
+    await read(asAdmin.meetings[':id'].close.$post(byId(m2)));
+    const minutes = bodyOf(await read(asAdmin.meetings[':id'].$get(byId(m2))), 200).minutes!;
+    expect((await read(asAdmin.meetings[':id'].minutes.$post({ ...byId(m2), json: { text: minutes } }))).status).toBe(200);
 
     // A correction after closing is a recorded amendment beside the minutes, never an edit.
     await adminPage.goto(`http://${host}:${port}/meetings/${m2}`);

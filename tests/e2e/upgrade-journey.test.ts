@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, inject, it } from 'vitest';
 import { screenshotDir, useBrowser } from './browser';
-import { api, createCommunity } from './local-api';
+import { bodyOf, client, createCommunity, expectStatus, read, tokenFor } from './local-api';
 
 const port = inject('e2ePort');
 const browser = useBrowser();
@@ -11,19 +11,22 @@ describe('a v1 community takes in version 2 of the model', () => {
     const founder = `up-${Date.now().toString(36)}`;
     const slug = await createCommunity(port, founder, { template: 'cuizhuyuan@1' });
     const host = `${slug}.localhost`;
-    const { json: signed } = await api(port, host, '/api/dev/sign-in', { body: { userId: founder, name: '周老师' } });
-    const handbook = await api(port, host, '/api/handbooks/operating?locale=zh-CN', { token: signed.token });
-    const chapter = handbook.json.chapters.find((c: { key: string }) => c.key === 'activity-process');
-    const saved = await api(port, host, '/api/handbooks/operating/chapters/activity-process?locale=zh-CN', {
-      method: 'PUT',
-      token: signed.token,
-      body: {
-        title: chapter.title,
-        body: `${chapter.body}\n\n本社区约定：活动照片统一发到社区相册。`,
-        summary: '相册约定',
-        baseRevision: chapter.revision,
-      },
-    });
+    const api = client(port, host, await tokenFor(port, host, founder, '周老师')).api;
+    const operating = { param: { handbook: 'operating' }, query: { locale: 'zh-CN' as const } };
+    const handbook = bodyOf(await read(api.handbooks[':handbook'].$get(operating)), 200);
+    const chapter = handbook.chapters.find((c) => c.key === 'activity-process')!;
+    const saved = await read(
+      api.handbooks[':handbook'].chapters[':key'].$put({
+        param: { handbook: 'operating', key: 'activity-process' },
+        query: { locale: 'zh-CN' },
+        json: {
+          title: chapter.title,
+          body: `${chapter.body}\n\n本社区约定：活动照片统一发到社区相册。`,
+          summary: '相册约定',
+          baseRevision: chapter.revision,
+        },
+      }),
+    );
     expect(saved.status).toBe(200);
 
     const page = await browser().newPage({ viewport: { width: 360, height: 780 } });
@@ -44,11 +47,12 @@ describe('a v1 community takes in version 2 of the model', () => {
     await page.getByText('已更新到 v2。').waitFor();
     await page.getByText('你的社区已经在使用最新版本的模式（v2）。').waitFor();
 
-    const after = await api(port, host, '/api/handbooks/operating?locale=zh-CN');
-    const process = after.json.chapters.find((c: { key: string }) => c.key === 'activity-process');
+    const after = await read(client(port, host).api.handbooks[':handbook'].$get(operating));
+    expectStatus(after, 200);
+    const process = after.json.chapters.find((c) => c.key === 'activity-process')!;
     expect(process.body).toContain('活动照片统一发到社区相册');
     expect(process.body).not.toContain('安全与应急');
-    const contacts = after.json.chapters.find((c: { key: string }) => c.key === 'building-contacts');
+    const contacts = after.json.chapters.find((c) => c.key === 'building-contacts')!;
     expect(contacts.body).toContain('新联络人的第一个月');
     expect(after.json.templateVersion).toBe(2);
     await page.close();

@@ -3,8 +3,28 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
-type Json = Record<string, any>;
+/** A database of the pool, as the script reports it. */
+interface PoolDatabase {
+  binding: string;
+  name: string;
+  id: string | null;
+  action?: 'create' | 'reuse';
+}
+
+interface GrowSummary {
+  script: string;
+  dryRun: boolean;
+  bindingsBefore: number;
+  bindingsAfter: number;
+  plannedBindingsAfter: number;
+  tenantBindingsBefore: number;
+  tenantBindingsAfter: number;
+  created: PoolDatabase[];
+  reused: PoolDatabase[];
+  plan: PoolDatabase[];
+}
 
 // The script is plain JavaScript without type declarations; describe what the tests use of it.
 interface PoolGrowModule {
@@ -12,8 +32,8 @@ interface PoolGrowModule {
   MAX_BINDINGS: number;
   CloudflareApiError: new (...args: never[]) => Error;
   PoolGrowError: new (...args: never[]) => Error;
-  growPool(options: Record<string, unknown>): Promise<Json>;
-  parseArgs(argv: string[]): Json;
+  growPool(options: Record<string, unknown>): Promise<GrowSummary>;
+  parseArgs(argv: string[]): { count: number; script: string; prefix: string; dryRun: boolean };
   main(argv: string[], env: Record<string, string | undefined>, io: Record<string, unknown>): Promise<number>;
 }
 const SCRIPT_URL = new URL('../../scripts/pool-grow.mjs', import.meta.url);
@@ -25,7 +45,24 @@ const { API_BASE, CloudflareApiError, growPool, main, MAX_BINDINGS, parseArgs, P
 // Recorded Cloudflare API v4 responses and a fake fetch that replays them.
 // ---------------------------------------------------------------------------
 
-const fixture = (name: string): Json => JSON.parse(readFileSync(new URL(`../fixtures/cloudflare/${name}`, import.meta.url), 'utf8'));
+/** A recorded answer of the Cloudflare API, as it was sent. */
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/cloudflare/${name}`, import.meta.url), 'utf8'));
+
+// The parts of the recorded answers the fake and the tests read; everything else passes through as recorded.
+const binding = z.looseObject({ name: z.string(), type: z.string(), id: z.string().optional() });
+const database = z.looseObject({ uuid: z.string(), name: z.string() });
+const settingsAnswer = z.looseObject({ result: z.looseObject({ bindings: z.array(binding) }) });
+const listAnswer = z.looseObject({ result: z.array(database) });
+const databaseAnswer = z.looseObject({ result: database });
+const createRequest = z.object({ name: z.string() });
+
+type Settings = z.infer<typeof settingsAnswer>;
+type ListPage = z.infer<typeof listAnswer>;
+type Database = z.infer<typeof database>;
+
+const settingsFixture = (name = 'worker-settings.json') => settingsAnswer.parse(fixture(name));
+const listFixture = (name: string) => listAnswer.parse(fixture(name));
+const createdName = (req: Recorded) => createRequest.parse(JSON.parse(String(req.body))).name;
 
 const ACCOUNT = '9a7806061c88ada191ed06f989cc3dac';
 const TOKEN = 'test-token-not-real';
@@ -48,9 +85,9 @@ interface Reply {
 
 interface AccountState {
   /** GET settings response body. */
-  settings?: Json;
+  settings?: Settings;
   /** GET /d1/database pages, by page number (1-based). */
-  listPages?: Json[];
+  listPages?: ListPage[];
   /** num_tables reported by GET /d1/database/{id}, by database name (default 0). */
   tables?: Record<string, number>;
   /** Override any request; return undefined to fall through to the default behaviour. */
@@ -63,9 +100,9 @@ function uuidFor(name: string): string {
 }
 
 function fakeCloudflare(state: AccountState = {}) {
-  const settings = state.settings ?? fixture('worker-settings.json');
-  const listPages = state.listPages ?? [fixture('d1-list-page-1.json'), fixture('d1-list-page-2.json')];
-  const created: Json[] = [];
+  const settings = state.settings ?? settingsFixture();
+  const listPages = state.listPages ?? [listFixture('d1-list-page-1.json'), listFixture('d1-list-page-2.json')];
+  const created: Database[] = [];
   const requests: Recorded[] = [];
 
   const route = (req: Recorded): Reply => {
@@ -109,13 +146,13 @@ function fakeCloudflare(state: AccountState = {}) {
           },
         };
       }
-      const body = fixture('d1-database.json');
+      const body = databaseAnswer.parse(fixture('d1-database.json'));
       Object.assign(body.result, known, { num_tables: state.tables?.[known.name] ?? 0 });
       return { body };
     }
     if (method === 'POST' && url.pathname === D1_PATH) {
-      const { name } = JSON.parse(String(req.body));
-      const body = fixture('d1-create.json');
+      const name = createdName(req);
+      const body = databaseAnswer.parse(fixture('d1-create.json'));
       body.result.name = name;
       body.result.uuid = uuidFor(name);
       created.push({ ...body.result });
@@ -144,19 +181,19 @@ function fakeCloudflare(state: AccountState = {}) {
   return { fetch, requests, created, settings };
 }
 
-async function settingsPart(req: Recorded): Promise<Json> {
+async function settingsPart(req: Recorded) {
   expect(req.body).toBeInstanceOf(FormData);
   const form = await new Response(req.body as FormData).formData();
   const part: unknown = form.get('settings');
   if (!(part instanceof Blob)) throw new Error(`the settings part should be a JSON file part, got ${typeof part}`);
   expect(part.type).toBe('application/json');
-  return JSON.parse(await part.text());
+  return z.looseObject({ bindings: z.array(binding) }).parse(JSON.parse(await part.text()));
 }
 
 const noSleep = async () => {};
 const quiet = () => {};
 
-function run(fake: ReturnType<typeof fakeCloudflare>, opts: Json = {}) {
+function run(fake: ReturnType<typeof fakeCloudflare>, opts: Record<string, unknown> = {}) {
   return growPool({
     accountId: ACCOUNT,
     apiToken: TOKEN,
@@ -182,7 +219,7 @@ const mutating = (fake: ReturnType<typeof fakeCloudflare>) =>
 describe('growPool: happy path', () => {
   it('reads settings, lists every D1 page, creates the next databases and patches all bindings at once', async () => {
     const fake = fakeCloudflare();
-    const existing = fixture('worker-settings.json').result.bindings;
+    const existing = settingsFixture().result.bindings;
 
     const summary = await run(fake, { count: 3 });
 
@@ -236,25 +273,25 @@ describe('growPool: happy path', () => {
       tenantBindingsAfter: 7,
       reused: [],
     });
-    expect(summary.created.map((c: Json) => c.name)).toEqual(['huzhu-tenant-005', 'huzhu-tenant-006', 'huzhu-tenant-007']);
+    expect(summary.created.map((c) => c.name)).toEqual(['huzhu-tenant-005', 'huzhu-tenant-006', 'huzhu-tenant-007']);
   });
 
   it('continues after the highest TENANT_DB_ number, not after the count, and pads to four digits past 999', async () => {
-    const settings = fixture('worker-settings.json');
-    settings.result.bindings = settings.result.bindings.filter((b: Json) => b.name !== 'TENANT_DB_002');
+    const settings = settingsFixture();
+    settings.result.bindings = settings.result.bindings.filter((b) => b.name !== 'TENANT_DB_002');
     settings.result.bindings.push({ name: 'TENANT_DB_998', type: 'd1', id: 'f5d1c1a0-0000-4000-8000-000000000998' });
     const fake = fakeCloudflare({ settings });
 
     await run(fake, { count: 3 });
 
-    const names = fake.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(String(r.body)).name);
+    const names = fake.requests.filter((r) => r.method === 'POST').map(createdName);
     expect(names).toEqual(['huzhu-tenant-999', 'huzhu-tenant-1000', 'huzhu-tenant-1001']);
     const sent = await settingsPart(first(fake, 'PATCH'));
-    expect(sent.bindings.slice(-3).map((b: Json) => b.name)).toEqual(['TENANT_DB_999', 'TENANT_DB_1000', 'TENANT_DB_1001']);
+    expect(sent.bindings.slice(-3).map((b) => b.name)).toEqual(['TENANT_DB_999', 'TENANT_DB_1000', 'TENANT_DB_1001']);
   });
 
   it('honours --script and --prefix', async () => {
-    const settings = fixture('worker-settings.json');
+    const settings = settingsFixture();
     const fake = fakeCloudflare({
       settings,
       override: (req) =>
@@ -273,9 +310,9 @@ describe('growPool: happy path', () => {
 
 describe('growPool: resuming after an interrupted run', () => {
   it('reuses databases that already exist under the expected name instead of creating them again', async () => {
-    const fake = fakeCloudflare({ listPages: [fixture('d1-list-after-interrupted-run.json')] });
-    const listed = fixture('d1-list-after-interrupted-run.json').result;
-    const id = (name: string) => listed.find((d: Json) => d.name === name).uuid;
+    const fake = fakeCloudflare({ listPages: [listFixture('d1-list-after-interrupted-run.json')] });
+    const listed = listFixture('d1-list-after-interrupted-run.json').result;
+    const id = (name: string) => listed.find((d) => d.name === name)!.uuid;
 
     const summary = await run(fake, { count: 4 });
 
@@ -285,7 +322,7 @@ describe('growPool: resuming after an interrupted run', () => {
       `${D1_PATH}/${id('huzhu-tenant-005')}`,
       `${D1_PATH}/${id('huzhu-tenant-006')}`,
     ]);
-    const posts = fake.requests.filter((r) => r.method === 'POST').map((r) => JSON.parse(String(r.body)).name);
+    const posts = fake.requests.filter((r) => r.method === 'POST').map(createdName);
     expect(posts).toEqual(['huzhu-tenant-007', 'huzhu-tenant-008']);
 
     const sent = await settingsPart(first(fake, 'PATCH'));
@@ -295,8 +332,8 @@ describe('growPool: resuming after an interrupted run', () => {
       { type: 'd1', name: 'TENANT_DB_007', id: uuidFor('huzhu-tenant-007') },
       { type: 'd1', name: 'TENANT_DB_008', id: uuidFor('huzhu-tenant-008') },
     ]);
-    expect(summary.reused.map((r: Json) => r.name)).toEqual(['huzhu-tenant-005', 'huzhu-tenant-006']);
-    expect(summary.created.map((r: Json) => r.name)).toEqual(['huzhu-tenant-007', 'huzhu-tenant-008']);
+    expect(summary.reused.map((r) => r.name)).toEqual(['huzhu-tenant-005', 'huzhu-tenant-006']);
+    expect(summary.created.map((r) => r.name)).toEqual(['huzhu-tenant-007', 'huzhu-tenant-008']);
   });
 
   it('does not mistake a database of another prefix for one of ours', async () => {
@@ -307,9 +344,9 @@ describe('growPool: resuming after an interrupted run', () => {
   });
 
   it('refuses to bind a database that is already bound under another name', async () => {
-    const settings = fixture('worker-settings.json');
-    const listed = fixture('d1-list-after-interrupted-run.json');
-    const dbFive = listed.result.find((d: Json) => d.name === 'huzhu-tenant-005');
+    const settings = settingsFixture();
+    const listed = listFixture('d1-list-after-interrupted-run.json');
+    const dbFive = listed.result.find((d) => d.name === 'huzhu-tenant-005')!;
     settings.result.bindings.push({ name: 'TENANT_DB_LEGACY', type: 'd1', id: dbFive.uuid });
     const fake = fakeCloudflare({ settings, listPages: [listed] });
 
@@ -318,20 +355,20 @@ describe('growPool: resuming after an interrupted run', () => {
   });
 
   it('refuses to reuse a database of the expected name that already has tables', async () => {
-    const fake = fakeCloudflare({ listPages: [fixture('d1-list-after-interrupted-run.json')], tables: { 'huzhu-tenant-006': 9 } });
+    const fake = fakeCloudflare({ listPages: [listFixture('d1-list-after-interrupted-run.json')], tables: { 'huzhu-tenant-006': 9 } });
 
     await expect(run(fake, { count: 3 })).rejects.toThrow(/huzhu-tenant-006 .* has 9 table\(s\).*own --prefix/);
     expect(mutating(fake)).toEqual([]);
   });
 
   it('uses a database that a failed create call did in fact create', async () => {
-    const fakeState: Json[] = [];
+    const fakeState: Database[] = [];
     const fake = fakeCloudflare({
       override: (req) => {
         if (req.method === 'POST') {
-          const { name } = JSON.parse(String(req.body));
+          const name = createdName(req);
           // The create went through but the answer was lost: the database now exists.
-          const ok = fixture('d1-create.json');
+          const ok = databaseAnswer.parse(fixture('d1-create.json'));
           ok.result.name = name;
           ok.result.uuid = uuidFor(name);
           fakeState.push(ok.result);
@@ -361,7 +398,7 @@ describe('growPool: resuming after an interrupted run', () => {
 
 describe('growPool: dry run', () => {
   it('reads but never creates or patches, and reports the plan', async () => {
-    const fake = fakeCloudflare({ listPages: [fixture('d1-list-after-interrupted-run.json')] });
+    const fake = fakeCloudflare({ listPages: [listFixture('d1-list-after-interrupted-run.json')] });
     const lines: string[] = [];
 
     const summary = await run(fake, { count: 3, dryRun: true, log: (l: string) => lines.push(l) });
@@ -447,7 +484,7 @@ describe('growPool: API errors', () => {
 
 describe('growPool: the 5,000-binding ceiling', () => {
   function settingsWith(total: number) {
-    const settings = fixture('worker-settings.json');
+    const settings = settingsFixture();
     const bindings = settings.result.bindings;
     for (let n = 5; bindings.length < total; n++) {
       bindings.push({
@@ -538,7 +575,7 @@ describe('CLI', () => {
   });
 
   it('exits 2 when the ceiling would be passed', async () => {
-    const settings = fixture('worker-settings.json');
+    const settings = settingsFixture();
     for (let n = 5; settings.result.bindings.length < MAX_BINDINGS; n++) {
       settings.result.bindings.push({ name: `TENANT_DB_${String(n).padStart(3, '0')}`, type: 'd1', id: `id-${n}` });
     }

@@ -1,5 +1,6 @@
+import type { InferRequestType } from 'hono/client';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, createCommunity, signIn } from './helpers';
+import { type Api, bodyOf, client, createCommunity, expectStatus, rawCall, read, signIn } from './helpers';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -12,12 +13,16 @@ interface Person {
   name: string;
 }
 
+/** The community's API on `host`, as `who` (or anonymous). */
+const as = (host: string, who?: Person) => client(host, who?.token).api;
+const byId = (id: number) => ({ param: { id: String(id) } });
+
 /** A new community; its founder is its association administrator (member 1). */
 async function community() {
   const founderName = '会长老周';
   const c = await createCommunity(uid('founder'), { founderName });
-  const me = await call(c.host, '/api/members/me', { token: c.founderToken });
-  expect(me.status).toBe(200);
+  const me = await read(client(c.host, c.founderToken).api.members.me.$get());
+  expectStatus(me, 200);
   const admin: Person = { token: c.founderToken, id: me.json.id, name: me.json.displayName };
   return { ...c, admin };
 }
@@ -43,23 +48,30 @@ const uniq = (name: string) => `${name}${crypto.randomUUID().slice(0, 6)}`;
 /** A resident who signs in on the community's host and joins it. */
 async function resident(host: string, name: string): Promise<Person> {
   const token = await signIn(uid('resident'), host, name);
-  const res = await call(host, '/api/members/me', { body: { displayName: name }, token });
+  const res = await read(client(host, token).api.members.me.$post({ json: { displayName: name } }));
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
   return { token, id: res.json.id, name };
 }
 
-async function proposeClub(host: string, proposer: Person, name = uniq('羽毛球社'), extra: Record<string, unknown> = {}) {
-  const res = await call(host, '/api/clubs', { body: { name, purpose: '每周一起打羽毛球，强身健体', ...extra }, token: proposer.token });
-  expect(res.status, res.text).toBe(201);
-  return res.json.id as number;
+type ClubInput = InferRequestType<Api['clubs']['$post']>['json'];
+type ClubStatus = InferRequestType<Api['clubs'][':id']['status']['$post']>['json']['status'];
+
+async function proposeClub(host: string, proposer: Person, name = uniq('羽毛球社'), extra: Partial<ClubInput> = {}) {
+  const res = await read(as(host, proposer).clubs.$post({ json: { name, purpose: '每周一起打羽毛球，强身健体', ...extra } }));
+  expectStatus(res, 201);
+  return res.json.id;
 }
+
+const setClubStatus = (host: string, id: number, status: ClubStatus, who?: Person) =>
+  read(as(host, who).clubs[':id'].status.$post({ ...byId(id), json: { status } }));
+const joinClub = (host: string, id: number, who: Person) => read(as(host, who).clubs[':id'].members.$post(byId(id)));
 
 /** A club proposed by `leader`, approved by the administrator, with `members` joined. */
 async function activeClub(host: string, admin: Person, leader: Person, members: Person[] = [], name = uniq('羽毛球社')) {
   const id = await proposeClub(host, leader, name);
-  const approve = await call(host, `/api/clubs/${id}/status`, { body: { status: 'active' }, token: admin.token });
-  expect(approve.status, approve.text).toBe(200);
-  for (const m of members) expect((await call(host, `/api/clubs/${id}/members`, { method: 'POST', token: m.token })).status).toBe(200);
+  const approve = await setClubStatus(host, id, 'active', admin);
+  expectStatus(approve, 200);
+  for (const m of members) expect((await joinClub(host, id, m)).status).toBe(200);
   return id;
 }
 
@@ -73,7 +85,12 @@ const badmintonLines = [
   { label: '饮用水', amountFen: 72_00 },
 ];
 
-function activityBody(overrides: Record<string, unknown> = {}) {
+type ActivityInput = InferRequestType<Api['activities']['$post']>['json'];
+type Step = InferRequestType<Api['activities'][':id']['steps']['$post']>['json']['step'];
+type SignUp = InferRequestType<Api['activities'][':id']['signups']['$post']>['json'];
+type Settlement = InferRequestType<Api['activities'][':id']['settlement']['$post']>['json'];
+
+function activityBody(overrides: Partial<ActivityInput> = {}): ActivityInput {
   return {
     title: '周六羽毛球',
     description: '新手老手都欢迎',
@@ -89,27 +106,30 @@ function activityBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function draft(host: string, organiser: Person, overrides: Record<string, unknown> = {}) {
-  const res = await call(host, '/api/activities', { body: activityBody(overrides), token: organiser.token });
-  expect(res.status, res.text).toBe(201);
-  return res.json.id as number;
+const createActivity = (host: string, organiser: Person, json: ActivityInput) => read(as(host, organiser).activities.$post({ json }));
+const updateActivity = (host: string, id: number, who: Person, json: ActivityInput) =>
+  read(as(host, who).activities[':id'].$put({ ...byId(id), json }));
+
+async function draft(host: string, organiser: Person, overrides: Partial<ActivityInput> = {}) {
+  const res = await createActivity(host, organiser, activityBody(overrides));
+  expectStatus(res, 201);
+  return res.json.id;
 }
 
-async function step(host: string, id: number, which: string, who: Person, reason?: string) {
-  return call(host, `/api/activities/${id}/steps`, {
-    body: reason === undefined ? { step: which } : { step: which, reason },
-    token: who.token,
-  });
+async function step(host: string, id: number, which: Step, who: Person, reason?: string) {
+  return read(
+    as(host, who).activities[':id'].steps.$post({ ...byId(id), json: reason === undefined ? { step: which } : { step: which, reason } }),
+  );
 }
 
-async function expectStep(host: string, id: number, which: string, who: Person, state: string) {
+async function expectStep(host: string, id: number, which: Step, who: Person, state: string) {
   const res = await step(host, id, which, who);
-  expect(res.status, res.text).toBe(200);
+  expectStatus(res, 200);
   expect(res.json.state).toBe(state);
 }
 
 /** Drafts, submits, approves and opens an activity: `organiser` is responsible, `approver` approves. */
-async function openActivity(host: string, organiser: Person, approver: Person, overrides: Record<string, unknown> = {}) {
+async function openActivity(host: string, organiser: Person, approver: Person, overrides: Partial<ActivityInput> = {}) {
   const id = await draft(host, organiser, overrides);
   await expectStep(host, id, 'submit', organiser, 'budget-submitted');
   await expectStep(host, id, 'approve', approver, 'approved');
@@ -117,34 +137,62 @@ async function openActivity(host: string, organiser: Person, approver: Person, o
   return id;
 }
 
-async function signUp(host: string, id: number, who: Person, body: Record<string, unknown> = {}) {
-  return call(host, `/api/activities/${id}/signups`, { body, token: who.token });
+async function signUp(host: string, id: number, who: Person, body: SignUp = {}) {
+  return read(as(host, who).activities[':id'].signups.$post({ ...byId(id), json: body }));
 }
 
+/** A new place (201): confirmed or waitlisted. */
+async function place(host: string, id: number, who: Person, body: SignUp = {}) {
+  return bodyOf(await signUp(host, id, who, body), 201);
+}
+
+const cancelPlace = (host: string, id: number, signupId: number, who: Person) =>
+  read(as(host, who).activities[':id'].signups[':signupId'].$delete({ param: { id: String(id), signupId: String(signupId) } }));
+
 async function detail(host: string, id: number, who?: Person) {
-  const res = await call(host, `/api/activities/${id}`, { token: who?.token });
-  expect(res.status, res.text).toBe(200);
+  const res = await read(as(host, who).activities[':id'].$get(byId(id)));
+  expectStatus(res, 200);
   return res.json;
 }
 
 async function roster(host: string, id: number, organiser: Person) {
-  const res = await call(host, `/api/activities/${id}/signups`, { token: organiser.token });
-  expect(res.status, res.text).toBe(200);
-  return res.json.signups as {
-    id: number;
-    memberId: number;
-    participant: string;
-    isChild: boolean;
-    status: string;
-    checkedInAt: string | null;
-  }[];
+  const res = await read(as(host, organiser).activities[':id'].signups.$get(byId(id)));
+  expectStatus(res, 200);
+  return res.json.signups;
 }
 
 async function club(host: string, id: number) {
-  const res = await call(host, `/api/clubs/${id}`);
-  expect(res.status, res.text).toBe(200);
+  const res = await read(as(host).clubs[':id'].$get(byId(id)));
+  expectStatus(res, 200);
   return res.json;
 }
+
+async function clubs(host: string, query: { status?: ClubStatus | 'proposed' } = {}) {
+  return bodyOf(await read(as(host).clubs.$get({ query })), 200).clubs;
+}
+
+async function funds(host: string, who: Person) {
+  return bodyOf(await read(as(host, who).ledger.funds.$get()), 200).funds;
+}
+
+const offerHandover = (host: string, clubId: number, from: Person, toMemberId: number) =>
+  read(as(host, from).clubs[':id'].handovers.$post({ ...byId(clubId), json: { toMemberId } }));
+const answerHandover = (host: string, clubId: number, handoverId: number, who: Person, accept: boolean) =>
+  read(
+    as(host, who).clubs[':id'].handovers[':handoverId'].$post({
+      param: { id: String(clubId), handoverId: String(handoverId) },
+      json: { accept },
+    }),
+  );
+
+type CheckIn = InferRequestType<Api['activities'][':id']['checkins']['$post']>['json'];
+const checkIn = (host: string, id: number, who: Person, json: CheckIn) =>
+  read(as(host, who).activities[':id'].checkins.$post({ ...byId(id), json }));
+const settle = (host: string, id: number, who: Person, json: Settlement) =>
+  read(as(host, who).activities[':id'].settlement.$post({ ...byId(id), json }));
+
+const volunteering = async (host: string, who: Person) => bodyOf(await read(as(host, who).volunteers.me.$get()), 200);
+const volunteerSummary = async (host: string) => bodyOf(await read(as(host).volunteers.summary.$get()), 200);
 
 // ---------------------------------------------------------------------------------------------
 // Clubs
@@ -160,18 +208,18 @@ describe('clubs: whoever proposes is responsible', () => {
     const id = await proposeClub(host, wang, name, { meetingPattern: '每天早上七点', programKey: 'library' });
     const page = await club(host, id);
     expect(page).toMatchObject({ id, name, status: 'proposed', meetingPattern: '每天早上七点', fund: null, pendingHandover: null });
-    expect(page.program.key).toBe('library');
+    expect(page.program!.key).toBe('library');
     expect(page.responsible).toEqual({ id: wang.id, displayName: '王阿姨' });
     expect(page.members).toEqual([{ id: wang.id, displayName: '王阿姨', role: 'leader' }]);
-    const list = await call(host, '/api/clubs?status=proposed');
-    expect(list.json.clubs.find((c: { id: number }) => c.id === id)).toMatchObject({
+    const list = await clubs(host, { status: 'proposed' });
+    expect(list.find((c) => c.id === id)).toMatchObject({
       name,
       status: 'proposed',
       responsible: { id: wang.id, displayName: '王阿姨' },
       memberCount: 1,
       fundBalanceFen: 0,
     });
-    expect(list.json.clubs.every((c: { status: string }) => c.status === 'proposed')).toBe(true);
+    expect(list.every((c) => c.status === 'proposed')).toBe(true);
   });
 
   it('is approved only by an association administrator (403 for residents); approval makes it active and opens its fund club:{id} at 0', async () => {
@@ -180,35 +228,34 @@ describe('clubs: whoever proposes is responsible', () => {
     const li = await resident(host, '李叔');
     const id = await proposeClub(host, wang);
     for (const who of [wang, li]) {
-      const denied = await call(host, `/api/clubs/${id}/status`, { body: { status: 'active' }, token: who.token });
+      const denied = await setClubStatus(host, id, 'active', who);
       expect(denied.status).toBe(403);
     }
-    expect((await call(host, `/api/clubs/${id}/status`, { body: { status: 'active' } })).status).toBe(401);
+    expect((await setClubStatus(host, id, 'active')).status).toBe(401);
     expect((await club(host, id)).status).toBe('proposed');
 
-    const approve = await call(host, `/api/clubs/${id}/status`, { body: { status: 'active' }, token: admin.token });
+    const approve = await setClubStatus(host, id, 'active', admin);
     expect(approve.status).toBe(200);
     const page = await club(host, id);
     expect(page.status).toBe('active');
     expect(page.fund).toEqual({ key: `club:${id}`, balanceFen: 0 });
-    const funds = await call(host, '/api/ledger/funds', { token: li.token });
-    expect(funds.json.funds).toContainEqual(expect.objectContaining({ key: `club:${id}`, clubId: id, balanceFen: 0 }));
+    expect(await funds(host, li)).toContainEqual(expect.objectContaining({ key: `club:${id}`, clubId: id, balanceFen: 0 }));
   });
 
   it('refuses status changes the club lifecycle does not allow (409)', async () => {
     const { host, admin } = shared();
     const wang = await resident(host, '王阿姨');
     const id = await proposeClub(host, wang);
-    const move = (status: string) => call(host, `/api/clubs/${id}/status`, { body: { status }, token: admin.token });
+    const move = (status: ClubStatus) => setClubStatus(host, id, status, admin);
     expect((await move('dormant')).status).toBe(409);
     expect((await move('active')).status).toBe(200);
     expect((await move('active')).status).toBe(409);
     expect((await move('dormant')).status).toBe(200);
     expect((await move('active')).status).toBe(200);
     expect((await move('closed')).status).toBe(200);
-    for (const status of ['active', 'dormant', 'closed']) expect((await move(status)).status).toBe(409);
+    for (const status of ['active', 'dormant', 'closed'] as const) expect((await move(status)).status).toBe(409);
     expect((await club(host, id)).status).toBe('closed');
-    expect((await call(host, '/api/clubs/99999/status', { body: { status: 'active' }, token: admin.token })).status).toBe(404);
+    expect((await setClubStatus(host, 99999, 'active', admin)).status).toBe(404);
   });
 
   it('refuses a second club with the same name (409) and names every field at fault in bad input (400)', async () => {
@@ -217,24 +264,22 @@ describe('clubs: whoever proposes is responsible', () => {
     const li = await resident(host, '李叔');
     const name = uniq('合唱团');
     await proposeClub(host, wang, name);
-    const duplicate = await call(host, '/api/clubs', { body: { name, purpose: '另一个合唱团，也想唱歌' }, token: li.token });
-    expect(duplicate.status).toBe(409);
+    const duplicate = await read(as(host, li).clubs.$post({ json: { name, purpose: '另一个合唱团，也想唱歌' } }));
+    expectStatus(duplicate, 409);
     expect(duplicate.json.error.details).toHaveProperty('name');
 
-    const bad = await call(host, '/api/clubs', { body: { name: 'x', purpose: 'ab', programKey: 'Not A Key' }, token: li.token });
-    expect(bad.status).toBe(400);
+    const bad = await read(as(host, li).clubs.$post({ json: { name: 'x', purpose: 'ab', programKey: 'Not A Key' } }));
+    expectStatus(bad, 400);
     expect(bad.json.error.code).toBe('validation_failed');
-    expect(Object.keys(bad.json.error.details).sort()).toEqual(['name', 'programKey', 'purpose']);
+    expect(Object.keys(bad.json.error.details ?? {}).sort()).toEqual(['name', 'programKey', 'purpose']);
     const refusedName = uniq('读书会');
-    const unknownProgram = await call(host, '/api/clubs', {
-      body: { name: refusedName, purpose: '每月读一本书', programKey: 'no-such-program' },
-      token: li.token,
-    });
-    expect(unknownProgram.status).toBe(400);
-    expect(Object.keys(unknownProgram.json.error.details)).toEqual(['programKey']);
-    const clubs = await call(host, '/api/clubs');
-    const names = clubs.json.clubs.map((c: { name: string }) => c.name);
-    expect(names.filter((n: string) => n === name)).toHaveLength(1);
+    const unknownProgram = await read(
+      as(host, li).clubs.$post({ json: { name: refusedName, purpose: '每月读一本书', programKey: 'no-such-program' } }),
+    );
+    expectStatus(unknownProgram, 400);
+    expect(Object.keys(unknownProgram.json.error.details ?? {})).toEqual(['programKey']);
+    const names = (await clubs(host)).map((c) => c.name);
+    expect(names.filter((n) => n === name)).toHaveLength(1);
     expect(names).not.toContain(refusedName);
     expect(names).not.toContain('x');
   });
@@ -249,19 +294,18 @@ describe('clubs: handing over responsibility', () => {
     const li = await resident(host, '李叔');
     const zhao = await resident(host, '赵姐');
     const id = await activeClub(host, admin, wang, [li]);
-    const offer = (from: Person, toMemberId: number) =>
-      call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId }, token: from.token });
+    const offer = (from: Person, toMemberId: number) => offerHandover(host, id, from, toMemberId);
 
     expect((await offer(li, li.id)).status).toBe(403);
     expect((await offer(li, wang.id)).status).toBe(403);
     const notMember = await offer(wang, zhao.id);
-    expect(notMember.status).toBe(400);
+    expectStatus(notMember, 400);
     expect(notMember.json.error.details).toHaveProperty('toMemberId');
     expect((await offer(wang, wang.id)).status).toBe(400);
     expect((await club(host, id)).pendingHandover).toBeNull();
 
     const ok = await offer(wang, li.id);
-    expect(ok.status).toBe(201);
+    expectStatus(ok, 201);
     expect((await club(host, id)).pendingHandover).toEqual({ id: ok.json.id, toMemberId: li.id });
   });
 
@@ -271,24 +315,22 @@ describe('clubs: handing over responsibility', () => {
     const li = await resident(host, '李叔');
     const zhao = await resident(host, '赵姐');
     const id = await activeClub(host, admin, wang, [li, zhao]);
-    const offered = await call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId: li.id }, token: wang.token });
-    expect(offered.status).toBe(201);
-    const answer = (who: Person, accept: boolean) =>
-      call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept }, token: who.token });
+    const offered = await offerHandover(host, id, wang, li.id);
+    expectStatus(offered, 201);
+    const answer = (who: Person, accept: boolean) => answerHandover(host, id, offered.json.id, who, accept);
 
     for (const who of [wang, zhao, admin]) expect((await answer(who, true)).status).toBe(403);
-    expect((await club(host, id)).responsible.id).toBe(wang.id);
+    expect((await club(host, id)).responsible!.id).toBe(wang.id);
 
     expect((await answer(li, true)).status).toBe(200);
     const page = await club(host, id);
     expect(page.responsible).toEqual({ id: li.id, displayName: '李叔' });
-    expect(page.members.find((m: { id: number }) => m.id === li.id).role).toBe('leader');
+    expect(page.members.find((m) => m.id === li.id)!.role).toBe('leader');
     expect(page.pendingHandover).toBeNull();
-    const list = await call(host, '/api/clubs');
-    expect(list.json.clubs.find((c: { id: number }) => c.id === id).responsible.id).toBe(li.id);
+    expect((await clubs(host)).find((c) => c.id === id)!.responsible!.id).toBe(li.id);
 
-    const log = await call(host, `/api/clubs/${id}/handovers`, { token: zhao.token });
-    expect(log.status).toBe(200);
+    const log = await read(as(host, zhao).clubs[':id'].handovers.$get(byId(id)));
+    expectStatus(log, 200);
     expect(log.json.handovers).toEqual([
       expect.objectContaining({
         id: offered.json.id,
@@ -307,13 +349,12 @@ describe('clubs: handing over responsibility', () => {
     const wang = await resident(host, '王阿姨');
     const li = await resident(host, '李叔');
     const id = await activeClub(host, admin, wang, [li]);
-    const offered = await call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId: li.id }, token: wang.token });
-    expect((await call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept: false }, token: li.token })).status).toBe(
-      200,
-    );
-    expect((await club(host, id)).responsible.id).toBe(wang.id);
-    const log = await call(host, `/api/clubs/${id}/handovers`, { token: wang.token });
-    expect(log.json.handovers.map((h: { status: string }) => h.status)).toEqual(['declined']);
+    const offered = await offerHandover(host, id, wang, li.id);
+    expectStatus(offered, 201);
+    expect((await answerHandover(host, id, offered.json.id, li, false)).status).toBe(200);
+    expect((await club(host, id)).responsible!.id).toBe(wang.id);
+    const log = bodyOf(await read(as(host, wang).clubs[':id'].handovers.$get(byId(id))), 200);
+    expect(log.handovers.map((h) => h.status)).toEqual(['declined']);
   });
 
   it('the responsible person cannot leave the club before handing over (409); after handing over they can', async () => {
@@ -321,19 +362,20 @@ describe('clubs: handing over responsibility', () => {
     const wang = await resident(host, '王阿姨');
     const li = await resident(host, '李叔');
     const id = await activeClub(host, admin, wang, [li]);
-    const leave = (who: Person) => call(host, `/api/clubs/${id}/members/me`, { method: 'DELETE', token: who.token });
+    const leave = (who: Person) => read(as(host, who).clubs[':id'].members.me.$delete(byId(id)));
 
     const refused = await leave(wang);
     expect(refused.status).toBe(409);
-    expect((await club(host, id)).members.map((m: { id: number }) => m.id)).toContain(wang.id);
+    expect((await club(host, id)).members.map((m) => m.id)).toContain(wang.id);
 
-    const offered = await call(host, `/api/clubs/${id}/handovers`, { body: { toMemberId: li.id }, token: wang.token });
-    await call(host, `/api/clubs/${id}/handovers/${offered.json.id}`, { body: { accept: true }, token: li.token });
+    const offered = await offerHandover(host, id, wang, li.id);
+    expectStatus(offered, 201);
+    await answerHandover(host, id, offered.json.id, li, true);
     expect((await leave(li)).status).toBe(409);
     expect((await leave(wang)).status).toBe(200);
     const page = await club(host, id);
-    expect(page.members.map((m: { id: number }) => m.id)).toEqual([li.id]);
-    expect(page.responsible.id).toBe(li.id);
+    expect(page.members.map((m) => m.id)).toEqual([li.id]);
+    expect(page.responsible!.id).toBe(li.id);
   });
 });
 
@@ -351,7 +393,7 @@ describe('activities: budget and approval', () => {
     const outsider = await resident(host, '赵姐');
     const clubId = await activeClub(host, admin, leader, [member]);
 
-    const notMember = await call(host, '/api/activities', { body: activityBody({ clubId }), token: outsider.token });
+    const notMember = await createActivity(host, outsider, activityBody({ clubId }));
     expect(notMember.status).toBe(403);
 
     const id = await draft(host, member, { clubId });
@@ -424,17 +466,13 @@ describe('activities: budget and approval', () => {
 
     for (const approver of [leader, admin]) {
       const refused = await step(host, id, 'approve', approver);
-      expect(refused.status).toBe(400);
+      expectStatus(refused, 400);
       expect(refused.json.error.details).toHaveProperty('feeFen');
     }
     expect((await detail(host, id)).budget).toMatchObject({ feeFen: 0, problem: 'does-not-cover', exceptionReason: null });
 
-    const withException = await call(host, `/api/activities/${id}`, {
-      method: 'PUT',
-      body: { ...openDay, exceptionReason: '开放日，由社团基金支付' },
-      token: leader.token,
-    });
-    expect(withException.status, withException.text).toBe(200);
+    const withException = await updateActivity(host, id, leader, { ...openDay, exceptionReason: '开放日，由社团基金支付' });
+    expectStatus(withException, 200);
     expect((await detail(host, id)).budget).toMatchObject({ problem: null, exceptionReason: '开放日，由社团基金支付' });
 
     const selfApproval = await step(host, id, 'approve', leader);
@@ -448,7 +486,7 @@ describe('activities: budget and approval', () => {
       exceptionReason: '开放日，由社团基金支付',
     });
     // Once approved, the budget cannot change any more.
-    expect((await call(host, `/api/activities/${id}`, { method: 'PUT', body: openDay, token: leader.token })).status).toBe(409);
+    expect((await updateActivity(host, id, leader, openDay)).status).toBe(409);
   });
 });
 
@@ -466,7 +504,7 @@ describe('activities: sign-ups', () => {
     const refused = await signUp(host, id, outsider);
     expect(refused.status).toBe(403);
     const ok = await signUp(host, id, member);
-    expect(ok.status).toBe(201);
+    expectStatus(ok, 201);
     expect(ok.json).toMatchObject({ participant: '', isChild: false, status: 'confirmed' });
     expect((await detail(host, id)).places).toMatchObject({ confirmed: 1, waitlisted: 0 });
   });
@@ -478,13 +516,13 @@ describe('activities: sign-ups', () => {
     const id = await openActivity(host, organiser, admin, { audience: 'children', title: '小小建筑师' });
 
     const adult = await signUp(host, id, parent);
-    expect(adult.status).toBe(400);
+    expectStatus(adult, 400);
     expect(adult.json.error.details).toHaveProperty('isChild');
     const unnamed = await signUp(host, id, parent, { isChild: true });
-    expect(unnamed.status).toBe(400);
+    expectStatus(unnamed, 400);
     expect(unnamed.json.error.details).toHaveProperty('participant');
     const child = await signUp(host, id, parent, { isChild: true, participant: '小明' });
-    expect(child.status).toBe(201);
+    expectStatus(child, 201);
     expect(child.json).toMatchObject({ participant: '小明', isChild: true, status: 'confirmed' });
     expect((await detail(host, id)).places.confirmed).toBe(1);
   });
@@ -498,18 +536,20 @@ describe('activities: sign-ups', () => {
     const self = await signUp(host, id, parent);
     const child = await signUp(host, id, parent, { participant: '小红', isChild: true });
     expect([self.status, child.status]).toEqual([201, 201]);
+    expectStatus(self, 201);
+    expectStatus(child, 201);
     expect(self.json.id).not.toBe(child.json.id);
 
     const again = await signUp(host, id, parent);
-    expect(again.status).toBe(200);
+    expectStatus(again, 200);
     expect(again.json).toEqual(self.json);
     const childAgain = await signUp(host, id, parent, { participant: '小红', isChild: true });
-    expect(childAgain.status).toBe(200);
+    expectStatus(childAgain, 200);
     expect(childAgain.json.id).toBe(child.json.id);
 
     const a = await detail(host, id, parent);
     expect(a.places).toMatchObject({ confirmed: 2, waitlisted: 0, free: 28 });
-    expect(a.mySignups.map((s: { id: number; participant: string; status: string }) => [s.id, s.participant, s.status]).sort()).toEqual(
+    expect(a.mySignups.map((s) => [s.id, s.participant, s.status]).sort()).toEqual(
       [
         [self.json.id, '', 'confirmed'],
         [child.json.id, '小红', 'confirmed'],
@@ -531,12 +571,12 @@ describe('activities: sign-ups', () => {
     const [a, b, c, d] = [await resident(host, '甲'), await resident(host, '乙'), await resident(host, '丙'), await resident(host, '丁')];
     const id = await openActivity(host, organiser, admin, { capacity: 2 });
     const places = [];
-    for (const who of [a, b, c, d]) places.push((await signUp(host, id, who)).json);
+    for (const who of [a, b, c, d]) places.push(await place(host, id, who));
     expect(places.map((p) => p.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
 
-    const notMine = await call(host, `/api/activities/${id}/signups/${places[0].id}`, { method: 'DELETE', token: b.token });
+    const notMine = await cancelPlace(host, id, places[0]!.id, b);
     expect(notMine.status).toBe(403);
-    const cancelled = await call(host, `/api/activities/${id}/signups/${places[0].id}`, { method: 'DELETE', token: a.token });
+    const cancelled = await cancelPlace(host, id, places[0]!.id, a);
     expect(cancelled.status).toBe(200);
 
     const list = await roster(host, id, organiser);
@@ -548,7 +588,7 @@ describe('activities: sign-ups', () => {
     ]);
     expect((await detail(host, id)).places).toMatchObject({ confirmed: 2, waitlisted: 1, free: 0 });
     // The sign-up list is for organisers only.
-    expect((await call(host, `/api/activities/${id}/signups`, { token: d.token })).status).toBe(403);
+    expect((await read(as(host, d).activities[':id'].signups.$get(byId(id)))).status).toBe(403);
   });
 
   it('someone who cancels and signs up again joins the back of the waitlist: the next free place goes to whoever waited longest', async () => {
@@ -556,18 +596,18 @@ describe('activities: sign-ups', () => {
     const organiser = await resident(host, '王阿姨');
     const [a, b, c] = [await resident(host, '甲'), await resident(host, '乙'), await resident(host, '丙')];
     const id = await openActivity(host, organiser, admin, { capacity: 1 });
-    const placeA = (await signUp(host, id, a)).json;
-    const placeB = (await signUp(host, id, b)).json;
-    expect((await signUp(host, id, c)).json.status).toBe('waitlisted');
+    const placeA = await place(host, id, a);
+    const placeB = await place(host, id, b);
+    expect((await place(host, id, c)).status).toBe('waitlisted');
     expect(placeB.status).toBe('waitlisted');
 
     // 乙 leaves the waitlist, then changes their mind: 丙 has now been waiting longer.
-    expect((await call(host, `/api/activities/${id}/signups/${placeB.id}`, { method: 'DELETE', token: b.token })).status).toBe(200);
+    expect((await cancelPlace(host, id, placeB.id, b)).status).toBe(200);
     const again = await signUp(host, id, b);
-    expect(again.status).toBe(201);
+    expectStatus(again, 201);
     expect(again.json.status).toBe('waitlisted');
 
-    expect((await call(host, `/api/activities/${id}/signups/${placeA.id}`, { method: 'DELETE', token: a.token })).status).toBe(200);
+    expect((await cancelPlace(host, id, placeA.id, a)).status).toBe(200);
     const list = await roster(host, id, organiser);
     expect(Object.fromEntries(list.map((s) => [s.memberId, s.status]))).toEqual({
       [a.id]: 'cancelled',
@@ -581,10 +621,10 @@ describe('activities: sign-ups', () => {
     const organiser = await resident(host, '王阿姨');
     const [a, b] = [await resident(host, '甲'), await resident(host, '乙')];
     const id = await openActivity(host, organiser, admin, { capacity: 1, waitlist: false });
-    const placeA = (await signUp(host, id, a)).json;
+    const placeA = await place(host, id, a);
     expect(placeA.status).toBe('confirmed');
-    expect((await call(host, `/api/activities/${id}/signups/${placeA.id}`, { method: 'DELETE', token: a.token })).status).toBe(200);
-    expect((await signUp(host, id, b)).json.status).toBe('confirmed');
+    expect((await cancelPlace(host, id, placeA.id, a)).status).toBe(200);
+    expect((await place(host, id, b)).status).toBe('confirmed');
 
     const again = await signUp(host, id, a);
     expect(again.status).toBe(409);
@@ -600,7 +640,7 @@ describe('activities: sign-ups', () => {
 
     expect((await step(host, id, 'cancel', people[0]!, '我不想办了')).status).toBe(403);
     const res = await step(host, id, 'cancel', organiser, '下雨，改期');
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     expect(res.json.state).toBe('cancelled');
     const a = await detail(host, id);
     expect(a).toMatchObject({ state: 'cancelled', cancelledReason: '下雨，改期' });
@@ -623,7 +663,7 @@ describe('activities: check-in', () => {
     await signUp(host, id, parent);
     await signUp(host, id, parent, { participant: '小红', isChild: true });
     await signUp(host, id, other);
-    expect((await signUp(host, id, late)).json.status).toBe('waitlisted');
+    expect((await place(host, id, late)).status).toBe('waitlisted');
 
     const token = (await detail(host, id, organiser)).checkinToken;
     expect(token).toMatch(/^[a-f0-9]{32}$/);
@@ -634,14 +674,13 @@ describe('activities: check-in', () => {
       expect(seen.isOrganiser).toBe(false);
     }
 
-    const checkin = (who: Person, body: Record<string, unknown>) =>
-      call(host, `/api/activities/${id}/checkins`, { body, token: who.token });
+    const checkin = (who: Person, json: CheckIn) => checkIn(host, id, who, json);
     const wrong = await checkin(parent, { token: 'f'.repeat(32) });
     expect(wrong.status).toBe(403);
-    const waitlisted = await checkin(late, { token });
+    const waitlisted = await checkin(late, { token: token! });
     expect(waitlisted.status).toBe(404);
-    const mine = await checkin(parent, { token });
-    expect(mine.status).toBe(200);
+    const mine = await checkin(parent, { token: token! });
+    expectStatus(mine, 200);
     expect(mine.json.checkedIn).toBe(2);
 
     const after = await roster(host, id, organiser);
@@ -658,18 +697,18 @@ describe('activities: check-in', () => {
     const a = await resident(host, '甲');
     const b = await resident(host, '乙');
     const id = await openActivity(host, organiser, admin);
-    const placeA = (await signUp(host, id, a)).json;
-    const placeB = (await signUp(host, id, b)).json;
+    const placeA = await place(host, id, a);
+    const placeB = await place(host, id, b);
 
-    const byOther = await call(host, `/api/activities/${id}/checkins`, { body: { signupId: placeA.id }, token: b.token });
+    const byOther = await checkIn(host, id, b, { signupId: placeA.id });
     expect(byOther.status).toBe(403);
-    const byOrganiser = await call(host, `/api/activities/${id}/checkins`, { body: { signupId: placeA.id }, token: organiser.token });
-    expect(byOrganiser.status).toBe(200);
+    const byOrganiser = await checkIn(host, id, organiser, { signupId: placeA.id });
+    expectStatus(byOrganiser, 200);
     expect(byOrganiser.json.checkedIn).toBe(1);
     const list = await roster(host, id, organiser);
     expect(list.find((s) => s.id === placeA.id)!.checkedInAt).toEqual(expect.any(String));
     expect(list.find((s) => s.id === placeB.id)!.checkedInAt).toBeNull();
-    expect((await call(host, `/api/activities/${id}/checkins`, { body: { signupId: 999999 }, token: organiser.token })).status).toBe(404);
+    expect((await checkIn(host, id, organiser, { signupId: 999999 })).status).toBe(404);
   });
 });
 
@@ -698,10 +737,10 @@ describe('activities: holding, settling, review and ratings', () => {
   it('settling puts income minus costs into the club fund, and the statement shows income and spending by category and the surplus; settling twice is 409', async () => {
     const { host, leader, p1, clubId, id } = await heldClubActivity();
     const settlement = { incomeFen: 105600, costLines: actualLines, occurredOn: today() };
-    expect((await call(host, `/api/activities/${id}/settlement`, { body: settlement, token: p1.token })).status).toBe(403);
+    expect((await settle(host, id, p1, settlement)).status).toBe(403);
 
-    const settled = await call(host, `/api/activities/${id}/settlement`, { body: settlement, token: leader.token });
-    expect(settled.status, settled.text).toBe(200);
+    const settled = await settle(host, id, leader, settlement);
+    expectStatus(settled, 200);
     const a = await detail(host, id);
     expect(a.state).toBe('settled');
     expect(a.settlement).toEqual({
@@ -713,11 +752,11 @@ describe('activities: holding, settling, review and ratings', () => {
       plannedCostFen: 96200,
     });
 
-    const funds = await call(host, '/api/ledger/funds', { token: p1.token });
-    expect(funds.json.funds.find((f: { key: string }) => f.key === `club:${clubId}`).balanceFen).toBe(105600 - 96200);
+    expect((await funds(host, p1)).find((f) => f.key === `club:${clubId}`)!.balanceFen).toBe(105600 - 96200);
 
-    const statement = await call(host, `/api/ledger/funds/club:${clubId}/statement`, { token: p1.token });
-    expect(statement.status).toBe(200);
+    const clubStatement = () => read(as(host, p1).ledger.funds[':key'].statement.$get({ param: { key: `club:${clubId}` }, query: {} }));
+    const statement = await clubStatement();
+    expectStatus(statement, 200);
     expect(statement.json).toMatchObject({
       fund: { key: `club:${clubId}`, clubId },
       openingFen: 0,
@@ -728,18 +767,16 @@ describe('activities: holding, settling, review and ratings', () => {
       surplusFen: 9400,
       closingFen: 9400,
     });
-    expect(statement.json.entries.map((e: { activityId: number; amountFen: number }) => [e.activityId, e.amountFen])).toEqual([
+    expect(statement.json.entries.map((e) => [e.activityId, e.amountFen])).toEqual([
       [id, 105600],
       [id, -96200],
     ]);
 
-    const twice = await call(host, `/api/activities/${id}/settlement`, { body: settlement, token: leader.token });
+    const twice = await settle(host, id, leader, settlement);
     expect(twice.status).toBe(409);
-    const after = await call(host, '/api/ledger/funds', { token: p1.token });
-    expect(after.json.funds.find((f: { key: string }) => f.key === `club:${clubId}`).balanceFen).toBe(9400);
-    expect((await call(host, `/api/ledger/funds/club:${clubId}/statement`, { token: p1.token })).json.entries).toHaveLength(2);
-    const list = await call(host, '/api/clubs');
-    expect(list.json.clubs.find((c: { id: number }) => c.id === clubId)).toMatchObject({
+    expect((await funds(host, p1)).find((f) => f.key === `club:${clubId}`)!.balanceFen).toBe(9400);
+    expect(bodyOf(await clubStatement(), 200).entries).toHaveLength(2);
+    expect((await clubs(host)).find((c) => c.id === clubId)).toMatchObject({
       fundBalanceFen: 9400,
       settledActivities: 1,
       settledOnTime: 1,
@@ -748,33 +785,28 @@ describe('activities: holding, settling, review and ratings', () => {
 
   it("the club's own page shows its fund balance after settlement: income − costs", async () => {
     const { host, leader, clubId, id } = await heldClubActivity();
-    await call(host, `/api/activities/${id}/settlement`, {
-      body: { incomeFen: 105600, costLines: actualLines, occurredOn: today() },
-      token: leader.token,
-    });
+    await settle(host, id, leader, { incomeFen: 105600, costLines: actualLines, occurredOn: today() });
     expect((await club(host, clubId)).fund).toEqual({ key: `club:${clubId}`, balanceFen: 105600 - 96200 });
   });
 
   it('the responsible person reviews a settled activity, which becomes reviewed; nobody else can, and not before settlement', async () => {
     const { host, leader, p1, id } = await heldClubActivity();
     const body = { wentWell: '大家都很准时', toChange: '多订一片场地' };
-    expect((await call(host, `/api/activities/${id}/review`, { body, token: leader.token })).status).toBe(409);
-    await call(host, `/api/activities/${id}/settlement`, {
-      body: { incomeFen: 105600, costLines: actualLines, occurredOn: today() },
-      token: leader.token,
-    });
-    expect((await call(host, `/api/activities/${id}/review`, { body, token: p1.token })).status).toBe(403);
-    const reviewed = await call(host, `/api/activities/${id}/review`, { body, token: leader.token });
+    const review = (who: Person) => read(as(host, who).activities[':id'].review.$post({ ...byId(id), json: body }));
+    expect((await review(leader)).status).toBe(409);
+    await settle(host, id, leader, { incomeFen: 105600, costLines: actualLines, occurredOn: today() });
+    expect((await review(p1)).status).toBe(403);
+    const reviewed = await review(leader);
     expect(reviewed.status).toBe(200);
     const a = await detail(host, id);
     expect(a.state).toBe('reviewed');
     expect(a.review).toEqual({ kind: 'summary', wentWell: '大家都很准时', toChange: '多订一片场地', rating: null });
-    expect((await call(host, `/api/activities/${id}/review`, { body, token: leader.token })).status).toBe(409);
+    expect((await review(leader)).status).toBe(409);
   });
 
   it('only participants rate the activity, and the average rating is shown', async () => {
     const { host, p1, p2, bystander, id } = await heldClubActivity();
-    const rate = (who: Person, rating: number) => call(host, `/api/activities/${id}/rating`, { body: { rating }, token: who.token });
+    const rate = (who: Person, rating: number) => read(as(host, who).activities[':id'].rating.$post({ ...byId(id), json: { rating } }));
     expect((await rate(bystander, 5)).status).toBe(403);
     expect((await rate(p1, 6)).status).toBe(400);
     expect((await rate(p1, 4)).status).toBe(200);
@@ -791,7 +823,7 @@ describe('activities: holding, settling, review and ratings', () => {
     const p = await resident(host, '甲');
     const id = await openActivity(host, organiser, admin);
     await signUp(host, id, p);
-    expect((await call(host, `/api/activities/${id}/rating`, { body: { rating: 5 }, token: p.token })).status).toBe(409);
+    expect((await read(as(host, p).activities[':id'].rating.$post({ ...byId(id), json: { rating: 5 } }))).status).toBe(409);
   });
 });
 
@@ -804,13 +836,14 @@ describe('activities: calendars', () => {
     const { host, admin } = shared();
     const organiser = await resident(host, '王阿姨');
     const id = await openActivity(host, organiser, admin, { title: 'Saturday badminton 周六羽毛球' });
-    const ics = await call(host, `/api/activities/${id}/calendar.ics`);
+    const calendar = (activityId: number) => read(as(host).activities[':id']['calendar.ics'].$get(byId(activityId)));
+    const ics = await calendar(id);
     expect(ics.status).toBe(200);
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const text = unfold(ics.text);
     expect(text).toContain('BEGIN:VCALENDAR');
     expect(text).toContain('SUMMARY:Saturday badminton 周六羽毛球');
-    expect((await call(host, '/api/activities/999999/calendar.ics')).status).toBe(404);
+    expect((await calendar(999999)).status).toBe(404);
   });
 
   it('the private calendar feed works with its token, and creating a new token revokes the old one (404)', async () => {
@@ -821,20 +854,23 @@ describe('activities: calendars', () => {
     await openActivity(host, organiser, admin, { title: 'Not mine 别人的活动' });
     expect((await signUp(host, mine, me)).status).toBe(201);
 
-    const first = await call(host, '/api/me/calendar-token', { method: 'POST', token: me.token });
-    expect(first.status).toBe(201);
+    const newToken = () => read(as(host, me).me['calendar-token'].$post());
+    // A calendar app fetches the feed at the path it was given, signed out.
+    const fetchFeed = (path: string) => rawCall(host, path);
+    const first = await newToken();
+    expectStatus(first, 201);
     expect(first.json.path).toMatch(/^\/api\/calendar\/[a-f0-9]{32}\.ics$/);
-    const feed = await call(host, first.json.path);
+    const feed = await fetchFeed(first.json.path);
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect(unfold(feed.text)).toContain('Mine 我报名的活动');
     expect(unfold(feed.text)).not.toContain('Not mine');
 
-    const second = await call(host, '/api/me/calendar-token', { method: 'POST', token: me.token });
-    expect(second.status).toBe(201);
+    const second = await newToken();
+    expectStatus(second, 201);
     expect(second.json.path).not.toBe(first.json.path);
-    expect((await call(host, first.json.path)).status).toBe(404);
-    expect((await call(host, second.json.path)).status).toBe(200);
+    expect((await fetchFeed(first.json.path)).status).toBe(404);
+    expect((await fetchFeed(second.json.path)).status).toBe(200);
   });
 });
 
@@ -846,19 +882,14 @@ describe('volunteers', () => {
   it('a resident registers as a volunteer with skills and availability', async () => {
     const { host } = await community();
     const v = await resident(host, '志愿者小周');
-    expect((await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '急救、摄影', availability: '周末' } })).status).toBe(
-      401,
-    );
-    const reg = await call(host, '/api/volunteers/me', {
-      method: 'PUT',
-      body: { skills: '急救、摄影', availability: '周末' },
-      token: v.token,
-    });
+    const register = (who?: Person) => read(as(host, who).volunteers.me.$put({ json: { skills: '急救、摄影', availability: '周末' } }));
+    expect((await register()).status).toBe(401);
+    const reg = await register(v);
     expect(reg.status).toBe(200);
-    const mine = await call(host, '/api/volunteers/me', { token: v.token });
-    expect(mine.json.registration).toMatchObject({ skills: '急救、摄影', availability: '周末' });
-    expect(mine.json.confirmedMinutes).toBe(0);
-    expect((await call(host, '/api/volunteers/summary')).json).toEqual({ volunteers: 1, confirmedHours: 0, volunteersWithHours: 0 });
+    const mine = await volunteering(host, v);
+    expect(mine.registration).toMatchObject({ skills: '急救、摄影', availability: '周末' });
+    expect(mine.confirmedMinutes).toBe(0);
+    expect(await volunteerSummary(host)).toEqual({ volunteers: 1, confirmedHours: 0, volunteersWithHours: 0 });
   });
 
   it("hours are recorded by the activity's responsible person for another member — not by the volunteer, nor a random member — and count only once the volunteer confirms them", async () => {
@@ -867,38 +898,37 @@ describe('volunteers', () => {
     const v = await resident(host, '志愿者小周');
     const random = await resident(host, '路人');
     const activityId = await openActivity(host, organiser, admin);
-    await call(host, '/api/volunteers/me', { method: 'PUT', body: { skills: '摄影', availability: '周末' }, token: v.token });
+    await read(as(host, v).volunteers.me.$put({ json: { skills: '摄影', availability: '周末' } }));
     // Hours are for people who took part, once the activity has happened.
-    expect((await call(host, `/api/activities/${activityId}/signups`, { body: {}, token: v.token })).status).toBe(201);
-    expect((await call(host, `/api/activities/${activityId}/steps`, { body: { step: 'hold' }, token: organiser.token })).status).toBe(200);
+    expect((await signUp(host, activityId, v)).status).toBe(201);
+    expect((await step(host, activityId, 'hold', organiser)).status).toBe(200);
     const record = (by: Person, memberId: number, minutes: number) =>
-      call(host, '/api/volunteer-hours', { body: { memberId, activityId, servedOn: today(), minutes, note: '现场签到' }, token: by.token });
+      read(as(host, by)['volunteer-hours'].$post({ json: { memberId, activityId, servedOn: today(), minutes, note: '现场签到' } }));
 
     expect((await record(v, v.id, 90)).status).toBe(403);
     expect((await record(random, v.id, 90)).status).toBe(403);
     expect((await record(organiser, organiser.id, 90)).status).toBe(403);
     const first = await record(organiser, v.id, 90);
-    expect(first.status).toBe(201);
+    expectStatus(first, 201);
     const second = await record(organiser, v.id, 60);
-    expect(second.status).toBe(201);
+    expectStatus(second, 201);
 
-    const before = await call(host, '/api/volunteers/me', { token: v.token });
-    expect(before.json.confirmedMinutes).toBe(0);
-    expect(before.json.hours).toHaveLength(2);
-    expect(before.json.hours.every((h: { confirmedAt: string | null }) => h.confirmedAt === null)).toBe(true);
-    expect((await call(host, '/api/volunteers/summary')).json).toMatchObject({ confirmedHours: 0, volunteersWithHours: 0 });
+    const before = await volunteering(host, v);
+    expect(before.confirmedMinutes).toBe(0);
+    expect(before.hours).toHaveLength(2);
+    expect(before.hours.every((h) => h.confirmedAt === null)).toBe(true);
+    expect(await volunteerSummary(host)).toMatchObject({ confirmedHours: 0, volunteersWithHours: 0 });
 
     // Only the volunteer confirms their own hours.
-    expect(
-      (await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: organiser.token })).status,
-    ).toBe(403);
-    expect((await call(host, `/api/volunteer-hours/${first.json.id}/confirmation`, { method: 'POST', token: v.token })).status).toBe(200);
+    const confirm = (who: Person) => read(as(host, who)['volunteer-hours'][':id'].confirmation.$post(byId(first.json.id)));
+    expect((await confirm(organiser)).status).toBe(403);
+    expect((await confirm(v)).status).toBe(200);
 
-    const after = await call(host, '/api/volunteers/me', { token: v.token });
-    expect(after.json.confirmedMinutes).toBe(90);
-    expect(after.json.hours.find((h: { id: number }) => h.id === first.json.id).confirmedAt).toEqual(expect.any(String));
-    expect(after.json.hours.find((h: { id: number }) => h.id === second.json.id).confirmedAt).toBeNull();
-    expect((await call(host, '/api/volunteers/summary')).json).toEqual({ volunteers: 1, confirmedHours: 1.5, volunteersWithHours: 1 });
+    const after = await volunteering(host, v);
+    expect(after.confirmedMinutes).toBe(90);
+    expect(after.hours.find((h) => h.id === first.json.id)!.confirmedAt).toEqual(expect.any(String));
+    expect(after.hours.find((h) => h.id === second.json.id)!.confirmedAt).toBeNull();
+    expect(await volunteerSummary(host)).toEqual({ volunteers: 1, confirmedHours: 1.5, volunteersWithHours: 1 });
   });
 });
 
@@ -935,15 +965,15 @@ describe("a resident's overview", () => {
     const stillDraft = await draft(c.host, leader, { title: '还在草稿', startsAt: inDays(2), endsAt: inDays(2, 2) });
     expect((await signUp(c.host, signedUp, me)).status).toBe(201);
     expect((await signUp(c.host, nextMonth, me)).status).toBe(201);
-    const res = await call(c.host, '/api/me/overview', { token: me.token });
-    expect(res.status).toBe(200);
+    const res = await read(as(c.host, me).me.overview.$get());
+    expectStatus(res, 200);
     return { ...c, me, clubId, signedUp, notSignedUp, nextMonth, stillDraft, overview: res.json };
   }
 
   it("/api/me/overview is for members only, and lists this week's open activities (not drafts, not next month's) and my clubs", async () => {
     const { host, clubId, signedUp, notSignedUp, overview } = week;
-    expect((await call(host, '/api/me/overview')).status).toBe(401);
-    expect(overview.thisWeek.map((a: { id: number }) => a.id)).toEqual([signedUp, notSignedUp]);
+    expect((await read(as(host).me.overview.$get())).status).toBe(401);
+    expect(overview.thisWeek.map((a) => a.id)).toEqual([signedUp, notSignedUp]);
     expect(overview.thisWeek[0]).toMatchObject({ title: '本周读书会', clubName: '读书会', state: 'open', feeFen: 4400, confirmed: 1 });
     expect(overview.clubs).toEqual([{ id: clubId, name: '读书会', role: 'member', status: 'active' }]);
   });

@@ -1,24 +1,16 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { call, PLATFORM, signIn } from './helpers';
+import { errorSchema } from '../../worker/http/route';
+import { bodyOf, client, createCommunity, expectStatus, PLATFORM, rawCall, read, signIn, tenantD1 } from './helpers';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const slugs = ['cuizhuyuan', 'dafang', 'pingzhi'];
 
 async function seed() {
-  const res = await call(PLATFORM, '/api/dev/seed', { method: 'POST' });
-  expect(res.status).toBe(200);
-  return res.json.created as string[];
-}
-
-async function tenant(slug: string): Promise<D1Database> {
-  const row = await env.PLATFORM_DB.prepare('SELECT database_binding AS binding FROM communities WHERE slug = ?')
-    .bind(slug)
-    .first<{ binding: string }>();
-  const db = (env as unknown as Record<string, D1Database | undefined>)[row?.binding ?? ''];
-  if (!db) throw new Error(`no database for ${slug}`);
-  return db;
+  const res = await read(client(PLATFORM).api.dev.seed.$post());
+  expectStatus(res, 200);
+  return res.json.created;
 }
 
 /** The twelve whole months before this one, as YYYY-MM, and where the current month begins. */
@@ -42,7 +34,7 @@ async function column(db: D1Database, query: string, ...params: unknown[]) {
 }
 
 async function historyOf(slug: string) {
-  const db = await tenant(slug);
+  const db = await tenantD1(slug);
   const { start, cutoff } = lastTwelveMonths();
   const perMonth = async (query: string) => {
     const { results } = await db.prepare(query).bind(start, cutoff).all<{ m: string; n: number }>();
@@ -96,7 +88,7 @@ const tables = [
 async function rowCounts() {
   const counts: Record<string, number> = {};
   for (const slug of slugs) {
-    const db = await tenant(slug);
+    const db = await tenantD1(slug);
     const results = await db.batch<{ n: number }>(tables.map((t) => db.prepare(`SELECT COUNT(*) AS n FROM ${t}`)));
     tables.forEach((t, i) => {
       counts[`${slug}.${t}`] = results[i]?.results[0]?.n ?? -1;
@@ -113,16 +105,15 @@ describe('the demo seed', () => {
     expect((await seed()).sort()).toEqual(slugs);
     const host = 'cuizhuyuan.localhost';
     const resident = await signIn('demo-resident', host, '王小雨');
+    const api = client(host).api;
     const snapshot = async () => ({
-      community: (await call(host, '/api/community')).json.memberCount,
-      clubs: (await call(host, '/api/clubs')).json.clubs.map((c: { name: string; status: string }) => `${c.name}:${c.status}`).sort(),
-      activities: (await call(host, '/api/activities')).json.activities.map(
-        (a: { title: string; state: string; confirmed: number }) => `${a.title}:${a.state}:${a.confirmed}`,
-      ),
-      issues: (await call(host, '/api/issues', { token: resident })).json.issues.map(
-        (i: { title: string; state: string }) => `${i.title}:${i.state}`,
-      ),
-      spaces: (await call(host, '/api/spaces')).json.spaces.length,
+      community: bodyOf(await read(api.community.$get()), 200).memberCount,
+      clubs: bodyOf(await read(api.clubs.$get({ query: {} })), 200)
+        .clubs.map((c) => `${c.name}:${c.status}`)
+        .sort(),
+      activities: bodyOf(await read(api.activities.$get({ query: {} })), 200).activities.map((a) => `${a.title}:${a.state}:${a.confirmed}`),
+      issues: bodyOf(await read(client(host, resident).api.issues.$get({ query: {} })), 200).issues.map((i) => `${i.title}:${i.state}`),
+      spaces: bodyOf(await read(api.spaces.$get()), 200).spaces.length,
     });
     const before = await snapshot();
     // Today's life sits beside the past year: the clubs and issue of demo-life, and nothing else upcoming.
@@ -136,7 +127,7 @@ describe('the demo seed', () => {
     expect(await snapshot()).toEqual(before);
     expect(await rowCounts()).toEqual(counts);
     // pingzhi stays on version 1 of the model, to show an upgrade.
-    expect((await call('pingzhi.localhost', '/api/handbooks')).json.templateVersion).toBe(1);
+    expect(bodyOf(await read(client('pingzhi.localhost').api.handbooks.$get({ query: {} })), 200).templateVersion).toBe(1);
   });
 
   it('gives the consultant three communities with different past years to compare', async () => {
@@ -162,7 +153,7 @@ describe('the demo seed', () => {
     expect(Object.keys(growing.meetings)).not.toEqual(Object.keys(young.meetings));
 
     for (const slug of slugs) {
-      const db = await tenant(slug);
+      const db = await tenantD1(slug);
       const profile = await db
         .prepare('SELECT households, residents FROM community_profile')
         .first<{ households: number; residents: number }>();
@@ -197,12 +188,12 @@ describe('the demo seed', () => {
       }
     }
 
-    const enabled = async (slug: string) => (await column(await tenant(slug), 'SELECT COUNT(*) AS v FROM programs WHERE enabled = 1'))[0];
+    const enabled = async (slug: string) => (await column(await tenantD1(slug), 'SELECT COUNT(*) AS v FROM programs WHERE enabled = 1'))[0];
     expect([await enabled('cuizhuyuan'), await enabled('pingzhi'), await enabled('dafang')]).toEqual([9, 6, 5]);
     const contacts = async (slug: string) =>
       (
         await column(
-          await tenant(slug),
+          await tenantD1(slug),
           `SELECT COUNT(*) AS v FROM (SELECT building_id FROM member_roles WHERE role = 'building-contact' AND granted_at < ? GROUP BY building_id HAVING COUNT(*) >= 2)`,
           cutoff,
         )
@@ -227,15 +218,17 @@ describe('the demo seed', () => {
 
 describe('a generated year for any community (benchmarks)', () => {
   it('writes a plan of history once, validates the plan, and knows only active communities', async () => {
-    const { createCommunity } = await import('./helpers');
     const { slug } = await createCommunity(`history-founder-${crypto.randomUUID().slice(0, 6)}`, { households: 420, buildings: 6 });
-    const first = await call(PLATFORM, `/api/dev/communities/${slug}/history`, { body: { plan: 'young', seed: 7 } });
-    expect(first.status).toBe(200);
+    const history = (place: string, seed: number) =>
+      read(client(PLATFORM).api.dev.communities[':slug'].history.$post({ param: { slug: place }, json: { plan: 'young', seed } }));
+    const first = await history(slug, 7);
+    expectStatus(first, 200);
     expect(first.json.written).toBe(true);
-    expect((await call(PLATFORM, `/api/dev/communities/${slug}/history`, { body: { plan: 'young', seed: 7 } })).json.written).toBe(false);
-    const bad = await call(PLATFORM, `/api/dev/communities/${slug}/history`, { body: { plan: 'ancient', seed: 7 } });
+    expect(bodyOf(await history(slug, 7), 200).written).toBe(false);
+    // A plan the client cannot name: sent untyped on purpose.
+    const bad = await rawCall(PLATFORM, `/api/dev/communities/${slug}/history`, { body: { plan: 'ancient', seed: 7 } });
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.json.error.details)).toContain('plan');
-    expect((await call(PLATFORM, '/api/dev/communities/no-such-place/history', { body: { plan: 'young', seed: 1 } })).status).toBe(404);
+    expect(Object.keys(errorSchema.parse(bad.json).error.details ?? {})).toContain('plan');
+    expect((await history('no-such-place', 1)).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
-import { env } from 'cloudflare:workers';
+import { z } from '@hono/zod-openapi';
+import type { InferRequestType } from 'hono/client';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, createCommunity, PLATFORM, signIn } from './helpers';
+import { type Api, client, createCommunity, expectStatus, PLATFORM, rawCall, read, signIn, tenantD1 } from './helpers';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -14,30 +15,26 @@ async function community() {
   const c = await createCommunity(uid('treasurer'), { founderName: ADMIN_NAME });
   const residentName = '孙居民';
   const residentToken = await signIn(uid('resident'), c.host, residentName);
-  const joined = await call(c.host, '/api/members/me', { body: { displayName: residentName }, token: residentToken });
+  const joined = await read(client(c.host, residentToken).api.members.me.$post({ json: { displayName: residentName } }));
   expect(joined.status).toBe(201);
   return { ...c, adminToken: c.founderToken, residentToken, residentName };
 }
 
-/** The community's own D1 database, found the way the Worker finds it. */
-async function tenantD1(slug: string): Promise<D1Database> {
-  const row = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?')
-    .bind(slug)
-    .first<{ database_binding: string }>();
-  if (!row) throw new Error(`no community ${slug}`);
-  const d1 = (env as unknown as Record<string, D1Database | undefined>)[row.database_binding];
-  if (!d1) throw new Error(`binding ${row.database_binding} is not bound`);
-  return d1;
+type Entry = InferRequestType<Api['ledger']['transactions']['$post']>['json'];
+
+function record(host: string, token: string | undefined, json: Entry) {
+  return read(client(host, token).api.ledger.transactions.$post({ json }));
 }
 
-type Posting = { fund: string; amountFen: number };
+function reverse(host: string, token: string, id: number, memo: string) {
+  return read(client(host, token).api.ledger.transactions[':id'].reversal.$post({ param: { id: String(id) }, json: { memo } }));
+}
 
-function record(
-  host: string,
-  token: string | undefined,
-  body: { occurredOn: string; category: string; memo: string; postings: Posting[] },
-) {
-  return call(host, '/api/ledger/transactions', { body, token });
+/** The fund balances the residents see. */
+async function funds(host: string, token: string) {
+  const res = await read(client(host, token).api.ledger.funds.$get());
+  expectStatus(res, 200);
+  return res.json.funds;
 }
 
 const donation = (amountFen: number, memo = '居民捐赠：图书角书架', occurredOn = today()) => ({
@@ -54,10 +51,16 @@ function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
-async function statement(host: string, token: string, key = 'hub', query = '') {
-  const res = await call(host, `/api/ledger/funds/${key}/statement${query}`, { token });
-  expect(res.status, res.text).toBe(200);
+type Period = { from?: string; to?: string };
+
+async function statement(host: string, token: string, key = 'hub', query: Period = {}) {
+  const res = await read(client(host, token).api.ledger.funds[':key'].statement.$get({ param: { key }, query }));
+  expectStatus(res, 200);
   return res.json;
+}
+
+function statementCsv(host: string, token: string | undefined, query: Period = {}) {
+  return read(client(host, token).api.ledger.funds[':key']['statement.csv'].$get({ param: { key: 'hub' }, query }));
 }
 
 async function counts(d1: D1Database) {
@@ -68,12 +71,12 @@ async function counts(d1: D1Database) {
 
 /** A club proposed by the resident and approved by the administrator, so that `club:{id}` exists. */
 async function clubFund(host: string, adminToken: string, residentToken: string) {
-  const proposed = await call(host, '/api/clubs', {
-    body: { name: `读书会${crypto.randomUUID().slice(0, 6)}`, purpose: '每月读一本书' },
-    token: residentToken,
-  });
-  expect(proposed.status).toBe(201);
-  expect((await call(host, `/api/clubs/${proposed.json.id}/status`, { body: { status: 'active' }, token: adminToken })).status).toBe(200);
+  const proposed = await read(
+    client(host, residentToken).api.clubs.$post({ json: { name: `读书会${crypto.randomUUID().slice(0, 6)}`, purpose: '每月读一本书' } }),
+  );
+  expectStatus(proposed, 201);
+  const approve = { param: { id: String(proposed.json.id) }, json: { status: 'active' as const } };
+  expect((await read(client(host, adminToken).api.clubs[':id'].status.$post(approve))).status).toBe(200);
   return `club:${proposed.json.id}`;
 }
 
@@ -81,9 +84,8 @@ describe('recording entries', () => {
   it('an administrator records a balanced donation (hub +, external −): 201, and the hub fund grows by it', async () => {
     const { host, adminToken, residentToken } = await community();
     const res = await record(host, adminToken, donation(50000));
-    expect(res.status, res.text).toBe(201);
-    const funds = await call(host, '/api/ledger/funds', { token: residentToken });
-    expect(funds.json.funds.find((f: { key: string }) => f.key === 'hub').balanceFen).toBe(50000);
+    expectStatus(res, 201);
+    expect((await funds(host, residentToken)).find((f) => f.key === 'hub')!.balanceFen).toBe(50000);
     const hub = await statement(host, residentToken);
     expect(hub.entries).toEqual([
       expect.objectContaining({ category: 'donation', memo: '居民捐赠：图书角书架', amountFen: 50000, reversesId: null, activityId: null }),
@@ -104,7 +106,7 @@ describe('recording entries', () => {
         { fund: 'external', amountFen: -40000 },
       ],
     });
-    expect(unbalanced.status).toBe(400);
+    expectStatus(unbalanced, 400);
     expect(unbalanced.json.error.details).toHaveProperty('postings');
     const single = await record(host, adminToken, {
       occurredOn: today(),
@@ -141,17 +143,15 @@ describe('corrections', () => {
     const { host, slug, adminToken, residentToken } = await community();
     const d1 = await tenantD1(slug);
     await record(host, adminToken, donation(12600, '误记的捐款', '2020-01-10'));
-    const [original] = (await statement(host, residentToken, 'hub', '?from=2020-01-01&to=2020-02-01')).entries;
+    const [original] = (await statement(host, residentToken, 'hub', { from: '2020-01-01', to: '2020-02-01' })).entries;
+    if (!original) throw new Error('the donation is not on the statement');
     const originalRow = await d1.prepare('SELECT * FROM ledger_transactions WHERE id = ?').bind(original.id).first();
     const originalPostings = (
       await d1.prepare('SELECT * FROM ledger_postings WHERE transaction_id = ? ORDER BY id').bind(original.id).all()
     ).results;
 
-    const reversal = await call(host, `/api/ledger/transactions/${original.id}/reversal`, {
-      body: { memo: '冲销：金额记错' },
-      token: adminToken,
-    });
-    expect(reversal.status, reversal.text).toBe(201);
+    const reversal = await reverse(host, adminToken, original.id, '冲销：金额记错');
+    expectStatus(reversal, 201);
 
     // The original is exactly as it was.
     expect(await d1.prepare('SELECT * FROM ledger_transactions WHERE id = ?').bind(original.id).first()).toEqual(originalRow);
@@ -179,16 +179,9 @@ describe('corrections', () => {
       })),
     );
 
-    const funds = await call(host, '/api/ledger/funds', { token: residentToken });
-    expect(funds.json.funds.find((f: { key: string }) => f.key === 'hub').balanceFen).toBe(0);
-    const hub = await statement(host, residentToken, 'hub', '?from=2020-01-01&to=2100-01-01');
-    expect(
-      hub.entries.map((e: { id: number; category: string; amountFen: number; reversesId: number | null }) => [
-        e.category,
-        e.amountFen,
-        e.reversesId,
-      ]),
-    ).toEqual([
+    expect((await funds(host, residentToken)).find((f) => f.key === 'hub')!.balanceFen).toBe(0);
+    const hub = await statement(host, residentToken, 'hub', { from: '2020-01-01', to: '2100-01-01' });
+    expect(hub.entries.map((e) => [e.category, e.amountFen, e.reversesId])).toEqual([
       ['donation', 12600, null],
       ['correction', -12600, original.id],
     ]);
@@ -199,16 +192,15 @@ describe('corrections', () => {
     const d1 = await tenantD1(slug);
     await record(host, adminToken, donation(3000));
     const [entry] = (await statement(host, residentToken)).entries;
-    const reverse = (id: number) => call(host, `/api/ledger/transactions/${id}/reversal`, { body: { memo: '冲销' }, token: adminToken });
-    expect(
-      (await call(host, `/api/ledger/transactions/${entry.id}/reversal`, { body: { memo: '冲销' }, token: residentToken })).status,
-    ).toBe(403);
-    expect((await reverse(entry.id)).status).toBe(201);
+    if (!entry) throw new Error('the donation is not on the statement');
+    const byAdmin = (id: number) => reverse(host, adminToken, id, '冲销');
+    expect((await reverse(host, residentToken, entry.id, '冲销')).status).toBe(403);
+    expect((await byAdmin(entry.id)).status).toBe(201);
     const afterFirst = await counts(d1);
-    expect((await reverse(entry.id)).status).toBe(409);
+    expect((await byAdmin(entry.id)).status).toBe(409);
     const correction = await d1.prepare('SELECT id FROM ledger_transactions WHERE reverses_id = ?').bind(entry.id).first<{ id: number }>();
-    expect((await reverse(correction!.id)).status).toBe(409);
-    expect((await reverse(999999)).status).toBe(404);
+    expect((await byAdmin(correction!.id)).status).toBe(409);
+    expect((await byAdmin(999999)).status).toBe(404);
     expect(await counts(d1)).toEqual(afterFirst);
   });
 });
@@ -247,9 +239,7 @@ describe('the books', () => {
       ],
     });
     const [first] = (await statement(host, residentToken)).entries;
-    expect((await call(host, `/api/ledger/transactions/${first.id}/reversal`, { body: { memo: '冲销' }, token: adminToken })).status).toBe(
-      201,
-    );
+    expect((await reverse(host, adminToken, first!.id, '冲销')).status).toBe(201);
 
     const d1 = await tenantD1(slug);
     const total = await d1
@@ -275,8 +265,7 @@ describe('the books', () => {
         )
         .all<{ key: string; balance: number }>()
     ).results;
-    const funds = await call(host, '/api/ledger/funds', { token: residentToken });
-    const shown = Object.fromEntries(funds.json.funds.map((f: { key: string; balanceFen: number }) => [f.key, f.balanceFen]));
+    const shown = Object.fromEntries((await funds(host, residentToken)).map((f) => [f.key, f.balanceFen]));
     expect(shown).toEqual(Object.fromEntries(sums.map((s) => [s.key, s.balance])));
     expect(shown).toEqual({ hub: 80000 - 20000 + 1000 - 80000, [club]: 20000 - 7350 + 500 });
   });
@@ -301,11 +290,11 @@ describe('the books', () => {
   });
 
   it('has no route that edits or deletes ledger entries: no put, patch or delete under /api/ledger in the OpenAPI document', async () => {
-    const doc = await call(PLATFORM, '/api/openapi.json');
+    // The document is served beside the typed routes, not as one of them.
+    const doc = await rawCall(PLATFORM, '/api/openapi.json');
     expect(doc.status).toBe(200);
-    const ledgerPaths = Object.entries(doc.json.paths as Record<string, Record<string, unknown>>).filter(([path]) =>
-      path.startsWith('/api/ledger'),
-    );
+    const { paths } = z.object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) }).parse(doc.json);
+    const ledgerPaths = Object.entries(paths).filter(([path]) => path.startsWith('/api/ledger'));
     expect(ledgerPaths.map(([path]) => path)).toEqual(
       expect.arrayContaining(['/api/ledger/transactions', '/api/ledger/transactions/{id}/reversal', '/api/ledger/funds']),
     );
@@ -320,8 +309,9 @@ describe('the books', () => {
     const [entry] = (await statement(host, residentToken)).entries;
     const d1 = await tenantD1(slug);
     const before = await counts(d1);
+    // These routes do not exist, so only an untyped call can try them.
     for (const method of ['PUT', 'PATCH', 'DELETE']) {
-      const res = await call(host, `/api/ledger/transactions/${entry.id}`, {
+      const res = await rawCall(host, `/api/ledger/transactions/${entry!.id}`, {
         method,
         body: method === 'DELETE' ? undefined : { memo: '改' },
         token: adminToken,
@@ -353,22 +343,30 @@ describe('statements', () => {
     const other = await createCommunity(uid('other-founder'));
     const outsider = uid('outsider');
     const onOther = await signIn(outsider, other.host, '外小区居民');
-    expect((await call(other.host, '/api/members/me', { body: { displayName: '外小区居民' }, token: onOther })).status).toBe(201);
+    expect((await read(client(other.host, onOther).api.members.me.$post({ json: { displayName: '外小区居民' } }))).status).toBe(201);
     outsiderHereToken = await signIn(outsider, c.host, '外小区居民');
   });
 
   it('are for the residents of the community: anonymous 401, a member of another community 403, a resident 200', async () => {
-    for (const path of ['/api/ledger/funds', '/api/ledger/funds/hub/statement', '/api/ledger/funds/hub/statement.csv']) {
-      expect((await call(c.host, path)).status).toBe(401);
-      expect((await call(c.host, path, { token: outsiderHereToken })).status).toBe(403);
-      expect((await call(c.host, path, { token: c.residentToken })).status).toBe(200);
+    const hub = { param: { key: 'hub' }, query: {} };
+    const reads = [
+      (token?: string) => read(client(c.host, token).api.ledger.funds.$get()),
+      (token?: string) => read(client(c.host, token).api.ledger.funds[':key'].statement.$get(hub)),
+      (token?: string) => read(client(c.host, token).api.ledger.funds[':key']['statement.csv'].$get(hub)),
+    ];
+    for (const get of reads) {
+      expect((await get()).status).toBe(401);
+      expect((await get(outsiderHereToken)).status).toBe(403);
+      expect((await get(c.residentToken)).status).toBe(200);
     }
-    expect((await call(c.host, '/api/ledger/funds/club:999/statement', { token: c.residentToken })).status).toBe(404);
-    expect((await call(c.host, '/api/ledger/funds/external/statement', { token: c.residentToken })).status).toBe(400);
+    const fund = (key: string) =>
+      read(client(c.host, c.residentToken).api.ledger.funds[':key'].statement.$get({ param: { key }, query: {} }));
+    expect((await fund('club:999')).status).toBe(404);
+    expect((await fund('external')).status).toBe(400);
   });
 
   it('export as CSV: a header row and one line per entry, with the memo, and no member names or phone numbers', async () => {
-    const res = await call(c.host, '/api/ledger/funds/hub/statement.csv', { token: c.residentToken });
+    const res = await statementCsv(c.host, c.residentToken);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="statement-hub-/);
@@ -380,8 +378,8 @@ describe('statements', () => {
     expect(lines[0]).toBe('date,entry,category,memo,income_yuan,spending_yuan,activity,reverses_entry');
     expect(lines).toHaveLength(1 + json.entries.length);
     expect(json.entries).toHaveLength(2);
-    expect(lines[1]).toBe(`${today()},${json.entries[0].id},donation,居民捐赠：图书角书架,500.00,,,`);
-    expect(lines[2]).toBe(`${today()},${json.entries[1].id},supplies,"购买书架, 含""安装""费",,123.45,,`);
+    expect(lines[1]).toBe(`${today()},${json.entries[0]!.id},donation,居民捐赠：图书角书架,500.00,,,`);
+    expect(lines[2]).toBe(`${today()},${json.entries[1]!.id},supplies,"购买书架, 含""安装""费",,123.45,,`);
     expect(res.text).not.toContain(ADMIN_NAME);
     expect(res.text).not.toContain(c.residentName);
     expect(res.text).not.toMatch(/1[3-9]\d{9}/);
@@ -405,7 +403,7 @@ describe('periods', () => {
     });
     await record(host, adminToken, donation(7000, '四月捐款', '2025-04-01'));
 
-    const march = await statement(host, residentToken, 'hub', '?from=2025-03-01&to=2025-04-01');
+    const march = await statement(host, residentToken, 'hub', { from: '2025-03-01', to: '2025-04-01' });
     expect(march).toMatchObject({
       period: { from: '2025-03-01', to: '2025-04-01' },
       openingFen: 30000,
@@ -416,16 +414,17 @@ describe('periods', () => {
       surplusFen: 15000,
       closingFen: 45000,
     });
-    expect(march.entries.map((e: { memo: string }) => e.memo)).toEqual(['三月捐款', '三月底买茶叶']);
+    expect(march.entries.map((e) => e.memo)).toEqual(['三月捐款', '三月底买茶叶']);
 
-    const april = await statement(host, residentToken, 'hub', '?from=2025-04-01&to=2025-05-01');
+    const april = await statement(host, residentToken, 'hub', { from: '2025-04-01', to: '2025-05-01' });
     expect(april).toMatchObject({ openingFen: 45000, incomeFen: 7000, spendingFen: 0, closingFen: 52000 });
 
-    const csv = await call(host, '/api/ledger/funds/hub/statement.csv?from=2025-03-01&to=2025-04-01', { token: residentToken });
+    const csv = await statementCsv(host, residentToken, { from: '2025-03-01', to: '2025-04-01' });
     expect(csv.text.split('\r\n').filter((l) => l !== '')).toHaveLength(3);
     expect(csv.text).not.toContain('一月捐款');
     expect(csv.text).not.toContain('四月捐款');
 
-    expect((await call(host, '/api/ledger/funds/hub/statement?from=March', { token: residentToken })).status).toBe(400);
+    const badPeriod = { param: { key: 'hub' }, query: { from: 'March' } };
+    expect((await read(client(host, residentToken).api.ledger.funds[':key'].statement.$get(badPeriod))).status).toBe(400);
   });
 });

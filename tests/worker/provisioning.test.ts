@@ -6,7 +6,7 @@ import { createCommunityRecord, type ProvisionStep, resumeStalledProvisioning, r
 import { migrateTenantDatabase } from '../../worker/tenancy/migrator';
 import { claimFreeDatabase, poolStats, registerPoolBindings, tenantDatabase } from '../../worker/tenancy/pool';
 import { tenantMigrations } from '../../worker/tenancy/tenant-migrations.generated';
-import { call, PLATFORM, setupBody, signIn, uniqueSlug } from './helpers';
+import { bodyOf, client, expectStatus, PLATFORM, rawCall, read, setupBody, signIn, uniqueSlug } from './helpers';
 
 /** A user or community id no other test uses. */
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
@@ -59,16 +59,17 @@ const crashBefore = (step: string) => ({
 
 /** Asserts residents see only the "being set up" answer: 503 on the API and the HTML page. */
 async function expectNotReady(host: string) {
-  const api = await call(host, '/api/community');
-  expect(api.status).toBe(503);
+  const api = await read(client(host).api.community.$get());
+  expectStatus(api, 503);
   expect(api.json.error.code).toBe('not_ready');
-  const page = await call(host, '/');
+  // The web app's page, not an API route.
+  const page = await rawCall(host, '/');
   expect(page.status).toBe(503);
   expect(page.headers.get('content-type')).toContain('text/html');
   expect(page.text).toContain('社区正在创建中');
   // Sign-in is not served there either, so the token is minted directly for that origin.
   const token = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId: uid('early'), name: 'Early', origin: `http://${host}` });
-  const join = await call(host, '/api/members/me', { body: { displayName: '早到的人' }, token });
+  const join = await read(client(host, token).api.members.me.$post({ json: { displayName: '早到的人' } }));
   expect(join.status).toBe(503);
 }
 
@@ -83,8 +84,8 @@ async function expectFinished(id: string, host: string) {
   expect(await count(d1, 'member_roles')).toBe(1);
   expect(await count(d1, 'community_profile')).toBe(1);
   expect(await count(d1, 'd1_migrations')).toBe(tenantMigrations.length);
-  const site = await call(host, '/api/community');
-  expect(site.status).toBe(200);
+  const site = await read(client(host).api.community.$get());
+  expectStatus(site, 200);
   expect(site.json.programs).toHaveLength(9);
   expect(site.json.memberCount).toBe(1);
   expect(await poolRowsFor(id)).toEqual([row!.database_binding]);
@@ -177,25 +178,26 @@ describe('an exhausted database pool', () => {
       const founder = uid('founder');
       const token = await signIn(founder);
       const slug = uniqueSlug('full');
-      const res = await call(PLATFORM, '/api/communities', { body: setupBody(slug), token });
-      expect(res.status).toBe(503);
+      const signUp = () => read(client(PLATFORM, token).api.communities.$post({ json: setupBody(slug) }));
+      const res = await signUp();
+      expectStatus(res, 503);
       expect(res.json.error.code).toBe('pool_exhausted');
-      expect((await call(PLATFORM, `/api/communities/${slug}`)).status).toBe(404);
-      expect((await call(`${slug}.localhost`, '/api/community')).status).toBe(404);
+      expect((await read(client(PLATFORM).api.communities[':slug'].$get({ param: { slug } }))).status).toBe(404);
+      expect((await read(client(`${slug}.localhost`).api.community.$get())).status).toBe(404);
 
       const operator = uid('operator');
       await env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'operator')").bind(operator).run();
-      const overview = await call(PLATFORM, '/api/operator/overview', { token: await signIn(operator) });
-      expect(overview.status).toBe(200);
+      const overview = await read(client(PLATFORM, await signIn(operator)).api.operator.overview.$get());
+      expectStatus(overview, 200);
       expect(overview.json.pool.free).toBe(0);
       expect(overview.json.pool.used).toBe(overview.json.pool.total);
-      expect(overview.json.communities.map((c: { slug: string }) => c.slug)).not.toContain(slug);
+      expect(overview.json.communities.map((c) => c.slug)).not.toContain(slug);
 
       // Once a database is free again, the same address can be taken.
       await env.PLATFORM_DB.prepare('UPDATE database_pool SET community_id = NULL, claimed_at = NULL WHERE community_id = ?')
         .bind(`${tag}-0`)
         .run();
-      const retry = await call(PLATFORM, '/api/communities', { body: setupBody(slug), token });
+      const retry = await signUp();
       expect(retry.status).toBe(201);
     } finally {
       // Give the dummy claims back so that other tests in this file are not starved.
@@ -211,19 +213,15 @@ describe('resuming stalled sign-ups', () => {
     const signUp = await recordSignUp();
     await expect(runProvisioning(env, signUp.id, crashBefore('seeded'))).rejects.toThrow();
 
-    expect((await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, { method: 'POST' })).status).toBe(401);
-    const stranger = await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, {
-      method: 'POST',
-      token: await signIn(uid('stranger')),
-    });
-    expect(stranger.status).toBe(403);
+    const resume = (token?: string) =>
+      read(client(PLATFORM, token).api.communities[':slug'].resume.$post({ param: { slug: signUp.slug } }));
+    expect((await resume()).status).toBe(401);
+    const stranger = await resume(await signIn(uid('stranger')));
+    expectStatus(stranger, 403);
     expect(stranger.json.error.code).toBe('forbidden');
     expect((await communityRow(signUp.id))?.status).toBe('provisioning');
 
-    const founderRes = await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, {
-      method: 'POST',
-      token: await signIn(signUp.founder),
-    });
+    const founderRes = await resume(await signIn(signUp.founder));
     expect(founderRes.status).toBe(200);
     expect(founderRes.json).toMatchObject({ slug: signUp.slug, status: 'active', step: 'active', error: null });
     await expectFinished(signUp.id, signUp.host);
@@ -234,9 +232,11 @@ describe('resuming stalled sign-ups', () => {
     await expect(runProvisioning(env, signUp.id, crashBefore('migrated'))).rejects.toThrow();
     const operator = uid('operator');
     await env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'operator')").bind(operator).run();
-    const res = await call(PLATFORM, `/api/communities/${signUp.slug}/resume`, { method: 'POST', token: await signIn(operator) });
-    expect(res.status).toBe(200);
-    expect(res.json.status).toBe('active');
+    const res = bodyOf(
+      await read(client(PLATFORM, await signIn(operator)).api.communities[':slug'].resume.$post({ param: { slug: signUp.slug } })),
+      200,
+    );
+    expect(res.status).toBe('active');
     await expectFinished(signUp.id, signUp.host);
   });
 
