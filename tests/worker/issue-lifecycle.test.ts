@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveIssue, isOverdue, nextIssueStates, waitingDays } from '../../worker/community/issues/rules';
+import { canMoveIssue, isOverdue, issueSteps, nextIssueStates, stepTarget, waitingDays } from '../../worker/community/issues/rules';
 
 describe('the issue state machine', () => {
   it('lets a building contact take up, merge, resolve or refer a raised issue, but not decide it', () => {
@@ -33,5 +33,21 @@ describe('issue wait limits', () => {
     expect(isOverdue('raised', '2027-01-05T00:00:00Z', now)).toBe(true);
     expect(isOverdue('raised', '2027-01-05T00:00:00Z', now, { raised: 7 })).toBe(false);
     expect(isOverdue('relayed', '2020-01-01T00:00:00Z', now)).toBe(false);
+  });
+});
+
+describe('the steps an issue page offers (shared with the web app)', () => {
+  it('offers a contact the first steps, a coordinator the deferral of an issue on an agenda, and nothing while it is referred', () => {
+    expect(issueSteps('raised', ['contact'], null)).toEqual(['acknowledged', 'merged', 'resolved-directly']);
+    expect(issueSteps('on-agenda', ['contact'], null)).toEqual([]);
+    expect(issueSteps('on-agenda', ['coordinator'], null)).toEqual(['deferred']);
+    expect(issueSteps('referred', ['contact', 'coordinator'], null)).toEqual([]);
+    expect(stepTarget('deferred')).toBe('decided');
+  });
+
+  it('offers implementation only after an adopted decision, and only to a coordinator', () => {
+    expect(issueSteps('decided', ['coordinator'], 'adopted')).toEqual(['implementing', 'relayed']);
+    expect(issueSteps('decided', ['coordinator'], 'deferred')).toEqual(['relayed']);
+    expect(issueSteps('decided', ['contact'], 'adopted')).toEqual(['relayed']);
   });
 });

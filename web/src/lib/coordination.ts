@@ -1,81 +1,20 @@
 import { useSite } from './site-context';
 
-/** The path of an issue (议题), as the API names its states. */
-export type IssueState =
-  | 'raised'
-  | 'acknowledged'
-  | 'merged'
-  | 'resolved-directly'
-  | 'referred'
-  | 'on-agenda'
-  | 'decided'
-  | 'implementing'
-  | 'done'
-  | 'relayed';
-export const ISSUE_STATES: IssueState[] = [
-  'raised',
-  'acknowledged',
-  'referred',
-  'on-agenda',
-  'decided',
-  'implementing',
-  'done',
-  'relayed',
-  'resolved-directly',
-  'merged',
-];
-/** States in which an issue has reached the end of its path. */
-export const FINISHED_STATES: IssueState[] = ['relayed', 'merged'];
+// The issue's states, categories and lifecycle are the Worker's own pure rules, shared so the page offers exactly what the API accepts.
+export {
+  finishedStates as FINISHED_STATES,
+  type IssueCategory,
+  type IssueState,
+  type IssueStep,
+  issueCategories as ISSUE_CATEGORIES,
+  issueStates as ISSUE_STATES,
+  issueSteps,
+  stepTarget,
+} from '../../../worker/community/issues/rules';
+export { partyKeys as PARTY_KEYS, type PartyKey } from '../../../worker/community/parties/rules';
 
-export const ISSUE_CATEGORIES = ['property-service', 'safety', 'environment', 'activities', 'facilities', 'other'] as const;
-export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
-
-export const BODY_KEYS = ['joint-meeting', 'professional-committees', 'building-groups', 'federation'] as const;
-export type BodyKey = (typeof BODY_KEYS)[number];
-
-export const PARTY_KEYS = ['residents-committee', 'owners-committee', 'property-company', 'association'] as const;
-export type PartyKey = (typeof PARTY_KEYS)[number];
-
-export const POSITIONS = ['agree', 'object', 'block', 'abstain'] as const;
-export type Position = (typeof POSITIONS)[number];
-export type ItemOutcome = 'adopted' | 'blocked' | 'not-adopted' | 'undecided';
-
-/** A step a person may offer on an issue; mirrors the API's lifecycle (the API has the last word). */
-export type IssueStep = 'acknowledged' | 'merged' | 'resolved-directly' | 'referred' | 'deferred' | 'implementing' | 'done' | 'relayed';
-type Actor = 'contact' | 'coordinator';
-const STEPS: Record<IssueState, { step: IssueStep; by: Actor[] }[]> = {
-  raised: [
-    { step: 'acknowledged', by: ['contact', 'coordinator'] },
-    { step: 'merged', by: ['contact', 'coordinator'] },
-    { step: 'resolved-directly', by: ['contact', 'coordinator'] },
-  ],
-  acknowledged: [
-    { step: 'referred', by: ['contact', 'coordinator'] },
-    { step: 'merged', by: ['contact', 'coordinator'] },
-    { step: 'resolved-directly', by: ['contact', 'coordinator'] },
-  ],
-  referred: [],
-  'on-agenda': [{ step: 'deferred', by: ['coordinator'] }],
-  decided: [
-    { step: 'implementing', by: ['coordinator'] },
-    { step: 'relayed', by: ['contact', 'coordinator'] },
-  ],
-  implementing: [{ step: 'done', by: ['coordinator'] }],
-  done: [{ step: 'relayed', by: ['contact', 'coordinator'] }],
-  'resolved-directly': [{ step: 'relayed', by: ['contact', 'coordinator'] }],
-  merged: [],
-  relayed: [],
-};
-
-/** The steps these actors can take on an issue in this state (implementing only follows an adopted decision). */
-export function issueSteps(state: IssueState, actors: Actor[], outcome: string | null): IssueStep[] {
-  return STEPS[state]
-    .filter((s) => s.by.some((a) => actors.includes(a)) && (s.step !== 'implementing' || outcome === 'adopted'))
-    .map((s) => s.step);
-}
-
-/** The state a step moves the issue to. */
-export const stepTarget = (step: IssueStep): IssueState => (step === 'deferred' ? 'decided' : step);
+export { type BodyKey, bodyKeys as BODY_KEYS } from '../../../worker/community/bodies/rules';
+export { type ItemOutcome, POSITIONS, type Position } from '../../../worker/community/meetings/rules';
 
 /** The reader's coordination roles: association administrators and party representatives coordinate. */
 export function useCoordinationRoles() {

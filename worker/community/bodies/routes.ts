@@ -6,6 +6,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { audit } from '../../platform/audit';
+import { bodyKeys } from './rules';
 import { bodies } from './schema';
 
 const admin = { host: 'community', allow: 'association-admin' } as const;
@@ -18,7 +19,7 @@ const renameBody = defineRoute(admin, {
   operationId: 'bodies.rename',
   summary: 'Rename a coordination body; the handbooks follow',
   request: {
-    params: z.object({ key: z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']) }),
+    params: z.object({ key: z.enum(bodyKeys) }),
     ...jsonBody(z.object({ name })),
   },
   responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },

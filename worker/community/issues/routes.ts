@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context';
 import { memberOf, rolesOf, tenantOf } from '../../http/context';
-import type { IssueActor } from './rules';
+import { type IssueActor, issueCategories, issueStates } from './rules';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
@@ -10,19 +10,8 @@ import { assignAssist, issueDetail, listIssues, moveIssue, raiseIssue, recommend
 const residents = { host: 'community', allow: 'member' } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const idParam = z.object({ id: z.coerce.number().int().positive() });
-const issueState = z.enum([
-  'raised',
-  'acknowledged',
-  'merged',
-  'resolved-directly',
-  'referred',
-  'on-agenda',
-  'decided',
-  'implementing',
-  'done',
-  'relayed',
-]);
-const category = z.enum(['property-service', 'safety', 'environment', 'activities', 'facilities', 'other']);
+const issueState = z.enum(issueStates);
+const category = z.enum(issueCategories);
 
 const raise = defineRoute(
   residents,

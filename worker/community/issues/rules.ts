@@ -1,15 +1,28 @@
-/** The path of an issue (议题) from a resident to a decision and back to the building. */
-export type IssueState =
-  | 'raised'
-  | 'acknowledged'
-  | 'merged'
-  | 'resolved-directly'
-  | 'referred'
-  | 'on-agenda'
-  | 'decided'
-  | 'implementing'
-  | 'done'
-  | 'relayed';
+/** The path of an issue (议题) from a resident to a decision and back to the building, in the order it is walked. */
+export const issueStates = [
+  'raised',
+  'acknowledged',
+  'referred',
+  'on-agenda',
+  'decided',
+  'implementing',
+  'done',
+  'relayed',
+  'resolved-directly',
+  'merged',
+] as const;
+export type IssueState = (typeof issueStates)[number];
+
+/** States in which an issue has reached the end of its path. */
+export const finishedStates: readonly IssueState[] = ['relayed', 'merged'];
+
+/** States an issue may wait in for a limited number of days before it is flagged. */
+export const waitingStates = ['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done'] as const;
+
+export const issueCategories = ['property-service', 'safety', 'environment', 'activities', 'facilities', 'other'] as const;
+export type IssueCategory = (typeof issueCategories)[number];
+
+export const issueOutcomes = ['adopted', 'not-adopted', 'deferred'] as const;
 
 /** Who takes a step: the building's contact, a coordinator (administrator or party representative), or the meeting itself. */
 export type IssueActor = 'contact' | 'coordinator' | 'meeting';
@@ -68,3 +81,21 @@ export function isOverdue(state: IssueState, since: string, now: Date, limits = 
   const limit = limits[state];
   return limit !== undefined && waitingDays(since, now) > limit;
 }
+
+/** A step a person offers on an issue's page: a move of the lifecycle, with deferral as its own step. */
+export type IssueStep = 'acknowledged' | 'merged' | 'resolved-directly' | 'referred' | 'deferred' | 'implementing' | 'done' | 'relayed';
+
+/**
+ * The steps these actors can take from an issue's page. Putting an issue on an agenda happens at a meeting, so it is
+ * not offered here; a coordinator's "decided" outside a meeting is a deferral; implementing follows only an adopted
+ * decision.
+ */
+export function issueSteps(state: IssueState, actors: readonly IssueActor[], outcome: string | null): IssueStep[] {
+  return steps[state]
+    .filter((s) => s.to !== 'on-agenda' && s.by.some((a) => a !== 'meeting' && actors.includes(a)))
+    .filter((s) => s.to !== 'implementing' || outcome === 'adopted')
+    .map((s) => (s.to === 'decided' ? 'deferred' : (s.to as IssueStep)));
+}
+
+/** The state a step moves the issue to. */
+export const stepTarget = (step: IssueStep): IssueState => (step === 'deferred' ? 'decided' : step);

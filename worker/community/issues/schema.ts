@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { issueCategories, issueOutcomes, issueStates } from './rules';
 import { buildings } from '../buildings/schema';
 import { committees } from '../committees/schema';
 import { members } from '../members/schema';
@@ -11,29 +12,16 @@ export const issues = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     title: text('title').notNull(),
     description: text('description').notNull(),
-    category: text('category', { enum: ['property-service', 'safety', 'environment', 'activities', 'facilities', 'other'] }).notNull(),
+    category: text('category', { enum: issueCategories }).notNull(),
     buildingId: integer('building_id').references(() => buildings.id),
     raisedBy: integer('raised_by')
       .notNull()
       .references(() => members.id),
-    state: text('state', {
-      enum: [
-        'raised',
-        'acknowledged',
-        'merged',
-        'resolved-directly',
-        'referred',
-        'on-agenda',
-        'decided',
-        'implementing',
-        'done',
-        'relayed',
-      ],
-    }).notNull(),
+    state: text('state', { enum: issueStates }).notNull(),
     /** The body it was referred to. */
     bodyKey: text('body_key'),
     mergedInto: integer('merged_into'),
-    outcome: text('outcome', { enum: ['adopted', 'not-adopted', 'deferred'] }),
+    outcome: text('outcome', { enum: issueOutcomes }),
     decisionText: text('decision_text'),
     implementationOwner: text('implementation_owner'),
     dueOn: text('due_on'),

@@ -6,6 +6,7 @@ import { identityOf, memberOf, rolesOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { bodyKeys } from '../bodies/rules';
 import { type AuditAction, recordAudit } from '../../platform/audit';
 import {
   addAction,
@@ -38,7 +39,7 @@ const scheduler = {
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const meetingParam = z.object({ id: z.coerce.number().int().positive() });
 const itemParam = meetingParam.extend({ itemId: z.coerce.number().int().positive() });
-const bodyKey = z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']);
+const bodyKey = z.enum(bodyKeys);
 /** A voter: a party key (the joint meeting), `member:<id>` (a resident), or `expert:<id>` (an outside expert on a committee). */
 const voterKey = z
   .string()

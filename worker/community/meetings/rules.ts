@@ -16,9 +16,13 @@
  *   blocked, until the proposer revises it and brings it back.
  * - `abstain`: takes no side. Under unanimity that is not agreement.
  */
-export type Position = 'agree' | 'object' | 'block' | 'abstain';
 
-export const POSITIONS: readonly Position[] = ['agree', 'object', 'block', 'abstain'];
+export const POSITIONS = ['agree', 'object', 'block', 'abstain'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** What became of an agenda item. */
+export const itemOutcomes = ['adopted', 'blocked', 'not-adopted', 'undecided'] as const;
+export type ItemOutcome = (typeof itemOutcomes)[number];
 
 export type DecisionRule = 'unanimity' | 'majority';
 

@@ -1,3 +1,4 @@
+import { itemOutcomes, POSITIONS } from './rules';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bodies } from '../bodies/schema';
 import { committees } from '../committees/schema';
@@ -78,7 +79,7 @@ export const agendaItems = sqliteTable(
     /** Papers for individual preparation (个别酝酿), published to members before the meeting. */
     papers: text('papers').notNull().default(''),
     position: integer('position').notNull(),
-    outcome: text('outcome', { enum: ['adopted', 'blocked', 'not-adopted', 'undecided'] }),
+    outcome: text('outcome', { enum: itemOutcomes }),
     /** The one published text of the decision (统一口径). */
     decisionText: text('decision_text'),
     /** The blocked or undecided item this one brings back, revised; an item is brought back once. */
@@ -104,7 +105,7 @@ export const itemStances = sqliteTable(
       .notNull()
       .references(() => agendaItems.id),
     voter: text('voter').notNull(),
-    position: text('position', { enum: ['agree', 'object', 'block', 'abstain'] }).notNull(),
+    position: text('position', { enum: POSITIONS }).notNull(),
     reason: text('reason'),
     written: integer('written', { mode: 'boolean' }).notNull().default(false),
     recordedBy: integer('recorded_by')

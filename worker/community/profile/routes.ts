@@ -7,6 +7,7 @@ import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { audit } from '../../platform/audit';
 import { communityOverviewSchema, communityProfile } from './schema';
+import { waitingStates } from '../issues/rules';
 import { communityOverview } from './service';
 
 const community = { host: 'community' } as const;
@@ -41,10 +42,7 @@ const updateProfile = defineRoute(
           foundedOn: z.iso.date().nullable(),
           surplusRatePercent: z.number().int().min(0).max(50),
           /** Days an issue may wait in each state before it is flagged. */
-          issueWaitLimits: z.partialRecord(
-            z.enum(['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done']),
-            z.number().int().min(1).max(365),
-          ),
+          issueWaitLimits: z.partialRecord(z.enum(waitingStates), z.number().int().min(1).max(365)),
         })
         .partial(),
     ),

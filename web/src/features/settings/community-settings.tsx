@@ -1,12 +1,12 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { defaultWaitLimits } from '../../../../worker/community/issues/rules';
+import { defaultWaitLimits, waitingStates } from '../../../../worker/community/issues/rules';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { ConsultantAccess } from '../consultants/consultant-access';
 import { PartyRepresentatives } from '../parties/party-representatives';
 
-const WAIT_STATES = ['raised', 'acknowledged', 'referred', 'on-agenda', 'decided', 'implementing', 'done'] as const;
+const WAIT_STATES = waitingStates;
 const DEFAULT_LIMITS = defaultWaitLimits as Record<(typeof WAIT_STATES)[number], number>;
 
 /** Administrators set the facts and names the handbooks cite; renames flow into the text. */
