@@ -121,6 +121,12 @@ describe('the demo seed', () => {
     expect(before.activities).toEqual(['周六网球友谊赛:open:2']);
     expect(before.issues).toContain('地下车库照明不足:acknowledged');
     expect(before.spaces).toBe(3);
+    // Representatives came through appointments they accepted; the resident persona has an offer waiting.
+    const offers = bodyOf(await read(client(host, resident).api.me.appointments.$get()), 200).offers;
+    expect(offers.map((o) => o.partyKey)).toEqual(['residents-committee']);
+    const admin = client(host, await signIn('demo-admin', host, '周明')).api;
+    const owners = bodyOf(await read(admin.parties[':key'].appointments.$get({ param: { key: 'owners-committee' } })), 200);
+    expect(owners.appointments.filter((x) => x.status === 'accepted').length).toBeGreaterThan(0);
     const counts = await rowCounts();
 
     expect(await seed()).toEqual([]);

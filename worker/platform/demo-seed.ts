@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { devPersonas } from '../auth/dev-identity';
 import { platformDb, tenantDb } from '../db/client';
 import { communities, consultantGrants, consultantProfiles, platformRoles } from '../db/platform-schema';
@@ -119,6 +119,26 @@ async function seedMembers(env: Bindings, binding: string) {
   if (roles.length > 0) await db.insert(memberRoles).values(roles).onConflictDoNothing();
 }
 
+/**
+ * Every representative in the demo came through an appointment they accepted, as the software asks; and one offer
+ * waits for the resident persona's answer, so the appointee's side is alive too. Running it again adds nothing.
+ */
+async function seedAppointments(env: Bindings, binding: string) {
+  const db = tenantDb(tenantDatabase(env, binding));
+  const admin = sql`(SELECT id FROM members WHERE user_id = 'demo-admin')`;
+  await db.batch([
+    db.run(sql`INSERT INTO party_appointments (party_key, member_id, appointed_by, status, created_at, decided_at)
+      SELECT r.party_key, r.member_id, ${admin}, 'accepted', r.granted_at, r.granted_at FROM member_roles r
+      WHERE r.role = 'party-representative' AND ${admin} IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM party_appointments a WHERE a.member_id = r.member_id AND a.party_key = r.party_key)`),
+    db.run(sql`INSERT INTO party_appointments (party_key, member_id, appointed_by, status)
+      SELECT 'residents-committee', m.id, ${admin}, 'offered' FROM members m
+      WHERE m.user_id = 'demo-resident' AND ${admin} IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM party_appointments a WHERE a.member_id = m.id)
+        AND NOT EXISTS (SELECT 1 FROM member_roles r WHERE r.member_id = m.id AND r.role = 'party-representative')`),
+  ]);
+}
+
 /** Creates the demo communities and people if they are missing; running it again changes nothing. */
 export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
   const platform = platformDb(env.PLATFORM_DB);
@@ -134,6 +154,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       await seedMembers(env, row.databaseBinding);
       if (setup.slug === 'cuizhuyuan') await seedDemoLife(env, row.databaseBinding, setup.slug);
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
+      await seedAppointments(env, row.databaseBinding);
     }
     await platform
       .insert(consultantGrants)
