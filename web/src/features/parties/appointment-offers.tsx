@@ -31,10 +31,10 @@ export function AppointmentOffers() {
           {(o) => (
             <p>
               {t('parties.offer', { party: pick(o.partyTitle) })}{' '}
-              <button type="button" onClick={() => answer(o.partyKey, o.id, true)}>
+              <button type="button" class="button" onClick={() => answer(o.partyKey, o.id, true)}>
                 {t('parties.accept')}
               </button>{' '}
-              <button type="button" class="secondary" onClick={() => answer(o.partyKey, o.id, false)}>
+              <button type="button" class="button secondary" onClick={() => answer(o.partyKey, o.id, false)}>
                 {t('parties.decline')}
               </button>
             </p>

@@ -54,7 +54,7 @@ export function PartyRepresentatives(props: { parties: { key: string; title: { z
                       {' '}
                       <button
                         type="button"
-                        class="link"
+                        class="button secondary"
                         onClick={() =>
                           act(() =>
                             request(
@@ -86,6 +86,7 @@ export function PartyRepresentatives(props: { parties: { key: string; title: { z
             </label>
             <button
               type="button"
+              class="button"
               disabled={!chosen()[key]}
               onClick={() =>
                 act(() =>
