@@ -1,3 +1,6 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { platformDb } from '../db/client';
+import { databasePool } from '../db/platform-schema';
 import type { Bindings } from '../env';
 
 const TENANT_BINDING = /^TENANT_DB_\d{3,4}$/;
@@ -25,19 +28,23 @@ let registeredFor: WeakRef<object> | undefined;
 export async function registerPoolBindings(env: Bindings): Promise<void> {
   if (registeredFor?.deref() === env) return;
   const names = tenantBindingNames(env);
-  const insert = env.PLATFORM_DB.prepare('INSERT OR IGNORE INTO database_pool (binding) VALUES (?)');
+  const db = platformDb(env.PLATFORM_DB);
   for (let i = 0; i < names.length; i += 50) {
-    await env.PLATFORM_DB.batch(names.slice(i, i + 50).map((name) => insert.bind(name)));
+    await db
+      .insert(databasePool)
+      .values(names.slice(i, i + 50).map((binding) => ({ binding })))
+      .onConflictDoNothing();
   }
   registeredFor = new WeakRef(env);
 }
 
 /** The database already claimed by this community, if any (resuming an interrupted sign-up). */
 export async function claimedDatabase(platform: D1Database, communityId: string): Promise<string | null> {
-  const row = await platform
-    .prepare('SELECT binding FROM database_pool WHERE community_id = ?')
-    .bind(communityId)
-    .first<{ binding: string }>();
+  const [row] = await platformDb(platform)
+    .select({ binding: databasePool.binding })
+    .from(databasePool)
+    .where(eq(databasePool.communityId, communityId))
+    .limit(1);
   return row?.binding ?? null;
 }
 
@@ -46,16 +53,16 @@ export async function claimedDatabase(platform: D1Database, communityId: string)
  * never receive the same one (D1 runs each statement atomically). Returns null when none is free.
  */
 export async function claimFreeDatabase(platform: D1Database, communityId: string): Promise<string | null> {
-  const row = await platform
-    .prepare(
-      `UPDATE database_pool
-          SET community_id = ?1, claimed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-        WHERE binding = (SELECT binding FROM database_pool WHERE community_id IS NULL ORDER BY binding LIMIT 1)
-          AND community_id IS NULL
-      RETURNING binding`,
+  const [row] = await platformDb(platform)
+    .update(databasePool)
+    .set({ communityId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
+    .where(
+      and(
+        eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE community_id IS NULL ORDER BY binding LIMIT 1)`),
+        isNull(databasePool.communityId),
+      ),
     )
-    .bind(communityId)
-    .first<{ binding: string }>();
+    .returning({ binding: databasePool.binding });
   return row?.binding ?? null;
 }
 
@@ -66,10 +73,10 @@ export interface PoolStats {
 }
 
 export async function poolStats(platform: D1Database): Promise<PoolStats> {
-  const row = await platform
-    .prepare('SELECT COUNT(*) AS total, COUNT(community_id) AS used FROM database_pool')
-    .first<{ total: number; used: number }>();
-  const total = row?.total ?? 0;
-  const used = row?.used ?? 0;
+  const [row] = await platformDb(platform)
+    .select({ total: sql<number>`COUNT(*)`, used: sql<number>`COUNT(${databasePool.communityId})` })
+    .from(databasePool);
+  const total = Number(row?.total ?? 0);
+  const used = Number(row?.used ?? 0);
   return { total, used, free: total - used };
 }

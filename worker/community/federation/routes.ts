@@ -1,11 +1,10 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
-import { clubMembers, clubs, issues, members, spaces } from '../../db/tenant-schema';
 import type { AppEnv } from '../../http/context';
 import { tenantOf } from '../../http/context';
 import { json } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { federationOverview } from './service';
 import { spaceSchema } from '../spaces/schema';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -31,23 +30,7 @@ const federation = defineRoute(residents, {
   },
 });
 
-export const federationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(federation, async (c) => {
-  const { db } = tenantOf(c);
-  const [leaders, spaceRows, requests] = await db.batch([
-    db
-      // Batched rows are matched by column name: take the ids from club_members, not two "id" columns.
-      .select({ memberId: clubMembers.memberId, displayName: members.displayName, clubId: clubMembers.clubId, clubName: clubs.name })
-      .from(clubMembers)
-      .innerJoin(clubs, eq(clubs.id, clubMembers.clubId))
-      .innerJoin(members, eq(members.id, clubMembers.memberId))
-      .where(and(eq(clubMembers.role, 'leader'), eq(clubs.status, 'active')))
-      .orderBy(asc(clubs.name)),
-    db.select().from(spaces).orderBy(asc(spaces.name)),
-    db
-      .select({ id: issues.id, title: issues.title, state: issues.state, createdAt: issues.createdAt })
-      .from(issues)
-      .where(eq(issues.bodyKey, 'federation'))
-      .orderBy(asc(issues.createdAt)),
-  ]);
-  return c.json({ members: leaders, spaces: spaceRows, requests }, 200);
-});
+/** The federation: the leaders of active clubs, the shared spaces, and the slot requests before it. */
+export const federationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(federation, async (c) =>
+  c.json(await federationOverview(tenantOf(c).db), 200),
+);
