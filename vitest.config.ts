@@ -28,6 +28,9 @@ export default defineConfig(async () => {
                   DEV_JWT_PRIVATE_KEY: keys.privateKey,
                   PLATFORM_MIGRATIONS: platformMigrations,
                   TENANT_MIGRATIONS: tenantMigrations,
+                  // tests/worker/fuzz.test.ts: cases per operation and the generator's seed (default: 30, random).
+                  FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
+                  FUZZ_SEED: process.env.FUZZ_SEED ?? '',
                 },
               },
             }),

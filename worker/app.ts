@@ -27,18 +27,24 @@ import { volunteerRoutes } from './community/volunteers/routes';
 import { AppError, errorJson } from './errors';
 import type { AppEnv } from './http/context';
 import { apiDocument, registerSecuritySchemes } from './http/openapi-document';
+import { hostGuard, refusalOf, sameOriginForCookieSessions } from './http/request-guard';
+import { securityHeaders } from './http/security-headers';
 import { metricsRoutes } from './metrics/routes';
 import { platformRoutes } from './platform/routes';
 import { sharedRoutes } from './shared-routes';
 import { resolveTenancy } from './tenancy/middleware';
 
 /**
- * The Worker's one app. Order matters: the host is resolved to the platform or to one community
- * (with its own database) first, then the identity is verified; routes check access themselves.
+ * The Worker's one app. Order matters: security headers wrap every answer; a malformed host is refused; the host
+ * is resolved to the platform or to one community (with its own database); a cookie session must come from its
+ * own origin; then the identity is verified; routes check access themselves.
  */
 export function buildApp() {
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', securityHeaders);
+  app.use('*', hostGuard);
   app.use('*', resolveTenancy);
+  app.use('/api/*', sameOriginForCookieSessions);
   app.use('/api/*', identify);
 
   const routes = app
@@ -80,9 +86,8 @@ export function buildApp() {
 
   app.onError((error, c) => {
     if (error instanceof AppError) return errorJson(c, error.code, error.message, error.details);
-    if (error instanceof HTTPException && error.status === 400) {
-      return errorJson(c, 'validation_failed', 'The request body is not valid JSON', { _: [error.message] });
-    }
+    const refusal = error instanceof HTTPException ? refusalOf(error) : null;
+    if (refusal) return errorJson(c, refusal.code, refusal.message, refusal.details);
     console.error('unhandled error', c.req.method, c.req.path, error);
     return errorJson(c, 'internal', 'Something went wrong on our side');
   });

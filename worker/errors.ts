@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const errorCodes = {
   validation_failed: 400,
+  bad_request: 400,
   unauthenticated: 401,
   invalid_token: 401,
   forbidden: 403,
@@ -11,6 +12,7 @@ export const errorCodes = {
   not_found: 404,
   slug_taken: 409,
   conflict: 409,
+  unsupported_media_type: 415,
   pool_exhausted: 503,
   not_ready: 503,
   misconfigured: 500,

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { type Browser, type ConsoleMessage, chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const screenshotDir = 'test-results/e2e';
 
@@ -22,11 +22,38 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** One browser for a test file, started before its tests and closed after them. */
+/**
+ * Every page of every context of `browser` reports what the Content-Security-Policy refused (Chromium says so on
+ * the console) into `violations`.
+ */
+function watchContentSecurityPolicy(browser: Browser, violations: string[]) {
+  const record = (message: ConsoleMessage) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+  };
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('console', record);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    page.on('console', record);
+    return page;
+  };
+}
+
+/** One browser for a test file, started before its tests and closed after them; a CSP violation fails the test. */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
+  const violations: string[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
+    watchContentSecurityPolicy(browser, violations);
+  });
+  afterEach(() => {
+    expect(violations.splice(0), 'Content-Security-Policy violations').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();

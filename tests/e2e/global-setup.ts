@@ -13,7 +13,8 @@ declare module 'vitest' {
 
 /** A real wrangler dev server on its own port and its own fresh local D1 state. */
 export default async function setup(project: TestProject) {
-  const port = 8799;
+  // E2E_PORT lets two checkouts on one machine run their journeys side by side.
+  const port = Number(process.env.E2E_PORT) || 8799;
   const persistTo = mkdtempSync(join(tmpdir(), 'huzhu-e2e-'));
   const server = await startLocalServer({ port, persistTo, build: false, seed: true, quiet: true });
   project.provide('e2ePort', port);

@@ -9,6 +9,8 @@ declare global {
     interface Env extends Bindings {
       PLATFORM_MIGRATIONS: D1Migration[];
       TENANT_MIGRATIONS: D1Migration[];
+      FUZZ_RUNS: string;
+      FUZZ_SEED: string;
     }
   }
 }

@@ -19,6 +19,15 @@ export function readSessionToken(c: Context): string | undefined {
 }
 
 /**
+ * Where the session comes from. A browser attaches the cookie to any request, whoever wrote the page
+ * that sent it; a Bearer header is only ever set by our own script.
+ */
+export function sessionSource(c: Context): 'header' | 'cookie' | null {
+  if (c.req.header('authorization')) return 'header';
+  return getCookie(c, '__session') === undefined ? null : 'cookie';
+}
+
+/**
  * Verifies a session token the way Clerk does, networkless with the PEM key; the token must have
  * been issued for this very origin (`azp`), so a token for one community does not open another.
  */

@@ -63,6 +63,8 @@ export const en: Dictionary = {
   },
   errors: {
     validation_failed: 'Some of the input is not valid; please check and try again.',
+    bad_request: 'The request is not valid; please reload the page and try again.',
+    unsupported_media_type: 'The request was sent in a format the server does not accept; please reload the page and try again.',
     unauthenticated: 'Please sign in.',
     invalid_token: 'Your sign-in has expired; please sign in again.',
     forbidden: 'You do not have permission to do this.',

@@ -66,6 +66,8 @@ export const zhCN = {
   },
   errors: {
     validation_failed: '填写的内容有误，请检查后重试。',
+    bad_request: '请求无效，请刷新页面后重试。',
+    unsupported_media_type: '请求的格式不受支持，请刷新页面后重试。',
     unauthenticated: '请先登录。',
     invalid_token: '登录已失效，请重新登录。',
     forbidden: '你没有权限进行此操作。',

@@ -6,6 +6,7 @@ import type { AppContext, AppEnv } from '../../http/context';
 import { memberOf, tenantOf } from '../../http/context';
 import { json } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
+import { uploadHeaders } from '../../http/security-headers';
 import { validationHook } from '../../http/validation';
 import { getActivity } from '../activities/service';
 import { hasHappened } from '../activities/rules';
@@ -139,7 +140,7 @@ async function serve(c: AppContext, id: number, kind: 'activity-photo' | 'receip
   if (!object) throw new AppError('not_found', 'The file is missing');
   return new Response(object.body, {
     headers: {
-      'content-type': row.contentType,
+      ...uploadHeaders(row.contentType, `${kind === 'receipt' ? 'receipt' : 'photo'}-${row.id}`),
       'cache-control': kind === 'receipt' ? 'private, no-store' : 'public, max-age=86400',
       'x-content-type-options': 'nosniff',
     },

@@ -22,7 +22,11 @@ const updateProgram = defineRoute(
     summary: 'Rename a program or switch it on or off; the handbooks follow',
     request: {
       params: z.object({ key: z.string().regex(/^[a-z][a-z-]{0,40}$/) }),
-      ...jsonBody(z.object({ name: name.optional(), enabled: z.boolean().optional() })),
+      ...jsonBody(
+        z
+          .object({ name: name.optional(), enabled: z.boolean().optional() })
+          .refine((b) => b.name !== undefined || b.enabled !== undefined, { message: 'Change the name, whether it is enabled, or both' }),
+      ),
     },
     responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
   },
