@@ -3,6 +3,7 @@ import { hc } from 'hono/client';
 import type { z } from '@hono/zod-openapi';
 import type { AppType } from '../../worker/app';
 import { tenantDb as drizzleTenantDb } from '../../worker/db/client';
+import { errorSchema } from '../../worker/http/route';
 import type { communitySetupSchema } from '../../worker/platform/community-setup';
 import { tenantDatabase } from '../../worker/tenancy/pool';
 import { parseJson, read } from '../client-response';
@@ -56,6 +57,14 @@ export async function rawCall(host: string, path: string, options: RawOptions = 
   const text = await response.text();
   const json: unknown = parseJson(text);
   return { status: response.status, json, text, headers: response.headers };
+}
+
+/**
+ * The `{ code, message, details? }` of an error body, for responses the typed client does not describe
+ * (`rawCall`, or a status the route does not declare). Throws when the body is not the error shape.
+ */
+export function errorOf(json: unknown) {
+  return errorSchema.parse(json).error;
 }
 
 /**
