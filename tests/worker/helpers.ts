@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { hc } from 'hono/client';
-import type { z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppType } from '../../worker/app';
 import { tenantDb as drizzleTenantDb } from '../../worker/db/client';
 import { errorSchema } from '../../worker/http/route';
@@ -66,6 +66,22 @@ export async function rawCall(host: string, path: string, options: RawOptions = 
 export function errorOf(json: unknown) {
   return errorSchema.parse(json).error;
 }
+
+/**
+ * A route's access rule as the OpenAPI document publishes it (`x-access`), for the sweeps that walk the document.
+ * Role names stay plain strings: the sweeps check that each is a known role.
+ */
+export const publishedAccess = z.object({
+  host: z.enum(['platform', 'community', 'any']),
+  allow: z.union([z.string(), z.array(z.string())]),
+  body: z
+    .union([
+      z.object({ field: z.string(), is: z.record(z.string(), z.array(z.string())) }),
+      z.object({ field: z.string(), allow: z.array(z.string()), otherwise: z.array(z.string()).optional() }),
+    ])
+    .optional(),
+});
+export type PublishedAccess = z.infer<typeof publishedAccess>;
 
 /**
  * The untyped call, still used by the security and role sweeps (they walk paths from the OpenAPI document)
