@@ -83,19 +83,6 @@ export const publishedAccess = z.object({
 });
 export type PublishedAccess = z.infer<typeof publishedAccess>;
 
-/**
- * The untyped call, still used by the security and role sweeps (they walk paths from the OpenAPI document)
- * and by the metrics, roles and OpenAPI tests. New tests use `client()`, or `rawCall()` for invalid input.
- */
-export async function call(
-  host: string,
-  path: string,
-  options: RawOptions = {},
-  // biome-ignore lint/suspicious/noExplicitAny: kept for the security, roles, metrics and OpenAPI tests until they move to client()
-): Promise<{ status: number; json: any; text: string; headers: Headers }> {
-  return rawCall(host, path, options);
-}
-
 /** A session token from the development provider, valid only on `host`. */
 export async function signIn(userId: string, host = PLATFORM, name = userId): Promise<string> {
   const res = await read(client(host).api.dev['sign-in'].$post({ json: { userId, name } }));
