@@ -1,8 +1,9 @@
 import { env, exports } from 'cloudflare:workers';
 import { hc } from 'hono/client';
-import type { z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppType } from '../../worker/app';
 import { tenantDb as drizzleTenantDb } from '../../worker/db/client';
+import { errorSchema } from '../../worker/http/route';
 import type { communitySetupSchema } from '../../worker/platform/community-setup';
 import { tenantDatabase } from '../../worker/tenancy/pool';
 import { parseJson, read } from '../client-response';
@@ -59,17 +60,28 @@ export async function rawCall(host: string, path: string, options: RawOptions = 
 }
 
 /**
- * The untyped call, still used by the security and role sweeps (they walk paths from the OpenAPI document)
- * and by the metrics, roles and OpenAPI tests. New tests use `client()`, or `rawCall()` for invalid input.
+ * The `{ code, message, details? }` of an error body, for responses the typed client does not describe
+ * (`rawCall`, or a status the route does not declare). Throws when the body is not the error shape.
  */
-export async function call(
-  host: string,
-  path: string,
-  options: RawOptions = {},
-  // biome-ignore lint/suspicious/noExplicitAny: kept for the security, roles, metrics and OpenAPI tests until they move to client()
-): Promise<{ status: number; json: any; text: string; headers: Headers }> {
-  return rawCall(host, path, options);
+export function errorOf(json: unknown) {
+  return errorSchema.parse(json).error;
 }
+
+/**
+ * A route's access rule as the OpenAPI document publishes it (`x-access`), for the sweeps that walk the document.
+ * Role names stay plain strings: the sweeps check that each is a known role.
+ */
+export const publishedAccess = z.object({
+  host: z.enum(['platform', 'community', 'any']),
+  allow: z.union([z.string(), z.array(z.string())]),
+  body: z
+    .union([
+      z.object({ field: z.string(), is: z.record(z.string(), z.array(z.string())) }),
+      z.object({ field: z.string(), allow: z.array(z.string()), otherwise: z.array(z.string()).optional() }),
+    ])
+    .optional(),
+});
+export type PublishedAccess = z.infer<typeof publishedAccess>;
 
 /** A session token from the development provider, valid only on `host`. */
 export async function signIn(userId: string, host = PLATFORM, name = userId): Promise<string> {

@@ -6,11 +6,12 @@ import {
   getQueueResult,
   waitOnExecutionContext,
 } from 'cloudflare:test';
+import type { InferResponseType } from 'hono/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
 import { monthsUpTo } from '../../worker/metrics/definitions';
 import { DAILY_METRICS_CRON, handleMetricsMessage, type MetricsMessage, snapshotNow } from '../../worker/metrics/snapshots';
-import { call, createCommunity, PLATFORM, signIn } from './helpers';
+import { type Api, bodyOf, client, createCommunity, expectStatus, PLATFORM, read, signIn, tenantD1 } from './helpers';
 
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 const [previous, current] = monthsUpTo(new Date(), 2) as [string, string];
@@ -19,16 +20,12 @@ const at = (month: string, day: number, hour = 10) =>
   `${month}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
 async function communityRow(slug: string) {
-  return (await env.PLATFORM_DB.prepare('SELECT id, database_binding AS binding FROM communities WHERE slug = ?')
-    .bind(slug)
-    .first<{ id: string; binding: string }>())!;
+  return (await env.PLATFORM_DB.prepare('SELECT id FROM communities WHERE slug = ?').bind(slug).first<{ id: string }>())!;
 }
 
-const tenant = (binding: string) => (env as unknown as Record<string, D1Database>)[binding]!;
-
 /** Fills a community's own database with one known month of life, written the way the product writes it. */
-async function seedKnownMonth(binding: string) {
-  const db = tenant(binding);
+async function seedKnownMonth(slug: string) {
+  const db = await tenantD1(slug);
   const s = (query: string, ...params: unknown[]) => db.prepare(query).bind(...params);
   await db.batch([
     s('UPDATE community_profile SET residents = 3100'),
@@ -109,12 +106,12 @@ async function registerConsultant(userId: string, name: string) {
 
 describe('metric snapshots computed from a community’s own database', () => {
   let a: Awaited<ReturnType<typeof createCommunity>>;
-  let aRow: { id: string; binding: string };
+  let aRow: { id: string };
 
   beforeAll(async () => {
     a = await createCommunity(uid('metrics-founder'));
     aRow = await communityRow(a.slug);
-    await seedKnownMonth(aRow.binding);
+    await seedKnownMonth(a.slug);
     await snapshotNow(env, [aRow.id]);
   });
 
@@ -169,25 +166,25 @@ describe('a snapshot run over every active community, fanned out over the queue'
     for (let i = 0; i < 3; i++) await createCommunity(uid('run-founder'));
     const operator = uid('run-operator');
     await env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'operator')").bind(operator).run();
-    const token = await signIn(operator);
-    const started = await call(PLATFORM, '/api/operator/metrics/runs', { method: 'POST', token });
-    expect(started.status).toBe(202);
+    const runs = client(PLATFORM, await signIn(operator)).api.operator.metrics.runs;
+    const started = await read(runs.$post());
+    expectStatus(started, 202);
     const active = await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM communities WHERE status = 'active'").first<{ n: number }>();
     expect(started.json.total).toBe(active!.n);
 
-    let run: any = null;
+    let run: InferResponseType<Api['operator']['metrics']['runs']['latest']['$get'], 200>['run'] = null;
     for (let i = 0; i < 100 && !run?.finishedAt; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      run = (await call(PLATFORM, '/api/operator/metrics/runs/latest', { token })).json.run;
+      run = bodyOf(await read(runs.latest.$get()), 200).run;
     }
-    expect(run.id).toBe(started.json.runId);
-    expect(run.finishedAt).not.toBeNull();
-    expect(run.done + run.failed).toBe(run.total);
-    expect(run.failed).toBe(0);
+    expect(run?.id).toBe(started.json.runId);
+    expect(run?.finishedAt).not.toBeNull();
+    expect(run!.done + run!.failed).toBe(run!.total);
+    expect(run?.failed).toBe(0);
     const written = await env.PLATFORM_DB.prepare('SELECT COUNT(DISTINCT community_id) AS n FROM metric_snapshots WHERE run_id = ?')
-      .bind(run.id)
+      .bind(run!.id)
       .first<{ n: number }>();
-    expect(written!.n).toBe(run.total);
+    expect(written!.n).toBe(run!.total);
   });
 
   it('a community that fails is counted as failed and does not stop the others; the message is acknowledged', async () => {
@@ -216,9 +213,9 @@ describe('a snapshot run over every active community, fanned out over the queue'
       expect(result.explicitAcks).toEqual(['m1']);
       const run = await env.PLATFORM_DB.prepare(
         "SELECT done, failed, finished_at AS finishedAt FROM snapshot_runs WHERE id = 'run-with-failure'",
-      ).first<any>();
+      ).first<{ done: number; failed: number; finishedAt: string | null }>();
       expect(run).toMatchObject({ done: 1, failed: 1 });
-      expect(run.finishedAt).not.toBeNull();
+      expect(run?.finishedAt).not.toBeNull();
       expect(await snapshot(goodRow.id, current)).not.toBeNull();
     } finally {
       await env.PLATFORM_DB.prepare("UPDATE communities SET status = 'suspended' WHERE id = ?").bind(badId).run();
@@ -243,27 +240,33 @@ describe('consultant access to aggregate figures', () => {
   const consultant = uid('consultant');
   const founderA = uid('grant-founder-a');
   let consultantToken: string;
+  /** The consultant's API on the platform host. */
+  const consultantApi = () => client(PLATFORM, consultantToken).api.consultant;
+  const compare = (slugs: string) => read(consultantApi().compare.$get({ query: { slugs } }));
+  /** Consultant access as managed on a community's host, with `token`. */
+  const access = (host: string, token: string) => client(host, token).api['consultant-access'];
+  const byUser = (userId: string) => ({ param: { userId } });
 
   beforeAll(async () => {
     a = await createCommunity(founderA);
     b = await createCommunity(uid('grant-founder-b'));
     const aRow = await communityRow(a.slug);
-    await seedKnownMonth(aRow.binding);
+    await seedKnownMonth(a.slug);
     await snapshotNow(env, [aRow.id, (await communityRow(b.slug)).id]);
     await registerConsultant(consultant, '顾问甲');
     consultantToken = await signIn(consultant);
   });
 
   it('without a grant the consultant sees nothing: 403, no names, no figures', async () => {
-    const list = await call(PLATFORM, '/api/consultant/communities', { token: consultantToken });
-    expect(list.status).toBe(200);
+    const list = await read(consultantApi().communities.$get());
+    expectStatus(list, 200);
     expect(list.json.communities).toEqual([]);
-    for (const path of [
-      `/api/consultant/compare?slugs=${a.slug}`,
-      `/api/consultant/communities/${a.slug}`,
-      '/api/consultant/compare?slugs=no-such-place',
-    ]) {
-      const res = await call(PLATFORM, path, { token: consultantToken });
+    for (const [path, request] of [
+      [`/api/consultant/compare?slugs=${a.slug}`, () => compare(a.slug)],
+      [`/api/consultant/communities/${a.slug}`, () => read(consultantApi().communities[':slug'].$get({ param: { slug: a.slug } }))],
+      ['/api/consultant/compare?slugs=no-such-place', () => compare('no-such-place')],
+    ] as const) {
+      const res = await request();
       expect(res.status, path).toBe(403);
       expect(res.text).not.toContain('测试花园');
       expect(res.text).not.toContain('values');
@@ -271,35 +274,33 @@ describe('consultant access to aggregate figures', () => {
   });
 
   it('an admin grants access; the consultant then compares, sees the grant, and it is logged', async () => {
-    const directory = await call(a.host, '/api/consultant-access', { token: a.founderToken });
-    expect(directory.status).toBe(200);
+    const directory = await read(access(a.host, a.founderToken).$get());
+    expectStatus(directory, 200);
     expect(directory.json.directory).toEqual(
       expect.arrayContaining([{ userId: consultant, displayName: '顾问甲', organisation: '研究中心' }]),
     );
 
-    const granted = await call(a.host, `/api/consultant-access/${consultant}`, { method: 'PUT', token: a.founderToken });
+    const granted = await read(access(a.host, a.founderToken)[':userId'].$put(byUser(consultant)));
     expect(granted.status).toBe(200);
-    const grants = await call(a.host, '/api/consultant-access', { token: a.founderToken });
-    expect(grants.json.grants).toEqual([
-      expect.objectContaining({ userId: consultant, displayName: '顾问甲', revokedAt: null, grantedBy: founderA }),
-    ]);
-    expect(typeof grants.json.grants[0].grantedByName).toBe('string');
+    const grants = bodyOf(await read(access(a.host, a.founderToken).$get()), 200).grants;
+    expect(grants).toEqual([expect.objectContaining({ userId: consultant, displayName: '顾问甲', revokedAt: null, grantedBy: founderA })]);
+    expect(typeof grants[0]?.grantedByName).toBe('string');
 
-    const list = await call(PLATFORM, '/api/consultant/communities', { token: consultantToken });
-    expect(list.json.communities.map((c: { slug: string }) => c.slug)).toEqual([a.slug]);
-    expect(list.json.communities[0].month).toBe(previous);
-    expect(list.json.communities[0].headline.values.activitiesHeld).toBe(1);
-    expect(list.json.communities[0].computedAt).toMatch(/^\d{4}-/);
-    expect(list.json.definitions.metrics.length).toBeGreaterThan(15);
+    const list = bodyOf(await read(consultantApi().communities.$get()), 200);
+    expect(list.communities.map((c) => c.slug)).toEqual([a.slug]);
+    expect(list.communities[0]?.month).toBe(previous);
+    expect(list.communities[0]?.headline?.values.activitiesHeld).toBe(1);
+    expect(list.communities[0]?.computedAt).toMatch(/^\d{4}-/);
+    expect(list.definitions.metrics.length).toBeGreaterThan(15);
 
-    const one = await call(PLATFORM, `/api/consultant/communities/${a.slug}`, { token: consultantToken });
-    expect(one.status).toBe(200);
+    const one = await read(consultantApi().communities[':slug'].$get({ param: { slug: a.slug } }));
+    expectStatus(one, 200);
     expect(one.json.community.months).toHaveLength(13);
 
     // A second community without a grant spoils the whole comparison: nothing of either is returned.
-    const mixed = await call(PLATFORM, `/api/consultant/compare?slugs=${a.slug},${b.slug}`, { token: consultantToken });
-    expect(mixed.status).toBe(403);
-    expect(mixed.json.error.details.slugs).toEqual([b.slug]);
+    const mixed = await compare(`${a.slug},${b.slug}`);
+    expectStatus(mixed, 403);
+    expect(mixed.json.error.details).toHaveProperty('slugs', [b.slug]);
 
     const audit = await env.PLATFORM_DB.prepare(
       "SELECT action, detail FROM audit_log WHERE action = 'consultant.granted' AND detail LIKE ?",
@@ -310,7 +311,7 @@ describe('consultant access to aggregate figures', () => {
   });
 
   it('aggregates carry no personal data: no names, flats, user ids or sign-ups', async () => {
-    const res = await call(PLATFORM, `/api/consultant/compare?slugs=${a.slug}`, { token: consultantToken });
+    const res = await compare(a.slug);
     expect(res.status).toBe(200);
     for (const personal of [
       '张晓梅',
@@ -331,20 +332,20 @@ describe('consultant access to aggregate figures', () => {
 
   it('only an association admin grants; a resident cannot, and an unknown consultant cannot be granted', async () => {
     const resident = await signIn(uid('plain-resident'), a.host);
-    await call(a.host, '/api/members/me', { body: { displayName: '普通居民' }, token: resident });
-    expect((await call(a.host, `/api/consultant-access/${consultant}`, { method: 'PUT', token: resident })).status).toBe(403);
-    const unknown = await call(a.host, '/api/consultant-access/not-a-consultant', { method: 'PUT', token: a.founderToken });
+    await read(client(a.host, resident).api.members.me.$post({ json: { displayName: '普通居民' } }));
+    expect((await read(access(a.host, resident)[':userId'].$put(byUser(consultant)))).status).toBe(403);
+    const unknown = await read(access(a.host, a.founderToken)[':userId'].$put(byUser('not-a-consultant')));
     expect(unknown.status).toBe(404);
   });
 
   it('revoking stops access on the next request, is listed as revoked and logged', async () => {
-    const revoked = await call(a.host, `/api/consultant-access/${consultant}`, { method: 'DELETE', token: a.founderToken });
-    expect(revoked.status).toBe(200);
-    expect((await call(PLATFORM, `/api/consultant/compare?slugs=${a.slug}`, { token: consultantToken })).status).toBe(403);
-    expect((await call(PLATFORM, '/api/consultant/communities', { token: consultantToken })).json.communities).toEqual([]);
-    const grants = await call(a.host, '/api/consultant-access', { token: a.founderToken });
-    expect(grants.json.grants[0].revokedAt).not.toBeNull();
-    expect((await call(a.host, `/api/consultant-access/${consultant}`, { method: 'DELETE', token: a.founderToken })).status).toBe(404);
+    const revoke = () => read(access(a.host, a.founderToken)[':userId'].$delete(byUser(consultant)));
+    expect((await revoke()).status).toBe(200);
+    expect((await compare(a.slug)).status).toBe(403);
+    expect(bodyOf(await read(consultantApi().communities.$get()), 200).communities).toEqual([]);
+    const grants = bodyOf(await read(access(a.host, a.founderToken).$get()), 200).grants;
+    expect(grants[0]?.revokedAt).not.toBeNull();
+    expect((await revoke()).status).toBe(404);
     const audit = await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'consultant.revoked' AND detail LIKE ?")
       .bind(`%${consultant}%`)
       .first<{ n: number }>();
@@ -352,15 +353,15 @@ describe('consultant access to aggregate figures', () => {
   });
 
   it('a community admin of one community cannot grant on another', async () => {
-    const res = await call(b.host, `/api/consultant-access/${consultant}`, { method: 'PUT', token: await signIn(founderA, b.host) });
-    expect(res.status).toBe(403);
+    const res = await read(access(b.host, await signIn(founderA, b.host))[':userId'].$put(byUser(consultant)));
+    expectStatus(res, 403);
     expect(res.json.error.code).toBe('not_a_member');
   });
 
   it('rejects a malformed comparison request with 400 naming the field', async () => {
-    const res = await call(PLATFORM, '/api/consultant/compare?slugs=BAD;DROP', { token: consultantToken });
-    expect(res.status).toBe(400);
-    expect(Object.keys(res.json.error.details)).toContain('slugs');
+    const res = await compare('BAD;DROP');
+    expectStatus(res, 400);
+    expect(Object.keys(res.json.error.details ?? {})).toContain('slugs');
   });
 });
 
@@ -368,38 +369,32 @@ describe('operators register consultants', () => {
   it('an operator gives the role with a name; admins then see the consultant; removing the role stops access', async () => {
     const operator = uid('operator');
     await env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'operator')").bind(operator).run();
-    const operatorToken = await signIn(operator);
+    const consultants = client(PLATFORM, await signIn(operator)).api.operator.consultants;
     const person = uid('new-consultant');
     const personToken = await signIn(person);
-    expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(403);
+    const personsCommunities = () => read(client(PLATFORM, personToken).api.consultant.communities.$get());
+    const byPerson = { param: { userId: person } };
+    expect((await personsCommunities()).status).toBe(403);
 
-    const bad = await call(PLATFORM, `/api/operator/consultants/${person}`, {
-      method: 'PUT',
-      token: operatorToken,
-      body: { displayName: '' },
-    });
-    expect(bad.status).toBe(400);
-    expect(Object.keys(bad.json.error.details)).toContain('displayName');
+    const bad = await read(consultants[':userId'].$put({ ...byPerson, json: { displayName: '' } }));
+    expectStatus(bad, 400);
+    expect(Object.keys(bad.json.error.details ?? {})).toContain('displayName');
 
-    const registered = await call(PLATFORM, `/api/operator/consultants/${person}`, {
-      method: 'PUT',
-      token: operatorToken,
-      body: { displayName: '顾问乙', organisation: '社工站' },
-    });
+    const registered = await read(consultants[':userId'].$put({ ...byPerson, json: { displayName: '顾问乙', organisation: '社工站' } }));
     expect(registered.status).toBe(200);
-    const listed = await call(PLATFORM, '/api/operator/consultants', { token: operatorToken });
-    expect(listed.json.consultants).toEqual(
+    const listed = bodyOf(await read(consultants.$get()), 200);
+    expect(listed.consultants).toEqual(
       expect.arrayContaining([expect.objectContaining({ userId: person, displayName: '顾问乙', organisation: '社工站', grants: 0 })]),
     );
-    expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(200);
+    expect((await personsCommunities()).status).toBe(200);
 
     const community = await createCommunity(uid('reg-founder'));
-    const directory = await call(community.host, '/api/consultant-access', { token: community.founderToken });
-    expect(directory.json.directory.map((d: { userId: string }) => d.userId)).toContain(person);
+    const directory = bodyOf(await read(client(community.host, community.founderToken).api['consultant-access'].$get()), 200).directory;
+    expect(directory.map((d) => d.userId)).toContain(person);
 
-    expect((await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'DELETE', token: operatorToken })).status).toBe(200);
-    expect((await call(PLATFORM, '/api/consultant/communities', { token: personToken })).status).toBe(403);
-    expect((await call(PLATFORM, `/api/operator/consultants/${person}`, { method: 'DELETE', token: operatorToken })).status).toBe(404);
+    expect((await read(consultants[':userId'].$delete(byPerson))).status).toBe(200);
+    expect((await personsCommunities()).status).toBe(403);
+    expect((await read(consultants[':userId'].$delete(byPerson))).status).toBe(404);
     // Each change is logged once, by whom; the refused second removal leaves no trace.
     const logged = await env.PLATFORM_DB.prepare(
       'SELECT action, actor_user_id AS actor, detail FROM audit_log WHERE detail LIKE ? ORDER BY id',
@@ -411,9 +406,7 @@ describe('operators register consultants', () => {
       ['consultant.removed', operator, { consultantUserId: person }],
     ]);
     // A consultant cannot register consultants.
-    expect(
-      (await call(PLATFORM, `/api/operator/consultants/${uid('x')}`, { method: 'PUT', token: personToken, body: { displayName: '某人' } }))
-        .status,
-    ).toBe(403);
+    const byConsultant = client(PLATFORM, personToken).api.operator.consultants[':userId'];
+    expect((await read(byConsultant.$put({ param: { userId: uid('x') }, json: { displayName: '某人' } }))).status).toBe(403);
   });
 });

@@ -1,10 +1,11 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
 import { securityFor, withoutDevOperations } from '../../worker/http/openapi-document';
-import { call, PLATFORM } from './helpers';
+import { PLATFORM, rawCall } from './helpers';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 const SIGNED_IN = [{ bearerAuth: [] }, { sessionCookie: [] }];
@@ -17,14 +18,37 @@ interface Operation {
   access?: { allow: unknown };
 }
 
-/** The parts of the served document these tests read. */
-interface ServedDocument {
-  paths: Record<string, Record<string, { operationId?: string; security?: unknown; 'x-access'?: { allow: unknown } }>>;
-  components: { securitySchemes: Record<string, unknown> };
+/** The parts of the served document these tests read; everything else in it is kept as served. */
+const servedDocument = z.looseObject({
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.looseObject({
+        operationId: z.string().optional(),
+        security: z.unknown(),
+        'x-access': z.looseObject({ allow: z.unknown() }).optional(),
+        responses: z.record(z.string(), z.looseObject({ description: z.string().optional() })).optional(),
+      }),
+    ),
+  ),
+  components: z.looseObject({
+    securitySchemes: z.record(z.string(), z.unknown()),
+    responses: z.record(z.string(), z.looseObject({ content: z.record(z.string(), z.looseObject({ schema: z.unknown() })) })),
+    schemas: z.record(z.string(), z.unknown()),
+  }),
+});
+type ServedDocument = z.infer<typeof servedDocument>;
+
+/** The document this deployment serves. */
+async function servedOpenApi() {
+  const res = await rawCall(PLATFORM, '/api/openapi.json');
+  expect(res.status).toBe(200);
+  return servedDocument.parse(res.json);
 }
 
 function operationsOf(document: ServedDocument): Operation[] {
-  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+  return Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => HTTP_METHODS.includes(method))
       .map(([method, op]) => ({
@@ -41,14 +65,12 @@ function operationsOf(document: ServedDocument): Operation[] {
 async function documentWithEnv(overrides: Partial<Bindings>) {
   const response = await app.fetch(new Request(`http://${PLATFORM}/api/openapi.json`), { ...env, ...overrides }, createExecutionContext());
   expect(response.status).toBe(200);
-  return response.json<ServedDocument>();
+  return servedDocument.parse(await response.json());
 }
 
 describe('the OpenAPI document', () => {
   it('names every operation feature.verb, once in the whole document', async () => {
-    const doc = await call(PLATFORM, '/api/openapi.json');
-    expect(doc.status).toBe(200);
-    const operations = operationsOf(doc.json);
+    const operations = operationsOf(await servedOpenApi());
     expect(operations.length).toBeGreaterThan(100);
     const ids = operations.map((op) => op.operationId);
     for (const op of operations) expect(op.operationId, op.key).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/);
@@ -57,8 +79,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('names operations after the folder that declares them', async () => {
-    const doc = await call(PLATFORM, '/api/openapi.json');
-    const byKey = Object.fromEntries(operationsOf(doc.json).map((op) => [op.key, op.operationId]));
+    const byKey = Object.fromEntries(operationsOf(await servedOpenApi()).map((op) => [op.key, op.operationId]));
     expect(byKey).toMatchObject({
       'GET /api/activities': 'activities.list',
       'POST /api/activities': 'activities.create',
@@ -75,12 +96,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('declares the session token schemes, and on each operation none for a public route and a session token otherwise', async () => {
-    const doc = await call(PLATFORM, '/api/openapi.json');
-    expect(doc.json.components.securitySchemes).toEqual({
+    const doc = await servedOpenApi();
+    expect(doc.components.securitySchemes).toEqual({
       bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
       sessionCookie: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: '__session' }),
     });
-    const operations = operationsOf(doc.json);
+    const operations = operationsOf(doc);
     for (const op of operations) {
       expect(op.access, op.key).toBeDefined();
       expect(op.security, op.key).toEqual(op.access?.allow === 'public' ? [] : SIGNED_IN);
@@ -118,12 +139,12 @@ describe('the OpenAPI document', () => {
   });
 
   it("describes the host's refusals on every operation, keeping a route's own description", async () => {
-    const doc = await call(PLATFORM, '/api/openapi.json');
+    const doc = await servedOpenApi();
     for (const name of ['HostNotFound', 'CommunitySuspended', 'CommunityNotReady']) {
-      expect(doc.json.components.responses[name].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+      expect(doc.components.responses[name]?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Error' });
     }
-    expect(doc.json.components.schemas.Error).toBeDefined();
-    expect(doc.json.paths['/api/health'].get.responses['410']).toEqual({ $ref: '#/components/responses/CommunitySuspended' });
-    expect(doc.json.paths['/api/members/{memberId}/roles'].put.responses['404'].description).toMatch(/another community/);
+    expect(doc.components.schemas.Error).toBeDefined();
+    expect(doc.paths['/api/health']?.get?.responses?.['410']).toEqual({ $ref: '#/components/responses/CommunitySuspended' });
+    expect(doc.paths['/api/members/{memberId}/roles']?.put?.responses?.['404']?.description).toMatch(/another community/);
   });
 });

@@ -1,16 +1,16 @@
-import { exports } from 'cloudflare:workers';
+import { z } from '@hono/zod-openapi';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Access } from '../../worker/auth/access';
 import { communityRoles } from '../../worker/auth/roles';
-import { call, createCommunity, signIn } from './helpers';
+import { client, createCommunity, errorOf, PLATFORM, type PublishedAccess, publishedAccess, rawCall, read, signIn } from './helpers';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
-type Operation = { 'x-access': Access };
-type Document = { paths: Record<string, Record<string, Operation>> };
+const servedDocument = z.object({
+  paths: z.record(z.string(), z.record(z.string(), z.object({ 'x-access': publishedAccess.optional() }))),
+});
 
 const standing = new Set(['public', 'signed-in', 'operator', 'consultant']);
-const allowed = (access: Access) => (typeof access.allow === 'string' ? [access.allow] : [...access.allow]);
+const allowed = (access: PublishedAccess) => (typeof access.allow === 'string' ? [access.allow] : [...access.allow]);
 
 /** Values for path parameters: objects that exist are not needed, since a role towards a missing object is not held. */
 function fill(path: string) {
@@ -21,9 +21,9 @@ function fill(path: string) {
     .replace(/\{[a-zA-Z]+\}/g, '1');
 }
 
-let doc: Document;
+let doc: z.infer<typeof servedDocument>;
 beforeAll(async () => {
-  doc = (await (await exports.default.fetch('http://localhost/api/openapi.json')).json()) as Document;
+  doc = servedDocument.parse((await rawCall(PLATFORM, '/api/openapi.json')).json);
 });
 
 describe('every route declares its roles from one vocabulary', () => {
@@ -33,8 +33,8 @@ describe('every route declares its roles from one vocabulary', () => {
       for (const [method, op] of Object.entries(ops)) {
         const access = op['x-access'];
         expect(access, `${method} ${path}`).toBeDefined();
-        for (const role of allowed(access)) expect(known.has(role), `${method} ${path}: ${role}`).toBe(true);
-        const rule = access.body;
+        for (const role of allowed(access!)) expect(known.has(role), `${method} ${path}: ${role}`).toBe(true);
+        const rule = access!.body;
         if (rule) {
           const roles = 'is' in rule ? Object.values(rule.is).flat() : [...rule.allow, ...(rule.otherwise ?? [])];
           for (const role of roles) expect(known.has(role), `${method} ${path}: ${role}`).toBe(true);
@@ -48,11 +48,11 @@ describe('a plain member is refused every route that needs a finer role', () => 
   it('answers 403 with the roles named, before anything is read or written', async () => {
     const c = await createCommunity(`founder-${crypto.randomUUID().slice(0, 8)}`);
     const token = await signIn(`plain-${crypto.randomUUID().slice(0, 8)}`, c.host, '普通居民');
-    expect((await call(c.host, '/api/members/me', { body: { displayName: '普通居民' }, token })).status).toBe(201);
+    expect((await read(client(c.host, token).api.members.me.$post({ json: { displayName: '普通居民' } }))).status).toBe(201);
     const checked: string[] = [];
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
-        const access = op['x-access'];
+        const access = op['x-access']!;
         if (access.host !== 'community') continue;
         const roles = allowed(access);
         const finer = !roles.some((r) => standing.has(r) || r === 'member');
@@ -66,9 +66,9 @@ describe('a plain member is refused every route that needs a finer role', () => 
         }
         for (const body of bodies) {
           const get = method === 'get';
-          const res = await call(c.host, fill(path), { method: method.toUpperCase(), body: get ? undefined : body, token });
+          const res = await rawCall(c.host, fill(path), { method: method.toUpperCase(), body: get ? undefined : body, token });
           expect(res.status, `${method.toUpperCase()} ${path} ${JSON.stringify(body)}: ${res.text}`).toBe(403);
-          expect(res.json.error.code).toBe('forbidden');
+          expect(errorOf(res.json).code).toBe('forbidden');
           checked.push(`${method} ${path}`);
         }
       }

@@ -1,41 +1,52 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { call, createCommunity, signIn } from './helpers';
+import { bodyOf, client, createCommunity, expectStatus, read, signIn } from './helpers';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 const uniq = (name: string) => `${name}${crypto.randomUUID().slice(0, 6)}`;
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86400_000 + hours * 3600_000).toISOString();
+const byId = (id: number) => ({ param: { id: String(id) } });
 
 interface Person {
   token: string;
   id: number;
 }
 
+/** The community's API on `host`, as the holder of `token` (or anonymous). */
+const api = (host: string, token?: string) => client(host, token).api;
+type PartyKey = Parameters<ReturnType<typeof api>['parties'][':key']['appointments']['$post']>[0]['param']['key'];
+
 async function join(host: string, name: string): Promise<Person> {
   const token = await signIn(uid('p'), host, name);
-  const res = await call(host, '/api/members/me', { body: { displayName: name }, token });
-  expect(res.status, res.text).toBe(201);
-  return { token, id: res.json.id };
+  const res = await read(api(host, token).members.me.$post({ json: { displayName: name } }));
+  return { token, id: bodyOf(res, 201).id };
 }
 
+const offerRepresentation = (host: string, party: PartyKey, memberId: number, token: string) =>
+  read(api(host, token).parties[':key'].appointments.$post({ param: { key: party }, json: { memberId } }));
+const answerOffer = (host: string, party: PartyKey, appointmentId: number, token: string) =>
+  read(
+    api(host, token).parties[':key'].appointments[':appointmentId'].answer.$post({
+      param: { key: party, appointmentId: String(appointmentId) },
+      json: { accept: true },
+    }),
+  );
+
 /** An administrator offers the party's representation and the appointee accepts it. */
-async function appoint(host: string, admin: Person, who: Person, party: string) {
-  const offer = await call(host, `/api/parties/${party}/appointments`, { body: { memberId: who.id }, token: admin.token });
-  expect(offer.status, offer.text).toBe(201);
-  const answer = await call(host, `/api/parties/${party}/appointments/${offer.json.id}/answer`, {
-    body: { accept: true },
-    token: who.token,
-  });
-  expect(answer.status, answer.text).toBe(200);
-  return offer.json.id as number;
+async function appoint(host: string, admin: Person, who: Person, party: PartyKey) {
+  const offer = await offerRepresentation(host, party, who.id, admin.token);
+  const { id } = bodyOf(offer, 201);
+  const answer = await answerOffer(host, party, id, who.token);
+  expectStatus(answer, 200);
+  return id;
 }
 
 async function community() {
   const c = await createCommunity(uid('founder'));
-  const me = await call(c.host, '/api/members/me', { token: c.founderToken });
-  return { ...c, admin: { token: c.founderToken, id: me.json.id as number } };
+  const me = await read(api(c.host, c.founderToken).members.me.$get());
+  return { ...c, admin: { token: c.founderToken, id: bodyOf(me, 200).id } };
 }
 
 let c: Awaited<ReturnType<typeof community>>;
@@ -44,37 +55,39 @@ beforeAll(async () => {
 });
 
 async function activeClub(leader: Person, members: Person[]) {
-  const created = await call(c.host, '/api/clubs', {
-    body: { name: uniq('合唱团'), purpose: '每周一起唱歌，练声也交朋友' },
-    token: leader.token,
-  });
-  expect(created.status, created.text).toBe(201);
-  const id = created.json.id as number;
-  expect((await call(c.host, `/api/clubs/${id}/status`, { body: { status: 'active' }, token: c.admin.token })).status).toBe(200);
-  for (const m of members) expect((await call(c.host, `/api/clubs/${id}/members`, { method: 'POST', token: m.token })).status).toBe(200);
+  const created = await read(
+    api(c.host, leader.token).clubs.$post({ json: { name: uniq('合唱团'), purpose: '每周一起唱歌，练声也交朋友' } }),
+  );
+  const { id } = bodyOf(created, 201);
+  expect((await read(api(c.host, c.admin.token).clubs[':id'].status.$post({ ...byId(id), json: { status: 'active' } }))).status).toBe(200);
+  for (const m of members) expect((await read(api(c.host, m.token).clubs[':id'].members.$post(byId(id)))).status).toBe(200);
   return id;
 }
 
+type Step = Parameters<ReturnType<typeof api>['activities'][':id']['steps']['$post']>[0]['json']['step'];
+const takeStep = (id: number, step: Step, token: string) =>
+  read(api(c.host, token).activities[':id'].steps.$post({ ...byId(id), json: { step } }));
+
 /** A club activity with a budget, submitted for approval by `by`. */
 async function submittedActivity(clubId: number, by: Person) {
-  const created = await call(c.host, '/api/activities', {
-    token: by.token,
-    body: {
-      clubId,
-      title: '周末合唱练习',
-      startsAt: inDays(5),
-      endsAt: inDays(5, 2),
-      place: '活动室',
-      capacity: 20,
-      audience: 'residents',
-      expectedParticipants: 10,
-      costLines: [{ label: '茶水', amountFen: 5000 }],
-    },
-  });
-  expect(created.status, created.text).toBe(201);
-  const id = created.json.id as number;
-  const submitted = await call(c.host, `/api/activities/${id}/steps`, { body: { step: 'submit' }, token: by.token });
-  expect(submitted.status, submitted.text).toBe(200);
+  const created = await read(
+    api(c.host, by.token).activities.$post({
+      json: {
+        clubId,
+        title: '周末合唱练习',
+        startsAt: inDays(5),
+        endsAt: inDays(5, 2),
+        place: '活动室',
+        capacity: 20,
+        audience: 'residents',
+        expectedParticipants: 10,
+        costLines: [{ label: '茶水', amountFen: 5000 }],
+      },
+    }),
+  );
+  const { id } = bodyOf(created, 201);
+  const submitted = await takeStep(id, 'submit', by.token);
+  expectStatus(submitted, 200);
   return id;
 }
 
@@ -83,102 +96,90 @@ describe('handing a club over takes the former responsible person’s powers awa
     const oldLeader = await join(c.host, '老队长');
     const newLeader = await join(c.host, '新队长');
     const clubId = await activeClub(oldLeader, [newLeader]);
-    const offered = await call(c.host, `/api/clubs/${clubId}/handovers`, { body: { toMemberId: newLeader.id }, token: oldLeader.token });
-    expect(offered.status, offered.text).toBe(201);
-    const accepted = await call(c.host, `/api/clubs/${clubId}/handovers/${offered.json.id}`, {
-      body: { accept: true },
-      token: newLeader.token,
-    });
-    expect(accepted.status, accepted.text).toBe(200);
+    const offerHandover = (token: string) =>
+      read(api(c.host, token).clubs[':id'].handovers.$post({ ...byId(clubId), json: { toMemberId: newLeader.id } }));
+    const offered = await offerHandover(oldLeader.token);
+    const accepted = await read(
+      api(c.host, newLeader.token).clubs[':id'].handovers[':handoverId'].$post({
+        param: { id: String(clubId), handoverId: String(bodyOf(offered, 201).id) },
+        json: { accept: true },
+      }),
+    );
+    expectStatus(accepted, 200);
 
     const activity = await submittedActivity(clubId, newLeader);
-    const approveByOld = await call(c.host, `/api/activities/${activity}/steps`, { body: { step: 'approve' }, token: oldLeader.token });
+    const roster = (token: string) => read(api(c.host, token).activities[':id'].signups.$get(byId(activity)));
+    const approveByOld = await takeStep(activity, 'approve', oldLeader.token);
     expect(approveByOld.status).toBe(403);
-    expect((await call(c.host, `/api/activities/${activity}/signups`, { token: oldLeader.token })).status).toBe(403);
+    expect((await roster(oldLeader.token)).status).toBe(403);
     // A handover can no longer be offered by the former responsible person either.
-    const again = await call(c.host, `/api/clubs/${clubId}/handovers`, { body: { toMemberId: newLeader.id }, token: oldLeader.token });
+    const again = await offerHandover(oldLeader.token);
     expect(again.status).toBe(403);
 
-    const federation = await call(c.host, '/api/federation', { token: newLeader.token });
-    const forClub = federation.json.members.filter((m: { clubId: number }) => m.clubId === clubId);
-    expect(forClub.map((m: { memberId: number }) => m.memberId)).toEqual([newLeader.id]);
+    const federation = await read(api(c.host, newLeader.token).federation.$get());
+    expectStatus(federation, 200);
+    const forClub = federation.json.members.filter((m) => m.clubId === clubId);
+    expect(forClub.map((m) => m.memberId)).toEqual([newLeader.id]);
 
     // The new responsible person has those powers; a hub member the club never had has none.
-    expect((await call(c.host, `/api/activities/${activity}/signups`, { token: newLeader.token })).status).toBe(200);
+    expect((await roster(newLeader.token)).status).toBe(200);
     const outsider = await join(c.host, '旁人');
-    expect((await call(c.host, `/api/activities/${activity}/steps`, { body: { step: 'approve' }, token: outsider.token })).status).toBe(
-      403,
-    );
+    expect((await takeStep(activity, 'approve', outsider.token)).status).toBe(403);
   });
 });
 
 describe('a party’s representative is appointed by an administrator and accepts', () => {
+  const setRoles = (memberId: number, roles: { role: 'association-admin' | 'party-representative'; partyKey?: PartyKey }[]) =>
+    read(api(c.host, c.admin.token).members[':memberId'].roles.$put({ param: { memberId: String(memberId) }, json: { roles } }));
+
   it('an administrator cannot make anyone (themself included) a representative through their roles', async () => {
-    const res = await call(c.host, `/api/members/${c.admin.id}/roles`, {
-      method: 'PUT',
-      body: { roles: [{ role: 'association-admin' }, { role: 'party-representative', partyKey: 'owners-committee' }] },
-      token: c.admin.token,
-    });
+    const res = await setRoles(c.admin.id, [{ role: 'association-admin' }, { role: 'party-representative', partyKey: 'owners-committee' }]);
     expect(res.status).toBe(400);
     const someone = await join(c.host, '某居民');
-    const other = await call(c.host, `/api/members/${someone.id}/roles`, {
-      method: 'PUT',
-      body: { roles: [{ role: 'party-representative', partyKey: 'owners-committee' }] },
-      token: c.admin.token,
-    });
+    const other = await setRoles(someone.id, [{ role: 'party-representative', partyKey: 'owners-committee' }]);
     expect(other.status).toBe(400);
   });
 
   it('nobody appoints themself, and an association administrator represents no other party', async () => {
-    const self = await call(c.host, '/api/parties/owners-committee/appointments', { body: { memberId: c.admin.id }, token: c.admin.token });
+    const self = await offerRepresentation(c.host, 'owners-committee', c.admin.id, c.admin.token);
     expect(self.status).toBe(400);
     const secondAdmin = await join(c.host, '副会长');
-    const made = await call(c.host, `/api/members/${secondAdmin.id}/roles`, {
-      method: 'PUT',
-      body: { roles: [{ role: 'association-admin' }] },
-      token: c.admin.token,
-    });
-    expect(made.status, made.text).toBe(200);
-    const byOther = await call(c.host, '/api/parties/owners-committee/appointments', {
-      body: { memberId: c.admin.id },
-      token: secondAdmin.token,
-    });
+    const made = await setRoles(secondAdmin.id, [{ role: 'association-admin' }]);
+    expectStatus(made, 200);
+    const byOther = await offerRepresentation(c.host, 'owners-committee', c.admin.id, secondAdmin.token);
     expect(byOther.status).toBe(409);
   });
 
   it('an offer gives no power until accepted; acceptance is audited; one party at a time', async () => {
     const rep = await join(c.host, '业委会代表');
-    const offer = await call(c.host, '/api/parties/owners-committee/appointments', { body: { memberId: rep.id }, token: c.admin.token });
-    expect(offer.status, offer.text).toBe(201);
+    const offer = await offerRepresentation(c.host, 'owners-committee', rep.id, c.admin.token);
+    const offerId = bodyOf(offer, 201).id;
     // Only the appointee answers.
-    const byAdmin = await call(c.host, `/api/parties/owners-committee/appointments/${offer.json.id}/answer`, {
-      body: { accept: true },
-      token: c.admin.token,
-    });
+    const byAdmin = await answerOffer(c.host, 'owners-committee', offerId, c.admin.token);
     expect(byAdmin.status).toBe(403);
-    let me = await call(c.host, '/api/members/me', { token: rep.token });
-    expect(me.json.roles).toEqual([]);
-    const accept = await call(c.host, `/api/parties/owners-committee/appointments/${offer.json.id}/answer`, {
-      body: { accept: true },
-      token: rep.token,
-    });
-    expect(accept.status, accept.text).toBe(200);
-    me = await call(c.host, '/api/members/me', { token: rep.token });
-    expect(me.json.roles).toEqual([expect.objectContaining({ role: 'party-representative', partyKey: 'owners-committee' })]);
+    const myRoles = async () => bodyOf(await read(api(c.host, rep.token).members.me.$get()), 200).roles;
+    expect(await myRoles()).toEqual([]);
+    const accept = await answerOffer(c.host, 'owners-committee', offerId, rep.token);
+    expectStatus(accept, 200);
+    expect(await myRoles()).toEqual([expect.objectContaining({ role: 'party-representative', partyKey: 'owners-committee' })]);
     const audit = await env.PLATFORM_DB.prepare(
       "SELECT actor_user_id AS actor, detail FROM audit_log WHERE action = 'party.representative-accepted'",
     ).all<{ actor: string; detail: string }>();
-    expect(audit.results.some((r) => JSON.parse(r.detail).appointmentId === offer.json.id)).toBe(true);
+    expect(audit.results.some((r) => JSON.parse(r.detail).appointmentId === offerId)).toBe(true);
 
     // A second party is refused while the first lasts.
-    const second = await call(c.host, '/api/parties/property-company/appointments', { body: { memberId: rep.id }, token: c.admin.token });
+    const second = await offerRepresentation(c.host, 'property-company', rep.id, c.admin.token);
     expect(second.status).toBe(409);
     // Ending the term frees them; the record stays.
-    expect(
-      (await call(c.host, `/api/parties/owners-committee/representatives/${rep.id}`, { method: 'DELETE', token: c.admin.token })).status,
-    ).toBe(200);
-    const list = await call(c.host, '/api/parties/owners-committee/appointments', { token: c.admin.token });
-    expect(list.json.appointments.find((a: { id: number }) => a.id === offer.json.id).status).toBe('ended');
+    const ended = await read(
+      api(c.host, c.admin.token).parties[':key'].representatives[':memberId'].$delete({
+        param: { key: 'owners-committee', memberId: String(rep.id) },
+      }),
+    );
+    expect(ended.status).toBe(200);
+    const list = await read(api(c.host, c.admin.token).parties[':key'].appointments.$get({ param: { key: 'owners-committee' } }));
+    expectStatus(list, 200);
+    expect(list.json.appointments.find((a) => a.id === offerId)?.status).toBe('ended');
   });
 
   it('at a joint meeting each party’s position is recorded only by its own representative, and the record names who recorded it', async () => {
@@ -186,51 +187,49 @@ describe('a party’s representative is appointed by an administrator and accept
     const host = community2.host;
     const admin = community2.admin;
     const reps: Record<string, Person> = {};
-    for (const party of ['residents-committee', 'owners-committee', 'property-company']) {
+    for (const party of ['residents-committee', 'owners-committee', 'property-company'] as const) {
       const token = await signIn(uid('rep'), host, `${party}代表`);
-      const joined = await call(host, '/api/members/me', { body: { displayName: `${party}代表` }, token });
+      const joined = await read(api(host, token).members.me.$post({ json: { displayName: `${party}代表` } }));
+      expectStatus(joined, 201);
       reps[party] = { token, id: joined.json.id };
-      const offer = await call(host, `/api/parties/${party}/appointments`, { body: { memberId: reps[party]!.id }, token: admin.token });
-      await call(host, `/api/parties/${party}/appointments/${offer.json.id}/answer`, { body: { accept: true }, token: reps[party]!.token });
+      const offer = await offerRepresentation(host, party, reps[party]!.id, admin.token);
+      expectStatus(offer, 201);
+      await answerOffer(host, party, offer.json.id, reps[party]!.token);
     }
-    const meeting = await call(host, '/api/meetings', {
-      body: { bodyKey: 'joint-meeting', title: '四方联席会议', scheduledFor: inDays(3) },
-      token: admin.token,
-    });
-    expect(meeting.status, meeting.text).toBe(201);
-    const id = meeting.json.id;
+    const meetings = (token: string) => api(host, token).meetings;
+    const meeting = await read(
+      meetings(admin.token).$post({ json: { bodyKey: 'joint-meeting', title: '四方联席会议', scheduledFor: inDays(3) } }),
+    );
+    const id = String(bodyOf(meeting, 201).id);
     expect(
       (
-        await call(host, `/api/meetings/${id}/items`, {
-          body: { title: '增设充电桩', presenter: '物业', minutesAllotted: 10 },
-          token: admin.token,
-        })
+        await read(
+          meetings(admin.token)[':id'].items.$post({
+            param: { id },
+            json: { title: '增设充电桩', presenter: '物业', minutesAllotted: 10 },
+          }),
+        )
       ).status,
     ).toBe(201);
-    expect((await call(host, `/api/meetings/${id}/open`, { method: 'POST', token: admin.token })).status).toBe(200);
-    const detail = await call(host, `/api/meetings/${id}`, { token: admin.token });
-    const itemId = detail.json.items[0].id;
+    expect((await read(meetings(admin.token)[':id'].open.$post({ param: { id } }))).status).toBe(200);
+    const detail = await read(meetings(admin.token)[':id'].$get({ param: { id } }));
+    const itemId = String(bodyOf(detail, 200).items[0]!.id);
+    const recordPosition = (voter: string, position: 'agree' | 'object', token: string, reason?: string) =>
+      read(
+        meetings(token)[':id'].items[':itemId'].stances[':voter'].$put({
+          param: { id, itemId, voter },
+          json: reason === undefined ? { position } : { position, reason },
+        }),
+      );
     // The administrator speaks for the association, and for no other party.
-    const own = await call(host, `/api/meetings/${id}/items/${itemId}/stances/association`, {
-      method: 'PUT',
-      body: { position: 'agree' },
-      token: admin.token,
-    });
-    expect(own.status, own.text).toBe(200);
-    const forOwners = await call(host, `/api/meetings/${id}/items/${itemId}/stances/owners-committee`, {
-      method: 'PUT',
-      body: { position: 'agree' },
-      token: admin.token,
-    });
+    const own = await recordPosition('association', 'agree', admin.token);
+    expectStatus(own, 200);
+    const forOwners = await recordPosition('owners-committee', 'agree', admin.token);
     expect(forOwners.status).toBe(403);
-    const byRep = await call(host, `/api/meetings/${id}/items/${itemId}/stances/owners-committee`, {
-      method: 'PUT',
-      body: { position: 'object', reason: '费用分摊未说明' },
-      token: reps['owners-committee']!.token,
-    });
-    expect(byRep.status, byRep.text).toBe(200);
-    const after = await call(host, `/api/meetings/${id}`, { token: admin.token });
-    const stances = after.json.items[0].stances as { voter: string; recordedBy: string | null }[];
+    const byRep = await recordPosition('owners-committee', 'object', reps['owners-committee']!.token, '费用分摊未说明');
+    expectStatus(byRep, 200);
+    const after = await read(meetings(admin.token)[':id'].$get({ param: { id } }));
+    const stances = bodyOf(after, 200).items[0]!.stances;
     expect(stances.find((s) => s.voter === 'owners-committee')?.recordedBy).toBe('owners-committee代表');
     expect(stances.find((s) => s.voter === 'association')?.recordedBy).toBeTruthy();
   });
@@ -240,20 +239,18 @@ describe('a building contact is confirmed by someone else', () => {
   it('a party representative who offers to be a contact cannot confirm their own offer; another coordinator can', async () => {
     const rep = await join(c.host, '居委会代表');
     await appoint(c.host, c.admin, rep, 'residents-committee');
-    const buildings = (await call(c.host, '/api/buildings')).json.buildings;
-    const offer = await call(c.host, `/api/buildings/${buildings[1].id}/contact-applications`, { method: 'POST', token: rep.token });
-    expect(offer.status, offer.text).toBe(201);
+    const buildings = bodyOf(await read(api(c.host).buildings.$get()), 200).buildings;
+    const volunteer = (buildingId: number) => read(api(c.host, rep.token).buildings[':id']['contact-applications'].$post(byId(buildingId)));
+    const offer = await volunteer(buildings[1]!.id);
+    const offerId = bodyOf(offer, 201).id;
     // One offer waits at a time.
-    expect(
-      (await call(c.host, `/api/buildings/${buildings[2].id}/contact-applications`, { method: 'POST', token: rep.token })).status,
-    ).toBe(409);
-    const own = await call(c.host, `/api/contact-applications/${offer.json.id}/decision`, { body: { confirm: true }, token: rep.token });
+    expect((await volunteer(buildings[2]!.id)).status).toBe(409);
+    const decide = (token: string) =>
+      read(api(c.host, token)['contact-applications'][':id'].decision.$post({ ...byId(offerId), json: { confirm: true } }));
+    const own = await decide(rep.token);
     expect(own.status).toBe(403);
-    const byAdmin = await call(c.host, `/api/contact-applications/${offer.json.id}/decision`, {
-      body: { confirm: true },
-      token: c.admin.token,
-    });
-    expect(byAdmin.status, byAdmin.text).toBe(200);
+    const byAdmin = await decide(c.admin.token);
+    expectStatus(byAdmin, 200);
   });
 });
 
@@ -261,46 +258,45 @@ describe('volunteer hours are recorded for people who took part, on an activity 
   it('refuses a draft’s proposer, people who did not take part, and anyone but the responsible person or a coordinator', async () => {
     const proposer = await join(c.host, '提议人');
     const stranger = await join(c.host, '路人');
-    const draft = await call(c.host, '/api/activities', {
-      token: proposer.token,
-      body: {
-        title: '楼道大扫除',
-        startsAt: inDays(2),
-        endsAt: inDays(2, 2),
-        place: '三栋',
-        capacity: 10,
-        audience: 'residents',
-        expectedParticipants: 0,
-        costLines: [],
-      },
-    });
-    expect(draft.status, draft.text).toBe(201);
-    const onDraft = await call(c.host, '/api/volunteer-hours', {
-      body: { memberId: stranger.id, activityId: draft.json.id, servedOn: '2026-11-01', minutes: 120 },
-      token: proposer.token,
-    });
-    expect(onDraft.status).toBe(400);
-    expect(onDraft.json.error.details.activityId).toBeDefined();
+    const draft = await read(
+      api(c.host, proposer.token).activities.$post({
+        json: {
+          title: '楼道大扫除',
+          startsAt: inDays(2),
+          endsAt: inDays(2, 2),
+          place: '三栋',
+          capacity: 10,
+          audience: 'residents',
+          expectedParticipants: 0,
+          costLines: [],
+        },
+      }),
+    );
+    const id = bodyOf(draft, 201).id;
+    type Hours = Parameters<ReturnType<typeof api>['volunteer-hours']['$post']>[0]['json'];
+    const recordHours = (json: Hours, token: string) => read(api(c.host, token)['volunteer-hours'].$post({ json }));
+    const onDraft = await recordHours({ memberId: stranger.id, activityId: id, servedOn: '2026-11-01', minutes: 120 }, proposer.token);
+    expectStatus(onDraft, 400);
+    expect(onDraft.json.error.details).toHaveProperty(['activityId']);
 
     // An activity that happened, with one participant.
-    const id = draft.json.id as number;
     for (const step of ['submit', 'approve', 'open'] as const) {
       const token = step === 'approve' ? c.admin.token : proposer.token;
-      const res = await call(c.host, `/api/activities/${id}/steps`, { body: { step }, token });
+      const res = await takeStep(id, step, token);
       expect(res.status, `${step}: ${res.text}`).toBe(200);
     }
     const participant = await join(c.host, '参加者');
-    expect((await call(c.host, `/api/activities/${id}/signups`, { body: {}, token: participant.token })).status).toBe(201);
-    expect((await call(c.host, `/api/activities/${id}/steps`, { body: { step: 'hold' }, token: proposer.token })).status).toBe(200);
+    expect((await read(api(c.host, participant.token).activities[':id'].signups.$post({ ...byId(id), json: {} }))).status).toBe(201);
+    expect((await takeStep(id, 'hold', proposer.token)).status).toBe(200);
 
     const hours = (memberId: number) => ({ memberId, activityId: id, servedOn: '2026-11-01', minutes: 90 });
-    expect((await call(c.host, '/api/volunteer-hours', { body: hours(stranger.id), token: proposer.token })).status).toBe(400);
-    expect((await call(c.host, '/api/volunteer-hours', { body: hours(participant.id), token: stranger.token })).status).toBe(403);
-    const ok = await call(c.host, '/api/volunteer-hours', { body: hours(participant.id), token: proposer.token });
-    expect(ok.status, ok.text).toBe(201);
+    expect((await recordHours(hours(stranger.id), proposer.token)).status).toBe(400);
+    expect((await recordHours(hours(participant.id), stranger.token)).status).toBe(403);
+    const ok = await recordHours(hours(participant.id), proposer.token);
+    expectStatus(ok, 201);
     // Outside an activity, only an administrator records hours.
     const outside = { memberId: participant.id, servedOn: '2026-11-02', minutes: 60 };
-    expect((await call(c.host, '/api/volunteer-hours', { body: outside, token: proposer.token })).status).toBe(403);
-    expect((await call(c.host, '/api/volunteer-hours', { body: outside, token: c.admin.token })).status).toBe(201);
+    expect((await recordHours(outside, proposer.token)).status).toBe(403);
+    expect((await recordHours(outside, c.admin.token)).status).toBe(201);
   });
 });

@@ -1,14 +1,29 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { z } from '@hono/zod-openapi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
-import type { Access } from '../../worker/auth/access';
 import { signDevToken } from '../../worker/auth/dev-identity';
 import { communityRoles } from '../../worker/auth/roles';
 import { type Bindings, ConfigError, readConfig } from '../../worker/env';
 import { checkSlug } from '../../worker/platform/slug';
 import { classifyHost } from '../../worker/tenancy/host';
-import { call, createCommunity, PLATFORM, setupBody, signIn, uniqueSlug } from './helpers';
+import { parseJson } from '../client-response';
+import {
+  bodyOf,
+  client,
+  createCommunity,
+  errorOf,
+  expectStatus,
+  PLATFORM,
+  type PublishedAccess,
+  publishedAccess,
+  rawCall,
+  read,
+  setupBody,
+  signIn,
+  uniqueSlug,
+} from './helpers';
 
 /** A user id no other test uses. */
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
@@ -21,22 +36,16 @@ async function makeOperator(prefix = 'operator'): Promise<{ userId: string; toke
 
 async function join(host: string, userId: string, displayName: string) {
   const token = await signIn(userId, host, displayName);
-  const res = await call(host, '/api/members/me', { body: { displayName }, token });
+  const res = await read(client(host, token).api.members.me.$post({ json: { displayName } }));
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
-  return { token, member: res.json as { id: number; displayName: string } };
+  return { token, member: res.json };
 }
 
 /** Calls the app object directly with a modified env, as a deployment with other settings would. */
 async function callWithEnv(overrides: Partial<Bindings>, url: string, init: RequestInit = {}) {
   const response = await app.fetch(new Request(url, init), { ...env, ...overrides }, createExecutionContext());
   const text = await response.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: response.status, json, text };
+  return { status: response.status, json: parseJson(text), text };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -72,90 +81,103 @@ describe('tenant isolation between two communities', () => {
     for (const secret of [...B_SECRETS, B.slug]) expect(text).not.toContain(secret);
   };
 
-  const memberAndAdminRoutes = (memberId: number) => [
-    { method: 'GET', path: '/api/members/me' },
-    { method: 'GET', path: '/api/members' },
-    { method: 'PUT', path: `/api/members/${memberId}/roles`, body: { roles: [{ role: 'committee-member' }] } },
-    { method: 'GET', path: '/api/admin/checklist' },
+  /** A request to one route, sent to `host` with `token`. */
+  interface RouteCall {
+    route: string;
+    send: (host: string, token: string) => Promise<{ status: number; text: string; json: unknown }>;
+  }
+  const memberAndAdminRoutes = (memberId: number): RouteCall[] => [
+    { route: 'GET /api/members/me', send: (host, token) => read(client(host, token).api.members.me.$get()) },
+    { route: 'GET /api/members', send: (host, token) => read(client(host, token).api.members.$get()) },
+    {
+      route: `PUT /api/members/${memberId}/roles`,
+      send: (host, token) =>
+        read(
+          client(host, token).api.members[':memberId'].roles.$put({
+            param: { memberId: String(memberId) },
+            json: { roles: [{ role: 'committee-member' }] },
+          }),
+        ),
+    },
+    { route: 'GET /api/admin/checklist', send: (host, token) => read(client(host, token).api.admin.checklist.$get()) },
   ];
+  const members = async (host: string, token: string) => bodyOf(await read(client(host, token).api.members.$get()), 200).members;
 
   it("rejects a member of A presenting their A-host token on B's host with 401 invalid_token, revealing nothing of B", async () => {
     expect(aResidentMemberId).toBeGreaterThan(1);
-    for (const route of [...memberAndAdminRoutes(2), { method: 'GET', path: '/api/me' }]) {
-      const res = await call(B.host, route.path, { method: route.method, body: route.body, token: aResidentTokenOnA });
-      expect(res.status, `${route.method} ${route.path}`).toBe(401);
-      expect(res.json.error.code).toBe('invalid_token');
+    const me: RouteCall = { route: 'GET /api/me', send: (host, token) => read(client(host, token).api.me.$get()) };
+    for (const { route, send } of [...memberAndAdminRoutes(2), me]) {
+      const res = await send(B.host, aResidentTokenOnA);
+      expect(res.status, route).toBe(401);
+      expect(errorOf(res.json).code).toBe('invalid_token');
       expectNoBData(res.text);
     }
     // Nor can the A token be used to join B.
-    const joinB = await call(B.host, '/api/members/me', { body: { displayName: '冒充者' }, token: aResidentTokenOnA });
+    const joinB = await read(client(B.host, aResidentTokenOnA).api.members.me.$post({ json: { displayName: '冒充者' } }));
     expect(joinB.status).toBe(401);
-    const members = await call(B.host, '/api/members', { token: B.founderToken });
-    expect(members.json.members.map((m: { displayName: string }) => m.displayName)).not.toContain('冒充者');
+    expect((await members(B.host, B.founderToken)).map((m) => m.displayName)).not.toContain('冒充者');
   });
 
   it("answers 403 to a member of A signed in on B's host (not a member of B) on member and admin routes, revealing nothing of B", async () => {
     const tokenOnB = await signIn(aResident, B.host, '甲方居民');
-    for (const route of memberAndAdminRoutes(bMemberIds[1]!)) {
-      const res = await call(B.host, route.path, { method: route.method, body: route.body, token: tokenOnB });
-      expect(res.status, `${route.method} ${route.path}`).toBe(403);
-      expect(res.json.error.code).toBe('not_a_member');
+    for (const { route, send } of memberAndAdminRoutes(bMemberIds[1]!)) {
+      const res = await send(B.host, tokenOnB);
+      expect(res.status, route).toBe(403);
+      expect(errorOf(res.json).code).toBe('not_a_member');
       expectNoBData(res.text);
     }
     // /api/me works (the token is valid here) but shows no membership of B.
-    const me = await call(B.host, '/api/me', { token: tokenOnB });
-    expect(me.status).toBe(200);
+    const me = await read(client(B.host, tokenOnB).api.me.$get());
+    expectStatus(me, 200);
     expect(me.json.member).toBeNull();
     expectNoBData(me.text);
   });
 
   it("answers 403 to an association admin of A on B's admin routes", async () => {
     const aFounderTokenOnA = A.founderToken;
-    const adminOfA = await call(A.host, '/api/members/me', { token: aFounderTokenOnA });
-    expect(adminOfA.json.roles).toEqual([{ role: 'association-admin', partyKey: null, buildingId: null }]);
+    const adminOfA = bodyOf(await read(client(A.host, aFounderTokenOnA).api.members.me.$get()), 200);
+    expect(adminOfA.roles).toEqual([{ role: 'association-admin', partyKey: null, buildingId: null }]);
 
-    const aFounderId = (await call(A.host, '/api/me', { token: aFounderTokenOnA })).json.userId as string;
+    const aFounderId = bodyOf(await read(client(A.host, aFounderTokenOnA).api.me.$get()), 200).userId;
     const tokenOnB = await signIn(aFounderId, B.host);
-    for (const route of memberAndAdminRoutes(bMemberIds[1]!)) {
-      const res = await call(B.host, route.path, { method: route.method, body: route.body, token: tokenOnB });
-      expect(res.status, `${route.method} ${route.path}`).toBe(403);
+    for (const { route, send } of memberAndAdminRoutes(bMemberIds[1]!)) {
+      const res = await send(B.host, tokenOnB);
+      expect(res.status, route).toBe(403);
       expectNoBData(res.text);
     }
     // And B's member kept no roles.
-    const bMembers = await call(B.host, '/api/members', { token: B.founderToken });
-    const target = bMembers.json.members.find((m: { id: number }) => m.id === bMemberIds[1]);
-    expect(target.roles).toEqual([]);
+    const target = (await members(B.host, B.founderToken)).find((m) => m.id === bMemberIds[1]);
+    expect(target?.roles).toEqual([]);
   });
 
   it("never lets B's member ids on A's host reach B's data (404 for ids only B has, A's own member otherwise)", async () => {
-    const before = await call(B.host, '/api/members', { token: B.founderToken });
+    const listB = () => read(client(B.host, B.founderToken).api.members.$get());
+    const before = await listB();
     expect(before.status).toBe(200);
     const onlyInB = Math.max(...bMemberIds);
-    const aMembers = await call(A.host, '/api/members', { token: A.founderToken });
-    expect(aMembers.json.members.map((m: { id: number }) => m.id)).not.toContain(onlyInB);
+    expect((await members(A.host, A.founderToken)).map((m) => m.id)).not.toContain(onlyInB);
 
-    const missing = await call(A.host, `/api/members/${onlyInB}/roles`, {
-      method: 'PUT',
-      body: { roles: [{ role: 'committee-member' }] },
-      token: A.founderToken,
-    });
+    const setRolesOnA = (memberId: number, role: 'committee-member' | 'club-leader') =>
+      read(
+        client(A.host, A.founderToken).api.members[':memberId'].roles.$put({
+          param: { memberId: String(memberId) },
+          json: { roles: [{ role }] },
+        }),
+      );
+    const missing = await setRolesOnA(onlyInB, 'committee-member');
     expect(missing.status).toBe(404);
     expectNoBData(missing.text);
 
     // An id both have: the change lands on A's member, never on B's.
     const shared = aResidentMemberId;
     expect(bMemberIds).toContain(shared);
-    const onA = await call(A.host, `/api/members/${shared}/roles`, {
-      method: 'PUT',
-      body: { roles: [{ role: 'club-leader' }] },
-      token: A.founderToken,
-    });
-    expect(onA.status).toBe(200);
+    const onA = await setRolesOnA(shared, 'club-leader');
+    expectStatus(onA, 200);
     expect(onA.json.displayName).toBe('甲方居民');
     expect(onA.json.roles).toEqual([{ role: 'club-leader', partyKey: null, buildingId: null }]);
     expectNoBData(onA.text);
 
-    const after = await call(B.host, '/api/members', { token: B.founderToken });
+    const after = await listB();
     expect(after.json).toEqual(before.json);
   });
 });
@@ -164,37 +186,94 @@ describe('tenant isolation between two communities', () => {
 // Every route in the OpenAPI document has an access rule, and the rule holds
 // ---------------------------------------------------------------------------------------------
 
+/** The parts of a JSON schema that `sampleFor` reads. */
+interface JsonSchema {
+  $ref?: string;
+  example?: unknown;
+  default?: unknown;
+  const?: unknown;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  type?: string | string[];
+  required?: string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  minItems?: number;
+  minimum?: number;
+  minLength?: number;
+}
+
+const jsonSchema: z.ZodType<JsonSchema> = z.lazy(() =>
+  z.looseObject({
+    $ref: z.string().optional(),
+    example: z.unknown().optional(),
+    default: z.unknown().optional(),
+    const: z.unknown().optional(),
+    enum: z.array(z.unknown()).optional(),
+    anyOf: z.array(jsonSchema).optional(),
+    oneOf: z.array(jsonSchema).optional(),
+    allOf: z.array(jsonSchema).optional(),
+    type: z.union([z.string(), z.array(z.string())]).optional(),
+    required: z.array(z.string()).optional(),
+    properties: z.record(z.string(), jsonSchema).optional(),
+    items: jsonSchema.optional(),
+    minItems: z.number().optional(),
+    minimum: z.number().optional(),
+    minLength: z.number().optional(),
+  }),
+);
+
+/** An operation as the document describes it: its access rule and its JSON request body. */
+const documentedOperation = z.looseObject({
+  'x-access': publishedAccess.optional(),
+  requestBody: z
+    .looseObject({
+      required: z.boolean().optional(),
+      content: z.record(z.string(), z.looseObject({ schema: jsonSchema.optional() })).optional(),
+    })
+    .optional(),
+});
+
 interface Operation {
   method: string;
   path: string;
-  access: Access | undefined;
+  access: PublishedAccess | undefined;
   bodyRequired: boolean;
-  bodySchema: any;
+  bodySchema: JsonSchema | undefined;
 }
 
-const openapi = await call(PLATFORM, '/api/openapi.json');
+const openapi = await rawCall(PLATFORM, '/api/openapi.json');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-const operations: Operation[] = Object.entries((openapi.json?.paths ?? {}) as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+const jsonObject = z.record(z.string(), z.unknown());
+const documentPaths = z.object({ paths: z.record(z.string(), jsonObject) }).safeParse(openapi.json).data?.paths ?? {};
+const operations: Operation[] = Object.entries(documentPaths).flatMap(([path, item]) =>
   Object.entries(item)
     .filter(([method]) => HTTP_METHODS.includes(method))
-    .map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      access: op['x-access'],
-      bodyRequired: Boolean(op.requestBody?.required),
-      bodySchema: op.requestBody?.content?.['application/json']?.schema,
-    })),
+    .map(([method, value]) => {
+      const op = documentedOperation.parse(value);
+      return {
+        method: method.toUpperCase(),
+        path,
+        access: op['x-access'],
+        bodyRequired: Boolean(op.requestBody?.required),
+        bodySchema: op.requestBody?.content?.['application/json']?.schema,
+      };
+    }),
 );
 
-function resolveRef(ref: string): any {
-  return ref
+/** The schema a `$ref` points to in the served document. */
+function resolveRef(ref: string): JsonSchema | undefined {
+  const target = ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce((node: any, key) => node?.[key], openapi.json);
+    .reduce<unknown>((node, key) => jsonObject.safeParse(node).data?.[key], openapi.json);
+  return jsonSchema.optional().parse(target);
 }
 
 /** A plausible value for a JSON schema, so that calls test access and not validation. */
-function sampleFor(schema: any, depth = 0): unknown {
+function sampleFor(schema: JsonSchema | undefined, depth = 0): unknown {
   if (!schema || depth > 10) return null;
   if (schema.$ref) return sampleFor(resolveRef(schema.$ref), depth + 1);
   if (schema.example !== undefined) return schema.example;
@@ -204,9 +283,9 @@ function sampleFor(schema: any, depth = 0): unknown {
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (Array.isArray(alternatives)) return sampleFor(alternatives[0], depth + 1);
   if (Array.isArray(schema.allOf)) {
-    return Object.assign({}, ...schema.allOf.map((s: unknown) => sampleFor(s, depth + 1)));
+    return Object.assign({}, ...schema.allOf.map((s) => sampleFor(s, depth + 1)));
   }
-  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};
@@ -268,8 +347,9 @@ describe('access rules of every route in the OpenAPI document', () => {
 
   const pathFor = (op: Operation) =>
     op.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'slug' ? community.slug : name === 'memberId' ? '1' : '1'));
-  const callOp = (op: Operation, host: string, token?: string) => call(host, pathFor(op), { method: op.method, body: bodyFor(op), token });
-  const hostsFor = (access: Access) =>
+  const callOp = (op: Operation, host: string, token?: string) =>
+    rawCall(host, pathFor(op), { method: op.method, body: bodyFor(op), token });
+  const hostsFor = (access: PublishedAccess) =>
     access.host === 'platform' ? [PLATFORM] : access.host === 'community' ? [community.host] : [PLATFORM, community.host];
 
   it('publishes the API with every known route in it', () => {
@@ -295,9 +375,10 @@ describe('access rules of every route in the OpenAPI document', () => {
   });
 
   /** Routes for the community's members: any community role, standing or towards an object. */
-  const forMembers = (access: Access) =>
+  const forMembers = (access: PublishedAccess) =>
     typeof access.allow !== 'string' || !['public', 'signed-in', 'operator', 'consultant'].includes(access.allow);
-  const allowsMember = (access: Access) => (typeof access.allow === 'string' ? access.allow === 'member' : access.allow.includes('member'));
+  const allowsMember = (access: PublishedAccess) =>
+    typeof access.allow === 'string' ? access.allow === 'member' : access.allow.includes('member');
 
   describe.each(operations.map((op) => [`${op.method} ${op.path}`, op] as const))('%s', (_name, op) => {
     it('declares an x-access rule (deny by default: no route without one)', () => {
@@ -313,7 +394,7 @@ describe('access rules of every route in the OpenAPI document', () => {
         for (const host of hostsFor(op.access!)) {
           const res = await callOp(op, host);
           expect(res.status, host).toBe(401);
-          expect(res.json.error.code).toBe('unauthenticated');
+          expect(errorOf(res.json).code).toBe('unauthenticated');
         }
       });
     }
@@ -336,7 +417,7 @@ describe('access rules of every route in the OpenAPI document', () => {
       it('answers 403 to a signed-in person who is not a member', async () => {
         const res = await callOp(op, community.host, nonMemberToken);
         expect(res.status).toBe(403);
-        expect(res.json.error.code).toBe('not_a_member');
+        expect(errorOf(res.json).code).toBe('not_a_member');
       });
     }
 
@@ -344,7 +425,7 @@ describe('access rules of every route in the OpenAPI document', () => {
       it('answers 403 to a plain resident', async () => {
         const res = await callOp(op, community.host, residentToken);
         expect(res.status).toBe(403);
-        expect(res.json.error.code).toBe('forbidden');
+        expect(errorOf(res.json).code).toBe('forbidden');
       });
     }
 
@@ -352,7 +433,7 @@ describe('access rules of every route in the OpenAPI document', () => {
       it('answers 403 to a consultant, even one the community granted access to its figures', async () => {
         const res = await callOp(op, community.host, consultantToken);
         expect(res.status).toBe(403);
-        expect(res.json.error.code).toBe('not_a_member');
+        expect(errorOf(res.json).code).toBe('not_a_member');
       });
     }
 
@@ -361,7 +442,7 @@ describe('access rules of every route in the OpenAPI document', () => {
         for (const token of [platformToken, operatorToken]) {
           const res = await callOp(op, PLATFORM, token);
           expect(res.status).toBe(403);
-          expect(res.json.error.code).toBe('forbidden');
+          expect(errorOf(res.json).code).toBe('forbidden');
         }
       });
     }
@@ -371,27 +452,28 @@ describe('access rules of every route in the OpenAPI document', () => {
         expect((await callOp(op, PLATFORM, consultantPlatformToken)).status).toBe(403);
         const res = await callOp(op, PLATFORM, platformToken);
         expect(res.status).toBe(403);
-        expect(res.json.error.code).toBe('forbidden');
+        expect(errorOf(res.json).code).toBe('forbidden');
       });
     }
   });
 
   it('lets an operator (a platform_roles row) read GET /api/operator/overview', async () => {
     const operator = await makeOperator();
-    const res = await call(PLATFORM, '/api/operator/overview', { token: operator.token });
-    expect(res.status).toBe(200);
+    const overview = (token: string) => read(client(PLATFORM, token).api.operator.overview.$get());
+    const res = await overview(operator.token);
+    expectStatus(res, 200);
     expect(res.json.pool.total).toBeGreaterThanOrEqual(32);
-    expect(res.json.communities.map((c: { slug: string }) => c.slug)).toContain(community.slug);
+    expect(res.json.communities.map((c) => c.slug)).toContain(community.slug);
     // A consultant role is not the operator role.
     const consultant = uid('consultant');
     await env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'consultant')").bind(consultant).run();
-    expect((await call(PLATFORM, '/api/operator/overview', { token: await signIn(consultant) })).status).toBe(403);
+    expect((await overview(await signIn(consultant))).status).toBe(403);
   });
 
   it('answers 404 for an API path that is not in the document', async () => {
-    const res = await call(PLATFORM, '/api/nothing-here');
+    const res = await rawCall(PLATFORM, '/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(res.json.error.code).toBe('not_found');
+    expect(errorOf(res.json).code).toBe('not_found');
   });
 });
 
@@ -422,20 +504,22 @@ function b64urlEncode(text: string): string {
 
 describe('session tokens', () => {
   const origin = 'http://localhost';
+  const me = (token: string) => read(client(PLATFORM, token).api.me.$get());
+  const meWithCookie = (cookie: string) => read(client(PLATFORM).api.me.$get(undefined, { headers: { cookie } }));
 
   it('accepts a freshly signed token (control case)', async () => {
     const userId = uid('token-ok');
     const token = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId, name: 'OK', origin });
-    const res = await call(PLATFORM, '/api/me', { token });
-    expect(res.status).toBe(200);
+    const res = await me(token);
+    expectStatus(res, 200);
     expect(res.json.userId).toBe(userId);
   });
 
   it('rejects an expired token with 401 invalid_token', async () => {
     const token = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId: uid('expired'), name: 'Old', origin, expiresIn: -60 });
-    const res = await call(PLATFORM, '/api/me', { token });
+    const res = await me(token);
     expect(res.status).toBe(401);
-    expect(res.json.error.code).toBe('invalid_token');
+    expect(errorOf(res.json).code).toBe('invalid_token');
   });
 
   it('rejects a token whose payload was tampered with (401)', async () => {
@@ -445,14 +529,14 @@ describe('session tokens', () => {
     const claims = JSON.parse(b64urlDecode(payload));
     claims.sub = victim;
     const forged = `${header}.${b64urlEncode(JSON.stringify(claims))}.${signature}`;
-    const res = await call(PLATFORM, '/api/me', { token: forged });
+    const res = await me(forged);
     expect(res.status).toBe(401);
-    expect(res.json.error.code).toBe('invalid_token');
+    expect(errorOf(res.json).code).toBe('invalid_token');
 
     // A single changed character in the payload part is refused as well.
     const i = Math.floor(payload.length / 2);
     const flipped = `${header}.${payload.slice(0, i)}${payload[i] === 'A' ? 'B' : 'A'}${payload.slice(i + 1)}.${signature}`;
-    const res2 = await call(PLATFORM, '/api/me', { token: flipped });
+    const res2 = await me(flipped);
     expect(res2.status).toBe(401);
   });
 
@@ -464,17 +548,17 @@ describe('session tokens', () => {
     )) as CryptoKeyPair;
     const pem = toPem((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
     const token = await signDevToken(pem, { userId: uid('foreign-key'), name: 'F', origin });
-    const res = await call(PLATFORM, '/api/me', { token });
+    const res = await me(token);
     expect(res.status).toBe(401);
-    expect(res.json.error.code).toBe('invalid_token');
+    expect(errorOf(res.json).code).toBe('invalid_token');
   });
 
   it('rejects a token issued for another origin (azp) with 401', async () => {
     for (const other of ['http://other.localhost', 'https://localhost', 'http://localhost:8787', 'http://evil.example.org']) {
       const token = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId: uid('azp'), name: 'Z', origin: other });
-      const res = await call(PLATFORM, '/api/me', { token });
+      const res = await me(token);
       expect(res.status, other).toBe(401);
-      expect(res.json.error.code).toBe('invalid_token');
+      expect(errorOf(res.json).code).toBe('invalid_token');
     }
   });
 
@@ -485,9 +569,9 @@ describe('session tokens', () => {
       origin: undefined as unknown as string,
     });
     expect(JSON.parse(b64urlDecode(token.split('.')[1]!))).not.toHaveProperty('azp');
-    const res = await call(PLATFORM, '/api/me', { token });
+    const res = await me(token);
     expect(res.status).toBe(401);
-    expect(res.json.error.code).toBe('invalid_token');
+    expect(errorOf(res.json).code).toBe('invalid_token');
   });
 
   it('rejects an unsigned (alg none) token and garbage (401)', async () => {
@@ -495,28 +579,28 @@ describe('session tokens', () => {
     const payload = good.split('.')[1]!;
     const none = `${b64urlEncode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${payload}.`;
     for (const token of [none, 'not-a-jwt', `${good}x`]) {
-      const res = await call(PLATFORM, '/api/me', { token });
+      const res = await me(token);
       expect(res.status, token.slice(0, 20)).toBe(401);
-      expect(res.json.error.code).toBe('invalid_token');
+      expect(errorOf(res.json).code).toBe('invalid_token');
     }
   });
 
   it('accepts the token in the __session cookie just like the Bearer header, and rejects bad ones there too', async () => {
     const userId = uid('cookie');
     const token = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId, name: 'Cookie', origin });
-    const viaCookie = await call(PLATFORM, '/api/me', { headers: { cookie: `theme=dark; __session=${token}` } });
-    expect(viaCookie.status).toBe(200);
+    const viaCookie = await meWithCookie(`theme=dark; __session=${token}`);
+    expectStatus(viaCookie, 200);
     expect(viaCookie.json.userId).toBe(userId);
-    const viaHeader = await call(PLATFORM, '/api/me', { token });
+    const viaHeader = await me(token);
     expect(viaHeader.json).toEqual(viaCookie.json);
 
     const expired = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId, name: 'Cookie', origin, expiresIn: -60 });
-    const bad = await call(PLATFORM, '/api/me', { headers: { cookie: `__session=${expired}` } });
+    const bad = await meWithCookie(`__session=${expired}`);
     expect(bad.status).toBe(401);
-    expect(bad.json.error.code).toBe('invalid_token');
+    expect(errorOf(bad.json).code).toBe('invalid_token');
 
     const foreign = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId, name: 'Cookie', origin: 'http://x-y-z.localhost' });
-    expect((await call(PLATFORM, '/api/me', { headers: { cookie: `__session=${foreign}` } })).status).toBe(401);
+    expect((await meWithCookie(`__session=${foreign}`)).status).toBe(401);
   });
 });
 
@@ -532,17 +616,18 @@ describe('development sign-in', () => {
   });
 
   it('is 404 on a non-local host', async () => {
-    const res = await call('evil.example.org', '/api/dev/sign-in', { body: { userId: 'x-user', name: 'X' } });
+    const evil = client('evil.example.org').api.dev;
+    const res = await read(evil['sign-in'].$post({ json: { userId: 'x-user', name: 'X' } }));
     expect(res.status).toBe(404);
     expect(res.text).not.toContain('token');
-    expect((await call('evil.example.org', '/api/dev/personas')).status).toBe(404);
+    expect((await read(evil.personas.$get())).status).toBe(404);
   });
 
   it('makes the worker refuse to serve at all (500 misconfigured) when AUTH_MODE=dev but PLATFORM_HOST is not local', async () => {
     for (const url of ['http://localhost/api/dev/sign-in', 'http://huzhu.example.org/api/dev/sign-in']) {
       const res = await callWithEnv({ PLATFORM_HOST: 'huzhu.example.org' }, url, signInInit());
       expect(res.status, url).toBe(500);
-      expect(res.json.error.code).toBe('misconfigured');
+      expect(errorOf(res.json).code).toBe('misconfigured');
       expect(res.json).not.toHaveProperty('token');
     }
     const personas = await callWithEnv({ PLATFORM_HOST: 'huzhu.example.org' }, 'http://huzhu.example.org/api/dev/personas');
@@ -637,10 +722,10 @@ describe('community addresses', () => {
 
   it.each(malformed)('rejects slug %j at sign-up with 400 details.slug, creating nothing', async (slug) => {
     const token = await signIn(uid('slug-tester'));
-    const res = await call(PLATFORM, '/api/communities', { body: setupBody(slug), token });
+    const res = await read(client(PLATFORM, token).api.communities.$post({ json: setupBody(slug) }));
     expect(res.status).toBe(400);
-    expect(res.json.error.code).toBe('validation_failed');
-    expect(res.json.error.details).toHaveProperty(['slug']);
+    expect(errorOf(res.json).code).toBe('validation_failed');
+    expect(errorOf(res.json).details).toHaveProperty(['slug']);
     const row = await env.PLATFORM_DB.prepare('SELECT COUNT(*) AS n FROM communities WHERE slug = ?').bind(slug).first<{ n: number }>();
     expect(row?.n).toBe(0);
   });
@@ -711,7 +796,7 @@ describe('hosts without an active community', () => {
   let spa: string;
   beforeAll(async () => {
     // Whatever dist/web/index.html holds: the platform host serves it.
-    const res = await call(PLATFORM, '/');
+    const res = await rawCall(PLATFORM, '/');
     expect(res.status).toBe(200);
     spa = res.text;
     expect(spa.length).toBeGreaterThan(0);
@@ -719,7 +804,7 @@ describe('hosts without an active community', () => {
 
   it('answers an unknown community host with a bilingual 404 page linking to the platform, never the SPA', async () => {
     for (const path of ['/', '/join', '/index.html', '/some/deep/link']) {
-      const res = await call('nope-nope.localhost', path);
+      const res = await rawCall('nope-nope.localhost', path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type')).toContain('text/html');
       expect(res.text).toContain('没有这个社区');
@@ -730,7 +815,7 @@ describe('hosts without an active community', () => {
   });
 
   it('answers the API of an unknown community host with a 404 JSON error', async () => {
-    const res = await call('nope-nope.localhost', '/api/community');
+    const res = await read(client('nope-nope.localhost').api.community.$get());
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(res.json).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
@@ -738,57 +823,57 @@ describe('hosts without an active community', () => {
 
   it('answers a foreign host with 404, never the SPA', async () => {
     for (const host of ['evil.example.org', 'x.y.localhost', 'a--b.localhost', 'api.localhost']) {
-      const page = await call(host, '/');
+      const page = await rawCall(host, '/');
       expect(page.status, host).toBe(404);
       expect(page.text).not.toBe(spa);
-      const api = await call(host, '/api/health');
+      const api = await read(client(host).api.health.$get());
       expect(api.status, host).toBe(404);
-      expect(api.json.error.code).toBe('not_found');
+      expect(errorOf(api.json).code).toBe('not_found');
     }
   });
 
   it('shows a suspended community as 410 (page and API) and restores it on reactivation', async () => {
     const { slug, host, founderToken } = await createCommunity(uid('suspend-founder'));
     const operator = await makeOperator();
-    expect((await call(host, '/api/community')).status).toBe(200);
+    const profile = () => read(client(host).api.community.$get());
+    const ownMembership = () => read(client(host, founderToken).api.members.me.$get());
+    const setStatus = (status: 'suspended' | 'active') =>
+      read(client(PLATFORM, operator.token).api.operator.communities[':slug'].status.$post({ param: { slug }, json: { status } }));
+    expect((await profile()).status).toBe(200);
 
-    const suspend = await call(PLATFORM, `/api/operator/communities/${slug}/status`, {
-      body: { status: 'suspended' },
-      token: operator.token,
-    });
-    expect(suspend.status).toBe(200);
+    const suspend = await setStatus('suspended');
+    expectStatus(suspend, 200);
     expect(suspend.json.status).toBe('suspended');
 
-    const page = await call(host, '/');
+    const page = await rawCall(host, '/');
     expect(page.status).toBe(410);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('这个社区已暂停');
     expect(page.text).not.toBe(spa);
-    const api = await call(host, '/api/community');
+    const api = await profile();
     expect(api.status).toBe(410);
-    expect(api.json.error.code).toBe('community_suspended');
+    expect(errorOf(api.json).code).toBe('community_suspended');
     // Members cannot reach data either.
-    expect((await call(host, '/api/members/me', { token: founderToken })).status).toBe(410);
+    expect((await ownMembership()).status).toBe(410);
 
-    const reactivate = await call(PLATFORM, `/api/operator/communities/${slug}/status`, {
-      body: { status: 'active' },
-      token: operator.token,
-    });
+    const reactivate = await setStatus('active');
     expect(reactivate.status).toBe(200);
-    expect((await call(host, '/api/community')).status).toBe(200);
-    expect((await call(host, '/')).status).toBe(200);
-    expect((await call(host, '/api/members/me', { token: founderToken })).status).toBe(200);
+    expect((await profile()).status).toBe(200);
+    expect((await rawCall(host, '/')).status).toBe(200);
+    expect((await ownMembership()).status).toBe(200);
   });
 
   it('does not let the founder (a non-operator) suspend their own community', async () => {
     const founder = uid('self-suspend');
     const { slug } = await createCommunity(founder);
-    const res = await call(PLATFORM, `/api/operator/communities/${slug}/status`, {
-      body: { status: 'suspended' },
-      token: await signIn(founder),
-    });
+    const res = await read(
+      client(PLATFORM, await signIn(founder)).api.operator.communities[':slug'].status.$post({
+        param: { slug },
+        json: { status: 'suspended' },
+      }),
+    );
     expect(res.status).toBe(403);
-    expect((await call(PLATFORM, `/api/communities/${slug}`)).json.status).toBe('active');
+    expect(bodyOf(await read(client(PLATFORM).api.communities[':slug'].$get({ param: { slug } })), 200).status).toBe('active');
   });
 });
 
@@ -807,7 +892,7 @@ describe('concurrent sign-ups', () => {
       })),
     );
     const results = await Promise.all(
-      signUps.map((s) => call(PLATFORM, '/api/communities', { body: setupBody(s.slug, { nameZh: s.nameZh }), token: s.token })),
+      signUps.map((s) => read(client(PLATFORM, s.token).api.communities.$post({ json: setupBody(s.slug, { nameZh: s.nameZh }) }))),
     );
     expect(results.map((r) => r.status)).toEqual(Array(count).fill(201));
 
@@ -828,8 +913,8 @@ describe('concurrent sign-ups', () => {
 
     // And each new site shows its own data.
     for (const s of signUps) {
-      const site = await call(`${s.slug}.localhost`, '/api/community');
-      expect(site.status).toBe(200);
+      const site = await read(client(`${s.slug}.localhost`).api.community.$get());
+      expectStatus(site, 200);
       expect(site.json.name.zh).toBe(s.nameZh);
       expect(site.json.memberCount).toBe(1);
     }
@@ -839,16 +924,17 @@ describe('concurrent sign-ups', () => {
     const slug = uniqueSlug('race');
     const [t1, t2] = await Promise.all([signIn(uid('racer-1')), signIn(uid('racer-2'))]);
     const results = await Promise.all([
-      call(PLATFORM, '/api/communities', { body: setupBody(slug, { nameZh: '赛跑一号' }), token: t1 }),
-      call(PLATFORM, '/api/communities', { body: setupBody(slug, { nameZh: '赛跑二号' }), token: t2 }),
+      read(client(PLATFORM, t1).api.communities.$post({ json: setupBody(slug, { nameZh: '赛跑一号' }) })),
+      read(client(PLATFORM, t2).api.communities.$post({ json: setupBody(slug, { nameZh: '赛跑二号' }) })),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const loser = results.find((r) => r.status === 409)!;
-    expect(loser.json.error.code).toBe('slug_taken');
+    expect(errorOf(loser.json).code).toBe('slug_taken');
     const winner = results.find((r) => r.status === 201)!;
+    expectStatus(winner, 201);
     const rows = await env.PLATFORM_DB.prepare('SELECT id FROM communities WHERE slug = ?').bind(slug).all<{ id: string }>();
     expect(rows.results).toHaveLength(1);
-    const site = await call(`${slug}.localhost`, '/api/community');
-    expect(site.json.name.zh).toBe(winner.json.name.zh);
+    const site = await read(client(`${slug}.localhost`).api.community.$get());
+    expect(bodyOf(site, 200).name.zh).toBe(winner.json.name.zh);
   });
 });
