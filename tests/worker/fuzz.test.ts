@@ -6,7 +6,7 @@ import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
 import { errorCodes } from '../../worker/errors';
 import { brokenObject, deepNesting, hostileNumber, hostileString, type JsonSchema, valid, wrongValue } from './fuzz-arbitraries';
-import { call, createCommunity, PLATFORM, signIn } from './helpers';
+import { rawCall, createCommunity, PLATFORM, signIn } from './helpers';
 
 /**
  * Property-based fuzzing of every operation in the OpenAPI document: valid and invalid params, queries and
@@ -40,18 +40,24 @@ interface Operation {
   fileTypes: string[];
 }
 
-const openapi = (await call(PLATFORM, '/api/openapi.json')).json;
+/** What the fuzzer reads of an operation in the published document. */
+interface PublishedOperation {
+  requestBody?: { required?: boolean; content?: Record<string, { schema: JsonSchema }> };
+  parameters?: Operation['parameters'];
+  'x-access': { host: Operation['host'] };
+}
+const openapi = (await rawCall(PLATFORM, '/api/openapi.json')).json as { paths: Record<string, Record<string, PublishedOperation>> };
 const resolve = (ref: string): JsonSchema =>
   ref
     .replace(/^#\//, '')
     .split('/')
-    .reduce((node, key) => node?.[key], openapi);
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], openapi) as JsonSchema;
 
-const operations: Operation[] = Object.entries(openapi.paths as Record<string, Record<string, any>>)
+const operations: Operation[] = Object.entries(openapi.paths)
   .filter(([path]) => !path.startsWith('/api/dev/'))
   .flatMap(([path, item]) =>
     METHODS.filter((method) => item[method]).map((method) => {
-      const op = item[method];
+      const op = item[method]!;
       const content: Record<string, { schema: JsonSchema }> = op.requestBody?.content ?? {};
       return {
         key: `${method.toUpperCase()} ${path}`,
@@ -222,9 +228,9 @@ beforeAll(async () => {
   const memberUser = uid('fuzz-member');
   tokens.community.member = await signIn(memberUser, host, '邻居');
   tokens.platform.member = await signIn(memberUser);
-  const joined = await call(host, '/api/members/me', { body: { displayName: '邻居' }, token: tokens.community.member });
+  const joined = await rawCall(host, '/api/members/me', { body: { displayName: '邻居' }, token: tokens.community.member });
   expect(joined.status).toBe(201);
-  adminMemberId = (await call(host, '/api/members/me', { token: created.founderToken })).json.id;
+  adminMemberId = ((await rawCall(host, '/api/members/me', { token: created.founderToken })).json as { id: number }).id;
 
   // A few things for generated ids (mostly 1 to 4) to find.
   const start = new Date(Date.now() + 86_400_000).toISOString();
@@ -259,7 +265,7 @@ beforeAll(async () => {
       created.founderToken,
     ],
   ];
-  for (const [path, body, token] of fixtures) expect((await call(host, path, { body, token })).status, path).toBe(201);
+  for (const [path, body, token] of fixtures) expect((await rawCall(host, path, { body, token })).status, path).toBe(201);
 
   const binding = await env.PLATFORM_DB.prepare('SELECT database_binding FROM communities WHERE slug = ?')
     .bind(created.slug)
@@ -283,7 +289,7 @@ afterAll(() => {
 // ------------------------------------------------------------------------------------------------
 
 function errorShapeProblem(status: number, text: string): string | null {
-  let json: any;
+  let json: { error?: { code?: string; message?: unknown; details?: unknown } } | null;
   try {
     json = JSON.parse(text);
   } catch {
@@ -292,7 +298,7 @@ function errorShapeProblem(status: number, text: string): string | null {
   const error = json?.error;
   if (!json || typeof json !== 'object' || Object.keys(json).join() !== 'error') return 'the body is not { error }';
   if (typeof error !== 'object' || error === null) return 'error is not an object';
-  if (!KNOWN_CODES.has(error.code)) return `unknown code ${error.code}`;
+  if (typeof error.code !== 'string' || !KNOWN_CODES.has(error.code)) return `unknown code ${error.code}`;
   if (errorCodes[error.code as keyof typeof errorCodes] !== status) return `code ${error.code} with status ${status}`;
   if (typeof error.message !== 'string') return 'message is not a string';
   if (Object.keys(error).some((k) => !['code', 'message', 'details'].includes(k))) return 'error has other keys';

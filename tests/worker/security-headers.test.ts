@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
 import { clerkFrontendApi } from '../../worker/http/security-headers';
-import { call, createCommunity, PLATFORM } from './helpers';
+import { rawCall, createCommunity, PLATFORM } from './helpers';
 
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -199,7 +199,7 @@ describe('uploaded files', () => {
   );
 
   it('keeps the photo list as JSON (control)', async () => {
-    const list = await call(community.host, '/api/activities/999999/photos');
+    const list = await rawCall(community.host, '/api/activities/999999/photos');
     expect(list.status).toBe(404);
     expect(list.headers.get('content-disposition')).toBeNull();
   });
