@@ -1,3 +1,4 @@
+import { happenedStates, SETTLE_WITHIN_DAYS } from '../community/activities/rules';
 import {
   and,
   count,
@@ -38,8 +39,7 @@ import {
 import { emptyMonth, type MonthFacts } from './definitions';
 
 /** Activities in these states took place. */
-const HELD = ['held', 'settled', 'reviewed'] as const;
-const SETTLE_WITHIN_DAYS = 7;
+const HELD = happenedStates;
 
 const monthEnd = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];

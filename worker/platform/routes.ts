@@ -161,7 +161,13 @@ export const platformRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       return c.json(statusView(c, await findBySlug(c, record.slug)), 202);
     }
   })
-  .openapi(getCommunityStatus, async (c) => c.json(statusView(c, await findBySlug(c, c.req.valid('param').slug)), 200))
+  .openapi(getCommunityStatus, async (c) => {
+    const row = await findBySlug(c, c.req.valid('param').slug);
+    // Anyone may follow the progress; only the founder and the operators read why a step failed.
+    const viewer = c.get('identity')?.userId;
+    const readsError = viewer !== undefined && (viewer === row.founderUserId || (await isOperator(c, viewer)));
+    return c.json({ ...statusView(c, row), error: readsError ? row.provisionError : null }, 200);
+  })
   .openapi(resumeCommunity, async (c) => {
     const identity = identityOf(c);
     const row = await findBySlug(c, c.req.valid('param').slug);

@@ -6,6 +6,7 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { activityStates, audiences, signupStatuses } from './rules';
 import { activityPlaces } from './place';
 import {
   activityDetail,
@@ -30,7 +31,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive() });
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const fen = z.number().int().min(0).max(1_000_000_000);
 const costLine = z.object({ label: z.string().trim().min(1).max(60), amountFen: fen });
-const state = z.enum(['draft', 'budget-submitted', 'approved', 'open', 'closed', 'held', 'settled', 'reviewed', 'cancelled']);
+const state = z.enum(activityStates);
 
 const activityInput = z.object({
   clubId: z.number().int().positive().nullable().optional(),
@@ -43,7 +44,7 @@ const activityInput = z.object({
   bookingId: z.number().int().positive().nullable().optional(),
   capacity: z.number().int().min(1).max(5000),
   waitlist: z.boolean().optional(),
-  audience: z.enum(['members', 'residents', 'children']),
+  audience: z.enum(audiences),
   expectedParticipants: z.number().int().min(0).max(5000),
   surplusRatePercent: z.number().int().min(0).max(50).optional(),
   costLines: z.array(costLine).max(50),
@@ -62,7 +63,7 @@ const listItem = z.object({
   state,
   capacity: z.number().int(),
   feeFen: z.number().int(),
-  audience: z.enum(['members', 'residents', 'children']),
+  audience: z.enum(audiences),
   waitlist: z.boolean(),
   confirmed: z.number(),
 });
@@ -79,7 +80,7 @@ const detailSchema = z.object({
   place: z.string(),
   capacity: z.number().int(),
   waitlist: z.boolean(),
-  audience: z.enum(['members', 'residents', 'children']),
+  audience: z.enum(audiences),
   state,
   expectedParticipants: z.number().int(),
   surplusRatePercent: z.number().int(),
@@ -141,7 +142,7 @@ const detailSchema = z.object({
       id: z.number().int(),
       participant: z.string(),
       isChild: z.boolean(),
-      status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+      status: z.enum(signupStatuses),
       checkedInAt: z.string().nullable(),
     }),
   ),
@@ -151,7 +152,7 @@ const signupSchema = z.object({
   id: z.number().int(),
   participant: z.string(),
   isChild: z.boolean(),
-  status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+  status: z.enum(signupStatuses),
 });
 
 const list = defineRoute(
@@ -341,7 +342,7 @@ const roster = defineRoute(
               displayName: z.string(),
               participant: z.string(),
               isChild: z.boolean(),
-              status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+              status: z.enum(signupStatuses),
               checkedInAt: z.string().nullable(),
               createdAt: z.string(),
             }),

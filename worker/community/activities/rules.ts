@@ -15,6 +15,20 @@ export type ActivityState = (typeof activityStates)[number];
 export const activitySteps = ['submit', 'approve', 'return', 'open', 'close', 'hold', 'settle', 'review', 'cancel'] as const;
 export type ActivityStep = (typeof activitySteps)[number];
 
+/** Who an activity is for. */
+export const audiences = ['members', 'residents', 'children'] as const;
+export type Audience = (typeof audiences)[number];
+
+/** A place on an activity. */
+export const signupStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type SignupStatus = (typeof signupStatuses)[number];
+
+/** States in which participants check in. */
+export const checkInStates: readonly ActivityState[] = ['open', 'closed', 'held'];
+
+/** Days after an activity ends within which its settlement counts as on time (the finance rule). */
+export const SETTLE_WITHIN_DAYS = 7;
+
 /** An activity that has taken place: photos, ratings and volunteers' hours come after this. */
 export const happenedStates: readonly ActivityState[] = ['held', 'settled', 'reviewed'];
 export const hasHappened = (state: ActivityState) => happenedStates.includes(state);

@@ -1,3 +1,4 @@
+import { activityStates, audiences, signupStatuses } from './rules';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { clubs } from '../clubs/schema';
 import { members } from '../members/schema';
@@ -19,9 +20,9 @@ export const activities = sqliteTable(
     place: text('place').notNull(),
     capacity: integer('capacity').notNull(),
     waitlist: integer('waitlist', { mode: 'boolean' }).notNull().default(true),
-    audience: text('audience', { enum: ['members', 'residents', 'children'] }).notNull(),
+    audience: text('audience', { enum: audiences }).notNull(),
     state: text('state', {
-      enum: ['draft', 'budget-submitted', 'approved', 'open', 'closed', 'held', 'settled', 'reviewed', 'cancelled'],
+      enum: activityStates,
     }).notNull(),
     expectedParticipants: integer('expected_participants').notNull(),
     surplusRatePercent: integer('surplus_rate_percent').notNull(),
@@ -65,7 +66,7 @@ export const signups = sqliteTable(
       .references(() => members.id),
     participant: text('participant').notNull().default(''),
     isChild: integer('is_child', { mode: 'boolean' }).notNull().default(false),
-    status: text('status', { enum: ['confirmed', 'waitlisted', 'cancelled'] }).notNull(),
+    status: text('status', { enum: signupStatuses }).notNull(),
     createdAt: text('created_at').notNull().default(now),
     cancelledAt: text('cancelled_at'),
     checkedInAt: text('checked_in_at'),

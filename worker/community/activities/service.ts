@@ -19,7 +19,7 @@ import { clubRole } from '../clubs/service';
 import { settlementPostings } from '../ledger/rules';
 import { baseAccounts, clubFundKey, ensureAccount, transactionStatements } from '../ledger/service';
 import { approvalProblem, type CostLine, computeBudget } from './budget';
-import { type ActivityState, type ActivityStep, editableStates, nextState, statesAllowing } from './rules';
+import { type ActivityState, type ActivityStep, editableStates, nextState, statesAllowing, hasHappened } from './rules';
 import {
   activityWithToken,
   attach,
@@ -508,7 +508,7 @@ export async function review(db: TenantDb, id: number, member: MemberContext, in
 /** Participants who had a confirmed place rate the activity once it has happened. */
 export async function rate(db: TenantDb, id: number, member: MemberContext, rating: number) {
   const activity = await getActivity(db, id);
-  if (!['held', 'settled', 'reviewed'].includes(activity.state)) throw new AppError('conflict', 'Rate an activity after it has happened');
+  if (!hasHappened(activity.state)) throw new AppError('conflict', 'Rate an activity after it has happened');
   await db
     .insert(activityReviews)
     .values({ activityId: id, memberId: member.id, kind: 'rating', rating })

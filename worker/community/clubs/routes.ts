@@ -4,6 +4,7 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { clubRoles, clubStatuses, handoverStatuses } from './rules';
 import {
   clubDetail,
   clubHandoverLog,
@@ -19,7 +20,7 @@ import {
 const community = { host: 'community' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
-const status = z.enum(['proposed', 'active', 'dormant', 'closed']);
+const status = z.enum(clubStatuses);
 
 const clubSummary = z.object({
   id: z.number().int(),
@@ -66,7 +67,7 @@ const detail = defineRoute(
           meetingPattern: z.string().nullable(),
           program: z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
           responsible: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
-          members: z.array(z.object({ id: z.number().int(), displayName: z.string(), role: z.enum(['member', 'leader']) })),
+          members: z.array(z.object({ id: z.number().int(), displayName: z.string(), role: z.enum(clubRoles) })),
           memberCount: z.number().int(),
           upcoming: z.array(activityBrief),
           past: z.array(activityBrief),
@@ -184,7 +185,7 @@ const handovers = defineRoute(
               id: z.number().int(),
               fromMemberId: z.number().int(),
               toMemberId: z.number().int(),
-              status: z.enum(['offered', 'accepted', 'declined', 'withdrawn']),
+              status: z.enum(handoverStatuses),
               offeredAt: z.string(),
               decidedAt: z.string().nullable(),
             }),

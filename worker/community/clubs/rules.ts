@@ -1,5 +1,8 @@
 /** Club states and who may move a club between them. */
-export type ClubStatus = 'proposed' | 'active' | 'dormant' | 'closed';
+export const clubStatuses = ['proposed', 'active', 'dormant', 'closed'] as const;
+export type ClubStatus = (typeof clubStatuses)[number];
+export const clubRoles = ['member', 'leader'] as const;
+export const handoverStatuses = ['offered', 'accepted', 'declined', 'withdrawn'] as const;
 
 const allowed: Record<ClubStatus, ClubStatus[]> = {
   proposed: ['active', 'closed'],

@@ -1,3 +1,4 @@
+import { clubRoles, clubStatuses, handoverStatuses } from './rules';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { members } from '../members/schema';
 import { programs } from '../programs/schema';
@@ -12,7 +13,7 @@ export const clubs = sqliteTable(
     purpose: text('purpose').notNull(),
     programKey: text('program_key').references(() => programs.key),
     meetingPattern: text('meeting_pattern'),
-    status: text('status', { enum: ['proposed', 'active', 'dormant', 'closed'] }).notNull(),
+    status: text('status', { enum: clubStatuses }).notNull(),
     responsibleMemberId: integer('responsible_member_id')
       .notNull()
       .references(() => members.id),
@@ -32,7 +33,7 @@ export const clubMembers = sqliteTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id),
-    role: text('role', { enum: ['member', 'leader'] }).notNull(),
+    role: text('role', { enum: clubRoles }).notNull(),
     joinedAt: text('joined_at').notNull().default(now),
   },
   (t) => [primaryKey({ columns: [t.clubId, t.memberId] }), index('club_members_member').on(t.memberId)],
@@ -50,7 +51,7 @@ export const clubHandovers = sqliteTable('club_handovers', {
   toMemberId: integer('to_member_id')
     .notNull()
     .references(() => members.id),
-  status: text('status', { enum: ['offered', 'accepted', 'declined', 'withdrawn'] }).notNull(),
+  status: text('status', { enum: handoverStatuses }).notNull(),
   offeredAt: text('offered_at').notNull().default(now),
   decidedAt: text('decided_at'),
 });

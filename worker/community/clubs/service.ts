@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
+import { SETTLE_WITHIN_DAYS } from '../activities/rules';
 import {
   activities,
   activitySettlements,
@@ -17,7 +18,6 @@ import { clubFundKey, ensureAccount } from '../ledger/service';
 import { type ClubStatus, canMoveClub } from './rules';
 
 /** Settled within this many days of the activity's end counts as "published on time". */
-export const SETTLE_WITHIN_DAYS = 7;
 
 export async function getClub(db: TenantDb, id: number) {
   const [club] = await db.select().from(clubs).where(eq(clubs.id, id));

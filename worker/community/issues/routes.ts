@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/context';
 import { memberOf, rolesOf, tenantOf } from '../../http/context';
-import { type IssueActor, issueCategories, issueStates } from './rules';
+import { type IssueActor, issueCategories, issueOutcomes, issueStates } from './rules';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
@@ -43,7 +43,7 @@ const issueSummary = z.object({
   /** The body it was referred to, and the committee studying it. */
   bodyKey: z.string().nullable(),
   studyCommitteeId: z.number().int().nullable(),
-  outcome: z.enum(['adopted', 'not-adopted', 'deferred']).nullable(),
+  outcome: z.enum(issueOutcomes).nullable(),
   stateSince: z.string(),
   createdAt: z.string(),
   raisedBy: z.number().int(),
@@ -83,7 +83,7 @@ const detail = defineRoute(residents, {
         raiserName: z.string().nullable(),
         bodyKey: z.string().nullable(),
         mergedInto: z.number().int().nullable(),
-        outcome: z.enum(['adopted', 'not-adopted', 'deferred']).nullable(),
+        outcome: z.enum(issueOutcomes).nullable(),
         decisionText: z.string().nullable(),
         implementationOwner: z.string().nullable(),
         dueOn: z.string().nullable(),

@@ -7,6 +7,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { bodyKeys } from '../bodies/rules';
+import { meetingStatuses } from './rules';
 import { type AuditAction, recordAudit } from '../../platform/audit';
 import {
   addAction,
@@ -55,7 +56,7 @@ const tallySchema = z.object({
   missing: z.number().int(),
   present: z.number().int(),
 });
-const meetingStatus = z.enum(['scheduled', 'in-progress', 'closed']);
+const meetingStatus = z.enum(meetingStatuses);
 const outcomeSchema = z.object({ result: z.enum(['adopted', 'blocked', 'not-adopted', 'undecided']) }).passthrough();
 
 const list = defineRoute(residents, {

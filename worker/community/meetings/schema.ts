@@ -1,4 +1,4 @@
-import { itemOutcomes, POSITIONS } from './rules';
+import { itemOutcomes, meetingStatuses, POSITIONS } from './rules';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bodies } from '../bodies/schema';
 import { committees } from '../committees/schema';
@@ -17,7 +17,7 @@ export const meetings = sqliteTable(
     /** The committee that meets, for a meeting of the professional committees. */
     committeeId: integer('committee_id').references(() => committees.id),
     scheduledFor: text('scheduled_for').notNull(),
-    status: text('status', { enum: ['scheduled', 'in-progress', 'closed'] }).notNull(),
+    status: text('status', { enum: meetingStatuses }).notNull(),
     openedAt: text('opened_at'),
     createdBy: integer('created_by')
       .notNull()

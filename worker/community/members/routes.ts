@@ -1,4 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { platformDb } from '../../db/client';
+import { platformRoles } from '../../db/platform-schema';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/context';
 import { identityOf, tenantOf } from '../../http/context';
@@ -7,6 +10,7 @@ import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { audit } from '../../platform/audit';
 import { joinBodySchema, memberSchema, setRolesBodySchema } from './schema';
+import { joinProblem } from './rules';
 import { findMemberByUser, joinAsResident, listMembers, setMemberRoles } from './service';
 
 const community = { host: 'community' } as const;
@@ -69,7 +73,14 @@ const setRoles = defineRoute(
 /** Joining the community, one's membership, and (for administrators) the members and their roles. */
 export const memberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(joinCommunity, async (c) => {
-    const { member, created } = await joinAsResident(tenantOf(c).db, identityOf(c).userId, c.req.valid('json'));
+    const userId = identityOf(c).userId;
+    const roles = await platformDb(c.env.PLATFORM_DB)
+      .select({ role: platformRoles.role })
+      .from(platformRoles)
+      .where(eq(platformRoles.userId, userId));
+    const problem = joinProblem(roles.map((r) => r.role));
+    if (problem) throw new AppError('forbidden', problem);
+    const { member, created } = await joinAsResident(tenantOf(c).db, userId, c.req.valid('json'));
     return created ? c.json(member, 201) : c.json(member, 200);
   })
   .openapi(getMe, async (c) => {

@@ -1,5 +1,5 @@
 import { api, request } from '../../../lib/api';
-import type { ActivityState, ActivityStep } from '../../../lib/budget';
+import { type ActivityState, type ActivityStep, checkInStates, happenedStates } from '../../../lib/budget';
 
 export const loadActivity = (id: string) => request(api.api.activities[':id'].$get({ param: { id } }));
 export type Activity = Awaited<ReturnType<typeof loadActivity>>;
@@ -10,9 +10,9 @@ export const PROCESS: ActivityState[] = ['draft', 'budget-submitted', 'approved'
 export const STEPS: Exclude<ActivityStep, 'settle' | 'review' | 'cancel'>[] = ['submit', 'approve', 'return', 'open', 'close', 'hold'];
 export type ButtonStep = (typeof STEPS)[number];
 /** States in which participants check in. */
-export const CHECK_IN_STATES: ActivityState[] = ['open', 'closed', 'held'];
+export const CHECK_IN_STATES = checkInStates;
 /** States after the activity took place. */
-export const HAPPENED: ActivityState[] = ['held', 'settled', 'reviewed'];
+export const HAPPENED = happenedStates;
 
 /** Moves the activity one step along its path; a cancellation carries its reason. */
 export const takeStep = (id: string, step: ButtonStep | 'cancel', reason = '') =>

@@ -1,0 +1,11 @@
+/** Platform roles whose holders read communities from outside, so they never join one as a resident. */
+export const outsideRoles = ['consultant'] as const;
+
+/**
+ * Why someone may not join as a resident, or null. A consultant reads only aggregates of the communities that
+ * granted them access: membership would let them read residents' names and records.
+ */
+export function joinProblem(platformRoles: readonly string[]): string | null {
+  const outside = outsideRoles.find((r) => platformRoles.includes(r));
+  return outside ? `A ${outside} reads communities from outside and does not join one as a resident` : null;
+}
