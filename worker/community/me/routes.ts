@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, asc, eq, gte, inArray, lt, or } from 'drizzle-orm';
-import { activities, calendarTokens, clubMembers, clubs, signups } from '../../db/tenant-schema';
+import { activities, calendarTokens, clubMembers, signups } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/context';
 import { memberOf, tenantOf } from '../../http/context';
@@ -8,8 +8,8 @@ import { json } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { calendarFor } from '../activities/routes';
-import { listActivities, mySignups } from '../activities/service';
 import { markNotificationsRead, myNotifications } from '../notifications/service';
+import { renewCalendarToken, weekOf } from './service';
 import { partyKeys } from '../parties/rules';
 import { openOffersFor } from '../parties/service';
 
@@ -139,32 +139,8 @@ const appointmentOffers = defineRoute(residents, {
 });
 
 export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(overview, async (c) => {
-    const { db } = tenantOf(c);
-    const me = memberOf(c);
-    const from = new Date(Date.now() - 3 * 3600_000).toISOString();
-    const to = new Date(Date.now() + 7 * 86400_000).toISOString();
-    // One round trip for the whole page.
-    const [week, mine, myClubs] = await db.batch([
-      listActivities(db, { from, to, states: ['open', 'closed', 'approved'] }),
-      mySignups(db, me.id),
-      db
-        .select({ id: clubs.id, name: clubs.name, role: clubMembers.role, status: clubs.status })
-        .from(clubMembers)
-        .innerJoin(clubs, eq(clubs.id, clubMembers.clubId))
-        .where(eq(clubMembers.memberId, me.id))
-        .orderBy(asc(clubs.name)),
-    ]);
-    return c.json({ thisWeek: week.map((a) => ({ ...a, confirmed: Number(a.confirmed) })), signups: mine, clubs: myClubs }, 200);
-  })
-  .openapi(newToken, async (c) => {
-    const token = crypto.randomUUID().replace(/-/g, '');
-    await tenantOf(c)
-      .db.insert(calendarTokens)
-      .values({ memberId: memberOf(c).id, token })
-      .onConflictDoUpdate({ target: calendarTokens.memberId, set: { token, createdAt: new Date().toISOString() } });
-    return c.json({ path: `/api/calendar/${token}.ics` }, 201);
-  })
+  .openapi(overview, async (c) => c.json(await weekOf(tenantOf(c).db, memberOf(c).id, new Date()), 200))
+  .openapi(newToken, async (c) => c.json({ path: await renewCalendarToken(tenantOf(c).db, memberOf(c).id) }, 201))
   .openapi(feed, async (c) => {
     const tenant = tenantOf(c);
     const token = c.req.valid('param').token.replace(/\.ics$/, '');
