@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 /** A text in both languages. */
 export const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
-export type Bilingual = z.infer<typeof bilingual>;
 
 const partyKey = z.enum(['residents-committee', 'owners-committee', 'property-company', 'association']);
 const bodyKey = z.enum(['joint-meeting', 'professional-committees', 'building-groups', 'federation']);
@@ -70,5 +69,3 @@ export const templatePackageSchema = z.object({
 });
 
 export type TemplatePackage = z.infer<typeof templatePackageSchema>;
-export type TemplateChapter = z.infer<typeof chapterSchema>;
-export type TemplateProgram = z.infer<typeof programSchema>;

@@ -20,9 +20,3 @@ export function findTemplate(id: string): TemplatePackage | undefined {
 export function latestTemplate(key: string): TemplatePackage | undefined {
   return [...templatePackages().values()].filter((p) => p.key === key).sort((a, b) => b.version - a.version)[0];
 }
-
-/** Templates a new community may start from: the newest version of each family. */
-export function startableTemplates(): TemplatePackage[] {
-  const keys = new Set([...templatePackages().values()].map((p) => p.key));
-  return [...keys].flatMap((k) => latestTemplate(k) ?? []);
-}

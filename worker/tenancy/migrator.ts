@@ -56,7 +56,3 @@ export async function ensureTenantMigrated(binding: string, d1: D1Database): Pro
   await migrateTenantDatabase(d1);
   upToDate.add(binding);
 }
-
-export function latestTenantMigration(): string | undefined {
-  return tenantMigrations.at(-1)?.name;
-}

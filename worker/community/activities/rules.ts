@@ -21,7 +21,6 @@ export type Audience = (typeof audiences)[number];
 
 /** A place on an activity. */
 export const signupStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
-export type SignupStatus = (typeof signupStatuses)[number];
 
 /** States in which participants check in. */
 export const checkInStates: readonly ActivityState[] = ['open', 'closed', 'held'];

@@ -1,8 +1,7 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { desc, eq, isNotNull } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { committeeMembers, committees, issues } from '../../db/tenant-schema';
+import { committees, issues } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
-import type { MemberContext } from '../../http/context';
 
 export async function getCommittee(db: TenantDb, id: number) {
   const [row] = await db.select().from(committees).where(eq(committees.id, id));
@@ -13,18 +12,6 @@ export async function getCommittee(db: TenantDb, id: number) {
 /** An ad hoc group works until its end date; a standing committee has none. */
 export function committeeActive(committee: { endsOn: string | null }, today = new Date().toISOString().slice(0, 10)) {
   return committee.endsOn === null || committee.endsOn >= today;
-}
-
-/** The committee roles a resident holds on one committee: member, chair, or none. */
-export async function committeeRole(db: TenantDb, member: MemberContext, committeeId: number): Promise<'chair' | 'member' | null> {
-  const rows = await db
-    .select({ role: committeeMembers.role })
-    .from(committeeMembers)
-    .where(
-      and(eq(committeeMembers.committeeId, committeeId), isNotNull(committeeMembers.memberId), eq(committeeMembers.memberId, member.id)),
-    );
-  if (rows.some((r) => r.role === 'chair')) return 'chair';
-  return rows.length > 0 ? 'member' : null;
 }
 
 /** Per committee: the issues referred to it for study (with its recommendation) and the adopted decisions it assists. */

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { communityProfile, handbookChapters, handbookRevisions } from '../../db/tenant-schema';
+import { handbookChapters, handbookRevisions } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import { handbookSeedBatches } from '../../templates/instantiate';
 import type { TemplatePackage } from '../../templates/package-schema';
@@ -221,13 +221,4 @@ export async function restoreRevision(
     { title: revision.title, body: revision.body, summary, publish: true, baseRevision, kind: 'restore' },
     author,
   );
-}
-
-export async function currentTemplateVersion(db: TenantDb) {
-  const [profile] = await db
-    .select({ key: communityProfile.templateKey, version: communityProfile.templateVersion })
-    .from(communityProfile)
-    .limit(1);
-  if (!profile) throw new AppError('not_ready', 'This community is not set up yet');
-  return profile;
 }

@@ -155,19 +155,6 @@ export async function fundStatement(db: TenantDb, key: string, from: string, to:
   };
 }
 
-/** Checks the books: every transaction balances, and each fund's balance equals the sum of its postings. */
-export async function trialBalance(db: TenantDb) {
-  const [unbalanced, total] = await db.batch([
-    db
-      .select({ transactionId: ledgerPostings.transactionId, sum: sql<number>`SUM(${ledgerPostings.amountFen})` })
-      .from(ledgerPostings)
-      .groupBy(ledgerPostings.transactionId)
-      .having(sql`SUM(${ledgerPostings.amountFen}) <> 0`),
-    db.select({ sum: sql<number>`COALESCE(SUM(${ledgerPostings.amountFen}), 0)` }).from(ledgerPostings),
-  ]);
-  return { balanced: unbalanced.length === 0 && Number(total[0]?.sum ?? 0) === 0, unbalanced: unbalanced.map((u) => u.transactionId) };
-}
-
 export async function accountIdsByKey(db: TenantDb, keys: string[]) {
   if (keys.length === 0) return new Map<string, number>();
   const rows = await db

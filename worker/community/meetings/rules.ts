@@ -22,7 +22,6 @@ export type Position = (typeof POSITIONS)[number];
 
 /** A meeting is scheduled, then in progress while positions are recorded, then closed for good. */
 export const meetingStatuses = ['scheduled', 'in-progress', 'closed'] as const;
-export type MeetingStatus = (typeof meetingStatuses)[number];
 
 /** What became of an agenda item. */
 export const itemOutcomes = ['adopted', 'blocked', 'not-adopted', 'undecided'] as const;

@@ -13,7 +13,6 @@ export const memberRoleNames = [
   'party-representative',
   'association-admin',
 ] as const;
-export type MemberRoleName = (typeof memberRoleNames)[number];
 
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -4,7 +4,6 @@ export type PartyKey = (typeof partyKeys)[number];
 
 /** An appointment is offered by an administrator and takes effect only when the appointee accepts it. */
 export const appointmentStatuses = ['offered', 'accepted', 'declined', 'withdrawn', 'ended'] as const;
-export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 export interface AppointmentCase {
   partyKey: PartyKey;
