@@ -45,6 +45,14 @@ export const platformRoles = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
 );
 
+/** How many pending or active communities one account may found, where an operator has raised it above the default. */
+export const accountLimits = sqliteTable('account_limits', {
+  userId: text('user_id').primaryKey(),
+  maxCommunities: integer('max_communities').notNull(),
+  setBy: text('set_by').notNull(),
+  setAt: text('set_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
 /** A community's permission for a consultant to read its metrics. */
 export const consultantGrants = sqliteTable(
   'consultant_grants',

@@ -20,6 +20,8 @@ export const activities = sqliteTable(
     place: text('place').notNull(),
     capacity: integer('capacity').notNull(),
     waitlist: integer('waitlist', { mode: 'boolean' }).notNull().default(true),
+    /** Places one member may hold on this activity, for themself and the people they bring. */
+    maxPlacesPerMember: integer('max_places_per_member').notNull().default(4),
     audience: text('audience', { enum: audiences }).notNull(),
     state: text('state', {
       enum: activityStates,

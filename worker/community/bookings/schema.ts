@@ -20,6 +20,8 @@ export const bookings = sqliteTable(
     startsAt: text('starts_at').notNull(),
     endsAt: text('ends_at').notNull(),
     purpose: text('purpose').notNull(),
+    /** How many people the booker expects; held to the space's capacity. Null for bookings made before it was asked. */
+    people: integer('people'),
     /** Occurrences of one weekly booking share a series. */
     seriesId: text('series_id'),
     /** Set when the booking holds the room for a club activity; the activity's place and time follow it. */

@@ -1,3 +1,7 @@
+/** A member is 'pending' while a community that approves its members has not decided; otherwise 'active'. */
+export const memberStatuses = ['active', 'pending'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+
 /** Platform roles whose holders read communities from outside, so they never join one as a resident. */
 export const outsideRoles = ['consultant'] as const;
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { buildings } from '../buildings/schema';
 import { partyKeys } from '../parties/rules';
+import { memberStatuses } from './rules';
 import { now } from '../../db/columns';
 import { z } from '@hono/zod-openapi';
 
@@ -22,6 +23,11 @@ export const members = sqliteTable('members', {
   /** Flat or unit within the building (e.g. 3-201), so members of one household count once in participation. */
   household: text('household'),
   joinedAt: text('joined_at').notNull().default(now),
+  /** 'pending' while a community that approves its members has not yet decided; a pending member sees nothing for members. */
+  status: text('status', { enum: memberStatuses }).notNull().default('active'),
+  /** Who approved the membership, and when; null for open joining. */
+  approvedBy: integer('approved_by'),
+  approvedAt: text('approved_at'),
 });
 
 /** A member's roles; party representatives name their party, other roles use ''. */

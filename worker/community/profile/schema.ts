@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { now } from '../../db/columns';
 import { z } from '@hono/zod-openapi';
+import { DEFAULT_TIME_ZONE, joinPolicies } from './rules';
 
 /** The community's own facts; exactly one row. */
 export const communityProfile = sqliteTable(
@@ -24,6 +25,12 @@ export const communityProfile = sqliteTable(
     surplusRatePercent: integer('surplus_rate_percent'),
     /** Days an issue may wait in each state before it is flagged, as the community sets them. */
     issueWaitLimits: text('issue_wait_limits', { mode: 'json' }).$type<Record<string, number>>(),
+    /** The IANA time zone the community lives in; every time is shown and read in it. */
+    timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
+    /** Whether anyone signed in may join at once ('open') or a building contact or an admin approves each member. */
+    joinPolicy: text('join_policy', { enum: joinPolicies }).notNull().default('open'),
+    /** Whether visitors who are not signed in see the names of activities' organisers and clubs' responsible persons. */
+    organiserNamesPublic: integer('organiser_names_public', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [check('community_profile_single_row', sql`${t.id} = 1`)],
