@@ -56,3 +56,30 @@ export function statesAllowing(step: ActivityStep): ActivityState[] {
 
 /** Budgets can be edited until they are approved. */
 export const editableStates: ActivityState[] = ['draft', 'budget-submitted'];
+
+/** States in which an activity has been announced: from here on, anyone who may see the community sees it. */
+export const announcedStates: readonly ActivityState[] = ['open', 'closed', 'held', 'settled', 'reviewed'];
+
+/** Who is looking at an activity, as far as seeing it goes. */
+export interface ActivityViewer {
+  /** An association administrator. */
+  admin: boolean;
+  /** The activity's responsible person (its organiser). */
+  organiser: boolean;
+  /** The responsible person of the club that holds it. */
+  clubResponsible: boolean;
+  /** Holds or held a place on it (for themself or someone they brought). */
+  signedUp: boolean;
+}
+
+/**
+ * What a viewer may see of an activity. Before it is open (draft, budget submitted, approved), only its organiser,
+ * the club's responsible person and the admins see it; the same people see a cancelled one in full, and those who
+ * had signed up see only that it was cancelled. Everyone else: nothing, as if it did not exist.
+ */
+export function activityVisibility(state: ActivityState, viewer: ActivityViewer): 'full' | 'cancelled-notice' | 'hidden' {
+  if (viewer.admin || viewer.organiser || viewer.clubResponsible) return 'full';
+  if (announcedStates.includes(state)) return 'full';
+  if (state === 'cancelled' && viewer.signedUp) return 'cancelled-notice';
+  return 'hidden';
+}

@@ -59,3 +59,17 @@ export async function communityOverview(db: TenantDb): Promise<CommunityOverview
     coverage: contactCoverage(buildingRows.map((b) => ({ contacts: Number(b.contacts), contactsRequired: b.contactsRequired }))),
   };
 }
+
+/** The settings other features consult: the community's time zone, how people join, and what visitors see. */
+export async function communitySettings(db: TenantDb) {
+  const [row] = await db
+    .select({
+      timeZone: communityProfile.timeZone,
+      joinPolicy: communityProfile.joinPolicy,
+      organiserNamesPublic: communityProfile.organiserNamesPublic,
+    })
+    .from(communityProfile)
+    .limit(1);
+  if (!row) throw new AppError('not_ready', 'This community is not set up yet');
+  return row;
+}
