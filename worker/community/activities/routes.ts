@@ -7,30 +7,16 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { activityStates, audiences, signupStatuses } from './rules';
+import { activityIdParam as idParam, costLineInput as costLine, fenInput as fen, okResponse as ok } from './schema';
+import { settlementRoutes } from './settlement-routes';
+import { signupRoutes } from './signup-routes';
+import { activityDetail, listActivities } from './read';
 import { activityPlaces } from './place';
-import {
-  activityDetail,
-  cancelSignup,
-  checkIn,
-  createActivity,
-  getActivity,
-  listActivities,
-  rate,
-  review,
-  settle,
-  signUp,
-  signupList,
-  takeStep,
-  updateActivity,
-} from './service';
+import { createActivity, getActivity, takeStep, updateActivity } from './service';
 
 const community = { host: 'community' } as const;
 /** The activity's responsible person, or an association administrator. */
 const organisers = { host: 'community', allow: ['activity-responsible', 'association-admin'] } as const;
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const ok = json(z.object({ ok: z.literal(true) }), 'Done');
-const fen = z.number().int().min(0).max(1_000_000_000);
-const costLine = z.object({ label: z.string().trim().min(1).max(60), amountFen: fen });
 const state = z.enum(activityStates);
 
 const activityInput = z.object({
@@ -146,13 +132,6 @@ const detailSchema = z.object({
       checkedInAt: z.string().nullable(),
     }),
   ),
-});
-
-const signupSchema = z.object({
-  id: z.number().int(),
-  participant: z.string(),
-  isChild: z.boolean(),
-  status: z.enum(signupStatuses),
 });
 
 const list = defineRoute(
@@ -291,128 +270,6 @@ const step = defineRoute(
   { affects: ['metrics'] },
 );
 
-const join = defineRoute(
-  { ...community, allow: 'member' },
-  {
-    method: 'post',
-    path: '/api/activities/{id}/signups',
-    operationId: 'activities.signUp',
-    summary: 'Sign up yourself, or a child or other person you bring',
-    request: {
-      params: idParam,
-      ...jsonBody(z.object({ participant: z.string().trim().max(40).optional(), isChild: z.boolean().optional() })),
-    },
-    responses: {
-      200: json(signupSchema, 'Already signed up'),
-      201: json(signupSchema, 'Signed up (confirmed or waitlisted)'),
-      ...errorResponses(400, 401, 403, 404, 409),
-    },
-  },
-  { affects: ['metrics'] },
-);
-
-const cancel = defineRoute(
-  { ...community, allow: ['owner', 'association-admin'] },
-  {
-    method: 'delete',
-    path: '/api/activities/{id}/signups/{signupId}',
-    operationId: 'activities.cancelSignUp',
-    summary: 'Cancel a place; the first on the waitlist moves up',
-    request: { params: idParam.extend({ signupId: z.coerce.number().int().positive() }) },
-    responses: { 200: ok, ...errorResponses(401, 403, 404) },
-  },
-  { affects: ['metrics'] },
-);
-
-const roster = defineRoute(
-  { ...community, allow: ['activity-responsible', 'club-responsible', 'association-admin'] },
-  {
-    method: 'get',
-    path: '/api/activities/{id}/signups',
-    operationId: 'activities.listSignUps',
-    summary: 'The sign-up list, for check-in (organisers)',
-    request: { params: idParam },
-    responses: {
-      200: json(
-        z.object({
-          signups: z.array(
-            z.object({
-              id: z.number().int(),
-              memberId: z.number().int(),
-              displayName: z.string(),
-              participant: z.string(),
-              isChild: z.boolean(),
-              status: z.enum(signupStatuses),
-              checkedInAt: z.string().nullable(),
-              createdAt: z.string(),
-            }),
-          ),
-        }),
-        'Sign-ups',
-      ),
-      ...errorResponses(401, 403, 404),
-    },
-  },
-);
-
-const checkin = defineRoute(
-  { ...community, allow: 'member', body: { field: 'signupId', allow: ['activity-responsible', 'association-admin'] } },
-  {
-    method: 'post',
-    path: '/api/activities/{id}/checkins',
-    operationId: 'activities.checkIn',
-    summary: "Check in: with the activity's QR code (yourself) or a sign-up id from the list (organisers)",
-    request: {
-      params: idParam,
-      ...jsonBody(z.union([z.object({ token: z.string().min(8).max(64) }), z.object({ signupId: z.number().int().positive() })])),
-    },
-    responses: { 200: json(z.object({ checkedIn: z.number().int() }), 'Checked in'), ...errorResponses(400, 401, 403, 404, 409) },
-  },
-  { affects: ['metrics'] },
-);
-
-const settlement = defineRoute(
-  organisers,
-  {
-    method: 'post',
-    path: '/api/activities/{id}/settlement',
-    operationId: 'activities.settle',
-    summary: "Settle: actual income and costs; the surplus or deficit goes to the fund's ledger",
-    request: { params: idParam, ...jsonBody(z.object({ incomeFen: fen, costLines: z.array(costLine).max(50), occurredOn: z.iso.date() })) },
-    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-  },
-  { affects: ['metrics'] },
-);
-
-const reviewRoute = defineRoute(
-  organisers,
-  {
-    method: 'post',
-    path: '/api/activities/{id}/review',
-    operationId: 'activities.review',
-    summary: 'The responsible person reviews a settled activity',
-    request: {
-      params: idParam,
-      ...jsonBody(z.object({ wentWell: z.string().trim().min(1).max(2000), toChange: z.string().trim().max(2000) })),
-    },
-    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-  },
-  { affects: ['metrics'] },
-);
-
-const rating = defineRoute(
-  { ...community, allow: 'participant' },
-  {
-    method: 'post',
-    path: '/api/activities/{id}/rating',
-    operationId: 'activities.rate',
-    summary: 'A participant rates the activity, 1–5',
-    request: { params: idParam, ...jsonBody(z.object({ rating: z.number().int().min(1).max(5) })) },
-    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
-  },
-  { affects: ['metrics'] },
-);
-
 const icalRoute = defineRoute(
   { ...community, allow: 'public' },
   {
@@ -451,6 +308,8 @@ async function viewer(c: AppContext) {
 }
 
 export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .route('/', signupRoutes)
+  .route('/', settlementRoutes)
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
     const from = q.from ?? new Date(Date.now() - 3 * 3600_000).toISOString();
@@ -474,32 +333,6 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(step, async (c) => {
     const { step: which, reason } = c.req.valid('json');
     return c.json({ state: await takeStep(tenantOf(c).db, c.req.valid('param').id, which, memberOf(c), reason) }, 200);
-  })
-  .openapi(join, async (c) => {
-    const { signup, created } = await signUp(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
-    const body = { id: signup.id, participant: signup.participant, isChild: signup.isChild, status: signup.status };
-    return created ? c.json(body, 201) : c.json(body, 200);
-  })
-  .openapi(cancel, async (c) => {
-    const { id, signupId } = c.req.valid('param');
-    await cancelSignup(tenantOf(c).db, id, signupId, memberOf(c));
-    return c.json({ ok: true as const }, 200);
-  })
-  .openapi(roster, async (c) => c.json({ signups: await signupList(tenantOf(c).db, c.req.valid('param').id, memberOf(c)) }, 200))
-  .openapi(checkin, async (c) =>
-    c.json({ checkedIn: await checkIn(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json')) }, 200),
-  )
-  .openapi(settlement, async (c) => {
-    await settle(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
-    return c.json({ ok: true as const }, 200);
-  })
-  .openapi(reviewRoute, async (c) => {
-    await review(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
-    return c.json({ ok: true as const }, 200);
-  })
-  .openapi(rating, async (c) => {
-    await rate(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json').rating);
-    return c.json({ ok: true as const }, 200);
   })
   .openapi(icalRoute, async (c) => {
     const tenant = tenantOf(c);

@@ -1,3 +1,5 @@
+import { z } from '@hono/zod-openapi';
+import { json } from '../../http/openapi-helpers';
 import { activityStates, audiences, signupStatuses } from './rules';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { clubs } from '../clubs/schema';
@@ -111,3 +113,9 @@ export const activityReviews = sqliteTable(
   },
   (t) => [uniqueIndex('activity_reviews_once').on(t.activityId, t.memberId, t.kind)],
 );
+
+/** Pieces the activity routes share. */
+export const activityIdParam = z.object({ id: z.coerce.number().int().positive() });
+export const okResponse = json(z.object({ ok: z.literal(true) }), 'Done');
+export const fenInput = z.number().int().min(0).max(1_000_000_000);
+export const costLineInput = z.object({ label: z.string().trim().min(1).max(60), amountFen: fenInput });

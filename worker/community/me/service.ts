@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { listActivities, mySignups } from '../activities/service';
+import { listActivities } from '../activities/read';
+import { mySignups } from '../activities/signups';
 import { clubMembers, clubs } from '../clubs/schema';
 import { calendarTokens } from './schema';
 

@@ -1,0 +1,146 @@
+import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { TenantDb } from '../../db/client';
+import { activities, activityCostLines, activityReviews, activitySettlements, clubs, members, signups } from '../../db/tenant-schema';
+import type { MemberContext } from '../../http/context';
+import { isAdmin } from '../../auth/roles';
+import { approvalProblem, computeBudget } from './budget';
+import type { ActivityState } from './rules';
+import { spaceOfActivity } from './place';
+import { getActivity } from './service';
+
+/** Everything the activity page shows, with the AA breakdown and planned vs actual. */
+export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null) {
+  const activity = await getActivity(db, id);
+  const [planned, actual, counts, settlement, reviews, responsible, club, mine, viewerRole] = await db.batch([
+    db
+      .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
+      .from(activityCostLines)
+      .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'planned')))
+      .orderBy(asc(activityCostLines.id)),
+    db
+      .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
+      .from(activityCostLines)
+      .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'actual')))
+      .orderBy(asc(activityCostLines.id)),
+    db
+      .select({
+        status: signups.status,
+        n: count(),
+        checkedIn: sql<number>`SUM(CASE WHEN ${signups.checkedInAt} IS NOT NULL THEN 1 ELSE 0 END)`,
+      })
+      .from(signups)
+      .where(eq(signups.activityId, id))
+      .groupBy(signups.status),
+    db.select().from(activitySettlements).where(eq(activitySettlements.activityId, id)),
+    db
+      .select({
+        kind: activityReviews.kind,
+        wentWell: activityReviews.wentWell,
+        toChange: activityReviews.toChange,
+        rating: activityReviews.rating,
+      })
+      .from(activityReviews)
+      .where(eq(activityReviews.activityId, id)),
+    db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, activity.responsibleMemberId)),
+    db
+      .select({ id: clubs.id, name: clubs.name })
+      .from(clubs)
+      .where(eq(clubs.id, activity.clubId ?? -1)),
+    db
+      .select({
+        id: signups.id,
+        participant: signups.participant,
+        isChild: signups.isChild,
+        status: signups.status,
+        checkedInAt: signups.checkedInAt,
+      })
+      .from(signups)
+      .where(and(eq(signups.activityId, id), eq(signups.memberId, viewer?.id ?? -1))),
+    db
+      .select({ responsible: clubs.responsibleMemberId })
+      .from(clubs)
+      .where(eq(clubs.id, activity.clubId ?? -1)),
+  ]);
+  const budget = computeBudget({
+    lines: planned,
+    expectedParticipants: activity.expectedParticipants,
+    surplusRatePercent: activity.surplusRatePercent,
+  });
+  const countOf = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  const ratings = reviews.filter((r) => r.kind === 'rating' && r.rating !== null).map((r) => r.rating as number);
+  const isOrganiser =
+    viewer !== null && (viewer.id === activity.responsibleMemberId || isAdmin(viewer) || viewerRole[0]?.responsible === viewer.id);
+  const { checkinToken, ...publicFields } = activity;
+  const { space, booking } = await spaceOfActivity(db, id);
+  return {
+    ...publicFields,
+    space,
+    booking,
+    // The check-in code is shown only to organisers, who display it as a QR code at the activity.
+    checkinToken: isOrganiser ? checkinToken : null,
+    isOrganiser,
+    club: club[0] ?? null,
+    responsible: responsible[0] ?? null,
+    budget: {
+      ...budget,
+      lines: planned,
+      feeFen: activity.feeFen,
+      derivedFeeFen: budget.feeFen,
+      exceptionReason: activity.exceptionReason,
+      problem: approvalProblem(budget, activity.feeFen, activity.expectedParticipants, activity.exceptionReason),
+    },
+    places: {
+      confirmed: countOf('confirmed'),
+      waitlisted: countOf('waitlisted'),
+      checkedIn: counts.reduce((s, c) => s + Number(c.checkedIn ?? 0), 0),
+      free: Math.max(0, activity.capacity - countOf('confirmed')),
+    },
+    settlement: settlement[0]
+      ? {
+          incomeFen: settlement[0].incomeFen,
+          costFen: settlement[0].costFen,
+          surplusFen: settlement[0].incomeFen - settlement[0].costFen,
+          actualLines: actual,
+          plannedIncomeFen: budget.incomeFen,
+          plannedCostFen: budget.costFen,
+        }
+      : null,
+    review: reviews.find((r) => r.kind === 'summary') ?? null,
+    rating:
+      ratings.length > 0
+        ? { average: Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10, count: ratings.length }
+        : null,
+    mySignups: mine,
+  };
+}
+
+export function listActivities(db: TenantDb, filter: { from: string; to: string; clubId?: number; states?: ActivityState[] }) {
+  return db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      clubId: activities.clubId,
+      clubName: clubs.name,
+      startsAt: activities.startsAt,
+      endsAt: activities.endsAt,
+      place: activities.place,
+      state: activities.state,
+      capacity: activities.capacity,
+      feeFen: activities.feeFen,
+      audience: activities.audience,
+      waitlist: activities.waitlist,
+      confirmed: sql<number>`(SELECT COUNT(*) FROM ${signups} WHERE ${signups.activityId} = ${activities.id} AND ${signups.status} = 'confirmed')`,
+    })
+    .from(activities)
+    .leftJoin(clubs, eq(clubs.id, activities.clubId))
+    .where(
+      and(
+        gte(activities.startsAt, filter.from),
+        lt(activities.startsAt, filter.to),
+        filter.clubId ? eq(activities.clubId, filter.clubId) : undefined,
+        filter.states ? inArray(activities.state, filter.states) : undefined,
+      ),
+    )
+    .orderBy(asc(activities.startsAt))
+    .limit(200);
+}
