@@ -4,13 +4,47 @@ import { activities, activityCostLines, activityReviews, activitySettlements, cl
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../../auth/roles';
 import { approvalProblem, computeBudget } from './budget';
-import type { ActivityState } from './rules';
+import { type ActivityState, activityVisibility, announcedStates } from './rules';
 import { spaceOfActivity } from './place';
 import { getActivity } from './service';
+import { AppError } from '../../errors';
+import { seesOrganiserNames } from '../members/rules';
 
-/** Everything the activity page shows, with the AA breakdown and planned vs actual. */
-export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null) {
+/**
+ * The activity, if the viewer may see it (see `activityVisibility`); otherwise the same 404 as for an id that does
+ * not exist, so that guessing ids reveals nothing.
+ */
+export async function visibleActivity(db: TenantDb, id: number, viewer: MemberContext | null) {
   const activity = await getActivity(db, id);
+  if (announcedStates.includes(activity.state)) return { activity, visibility: 'full' as const };
+  if (!viewer) throw new AppError('not_found', 'No such activity');
+  const [club, mine] = await db.batch([
+    db
+      .select({ responsible: clubs.responsibleMemberId })
+      .from(clubs)
+      .where(eq(clubs.id, activity.clubId ?? -1)),
+    db
+      .select({ id: signups.id })
+      .from(signups)
+      .where(and(eq(signups.activityId, id), eq(signups.memberId, viewer.id)))
+      .limit(1),
+  ]);
+  const visibility = activityVisibility(activity.state, {
+    admin: isAdmin(viewer),
+    organiser: activity.responsibleMemberId === viewer.id,
+    clubResponsible: club[0]?.responsible === viewer.id,
+    signedUp: mine.length > 0,
+  });
+  if (visibility === 'hidden') throw new AppError('not_found', 'No such activity');
+  return { activity, visibility };
+}
+
+/**
+ * Everything the activity page shows, with the AA breakdown and planned vs actual. Visitors see the organiser's
+ * name only where the community has chosen to show it.
+ */
+export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null, organiserNamesPublic: boolean) {
+  const { activity } = await visibleActivity(db, id, viewer);
   const [planned, actual, counts, settlement, reviews, responsible, club, mine, viewerRole] = await db.batch([
     db
       .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
@@ -80,7 +114,7 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
     checkinToken: isOrganiser ? checkinToken : null,
     isOrganiser,
     club: club[0] ?? null,
-    responsible: responsible[0] ?? null,
+    responsible: seesOrganiserNames(viewer, organiserNamesPublic) ? (responsible[0] ?? null) : null,
     budget: {
       ...budget,
       lines: planned,

@@ -1,18 +1,19 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import ical from 'ical-generator';
-import { loadMember } from '../../auth/access';
-import type { AppContext, AppEnv } from '../../http/context';
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { AppEnv } from '../../http/context';
 import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { activityStates, audiences, signupStatuses } from './rules';
+import { activityStates, announcedStates, audiences, signupStatuses } from './rules';
 import { activityIdParam as idParam, costLineInput as costLine, fenInput as fen, okResponse as ok } from './schema';
 import { settlementRoutes } from './settlement-routes';
 import { signupRoutes } from './signup-routes';
-import { activityDetail, listActivities } from './read';
+import { activityDetail, listActivities, visibleActivity } from './read';
+import { viewerOf } from '../../auth/viewer';
+import { communitySettings } from '../profile/service';
 import { activityPlaces } from './place';
-import { createActivity, getActivity, takeStep, updateActivity } from './service';
+import { createActivity, takeStep, updateActivity } from './service';
 
 const community = { host: 'community' } as const;
 /** The activity's responsible person, or an association administrator. */
@@ -30,6 +31,8 @@ const activityInput = z.object({
   bookingId: z.number().int().positive().nullable().optional(),
   capacity: z.number().int().min(1).max(5000),
   waitlist: z.boolean().optional(),
+  /** Places one member may hold for themself and the people they bring; 4 unless the organiser sets it. */
+  maxPlacesPerMember: z.number().int().min(1).max(20).optional(),
   audience: z.enum(audiences),
   expectedParticipants: z.number().int().min(0).max(5000),
   surplusRatePercent: z.number().int().min(0).max(50).optional(),
@@ -66,6 +69,7 @@ const detailSchema = z.object({
   place: z.string(),
   capacity: z.number().int(),
   waitlist: z.boolean(),
+  maxPlacesPerMember: z.number().int(),
   audience: z.enum(audiences),
   state,
   expectedParticipants: z.number().int(),
@@ -284,7 +288,7 @@ const icalRoute = defineRoute(
 
 export function calendarFor(
   name: string,
-  items: { id: number; title: string; startsAt: string; endsAt: string; place: string; description?: string }[],
+  items: { id: number; title: string; startsAt: string; endsAt: string; place: string; description?: string; state?: string }[],
   host: string,
 ) {
   const calendar = ical({ name, prodId: { company: 'Huzhu', product: 'community calendar', language: 'ZH' } });
@@ -297,14 +301,11 @@ export function calendarFor(
       location: a.place,
       description: a.description ?? '',
       url: `https://${host}/activities/${a.id}`,
+      // A calendar app shows a cancelled event struck through instead of keeping it as planned.
+      status: a.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();
-}
-
-async function viewer(c: AppContext) {
-  const identity = c.get('identity');
-  return identity ? loadMember(c.get('host'), identity.userId) : null;
 }
 
 export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -314,16 +315,15 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const q = c.req.valid('query');
     const from = q.from ?? new Date(Date.now() - 3 * 3600_000).toISOString();
     const to = q.to ?? new Date(Date.parse(from) + 28 * 86400_000).toISOString();
-    // Drafts and budgets awaiting approval are not public; neither are cancelled ones in the calendar view.
-    const rows = await listActivities(tenantOf(c).db, {
-      from,
-      to,
-      clubId: q.clubId,
-      states: ['approved', 'open', 'closed', 'held', 'settled', 'reviewed'],
-    });
+    // The calendar shows what has been announced; organisers find their drafts on their club's page.
+    const rows = await listActivities(tenantOf(c).db, { from, to, clubId: q.clubId, states: [...announcedStates] });
     return c.json({ activities: rows.map((r) => ({ ...r, confirmed: Number(r.confirmed) })) }, 200);
   })
-  .openapi(get, async (c) => c.json(await activityDetail(tenantOf(c).db, c.req.valid('param').id, await viewer(c)), 200))
+  .openapi(get, async (c) => {
+    const { db } = tenantOf(c);
+    const { organiserNamesPublic } = await communitySettings(db);
+    return c.json(await activityDetail(db, c.req.valid('param').id, await viewerOf(c), organiserNamesPublic), 200);
+  })
   .openapi(places, async (c) => c.json(await activityPlaces(tenantOf(c).db, c.req.valid('query').clubId), 200))
   .openapi(create, async (c) => c.json({ id: await createActivity(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
   .openapi(update, async (c) => {
@@ -336,7 +336,7 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(icalRoute, async (c) => {
     const tenant = tenantOf(c);
-    const activity = await getActivity(tenant.db, c.req.valid('param').id);
+    const { activity } = await visibleActivity(tenant.db, c.req.valid('param').id, await viewerOf(c));
     const body = calendarFor(tenant.community.nameZh, [activity], new URL(c.req.url).host);
     return c.body(body, 200, {
       'content-type': 'text/calendar; charset=utf-8',

@@ -24,6 +24,8 @@ export interface ActivityInput {
   bookingId?: number | null;
   capacity: number;
   waitlist?: boolean;
+  /** Places one member may hold for themself and the people they bring (default 4). */
+  maxPlacesPerMember?: number;
   audience: 'members' | 'residents' | 'children';
   expectedParticipants: number;
   surplusRatePercent?: number;
@@ -86,6 +88,7 @@ export async function createActivity(db: TenantDb, member: MemberContext, input:
         place: plan.place,
         capacity: input.capacity,
         waitlist: input.waitlist ?? true,
+        maxPlacesPerMember: input.maxPlacesPerMember ?? 4,
         audience: input.audience,
         state: 'draft',
         expectedParticipants: input.expectedParticipants,
@@ -154,6 +157,7 @@ export async function updateActivity(db: TenantDb, id: number, _member: MemberCo
       place: plan.place,
       capacity: input.capacity,
       waitlist: input.waitlist ?? true,
+      maxPlacesPerMember: input.maxPlacesPerMember ?? 4,
       audience: input.audience,
       expectedParticipants: input.expectedParticipants,
       surplusRatePercent,

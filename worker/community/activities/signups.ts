@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { activities, members, signups } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
@@ -27,18 +27,33 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
   if (isChild && participant === '')
     throw new AppError('validation_failed', "Give the child's name", { participant: ["Give the child's name"] });
   const confirmedCount = sql`(SELECT COUNT(*) FROM signups WHERE activity_id = ${id} AND status = 'confirmed')`;
+  // Places this member holds (confirmed or waiting) for themself and the people they bring; checked in the same
+  // statement as the insert, so two sign-ups at once cannot both pass the limit.
+  const heldByMember = sql`(SELECT COUNT(*) FROM signups WHERE activity_id = ${id} AND member_id = ${member.id} AND status IN ('confirmed', 'waitlisted'))`;
+  const limitReached = () =>
+    new AppError(
+      'conflict',
+      `You may hold at most ${activity.maxPlacesPerMember} places on this activity, for yourself and those you bring`,
+      {
+        participant: [`At most ${activity.maxPlacesPerMember} places per member`],
+      },
+    );
   const result = await db.run(sql`
     INSERT INTO signups (activity_id, member_id, participant, is_child, status)
     SELECT ${id}, ${member.id}, ${participant}, ${isChild ? 1 : 0},
            CASE WHEN ${confirmedCount} < a.capacity THEN 'confirmed' ELSE 'waitlisted' END
       FROM activities a
      WHERE a.id = ${id} AND a.state = 'open' AND (a.waitlist = 1 OR ${confirmedCount} < a.capacity)
+       AND ${heldByMember} < a.max_places_per_member
     ON CONFLICT (activity_id, member_id, participant) DO NOTHING`);
   const [row] = await db
     .select()
     .from(signups)
     .where(and(eq(signups.activityId, id), eq(signups.memberId, member.id), eq(signups.participant, participant)));
-  if (!row) throw new AppError('conflict', 'The activity is full');
+  if (!row)
+    throw (await placesHeld(db, id, member.id)) >= activity.maxPlacesPerMember
+      ? limitReached()
+      : new AppError('conflict', 'The activity is full');
   if (result.meta.changes === 0 && row.status !== 'cancelled') return { signup: row, created: false };
   if (row.status === 'cancelled') {
     // Signing up again after cancelling: by the same rule, at the back of the queue (created_at is reset).
@@ -51,13 +66,26 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
         createdAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
       })
       .where(
-        sql`${signups.id} = ${row.id} AND ${signups.status} = 'cancelled' AND ((SELECT waitlist FROM activities WHERE id = ${id}) = 1 OR ${confirmedCount} < ${capacity})`,
+        sql`${signups.id} = ${row.id} AND ${signups.status} = 'cancelled' AND ((SELECT waitlist FROM activities WHERE id = ${id}) = 1 OR ${confirmedCount} < ${capacity})
+            AND ${heldByMember} < (SELECT max_places_per_member FROM activities WHERE id = ${id})`,
       )
       .returning();
-    if (!again[0]) throw new AppError('conflict', 'The activity is full');
+    if (!again[0])
+      throw (await placesHeld(db, id, member.id)) >= activity.maxPlacesPerMember
+        ? limitReached()
+        : new AppError('conflict', 'The activity is full');
     return { signup: again[0], created: true };
   }
   return { signup: row, created: true };
+}
+
+/** Places a member holds on an activity (confirmed or waiting), for themself and those they bring. */
+async function placesHeld(db: TenantDb, activityId: number, memberId: number) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(signups)
+    .where(and(eq(signups.activityId, activityId), eq(signups.memberId, memberId), inArray(signups.status, ['confirmed', 'waitlisted'])));
+  return Number(row?.n ?? 0);
 }
 
 /** Cancels a place and, in the same batch, promotes the first on the waitlist if a place is free. */

@@ -4,6 +4,9 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { viewerOf } from '../../auth/viewer';
+import { seesOrganiserNames } from '../members/rules';
+import { communitySettings } from '../profile/service';
 import { buildingsWithContacts, decideApplication as decide, offerToBeContact, pendingApplications, setGridWorker } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -27,7 +30,8 @@ const buildingList = defineRoute(
               name: z.string(),
               contactsRequired: z.number().int(),
               gridWorker: z.string().nullable(),
-              contacts: z.array(z.object({ id: z.number().int(), displayName: z.string() })),
+              /** A contact's name is null for visitors unless the community shows organisers' names. */
+              contacts: z.array(z.object({ id: z.number().int(), displayName: z.string().nullable() })),
             }),
           ),
           coverage: z.object({ buildings: z.number().int(), covered: z.number().int(), share: z.number() }),
@@ -104,7 +108,13 @@ const decideApplication = defineRoute(
 
 /** Buildings, their contacts and the offers to become one. */
 export const buildingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(buildingList, async (c) => c.json(await buildingsWithContacts(tenantOf(c).db), 200))
+  .openapi(buildingList, async (c) => {
+    const { db } = tenantOf(c);
+    const [list, { organiserNamesPublic }, viewer] = await Promise.all([buildingsWithContacts(db), communitySettings(db), viewerOf(c)]);
+    if (seesOrganiserNames(viewer, organiserNamesPublic)) return c.json(list, 200);
+    const anonymous = list.buildings.map((b) => ({ ...b, contacts: b.contacts.map((x) => ({ id: x.id, displayName: null })) }));
+    return c.json({ ...list, buildings: anonymous }, 200);
+  })
   .openapi(gridWorker, async (c) => {
     await setGridWorker(tenantOf(c).db, c.req.valid('param').id, c.req.valid('json').gridWorker);
     return c.json({ ok: true as const }, 200);

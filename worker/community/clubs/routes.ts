@@ -5,6 +5,9 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { clubRoles, clubStatuses, handoverStatuses } from './rules';
+import { viewerOf } from '../../auth/viewer';
+import { seesOrganiserNames } from '../members/rules';
+import { communitySettings } from '../profile/service';
 import {
   clubDetail,
   clubHandoverLog,
@@ -29,7 +32,8 @@ const clubSummary = z.object({
   programKey: z.string().nullable(),
   meetingPattern: z.string().nullable(),
   status,
-  responsible: z.object({ id: z.number().int(), displayName: z.string() }),
+  /** Null for visitors unless the community shows organisers' names. */
+  responsible: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   memberCount: z.number(),
   fundBalanceFen: z.number(),
   settledActivities: z.number(),
@@ -200,11 +204,14 @@ const handovers = defineRoute(
 
 export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
-    const rows = await listClubs(tenantOf(c).db, c.req.valid('query').status);
+    const { db } = tenantOf(c);
+    const [rows, settings, viewer] = await Promise.all([listClubs(db, c.req.valid('query').status), communitySettings(db), viewerOf(c)]);
+    const names = seesOrganiserNames(viewer, settings.organiserNamesPublic);
     return c.json(
       {
         clubs: rows.map((r) => ({
           ...r,
+          responsible: names ? r.responsible : null,
           memberCount: Number(r.memberCount),
           fundBalanceFen: Number(r.fundBalanceFen),
           settledActivities: Number(r.settledActivities),
@@ -214,7 +221,11 @@ export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       200,
     );
   })
-  .openapi(detail, async (c) => c.json(await clubDetail(tenantOf(c).db, c.req.valid('param').id, new Date().toISOString()), 200))
+  .openapi(detail, async (c) => {
+    const { db } = tenantOf(c);
+    const [{ organiserNamesPublic }, viewer] = await Promise.all([communitySettings(db), viewerOf(c)]);
+    return c.json(await clubDetail(db, c.req.valid('param').id, new Date().toISOString(), viewer, organiserNamesPublic), 200);
+  })
   .openapi(propose, async (c) => c.json({ id: await proposeClub(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
   .openapi(move, async (c) => {
     await moveClub(tenantOf(c).db, c.req.valid('param').id, c.req.valid('json').status, memberOf(c));

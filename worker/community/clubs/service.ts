@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { SETTLE_WITHIN_DAYS } from '../activities/rules';
+import { SETTLE_WITHIN_DAYS, announcedStates } from '../activities/rules';
+import { isAdmin } from '../../auth/roles';
+import { seesOrganiserNames, seesResidentNames } from '../members/rules';
 import {
   activities,
   activitySettlements,
@@ -54,9 +56,18 @@ export async function listClubs(db: TenantDb, status?: ClubStatus) {
     .orderBy(asc(clubs.name));
 }
 
-/** A club's page: purpose, who is responsible, members, activities before and after now, its fund. */
-export async function clubDetail(db: TenantDb, id: number, now: string) {
+/**
+ * A club's page: purpose, who is responsible, members, activities before and after now, its fund. Visitors see
+ * no member's name (the responsible person's only where the community shows organisers' names); the activities
+ * listed are those announced, plus, for the club's responsible person and the admins, every one, and for an
+ * organiser their own.
+ */
+export async function clubDetail(db: TenantDb, id: number, now: string, viewer: MemberContext | null, organiserNamesPublic: boolean) {
   const club = await getClub(db, id);
+  const seesAll = viewer !== null && (isAdmin(viewer) || viewer.id === club.responsibleMemberId);
+  const shown = seesAll
+    ? undefined
+    : or(inArray(activities.state, [...announcedStates]), eq(activities.responsibleMemberId, viewer?.id ?? -1));
   const [responsible, memberRows, upcoming, past, fund, program] = await db.batch([
     db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, club.responsibleMemberId)),
     db
@@ -68,13 +79,13 @@ export async function clubDetail(db: TenantDb, id: number, now: string) {
     db
       .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state })
       .from(activities)
-      .where(and(eq(activities.clubId, id), gte(activities.startsAt, now)))
+      .where(and(eq(activities.clubId, id), gte(activities.startsAt, now), shown))
       .orderBy(asc(activities.startsAt))
       .limit(20),
     db
       .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state })
       .from(activities)
-      .where(and(eq(activities.clubId, id), lt(activities.startsAt, now)))
+      .where(and(eq(activities.clubId, id), lt(activities.startsAt, now), shown))
       .orderBy(desc(activities.startsAt))
       .limit(20),
     db
@@ -97,8 +108,8 @@ export async function clubDetail(db: TenantDb, id: number, now: string) {
   return {
     ...club,
     program: program[0] ? { key: program[0].key, name: { zh: program[0].nameZh, en: program[0].nameEn } } : null,
-    responsible: responsible[0] ?? null,
-    members: memberRows,
+    responsible: seesOrganiserNames(viewer, organiserNamesPublic) ? (responsible[0] ?? null) : null,
+    members: seesResidentNames(viewer) ? memberRows : [],
     memberCount: memberRows.length,
     upcoming,
     past,

@@ -1,3 +1,4 @@
+import { announcedStates } from '../activities/rules';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, asc, eq, gte, inArray, lt, or } from 'drizzle-orm';
 import { activities, calendarTokens, clubMembers, signups } from '../../db/tenant-schema';
@@ -175,7 +176,7 @@ export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
           gte(activities.startsAt, from),
           lt(activities.startsAt, to),
           or(eq(signups.memberId, owner.memberId), eq(clubMembers.memberId, owner.memberId)),
-          inArray(activities.state, ['approved', 'open', 'closed', 'held', 'settled', 'reviewed']),
+          inArray(activities.state, [...announcedStates]),
         ),
       )
       .orderBy(asc(activities.startsAt));

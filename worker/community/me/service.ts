@@ -10,7 +10,7 @@ export async function weekOf(db: TenantDb, memberId: number, now: Date) {
   const from = new Date(now.getTime() - 3 * 3600_000).toISOString();
   const to = new Date(now.getTime() + 7 * 86400_000).toISOString();
   const [week, mine, myClubs] = await db.batch([
-    listActivities(db, { from, to, states: ['open', 'closed', 'approved'] }),
+    listActivities(db, { from, to, states: ['open', 'closed'] }),
     mySignups(db, memberId),
     db
       .select({ id: clubs.id, name: clubs.name, role: clubMembers.role, status: clubs.status })

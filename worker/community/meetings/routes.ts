@@ -7,7 +7,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { bodyKeys } from '../bodies/rules';
-import { meetingStatuses } from './rules';
+import { meetingStatuses, visibleMinutes } from './rules';
 import { type AuditAction, recordAudit } from '../../platform/audit';
 import {
   addAction,
@@ -417,9 +417,10 @@ export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     await audit(c, 'meeting.scheduled', { meetingId: id, bodyKey: body.bodyKey, title: body.title, scheduledFor: body.scheduledFor });
     return c.json({ id }, 201);
   })
-  .openapi(detail, async (c) =>
-    c.json(await meetingDetail(tenantOf(c).db, c.req.valid('param').id, memberOf(c), await rolesOf(c).holds('meeting-chair')), 200),
-  )
+  .openapi(detail, async (c) => {
+    const meeting = await meetingDetail(tenantOf(c).db, c.req.valid('param').id, memberOf(c), await rolesOf(c).holds('meeting-chair'));
+    return c.json({ ...meeting, minutes: visibleMinutes(meeting, meeting.you) }, 200);
+  })
   .openapi(open, async (c) => {
     const { id } = c.req.valid('param');
     await openMeeting(tenantOf(c).db, id, memberOf(c));

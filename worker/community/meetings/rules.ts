@@ -249,3 +249,15 @@ export function decide(rule: DecisionRule, voters: readonly string[], stances: r
   if (rule === 'majority') return decideByMajority(voters, stances, options);
   throw new DecisionInputError(`unknown decision rule "${String(rule)}"`);
 }
+
+/**
+ * Minutes before publication are a draft: only the chair and the people who record positions at the meeting see
+ * them. Once published they are for every member.
+ */
+export function visibleMinutes(
+  meeting: { minutes: string | null; minutesPublishedAt: string | null },
+  you: { chairs: boolean; recordsFor: readonly string[] },
+): string | null {
+  if (meeting.minutesPublishedAt !== null) return meeting.minutes;
+  return you.chairs || you.recordsFor.length > 0 ? meeting.minutes : null;
+}

@@ -169,9 +169,14 @@ export default function Buildings() {
                         <span class="visually-hidden">{t(`buildings.level_${level()}`)}</span>
                       </p>
                       <Show when={b.contacts.length > 0} fallback={<p class="help">{t('buildings.noContacts')}</p>}>
-                        <ul class="people">
-                          <For each={b.contacts}>{(c) => <li>{c.displayName}</li>}</For>
-                        </ul>
+                        <Show
+                          when={b.contacts.every((c) => c.displayName !== null)}
+                          fallback={<p class="help">{t('clubs.namesForMembers')}</p>}
+                        >
+                          <ul class="people">
+                            <For each={b.contacts}>{(c) => <li>{c.displayName}</li>}</For>
+                          </ul>
+                        </Show>
                       </Show>
                       <Show when={member()}>
                         <Show when={!isContactOf(b.contacts)} fallback={<p class="help">{t('buildings.youAreContact')}</p>}>

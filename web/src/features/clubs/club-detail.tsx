@@ -130,7 +130,7 @@ export default function ClubDetail() {
               <Show when={cl().program}>{(p) => <span class="tag">{pick(p().name)}</span>}</Show>
             </p>
             <p class="responsible">
-              {t('club.responsible', { name: cl().responsible?.displayName ?? '—' })}{' '}
+              {t('club.responsible', { name: cl().responsible?.displayName ?? t('clubs.namesForMembers') })}{' '}
               <span class="help">{t('principles.whoProposes')}</span>
             </p>
             <p class="description">{cl().purpose}</p>
@@ -259,6 +259,9 @@ export default function ClubDetail() {
 
             <section aria-labelledby="members-title">
               <h2 id="members-title">{t('club.membersTitle', { count: String(cl().memberCount) })}</h2>
+              <Show when={cl().members.length === 0 && cl().memberCount > 0}>
+                <p class="help">{t('clubs.namesForMembers')}</p>
+              </Show>
               <ul class="people">
                 <For each={cl().members}>
                   {(m) => (

@@ -96,7 +96,7 @@ export default function Clubs() {
                 <li>
                   <span>
                     <A href={`/clubs/${club.id}`}>{club.name}</A>
-                    <span class="help block">{t('clubs.responsible', { name: club.responsible.displayName })}</span>
+                    <span class="help block">{t('clubs.responsible', { name: club.responsible?.displayName ?? t('clubs.namesForMembers') })}</span>
                   </span>
                   <button
                     type="button"
@@ -142,7 +142,7 @@ export default function Clubs() {
                   <dl class="facts-inline">
                     <div>
                       <dt>{t('clubs.responsibleLabel')}</dt>
-                      <dd>{club.responsible.displayName}</dd>
+                      <dd>{club.responsible?.displayName ?? t('clubs.namesForMembers')}</dd>
                     </div>
                     <div>
                       <dt>{t('clubs.members')}</dt>

@@ -22,7 +22,7 @@ export function ActivityHeader(props: { activity: Activity }) {
           <Show when={props.activity.club}>{(club) => <span class="tag">{club().name}</span>}</Show>
         </p>
         <p class="responsible">
-          {t('activity.responsible', { name: props.activity.responsible?.displayName ?? '—' })}{' '}
+          {t('activity.responsible', { name: props.activity.responsible?.displayName ?? t('clubs.namesForMembers') })}{' '}
           <span class="help">{t('principles.whoProposes')}</span>
         </p>
       </header>
