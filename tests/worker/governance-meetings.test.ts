@@ -205,7 +205,7 @@ describe('a committee meets and decides by majority', () => {
     expect(byChair).toEqual({ [memberKey]: false, [chairKey]: false, [expertKey]: true });
 
     expect((await close(s, id, s.chair.token)).status).toBe(200);
-    const closed = await meetingDetail(s, id, s.resident.token);
+    const closed = await meetingDetail(s, id, s.chair.token);
     expect(closed.minutes).toContain('多数通过');
     expect(closed.minutes).toContain('表决：同意 2，反对 1，弃权 0，未表态 0（出席 3）');
     expect(closed.minutes).toContain('张律师（物业法律）：出席（主持人登记）');
@@ -301,8 +301,12 @@ describe('a closed meeting is final; corrections are recorded amendments', () =>
     expect((await read(lateItem)).status).toBe(409);
     expect((await open(s, id)).status).toBe(409);
     const minutes = (await meetingDetail(s, id, s.admin.token)).minutes!;
+    // Until published, the minutes are a draft: the chair and those who record positions see them, a resident does not.
+    expect((await meetingDetail(s, id, s.reps['owners-committee']!.token)).minutes).toBe(minutes);
+    expect((await meetingDetail(s, id, s.resident.token)).minutes).toBeNull();
     const publish = (text: string) => read(as(s, s.admin.token).meetings[':id'].minutes.$post({ ...byId(id), json: { text } }));
     expect((await publish(minutes)).status).toBe(200);
+    expect((await meetingDetail(s, id, s.resident.token)).minutes).toBe(minutes);
     expect((await publish(`${minutes}\n改动`)).status).toBe(409);
 
     // The database refuses it too, whatever code path tries.

@@ -14,7 +14,7 @@ const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) =>
 
 /**
  * Three invented communities so that a newcomer sees a living product and a consultant has sites to compare,
- * each with its own past year (demo-history.ts); no real personal data.
+ * each with its own past year (demo-history/); no real personal data.
  */
 export const demoCommunities: CommunitySetupInput[] = [
   {

@@ -29,6 +29,7 @@ export function createActivityForm(options: { clubId: string; existing: () => Ac
   const [placeChoice, setPlaceChoice] = createSignal('');
   const [capacity, setCapacity] = createSignal('20');
   const [waitlist, setWaitlist] = createSignal(true);
+  const [maxPlaces, setMaxPlaces] = createSignal('4');
   const [audience, setAudience] = createSignal<Audience>('residents');
   const [expected, setExpected] = createSignal('');
   const [rate, setRate] = createSignal('');
@@ -49,6 +50,7 @@ export function createActivityForm(options: { clubId: string; existing: () => Ac
       setPlaceChoice(a.booking && a.space ? (a.booking.borrowed ? `booking:${a.booking.id}` : `space:${a.space.id}`) : '');
       setCapacity(String(a.capacity));
       setWaitlist(a.waitlist);
+      setMaxPlaces(String(a.maxPlacesPerMember));
       setAudience(a.audience);
       setExpected(String(a.expectedParticipants));
       setRate(String(a.surplusRatePercent));
@@ -122,6 +124,8 @@ export function createActivityForm(options: { clubId: string; existing: () => Ac
     setCapacity,
     waitlist,
     setWaitlist,
+    maxPlaces,
+    setMaxPlaces,
     audience,
     setAudience,
     expected,

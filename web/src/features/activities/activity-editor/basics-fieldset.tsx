@@ -141,6 +141,24 @@ export function BasicsFieldset(props: {
           </span>
         </div>
       </div>
+      <div class="field">
+        <label for="a-max-places">{t('activityEditor.maxPlaces')}</label>
+        <input
+          id="a-max-places"
+          type="number"
+          inputmode="numeric"
+          required
+          min="1"
+          max="20"
+          step="1"
+          value={form.maxPlaces()}
+          onInput={(e) => form.setMaxPlaces(e.currentTarget.value)}
+          aria-describedby="a-max-places-help"
+        />
+        <span class="help" id="a-max-places-help">
+          {t('activityEditor.maxPlacesHelp')}
+        </span>
+      </div>
       <label class="radio">
         <input type="checkbox" checked={form.waitlist()} onChange={(e) => form.setWaitlist(e.currentTarget.checked)} />
         {t('activityEditor.waitlist')}

@@ -79,6 +79,7 @@ export default function ActivityEditor() {
       bookingId: kind === 'booking' ? Number(chosenId) : null,
       capacity: Number(form.capacity()),
       waitlist: form.waitlist(),
+      maxPlacesPerMember: Number(form.maxPlaces()),
       audience: form.audience(),
       expectedParticipants: b.expectedParticipants,
       surplusRatePercent: form.rate().trim() === '' ? undefined : b.surplusRatePercent,
