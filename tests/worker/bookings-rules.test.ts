@@ -125,3 +125,13 @@ describe('what a viewer sees of a booking', () => {
     }
   });
 });
+
+describe('odd but valid times', () => {
+  it('years before 1000 and after 9999 on the wall clock are still judged, never thrown', () => {
+    const hall = { opensAt: '08:00', closesAt: '22:00', timeZone: 'Asia/Shanghai' };
+    expect(withinOpeningHours(hall, '0050-06-01T02:00:00Z', '0050-06-01T03:00:00Z')).toBe(true);
+    expect(withinOpeningHours(hall, '9999-12-31T15:00:00Z', '9999-12-31T16:00:00Z')).toBe(false);
+    expect(occurrences('0050-06-01T02:00:00Z', '0050-06-01T03:00:00Z', 2, 'Asia/Shanghai')).toHaveLength(2);
+    expect(occurrences('9999-12-20T02:00:00Z', '9999-12-20T03:00:00Z', 2, 'Asia/Shanghai')[1]!.startsAt).toBe('9999-12-27T02:00:00.000Z');
+  });
+});

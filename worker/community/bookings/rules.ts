@@ -13,7 +13,11 @@ export interface OpeningHours {
 }
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86400_000;
+/** Days since 1970-01-01 of a YYYY-MM-DD date; by numbers, so a year before 1000 or after 9999 still counts. */
+function dayOf(date: string) {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(0).setUTCFullYear(year, month - 1, day) / 86400_000;
+}
 
 /**
  * Whether [startsAt, endsAt) lies inside one opening period of the space, on the community's wall clock: the offset
@@ -38,7 +42,7 @@ export function withinOpeningHours(hours: OpeningHours, startsAt: string, endsAt
 /** How far `timeZone`'s wall clock is ahead of UTC at an instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string) {
   const { date, minutes } = wallClock(instant, timeZone);
-  return Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE - Math.floor(instant / MINUTE) * MINUTE;
+  return dayOf(date) * 86400_000 + minutes * MINUTE - Math.floor(instant / MINUTE) * MINUTE;
 }
 
 /** The instant `weeks` weeks later at the same wall-clock time in `timeZone`, across a change of summer time. */
