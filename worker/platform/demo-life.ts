@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { loadMember } from '../auth/access';
-import { tenantDb } from '../db/client';
+import { type TenantDb, tenantDb } from '../db/client';
 import { clubs, members, spaces } from '../db/tenant-schema';
 import type { Bindings } from '../env';
 import type { MemberContext } from '../http/context';
@@ -8,11 +8,13 @@ import { createActivity, takeStep } from '../community/activities/service';
 import { signUp } from '../community/activities/signups';
 import { joinClub, moveClub, proposeClub } from '../community/clubs/service';
 import { moveIssue, raiseIssue } from '../community/issues/service';
+import { wallClock } from '../community/profile/rules';
+import { bookSpace } from '../community/bookings/service';
 import { tenantDatabase } from '../tenancy/pool';
 
 /**
  * Everyday life for the demo community, made through the same services residents use: clubs (one
- * waiting for approval), an open AA activity with sign-ups, an issue on its way up, and shared spaces.
+ * waiting for approval), an open AA activity with sign-ups, an issue on its way up, and shared spaces with bookings.
  * Runs only while the community has no clubs, so seeding again adds nothing.
  */
 export async function seedDemoLife(env: Bindings, binding: string, slug: string): Promise<void> {
@@ -87,4 +89,60 @@ export async function seedDemoLife(env: Bindings, binding: string, slug: string)
       { name: '棋牌室', capacity: 20, opensAt: '09:00', closesAt: '21:00', rules: '禁止吸烟和赌博。' },
     ])
     .onConflictDoNothing();
+  await seedDemoBookings(db, { tennis, founder, resident, contact });
+}
+
+/**
+ * A few bookings of the shared spaces, through the same service residents use (so they keep to opening hours and
+ * capacity): the tennis club's weekly Saturday morning, a resident's game of chess and a building meeting.
+ */
+async function seedDemoBookings(
+  db: TenantDb,
+  who: { tennis: number; founder: MemberContext; resident: MemberContext; contact: MemberContext },
+) {
+  const rows = await db.select({ id: spaces.id, name: spaces.name }).from(spaces);
+  const spaceId = (name: string) => {
+    const row = rows.find((r) => r.name === name);
+    if (!row) throw new Error(`demo space ${name} is missing`);
+    return row.id;
+  };
+  // The demo communities are in China: Asia/Shanghai, UTC+8 all year.
+  const today = wallClock(Date.now(), 'Asia/Shanghai').date;
+  /** The date `days` after today on the community's calendar, and its day of the week (0 = Sunday). */
+  const day = (days: number) => {
+    const date = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86400_000);
+    return { date: date.toISOString().slice(0, 10), weekday: date.getUTCDay() };
+  };
+  const at = (days: number, hhmm: string) => `${day(days).date}T${hhmm}:00+08:00`;
+  const saturday = (6 - day(0).weekday + 7) % 7 || 7;
+  await bookSpace(db, {
+    spaceId: spaceId('网球场'),
+    clubId: who.tennis,
+    bookedBy: who.founder.id,
+    startsAt: at(saturday, '07:00'),
+    endsAt: at(saturday, '08:30'),
+    purpose: '网球社周六晨练',
+    people: 12,
+    weeks: 6,
+  });
+  await bookSpace(db, {
+    spaceId: spaceId('棋牌室'),
+    clubId: null,
+    bookedBy: who.resident.id,
+    startsAt: at(2, '14:00'),
+    endsAt: at(2, '16:30'),
+    purpose: '和邻居下象棋',
+    people: 4,
+    weeks: 1,
+  });
+  await bookSpace(db, {
+    spaceId: spaceId('多功能厅'),
+    clubId: null,
+    bookedBy: who.contact.id,
+    startsAt: at(5, '19:00'),
+    endsAt: at(5, '21:00'),
+    purpose: '楼栋议事会：电动车充电桩',
+    people: 30,
+    weeks: 1,
+  });
 }

@@ -14,6 +14,7 @@ import * as parties from '../features/parties/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
 import * as settings from '../features/settings/i18n';
+import * as spaces from '../features/spaces/i18n';
 import * as structure from '../features/structure/i18n';
 import * as volunteers from '../features/volunteers/i18n';
 import type { Dictionary } from './zh-CN';
@@ -90,6 +91,7 @@ export const en: Dictionary = {
   ...canvas.en,
   ...activities.en,
   ...clubs.en,
+  ...spaces.en,
   ...ledger.en,
   ...volunteers.en,
   ...issues.en,

@@ -14,6 +14,7 @@ import * as parties from '../features/parties/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
 import * as settings from '../features/settings/i18n';
+import * as spaces from '../features/spaces/i18n';
 import * as structure from '../features/structure/i18n';
 import * as volunteers from '../features/volunteers/i18n';
 import type { Translation } from './translation';
@@ -93,6 +94,7 @@ export const zhCN = {
   ...canvas.zh,
   ...activities.zh,
   ...clubs.zh,
+  ...spaces.zh,
   ...ledger.zh,
   ...volunteers.zh,
   ...issues.zh,

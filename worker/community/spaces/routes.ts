@@ -6,7 +6,7 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { bookingsOfSpace, bookSpace, checkBookingLength, getSpace } from '../bookings/service';
+import { bookingsOfSpace, bookingViewer, bookSpace } from '../bookings/service';
 import { requestSlot } from './service';
 import { bookingSchema, spaceSchema, spaces } from './schema';
 
@@ -51,7 +51,8 @@ const spaceBookings = defineRoute(
     method: 'get',
     path: '/api/spaces/{id}/bookings',
     operationId: 'spaces.listBookings',
-    summary: "A space's bookings in a period (default: the next four weeks)",
+    summary:
+      "A space's bookings in a period (default: the next four weeks); residents' names only for members, and an activity's title only for those who may see the activity",
     request: {
       params: idParam,
       query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
@@ -66,7 +67,8 @@ const book = defineRoute(
     method: 'post',
     path: '/api/spaces/{id}/bookings',
     operationId: 'spaces.book',
-    summary: 'Book a space, once or weekly; all occurrences or none; an overlap is refused (409) with the clashing bookings',
+    summary:
+      "Book a space, once or weekly, for up to its capacity and within its opening hours on the community's wall clock; all occurrences or none; an overlap is refused (409) naming who holds the slot",
     request: {
       params: idParam,
       ...jsonBody(
@@ -75,6 +77,8 @@ const book = defineRoute(
           startsAt: z.iso.datetime({ offset: true }),
           endsAt: z.iso.datetime({ offset: true }),
           purpose: z.string().trim().min(2).max(120),
+          /** How many people will use the space: at most its capacity. */
+          people: z.number().int().min(1).max(1000),
           weeks: z.number().int().min(1).max(26).default(1),
         }),
       ),
@@ -122,16 +126,14 @@ export const spaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const q = c.req.valid('query');
     const from = q.from ? new Date(q.from).toISOString() : new Date(Date.now() - 86400_000).toISOString();
     const to = q.to ? new Date(q.to).toISOString() : new Date(Date.parse(from) + 28 * 86400_000).toISOString();
-    const rows = await bookingsOfSpace(db, id, from, to);
-    return c.json({ bookings: rows }, 200);
+    const viewer = await bookingViewer(db, c.get('identity')?.userId ?? null);
+    return c.json({ bookings: await bookingsOfSpace(db, id, from, to, viewer) }, 200);
   })
   .openapi(book, async (c) => {
     const { db } = tenantOf(c);
     const me = memberOf(c);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    if (!(await getSpace(db, id))) throw new AppError('not_found', 'No such space');
-    checkBookingLength(body.startsAt, body.endsAt);
     const booked = await bookSpace(db, {
       spaceId: id,
       clubId: body.clubId ?? null,
@@ -139,6 +141,7 @@ export const spaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       startsAt: body.startsAt,
       endsAt: body.endsAt,
       purpose: body.purpose,
+      people: body.people,
       weeks: body.weeks,
     });
     return c.json(booked, 201);

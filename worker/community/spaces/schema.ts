@@ -6,7 +6,7 @@ export const spaces = sqliteTable('spaces', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   capacity: integer('capacity').notNull(),
-  /** Opening hours as HH:MM, local time. */
+  /** Opening hours as HH:MM on the community's wall clock (its time zone); closing at or before opening is overnight. */
   opensAt: text('opens_at').notNull(),
   closesAt: text('closes_at').notNull(),
   rules: text('rules').notNull().default(''),
@@ -20,15 +20,20 @@ export const spaceSchema = z.object({
   closesAt: z.string(),
   rules: z.string(),
 });
+/** A booking as a viewer may see it (`bookingView` in bookings/rules.ts decides). */
 export const bookingSchema = z.object({
   id: z.number().int(),
   spaceId: z.number().int(),
   clubId: z.number().int().nullable(),
   clubName: z.string().nullable(),
-  bookedBy: z.string(),
+  /** The resident who booked it, for members; for visitors the club's name, or null for a resident's own booking. */
+  bookedBy: z.string().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
-  purpose: z.string(),
+  /** Null when it would name an activity the viewer may not see. */
+  purpose: z.string().nullable(),
+  /** How many people were expected; null for bookings made before it was asked, and for an activity's booking. */
+  people: z.number().int().nullable(),
   seriesId: z.string().nullable(),
   activityId: z.number().int().nullable(),
   activityTitle: z.string().nullable(),

@@ -4,13 +4,17 @@ import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { formatRange } from '../../lib/format';
+import { BookingForm } from './booking-form';
 
-/** A shared space's bookings for the next four weeks: who holds it when, and the activity each booking is for. */
+/**
+ * A shared space's bookings for the next four weeks: who holds it when, and the activity each booking is for, as
+ * far as the reader may see (visitors see clubs, not residents' names); members book it below.
+ */
 export default function SpaceCalendar() {
   const params = useParams<{ id: string }>();
   const { t, locale } = useI18n();
   const [spaces] = createResource(() => request(api.api.spaces.$get()));
-  const [bookings] = createResource(
+  const [bookings, { refetch }] = createResource(
     () => params.id,
     (id) => request(api.api.spaces[':id'].bookings.$get({ param: { id }, query: {} })),
   );
@@ -40,7 +44,8 @@ export default function SpaceCalendar() {
                     <span>
                       <strong>{formatRange(b.startsAt, b.endsAt, locale())}</strong>
                       <span class="help block">
-                        {b.clubName ?? b.bookedBy} · {b.purpose}
+                        {b.clubName ?? b.bookedBy ?? t('spaces.byResident')} · {b.purpose ?? t('spaces.booked')}
+                        <Show when={b.people}>{(n) => <> · {t('spaces.people', { count: String(n()) })}</>}</Show>
                       </span>
                     </span>
                     <Show when={b.activityId !== null ? b.activityId : null}>
@@ -55,6 +60,7 @@ export default function SpaceCalendar() {
           </Show>
         )}
       </Show>
+      <Show when={space()}>{(s) => <BookingForm space={s()} onBooked={refetch} />}</Show>
     </section>
   );
 }
