@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-or
 import type { TenantDb } from '../../db/client';
 import { activities, bookings, spaces } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
+import { announcedStates } from './rules';
 import { type Booking, checkBookingLength, clashesWith, getSpace, isOverlap, type Space, withinOpeningHours } from '../bookings/service';
 
 /** Where an activity takes place: typed text, a shared space booked for it, or a booking of its club it borrows. */
@@ -111,6 +112,8 @@ interface ForActivity {
   id: number | SQL;
   clubId: number | null;
   title: string;
+  /** Its places: the people the booking is for. */
+  capacity: number;
   organiser: number;
   startsAt: string;
   endsAt: string;
@@ -132,7 +135,7 @@ export function placeStatements(db: TenantDb, plan: PlacePlan, activity: ForActi
     held.startsAt === startsAt &&
     held.endsAt === endsAt
   ) {
-    return [db.update(bookings).set({ purpose: activity.title }).where(eq(bookings.id, held.id))];
+    return [db.update(bookings).set({ purpose: activity.title, people: activity.capacity }).where(eq(bookings.id, held.id))];
   }
   if (held && plan.kind === 'attach' && held.id === plan.booking.id) return [];
   const statements: BatchItem<'sqlite'>[] = held ? [releaseStatement(db, held)] : [];
@@ -145,6 +148,7 @@ export function placeStatements(db: TenantDb, plan: PlacePlan, activity: ForActi
         startsAt,
         endsAt,
         purpose: activity.title,
+        people: activity.capacity,
         seriesId: null,
         activityId: activity.id,
         status: 'active',
@@ -234,7 +238,11 @@ export async function activityPlaces(db: TenantDb, clubId: number | undefined) {
         spaceName: spaces.name,
         startsAt: bookings.startsAt,
         endsAt: bookings.endsAt,
-        purpose: bookings.purpose,
+        // A booking that holds an activity carries its title; until the activity is announced, that is not for everyone.
+        purpose: sql<string>`CASE WHEN ${bookings.activityId} IS NULL OR (SELECT state FROM activities WHERE id = ${bookings.activityId}) IN (${sql.join(
+          announcedStates.map((s) => sql`${s}`),
+          sql`, `,
+        )}) THEN ${bookings.purpose} ELSE '' END`,
         seriesId: bookings.seriesId,
         activityId: bookings.activityId,
       })

@@ -96,7 +96,9 @@ export default function Clubs() {
                 <li>
                   <span>
                     <A href={`/clubs/${club.id}`}>{club.name}</A>
-                    <span class="help block">{t('clubs.responsible', { name: club.responsible?.displayName ?? t('clubs.namesForMembers') })}</span>
+                    <span class="help block">
+                      {t('clubs.responsible', { name: club.responsible?.displayName ?? t('clubs.namesForMembers') })}
+                    </span>
                   </span>
                   <button
                     type="button"
