@@ -2,8 +2,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../web/src/i18n/zh-CN';
 
-/** A dictionary file holds the keys; its own strings are translations, not uses. */
-const isDictionary = (path: string) => /\/i18n\/(zh-CN|en)\.ts$|\/i18n\.ts$/.test(path);
+/** A dictionary file holds the keys; its own strings are translations, not uses. A feature's may be an `i18n/` folder of parts. */
+const isDictionary = (path: string) => /\/i18n\/(zh-CN|en)\.ts$|\/i18n\.ts$|\/features\/[^/]+\/i18n\/[^/]+\.ts$/.test(path);
 
 /** Every source file of the web app except the dictionaries, as text. */
 const sources = Object.entries(

@@ -12,8 +12,11 @@ function flat(dict: object, prefix = ''): Record<string, string> {
   );
 }
 
-/** Each feature's namespaces, from the `i18n.ts` in its folder. */
-const features = import.meta.glob<{ zh: object; en: object }>('../../web/src/features/*/i18n.ts', { eager: true });
+/** Each feature's namespaces, from the `i18n.ts` in its folder (or the `i18n/index.ts` composing its parts). */
+const features = import.meta.glob<{ zh: object; en: object }>(
+  ['../../web/src/features/*/i18n.ts', '../../web/src/features/*/i18n/index.ts'],
+  { eager: true },
+);
 
 describe('dictionaries', () => {
   it('have the same keys in Chinese and English', () => {

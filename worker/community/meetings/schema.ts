@@ -1,3 +1,5 @@
+import { z } from '@hono/zod-openapi';
+import { json } from '../../http/openapi-helpers';
 import { itemOutcomes, meetingStatuses, POSITIONS } from './rules';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bodies } from '../bodies/schema';
@@ -28,6 +30,7 @@ export const meetings = sqliteTable(
   },
   (t) => [index('meetings_body').on(t.bodyKey, t.scheduledFor)],
 );
+export type Meeting = typeof meetings.$inferSelect;
 
 /**
  * Who votes at a meeting, fixed when the chair opens it: the member parties of the joint meeting, a committee's
@@ -144,3 +147,8 @@ export const minutesAmendments = sqliteTable(
   },
   (t) => [index('minutes_amendments_meeting').on(t.meetingId)],
 );
+
+/** Pieces the meeting routes share. */
+export const meetingParam = z.object({ id: z.coerce.number().int().positive() });
+export const itemParam = meetingParam.extend({ itemId: z.coerce.number().int().positive() });
+export const okResponse = json(z.object({ ok: z.literal(true) }), 'Done');

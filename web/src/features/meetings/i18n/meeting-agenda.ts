@@ -1,0 +1,46 @@
+/** The meeting page and its agenda (keys of `meeting`): items, presenters, papers, adding an item. */
+import type { Translation } from '../../../i18n/translation';
+
+export const zh = {
+  back: '← 全部会议',
+  agendaTitle: '议程',
+  noItems: '议程还是空的。',
+  itemAdded: '已加入议程。',
+  addItemTitle: '添加议程',
+  itemSource: '议题来源',
+  sourceIssue: '已提交议事的议题（{{ count }} 个）',
+  sourceFree: '自拟议题',
+  itemTitle: '议题标题',
+  itemIssue: '议题',
+  presenter: '报告人',
+  minutesAllotted: '时长（分钟）',
+  papers: '会议材料',
+  papersHelp: '支持 Markdown；会前发给各方个别酝酿。',
+  addItemSubmit: '加入议程',
+  issueLink: '议题 #{{ id }}',
+  revised: '修改后再议',
+  presenterLine: '报告人：{{ name }} · {{ minutes }} 分钟',
+  papersTitle: '会议材料',
+};
+
+export const en: Translation<typeof zh> = {
+  back: '← All meetings',
+  agendaTitle: 'Agenda',
+  noItems: 'The agenda is empty.',
+  itemAdded: 'Added to the agenda.',
+  addItemTitle: 'Add an agenda item',
+  itemSource: 'What the item is',
+  sourceIssue: 'A referred issue ({{ count }})',
+  sourceFree: 'A proposal with its own title',
+  itemTitle: 'Title',
+  itemIssue: 'Issue',
+  presenter: 'Presenter',
+  minutesAllotted: 'Minutes allotted',
+  papers: 'Papers',
+  papersHelp: 'Markdown; sent to every party before the meeting for individual preparation.',
+  addItemSubmit: 'Add to the agenda',
+  issueLink: 'Issue #{{ id }}',
+  revised: 'Revised and brought back',
+  presenterLine: 'Presenter: {{ name }} · {{ minutes }} min',
+  papersTitle: 'Papers',
+};
