@@ -1,5 +1,11 @@
-/** A member is 'pending' while a community that approves its members has not decided; otherwise 'active'. */
-export const memberStatuses = ['active', 'pending'] as const;
+import type { JoinPolicy } from '../profile/rules';
+
+/**
+ * A member is 'pending' while a community that approves its members has not decided, 'declined' when it said no
+ * (the row stays so the person learns the answer and may apply again), otherwise 'active'. Only an active member
+ * is a member: the others hold no role and see nothing that is for members.
+ */
+export const memberStatuses = ['active', 'pending', 'declined'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 
 /** Platform roles whose holders read communities from outside, so they never join one as a resident. */
@@ -12,4 +18,19 @@ export const outsideRoles = ['consultant'] as const;
 export function joinProblem(platformRoles: readonly string[]): string | null {
   const outside = outsideRoles.find((r) => platformRoles.includes(r));
   return outside ? `A ${outside} reads communities from outside and does not join one as a resident` : null;
+}
+
+/** The status someone joins with: at once where joining is open, waiting for a decision where it is approved. */
+export function statusOnJoining(joinPolicy: JoinPolicy): MemberStatus {
+  return joinPolicy === 'approval' ? 'pending' : 'active';
+}
+
+/**
+ * Why someone who has a membership row is still not a member, or null for an active member. A pending member is
+ * told to wait (with its own code, so the web shows the waiting screen); a declined one may apply again.
+ */
+export function membershipRefusal(status: MemberStatus): { code: 'membership_pending' | 'not_a_member'; message: string } | null {
+  if (status === 'pending') return { code: 'membership_pending', message: 'Your membership is waiting for approval' };
+  if (status === 'declined') return { code: 'not_a_member', message: 'Your application to join was declined; you may apply again' };
+  return null;
 }
