@@ -35,7 +35,10 @@ beforeEach(() => {
       if (path === '/api/community/settings' && request.method === 'PATCH') {
         const change = body as { timeZone?: string };
         if (change.timeZone === 'Mars/Base')
-          return jsonResponse({ error: { code: 'validation_failed', message: 'Invalid input: timeZone', details: { timeZone: ['x'] } } }, 400);
+          return jsonResponse(
+            { error: { code: 'validation_failed', message: 'Invalid input: timeZone', details: { timeZone: ['x'] } } },
+            400,
+          );
         settings = { ...settings, ...(body as object) };
         return jsonResponse(settings);
       }
@@ -47,7 +50,10 @@ beforeEach(() => {
       }
       if (path === '/api/members/me' && request.method === 'POST') {
         application = { status: 'pending', displayName: '陈新邻', buildingId: 1, appliedAt: '2026-12-02T02:00:00Z' };
-        return jsonResponse({ id: 7, displayName: '陈新邻', buildingId: 1, joinedAt: '2026-12-02T02:00:00Z', status: 'pending', roles: [] }, 201);
+        return jsonResponse(
+          { id: 7, displayName: '陈新邻', buildingId: 1, joinedAt: '2026-12-02T02:00:00Z', status: 'pending', roles: [] },
+          201,
+        );
       }
       return jsonResponse({ error: { code: 'not_found', message: '' } }, 404);
     }),
