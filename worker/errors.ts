@@ -8,6 +8,8 @@ export const errorCodes = {
   invalid_token: 401,
   forbidden: 403,
   not_a_member: 403,
+  /** Signed in and applied to join, but a building contact or an administrator has not approved yet. */
+  membership_pending: 403,
   community_suspended: 410,
   not_found: 404,
   slug_taken: 409,

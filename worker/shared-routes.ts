@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { loadMember } from './auth/access';
+import { findMemberByUser } from './community/members/service';
 import { platformDb } from './db/client';
 import { platformRoles } from './db/platform-schema';
 import type { AppEnv } from './http/context';
@@ -61,8 +62,18 @@ const me = defineRoute(
           userId: z.string(),
           name: z.string().nullable(),
           platformRoles: z.array(z.enum(['operator', 'consultant'])),
+          /** My membership of this community; null unless I am an active member. */
           member: z
             .object({ id: z.number().int(), displayName: z.string(), roles: z.array(z.object({ role: z.string(), partyKey: z.string() })) })
+            .nullable(),
+          /** My application to join, while it waits for approval or after it was declined (I may apply again); else null. */
+          application: z
+            .object({
+              status: z.enum(['pending', 'declined']),
+              displayName: z.string(),
+              buildingId: z.number().int().nullable(),
+              appliedAt: z.string(),
+            })
             .nullable(),
         }),
         'Me',
@@ -96,6 +107,17 @@ export const sharedRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       .select({ role: platformRoles.role })
       .from(platformRoles)
       .where(and(eq(platformRoles.userId, identity.userId)));
-    const member = await loadMember(c.get('host'), identity.userId);
-    return c.json({ userId: identity.userId, name: identity.name ?? null, platformRoles: roles.map((r) => r.role), member }, 200);
+    const host = c.get('host');
+    const found = await loadMember(host, identity.userId);
+    const member = found?.status === 'active' ? { id: found.id, displayName: found.displayName, roles: found.roles } : null;
+    const applied =
+      found && found.status !== 'active' && host.kind === 'community' ? await findMemberByUser(host.db, identity.userId) : null;
+    const application =
+      applied && applied.status !== 'active'
+        ? { status: applied.status, displayName: applied.displayName, buildingId: applied.buildingId, appliedAt: applied.joinedAt }
+        : null;
+    return c.json(
+      { userId: identity.userId, name: identity.name ?? null, platformRoles: roles.map((r) => r.role), member, application },
+      200,
+    );
   });

@@ -127,6 +127,14 @@ describe('the demo seed', () => {
     const admin = client(host, await signIn('demo-admin', host, '周明')).api;
     const owners = bodyOf(await read(admin.parties[':key'].appointments.$get({ param: { key: 'owners-committee' } })), 200);
     expect(owners.appointments.filter((x) => x.status === 'accepted').length).toBeGreaterThan(0);
+    // 大方 approves its members: two neighbours wait, one for the contact persona's building.
+    const dafang = 'dafang.localhost';
+    expect(bodyOf(await read(client(dafang).api.community.$get()), 200).joinPolicy).toBe('approval');
+    const dafangAdmin = client(dafang, await signIn('demo-admin', dafang, '周明')).api;
+    expect(bodyOf(await read(dafangAdmin.members.pending.$get()), 200).pending.map((p) => p.displayName)).toEqual(['陈小满', '邓海生']);
+    const contactToken = await signIn('demo-contact', dafang, '李建国');
+    const contactNotes = bodyOf(await read(client(dafang, contactToken).api.me.notifications.$get()), 200).notifications;
+    expect(contactNotes.map((n) => n.textZh)).toContainEqual(expect.stringContaining('陈小满'));
     const counts = await rowCounts();
 
     expect(await seed()).toEqual([]);

@@ -14,6 +14,7 @@ const ConsultantCommunity = lazy(() => import('./features/consultants/consultant
 const SignIn = lazy(() => import('./features/platform/sign-in'));
 const CommunityHome = lazy(() => import('./features/home/community-home'));
 const Join = lazy(() => import('./features/members/join'));
+const Members = lazy(() => import('./features/members/members'));
 const AdminChecklist = lazy(() => import('./features/settings/admin-checklist'));
 const NotFound = lazy(() => import('./components/not-found'));
 const Handbooks = lazy(() => import('./features/handbooks/handbooks'));
@@ -96,6 +97,7 @@ function Routes() {
         <Router root={Layout}>
           <Route path="/" component={CommunityHome} />
           <Route path="/join" component={Join} />
+          <Route path="/members" component={Members} />
           <Route path="/admin" component={AdminChecklist} />
           <Route path="/admin/settings" component={CommunitySettings} />
           <Route path="/admin/upgrade" component={TemplateUpgrade} />

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { platformDb } from '../db/client';
 import { platformRoles } from '../db/platform-schema';
+import { membershipRefusal } from '../community/members/rules';
 import { memberRoles, members } from '../db/tenant-schema';
 import { AppError } from '../errors';
 import type { AppEnv, HostContext, MemberContext } from '../http/context';
@@ -37,12 +38,17 @@ export function rolesOf(allow: Allow): readonly CommunityRole[] {
   return standing.has(allow) ? [] : [allow as CommunityRole];
 }
 
+/**
+ * The caller's membership row and roles, whatever its status: callers that act for members go through `authorize`,
+ * which refuses anyone not active.
+ */
 export async function loadMember(db: HostContext, userId: string): Promise<MemberContext | null> {
   if (db.kind !== 'community') return null;
   const rows = await db.db
     .select({
       id: members.id,
       displayName: members.displayName,
+      status: members.status,
       role: memberRoles.role,
       partyKey: memberRoles.partyKey,
       buildingId: memberRoles.buildingId,
@@ -55,6 +61,7 @@ export async function loadMember(db: HostContext, userId: string): Promise<Membe
   return {
     id: first.id,
     displayName: first.displayName,
+    status: first.status,
     roles: rows.flatMap((r) => (r.role ? [{ role: r.role, partyKey: r.partyKey ?? '', buildingId: r.buildingId }] : [])),
   };
 }
@@ -92,7 +99,8 @@ function refusal(roles: readonly CommunityRole[]) {
 
 /**
  * The one place where access is decided. A route on the other kind of host does not exist (404); a missing or
- * rejected identity is 401; a signed-in person without the role is 403. Roles towards an object are resolved from
+ * rejected identity is 401; a signed-in person who is not an active member, or without the role, is 403 (a pending
+ * applicant with the code `membership_pending`). Roles towards an object are resolved from
  * the route's path (`/api/clubs/{id}` names a club) and, where the rule says so, from the body.
  */
 export function authorize(access: Access, path: string) {
@@ -129,6 +137,9 @@ export function authorize(access: Access, path: string) {
     if (host.kind !== 'community') throw new AppError('not_found', 'Not found');
     const member = await loadMember(host, identity.userId);
     if (!member) throw new AppError('not_a_member', 'Join this community first');
+    // A pending (or declined) applicant is not a member yet, whatever roles their row might carry.
+    const refused = membershipRefusal(member.status);
+    if (refused) throw new AppError(refused.code, refused.message, { membership: member.status });
     c.set('member', member);
 
     const body = access.body ? await jsonBody(c) : null;

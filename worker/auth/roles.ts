@@ -6,6 +6,7 @@ import { bookings } from '../community/bookings/schema';
 import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
 import { committeeMembers } from '../community/committees/schema';
 import { issues } from '../community/issues/schema';
+import { members } from '../community/members/schema';
 import { meetings } from '../community/meetings/schema';
 import { partyAppointments } from '../community/parties/schema';
 import { volunteerHours } from '../community/volunteers/schema';
@@ -37,7 +38,7 @@ export const communityRoles = [
   'committee-member',
   /** The chair of the committee named in the body (`committeeId`). */
   'committee-chair',
-  /** A confirmed contact of the building, or of the route's issue's building. */
+  /** A confirmed contact of the building, of the route's issue's building, or of the building the route's member named. */
   'building-contact',
   /** The person a record belongs to or is addressed to: a booking, a sign-up, volunteer hours, a handover, an appointment. */
   'owner',
@@ -55,6 +56,7 @@ export type Subject =
   | 'party'
   | 'booking'
   | 'volunteer-hours'
+  | 'member'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -67,6 +69,7 @@ const subjects: Record<string, Subject> = {
   parties: 'party',
   bookings: 'booking',
   'volunteer-hours': 'volunteer-hours',
+  members: 'member',
 };
 
 export function subjectOf(path: string): Subject {
@@ -153,6 +156,15 @@ export class RoleResolver {
     });
   }
 
+  /** The building a member (an applicant, say) named when joining. */
+  private memberBuilding(id: number | null) {
+    if (id === null) return Promise.resolve(null);
+    return this.once(`member:${id}`, async () => {
+      const [row] = await this.db.select({ buildingId: members.buildingId }).from(members).where(eq(members.id, id));
+      return row?.buildingId ?? null;
+    });
+  }
+
   private meeting(id: number | null) {
     if (id === null) return Promise.resolve(undefined);
     return this.once(`meeting:${id}`, async () => {
@@ -193,6 +205,8 @@ export class RoleResolver {
 
   async holds(role: CommunityRole): Promise<boolean> {
     const m = this.member;
+    // Only an active member holds any role; `authorize` refuses the others before asking, this keeps it so.
+    if (m.status !== 'active') return false;
     switch (role) {
       case 'member':
         return true;
@@ -262,7 +276,9 @@ export class RoleResolver {
             ? this.routeId()
             : this.scope.subject === 'issue'
               ? ((await this.issue(this.routeId()))?.buildingId ?? null)
-              : null;
+              : this.scope.subject === 'member'
+                ? await this.memberBuilding(this.routeId())
+                : null;
         return buildingId !== null && m.roles.some((r) => r.role === 'building-contact' && r.buildingId === buildingId);
       }
       case 'owner':

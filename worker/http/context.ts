@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { RoleResolver } from '../auth/roles';
 import type { Identity } from '../auth/session-token';
+import type { MemberStatus } from '../community/members/rules';
 import type { TenantDb } from '../db/client';
 import type { Bindings, Config } from '../env';
 
@@ -17,6 +18,8 @@ export type HostContext = { kind: 'platform' } | { kind: 'community'; community:
 export interface MemberContext {
   id: number;
   displayName: string;
+  /** Only an 'active' member is a member: `authorize` refuses the others, and the role resolver grants them nothing. */
+  status: MemberStatus;
   roles: { role: string; partyKey: string; buildingId: number | null }[];
 }
 

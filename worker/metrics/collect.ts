@@ -129,7 +129,12 @@ export async function collectMonthFacts(d1: D1Database, months: readonly string[
       .select({ households: communityProfile.households, residents: communityProfile.residents, foundedOn: communityProfile.foundedOn })
       .from(communityProfile)
       .where(eq(communityProfile.id, 1)),
-    db.select({ at: members.joinedAt }).from(members).orderBy(members.joinedAt),
+    // Active members only, counted from the day they became members (approved, where the community approves them).
+    db
+      .select({ at: sql<string>`COALESCE(${members.approvedAt}, ${members.joinedAt})`.as('at') })
+      .from(members)
+      .where(eq(members.status, 'active'))
+      .orderBy(sql`at`),
     db
       .selectDistinct({ m: heldMonth.as('m'), clubId: activities.clubId, programKey: clubs.programKey })
       .from(activities)

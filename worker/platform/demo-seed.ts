@@ -2,6 +2,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { devPersonas } from '../auth/dev-identity';
 import { platformDb, tenantDb } from '../db/client';
 import { communities, consultantGrants, consultantProfiles, platformRoles } from '../db/platform-schema';
+import { joinAsResident } from '../community/members/service';
+import { updateCommunitySettings } from '../community/profile/service';
 import { buildings, memberRoles, members } from '../db/tenant-schema';
 import type { Bindings } from '../env';
 import { tenantDatabase } from '../tenancy/pool';
@@ -139,6 +141,31 @@ async function seedAppointments(env: Bindings, binding: string) {
   ]);
 }
 
+/** The demo community that approves its members, and the neighbours waiting: one names the contact persona's building. */
+const approvingCommunity = 'dafang';
+const demoApplicants = [
+  { userId: 'demo-applicant-1', name: '陈小满', building: 1 },
+  { userId: 'demo-applicant-2', name: '邓海生', building: 4 },
+];
+
+/**
+ * 大方 asks a building contact or an administrator to approve each new member, and two neighbours are waiting, so
+ * the contact persona (building 1) and the admin persona each have someone to approve. They apply through the same
+ * service residents use, which tells the deciders. Once only: after that the community's own choices stand.
+ */
+async function seedApplicants(env: Bindings, binding: string) {
+  const db = tenantDb(tenantDatabase(env, binding));
+  const userIds = demoApplicants.map((a) => a.userId);
+  const seen = await db.select({ id: members.id }).from(members).where(inArray(members.userId, userIds)).limit(1);
+  if (seen.length > 0) return;
+  const buildingRows = await db.select({ id: buildings.id }).from(buildings).orderBy(buildings.position);
+  await updateCommunitySettings(db, { joinPolicy: 'approval' });
+  for (const a of demoApplicants) {
+    const buildingId = buildingRows[(a.building - 1) % buildingRows.length]?.id;
+    await joinAsResident(db, a.userId, { displayName: a.name, ...(buildingId ? { buildingId } : {}) }, 'approval');
+  }
+}
+
 /** Creates the demo communities and people if they are missing; running it again changes nothing. */
 export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
   const platform = platformDb(env.PLATFORM_DB);
@@ -155,6 +182,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       if (setup.slug === 'cuizhuyuan') await seedDemoLife(env, row.databaseBinding, setup.slug);
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedAppointments(env, row.databaseBinding);
+      if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);
     }
     await platform
       .insert(consultantGrants)

@@ -3,7 +3,7 @@ import { Show } from 'solid-js';
 import { useI18n } from '../i18n';
 import { useSite } from '../lib/site-context';
 
-/** For visitors and signed-in non-members: how to get to what a page offers members. */
+/** For visitors, signed-in non-members and applicants waiting for approval: how to get to what a page offers members. */
 export function MemberGate(props: { next: string }) {
   const { t } = useI18n();
   const { me } = useSite();
@@ -11,7 +11,10 @@ export function MemberGate(props: { next: string }) {
     <Show when={!me.loading && !me()?.member}>
       <p class="notice">
         <Show when={me()} fallback={<A href={`/sign-in?next=${encodeURIComponent(props.next)}`}>{t('gate.signIn')}</A>}>
-          <A href="/join">{t('gate.join')}</A>
+          {/* An applicant waiting for approval is told so, not asked to join again. */}
+          <Show when={me()?.application?.status === 'pending'} fallback={<A href="/join">{t('gate.join')}</A>}>
+            <A href="/join">{t('membership.waiting')}</A>
+          </Show>
         </Show>
       </p>
     </Show>

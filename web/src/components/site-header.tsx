@@ -85,6 +85,7 @@ export function SiteHeader() {
           </Show>
           <Show when={isAdmin()}>
             <A href="/admin">{t('community.admin')}</A>
+            <A href="/members">{t('nav.members')}</A>
             <A href="/admin/settings">{t('nav.settings')}</A>
           </Show>
         </nav>

@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/context';
 import { tenantOf } from '../../http/context';
@@ -164,7 +164,10 @@ export const committeeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const [committee] = await db.select({ id: committees.id }).from(committees).where(eq(committees.id, id));
     if (!committee) throw new AppError('not_found', 'No such committee');
     if (body.memberId) {
-      const [m] = await db.select({ id: members.id }).from(members).where(eq(members.id, body.memberId));
+      const [m] = await db
+        .select({ id: members.id })
+        .from(members)
+        .where(and(eq(members.id, body.memberId), eq(members.status, 'active')));
       if (!m) throw new AppError('not_found', 'No such member');
     }
     await db.insert(committeeMembers).values({

@@ -1,5 +1,11 @@
-/** A member is 'pending' while a community that approves its members has not decided; otherwise 'active'. */
-export const memberStatuses = ['active', 'pending'] as const;
+import type { JoinPolicy } from '../profile/rules';
+
+/**
+ * A member is 'pending' while a community that approves its members has not decided, 'declined' when it said no
+ * (the row stays so the person learns the answer and may apply again), otherwise 'active'. Only an active member
+ * is a member: the others hold no role and see nothing that is for members.
+ */
+export const memberStatuses = ['active', 'pending', 'declined'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 
 /** Platform roles whose holders read communities from outside, so they never join one as a resident. */
@@ -22,3 +28,18 @@ export const seesResidentNames = (viewer: { id: number } | null) => viewer !== n
  * community has chosen to; members always see them.
  */
 export const seesOrganiserNames = (viewer: { id: number } | null, organiserNamesPublic: boolean) => viewer !== null || organiserNamesPublic;
+
+/** The status someone joins with: at once where joining is open, waiting for a decision where it is approved. */
+export function statusOnJoining(joinPolicy: JoinPolicy): MemberStatus {
+  return joinPolicy === 'approval' ? 'pending' : 'active';
+}
+
+/**
+ * Why someone who has a membership row is still not a member, or null for an active member. A pending member is
+ * told to wait (with its own code, so the web shows the waiting screen); a declined one may apply again.
+ */
+export function membershipRefusal(status: MemberStatus): { code: 'membership_pending' | 'not_a_member'; message: string } | null {
+  if (status === 'pending') return { code: 'membership_pending', message: 'Your membership is waiting for approval' };
+  if (status === 'declined') return { code: 'not_a_member', message: 'Your application to join was declined; you may apply again' };
+  return null;
+}

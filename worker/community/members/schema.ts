@@ -71,6 +71,8 @@ export const memberSchema = z
     displayName: z.string(),
     buildingId: z.number().int().nullable(),
     joinedAt: z.string(),
+    /** 'pending' while the community's building contact or an administrator has not decided; 'declined' if they said no. */
+    status: z.enum(memberStatuses),
     roles: z.array(z.object({ role: z.enum(memberRoleNames), partyKey: z.string().nullable(), buildingId: z.number().int().nullable() })),
   })
   .openapi('Member');
@@ -87,7 +89,21 @@ export const joinBodySchema = z.object({
     .optional(),
 });
 
+/** An application to join that waits for a building contact or an administrator. */
+export const pendingMemberSchema = z
+  .object({
+    id: z.number().int(),
+    displayName: z.string(),
+    buildingId: z.number().int().nullable(),
+    buildingName: z.string().nullable(),
+    appliedAt: z.string(),
+  })
+  .openapi('PendingMember');
+
+export const decisionBodySchema = z.object({ approve: z.boolean() });
+
 export const setRolesBodySchema = z.object({ roles: z.array(roleGrantSchema).max(20) });
 
 export type MemberView = z.infer<typeof memberSchema>;
+export type PendingMemberView = z.infer<typeof pendingMemberSchema>;
 export type RoleGrant = z.infer<typeof roleGrantSchema>;

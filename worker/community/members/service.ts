@@ -1,8 +1,10 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { buildings, memberRoles, members } from '../../db/tenant-schema';
+import { buildings, memberRoles, members, notifications } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
-import type { MemberView, RoleGrant } from './schema';
+import type { JoinPolicy } from '../profile/rules';
+import { type MemberStatus, statusOnJoining } from './rules';
+import type { MemberView, PendingMemberView, RoleGrant } from './schema';
 
 async function assertBuilding(db: TenantDb, buildingId: number | undefined, field: string) {
   if (buildingId === undefined) return;
@@ -10,11 +12,12 @@ async function assertBuilding(db: TenantDb, buildingId: number | undefined, fiel
   if (found.length === 0) throw new AppError('validation_failed', 'No such building', { [field]: ['No such building'] });
 }
 
+/** Members with their roles: those named by `ids` (whatever their status), or else every active member. */
 export async function listMembers(db: TenantDb, ids?: number[]): Promise<MemberView[]> {
   const rows = await db
     .select()
     .from(members)
-    .where(ids ? inArray(members.id, ids) : undefined)
+    .where(ids ? inArray(members.id, ids) : eq(members.status, 'active'))
     .orderBy(asc(members.id));
   if (rows.length === 0) return [];
   const roles = await db
@@ -31,6 +34,7 @@ export async function listMembers(db: TenantDb, ids?: number[]): Promise<MemberV
     displayName: m.displayName,
     buildingId: m.buildingId,
     joinedAt: m.joinedAt,
+    status: m.status,
     roles: roles
       .filter((r) => r.memberId === m.id)
       .map((r) => ({ role: r.role, partyKey: r.partyKey === '' ? null : r.partyKey, buildingId: r.buildingId })),
@@ -43,27 +47,134 @@ export async function findMemberByUser(db: TenantDb, userId: string): Promise<Me
   return (await listMembers(db, [row[0].id]))[0] ?? null;
 }
 
-/** Joins the community as a resident; joining twice returns the existing membership. */
+/**
+ * Joins the community as a resident: active at once where joining is open, pending where a building contact or an
+ * administrator approves (they are notified). Joining twice returns the existing membership; someone declined
+ * applies again with what they now give.
+ */
 export async function joinAsResident(
   db: TenantDb,
   userId: string,
   input: { displayName: string; buildingId?: number; household?: string },
+  joinPolicy: JoinPolicy,
 ): Promise<{ member: MemberView; created: boolean }> {
   await assertBuilding(db, input.buildingId, 'buildingId');
-  const inserted = await db
+  const status = statusOnJoining(joinPolicy);
+  const details = { displayName: input.displayName, buildingId: input.buildingId ?? null, household: input.household || null };
+  let [row] = await db
     .insert(members)
-    .values({ userId, displayName: input.displayName, buildingId: input.buildingId ?? null, household: input.household || null })
+    .values({ userId, ...details, status })
     .onConflictDoNothing({ target: members.userId })
     .returning({ id: members.id });
+  if (!row) {
+    // Applying again after a refusal: a conditional write, so a second request at the same moment changes nothing.
+    [row] = await db
+      .update(members)
+      .set({ ...details, status, joinedAt: new Date().toISOString(), approvedBy: null, approvedAt: null })
+      .where(and(eq(members.userId, userId), eq(members.status, 'declined')))
+      .returning({ id: members.id });
+  }
+  if (row && status === 'pending') await notifyDeciders(db, row.id, details);
   const member = await findMemberByUser(db, userId);
   if (!member) throw new Error('membership vanished after insert');
-  return { member, created: inserted.length > 0 };
+  return { member, created: row !== undefined };
+}
+
+/** Tells who may decide on an application: the contacts of the building the person named, and the administrators. */
+async function notifyDeciders(db: TenantDb, applicantId: number, applicant: { displayName: string; buildingId: number | null }) {
+  const building = applicant.buildingId;
+  const [deciders, buildingRows] = await db.batch([
+    db
+      .select({ memberId: memberRoles.memberId, role: memberRoles.role })
+      .from(memberRoles)
+      .innerJoin(members, eq(members.id, memberRoles.memberId))
+      .where(
+        and(
+          eq(members.status, 'active'),
+          or(
+            eq(memberRoles.role, 'association-admin'),
+            building === null ? undefined : and(eq(memberRoles.role, 'building-contact'), eq(memberRoles.buildingId, building)),
+          ) as SQL,
+        ),
+      ),
+    db
+      .select({ name: buildings.name })
+      .from(buildings)
+      .where(eq(buildings.id, building ?? -1)),
+  ]);
+  const buildingName = buildingRows[0]?.name ?? null;
+  const recipients = new Map<number, 'admin' | 'contact'>();
+  for (const d of deciders) {
+    if (d.role === 'association-admin') recipients.set(d.memberId, 'admin');
+    else if (!recipients.has(d.memberId)) recipients.set(d.memberId, 'contact');
+  }
+  recipients.delete(applicantId);
+  if (recipients.size === 0) return;
+  const who = {
+    zh: buildingName ? `${applicant.displayName}（${buildingName}）` : applicant.displayName,
+    en: buildingName ? `${applicant.displayName} (${buildingName})` : applicant.displayName,
+  };
+  await db.insert(notifications).values(
+    [...recipients].map(([memberId, as]) => ({
+      memberId,
+      textZh: as === 'admin' ? `${who.zh}申请加入社区，请在“成员”页批准或婉拒。` : `${who.zh}申请加入社区，请在“楼栋联络人”页批准或婉拒。`,
+      textEn:
+        as === 'admin'
+          ? `${who.en} asks to join the community; approve or decline on the Members page.`
+          : `${who.en} asks to join the community; approve or decline on the Building contacts page.`,
+    })),
+  );
+}
+
+/** Applications waiting for a decision, oldest first: every one, or those naming one building. The flat stays private. */
+export async function listPendingMembers(db: TenantDb, buildingId?: number): Promise<PendingMemberView[]> {
+  return db
+    .select({
+      id: members.id,
+      displayName: members.displayName,
+      buildingId: members.buildingId,
+      buildingName: buildings.name,
+      appliedAt: members.joinedAt,
+    })
+    .from(members)
+    .leftJoin(buildings, eq(buildings.id, members.buildingId))
+    .where(and(eq(members.status, 'pending'), buildingId === undefined ? undefined : eq(members.buildingId, buildingId)))
+    .orderBy(asc(members.joinedAt), asc(members.id));
+}
+
+const welcomeText = {
+  textZh: '你加入社区的申请已通过，欢迎你！现在可以参加社团和活动、通过楼栋联络人反映议题了。',
+  textEn:
+    'Your application to join the community was approved. Welcome! You can now join clubs and activities and raise issues through your building contacts.',
+};
+
+/**
+ * Approves (active, with who and when) or declines a pending application, and tells the person. Who may decide is
+ * declared on the route; the write is conditional on the application still waiting, so two deciders cannot both act.
+ */
+export async function decideMembership(db: TenantDb, memberId: number, deciderId: number, approve: boolean): Promise<MemberStatus> {
+  const [applicant] = await db.select({ status: members.status }).from(members).where(eq(members.id, memberId));
+  if (!applicant) throw new AppError('not_found', 'No such member');
+  if (applicant.status !== 'pending') throw new AppError('conflict', 'This application has already been decided');
+  const status: MemberStatus = approve ? 'active' : 'declined';
+  const decidedAt = new Date().toISOString();
+  const [updated] = await db
+    .update(members)
+    .set(approve ? { status, approvedBy: deciderId, approvedAt: decidedAt } : { status })
+    .where(and(eq(members.id, memberId), eq(members.status, 'pending')))
+    .returning({ id: members.id });
+  if (!updated) throw new AppError('conflict', 'This application has already been decided');
+  // Only the request whose decision was recorded welcomes the new member. A declined person is not a member and reads
+  // no notifications: they learn the answer from their own status (GET /api/me) and may apply again.
+  if (approve) await db.insert(notifications).values({ memberId, ...welcomeText });
+  return status;
 }
 
 /** Replaces a member's roles in one batch; the last association admin cannot remove themself. */
 export async function setMemberRoles(db: TenantDb, memberId: number, grants: RoleGrant[], grantedBy: string): Promise<MemberView> {
   const existing = await listMembers(db, [memberId]);
   if (existing.length === 0) throw new AppError('not_found', 'No such member');
+  if (existing[0]?.status !== 'active') throw new AppError('conflict', 'Approve this person as a member before giving them roles');
   for (const [i, grant] of grants.entries()) await assertBuilding(db, grant.buildingId, `roles.${i}.buildingId`);
   const keepsAdmin = grants.some((g) => g.role === 'association-admin');
   if (!keepsAdmin && existing[0]?.roles.some((r) => r.role === 'association-admin')) {

@@ -41,7 +41,10 @@ export async function openOffersFor(db: TenantDb, memberId: number) {
 
 /** An administrator offers to appoint someone else; nothing changes until the appointee accepts. */
 export async function offerAppointment(db: TenantDb, partyKey: PartyKey, memberId: number, appointedBy: number) {
-  const [appointee] = await db.select({ id: members.id }).from(members).where(eq(members.id, memberId));
+  const [appointee] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.id, memberId), eq(members.status, 'active')));
   if (!appointee) throw new AppError('validation_failed', 'No such member', { memberId: ['No such member'] });
   const roles = await db
     .select({ role: memberRoles.role, partyKey: memberRoles.partyKey })

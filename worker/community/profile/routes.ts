@@ -6,9 +6,9 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { audit } from '../../platform/audit';
-import { communityOverviewSchema, communityProfile } from './schema';
+import { communityOverviewSchema, communityProfile, communitySettingsChangeSchema, communitySettingsSchema } from './schema';
 import { waitingStates } from '../issues/rules';
-import { communityOverview } from './service';
+import { communityOverview, communitySettings, updateCommunitySettings } from './service';
 
 const community = { host: 'community' } as const;
 const admin = { host: 'community', allow: 'association-admin' } as const;
@@ -51,7 +51,24 @@ const updateProfile = defineRoute(
   { affects: ['metrics'] },
 );
 
-/** The community itself: its profile, programs, parties and structure, and the facts the handbooks cite. */
+const getSettings = defineRoute(admin, {
+  method: 'get',
+  path: '/api/community/settings',
+  operationId: 'profile.getSettings',
+  summary: "How people join, whether visitors see organisers' names, and the community's time zone (association administrators)",
+  responses: { 200: json(communitySettingsSchema, 'The settings'), ...errorResponses(401, 403) },
+});
+
+const updateSettings = defineRoute(admin, {
+  method: 'patch',
+  path: '/api/community/settings',
+  operationId: 'profile.updateSettings',
+  summary: "Change how people join, whether visitors see organisers' names, or the community's time zone (association administrators)",
+  request: jsonBody(communitySettingsChangeSchema),
+  responses: { 200: json(communitySettingsSchema, 'The settings now'), ...errorResponses(400, 401, 403) },
+});
+
+/** The community itself: its profile, programs, parties and structure, the facts the handbooks cite, and its settings. */
 export const profileRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getCommunity, async (c) => c.json(await communityOverview(tenantOf(c).db), 200))
   .openapi(updateProfile, async (c) => {
@@ -59,4 +76,11 @@ export const profileRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     if (Object.keys(changes).length > 0) await tenantOf(c).db.update(communityProfile).set(changes).where(eq(communityProfile.id, 1));
     await audit(c, 'community.facts-updated', changes);
     return c.json({ ok: true as const }, 200);
+  })
+  .openapi(getSettings, async (c) => c.json(await communitySettings(tenantOf(c).db), 200))
+  .openapi(updateSettings, async (c) => {
+    const changes = c.req.valid('json');
+    const settings = await updateCommunitySettings(tenantOf(c).db, changes);
+    await audit(c, 'community.settings-updated', changes);
+    return c.json(settings, 200);
   });

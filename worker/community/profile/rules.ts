@@ -38,3 +38,8 @@ export function isTimeZone(timeZone: string) {
     return false;
   }
 }
+
+/** The zone's canonical IANA name (`asia/shanghai` → `Asia/Shanghai`), for a zone `isTimeZone` accepts. */
+export function canonicalTimeZone(timeZone: string) {
+  return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+}

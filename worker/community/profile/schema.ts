@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { now } from '../../db/columns';
 import { z } from '@hono/zod-openapi';
-import { DEFAULT_TIME_ZONE, joinPolicies } from './rules';
+import { DEFAULT_TIME_ZONE, isTimeZone, joinPolicies } from './rules';
 
 /** The community's own facts; exactly one row. */
 export const communityProfile = sqliteTable(
@@ -77,7 +77,10 @@ export const communityOverviewSchema = z
     district: z.string().nullable(),
     households: z.number().int(),
     template: z.object({ key: z.string(), version: z.number().int() }),
+    /** Active members only: applicants waiting for approval are not counted. */
     memberCount: z.number().int(),
+    /** How people join: at once ('open'), or approved by their building's contact or an administrator ('approval'). */
+    joinPolicy: z.enum(joinPolicies),
     programs: z.array(programSchema),
     parties: z.array(partySchema),
     bodies: z.array(bodySchema),
@@ -87,3 +90,23 @@ export const communityOverviewSchema = z
   .openapi('CommunityOverview');
 
 export type CommunityOverview = z.infer<typeof communityOverviewSchema>;
+
+/** How people join, what visitors see, and the community's time zone (association administrators set them). */
+export const communitySettingsSchema = z
+  .object({
+    joinPolicy: z.enum(joinPolicies),
+    organiserNamesPublic: z.boolean(),
+    timeZone: z.string(),
+  })
+  .openapi('CommunitySettings');
+
+export const communitySettingsChangeSchema = z
+  .object({
+    joinPolicy: z.enum(joinPolicies),
+    organiserNamesPublic: z.boolean(),
+    /** An IANA time zone, e.g. Asia/Shanghai. */
+    timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'Not a known time zone; use an IANA name such as Asia/Shanghai'),
+  })
+  .partial();
+
+export type CommunitySettings = z.infer<typeof communitySettingsSchema>;

@@ -1,9 +1,10 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { bodies, bodyParties, buildings, communityProfile, memberRoles, members, parties, programs } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import { contactCoverage } from '../buildings/rules';
-import type { CommunityOverview } from './schema';
+import { canonicalTimeZone } from './rules';
+import type { CommunityOverview, CommunitySettings } from './schema';
 
 /** Everything the community's home page shows, read in one round trip. */
 export async function communityOverview(db: TenantDb): Promise<CommunityOverview> {
@@ -22,7 +23,7 @@ export async function communityOverview(db: TenantDb): Promise<CommunityOverview
       })
       .from(buildings)
       .orderBy(asc(buildings.position)),
-    db.select({ n: sql<number>`COUNT(*)` }).from(members),
+    db.select({ n: sql<number>`COUNT(*)` }).from(members).where(eq(members.status, 'active')),
   ]);
   const profile = profileRows[0];
   if (!profile) throw new AppError('not_ready', 'This community is not set up yet');
@@ -34,6 +35,7 @@ export async function communityOverview(db: TenantDb): Promise<CommunityOverview
     households: profile.households,
     template: { key: profile.templateKey, version: profile.templateVersion },
     memberCount: memberCount[0]?.n ?? 0,
+    joinPolicy: profile.joinPolicy,
     programs: programRows.map((p) => ({
       key: p.key,
       name: { zh: p.nameZh, en: p.nameEn },
@@ -72,4 +74,11 @@ export async function communitySettings(db: TenantDb) {
     .limit(1);
   if (!row) throw new AppError('not_ready', 'This community is not set up yet');
   return row;
+}
+
+/** Changes the settings given (a time zone is stored by its canonical name) and returns them all. */
+export async function updateCommunitySettings(db: TenantDb, changes: Partial<CommunitySettings>): Promise<CommunitySettings> {
+  const values = { ...changes, ...(changes.timeZone === undefined ? {} : { timeZone: canonicalTimeZone(changes.timeZone) }) };
+  if (Object.keys(values).length > 0) await db.update(communityProfile).set(values).where(eq(communityProfile.id, 1));
+  return communitySettings(db);
 }

@@ -19,7 +19,10 @@ export interface HoursInput {
 /** Records someone's volunteer hours, waiting for their confirmation; who may record is declared on the route. */
 export async function recordHours(db: TenantDb, recorderId: number, input: HoursInput): Promise<number> {
   const [[volunteer], activityRows, places] = await db.batch([
-    db.select({ id: members.id }).from(members).where(eq(members.id, input.memberId)),
+    db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.id, input.memberId), eq(members.status, 'active'))),
     db
       .select({ state: activities.state, responsible: activities.responsibleMemberId })
       .from(activities)

@@ -4,6 +4,7 @@ import { MemberGate } from '../../components/member-gate';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { coverageLevel, formatDateTime, useCoordinationRoles } from '../../lib/coordination';
+import { PendingMembers } from '../members/pending-members';
 
 /** The invitation QR code as SVG markup (the qrcode package loads only when a code is opened). */
 async function qrSvg(url: string): Promise<string> {
@@ -155,6 +156,10 @@ export default function Buildings() {
               </ul>
             </section>
             <MemberGate next="/buildings" />
+            {/* A building's contacts approve the neighbours who apply to join naming it. */}
+            <For each={d().buildings.filter((b) => isContactOf(b.contacts))}>
+              {(b) => <PendingMembers buildingId={b.id} buildingName={b.name} />}
+            </For>
             <ul class="building-grid plain">
               <For each={d().buildings}>
                 {(b) => {

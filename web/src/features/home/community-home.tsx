@@ -30,9 +30,18 @@ export default function CommunityHome() {
                 <Show
                   when={me()?.member}
                   fallback={
-                    <A class="button" href="/join">
-                      {t('community.join')}
-                    </A>
+                    <Show
+                      when={me()?.application?.status === 'pending'}
+                      fallback={
+                        <A class="button" href="/join">
+                          {t('community.join')}
+                        </A>
+                      }
+                    >
+                      <A class="tag" href="/join">
+                        {t('membership.waitingTag')}
+                      </A>
+                    </Show>
                   }
                 >
                   <span class="tag">{t('community.joined')}</span>

@@ -1,17 +1,57 @@
 import type { Translation } from '../../i18n/translation';
 
-/** Joining a community. */
+/** Joining a community, applications waiting for approval, and the members. */
 export const zh = {
   join: {
     title: '加入 {{ name }}',
     intro: '加入后可以参加社团和活动、通过楼栋联络人反映议题、关注社区决定。',
+    approvalNote: '本社区的新成员需要所在楼栋的联络人或互助会管理员批准；提交申请后请耐心等待。',
     displayName: '你希望邻居怎么称呼你',
     building: '你住在哪栋楼（可选）',
     noBuilding: '暂不填写',
     household: '门牌号（可选，如 3-201）',
     householdHelp: '只用于统计参与的户数，同一户的家人只算一户；不会向其他人显示。',
     submit: '加入',
+    submitApplication: '提交申请',
     needSignIn: '请先登录。',
+    pendingTitle: '你的申请正在等待批准',
+    pendingBody:
+      '{{ name }}，你的加入申请已于 {{ date }} 提交，正在等待楼栋联络人或互助会管理员批准。批准后你会在“通知”里收到欢迎消息，即可使用成员功能。',
+    declined: '你之前的加入申请没有通过。如有误会，可以先在楼栋群里和联络人沟通，然后再次申请。',
+  },
+  membership: {
+    waiting: '你的加入申请正在等待批准，批准后即可使用成员功能。',
+    waitingTag: '等待批准',
+  },
+  members: {
+    title: '成员',
+    intro: '本社区的成员和他们的角色。新成员的加入申请在这里批准。',
+    forbidden: '只有互助会管理员可以查看成员名单。',
+    count: '共 {{ count }} 名成员',
+    name: '称呼',
+    building: '楼栋',
+    joined: '加入时间',
+    roles: '角色',
+    noBuilding: '未填写',
+    'role_building-contact': '楼栋联络人',
+    'role_club-leader': '社团负责人',
+    'role_committee-member': '专业委员会成员',
+    'role_party-representative': '四方代表',
+    'role_association-admin': '互助会管理员',
+  },
+  pendingMembers: {
+    title: '待批准的加入申请',
+    help: '请确认申请人确实住在本社区（例如在楼栋群里问一问），再批准。婉拒后对方可以再次申请。',
+    none: '没有等待批准的申请。',
+    line: '{{ name }} · {{ building }}',
+    noBuilding: '未填写楼栋',
+    appliedAt: '申请于 {{ date }}',
+    approve: '批准',
+    approveNamed: '批准{{ name }}加入',
+    decline: '婉拒',
+    declineNamed: '婉拒{{ name }}的加入申请',
+    approved: '{{ name }} 已成为成员。',
+    declinedNotice: '已婉拒 {{ name }} 的申请。',
   },
 };
 
@@ -19,12 +59,54 @@ export const en: Translation<typeof zh> = {
   join: {
     title: 'Join {{ name }}',
     intro: 'Members join clubs and activities, raise issues through their building contacts and follow the community’s decisions.',
+    approvalNote:
+      'New members of this community are approved by a contact of their building or an association administrator; after you apply, please wait for their answer.',
     displayName: 'What should neighbours call you?',
     building: 'Which building do you live in? (optional)',
     noBuilding: 'Not now',
     household: 'Flat number (optional, e.g. 3-201)',
     householdHelp: 'Only used to count participating households once per family; never shown to anyone.',
     submit: 'Join',
+    submitApplication: 'Apply to join',
     needSignIn: 'Please sign in first.',
+    pendingTitle: 'Your application is waiting for approval',
+    pendingBody:
+      '{{ name }}, you applied to join on {{ date }}. A contact of your building or an association administrator will approve it; you will then find a welcome in your notifications and can use everything for members.',
+    declined:
+      'Your earlier application to join was not accepted. If this is a misunderstanding, talk to your building contact in the building chat, then apply again.',
+  },
+  membership: {
+    waiting: 'Your application to join is waiting for approval; once approved you can use everything for members.',
+    waitingTag: 'Waiting for approval',
+  },
+  members: {
+    title: 'Members',
+    intro: 'The members of this community and their roles. Applications to join are approved here.',
+    forbidden: 'Only association administrators can see the list of members.',
+    count: '{{ count }} members',
+    name: 'Name',
+    building: 'Building',
+    joined: 'Joined',
+    roles: 'Roles',
+    noBuilding: 'not given',
+    'role_building-contact': 'Building contact',
+    'role_club-leader': 'Club leader',
+    'role_committee-member': 'Committee member',
+    'role_party-representative': 'Party representative',
+    'role_association-admin': 'Association administrator',
+  },
+  pendingMembers: {
+    title: 'Applications waiting for approval',
+    help: 'Make sure the applicant really lives here (ask in the building chat, say) before approving. Someone declined may apply again.',
+    none: 'No application is waiting.',
+    line: '{{ name }} · {{ building }}',
+    noBuilding: 'no building given',
+    appliedAt: 'applied {{ date }}',
+    approve: 'Approve',
+    approveNamed: 'Approve {{ name }} as a member',
+    decline: 'Decline',
+    declineNamed: 'Decline the application of {{ name }}',
+    approved: '{{ name }} is now a member.',
+    declinedNotice: 'Declined the application of {{ name }}.',
   },
 };

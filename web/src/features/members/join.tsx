@@ -3,10 +3,11 @@ import { createEffect, createResource, createSignal, For, on, Show } from 'solid
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
+import { formatDate } from '../../lib/format';
 import { useSite } from '../../lib/site-context';
 
 export default function Join() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { me, refetchMe } = useSite();
   const navigate = useNavigate();
   const [community] = createResource(() => request(api.api.community.$get()));
@@ -33,7 +34,7 @@ export default function Join() {
     setBusy(true);
     setError(undefined);
     try {
-      await request(
+      const joined = await request(
         api.api.members.me.$post({
           json: {
             displayName: displayName().trim(),
@@ -43,13 +44,17 @@ export default function Join() {
         }),
       );
       await refetchMe();
-      navigate('/', { replace: true });
+      // An applicant waiting for approval stays here, where the page now says so.
+      if (joined.status === 'active') navigate('/', { replace: true });
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
   }
+
+  const application = () => me()?.application ?? null;
+  const approval = () => community()?.joinPolicy === 'approval';
 
   return (
     <section>
@@ -63,6 +68,27 @@ export default function Join() {
           </p>
         }
       >
+        <Show when={application()?.status === 'pending' ? application() : undefined} fallback={joinForm()}>
+          {(waiting) => (
+            <div class="card pending" role="status" data-testid="join-waiting">
+              <h2>{t('join.pendingTitle')}</h2>
+              <p>{t('join.pendingBody', { name: waiting().displayName, date: formatDate(waiting().appliedAt, locale()) })}</p>
+            </div>
+          )}
+        </Show>
+      </Show>
+    </section>
+  );
+
+  function joinForm() {
+    return (
+      <>
+        <Show when={application()?.status === 'declined'}>
+          <p class="alert">{t('join.declined')}</p>
+        </Show>
+        <Show when={approval()}>
+          <p class="notice">{t('join.approvalNote')}</p>
+        </Show>
         <ErrorMessage error={error()} />
         <form class="card" onSubmit={join}>
           <div class="field">
@@ -104,10 +130,10 @@ export default function Join() {
             </p>
           </div>
           <button class="button" type="submit" disabled={busy()}>
-            {t('join.submit')}
+            {approval() ? t('join.submitApplication') : t('join.submit')}
           </button>
         </form>
-      </Show>
-    </section>
-  );
+      </>
+    );
+  }
 }

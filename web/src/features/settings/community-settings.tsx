@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { ConsultantAccess } from '../consultants/consultant-access';
 import { PartyRepresentatives } from '../parties/party-representatives';
+import { JoiningSettings } from './joining-settings';
 
 const WAIT_STATES = waitingStates;
 const DEFAULT_LIMITS = defaultWaitLimits as Record<(typeof WAIT_STATES)[number], number>;
@@ -100,6 +101,8 @@ export default function CommunitySettings() {
               </button>{' '}
               {savedNote('facts')}
             </form>
+
+            <JoiningSettings />
 
             <form
               class="card"

@@ -39,6 +39,14 @@ export const zh = {
     bodies: '协同机构名称',
     save: '保存',
     saved: '已保存',
+    joiningTitle: '加入与隐私',
+    joinPolicy: '加入方式',
+    joinPolicy_open: '开放：登录的居民可以直接加入',
+    joinPolicy_approval: '需批准：由所在楼栋的联络人或互助会管理员批准',
+    organiserNamesPublic: '向未登录的访客显示活动组织者和社团负责人的名字',
+    timeZone: '时区',
+    timeZoneHelp: '社区所在的时区（IANA 名称，如 Asia/Shanghai）；所有时间都按它显示和填写。',
+    timeZoneInvalid: '无法识别这个时区，请填写 IANA 名称，如 Asia/Shanghai。',
   },
 };
 
@@ -81,5 +89,13 @@ export const en: Translation<typeof zh> = {
     bodies: 'Names of the coordination bodies',
     save: 'Save',
     saved: 'Saved',
+    joiningTitle: 'Joining and privacy',
+    joinPolicy: 'Joining',
+    joinPolicy_open: 'Open: residents who sign in join at once',
+    joinPolicy_approval: 'Approval: by a contact of their building or an association administrator',
+    organiserNamesPublic: "Show organisers' names to visitors who are not signed in",
+    timeZone: 'Time zone',
+    timeZoneHelp: 'The time zone the community lives in (an IANA name such as Asia/Shanghai); every time is shown and entered in it.',
+    timeZoneInvalid: 'This time zone is not known; use an IANA name such as Asia/Shanghai.',
   },
 };
