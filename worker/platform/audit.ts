@@ -9,6 +9,7 @@ export const auditActions = [
   'community.suspended',
   'community.reactivated',
   'community.facts-updated',
+  'account.community-limit-set',
   'member.roles-set',
   'party.renamed',
   'party.representative-appointed',

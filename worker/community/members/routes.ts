@@ -26,10 +26,10 @@ const joinCommunity = defineRoute(
     responses: {
       200: json(memberSchema, 'Already a member'),
       201: json(memberSchema, 'Joined'),
-      ...errorResponses(400, 401, 404),
+      ...errorResponses(400, 401, 404, 429),
     },
   },
-  { affects: ['metrics'] },
+  { affects: ['metrics'], rateLimit: 'join-community' },
 );
 
 const getMe = defineRoute(
