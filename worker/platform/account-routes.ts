@@ -48,6 +48,7 @@ const setLimit = defineRoute(operator, {
   responses: { 200: json(accountSchema, 'The account with its new limit'), ...errorResponses(400, 401, 403) },
 });
 
+/** Operators' routes for accounts: look one up, set its community limit. */
 export const accountRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getAccount, async (c) => c.json(await accountView(platformDb(c.env.PLATFORM_DB), c.req.valid('param').userId), 200))
   .openapi(setLimit, async (c) => {
