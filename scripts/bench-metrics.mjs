@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { renderWranglerToml } from './pool-config.mjs';
+import { renderWranglerToml, unlimited } from './pool-config.mjs';
 import { localRequest, startLocalServer } from './local-server.mjs';
 
 const PORT = 8791;
@@ -60,12 +60,21 @@ async function pool(items, limit, task) {
   );
 }
 
-writeFileSync(CONFIG, renderWranglerToml(COMMUNITIES + 10));
+// Hundreds of sign-ups from one address in minutes: the rate limits are lifted for the run.
+writeFileSync(CONFIG, renderWranglerToml(COMMUNITIES + 10, new Map(), { rateLimits: unlimited() }));
 const persistTo = mkdtempSync(join(tmpdir(), 'huzhu-bench-metrics-'));
 const server = await startLocalServer({ port: PORT, persistTo, build: false, seed: true, quiet: true, config: CONFIG });
 let report;
 try {
   const founderToken = await token('bench-founder');
+  // One founder for every pilot: an operator raises that account's community limit, as they would for a real network.
+  const operator = await token('demo-operator');
+  const raised = await localRequest(PORT, 'localhost', '/api/operator/accounts/bench-founder/community-limit', {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${operator}` },
+    body: { maxCommunities: COMMUNITIES },
+  });
+  if (raised.status !== 200) throw new Error(`raising the community limit failed: ${raised.status} ${raised.body}`);
   const slugs = Array.from({ length: COMMUNITIES }, (_, i) => `pilot-${String(i + 1).padStart(3, '0')}`);
   console.log(`signing up ${COMMUNITIES} communities and generating a year of history in each …`);
   const started = Date.now();
@@ -101,7 +110,6 @@ try {
   });
 
   // The snapshot run, as the daily cron starts it, over every active community (the demo ones too).
-  const operator = await token('demo-operator');
   const runStart = Date.now();
   const run = JSON.parse(
     (

@@ -7,8 +7,11 @@ import { Agent, request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildWeb, localRequest, startLocalServer } from './local-server.mjs';
+import { renderWranglerToml, unlimited } from './pool-config.mjs';
 
 const PORT = 8788;
+// The product as configured, but with the sign-up rate limits lifted: 30 sign-ups come from one address in seconds.
+const CONFIG = 'wrangler.bench-signup.toml';
 const BARE_PORT = 8789;
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -71,20 +74,21 @@ async function waitFor(port, host, path) {
 
 const persistTo = mkdtempSync(join(tmpdir(), 'huzhu-bench-'));
 if (!existsSync('dist/web/index.html')) buildWeb();
+writeFileSync(CONFIG, renderWranglerToml(32, new Map(), { rateLimits: unlimited() }));
 console.log('starting wrangler dev (product) …');
-const server = await startLocalServer({ port: PORT, persistTo, build: false, seed: false, quiet: true });
+const server = await startLocalServer({ port: PORT, persistTo, build: false, seed: false, quiet: true, config: CONFIG });
 let bare;
 try {
-  // Sign-up → active, 20 times, one after another.
-  const { body } = await localRequest(PORT, 'localhost', '/api/dev/sign-in', {
-    method: 'POST',
-    body: { userId: 'bench-founder', name: '压测' },
-  });
-  const token = JSON.parse(body).token;
+  // Sign-up → active, 20 times, one after another; one founder each, as an account may have only three communities.
   const signups = [];
   const slugs = [];
   for (let i = 0; i < 30; i++) {
     const slug = `bench-${String(i + 1).padStart(2, '0')}`;
+    const { body } = await localRequest(PORT, 'localhost', '/api/dev/sign-in', {
+      method: 'POST',
+      body: { userId: `bench-founder-${i + 1}`, name: '压测' },
+    });
+    const token = JSON.parse(body).token;
     const started = process.hrtime.bigint();
     const res = await localRequest(PORT, 'localhost', '/api/communities', {
       method: 'POST',
@@ -194,6 +198,7 @@ ${community ? `\n${community}\n` : ''}`,
   console.log('wrote docs/benchmarks.md');
 } finally {
   server.stop();
+  rmSync(CONFIG, { force: true });
   if (bare?.exitCode === null) {
     try {
       process.kill(-bare.pid, 'SIGTERM');

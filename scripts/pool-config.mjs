@@ -11,12 +11,36 @@ export function bindingName(n) {
 
 const placeholderId = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
+/** The Workers Rate Limiting bindings and their budgets, shared with the worker (worker/http/rate-limit.ts reads them). */
+export const RATE_LIMITS = JSON.parse(readFileSync(new URL('../worker/http/rate-limits.json', import.meta.url), 'utf8'));
+
+/** The same bindings with budgets no benchmark reaches, for a local run that signs up hundreds of communities from one address. */
+export function unlimited(limits = RATE_LIMITS) {
+  return Object.fromEntries(Object.entries(limits).map(([name, limit]) => [name, { ...limit, limit: 1_000_000 }]));
+}
+
+function renderRateLimits(limits) {
+  return Object.entries(limits)
+    .map(
+      ([name, { namespaceId, limit, period }]) => `[[ratelimits]]
+name = "${name}"
+namespace_id = "${namespaceId}"
+simple = { limit = ${limit}, period = ${period} }
+`,
+    )
+    .join('\n');
+}
+
 /** Database ids by name, from `wrangler d1 list --json` ([{ uuid, name }, …]). */
 export function idsByName(list) {
   return new Map(list.filter((d) => d && typeof d.name === 'string' && typeof d.uuid === 'string').map((d) => [d.name, d.uuid]));
 }
 
-export function renderWranglerToml(poolSize, ids = new Map()) {
+/**
+ * wrangler.toml with a pool of `poolSize` tenant databases. `rateLimits` replaces the budgets of the sign-up and
+ * joining brakes (the benchmarks pass `unlimited()`); the bindings are always declared.
+ */
+export function renderWranglerToml(poolSize, ids = new Map(), { rateLimits = RATE_LIMITS } = {}) {
   if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 5000) {
     throw new Error('pool size must be an integer between 1 and 5000');
   }
@@ -46,6 +70,8 @@ not_found_handling = "single-page-application"
 [vars]
 PLATFORM_HOST = "localhost"
 AUTH_MODE = "clerk"
+# The operator page warns when fewer pool databases than this are free.
+POOL_WARN_BELOW = "5"
 
 # Every 5 minutes: resume stalled sign-ups. Daily: recompute every community's metric snapshots.
 [triggers]
@@ -62,6 +88,9 @@ max_batch_size = 2
 max_batch_timeout = 1
 max_retries = 3
 
+# Brakes on starting and joining communities, per account and per client address (worker/http/rate-limit.ts;
+# the budgets live in worker/http/rate-limits.json). Cloudflare counts per location; period is 10 or 60 seconds.
+${renderRateLimits(rateLimits)}
 # Photos of activities and receipts of ledger entries, under one prefix per community.
 [[r2_buckets]]
 binding = "MEDIA"

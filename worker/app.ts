@@ -30,6 +30,7 @@ import { apiDocument, registerSecuritySchemes } from './http/openapi-document';
 import { hostGuard, refusalOf, sameOriginForCookieSessions } from './http/request-guard';
 import { securityHeaders } from './http/security-headers';
 import { metricsRoutes } from './metrics/routes';
+import { accountRoutes } from './platform/account-routes';
 import { platformRoutes } from './platform/routes';
 import { sharedRoutes } from './shared-routes';
 import { resolveTenancy } from './tenancy/middleware';
@@ -50,6 +51,7 @@ export function buildApp() {
   const routes = app
     .route('/', sharedRoutes)
     .route('/', platformRoutes)
+    .route('/', accountRoutes)
     .route('/', activityRoutes)
     .route('/', bodyRoutes)
     .route('/', bookingRoutes)

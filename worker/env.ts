@@ -14,6 +14,14 @@ export interface Bindings {
   CLERK_PUBLISHABLE_KEY?: string;
   /** Development identity provider only: the PKCS#8 PEM private key that signs its tokens. */
   DEV_JWT_PRIVATE_KEY?: string;
+  /** The operator page warns when fewer pool databases than this are free (a whole number; 5 when unset). */
+  POOL_WARN_BELOW?: string;
+  /** Rate limits on starting a community, per account and per client address (`worker/http/rate-limit.ts`). */
+  SIGNUP_ACCOUNT_LIMITER: RateLimit;
+  SIGNUP_IP_LIMITER: RateLimit;
+  /** Rate limits on joining a community, per account and per client address. */
+  JOIN_ACCOUNT_LIMITER: RateLimit;
+  JOIN_IP_LIMITER: RateLimit;
   [tenantBinding: `TENANT_DB_${string}`]: D1Database;
 }
 

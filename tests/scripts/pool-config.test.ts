@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { bindingName, idsByName, renderWranglerToml } from '../../scripts/pool-config.mjs';
+import { bindingName, idsByName, RATE_LIMITS, renderWranglerToml, unlimited } from '../../scripts/pool-config.mjs';
+import { rateLimitedActions, rateLimiters } from '../../worker/http/rate-limit';
 
 describe('pool:config', () => {
   it('declares the platform database and N tenant bindings with the tenant migrations', () => {
@@ -31,5 +32,26 @@ describe('pool:config', () => {
     expect(bindingName(7)).toBe('TENANT_DB_007');
     expect(() => renderWranglerToml(0)).toThrow();
     expect(() => renderWranglerToml(5001)).toThrow();
+  });
+
+  it('declares every rate limiter the worker uses, with the budgets the worker reads, and a pool warning threshold', () => {
+    expect(RATE_LIMITS).toEqual(rateLimiters);
+    const toml: string = renderWranglerToml(2);
+    const used = new Set(Object.values(rateLimitedActions).flatMap((a) => [a.perAccount, a.perAddress]));
+    expect(new Set(Object.keys(rateLimiters))).toEqual(used);
+    for (const [name, { namespaceId, limit, period }] of Object.entries(rateLimiters)) {
+      expect([10, 60]).toContain(period);
+      expect(toml).toContain(
+        `[[ratelimits]]\nname = "${name}"\nnamespace_id = "${namespaceId}"\nsimple = { limit = ${limit}, period = ${period} }\n`,
+      );
+    }
+    expect(new Set(Object.values(rateLimiters).map((r) => r.namespaceId)).size).toBe(Object.keys(rateLimiters).length);
+    expect(toml).toContain('POOL_WARN_BELOW = "5"');
+  });
+
+  it('lifts the budgets for a benchmark, keeping the bindings', () => {
+    const toml: string = renderWranglerToml(2, new Map(), { rateLimits: unlimited() });
+    expect(toml.match(/\[\[ratelimits\]\]/g)).toHaveLength(Object.keys(rateLimiters).length);
+    expect(toml.match(/simple = \{ limit = 1000000, period = 60 \}/g)).toHaveLength(Object.keys(rateLimiters).length);
   });
 });

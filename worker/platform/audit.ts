@@ -10,6 +10,7 @@ export const auditActions = [
   'community.reactivated',
   'community.facts-updated',
   'community.settings-updated',
+  'account.community-limit-set',
   'member.roles-set',
   'member.approved',
   'member.declined',

@@ -8,6 +8,7 @@ import { handbookSeedBatches, templateSeedStatements } from '../templates/instan
 import { findTemplate, latestTemplate } from '../templates/registry';
 import { migrateTenantDatabase } from '../tenancy/migrator';
 import { claimFreeDatabase, claimedDatabase, registerPoolBindings, tenantDatabase } from '../tenancy/pool';
+import { accountView, mayFoundAnother } from './account-limits';
 import { type CommunitySetupInput, type StoredSetup, toStoredSetup } from './community-setup';
 
 /** The steps of provisioning, in order; a community records the last one it completed. */
@@ -21,7 +22,10 @@ export interface ProvisionHooks {
 
 export type CommunityRow = typeof communities.$inferSelect;
 
-/** Records the sign-up in the control plane (status `provisioning`); the slug is taken from here on. */
+/**
+ * Records the sign-up in the control plane (status `provisioning`); the slug is taken from here on. One INSERT…SELECT
+ * claims the slug and checks the founder's community limit together, so concurrent sign-ups cannot exceed it.
+ */
 export async function createCommunityRecord(
   env: Bindings,
   input: CommunitySetupInput,
@@ -30,21 +34,26 @@ export async function createCommunityRecord(
   const db = platformDb(env.PLATFORM_DB);
   const template = input.template ? findTemplate(input.template) : latestTemplate('cuizhuyuan');
   if (!template) throw new AppError('validation_failed', 'Unknown template', { template: ['Unknown template'] });
-  const row = {
-    id: crypto.randomUUID(),
-    slug: input.slug,
-    nameZh: input.nameZh,
-    nameEn: input.nameEn && input.nameEn.length > 0 ? input.nameEn : null,
-    status: 'provisioning' as const,
-    provisionStep: 'created' as const,
-    setup: toStoredSetup(input, founder.name ?? input.nameZh),
-    templateKey: template.key,
-    templateVersion: template.version,
-    founderUserId: founder.userId,
-  };
-  const inserted = await db.insert(communities).values(row).onConflictDoNothing({ target: communities.slug }).returning();
-  const community = inserted[0];
-  if (!community) throw new AppError('slug_taken', 'This address is already taken', { slug: ['This address is already taken'] });
+  const id = crypto.randomUUID();
+  const nameEn = input.nameEn && input.nameEn.length > 0 ? input.nameEn : null;
+  const setup = toStoredSetup(input, founder.name ?? input.nameZh);
+  await db.run(sql`
+    INSERT INTO communities (id, slug, name_zh, name_en, status, provision_step, setup, template_key, template_version, founder_user_id)
+    SELECT ${id}, ${input.slug}, ${input.nameZh}, ${nameEn}, 'provisioning', 'created', ${JSON.stringify(setup)},
+           ${template.key}, ${template.version}, ${founder.userId}
+     WHERE ${mayFoundAnother(founder.userId)}
+    ON CONFLICT (slug) DO NOTHING`);
+  const community = await db.query.communities.findFirst({ where: eq(communities.id, id) });
+  if (!community) {
+    const taken = await db.query.communities.findFirst({ columns: { id: true }, where: eq(communities.slug, input.slug) });
+    if (taken) throw new AppError('slug_taken', 'This address is already taken', { slug: ['This address is already taken'] });
+    const account = await accountView(db, founder.userId);
+    throw new AppError(
+      'community_limit_reached',
+      `This account already has ${account.counted} communities being set up or active, its limit; the operators can raise it`,
+      { limit: account.maxCommunities, counted: account.counted },
+    );
+  }
   await db.insert(auditLog).values({
     actorUserId: founder.userId,
     communityId: community.id,

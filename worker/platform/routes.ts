@@ -9,7 +9,7 @@ import { defineRoute, errorResponses } from '../http/route';
 import { validationHook } from '../http/validation';
 import { forgetCommunity } from '../tenancy/directory';
 import { communityUrl } from '../tenancy/host';
-import { poolStats, registerPoolBindings } from '../tenancy/pool';
+import { poolHealth, poolStats, poolWarnBelow, registerPoolBindings } from '../tenancy/pool';
 import { communitySetupSchema } from './community-setup';
 import { type CommunityRow, createCommunityRecord, provisionSteps, runProvisioning } from './provisioning';
 
@@ -70,9 +70,10 @@ const createCommunity = defineRoute(
     responses: {
       201: json(communityStatusSchema, 'Created and active'),
       202: json(communityStatusSchema, 'Created; provisioning stopped part-way and can be resumed'),
-      ...errorResponses(400, 401, 409, 503),
+      ...errorResponses(400, 401, 409, 429, 503),
     },
   },
+  { rateLimit: 'start-community' },
 );
 
 const getCommunityStatus = defineRoute(
@@ -108,15 +109,24 @@ const operatorOverview = defineRoute(
     method: 'get',
     path: '/api/operator/overview',
     operationId: 'operator.getOverview',
-    summary: 'The database pool and all communities (operators)',
+    summary: 'The database pool (with a warning when few databases are free) and all communities (operators)',
     responses: {
       200: json(
         z.object({
-          pool: z.object({ total: z.number().int(), free: z.number().int(), used: z.number().int() }),
+          pool: z.object({
+            total: z.number().int(),
+            free: z.number().int(),
+            used: z.number().int(),
+            /** Fewer free databases than this is low (`POOL_WARN_BELOW`). */
+            warnBelow: z.number().int(),
+            /** Time to grow the pool: fewer free than `warnBelow`. */
+            low: z.boolean(),
+          }),
           communities: z.array(
             z.object({
               slug: z.string(),
               nameZh: z.string(),
+              founderUserId: z.string(),
               status: z.enum(['provisioning', 'active', 'suspended']),
               step: z.enum(provisionSteps),
               databaseBinding: z.string().nullable(),
@@ -191,10 +201,11 @@ export const platformRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     ]);
     return c.json(
       {
-        pool,
+        pool: poolHealth(pool, poolWarnBelow(c.env.POOL_WARN_BELOW)),
         communities: rows.map((r) => ({
           slug: r.slug,
           nameZh: r.nameZh,
+          founderUserId: r.founderUserId,
           status: r.status,
           step: r.provisionStep,
           databaseBinding: r.databaseBinding,

@@ -80,3 +80,17 @@ export async function poolStats(platform: D1Database): Promise<PoolStats> {
   const used = Number(row?.used ?? 0);
   return { total, used, free: total - used };
 }
+
+/** Below this many free databases the operator page warns, unless `POOL_WARN_BELOW` says otherwise. */
+export const DEFAULT_POOL_WARN_BELOW = 5;
+
+/** The warning threshold from the `POOL_WARN_BELOW` variable: a whole number, or the default when unset or malformed. */
+export function poolWarnBelow(setting: string | undefined): number {
+  const value = Number(setting?.trim() || Number.NaN);
+  return Number.isInteger(value) && value >= 0 ? value : DEFAULT_POOL_WARN_BELOW;
+}
+
+/** The pool as operators see it: its counts, the threshold, and whether it is low (fewer free than the threshold). */
+export function poolHealth(stats: PoolStats, warnBelow: number): PoolStats & { warnBelow: number; low: boolean } {
+  return { ...stats, warnBelow, low: stats.free < warnBelow };
+}

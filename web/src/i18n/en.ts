@@ -67,6 +67,7 @@ export const en: Dictionary = {
     validation_failed: 'Some of the input is not valid; please check and try again.',
     bad_request: 'The request is not valid; please reload the page and try again.',
     unsupported_media_type: 'The request was sent in a format the server does not accept; please reload the page and try again.',
+    rate_limited: 'Too many attempts in a short time; please wait a minute and try again.',
     unauthenticated: 'Please sign in.',
     invalid_token: 'Your sign-in has expired; please sign in again.',
     forbidden: 'You do not have permission to do this.',
@@ -75,6 +76,8 @@ export const en: Dictionary = {
     community_suspended: 'This community is suspended.',
     not_found: 'Not found.',
     slug_taken: 'This address is already taken; please choose another.',
+    community_limit_reached:
+      'Your account already has as many communities being set up or active as it may; to start more, ask the platform operators to raise the limit.',
     conflict: 'This conflicts with the current state.',
     pool_exhausted: 'No database is free for a new community right now; the operators have been told. Please try again later.',
     not_ready: 'The community is being set up; please wait a moment.',

@@ -1,5 +1,3 @@
-import Papa from 'papaparse';
-
 /**
  * What the consultant's pages show, built once from the API's figures: the tables render these views and the
  * CSV export is made from the same views, so the file holds exactly what is on the screen.
@@ -235,6 +233,9 @@ export function trajectoryView(series: SeriesView, definitions: DefinitionsView,
   );
 }
 
+// The one CSV writer, shared with the Worker's exports: it writes formula-like cells as text (worker/http/csv.ts).
+export { toCsv } from '../../../worker/http/csv';
+
 /** The table as CSV rows: a preamble line, the header, each group's heading row, then its metrics. */
 export function tableCsvRows(view: TableView, preamble: readonly string[]): string[][] {
   const width = view.columns.length + 1;
@@ -244,17 +245,6 @@ export function tableCsvRows(view: TableView, preamble: readonly string[]): stri
     [view.corner, ...view.columns.map((c) => c.label)],
     ...view.sections.flatMap((s) => [pad([s.label]), ...s.rows.map((r) => [r.label, ...r.cells])]),
   ];
-}
-
-/**
- * CSV text with a UTF-8 byte order mark, so that Excel opens Chinese text correctly. Cells that a spreadsheet
- * would run as a formula (a community named "=…") are quoted as text.
- */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${Papa.unparse(
-    rows.map((r) => [...r]),
-    { escapeFormulae: /^[=+@\t\r]/ },
-  )}`;
 }
 
 /** Saves text as a file through a temporary Blob link. */

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toCsv } from '../../http/csv';
 
 interface StatementData {
   fund: { key: string; name: string };
@@ -15,18 +15,22 @@ interface StatementData {
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
-/** The statement's entries as CSV (with a BOM so spreadsheet programs read the Chinese correctly). */
+const columns = ['date', 'entry', 'category', 'memo', 'income_yuan', 'spending_yuan', 'activity', 'reverses_entry'];
+
+/**
+ * The statement's entries as CSV, through the one CSV writer (`worker/http/csv.ts`), so a memo a spreadsheet would
+ * run as a formula is written as text. Income and spending are separate columns of positive amounts.
+ */
 export function statementCsv(data: StatementData): string {
-  const rows = data.entries.map((e) => ({
-    date: e.occurredOn,
-    entry: e.id,
-    category: e.category,
-    memo: e.memo,
-    income_yuan: e.amountFen > 0 ? yuan(e.amountFen) : '',
-    spending_yuan: e.amountFen < 0 ? yuan(-e.amountFen) : '',
-    activity: e.activityId ?? '',
-    reverses_entry: e.reversesId ?? '',
-  }));
-  // A memo a spreadsheet would run as a formula ("=…", "+…", "@…") is quoted as text; negative amounts stay numbers.
-  return `\uFEFF${Papa.unparse(rows, { columns: ['date', 'entry', 'category', 'memo', 'income_yuan', 'spending_yuan', 'activity', 'reverses_entry'], escapeFormulae: /^[=+@\t\r]/ })}\r\n`;
+  const rows = data.entries.map((e) => [
+    e.occurredOn,
+    e.id,
+    e.category,
+    e.memo,
+    e.amountFen > 0 ? yuan(e.amountFen) : '',
+    e.amountFen < 0 ? yuan(-e.amountFen) : '',
+    e.activityId,
+    e.reversesId,
+  ]);
+  return `${toCsv([columns, ...rows])}\r\n`;
 }

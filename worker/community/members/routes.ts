@@ -30,10 +30,10 @@ const joinCommunity = defineRoute(
     responses: {
       200: json(memberSchema, 'Already a member, or already waiting for approval'),
       201: json(memberSchema, 'Joined (status active), or applied (status pending)'),
-      ...errorResponses(400, 401, 403, 404),
+      ...errorResponses(400, 401, 403, 404, 429),
     },
   },
-  { affects: ['metrics'] },
+  { affects: ['metrics'], rateLimit: 'join-community' },
 );
 
 const getMe = defineRoute(

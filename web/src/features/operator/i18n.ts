@@ -1,6 +1,6 @@
 import type { Translation } from '../../i18n/translation';
 
-/** The operators’ pages: communities, the database pool, snapshot runs and consultants. */
+/** The operators’ pages: communities, the database pool, account limits, snapshot runs and consultants. */
 export const zh = {
   operator: {
     title: '运营后台',
@@ -8,7 +8,7 @@ export const zh = {
     free: '空闲',
     used: '已用',
     total: '总数',
-    lowPool: '空闲数据库不足，请按运维手册扩充数据库池。',
+    lowPool: '空闲数据库只剩 {{ free }} 个，少于预警线 {{ threshold }} 个，请按运维手册扩充数据库池。',
     communities: '社区',
     slug: '网址',
     name: '名称',
@@ -22,6 +22,21 @@ export const zh = {
     status_suspended: '已暂停',
     forbidden: '只有平台运营人员可以查看此页。',
     recent: '最近操作',
+    founderLimit: '创建者上限',
+    founderLimitOf: '查看“{{ name }}”创建者的社区上限',
+    limitsTitle: '账号的社区上限',
+    limitsHelp:
+      '每个账号同时拥有的创建中或运行中的社区有数量上限（已暂停的不计入），达到上限后再创建社区会被拒绝。按用户 ID 查找账号（或点社区列表中的“创建者上限”），可以提高、降低或恢复默认上限。',
+    limitsUserId: '用户 ID',
+    limitsLookup: '查找账号',
+    limitsSummary: '有 {{ counted }} 个创建中或运行中的社区，上限 {{ max }} 个',
+    limitsDefault: '（默认上限）',
+    limitsSetBy: '（由 {{ by }} 于 {{ at }} 设置）',
+    limitsNoCommunities: '这个账号还没有创建过社区。',
+    limitsNew: '新的上限（0–1000）',
+    limitsSave: '保存上限',
+    limitsReset: '恢复默认上限',
+    limitsSaved: '已保存。',
     metricsTitle: '指标快照',
     metricsHelp: '每天自动从各社区自己的数据库计算一次指标，写入平台数据库供顾问对比；社区数据有重要变化时也会单独重算。',
     noRun: '还没有运行过。',
@@ -50,7 +65,8 @@ export const en: Translation<typeof zh> = {
     free: 'Free',
     used: 'Used',
     total: 'Total',
-    lowPool: 'Few free databases left; grow the pool as the operations guide describes.',
+    lowPool:
+      'Only {{ free }} free databases left, fewer than the warning line of {{ threshold }}; grow the pool as the operations guide describes.',
     communities: 'Communities',
     slug: 'Address',
     name: 'Name',
@@ -64,6 +80,21 @@ export const en: Translation<typeof zh> = {
     status_suspended: 'Suspended',
     forbidden: 'Only platform operators may see this page.',
     recent: 'Recent actions',
+    founderLimit: 'Founder’s limit',
+    founderLimitOf: 'Community limit of the founder of “{{ name }}”',
+    limitsTitle: 'Community limit per account',
+    limitsHelp:
+      'An account may have only so many communities being set up or active at once (suspended ones do not count); past its limit, starting another is refused. Look an account up by user id (or choose “Founder’s limit” in the list of communities) to raise, lower or reset its limit.',
+    limitsUserId: 'User id',
+    limitsLookup: 'Look up',
+    limitsSummary: 'has {{ counted }} communities being set up or active; limit {{ max }}',
+    limitsDefault: '(the default)',
+    limitsSetBy: '(set by {{ by }}, {{ at }})',
+    limitsNoCommunities: 'This account has not started any community.',
+    limitsNew: 'New limit (0–1000)',
+    limitsSave: 'Save limit',
+    limitsReset: 'Back to the default',
+    limitsSaved: 'Saved.',
     metricsTitle: 'Metric snapshots',
     metricsHelp:
       "Once a day each community's figures are computed from its own database into the platform database, for consultants to compare; a material change in a community recomputes its figures on their own.",

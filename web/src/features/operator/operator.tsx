@@ -2,14 +2,20 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { ApiError, api, request } from '../../lib/api';
+import { AccountLimits } from './account-limits';
 import { ConsultantRegistry, SnapshotRuns } from './operator-metrics';
 
-const LOW_POOL = 10;
-
+/** The operators' page: the database pool and its warning, communities, account limits, snapshot runs, consultants. */
 export default function Operator() {
   const { t } = useI18n();
   const [overview, { refetch }] = createResource(() => request(api.api.operator.overview.$get()));
   const [actionError, setActionError] = createSignal<unknown>();
+  // The account whose community limit is shown: typed in, or a listed community's founder.
+  const [account, setAccount] = createSignal<string>();
+  function lookUpFounder(userId: string) {
+    setAccount(userId);
+    document.getElementById('account-limits-title')?.scrollIntoView?.({ block: 'start' });
+  }
 
   async function setStatus(slug: string, status: 'active' | 'suspended') {
     setActionError(undefined);
@@ -47,9 +53,9 @@ export default function Operator() {
                   {t('operator.total')}
                 </div>
               </div>
-              <Show when={data().pool.free < LOW_POOL}>
+              <Show when={data().pool.low}>
                 <p class="alert" role="status">
-                  {t('operator.lowPool')}
+                  {t('operator.lowPool', { free: String(data().pool.free), threshold: String(data().pool.warnBelow) })}
                 </p>
               </Show>
               <h2>{t('operator.communities')}</h2>
@@ -90,7 +96,15 @@ export default function Operator() {
                               <button type="button" class="button secondary" onClick={() => setStatus(c.slug, 'active')}>
                                 {t('operator.reactivate')}
                               </button>
-                            </Show>
+                            </Show>{' '}
+                            <button
+                              type="button"
+                              class="button secondary"
+                              aria-label={t('operator.founderLimitOf', { name: c.nameZh })}
+                              onClick={() => lookUpFounder(c.founderUserId)}
+                            >
+                              {t('operator.founderLimit')}
+                            </button>
                           </td>
                         </tr>
                       )}
@@ -98,6 +112,7 @@ export default function Operator() {
                   </tbody>
                 </table>
               </div>
+              <AccountLimits account={account()} onLookup={setAccount} />
               <SnapshotRuns />
               <ConsultantRegistry />
               <h2>{t('operator.recent')}</h2>

@@ -71,6 +71,9 @@ export const zh = {
     done: '创建完成，正在前往社区网站…',
     stalled: '创建中断了，已完成的部分都已保存。',
     resume: '继续创建',
+    limitReached:
+      '你的账号已有 {{ count }} 个创建中或运行中的社区，每个账号最多 {{ limit }} 个（已暂停的社区不计入）。如需创建更多，请联系平台运营人员为你的账号提高上限。',
+    rateLimited: '创建社区的尝试太频繁了，请 {{ seconds }} 秒后再试。你填写的内容都还在。',
   },
 };
 
@@ -148,5 +151,8 @@ export const en: Translation<typeof zh> = {
     done: 'Done — taking you to the community site…',
     stalled: 'Setup was interrupted; everything done so far is saved.',
     resume: 'Continue setup',
+    limitReached:
+      'Your account already has {{ count }} communities being set up or active, and an account may have at most {{ limit }} (suspended ones do not count). To start more, ask the platform operators to raise your limit.',
+    rateLimited: 'Too many attempts to start a community; please try again in {{ seconds }} seconds. Everything you entered is still here.',
   },
 };

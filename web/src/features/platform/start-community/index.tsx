@@ -6,7 +6,18 @@ import { ApiError, api, request } from '../../../lib/api';
 import { useSite } from '../../../lib/site-context';
 import { Provisioning } from './provisioning';
 import { StepFields } from './step-fields';
-import { createWizardForm, fetchStatus, parseBuildingList, type Status, type Step, stepOfField, steps, stepTitle } from './wizard';
+import {
+  createWizardForm,
+  fetchStatus,
+  fieldErrorCodes,
+  parseBuildingList,
+  type Status,
+  type Step,
+  signUpRefusal,
+  stepOfField,
+  steps,
+  stepTitle,
+} from './wizard';
 
 /** Starting a community: a five-step wizard, then its setup followed live until the new site is ready. */
 export default function StartCommunity() {
@@ -57,7 +68,7 @@ export default function StartCommunity() {
       clearInterval(poll);
       setStatus(undefined);
       setError(e);
-      if (e instanceof ApiError && e.details) {
+      if (e instanceof ApiError && fieldErrorCodes.includes(e.code) && e.details) {
         setFieldErrors(e.details);
         const first = Object.keys(e.details)[0]?.split('.')[0];
         if (first && stepOfField[first]) setStep(stepOfField[first]);
@@ -124,7 +135,13 @@ export default function StartCommunity() {
                   )}
                 </For>
               </ol>
-              <ErrorMessage error={error()} />
+              <Show when={signUpRefusal(error())} fallback={<ErrorMessage error={error()} />}>
+                {(refusal) => (
+                  <p class="alert" role="alert">
+                    {t(refusal().key, refusal().params)}
+                  </p>
+                )}
+              </Show>
               <fieldset>
                 <legend id="wizard-step-title">{t(stepTitle[step()])}</legend>
                 <StepFields step={step()} store={store} errorFor={errorFor} />
