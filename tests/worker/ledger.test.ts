@@ -347,18 +347,19 @@ describe('statements', () => {
     outsiderHereToken = await signIn(outsider, c.host, '外小区居民');
   });
 
-  it('are for the residents of the community: anonymous 401, a member of another community 403, a resident 200', async () => {
+  it('are open: balances and totals to anyone, every entry (and the CSV) to the residents of the community', async () => {
     const hub = { param: { key: 'hub' }, query: {} };
-    const reads = [
-      (token?: string) => read(client(c.host, token).api.ledger.funds.$get()),
-      (token?: string) => read(client(c.host, token).api.ledger.funds[':key'].statement.$get(hub)),
-      (token?: string) => read(client(c.host, token).api.ledger.funds[':key']['statement.csv'].$get(hub)),
-    ];
-    for (const get of reads) {
-      expect((await get()).status).toBe(401);
-      expect((await get(outsiderHereToken)).status).toBe(403);
-      expect((await get(c.residentToken)).status).toBe(200);
+    for (const token of [undefined, outsiderHereToken, c.residentToken]) {
+      expect((await read(client(c.host, token).api.ledger.funds.$get())).status).toBe(200);
+      const statement = await read(client(c.host, token).api.ledger.funds[':key'].statement.$get(hub));
+      expectStatus(statement, 200);
+      expect(statement.json.entriesForMembers).toBe(token !== c.residentToken);
+      if (token !== c.residentToken) expect(statement.json.entries).toEqual([]);
     }
+    const csv = (token?: string) => read(client(c.host, token).api.ledger.funds[':key']['statement.csv'].$get(hub));
+    expect((await csv()).status).toBe(401);
+    expect((await csv(outsiderHereToken)).status).toBe(403);
+    expect((await csv(c.residentToken)).status).toBe(200);
     const fund = (key: string) =>
       read(client(c.host, c.residentToken).api.ledger.funds[':key'].statement.$get({ param: { key }, query: {} }));
     expect((await fund('club:999')).status).toBe(404);

@@ -188,3 +188,40 @@ describe('places per member on one activity', () => {
     expect(res.text).toContain('maxPlacesPerMember');
   });
 });
+
+describe('the open accounts', () => {
+  const shared = sharedCommunity();
+
+  it('show visitors every fund and the totals of a statement, and members every entry (a memo may name someone)', async () => {
+    const { host, admin } = shared();
+    const neighbour = await resident(host, '邻居蔡');
+    const recorded = await read(
+      as(host, admin).ledger.transactions.$post({
+        json: {
+          occurredOn: new Date().toISOString().slice(0, 10),
+          category: 'donations',
+          memo: '蔡阿姨捐赠',
+          postings: [
+            { fund: 'hub', amountFen: 50_00 },
+            { fund: 'external', amountFen: -50_00 },
+          ],
+        },
+      }),
+    );
+    expect(recorded.status, recorded.text).toBe(201);
+    const funds = bodyOf(await read(as(host).ledger.funds.$get()), 200).funds;
+    expect(funds.find((f) => f.key === 'hub')?.balanceFen).toBeGreaterThanOrEqual(50_00);
+    const statementAs = async (who?: Person) =>
+      bodyOf(await read(as(host, who).ledger.funds[':key'].statement.$get({ param: { key: 'hub' }, query: {} })), 200);
+    const visitor = await statementAs();
+    expect(visitor.incomeFen).toBeGreaterThanOrEqual(50_00);
+    expect(visitor.entries).toEqual([]);
+    expect(visitor.entriesForMembers).toBe(true);
+    expect(JSON.stringify(visitor)).not.toContain('蔡阿姨');
+    const member = await statementAs(neighbour);
+    expect(member.entriesForMembers).toBe(false);
+    expect(member.entries.map((e) => e.memo)).toContain('蔡阿姨捐赠');
+    // The CSV carries every entry, so it stays for members.
+    expect((await read(as(host).ledger.funds[':key']['statement.csv'].$get({ param: { key: 'hub' }, query: {} }))).status).toBe(401);
+  });
+});

@@ -4,10 +4,13 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { viewerOf } from '../../auth/viewer';
+import { publicStatement } from './rules';
 import { accountIdsByKey, fundBalances, fundStatement, recordTransaction, reverseTransaction } from './service';
 import { statementCsv } from './statement-csv';
 
 const residents = { host: 'community', allow: 'member' } as const;
+const open = { host: 'community', allow: 'public' } as const;
 const admin = { host: 'community', allow: 'association-admin' } as const;
 const fundKey = z.string().regex(/^(hub|club:\d+)$/);
 const period = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
@@ -39,14 +42,16 @@ const statementSchema = z.object({
   spendingFen: z.number(),
   surplusFen: z.number(),
   closingFen: z.number(),
+  /** Every entry, for members; empty for visitors, whose view stops at the totals (memos may name people). */
   entries: z.array(entrySchema),
+  entriesForMembers: z.boolean(),
 });
 
-const funds = defineRoute(residents, {
+const funds = defineRoute(open, {
   method: 'get',
   path: '/api/ledger/funds',
   operationId: 'ledger.listFunds',
-  summary: 'The hub fund and every club fund with its balance (residents of this community)',
+  summary: 'The hub fund and every club fund with its balance (public: the accounts are open)',
   responses: {
     200: json(
       z.object({
@@ -66,11 +71,11 @@ const funds = defineRoute(residents, {
   },
 });
 
-const statement = defineRoute(residents, {
+const statement = defineRoute(open, {
   method: 'get',
   path: '/api/ledger/funds/{key}/statement',
   operationId: 'ledger.getStatement',
-  summary: "A fund's public statement for a period: income and spending by category, surplus, entries",
+  summary: "A fund's public statement for a period: income and spending by category and surplus for anyone; its entries for members",
   request: { params: z.object({ key: fundKey }), query: period },
   responses: { 200: json(statementSchema, 'Statement'), ...errorResponses(400, 401, 403, 404) },
 });
@@ -133,7 +138,8 @@ export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   })
   .openapi(statement, async (c) => {
     const { from, to } = resolvePeriod(c.req.valid('query'));
-    return c.json(await fundStatement(tenantOf(c).db, c.req.valid('param').key, from, to), 200);
+    const [data, viewer] = await Promise.all([fundStatement(tenantOf(c).db, c.req.valid('param').key, from, to), viewerOf(c)]);
+    return c.json(publicStatement(data, viewer), 200);
   })
   .openapi(statementCsvRoute, async (c) => {
     const { from, to } = resolvePeriod(c.req.valid('query'));

@@ -67,3 +67,11 @@ export function summariseStatement(lines: StatementLine[], openingFen: number) {
     closingFen: openingFen + incomeFen - spendingFen,
   };
 }
+
+/**
+ * A fund's statement as a viewer may see it. The totals are public (the association's accounts are open); the
+ * entries are for members, because a memo may name a donor or a payee.
+ */
+export function publicStatement<S extends { entries: readonly unknown[] }>(statement: S, viewer: { id: number } | null) {
+  return viewer ? { ...statement, entriesForMembers: false } : { ...statement, entries: [], entriesForMembers: true };
+}

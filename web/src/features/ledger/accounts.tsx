@@ -7,12 +7,13 @@ import { api, request } from '../../lib/api';
 import { yuan } from '../../lib/format';
 import { fundName } from '../../lib/labels';
 
-/** 财务管理透明化: every fund and its balance, open to the community's residents. */
+/** 财务管理透明化: every fund and its balance, open to anyone; the entries behind them to members. */
 export default function Accounts() {
   const { t, locale } = useI18n();
   const { member } = useMembership();
+  // The balances are public; fetched again when the reader signs in.
   const [funds] = createResource(
-    () => member()?.id,
+    () => `reader:${member()?.id ?? 'visitor'}`,
     () => request(api.api.ledger.funds.$get()),
   );
   const list = () => (funds.state === 'ready' ? funds().funds : []);
@@ -23,7 +24,7 @@ export default function Accounts() {
       <p class="lead">{t('accounts.intro')}</p>
       <MemberGate next="/accounts" />
       <ErrorMessage error={funds.error} />
-      <Show when={member()}>
+      <>
         <Show
           when={funds.state === 'ready'}
           fallback={
@@ -64,7 +65,7 @@ export default function Accounts() {
             </For>
           </ul>
         </Show>
-      </Show>
+      </>
     </section>
   );
 }

@@ -62,7 +62,7 @@ export default function FundStatement() {
   const [year, setYear] = createSignal(thisYear);
   const period = () => ({ from: `${year()}-01-01`, to: `${year() + 1}-01-01` });
   const [statement] = createResource(
-    () => (member() ? { key: decodeURIComponent(params.key), ...period() } : undefined),
+    () => ({ key: decodeURIComponent(params.key), reader: member()?.id ?? 'visitor', ...period() }),
     (q) => request(api.api.ledger.funds[':key'].statement.$get({ param: { key: q.key }, query: { from: q.from, to: q.to } })),
   );
   const s = () => (statement.state === 'ready' || statement.state === 'refreshing' ? statement() : undefined);
@@ -109,7 +109,7 @@ export default function FundStatement() {
       <h1>{title()}</h1>
       <p class="lead">{t('statement.intro')}</p>
       <MemberGate next={`/accounts/${params.key}`} />
-      <Show when={member()}>
+      <>
         <div class="toolbar">
           <div class="field">
             <label for="statement-year">{t('statement.year')}</label>
@@ -117,9 +117,11 @@ export default function FundStatement() {
               <For each={years}>{(y) => <option value={String(y)}>{t('statement.yearOption', { year: String(y) })}</option>}</For>
             </select>
           </div>
-          <a class="button secondary" href={csvHref()} onClick={(e) => void downloadCsv(e)} download="">
-            {t('statement.csv')}
-          </a>
+          <Show when={member()}>
+            <a class="button secondary" href={csvHref()} onClick={(e) => void downloadCsv(e)} download="">
+              {t('statement.csv')}
+            </a>
+          </Show>
         </div>
         <ErrorMessage error={csvError()} />
         <ErrorMessage error={statement.error} />
@@ -179,55 +181,57 @@ export default function FundStatement() {
                 />
               </div>
               <h2>{t('statement.entries')}</h2>
-              <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>
-                <div class="table-wrap">
-                  <table class="entries">
-                    <caption class="visually-hidden">{t('statement.entries')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('statement.date')}</th>
-                        <th scope="col">{t('statement.category')}</th>
-                        <th scope="col">{t('statement.memo')}</th>
-                        <th scope="col" class="num">
-                          {t('statement.amount')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={st().entries}>
-                        {(e) => (
-                          <tr>
-                            <td class="nowrap date">{e.occurredOn}</td>
-                            <td class="category">{category(e.category)}</td>
-                            <td class="memo">
-                              {e.memo}
-                              <Show when={e.activityId}>
-                                {(activityId) => (
-                                  <>
-                                    {' '}
-                                    <A href={`/activities/${activityId()}`}>{t('statement.activity')}</A>
-                                  </>
-                                )}
-                              </Show>
-                              <Show when={e.reversesId}>
-                                {(r) => <span class="tag warn">{t('statement.reverses', { id: String(r()) })}</span>}
-                              </Show>
-                            </td>
-                            <td class="num amount" classList={{ out: e.amountFen < 0 }}>
-                              <span class="visually-hidden">{e.amountFen < 0 ? t('statement.out') : t('statement.in')} </span>
-                              {e.amountFen < 0 ? yuan(e.amountFen) : `+${yuan(e.amountFen)}`}
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+              <Show when={!st().entriesForMembers} fallback={<p class="help">{t('statement.entriesForMembers')}</p>}>
+                <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>
+                  <div class="table-wrap">
+                    <table class="entries">
+                      <caption class="visually-hidden">{t('statement.entries')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('statement.date')}</th>
+                          <th scope="col">{t('statement.category')}</th>
+                          <th scope="col">{t('statement.memo')}</th>
+                          <th scope="col" class="num">
+                            {t('statement.amount')}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={st().entries}>
+                          {(e) => (
+                            <tr>
+                              <td class="nowrap date">{e.occurredOn}</td>
+                              <td class="category">{category(e.category)}</td>
+                              <td class="memo">
+                                {e.memo}
+                                <Show when={e.activityId}>
+                                  {(activityId) => (
+                                    <>
+                                      {' '}
+                                      <A href={`/activities/${activityId()}`}>{t('statement.activity')}</A>
+                                    </>
+                                  )}
+                                </Show>
+                                <Show when={e.reversesId}>
+                                  {(r) => <span class="tag warn">{t('statement.reverses', { id: String(r()) })}</span>}
+                                </Show>
+                              </td>
+                              <td class="num amount" classList={{ out: e.amountFen < 0 }}>
+                                <span class="visually-hidden">{e.amountFen < 0 ? t('statement.out') : t('statement.in')} </span>
+                                {e.amountFen < 0 ? yuan(e.amountFen) : `+${yuan(e.amountFen)}`}
+                              </td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </div>
+                </Show>
               </Show>
             </>
           )}
         </Show>
-      </Show>
+      </>
     </section>
   );
 }
