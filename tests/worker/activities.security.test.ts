@@ -86,14 +86,19 @@ describe("no one acts on another's activity", () => {
     const here = client(host, await signIn(uid('stranger'), host)).api;
     for (const [label, request] of [
       [`POST /api/activities/${id}/signups`, () => read(here.activities[':id'].signups.$post({ ...byId(id), json: {} }))],
-      ['GET /api/ledger/funds', () => read(here.ledger.funds.$get())],
-      ['GET /api/ledger/funds/hub/statement', () => read(here.ledger.funds[':key'].statement.$get({ param: { key: 'hub' }, query: {} }))],
+      [
+        'GET /api/ledger/funds/hub/statement.csv',
+        () => read(here.ledger.funds[':key']['statement.csv'].$get({ param: { key: 'hub' }, query: {} })),
+      ],
       ['POST /api/clubs', () => read(here.clubs.$post({ json: { name: '外人社', purpose: '不该成功的提议' } }))],
       ['GET /api/me/overview', () => read(here.me.overview.$get())],
     ] as const) {
       const res = await request();
       expect(res.status, label).toBe(403);
     }
+    // The open accounts show them totals, as any visitor, and no entry.
+    const statement = bodyOf(await read(here.ledger.funds[':key'].statement.$get({ param: { key: 'hub' }, query: {} })), 200);
+    expect(statement).toMatchObject({ entries: [], entriesForMembers: true });
     // The other community's activity ids do not reach this community's data.
     const theirs = await read(client(other.host).api.activities[':id'].$get(byId(id)));
     expect(theirs.status).toBe(404);

@@ -24,48 +24,46 @@ export default function Accounts() {
       <p class="lead">{t('accounts.intro')}</p>
       <MemberGate next="/accounts" />
       <ErrorMessage error={funds.error} />
-      <>
-        <Show
-          when={funds.state === 'ready'}
-          fallback={
-            <Show when={!funds.error}>
-              <p>{t('app.loading')}</p>
-            </Show>
-          }
-        >
-          <div class="stats">
-            <div class="stat">
-              <strong>{yuan(total())}</strong>
-              {t('accounts.total')}
-            </div>
-            <div class="stat">
-              <strong>{list().length}</strong>
-              {t('accounts.fundCount')}
-            </div>
+      <Show
+        when={funds.state === 'ready'}
+        fallback={
+          <Show when={!funds.error}>
+            <p>{t('app.loading')}</p>
+          </Show>
+        }
+      >
+        <div class="stats">
+          <div class="stat">
+            <strong>{yuan(total())}</strong>
+            {t('accounts.total')}
           </div>
-          <ul class="grid plain">
-            <For each={list()}>
-              {(f) => (
-                <li class="card fund-card" data-fund={f.key}>
-                  <h2>
-                    <A href={`/accounts/${f.key}`}>
-                      {f.clubName ? t('accounts.clubFund', { name: f.clubName }) : fundName(f.name, locale())}
-                    </A>
-                  </h2>
-                  <p class="balance" classList={{ negative: f.balanceFen < 0 }}>
-                    {yuan(f.balanceFen)}
-                  </p>
-                  <p>
-                    <Show when={f.clubId} fallback={t('accounts.hubHelp')}>
-                      {(clubId) => <A href={`/clubs/${clubId()}`}>{t('accounts.toClub')}</A>}
-                    </Show>
-                  </p>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-      </>
+          <div class="stat">
+            <strong>{list().length}</strong>
+            {t('accounts.fundCount')}
+          </div>
+        </div>
+        <ul class="grid plain">
+          <For each={list()}>
+            {(f) => (
+              <li class="card fund-card" data-fund={f.key}>
+                <h2>
+                  <A href={`/accounts/${f.key}`}>
+                    {f.clubName ? t('accounts.clubFund', { name: f.clubName }) : fundName(f.name, locale())}
+                  </A>
+                </h2>
+                <p class="balance" classList={{ negative: f.balanceFen < 0 }}>
+                  {yuan(f.balanceFen)}
+                </p>
+                <p>
+                  <Show when={f.clubId} fallback={t('accounts.hubHelp')}>
+                    {(clubId) => <A href={`/clubs/${clubId()}`}>{t('accounts.toClub')}</A>}
+                  </Show>
+                </p>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
     </section>
   );
 }

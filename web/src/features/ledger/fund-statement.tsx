@@ -109,129 +109,127 @@ export default function FundStatement() {
       <h1>{title()}</h1>
       <p class="lead">{t('statement.intro')}</p>
       <MemberGate next={`/accounts/${params.key}`} />
-      <>
-        <div class="toolbar">
-          <div class="field">
-            <label for="statement-year">{t('statement.year')}</label>
-            <select id="statement-year" value={String(year())} onChange={(e) => setYear(Number(e.currentTarget.value))}>
-              <For each={years}>{(y) => <option value={String(y)}>{t('statement.yearOption', { year: String(y) })}</option>}</For>
-            </select>
-          </div>
-          <Show when={member()}>
-            <a class="button secondary" href={csvHref()} onClick={(e) => void downloadCsv(e)} download="">
-              {t('statement.csv')}
-            </a>
-          </Show>
+      <div class="toolbar">
+        <div class="field">
+          <label for="statement-year">{t('statement.year')}</label>
+          <select id="statement-year" value={String(year())} onChange={(e) => setYear(Number(e.currentTarget.value))}>
+            <For each={years}>{(y) => <option value={String(y)}>{t('statement.yearOption', { year: String(y) })}</option>}</For>
+          </select>
         </div>
-        <ErrorMessage error={csvError()} />
-        <ErrorMessage error={statement.error} />
-        <Show
-          when={s()}
-          fallback={
-            <Show when={!statement.error}>
-              <p>{t('app.loading')}</p>
-            </Show>
-          }
-        >
-          {(st) => (
-            <>
-              <Show when={st().fund.clubId}>
-                {(clubId) => (
-                  <p>
-                    <A href={`/clubs/${clubId()}`}>{t('statement.toClub')}</A>
-                  </p>
-                )}
-              </Show>
-              <div class="stats" data-testid="statement-summary">
-                <div class="stat">
-                  <strong>{yuan(st().openingFen)}</strong>
-                  {t('statement.opening')}
-                </div>
-                <div class="stat">
-                  <strong>{yuan(st().incomeFen)}</strong>
-                  {t('statement.income')}
-                </div>
-                <div class="stat">
-                  <strong>{yuan(st().spendingFen)}</strong>
-                  {t('statement.spending')}
-                </div>
-                <div class="stat" classList={{ negative: st().surplusFen < 0 }}>
-                  <strong>{yuan(st().surplusFen)}</strong>
-                  {t('statement.surplus')}
-                </div>
-                <div class="stat">
-                  <strong>{yuan(st().closingFen)}</strong>
-                  {t('statement.closing')}
-                </div>
-              </div>
-              <div class="two-columns">
-                <CategoryTable
-                  id="income"
-                  title={t('statement.incomeByCategory')}
-                  rows={st().income}
-                  total={st().incomeFen}
-                  totalLabel={t('statement.totalIncome')}
-                />
-                <CategoryTable
-                  id="spending"
-                  title={t('statement.spendingByCategory')}
-                  rows={st().spending}
-                  total={st().spendingFen}
-                  totalLabel={t('statement.totalSpending')}
-                />
-              </div>
-              <h2>{t('statement.entries')}</h2>
-              <Show when={!st().entriesForMembers} fallback={<p class="help">{t('statement.entriesForMembers')}</p>}>
-                <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>
-                  <div class="table-wrap">
-                    <table class="entries">
-                      <caption class="visually-hidden">{t('statement.entries')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('statement.date')}</th>
-                          <th scope="col">{t('statement.category')}</th>
-                          <th scope="col">{t('statement.memo')}</th>
-                          <th scope="col" class="num">
-                            {t('statement.amount')}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={st().entries}>
-                          {(e) => (
-                            <tr>
-                              <td class="nowrap date">{e.occurredOn}</td>
-                              <td class="category">{category(e.category)}</td>
-                              <td class="memo">
-                                {e.memo}
-                                <Show when={e.activityId}>
-                                  {(activityId) => (
-                                    <>
-                                      {' '}
-                                      <A href={`/activities/${activityId()}`}>{t('statement.activity')}</A>
-                                    </>
-                                  )}
-                                </Show>
-                                <Show when={e.reversesId}>
-                                  {(r) => <span class="tag warn">{t('statement.reverses', { id: String(r()) })}</span>}
-                                </Show>
-                              </td>
-                              <td class="num amount" classList={{ out: e.amountFen < 0 }}>
-                                <span class="visually-hidden">{e.amountFen < 0 ? t('statement.out') : t('statement.in')} </span>
-                                {e.amountFen < 0 ? yuan(e.amountFen) : `+${yuan(e.amountFen)}`}
-                              </td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
-                </Show>
-              </Show>
-            </>
-          )}
+        <Show when={member()}>
+          <a class="button secondary" href={csvHref()} onClick={(e) => void downloadCsv(e)} download="">
+            {t('statement.csv')}
+          </a>
         </Show>
-      </>
+      </div>
+      <ErrorMessage error={csvError()} />
+      <ErrorMessage error={statement.error} />
+      <Show
+        when={s()}
+        fallback={
+          <Show when={!statement.error}>
+            <p>{t('app.loading')}</p>
+          </Show>
+        }
+      >
+        {(st) => (
+          <>
+            <Show when={st().fund.clubId}>
+              {(clubId) => (
+                <p>
+                  <A href={`/clubs/${clubId()}`}>{t('statement.toClub')}</A>
+                </p>
+              )}
+            </Show>
+            <div class="stats" data-testid="statement-summary">
+              <div class="stat">
+                <strong>{yuan(st().openingFen)}</strong>
+                {t('statement.opening')}
+              </div>
+              <div class="stat">
+                <strong>{yuan(st().incomeFen)}</strong>
+                {t('statement.income')}
+              </div>
+              <div class="stat">
+                <strong>{yuan(st().spendingFen)}</strong>
+                {t('statement.spending')}
+              </div>
+              <div class="stat" classList={{ negative: st().surplusFen < 0 }}>
+                <strong>{yuan(st().surplusFen)}</strong>
+                {t('statement.surplus')}
+              </div>
+              <div class="stat">
+                <strong>{yuan(st().closingFen)}</strong>
+                {t('statement.closing')}
+              </div>
+            </div>
+            <div class="two-columns">
+              <CategoryTable
+                id="income"
+                title={t('statement.incomeByCategory')}
+                rows={st().income}
+                total={st().incomeFen}
+                totalLabel={t('statement.totalIncome')}
+              />
+              <CategoryTable
+                id="spending"
+                title={t('statement.spendingByCategory')}
+                rows={st().spending}
+                total={st().spendingFen}
+                totalLabel={t('statement.totalSpending')}
+              />
+            </div>
+            <h2>{t('statement.entries')}</h2>
+            <Show when={!st().entriesForMembers} fallback={<p class="help">{t('statement.entriesForMembers')}</p>}>
+              <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>
+                <div class="table-wrap">
+                  <table class="entries">
+                    <caption class="visually-hidden">{t('statement.entries')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('statement.date')}</th>
+                        <th scope="col">{t('statement.category')}</th>
+                        <th scope="col">{t('statement.memo')}</th>
+                        <th scope="col" class="num">
+                          {t('statement.amount')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={st().entries}>
+                        {(e) => (
+                          <tr>
+                            <td class="nowrap date">{e.occurredOn}</td>
+                            <td class="category">{category(e.category)}</td>
+                            <td class="memo">
+                              {e.memo}
+                              <Show when={e.activityId}>
+                                {(activityId) => (
+                                  <>
+                                    {' '}
+                                    <A href={`/activities/${activityId()}`}>{t('statement.activity')}</A>
+                                  </>
+                                )}
+                              </Show>
+                              <Show when={e.reversesId}>
+                                {(r) => <span class="tag warn">{t('statement.reverses', { id: String(r()) })}</span>}
+                              </Show>
+                            </td>
+                            <td class="num amount" classList={{ out: e.amountFen < 0 }}>
+                              <span class="visually-hidden">{e.amountFen < 0 ? t('statement.out') : t('statement.in')} </span>
+                              {e.amountFen < 0 ? yuan(e.amountFen) : `+${yuan(e.amountFen)}`}
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+              </Show>
+            </Show>
+          </>
+        )}
+      </Show>
     </section>
   );
 }
