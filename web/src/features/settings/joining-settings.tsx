@@ -47,7 +47,7 @@ export function JoiningSettings() {
   }
 
   return (
-    <Show when={settings()} fallback={<ErrorMessage error={settings.error} />}>
+    <Show when={!settings.error && settings()} fallback={<ErrorMessage error={settings.error} />}>
       {(s) => (
         <form class="card joining-settings" onSubmit={(e) => void save(e)} aria-labelledby="joining-settings-title">
           <h2 id="joining-settings-title">{t('settings.joiningTitle')}</h2>
