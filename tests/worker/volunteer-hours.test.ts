@@ -10,8 +10,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86400_000).toISOS
 const logOwn = (who: Person, json: { programKey: string; servedOn: string; minutes: number; note?: string }) =>
   read(as(c().host, who).volunteers.me.hours.$post({ json }));
 const approve = (id: number, who?: Person) => read(as(c().host, who)['volunteer-hours'][':id'].approval.$post(byId(id)));
-const confirmAsVolunteer = (id: number, who: Person) =>
-  read(as(c().host, who)['volunteer-hours'][':id'].confirmation.$post(byId(id)));
+const confirmAsVolunteer = (id: number, who: Person) => read(as(c().host, who)['volunteer-hours'][':id'].confirmation.$post(byId(id)));
 const waiting = (who?: Person) => read(as(c().host, who)['volunteer-hours'].waiting.$get());
 const mine = async (who: Person) => bodyOf(await read(as(c().host, who).volunteers.me.$get()), 200);
 
@@ -70,7 +69,9 @@ describe('hours outside activities: the volunteer logs them, an association admi
     const volunteer = await resident(c().host, '帮忙的人');
     const d1 = await tenantD1(c().slug);
     const row = await d1
-      .prepare("INSERT INTO volunteer_hours (member_id, program_key, served_on, minutes, recorded_by) VALUES (?, 'salon', ?, 30, ?) RETURNING id")
+      .prepare(
+        "INSERT INTO volunteer_hours (member_id, program_key, served_on, minutes, recorded_by) VALUES (?, 'salon', ?, 30, ?) RETURNING id",
+      )
       .bind(volunteer.id, daysAgo(1), other.id)
       .first<{ id: number }>();
     expect((await approve(row!.id, c().admin)).status).toBe(409);

@@ -121,7 +121,9 @@ export async function hoursWaitingForAdmins(db: TenantDb, now: number) {
     })
     .from(volunteerHours)
     .innerJoin(members, eq(members.id, volunteerHours.memberId))
-    .where(and(isNull(volunteerHours.confirmedAt), isNull(volunteerHours.activityId), eq(volunteerHours.recordedBy, volunteerHours.memberId)))
+    .where(
+      and(isNull(volunteerHours.confirmedAt), isNull(volunteerHours.activityId), eq(volunteerHours.recordedBy, volunteerHours.memberId)),
+    )
     .orderBy(asc(volunteerHours.createdAt), asc(volunteerHours.id));
   return rows.map((r) => ({ ...r, overdue: confirmationOverdue(r.loggedAt, null, now) }));
 }
