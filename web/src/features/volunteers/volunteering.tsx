@@ -4,19 +4,25 @@ import { MemberGate, useMembership } from '../../components/member-gate';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { formatDate } from '../../lib/format';
+import { LogHoursForm } from './log-hours-form';
+import { WaitingHours } from './waiting-hours';
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
-/** Volunteering: register skills and availability, confirm the hours recorded for you, see the community's totals. */
+/**
+ * Volunteering: register skills and availability, log your own service outside activities (an admin confirms it),
+ * confirm the hours an organiser recorded for you, see the community's totals; admins confirm what volunteers logged.
+ */
 export default function Volunteering() {
   const { t, locale, pick } = useI18n();
-  const { member } = useMembership();
+  const { member, isAdmin } = useMembership();
   const [community] = createResource(() => request(api.api.community.$get()).catch(() => null));
   const programName = (key: string | null) => {
     const program = community()?.programs.find((p) => p.key === key);
     return program ? pick(program.name) : key;
   };
-  const [summary] = createResource(() => request(api.api.volunteers.summary.$get()).catch(() => null));
+  const programs = () => (community()?.programs ?? []).map((p) => ({ key: p.key, name: pick(p.name) }));
+  const [summary, summaryActions] = createResource(() => request(api.api.volunteers.summary.$get()).catch(() => null));
   const [mine, { refetch }] = createResource(
     () => member()?.id,
     () => request(api.api.volunteers.me.$get()),
@@ -147,11 +153,14 @@ export default function Volunteering() {
                   {t('volunteer.myConfirmed')}
                 </div>
                 <div class="stat">
-                  <strong>{r().hours.filter((h) => !h.confirmedAt).length}</strong>
+                  <strong>{r().hours.filter((h) => !h.confirmedAt && !h.loggedByMe).length}</strong>
                   {t('volunteer.waiting')}
                 </div>
               </div>
               <p class="help">{t('volunteer.hoursHelp')}</p>
+              <Show when={programs().length > 0}>
+                <LogHoursForm programs={programs()} onLogged={() => void refetch()} />
+              </Show>
               <ErrorMessage error={confirmError()} />
               <Show when={r().hours.length > 0} fallback={<p class="card empty">{t('volunteer.noHours')}</p>}>
                 <div class="table-wrap">
@@ -182,14 +191,18 @@ export default function Volunteering() {
                               <Show
                                 when={h.confirmedAt}
                                 fallback={
-                                  <button
-                                    type="button"
-                                    class="button secondary"
-                                    onClick={() => void confirm(h.id)}
-                                    aria-label={t('volunteer.confirmNamed', { date: h.servedOn, hours: String(hours(h.minutes)) })}
-                                  >
-                                    {t('volunteer.confirm')}
-                                  </button>
+                                  h.loggedByMe ? (
+                                    <span class="tag">{t('volunteer.waitingForAdmin')}</span>
+                                  ) : (
+                                    <button
+                                      type="button"
+                                      class="button secondary"
+                                      onClick={() => void confirm(h.id)}
+                                      aria-label={t('volunteer.confirmNamed', { date: h.servedOn, hours: String(hours(h.minutes)) })}
+                                    >
+                                      {t('volunteer.confirm')}
+                                    </button>
+                                  )
                                 }
                               >
                                 <span class="tag">{t('volunteer.confirmed')}</span>
@@ -203,6 +216,9 @@ export default function Volunteering() {
                 </div>
               </Show>
             </section>
+            <Show when={isAdmin()}>
+              <WaitingHours programName={programName} onConfirmed={() => void summaryActions.refetch()} />
+            </Show>
           </>
         )}
       </Show>
