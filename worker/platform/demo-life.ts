@@ -8,8 +8,9 @@ import { createActivity, takeStep } from '../community/activities/service';
 import { signUp } from '../community/activities/signups';
 import { joinClub, moveClub, proposeClub } from '../community/clubs/service';
 import { moveIssue, raiseIssue } from '../community/issues/service';
-import { wallClock } from '../community/profile/rules';
 import { bookSpace } from '../community/bookings/service';
+import { approveOwnHours, logOwnHours } from '../community/volunteers/service';
+import { DEFAULT_TIME_ZONE, wallClock } from '../community/profile/rules';
 import { tenantDatabase } from '../tenancy/pool';
 
 /**
@@ -90,6 +91,19 @@ export async function seedDemoLife(env: Bindings, binding: string, slug: string)
     ])
     .onConflictDoNothing();
   await seedDemoBookings(db, { tennis, founder, resident, contact });
+
+  // Hours outside activities: the building contact logs an evening at the 明志书屋 desk, confirmed by an admin,
+  // and the resident logs two hours of visiting older neighbours, still waiting for an admin.
+  const today = wallClock(Date.now(), DEFAULT_TIME_ZONE).date;
+  const daysAgo = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) - n * 86400_000).toISOString().slice(0, 10);
+  const desk = await logOwnHours(
+    db,
+    contact.id,
+    { programKey: 'library', servedOn: daysAgo(3), minutes: 150, note: '书屋值班，整理还书' },
+    today,
+  );
+  await approveOwnHours(db, admin.id, desk);
+  await logOwnHours(db, resident.id, { programKey: 'elder-care', servedOn: daysAgo(1), minutes: 120, note: '陪两位独居老人聊天' }, today);
 }
 
 /**
