@@ -33,8 +33,13 @@ async function seedSmallMonth(slug: string) {
       at(previous, 12),
       at(previous, 12, 12),
     ),
-    s(`INSERT INTO signups (activity_id, member_id, participant, status) VALUES (1, 2, '', 'confirmed'), (1, 3, '', 'confirmed'), (2, 4, '', 'confirmed')`),
-    s(`INSERT INTO activity_settlements (activity_id, income_fen, cost_fen, recorded_by, recorded_at) VALUES (1, 50000, 60000, 2, ?1)`, at(previous, 11)),
+    s(
+      `INSERT INTO signups (activity_id, member_id, participant, status) VALUES (1, 2, '', 'confirmed'), (1, 3, '', 'confirmed'), (2, 4, '', 'confirmed')`,
+    ),
+    s(
+      `INSERT INTO activity_settlements (activity_id, income_fen, cost_fen, recorded_by, recorded_at) VALUES (1, 50000, 60000, 2, ?1)`,
+      at(previous, 11),
+    ),
     s(
       `INSERT INTO member_roles (member_id, role, party_key, building_id, granted_by, granted_at) VALUES
        (2, 'building-contact', '', 1, 'test', ?1), (3, 'building-contact', '', 1, 'test', ?1), (4, 'building-contact', '', 2, 'test', ?1)`,
@@ -165,7 +170,9 @@ describe('the setup checklist follows the real data', () => {
     await seedSmallMonth(c.slug);
     const db = await tenantD1(c.slug);
     await db
-      .prepare(`INSERT INTO meetings (body_key, title, scheduled_for, status, created_by) VALUES ('joint-meeting', '联席会议', ?1, 'closed', 1)`)
+      .prepare(
+        `INSERT INTO meetings (body_key, title, scheduled_for, status, created_by) VALUES ('joint-meeting', '联席会议', ?1, 'closed', 1)`,
+      )
       .bind(at(previous, 20))
       .run();
     const after = bodyOf(await read(client(c.host, c.founderToken).api.admin.checklist.$get()), 200).items;

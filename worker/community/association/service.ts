@@ -8,7 +8,7 @@ import { activities } from '../activities/schema';
 import { bodyParties } from '../bodies/schema';
 import { buildings } from '../buildings/schema';
 import { clubs } from '../clubs/schema';
-import { committeeMembers, committees } from '../committees/schema';
+import { committeeMembers } from '../committees/schema';
 import { isOverdue, type IssueState } from '../issues/rules';
 import { issues } from '../issues/schema';
 import { waitLimits } from '../issues/service';
@@ -29,64 +29,74 @@ const nextMonthStart = (month: string) => {
 export async function standingFacts(db: TenantDb, now: Date): Promise<StandingFacts> {
   const month = now.toISOString().slice(0, 7);
   const settleBy = new Date(now.getTime() - SETTLE_WITHIN_DAYS * 86_400_000).toISOString();
-  const [partyRows, buildingRows, committeeRows, spaceRows, incomeRows, clubRows, unsettledRows, closedRows, thisMonthRows, activityRows, issueRows] =
-    await db.batch([
-      db
-        .select({ partyKey: bodyParties.partyKey, reps: count(memberRoles.memberId).as('reps') })
-        .from(bodyParties)
-        .leftJoin(memberRoles, and(eq(memberRoles.role, 'party-representative'), eq(memberRoles.partyKey, bodyParties.partyKey)))
-        .where(eq(bodyParties.bodyKey, 'joint-meeting'))
-        .groupBy(bodyParties.partyKey),
-      db
-        .select({
-          name: buildings.name,
-          contactsRequired: buildings.contactsRequired,
-          contacts: sql<number>`(SELECT COUNT(*) FROM ${memberRoles} WHERE ${memberRoles.role} = 'building-contact' AND ${memberRoles.buildingId} = ${buildings.id})`,
-        })
-        .from(buildings)
-        .orderBy(asc(buildings.position)),
-      db.select({ n: countDistinct(committeeMembers.committeeId).as('n') }).from(committeeMembers),
-      db.select({ n: count().as('n') }).from(spaces),
-      db
-        .select({ n: count().as('n') })
-        .from(ledgerPostings)
-        .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
-        .where(and(eq(ledgerAccounts.key, HUB_FUND), gt(ledgerPostings.amountFen, 0))),
-      db.select({ n: count().as('n') }).from(clubs).where(eq(clubs.status, 'active')),
-      // Activities that took place (or were closed for sign-ups) and ended longer ago than the settlement window.
-      db
-        .select({ n: countDistinct(activities.clubId).as('n') })
-        .from(activities)
-        .where(and(inArray(activities.state, ['closed', 'held']), lt(activities.endsAt, settleBy))),
-      db
-        .select({ n: count().as('n') })
-        .from(meetings)
-        .where(and(eq(meetings.bodyKey, 'joint-meeting'), eq(meetings.status, 'closed'))),
-      db
-        .select({ n: count().as('n') })
-        .from(meetings)
-        .where(
-          and(
-            eq(meetings.bodyKey, 'joint-meeting'),
-            gte(meetings.scheduledFor, monthStart(month)),
-            lt(meetings.scheduledFor, nextMonthStart(month)),
-          ),
+  const [
+    partyRows,
+    buildingRows,
+    committeeRows,
+    spaceRows,
+    incomeRows,
+    clubRows,
+    unsettledRows,
+    closedRows,
+    thisMonthRows,
+    activityRows,
+    issueRows,
+  ] = await db.batch([
+    db
+      .select({ partyKey: bodyParties.partyKey, reps: count(memberRoles.memberId).as('reps') })
+      .from(bodyParties)
+      .leftJoin(memberRoles, and(eq(memberRoles.role, 'party-representative'), eq(memberRoles.partyKey, bodyParties.partyKey)))
+      .where(eq(bodyParties.bodyKey, 'joint-meeting'))
+      .groupBy(bodyParties.partyKey),
+    db
+      .select({
+        name: buildings.name,
+        contactsRequired: buildings.contactsRequired,
+        contacts: sql<number>`(SELECT COUNT(*) FROM ${memberRoles} WHERE ${memberRoles.role} = 'building-contact' AND ${memberRoles.buildingId} = ${buildings.id})`,
+      })
+      .from(buildings)
+      .orderBy(asc(buildings.position)),
+    db.select({ n: countDistinct(committeeMembers.committeeId).as('n') }).from(committeeMembers),
+    db.select({ n: count().as('n') }).from(spaces),
+    db
+      .select({ n: count().as('n') })
+      .from(ledgerPostings)
+      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
+      .where(and(eq(ledgerAccounts.key, HUB_FUND), gt(ledgerPostings.amountFen, 0))),
+    db
+      .select({ n: count().as('n') })
+      .from(clubs)
+      .where(eq(clubs.status, 'active')),
+    // Activities that took place (or were closed for sign-ups) and ended longer ago than the settlement window.
+    db
+      .select({ n: countDistinct(activities.clubId).as('n') })
+      .from(activities)
+      .where(and(inArray(activities.state, ['closed', 'held']), lt(activities.endsAt, settleBy))),
+    db
+      .select({ n: count().as('n') })
+      .from(meetings)
+      .where(and(eq(meetings.bodyKey, 'joint-meeting'), eq(meetings.status, 'closed'))),
+    db
+      .select({ n: count().as('n') })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.bodyKey, 'joint-meeting'),
+          gte(meetings.scheduledFor, monthStart(month)),
+          lt(meetings.scheduledFor, nextMonthStart(month)),
         ),
-      db
-        .select({ n: count().as('n') })
-        .from(activities)
-        .where(
-          and(
-            ne(activities.state, 'cancelled'),
-            gte(activities.startsAt, monthStart(month)),
-            lt(activities.startsAt, nextMonthStart(month)),
-          ),
-        ),
-      db
-        .select({ state: issues.state, since: issues.stateSince })
-        .from(issues)
-        .where(notInArray(issues.state, ['relayed', 'merged'])),
-    ]);
+      ),
+    db
+      .select({ n: count().as('n') })
+      .from(activities)
+      .where(
+        and(ne(activities.state, 'cancelled'), gte(activities.startsAt, monthStart(month)), lt(activities.startsAt, nextMonthStart(month))),
+      ),
+    db
+      .select({ state: issues.state, since: issues.stateSince })
+      .from(issues)
+      .where(notInArray(issues.state, ['relayed', 'merged'])),
+  ]);
   const limits = await waitLimits(db);
   return {
     parties: { total: partyRows.length, represented: partyRows.filter((p) => p.reps > 0).length },
