@@ -18,6 +18,7 @@ import { mediaRoutes } from './community/media/routes';
 import { meetingRoutes } from './community/meetings/routes';
 import { memberRoutes } from './community/members/routes';
 import { onboardingRoutes } from './community/onboarding/routes';
+import { associationRoutes } from './community/association/routes';
 import { partyRoutes } from './community/parties/routes';
 import { profileRoutes } from './community/profile/routes';
 import { programRoutes } from './community/programs/routes';
@@ -68,6 +69,7 @@ export function buildApp() {
     .route('/', meetingRoutes)
     .route('/', memberRoutes)
     .route('/', onboardingRoutes)
+    .route('/', associationRoutes)
     .route('/', partyRoutes)
     .route('/', profileRoutes)
     .route('/', programRoutes)

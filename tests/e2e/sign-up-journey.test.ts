@@ -45,7 +45,7 @@ describe('a new user starts a community, in Chinese, at phone width', () => {
     await page.waitForURL(`http://${slug}.localhost:${port}/admin`, { timeout: 20_000 });
     await page.getByTestId('checklist').locator('li').first().waitFor();
     await page.screenshot({ path: `${screenshotDir}/03-admin-checklist.png`, fullPage: true });
-    expect(await page.getByTestId('checklist').locator('li').count()).toBe(5);
+    expect(await page.getByTestId('checklist').locator('li').count()).toBe(7);
 
     await page.goto(`http://${slug}.localhost:${port}/`);
     await page.getByTestId('programs').locator('li').first().waitFor();

@@ -11,6 +11,8 @@ const Operator = lazy(() => import('./features/operator/operator'));
 const ConsultantCommunities = lazy(() => import('./features/consultants/consultant-communities'));
 const ConsultantCompare = lazy(() => import('./features/consultants/consultant-compare'));
 const ConsultantCommunity = lazy(() => import('./features/consultants/consultant-community'));
+// The association's own figures draw with the same chart chunk.
+const AssociationScores = lazy(() => import('./features/association/association-scores'));
 const SignIn = lazy(() => import('./features/platform/sign-in'));
 const CommunityHome = lazy(() => import('./features/home/community-home'));
 const Join = lazy(() => import('./features/members/join'));
@@ -99,6 +101,7 @@ function Routes() {
           <Route path="/join" component={Join} />
           <Route path="/members" component={Members} />
           <Route path="/admin" component={AdminChecklist} />
+          <Route path="/association" component={AssociationScores} />
           <Route path="/admin/settings" component={CommunitySettings} />
           <Route path="/admin/upgrade" component={TemplateUpgrade} />
           <Route path="/handbooks" component={Handbooks} />

@@ -91,6 +91,7 @@ const roleText: Record<CommunityRole, string> = {
   'committee-chair': "the committee's chair",
   'building-contact': "the building's contact",
   owner: 'the person it belongs to',
+  'figures-reader': 'a member, when the community shows its figures to every member',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

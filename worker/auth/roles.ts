@@ -5,6 +5,7 @@ import { activities, signups } from '../community/activities/schema';
 import { bookings } from '../community/bookings/schema';
 import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
 import { committeeMembers } from '../community/committees/schema';
+import { communityProfile } from '../community/profile/schema';
 import { issues } from '../community/issues/schema';
 import { members } from '../community/members/schema';
 import { meetings } from '../community/meetings/schema';
@@ -42,6 +43,8 @@ export const communityRoles = [
   'building-contact',
   /** The person a record belongs to or is addressed to: a booking, a sign-up, volunteer hours, a handover, an appointment. */
   'owner',
+  /** Any member, when the community shows its own figures to every member (a setting); coordinators see them regardless. */
+  'figures-reader',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -283,7 +286,17 @@ export class RoleResolver {
       }
       case 'owner':
         return this.owns();
+      case 'figures-reader':
+        return isCoordinator(m) || (await this.figuresForMembers());
     }
+  }
+
+  /** The community's choice to show its figures page to every member. */
+  private figuresForMembers(): Promise<boolean> {
+    return this.once('figures-for-members', async () => {
+      const [row] = await this.db.select({ on: communityProfile.figuresForMembers }).from(communityProfile).limit(1);
+      return row?.on === true;
+    });
   }
 
   /** Whether the record the route names is the member's own. */

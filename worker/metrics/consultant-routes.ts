@@ -13,7 +13,7 @@ const consultant = { host: 'platform', allow: 'consultant' } as const;
 
 const text = z.object({ zh: z.string(), en: z.string() });
 
-const definitionsSchema = z
+export const definitionsSchema = z
   .object({
     metrics: z.array(
       z.object({
@@ -32,7 +32,7 @@ const definitionsSchema = z
   .openapi('MetricDefinitions');
 
 /** As the API answers them (keyed as in the definitions sent alongside); snapshots are checked by `storedFiguresSchema`. */
-const figuresSchema = z
+export const figuresSchema = z
   .object({
     values: z.record(z.string(), z.number().nullable()),
     rules: z.record(z.string(), z.object({ score: z.number(), checks: z.record(z.string(), z.boolean()) })),
@@ -63,7 +63,7 @@ const trajectorySchema = z.object({
   months: z.array(z.object({ month: z.string(), figures: figuresSchema })),
 });
 
-const definitions = { metrics: [...METRICS], rules: [...RULES] };
+export const definitions = { metrics: [...METRICS], rules: [...RULES] };
 
 const listGranted = defineRoute(consultant, {
   method: 'get',

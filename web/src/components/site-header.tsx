@@ -11,6 +11,7 @@ export function SiteHeader() {
   const { t, pick, locale, setLocale } = useI18n();
   const { site, me } = useSite();
   const isAdmin = () => me()?.member?.roles.some((r) => r.role === 'association-admin') ?? false;
+  const isCoordinator = () => isAdmin() || (me()?.member?.roles.some((r) => r.role === 'party-representative') ?? false);
   const location = useLocation();
   // Members see how many notifications are unread; re-read on each page change and after marking them read.
   const [unread] = createResource(
@@ -82,6 +83,9 @@ export function SiteHeader() {
                 </span>
               </Show>
             </A>
+          </Show>
+          <Show when={isCoordinator()}>
+            <A href="/association">{t('nav.association')}</A>
           </Show>
           <Show when={isAdmin()}>
             <A href="/admin">{t('community.admin')}</A>

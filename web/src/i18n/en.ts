@@ -1,4 +1,5 @@
 import * as activities from '../features/activities/i18n';
+import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
 import * as clubs from '../features/clubs/i18n';
@@ -38,6 +39,7 @@ export const en: Dictionary = {
     footer: 'Huzhu · so that every neighbourhood can copy the mutual-aid association model',
   },
   nav: {
+    association: 'Standing',
     home: 'Home',
     handbooks: 'Handbooks',
     canvas: 'Canvas',
@@ -106,4 +108,5 @@ export const en: Dictionary = {
   ...buildings.en,
   ...structure.en,
   ...consultants.en,
+  ...association.en,
 };

@@ -1,4 +1,5 @@
 import * as activities from '../features/activities/i18n';
+import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
 import * as clubs from '../features/clubs/i18n';
@@ -41,6 +42,7 @@ export const zhCN = {
     footer: '互助 · 让每个小区都能复制社区互助会模式',
   },
   nav: {
+    association: '现状',
     home: '首页',
     handbooks: '手册',
     canvas: '画布',
@@ -108,6 +110,7 @@ export const zhCN = {
   ...buildings.zh,
   ...structure.zh,
   ...consultants.zh,
+  ...association.zh,
 };
 
 export type Dictionary = Translation<typeof zhCN>;

@@ -31,6 +31,8 @@ export const communityProfile = sqliteTable(
     joinPolicy: text('join_policy', { enum: joinPolicies }).notNull().default('open'),
     /** Whether visitors who are not signed in see the names of activities' organisers and clubs' responsible persons. */
     organiserNamesPublic: integer('organiser_names_public', { mode: 'boolean' }).notNull().default(false),
+    /** Whether every member (not only administrators and coordinators) sees the association's own figures page. */
+    figuresForMembers: integer('figures_for_members', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [check('community_profile_single_row', sql`${t.id} = 1`)],
@@ -96,6 +98,8 @@ export const communitySettingsSchema = z
   .object({
     joinPolicy: z.enum(joinPolicies),
     organiserNamesPublic: z.boolean(),
+    /** Whether every member sees where the association stands (its figures page), not only administrators and coordinators. */
+    figuresForMembers: z.boolean(),
     timeZone: z.string(),
   })
   .openapi('CommunitySettings');
@@ -104,6 +108,7 @@ export const communitySettingsChangeSchema = z
   .object({
     joinPolicy: z.enum(joinPolicies),
     organiserNamesPublic: z.boolean(),
+    figuresForMembers: z.boolean(),
     /** An IANA time zone, e.g. Asia/Shanghai. */
     timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'Not a known time zone; use an IANA name such as Asia/Shanghai'),
   })

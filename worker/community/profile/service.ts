@@ -69,6 +69,7 @@ export async function communitySettings(db: TenantDb) {
       timeZone: communityProfile.timeZone,
       joinPolicy: communityProfile.joinPolicy,
       organiserNamesPublic: communityProfile.organiserNamesPublic,
+      figuresForMembers: communityProfile.figuresForMembers,
     })
     .from(communityProfile)
     .limit(1);

@@ -36,7 +36,7 @@ export function PartyRepresentatives(props: { parties: { key: string; title: { z
   const statusText = (status: 'offered' | 'accepted' | 'declined' | 'withdrawn' | 'ended') => t(`parties.${status}`);
 
   return (
-    <div class="party-representatives">
+    <div class="party-representatives" id="parties">
       <h2>{t('parties.title')}</h2>
       <p class="hint">{t('parties.intro')}</p>
       <ErrorMessage error={members.error ?? appointments.error} />

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
@@ -16,6 +17,9 @@ export default function AdminChecklist() {
     <section>
       <h1>{t('checklist.title')}</h1>
       <p class="lead">{t('checklist.intro')}</p>
+      <p>
+        <A href="/association">{t('association.title')}</A>
+      </p>
       <Show when={!forbidden()} fallback={<p class="alert">{t('checklist.forbidden')}</p>}>
         <ErrorMessage error={checklist.error} />
         <ul class="checklist" data-testid="checklist">
@@ -34,7 +38,10 @@ export default function AdminChecklist() {
                   <p>
                     <span class="tag" classList={{ warn: !item.done }}>
                       {t('checklist.progress', { current: String(item.progress.current), target: String(item.progress.target) })}
-                    </span>
+                    </span>{' '}
+                    <A href={item.href} aria-label={`${t('checklist.open')}: ${t(`checklist.item_${item.key}`)}`}>
+                      {t('checklist.open')}
+                    </A>
                   </p>
                 </div>
               </li>

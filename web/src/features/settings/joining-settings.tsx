@@ -35,6 +35,7 @@ export function JoiningSettings() {
           json: {
             joinPolicy: form.get('joinPolicy') === 'approval' ? 'approval' : 'open',
             organiserNamesPublic: form.get('organiserNamesPublic') === 'on',
+            figuresForMembers: form.get('figuresForMembers') === 'on',
             timeZone: String(form.get('timeZone') ?? '').trim(),
           },
         }),
@@ -66,6 +67,10 @@ export function JoiningSettings() {
           <label class="radio">
             <input type="checkbox" name="organiserNamesPublic" checked={s().organiserNamesPublic} />
             {t('settings.organiserNamesPublic')}
+          </label>
+          <label class="radio">
+            <input type="checkbox" name="figuresForMembers" checked={s().figuresForMembers} />
+            {t('settings.figuresForMembers')}
           </label>
           <div class="field">
             <label for="s-time-zone">{t('settings.timeZone')}</label>

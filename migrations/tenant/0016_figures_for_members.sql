@@ -1,0 +1,1 @@
+ALTER TABLE `community_profile` ADD `figures_for_members` integer DEFAULT false NOT NULL;
