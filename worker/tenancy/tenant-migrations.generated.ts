@@ -53,7 +53,7 @@ export const tenantMigrations: ReadonlyArray<{ name: string; sql: string }> = [
     "sql": "ALTER TABLE `activities` ADD `max_places_per_member` integer DEFAULT 4 NOT NULL;--> statement-breakpoint\nALTER TABLE `bookings` ADD `people` integer;--> statement-breakpoint\nALTER TABLE `community_profile` ADD `time_zone` text DEFAULT 'Asia/Shanghai' NOT NULL;--> statement-breakpoint\nALTER TABLE `community_profile` ADD `join_policy` text DEFAULT 'open' NOT NULL;--> statement-breakpoint\nALTER TABLE `community_profile` ADD `organiser_names_public` integer DEFAULT false NOT NULL;--> statement-breakpoint\nALTER TABLE `members` ADD `status` text DEFAULT 'active' NOT NULL;--> statement-breakpoint\nALTER TABLE `members` ADD `approved_by` integer;--> statement-breakpoint\nALTER TABLE `members` ADD `approved_at` text;"
   },
   {
-    "name": "0016_figures_for_members.sql",
+    "name": "0013_figures_for_members.sql",
     "sql": "ALTER TABLE `community_profile` ADD `figures_for_members` integer DEFAULT false NOT NULL;"
   }
 ];
