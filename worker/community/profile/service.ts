@@ -69,6 +69,8 @@ export async function communitySettings(db: TenantDb) {
       timeZone: communityProfile.timeZone,
       joinPolicy: communityProfile.joinPolicy,
       organiserNamesPublic: communityProfile.organiserNamesPublic,
+      decisionRule: communityProfile.decisionRule,
+      consentDays: communityProfile.consentDays,
     })
     .from(communityProfile)
     .limit(1);
