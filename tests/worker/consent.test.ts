@@ -58,7 +58,8 @@ async function age(slug: string, subject: 'club' | 'activity', id: number, days:
   ]);
 }
 
-const clubStatus = async (host: string, id: number, who?: Person) => bodyOf(await read(as(host, who).clubs[':id'].$get(byId(id))), 200).status;
+const clubStatus = async (host: string, id: number, who?: Person) =>
+  bodyOf(await read(as(host, who).clubs[':id'].$get(byId(id))), 200).status;
 const clubConsent = async (host: string, id: number, who: Person) =>
   bodyOf(await read(as(host, who).clubs[':id'].consent.$get(byId(id))), 200);
 const objectToClub = (host: string, id: number, who: Person, reason = '活动场地与现有社团冲突') =>
@@ -117,7 +118,11 @@ describe('consent on clubs', () => {
     const { id: objectionId } = bodyOf(await objectToClub(c.host, id, c.second), 201);
     await age(c.slug, 'club', id, 4);
     const withdraw = (who: Person) =>
-      read(as(c.host, who).clubs[':id'].objections[':objectionId'].withdraw.$post({ param: { id: String(id), objectionId: String(objectionId) } }));
+      read(
+        as(c.host, who).clubs[':id'].objections[':objectionId'].withdraw.$post({
+          param: { id: String(id), objectionId: String(objectionId) },
+        }),
+      );
     expect((await withdraw(c.admin)).status).toBe(403);
     expect(await clubStatus(c.host, id)).toBe('proposed');
     expect((await withdraw(c.second)).status).toBe(200);
@@ -160,7 +165,10 @@ describe('consent on activity budgets', () => {
     expect(await state()).toBe('budget-submitted');
     const current = bodyOf(await read(as(c.host, c.proposer).activities[':id'].$get(byId(id))), 200);
     const revised = await read(
-      as(c.host, c.proposer).activities[':id'].$put({ ...byId(id), json: activityBody({ clubId, title: current.title, startsAt: current.startsAt, endsAt: current.endsAt }) }),
+      as(c.host, c.proposer).activities[':id'].$put({
+        ...byId(id),
+        json: activityBody({ clubId, title: current.title, startsAt: current.startsAt, endsAt: current.endsAt }),
+      }),
     );
     expect(revised.status).toBe(200);
     const view = bodyOf(await read(as(c.host, c.proposer).activities[':id'].consent.$get(byId(id))), 200);

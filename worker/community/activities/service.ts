@@ -6,7 +6,14 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { approvalProblem, type CostLine, computeBudget } from './budget';
 import { type ActivityStep, editableStates, nextState, statesAllowing } from './rules';
-import { consentAsked, decisionSetting, dropStatement, openWindowStatements, refuseWhileInConsent, restartStatements } from '../consent/service';
+import {
+  consentAsked,
+  decisionSetting,
+  dropStatement,
+  openWindowStatements,
+  refuseWhileInConsent,
+  restartStatements,
+} from '../consent/service';
 import { sql } from 'drizzle-orm';
 import { activityWithToken, attach, heldBooking, placeStatements, planPlace, releaseStatement, withClashCheck } from './place';
 
@@ -307,7 +314,11 @@ export async function takeStep(
  */
 async function submitForConsent(db: TenantDb, activity: ActivityRow, asked: number[]) {
   const lines = await plannedLines(db, activity.id);
-  const budget = computeBudget({ lines, expectedParticipants: activity.expectedParticipants, surplusRatePercent: activity.surplusRatePercent });
+  const budget = computeBudget({
+    lines,
+    expectedParticipants: activity.expectedParticipants,
+    surplusRatePercent: activity.surplusRatePercent,
+  });
   if (approvalProblem(budget, activity.feeFen, activity.expectedParticipants, activity.exceptionReason)) {
     throw new AppError('validation_failed', 'The fees do not cover the costs plus the surplus; record an exception to submit it', {
       feeFen: [`Fees bring in less than ${budget.targetFen} fen`],

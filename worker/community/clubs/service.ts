@@ -18,7 +18,14 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
 import { type ClubStatus, canMoveClub } from './rules';
-import { consentAsked, decisionSetting, dropStatement, openWindowStatements, refuseWhileInConsent, restartStatements } from '../consent/service';
+import {
+  consentAsked,
+  decisionSetting,
+  dropStatement,
+  openWindowStatements,
+  refuseWhileInConsent,
+  restartStatements,
+} from '../consent/service';
 
 /** Settled within this many days of the activity's end counts as "published on time". */
 
@@ -273,7 +280,10 @@ export async function reviseClub(
     const [program] = await db.select({ key: programs.key }).from(programs).where(eq(programs.key, input.programKey));
     if (!program) throw new AppError('validation_failed', 'No such program', { programKey: ['No such program'] });
   }
-  const [clash] = await db.select({ id: clubs.id }).from(clubs).where(and(eq(clubs.name, input.name), ne(clubs.id, id)));
+  const [clash] = await db
+    .select({ id: clubs.id })
+    .from(clubs)
+    .where(and(eq(clubs.name, input.name), ne(clubs.id, id)));
   if (clash) throw new AppError('conflict', 'A club with this name already exists', { name: ['A club with this name already exists'] });
   await db.batch([
     db

@@ -1,7 +1,16 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { activities, clubs, communityProfile, consentObjections, consentWindows, memberRoles, members, notifications } from '../../db/tenant-schema';
+import {
+  activities,
+  clubs,
+  communityProfile,
+  consentObjections,
+  consentWindows,
+  memberRoles,
+  members,
+  notifications,
+} from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
@@ -213,9 +222,10 @@ export async function consentView(db: TenantDb, subject: ConsentSubject, subject
   const objections = await objectionsOf(db, [window.id]);
   const people = [...new Set([...window.asked, ...objections.map((o) => o.objectorMemberId)])];
   const names = new Map(
-    (people.length ? await db.select({ id: members.id, displayName: members.displayName }).from(members).where(inArray(members.id, people)) : []).map(
-      (m) => [m.id, m.displayName],
-    ),
+    (people.length
+      ? await db.select({ id: members.id, displayName: members.displayName }).from(members).where(inArray(members.id, people))
+      : []
+    ).map((m) => [m.id, m.displayName]),
   );
   const person = (id: number) => ({ id, displayName: names.get(id) ?? '' });
   const state = consentState(eventsOf(window, objections), days, now);

@@ -44,7 +44,9 @@ export function ConsentPanel(props: ConsentPanelProps) {
     void act(() => request(endpoint().objections.$post({ ...param(), json: { reason: reason().trim() } })));
   };
   const withdraw = (objectionId: number) =>
-    act(() => request(endpoint().objections[':objectionId'].withdraw.$post({ param: { id: String(props.id), objectionId: String(objectionId) } })));
+    act(() =>
+      request(endpoint().objections[':objectionId'].withdraw.$post({ param: { id: String(props.id), objectionId: String(objectionId) } })),
+    );
 
   return (
     <Show when={consent()?.window}>
@@ -57,7 +59,11 @@ export function ConsentPanel(props: ConsentPanelProps) {
             {t('consent.deadline', { when: formatWhen(w().deadline, locale()) })}
           </p>
           <h3>{t('consent.asked')}</h3>
-          <p>{w().asked.map((p) => p.displayName).join('、')}</p>
+          <p>
+            {w()
+              .asked.map((p) => p.displayName)
+              .join('、')}
+          </p>
           <h3>{t('consent.objections')}</h3>
           <Show when={w().objections.length > 0} fallback={<p>{t('consent.noObjections')}</p>}>
             <ul>

@@ -28,7 +28,8 @@ export const zh = {
 export const en: Translation<typeof zh> = {
   consent: {
     title: "The association's consent",
-    intro: 'Every association administrator is asked; silence for {{ days }} days is consent. After an objection the proposer revises and the window starts again.',
+    intro:
+      'Every association administrator is asked; silence for {{ days }} days is consent. After an objection the proposer revises and the window starts again.',
     status_waiting: 'Asking',
     status_blocked: 'Objected; waiting for a revision',
     status_approved: 'Approved (no objection)',

@@ -51,7 +51,16 @@ export function DecisionSettings() {
           </fieldset>
           <div class="field">
             <label for="s-consent-days">{t('consent.days')}</label>
-            <input id="s-consent-days" name="consentDays" type="number" min="1" max="30" required value={s().consentDays} aria-describedby="s-consent-days-help" />
+            <input
+              id="s-consent-days"
+              name="consentDays"
+              type="number"
+              min="1"
+              max="30"
+              required
+              value={s().consentDays}
+              aria-describedby="s-consent-days-help"
+            />
             <p class="help" id="s-consent-days-help">
               {t('consent.daysHelp')}
             </p>

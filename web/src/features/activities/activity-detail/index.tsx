@@ -71,7 +71,13 @@ export default function ActivityDetail() {
             <MySignups id={params.id} activity={act()} signedIn={Boolean(member())} action={action} />
 
             <Show when={member() && act().state === 'budget-submitted'}>
-              <ConsentPanel kind="activities" id={act().id} admin={isAdmin()} memberId={member()?.id ?? null} onChange={() => void refetch()} />
+              <ConsentPanel
+                kind="activities"
+                id={act().id}
+                admin={isAdmin()}
+                memberId={member()?.id ?? null}
+                onChange={() => void refetch()}
+              />
             </Show>
 
             <BudgetBreakdown
