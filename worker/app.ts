@@ -8,6 +8,7 @@ import { bookingRoutes } from './community/bookings/routes';
 import { buildingRoutes } from './community/buildings/routes';
 import { canvasRoutes } from './community/canvas/routes';
 import { clubRoutes } from './community/clubs/routes';
+import { consentRoutes } from './community/consent/routes';
 import { committeeRoutes } from './community/committees/routes';
 import { federationRoutes } from './community/federation/routes';
 import { handbookRoutes } from './community/handbooks/routes';
@@ -59,6 +60,7 @@ export function buildApp() {
     .route('/', buildingRoutes)
     .route('/', canvasRoutes)
     .route('/', clubRoutes)
+    .route('/', consentRoutes)
     .route('/', committeeRoutes)
     .route('/', federationRoutes)
     .route('/', handbookRoutes)

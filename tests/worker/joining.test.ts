@@ -108,6 +108,8 @@ describe('the community settings route (join policy, organisers’ names, time z
       joinPolicy: 'open',
       organiserNamesPublic: false,
       timeZone: 'Asia/Shanghai',
+      decisionRule: 'single',
+      consentDays: 3,
     });
 
     const changed = bodyOf(
@@ -115,7 +117,13 @@ describe('the community settings route (join policy, organisers’ names, time z
       200,
     );
     // A zone is stored by its canonical name.
-    expect(changed).toEqual({ joinPolicy: 'approval', organiserNamesPublic: true, timeZone: 'Europe/London' });
+    expect(changed).toEqual({
+      joinPolicy: 'approval',
+      organiserNamesPublic: true,
+      timeZone: 'Europe/London',
+      decisionRule: 'single',
+      consentDays: 3,
+    });
     expect(bodyOf(await settingsOf(c.host, c.admin), 200)).toEqual(changed);
     expect(bodyOf(await read(client(c.host).api.community.$get()), 200).joinPolicy).toBe('approval');
 

@@ -6,6 +6,7 @@ import { bookings } from '../community/bookings/schema';
 import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
 import { committeeMembers } from '../community/committees/schema';
 import { communityProfile } from '../community/profile/schema';
+import { consentObjections, consentWindows } from '../community/consent/schema';
 import { issues } from '../community/issues/schema';
 import { members } from '../community/members/schema';
 import { meetings } from '../community/meetings/schema';
@@ -41,7 +42,7 @@ export const communityRoles = [
   'committee-chair',
   /** A confirmed contact of the building, of the route's issue's building, or of the building the route's member named. */
   'building-contact',
-  /** The person a record belongs to or is addressed to: a booking, a sign-up, volunteer hours, a handover, an appointment. */
+  /** The person a record belongs to or is addressed to: a booking, a sign-up, volunteer hours, a handover, an appointment, an objection. */
   'owner',
   /** Any member, when the community shows its own figures to every member (a setting); coordinators see them regardless. */
   'figures-reader',
@@ -299,6 +300,18 @@ export class RoleResolver {
     });
   }
 
+  /** Whether the route's `{objectionId}`, raised about the route's club or activity, is the member's. */
+  private async ownsObjection(subject: 'club' | 'activity', id: number | null): Promise<boolean> {
+    const objectionId = positiveInt(this.scope.params.objectionId);
+    if (id === null || objectionId === null) return false;
+    const [row] = await this.db
+      .select({ by: consentObjections.objectorMemberId })
+      .from(consentObjections)
+      .innerJoin(consentWindows, eq(consentWindows.id, consentObjections.windowId))
+      .where(and(eq(consentObjections.id, objectionId), eq(consentWindows.subject, subject), eq(consentWindows.subjectId, id)));
+    return row?.by === this.member.id;
+  }
+
   /** Whether the record the route names is the member's own. */
   private async owns(): Promise<boolean> {
     const m = this.member;
@@ -315,6 +328,7 @@ export class RoleResolver {
         return row?.memberId === m.id;
       }
       case 'activity': {
+        if (this.scope.params.objectionId !== undefined) return this.ownsObjection('activity', id);
         const signupId = positiveInt(this.scope.params.signupId);
         if (id === null || signupId === null) return false;
         const [row] = await this.db
@@ -324,6 +338,7 @@ export class RoleResolver {
         return row?.memberId === m.id;
       }
       case 'club': {
+        if (this.scope.params.objectionId !== undefined) return this.ownsObjection('club', id);
         const handoverId = positiveInt(this.scope.params.handoverId);
         if (id === null || handoverId === null) return false;
         const [row] = await this.db

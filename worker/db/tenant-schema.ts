@@ -27,3 +27,4 @@ export { spaces } from '../community/spaces/schema';
 export { bookings } from '../community/bookings/schema';
 export { committees, committeeMembers } from '../community/committees/schema';
 export { mediaFiles } from '../community/media/schema';
+export { consentWindows, consentObjections } from '../community/consent/schema';

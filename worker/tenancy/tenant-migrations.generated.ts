@@ -55,5 +55,9 @@ export const tenantMigrations: ReadonlyArray<{ name: string; sql: string }> = [
   {
     "name": "0013_figures_for_members.sql",
     "sql": "ALTER TABLE `community_profile` ADD `figures_for_members` integer DEFAULT false NOT NULL;"
+  },
+  {
+    "name": "0014_consent_decision_rule.sql",
+    "sql": "CREATE TABLE `consent_objections` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`window_id` integer NOT NULL,\n\t`objector_member_id` integer NOT NULL,\n\t`reason` text NOT NULL,\n\t`raised_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`resolved_at` text,\n\t`resolution` text,\n\tFOREIGN KEY (`window_id`) REFERENCES `consent_windows`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`objector_member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `consent_objections_window` ON `consent_objections` (`window_id`);--> statement-breakpoint\nCREATE TABLE `consent_windows` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`subject` text NOT NULL,\n\t`subject_id` integer NOT NULL,\n\t`opened_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,\n\t`restarted_at` text,\n\t`asked` text NOT NULL,\n\t`outcome` text,\n\t`decided_at` text\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `consent_windows_subject` ON `consent_windows` (`subject`,`subject_id`);--> statement-breakpoint\nCREATE INDEX `consent_windows_open` ON `consent_windows` (`outcome`);--> statement-breakpoint\nALTER TABLE `community_profile` ADD `decision_rule` text DEFAULT 'single' NOT NULL;--> statement-breakpoint\nALTER TABLE `community_profile` ADD `consent_days` integer DEFAULT 3 NOT NULL;"
   }
 ];

@@ -3,6 +3,7 @@ import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
 import * as clubs from '../features/clubs/i18n';
+import * as consent from '../features/consent/i18n';
 import * as consultants from '../features/consultants/i18n';
 import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
@@ -98,6 +99,7 @@ export const en: Dictionary = {
   ...canvas.en,
   ...activities.en,
   ...clubs.en,
+  ...consent.en,
   ...spaces.en,
   ...ledger.en,
   ...volunteers.en,

@@ -3,6 +3,7 @@ import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
 import * as clubs from '../features/clubs/i18n';
+import * as consent from '../features/consent/i18n';
 import * as consultants from '../features/consultants/i18n';
 import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
@@ -100,6 +101,7 @@ export const zhCN = {
   ...canvas.zh,
   ...activities.zh,
   ...clubs.zh,
+  ...consent.zh,
   ...spaces.zh,
   ...ledger.zh,
   ...volunteers.zh,

@@ -308,6 +308,8 @@ export function calendarFor(
   return calendar.toString();
 }
 
+import { settleConsent } from '../consent/service';
+
 export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/', signupRoutes)
   .route('/', settlementRoutes)
@@ -321,6 +323,7 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(get, async (c) => {
     const { db } = tenantOf(c);
+    await settleConsent(db, new Date().toISOString(), { subject: 'activity', subjectId: c.req.valid('param').id });
     const { organiserNamesPublic } = await communitySettings(db);
     return c.json(await activityDetail(db, c.req.valid('param').id, await viewerOf(c), organiserNamesPublic), 200);
   })

@@ -6,6 +6,15 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { approvalProblem, type CostLine, computeBudget } from './budget';
 import { type ActivityStep, editableStates, nextState, statesAllowing } from './rules';
+import {
+  consentAsked,
+  decisionSetting,
+  dropStatement,
+  openWindowStatements,
+  refuseWhileInConsent,
+  restartStatements,
+} from '../consent/service';
+import { sql } from 'drizzle-orm';
 import { activityWithToken, attach, heldBooking, placeStatements, planPlace, releaseStatement, withClashCheck } from './place';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -188,6 +197,8 @@ export async function updateActivity(db: TenantDb, id: number, _member: MemberCo
     ),
   ];
   if (borrowing && held) statements.push(releaseStatement(db, held));
+  // A revised budget answers the administrators' objections and starts their consent window again.
+  if (activity.state === 'budget-submitted') statements.push(...restartStatements(db, 'activity', id, new Date().toISOString()));
   try {
     // One batch: moving the time or the space re-books it, and a clash leaves the activity as it was.
     await withClashCheck(db, plan, input, () => db.batch(statements as [(typeof statements)[0], ...typeof statements]));
@@ -247,10 +258,15 @@ export async function takeStep(
             expectedParticipants: ['Must be at least 1'],
           });
         }
+        const asked = await consentAsked(db);
+        if (asked) return submitForConsent(db, activity, asked);
       }
       return moveState(db, activity, step);
-    case 'return':
-      return moveState(db, activity, step);
+    case 'return': {
+      const to = await moveState(db, activity, step);
+      await dropStatement(db, 'activity', id, new Date().toISOString());
+      return to;
+    }
     case 'approve': {
       const lines = await plannedLines(db, id);
       const budget = computeBudget({
@@ -270,6 +286,7 @@ export async function takeStep(
           },
         );
       }
+      await refuseWhileInConsent(db, 'activity', id);
       if (activity.exceptionReason && activity.responsibleMemberId === member.id) {
         throw new AppError('forbidden', 'An exception must be approved by someone other than the responsible person');
       }
@@ -277,6 +294,7 @@ export async function takeStep(
     }
     case 'cancel': {
       const to = await moveState(db, activity, step, { cancelledReason: reason ?? '' });
+      await dropStatement(db, 'activity', id, new Date().toISOString());
       const held = await heldBooking(db, id);
       const cancelPlaces = db
         .update(signups)
@@ -288,4 +306,42 @@ export async function takeStep(
       return to;
     }
   }
+}
+
+/**
+ * Under consent, submitting asks every administrator: the budget must already pass the approval check (silence
+ * cannot approve what an administrator could not), and the window opens in the same batch as the state change.
+ */
+async function submitForConsent(db: TenantDb, activity: ActivityRow, asked: number[]) {
+  const lines = await plannedLines(db, activity.id);
+  const budget = computeBudget({
+    lines,
+    expectedParticipants: activity.expectedParticipants,
+    surplusRatePercent: activity.surplusRatePercent,
+  });
+  if (approvalProblem(budget, activity.feeFen, activity.expectedParticipants, activity.exceptionReason)) {
+    throw new AppError('validation_failed', 'The fees do not cover the costs plus the surplus; record an exception to submit it', {
+      feeFen: [`Fees bring in less than ${budget.targetFen} fen`],
+    });
+  }
+  const { days } = await decisionSetting(db);
+  const at = new Date().toISOString();
+  const [moved] = await db.batch([
+    db
+      .update(activities)
+      .set({ state: 'budget-submitted' })
+      .where(and(eq(activities.id, activity.id), eq(activities.state, 'draft')))
+      .returning({ id: activities.id }),
+    ...openWindowStatements(
+      db,
+      'activity',
+      sql`SELECT id FROM activities WHERE id = ${activity.id} AND state = 'budget-submitted'`,
+      asked,
+      activity.title,
+      days,
+      at,
+    ),
+  ]);
+  if (moved.length === 0) throw new AppError('conflict', 'The activity changed meanwhile; reload');
+  return 'budget-submitted' as const;
 }

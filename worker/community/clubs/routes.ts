@@ -18,7 +18,9 @@ import {
   moveClub,
   offerHandover,
   proposeClub,
+  reviseClub,
 } from './service';
+import { settleConsent } from '../consent/service';
 
 const community = { host: 'community' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -121,6 +123,33 @@ const move = defineRoute(
   { affects: ['metrics'] },
 );
 
+const revise = defineRoute(
+  { ...community, allow: 'club-responsible' },
+  {
+    method: 'put',
+    path: '/api/clubs/{id}',
+    operationId: 'clubs.revise',
+    summary:
+      "Revise a proposed club (its responsible person); under the consent rule this answers the objections and starts the administrators' window again",
+    request: {
+      params: idParam,
+      ...jsonBody(
+        z.object({
+          name: z.string().trim().min(2).max(40),
+          purpose: z.string().trim().min(4).max(1000),
+          programKey: z
+            .string()
+            .regex(/^[a-z][a-z-]{0,40}$/)
+            .nullable()
+            .optional(),
+          meetingPattern: z.string().trim().max(100).nullable().optional(),
+        }),
+      ),
+    },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
 const join = defineRoute(
   { ...community, allow: 'member' },
   {
@@ -205,6 +234,7 @@ const handovers = defineRoute(
 export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const { db } = tenantOf(c);
+    await settleConsent(db, new Date().toISOString());
     const [rows, settings, viewer] = await Promise.all([listClubs(db, c.req.valid('query').status), communitySettings(db), viewerOf(c)]);
     const names = seesOrganiserNames(viewer, settings.organiserNamesPublic);
     return c.json(
@@ -223,12 +253,17 @@ export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   })
   .openapi(detail, async (c) => {
     const { db } = tenantOf(c);
+    await settleConsent(db, new Date().toISOString(), { subject: 'club', subjectId: c.req.valid('param').id });
     const [{ organiserNamesPublic }, viewer] = await Promise.all([communitySettings(db), viewerOf(c)]);
     return c.json(await clubDetail(db, c.req.valid('param').id, new Date().toISOString(), viewer, organiserNamesPublic), 200);
   })
   .openapi(propose, async (c) => c.json({ id: await proposeClub(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
   .openapi(move, async (c) => {
     await moveClub(tenantOf(c).db, c.req.valid('param').id, c.req.valid('json').status, memberOf(c));
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(revise, async (c) => {
+    await reviseClub(tenantOf(c).db, c.req.valid('param').id, c.req.valid('json'));
     return c.json({ ok: true as const }, 200);
   })
   .openapi(join, async (c) => {

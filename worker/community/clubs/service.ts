@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { SETTLE_WITHIN_DAYS, announcedStates } from '../activities/rules';
 import { isAdmin } from '../../auth/roles';
@@ -18,6 +18,14 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
 import { type ClubStatus, canMoveClub } from './rules';
+import {
+  consentAsked,
+  decisionSetting,
+  dropStatement,
+  openWindowStatements,
+  refuseWhileInConsent,
+  restartStatements,
+} from '../consent/service';
 
 /** Settled within this many days of the activity's end counts as "published on time". */
 
@@ -128,6 +136,22 @@ export async function proposeClub(
     const [program] = await db.select({ key: programs.key }).from(programs).where(eq(programs.key, input.programKey));
     if (!program) throw new AppError('validation_failed', 'No such program', { programKey: ['No such program'] });
   }
+  // Under consent, every administrator is asked in the same batch; the window finds only the club just proposed.
+  const asked = await consentAsked(db);
+  const { days } = await decisionSetting(db);
+  const at = new Date().toISOString();
+  const consent = asked
+    ? openWindowStatements(
+        db,
+        'club',
+        sql`SELECT c.id FROM clubs c WHERE c.name = ${input.name} AND c.status = 'proposed' AND c.responsible_member_id = ${proposer.id}
+              AND NOT EXISTS (SELECT 1 FROM consent_windows w WHERE w.subject = 'club' AND w.subject_id = c.id)`,
+        asked,
+        input.name,
+        days,
+        at,
+      )
+    : [];
   // One batch: the club and its first leader together; the second statement finds only a club that has no one yet.
   const [inserted] = await db.batch([
     db
@@ -147,6 +171,7 @@ export async function proposeClub(
           WHERE c.name = ${input.name} AND c.responsible_member_id = ${proposer.id}
             AND NOT EXISTS (SELECT 1 FROM club_members m WHERE m.club_id = c.id)`,
     ),
+    ...consent,
   ]);
   const club = inserted[0];
   if (!club) throw new AppError('conflict', 'A club with this name already exists', { name: ['A club with this name already exists'] });
@@ -157,6 +182,8 @@ export async function proposeClub(
 export async function moveClub(db: TenantDb, id: number, to: ClubStatus, admin: MemberContext) {
   const club = await getClub(db, id);
   if (!canMoveClub(club.status, to)) throw new AppError('conflict', `A ${club.status} club cannot become ${to}`);
+  if (club.status === 'proposed' && to === 'active') await refuseWhileInConsent(db, 'club', id);
+  if (club.status === 'proposed' && to === 'closed') await dropStatement(db, 'club', id, new Date().toISOString());
   const updated = await db
     .update(clubs)
     .set({
@@ -236,4 +263,33 @@ export async function decideHandover(db: TenantDb, clubId: number, handoverId: n
 
 export async function clubHandoverLog(db: TenantDb, clubId: number) {
   return db.select().from(clubHandovers).where(eq(clubHandovers.clubId, clubId)).orderBy(desc(clubHandovers.offeredAt));
+}
+
+/**
+ * The responsible person revises a proposed club (name, purpose, program, meeting pattern). Under consent this
+ * answers the standing objections and starts the administrators' window again, in the same batch.
+ */
+export async function reviseClub(
+  db: TenantDb,
+  id: number,
+  input: { name: string; purpose: string; programKey?: string | null; meetingPattern?: string | null },
+) {
+  const club = await getClub(db, id);
+  if (club.status !== 'proposed') throw new AppError('conflict', 'Only a proposed club can be revised');
+  if (input.programKey) {
+    const [program] = await db.select({ key: programs.key }).from(programs).where(eq(programs.key, input.programKey));
+    if (!program) throw new AppError('validation_failed', 'No such program', { programKey: ['No such program'] });
+  }
+  const [clash] = await db
+    .select({ id: clubs.id })
+    .from(clubs)
+    .where(and(eq(clubs.name, input.name), ne(clubs.id, id)));
+  if (clash) throw new AppError('conflict', 'A club with this name already exists', { name: ['A club with this name already exists'] });
+  await db.batch([
+    db
+      .update(clubs)
+      .set({ name: input.name, purpose: input.purpose, programKey: input.programKey ?? null, meetingPattern: input.meetingPattern ?? null })
+      .where(and(eq(clubs.id, id), eq(clubs.status, 'proposed'))),
+    ...restartStatements(db, 'club', id, new Date().toISOString()),
+  ]);
 }

@@ -20,7 +20,12 @@ export async function listMembers(db: TenantDb, ids?: number[]): Promise<MemberV
   const [rows, roles] = await db.batch([
     db.select().from(members).where(which).orderBy(asc(members.id)),
     db
-      .select({ memberId: memberRoles.memberId, role: memberRoles.role, partyKey: memberRoles.partyKey, buildingId: memberRoles.buildingId })
+      .select({
+        memberId: memberRoles.memberId,
+        role: memberRoles.role,
+        partyKey: memberRoles.partyKey,
+        buildingId: memberRoles.buildingId,
+      })
       .from(memberRoles)
       .innerJoin(members, eq(members.id, memberRoles.memberId))
       .where(which),

@@ -3,6 +3,7 @@ import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { now } from '../../db/columns';
 import { z } from '@hono/zod-openapi';
 import { DEFAULT_TIME_ZONE, isTimeZone, joinPolicies } from './rules';
+import { DEFAULT_CONSENT_DAYS, MAX_CONSENT_DAYS, decisionRules } from '../consent/rules';
 
 /** The community's own facts; exactly one row. */
 export const communityProfile = sqliteTable(
@@ -33,6 +34,10 @@ export const communityProfile = sqliteTable(
     organiserNamesPublic: integer('organiser_names_public', { mode: 'boolean' }).notNull().default(false),
     /** Whether every member (not only administrators and coordinators) sees the association's own figures page. */
     figuresForMembers: integer('figures_for_members', { mode: 'boolean' }).notNull().default(false),
+    /** How the association approves clubs and activity budgets: one administrator, or all of them by consent. */
+    decisionRule: text('decision_rule', { enum: decisionRules }).notNull().default('single'),
+    /** Under consent: the days administrators have to object before silence approves. */
+    consentDays: integer('consent_days').notNull().default(DEFAULT_CONSENT_DAYS),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [check('community_profile_single_row', sql`${t.id} = 1`)],
@@ -101,6 +106,10 @@ export const communitySettingsSchema = z
     /** Whether every member sees where the association stands (its figures page), not only administrators and coordinators. */
     figuresForMembers: z.boolean(),
     timeZone: z.string(),
+    /** How clubs and activity budgets are approved: by one administrator, or by all of them by consent. */
+    decisionRule: z.enum(decisionRules),
+    /** Under consent: days to object before silence approves. */
+    consentDays: z.number().int(),
   })
   .openapi('CommunitySettings');
 
@@ -111,6 +120,8 @@ export const communitySettingsChangeSchema = z
     figuresForMembers: z.boolean(),
     /** An IANA time zone, e.g. Asia/Shanghai. */
     timeZone: z.string().trim().min(1).max(64).refine(isTimeZone, 'Not a known time zone; use an IANA name such as Asia/Shanghai'),
+    decisionRule: z.enum(decisionRules),
+    consentDays: z.number().int().min(1).max(MAX_CONSENT_DAYS),
   })
   .partial();
 

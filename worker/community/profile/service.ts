@@ -70,6 +70,8 @@ export async function communitySettings(db: TenantDb) {
       joinPolicy: communityProfile.joinPolicy,
       organiserNamesPublic: communityProfile.organiserNamesPublic,
       figuresForMembers: communityProfile.figuresForMembers,
+      decisionRule: communityProfile.decisionRule,
+      consentDays: communityProfile.consentDays,
     })
     .from(communityProfile)
     .limit(1);

@@ -1,4 +1,5 @@
 import { A, useParams } from '@solidjs/router';
+import { ConsentPanel } from '../consent/consent-panel';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { MemberGate, useMembership } from '../../components/member-gate';
@@ -229,6 +230,10 @@ export default function ClubDetail() {
                   </button>
                 </Show>
               </form>
+            </Show>
+
+            <Show when={member() && cl().status === 'proposed'}>
+              <ConsentPanel kind="clubs" id={cl().id} admin={isAdmin()} memberId={myId() ?? null} onChange={() => void refetch()} />
             </Show>
 
             <Show when={isAdmin() && MOVES[cl().status].length > 0}>

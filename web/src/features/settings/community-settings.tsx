@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { ConsultantAccess } from '../consultants/consultant-access';
 import { PartyRepresentatives } from '../parties/party-representatives';
+import { DecisionSettings } from './decision-settings';
 import { JoiningSettings } from './joining-settings';
 
 const WAIT_STATES = waitingStates;
@@ -103,6 +104,7 @@ export default function CommunitySettings() {
             </form>
 
             <JoiningSettings />
+            <DecisionSettings />
 
             <form
               class="card"

@@ -1,5 +1,6 @@
 import { useParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
+import { ConsentPanel } from '../../consent/consent-panel';
 import { ErrorMessage } from '../../../components/error-message';
 import { useMembership } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
@@ -68,6 +69,16 @@ export default function ActivityDetail() {
 
             <ActivityFacts activity={act()} isResponsible={isResponsible()} />
             <MySignups id={params.id} activity={act()} signedIn={Boolean(member())} action={action} />
+
+            <Show when={member() && act().state === 'budget-submitted'}>
+              <ConsentPanel
+                kind="activities"
+                id={act().id}
+                admin={isAdmin()}
+                memberId={member()?.id ?? null}
+                onChange={() => void refetch()}
+              />
+            </Show>
 
             <BudgetBreakdown
               data={{
