@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { clubs, ledgerAccounts, ledgerPostings, ledgerTransactions } from '../../db/tenant-schema';
+import { now } from '../../db/columns';
 import { AppError } from '../../errors';
 import { advancePostings, checkPostings, type IncomingMoney, incomingMemo, type Posting } from './rules';
 import { baseAccounts, clubFundKey, ensureAccount, transactionStatements } from './service';
@@ -127,12 +128,24 @@ export async function recordRepayment(
     postings,
   });
   const outstanding = sql`(SELECT COALESCE(SUM(${ledgerPostings.amountFen}), 0) FROM ${ledgerPostings} WHERE ${ledgerPostings.accountId} = ${accounts.receivable})`;
-  await db.batch([
-    db.run(sql`INSERT INTO ${ledgerTransactions} (ref, occurred_on, category, memo, recorded_by)
-      SELECT ${ref}, ${input.occurredOn}, 'advance-repayment', ${memo}, ${input.recordedBy}
-      WHERE ${outstanding} >= ${input.amountFen}`),
-    ...postingStatements,
-  ]);
+  // The transaction row, only while the claim covers the amount; its postings follow it by ref, or write nothing.
+  const guardedTransaction = db.insert(ledgerTransactions).select(
+    db
+      .select({
+        id: sql<number>`NULL`.as('id'),
+        ref: sql<string>`${ref}`.as('ref'),
+        occurredOn: sql<string>`${input.occurredOn}`.as('occurred_on'),
+        category: sql<string>`'advance-repayment'`.as('category'),
+        memo: sql<string>`${memo}`.as('memo'),
+        recordedBy: sql<number>`${input.recordedBy}`.as('recorded_by'),
+        reversesId: sql<number>`NULL`.as('reverses_id'),
+        activityId: sql<number>`NULL`.as('activity_id'),
+        createdAt: sql<string>`${now}`.as('created_at'),
+      })
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.id, accounts.receivable), sql`${outstanding} >= ${input.amountFen}`)),
+  );
+  await db.batch([guardedTransaction, ...postingStatements]);
   const id = await idOf(db, ref);
   if (id === null) {
     const row = await db.get<{ n: number }>(sql`SELECT ${outstanding} AS n`);
