@@ -34,7 +34,15 @@ const statement = {
   surplusFen: 500000,
   closingFen: 470000,
   entries: [
-    { id: 11, occurredOn: '2026-03-01', category: 'seed-fund', memo: '启动资金：发起人', activityId: null, reversesId: null, amountFen: 500000 },
+    {
+      id: 11,
+      occurredOn: '2026-03-01',
+      category: 'seed-fund',
+      memo: '启动资金：发起人',
+      activityId: null,
+      reversesId: null,
+      amountFen: 500000,
+    },
     { id: 12, occurredOn: '2026-03-02', category: 'advance', memo: '预支给网球社', activityId: null, reversesId: null, amountFen: -30000 },
   ],
   entriesForMembers: false,
@@ -64,7 +72,16 @@ beforeEach(() => {
       if (path === '/api/ledger/funds/hub/statement') return jsonResponse(statement);
       if (path === '/api/ledger/funds/hub/receipts')
         return jsonResponse({
-          receipts: [{ id: 5, transactionId: 11, contentType: 'application/pdf', size: 3, createdAt: '2026-03-01T00:00:00Z', url: '/api/receipts/5' }],
+          receipts: [
+            {
+              id: 5,
+              transactionId: 11,
+              contentType: 'application/pdf',
+              size: 3,
+              createdAt: '2026-03-01T00:00:00Z',
+              url: '/api/receipts/5',
+            },
+          ],
         });
       return jsonResponse({ error: { code: 'not_found', message: '' } }, 404);
     }),

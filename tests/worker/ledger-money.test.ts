@@ -13,7 +13,12 @@ const recordMoney = (host: string, who: Person | undefined, json: Money) => read
 const advance = (host: string, who: Person | undefined, clubId: number, amountFen: number) =>
   read(as(host, who).ledger.advances.$post({ json: { clubId, amountFen, occurredOn: today(), note: '买球网' } }));
 const repay = (host: string, who: Person | undefined, clubId: number, amountFen: number) =>
-  read(as(host, who).ledger.advances[':clubId'].repayments.$post({ param: { clubId: String(clubId) }, json: { amountFen, occurredOn: today() } }));
+  read(
+    as(host, who).ledger.advances[':clubId'].repayments.$post({
+      param: { clubId: String(clubId) },
+      json: { amountFen, occurredOn: today() },
+    }),
+  );
 
 async function statement(host: string, who: Person | undefined, key: string) {
   const res = await read(as(host, who).ledger.funds[':key'].statement.$get({ param: { key }, query: {} }));
@@ -88,7 +93,13 @@ describe('recording money through the guided forms', () => {
 
   it('a visitor sees the totals of a named donation but never the entry that names the donor', async () => {
     const { host, admin } = await community();
-    const named: Money = { fund: 'hub', occurredOn: today(), kind: 'donation', donor: { anonymous: false, name: '赵善人' }, amountFen: 5000 };
+    const named: Money = {
+      fund: 'hub',
+      occurredOn: today(),
+      kind: 'donation',
+      donor: { anonymous: false, name: '赵善人' },
+      amountFen: 5000,
+    };
     expectStatus(await recordMoney(host, admin, named), 201);
     const visitor = await statement(host, undefined, 'hub');
     expect(visitor.incomeFen).toBe(5000);
@@ -122,7 +133,10 @@ describe('advances to clubs', () => {
     const { host, slug, admin } = await community();
     const leader = await resident(host, '社长小陈');
     const clubId = await activeClub(host, admin, leader);
-    expectStatus(await recordMoney(host, admin, { fund: 'hub', occurredOn: today(), kind: 'seed-fund', source: '发起人', amountFen: 100000 }), 201);
+    expectStatus(
+      await recordMoney(host, admin, { fund: 'hub', occurredOn: today(), kind: 'seed-fund', source: '发起人', amountFen: 100000 }),
+      201,
+    );
     expectStatus(await advance(host, admin, clubId, 30000), 201);
     expectStatus(await repay(host, admin, clubId, 10000), 201);
 
@@ -146,7 +160,7 @@ describe('advances to clubs', () => {
     const funds = await read(as(host).ledger.funds.$get());
     expectStatus(funds, 200);
     // The claim and the debt are not funds: the association's cash is unchanged by lending to itself.
-    expect(funds.json.funds.map((f) => f.key).sort()).toEqual(['club:' + clubId, 'hub'].sort());
+    expect(funds.json.funds.map((f) => f.key).sort()).toEqual([`club:${clubId}`, 'hub'].sort());
     expect(funds.json.funds.reduce((s, f) => s + f.balanceFen, 0)).toBe(100000);
     expect(await unbalanced(await tenantD1(slug))).toEqual([]);
   });
@@ -227,7 +241,9 @@ describe('receipts of a fund', () => {
     expect(upload.status).toBe(201);
     const listed = await read(as(host, admin).ledger.funds[':key'].receipts.$get({ param: { key: 'hub' } }));
     expectStatus(listed, 200);
-    expect(listed.json.receipts).toEqual([expect.objectContaining({ id: upload.json.id, transactionId: made.json.id, url: `/api/receipts/${upload.json.id}` })]);
+    expect(listed.json.receipts).toEqual([
+      expect.objectContaining({ id: upload.json.id, transactionId: made.json.id, url: `/api/receipts/${upload.json.id}` }),
+    ]);
     expect((await read(as(host, neighbour).ledger.funds[':key'].receipts.$get({ param: { key: 'hub' } }))).status).toBe(403);
   });
 });

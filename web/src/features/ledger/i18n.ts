@@ -199,7 +199,8 @@ export const en: Translation<typeof zh> = {
     activity: 'See the activity',
     reverses: 'Corrects entry {{ id }}',
     movements: 'Opening balances and advances',
-    movementsHelp: 'Opening balances, advances from the association to clubs and their repayments are neither income nor spending; they are listed here.',
+    movementsHelp:
+      'Opening balances, advances from the association to clubs and their repayments are neither income nor spending; they are listed here.',
     totalMovements: 'Net movements',
     actions: 'Actions',
     reverse: 'Reverse',
