@@ -13,6 +13,7 @@ import { committeeRoutes } from './community/committees/routes';
 import { federationRoutes } from './community/federation/routes';
 import { handbookRoutes } from './community/handbooks/routes';
 import { issueRoutes } from './community/issues/routes';
+import { moneyRoutes } from './community/ledger/money-routes';
 import { ledgerRoutes } from './community/ledger/routes';
 import { meRoutes } from './community/me/routes';
 import { mediaRoutes } from './community/media/routes';
@@ -66,6 +67,7 @@ export function buildApp() {
     .route('/', handbookRoutes)
     .route('/', issueRoutes)
     .route('/', ledgerRoutes)
+    .route('/', moneyRoutes)
     .route('/', meRoutes)
     .route('/', mediaRoutes)
     .route('/', meetingRoutes)

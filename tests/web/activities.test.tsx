@@ -26,8 +26,10 @@ const statement = {
     { category: 'grant-from-district', amountFen: 5000 },
   ],
   spending: [{ category: 'activity-costs', amountFen: 96200 }],
+  movements: [],
   incomeFen: 110600,
   spendingFen: 96200,
+  movementsFen: 0,
   surplusFen: 14400,
   closingFen: 24400,
   entries: [

@@ -66,6 +66,8 @@ const tables = [
   'clubs',
   'club_members',
   'ledger_accounts',
+  'ledger_transactions',
+  'ledger_postings',
   'activities',
   'activity_cost_lines',
   'signups',
@@ -135,6 +137,25 @@ describe('the demo seed', () => {
     const contactToken = await signIn('demo-contact', dafang, '李建国');
     const contactNotes = bodyOf(await read(client(dafang, contactToken).api.me.notifications.$get()), 200).notifications;
     expect(contactNotes.map((n) => n.textZh)).toContainEqual(expect.stringContaining('陈小满'));
+    // Money recorded through the admin's forms: seed fund, a named and an anonymous donation, a grant, and an advance
+    // to the tennis club that is partly repaid.
+    const hubEntries = bodyOf(
+      await read(
+        client(host, resident).api.ledger.funds[':key'].statement.$get({
+          param: { key: 'hub' },
+          query: { from: '2000-01-01', to: '2100-01-01' },
+        }),
+      ),
+      200,
+    ).entries;
+    expect(hubEntries.map((e) => e.category)).toEqual(
+      expect.arrayContaining(['seed-fund', 'donation', 'grant', 'advance', 'advance-repayment']),
+    );
+    expect(hubEntries.filter((e) => e.category === 'donation').map((e) => e.memo)).toEqual(['捐赠：陈阿姨（图书角添书）', '匿名捐赠']);
+    const advances = bodyOf(await read(api.ledger.advances.$get()), 200).advances;
+    expect(advances).toEqual([
+      expect.objectContaining({ clubName: '周末网球社', advancedFen: 120000, repaidFen: 40000, outstandingFen: 80000 }),
+    ]);
     const counts = await rowCounts();
 
     expect(await seed()).toEqual([]);

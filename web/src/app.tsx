@@ -33,6 +33,7 @@ const ActivityEditor = lazy(() => import('./features/activities/activity-editor'
 const ActivityDetail = lazy(() => import('./features/activities/activity-detail'));
 const ActivityCheckIn = lazy(() => import('./features/activities/activity-check-in'));
 const Accounts = lazy(() => import('./features/ledger/accounts'));
+const RecordMoney = lazy(() => import('./features/ledger/record-money'));
 const FundStatement = lazy(() => import('./features/ledger/fund-statement'));
 const Volunteering = lazy(() => import('./features/volunteers/volunteering'));
 const Issues = lazy(() => import('./features/issues/issues'));
@@ -117,6 +118,7 @@ function Routes() {
           <Route path="/activities/:id/edit" component={ActivityEditor} />
           <Route path="/activities/:id/check-in" component={ActivityCheckIn} />
           <Route path="/accounts" component={Accounts} />
+          <Route path="/accounts/record" component={RecordMoney} />
           <Route path="/accounts/:key" component={FundStatement} />
           <Route path="/volunteering" component={Volunteering} />
           <Route path="/issues" component={Issues} />

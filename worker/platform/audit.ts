@@ -39,6 +39,11 @@ export const auditActions = [
   'meeting.closed',
   'meeting.minutes-published',
   'meeting.amendment-recorded',
+  'ledger.money-recorded',
+  'ledger.advance-recorded',
+  'ledger.repayment-recorded',
+  'ledger.reversed',
+  'ledger.receipt-attached',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -10,6 +10,7 @@ import { tenantDatabase } from '../tenancy/pool';
 import type { CommunitySetupInput } from './community-setup';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLife } from './demo-life';
+import { seedDemoMoney } from './demo-money';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
@@ -179,7 +180,10 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
     row = await runProvisioning(env, row.id);
     if (row.databaseBinding) {
       await seedMembers(env, row.databaseBinding);
-      if (setup.slug === 'cuizhuyuan') await seedDemoLife(env, row.databaseBinding, setup.slug);
+      if (setup.slug === 'cuizhuyuan') {
+        await seedDemoLife(env, row.databaseBinding, setup.slug);
+        await seedDemoMoney(env, row.databaseBinding);
+      }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedAppointments(env, row.databaseBinding);
       if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);

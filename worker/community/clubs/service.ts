@@ -54,7 +54,7 @@ export async function listClubs(db: TenantDb, status?: ClubStatus) {
       status: clubs.status,
       responsible: { id: members.id, displayName: members.displayName },
       memberCount: sql<number>`(SELECT COUNT(*) FROM ${clubMembers} WHERE ${clubMembers.clubId} = ${clubs.id})`,
-      fundBalanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ${ledgerPostings} p JOIN ${ledgerAccounts} a ON a.id = p.account_id WHERE a.club_id = ${clubs.id}), 0)`,
+      fundBalanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ${ledgerPostings} p JOIN ${ledgerAccounts} a ON a.id = p.account_id WHERE a.club_id = ${clubs.id} AND a.kind = 'fund'), 0)`,
       settledActivities: sql<number>`(SELECT COUNT(*) FROM ${activitySettlements} s JOIN ${activities} a ON a.id = s.activity_id WHERE a.club_id = ${clubs.id})`,
       settledOnTime: sql<number>`(SELECT COUNT(*) FROM ${activitySettlements} s JOIN ${activities} a ON a.id = s.activity_id WHERE a.club_id = ${clubs.id} AND julianday(s.recorded_at) - julianday(a.ends_at) <= ${SETTLE_WITHIN_DAYS})`,
     })

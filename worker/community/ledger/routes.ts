@@ -5,6 +5,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { viewerOf } from '../../auth/viewer';
+import { audit } from '../../platform/audit';
 import { publicStatement } from './rules';
 import { accountIdsByKey, fundBalances, fundStatement, recordTransaction, reverseTransaction } from './service';
 import { statementCsv } from './statement-csv';
@@ -38,8 +39,11 @@ const statementSchema = z.object({
   openingFen: z.number(),
   income: z.array(categoryTotal),
   spending: z.array(categoryTotal),
+  /** Opening balances, advances and repayments: signed, and neither income nor spending (see `MOVEMENT_CATEGORIES`). */
+  movements: z.array(categoryTotal),
   incomeFen: z.number(),
   spendingFen: z.number(),
+  movementsFen: z.number(),
   surplusFen: z.number(),
   closingFen: z.number(),
   /** Every entry, for members; empty for visitors, whose view stops at the totals (memos may name people). */
@@ -172,12 +176,8 @@ export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     return c.json({ ok: true as const }, 201);
   })
   .openapi(reverse, async (c) => {
-    await reverseTransaction(
-      tenantOf(c).db,
-      c.req.valid('param').id,
-      c.req.valid('json').memo,
-      memberOf(c).id,
-      new Date().toISOString().slice(0, 10),
-    );
+    const { id } = c.req.valid('param');
+    await reverseTransaction(tenantOf(c).db, id, c.req.valid('json').memo, memberOf(c).id, new Date().toISOString().slice(0, 10));
+    await audit(c, 'ledger.reversed', { transactionId: id });
     return c.json({ ok: true as const }, 201);
   });

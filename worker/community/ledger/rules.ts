@@ -47,25 +47,91 @@ export interface StatementLine {
   amountFen: number;
 }
 
-/** A fund's statement for a period: income and spending by category, and the surplus. */
+/**
+ * Categories that move money into or between funds without earning or spending it. An opening balance is money
+ * the fund already had before the ledger started; an advance is cash the hub lends a club (the hub keeps the claim,
+ * the club the debt), and a repayment hands it back. Counting them as income or spending would show a club
+ * "earning" a loan and the hub "spending" one, so a statement lists them apart as movements, and the surplus is
+ * income less spending only: closing = opening + income − spending + movements.
+ */
+export const MOVEMENT_CATEGORIES: readonly string[] = ['opening-balance', 'advance', 'advance-repayment'];
+
+/** A fund's statement for a period: income and spending by category, movements apart, and the surplus. */
 export function summariseStatement(lines: StatementLine[], openingFen: number) {
   const income = new Map<string, number>();
   const spending = new Map<string, number>();
+  const movements = new Map<string, number>();
   for (const line of lines) {
+    if (MOVEMENT_CATEGORIES.includes(line.category)) {
+      movements.set(line.category, (movements.get(line.category) ?? 0) + line.amountFen);
+      continue;
+    }
     const target = line.amountFen >= 0 ? income : spending;
     target.set(line.category, (target.get(line.category) ?? 0) + Math.abs(line.amountFen));
   }
-  const incomeFen = [...income.values()].reduce((a, b) => a + b, 0);
-  const spendingFen = [...spending.values()].reduce((a, b) => a + b, 0);
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const list = (m: Map<string, number>) => [...m.entries()].map(([category, amountFen]) => ({ category, amountFen }));
+  const incomeFen = sum(income);
+  const spendingFen = sum(spending);
+  const movementsFen = sum(movements);
   return {
     openingFen,
-    income: [...income.entries()].map(([category, amountFen]) => ({ category, amountFen })),
-    spending: [...spending.entries()].map(([category, amountFen]) => ({ category, amountFen })),
+    income: list(income),
+    spending: list(spending),
+    /** Signed: into the fund positive, out of it negative. */
+    movements: list(movements),
     incomeFen,
     spendingFen,
+    movementsFen,
     surplusFen: incomeFen - spendingFen,
-    closingFen: openingFen + incomeFen - spendingFen,
+    closingFen: openingFen + incomeFen - spendingFen + movementsFen,
   };
+}
+
+/** Money that comes into a fund from outside, as the "record money" screen offers it. */
+export type IncomingMoney =
+  | { kind: 'seed-fund'; source: string; note?: string }
+  | { kind: 'donation'; donor: { anonymous: true } | { anonymous: false; name: string }; note?: string }
+  | { kind: 'grant'; grantor: string; note?: string }
+  | { kind: 'opening-balance'; note?: string };
+
+/**
+ * The memo of money coming in. An anonymous donation's memo is built without any name: the donor's name is never
+ * asked for, so it cannot leak into the entry. A named donor appears in the entry, which only members see.
+ */
+export function incomingMemo(money: IncomingMoney): string {
+  const note = money.note ? `（${money.note}）` : '';
+  switch (money.kind) {
+    case 'seed-fund':
+      return `启动资金：${money.source}${note}`;
+    case 'donation':
+      return money.donor.anonymous ? `匿名捐赠${note}` : `捐赠：${money.donor.name}${note}`;
+    case 'grant':
+      return `资助：${money.grantor}${note}`;
+    case 'opening-balance':
+      return `期初余额${note}`;
+  }
+}
+
+/** The accounts an advance touches: the hub's cash, the club's cash, the hub's claim and the club's debt. */
+export interface AdvanceAccounts {
+  hub: number;
+  club: number;
+  receivable: number;
+  payable: number;
+}
+
+/**
+ * An advance of `amountFen` from the hub to a club (positive), or a repayment of it (negative): cash moves
+ * between the two funds, and the claim and the debt grow or shrink by the same amount. Balanced by construction.
+ */
+export function advancePostings(a: AdvanceAccounts, amountFen: number): Posting[] {
+  return [
+    { accountId: a.hub, amountFen: -amountFen },
+    { accountId: a.club, amountFen },
+    { accountId: a.receivable, amountFen },
+    { accountId: a.payable, amountFen: -amountFen },
+  ];
 }
 
 /**

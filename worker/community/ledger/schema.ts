@@ -4,11 +4,38 @@ import { clubs } from '../clubs/schema';
 import { members } from '../members/schema';
 import { now } from '../../db/columns';
 
-/** Funds (the hub, each club) and the outside world that money comes from and goes to. */
+/**
+ * What a ledger account is: a fund (the hub's, a club's) holds cash; `external` is the outside world money comes
+ * from and goes to; an advance to a club is a pair — the hub's `receivable` (`advance:club:{id}`, positive while
+ * the club owes) and the club's `payable` (`advance-owed:club:{id}`, its mirror) — so an advance moves cash between
+ * funds without being anyone's income or spending, and the ledger knows what is outstanding until it is repaid.
+ */
+export const ledgerAccountKinds = ['fund', 'external', 'receivable', 'payable'] as const;
+
+/**
+ * Every category an entry can carry; the web labels each (`ledgerCategory.*`). Seed money, donations, grants,
+ * subsidies and activity fees are income; activity costs are spending; opening balances, advances and their
+ * repayments move money without earning or spending it (see `MOVEMENT_CATEGORIES` in rules.ts).
+ */
+export const ledgerCategories = [
+  'activity-fees',
+  'activity-costs',
+  'seed-fund',
+  'donation',
+  'grant',
+  'subsidy',
+  'opening-balance',
+  'advance',
+  'advance-repayment',
+  'correction',
+] as const;
+export type LedgerCategory = (typeof ledgerCategories)[number];
+
+/** Funds (the hub, each club), advances to clubs, and the outside world that money comes from and goes to. */
 export const ledgerAccounts = sqliteTable('ledger_accounts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   key: text('key').notNull().unique(),
-  kind: text('kind', { enum: ['fund', 'external'] }).notNull(),
+  kind: text('kind', { enum: ledgerAccountKinds }).notNull(),
   clubId: integer('club_id').references(() => clubs.id),
   name: text('name').notNull(),
 });

@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { clubs, ledgerAccounts, ledgerPostings, ledgerTransactions } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
+import type { ledgerAccountKinds } from './schema';
 import { checkPostings, type Posting, reversalOf, summariseStatement } from './rules';
 
 export const HUB_FUND = 'hub';
@@ -10,7 +11,13 @@ export const EXTERNAL = 'external';
 export const clubFundKey = (clubId: number) => `club:${clubId}`;
 
 /** The hub's fund and the outside world exist in every community; club funds are opened on approval. */
-export async function ensureAccount(db: TenantDb, key: string, kind: 'fund' | 'external', name: string, clubId: number | null = null) {
+export async function ensureAccount(
+  db: TenantDb,
+  key: string,
+  kind: (typeof ledgerAccountKinds)[number],
+  name: string,
+  clubId: number | null = null,
+) {
   await db.insert(ledgerAccounts).values({ key, kind, name, clubId }).onConflictDoNothing({ target: ledgerAccounts.key });
   const [row] = await db.select().from(ledgerAccounts).where(eq(ledgerAccounts.key, key));
   if (!row) throw new Error(`ledger account ${key} could not be opened`);

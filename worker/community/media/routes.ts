@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
-import { ledgerTransactions, mediaFiles } from '../../db/tenant-schema';
+import { ledgerAccounts, ledgerPostings, ledgerTransactions, mediaFiles } from '../../db/tenant-schema';
+import { audit } from '../../platform/audit';
 import { AppError } from '../../errors';
 import type { AppContext, AppEnv } from '../../http/context';
 import { memberOf, tenantOf } from '../../http/context';
@@ -115,6 +116,21 @@ const uploadReceipt = defineRoute(
   },
 );
 
+const listReceipts = defineRoute(
+  { host: 'community', allow: 'association-admin' },
+  {
+    method: 'get',
+    path: '/api/ledger/funds/{key}/receipts',
+    operationId: 'media.listReceipts',
+    summary: "The receipts kept for a fund's entries, so the statement can show which entries have one (administrators)",
+    request: { params: z.object({ key: z.string().regex(/^(hub|club:\d+)$/) }) },
+    responses: {
+      200: json(z.object({ receipts: z.array(fileSchema.extend({ transactionId: z.number().int() })) }), 'Receipts'),
+      ...errorResponses(400, 401, 403),
+    },
+  },
+);
+
 const receipt = defineRoute(
   { host: 'community', allow: 'association-admin' },
   {
@@ -182,6 +198,24 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const { id } = c.req.valid('param');
     const [tx] = await tenantOf(c).db.select({ id: ledgerTransactions.id }).from(ledgerTransactions).where(eq(ledgerTransactions.id, id));
     if (!tx) throw new AppError('not_found', 'No such ledger entry');
-    return c.json({ id: await store(c, 'receipt', { transactionId: id }, await readUpload(c, RECEIPT_TYPES)) }, 201);
+    const receiptId = await store(c, 'receipt', { transactionId: id }, await readUpload(c, RECEIPT_TYPES));
+    await audit(c, 'ledger.receipt-attached', { transactionId: id, receiptId });
+    return c.json({ id: receiptId }, 201);
+  })
+  .openapi(listReceipts, async (c) => {
+    const rows = await tenantOf(c)
+      .db.selectDistinct({
+        id: mediaFiles.id,
+        transactionId: ledgerPostings.transactionId,
+        contentType: mediaFiles.contentType,
+        size: mediaFiles.size,
+        createdAt: mediaFiles.createdAt,
+      })
+      .from(mediaFiles)
+      .innerJoin(ledgerPostings, eq(ledgerPostings.transactionId, mediaFiles.transactionId))
+      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
+      .where(and(eq(mediaFiles.kind, 'receipt'), eq(ledgerAccounts.key, c.req.valid('param').key)))
+      .orderBy(asc(mediaFiles.id));
+    return c.json({ receipts: rows.map((r) => ({ ...r, url: `/api/receipts/${r.id}` })) }, 200);
   })
   .openapi(receipt, async (c) => serve(c, c.req.valid('param').id, 'receipt') as never);

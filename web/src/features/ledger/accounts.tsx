@@ -10,7 +10,7 @@ import { fundName } from '../../lib/labels';
 /** 财务管理透明化: every fund and its balance, open to anyone; the entries behind them to members. */
 export default function Accounts() {
   const { t, locale } = useI18n();
-  const { member } = useMembership();
+  const { member, isAdmin } = useMembership();
   // The balances are public; fetched again when the reader signs in.
   const [funds] = createResource(
     () => `reader:${member()?.id ?? 'visitor'}`,
@@ -22,6 +22,13 @@ export default function Accounts() {
     <section class="accounts">
       <h1>{t('accounts.title')}</h1>
       <p class="lead">{t('accounts.intro')}</p>
+      <Show when={isAdmin()}>
+        <p>
+          <A class="button" href="/accounts/record">
+            {t('accounts.record')}
+          </A>
+        </p>
+      </Show>
       <MemberGate next="/accounts" />
       <ErrorMessage error={funds.error} />
       <Show

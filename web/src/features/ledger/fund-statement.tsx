@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { yuan } from '../../lib/format';
 import { fundName, useLabel } from '../../lib/labels';
+import { EntryActions } from './entry-actions';
 
 const FIRST_YEAR = 2020;
 
@@ -56,15 +57,26 @@ export default function FundStatement() {
   const params = useParams<{ key: string }>();
   const { t, locale } = useI18n();
   const label = useLabel();
-  const { member } = useMembership();
+  const { member, isAdmin } = useMembership();
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
   const [year, setYear] = createSignal(thisYear);
   const period = () => ({ from: `${year()}-01-01`, to: `${year() + 1}-01-01` });
-  const [statement] = createResource(
+  const [statement, { refetch }] = createResource(
     () => ({ key: decodeURIComponent(params.key), reader: member()?.id ?? 'visitor', ...period() }),
     (q) => request(api.api.ledger.funds[':key'].statement.$get({ param: { key: q.key }, query: { from: q.from, to: q.to } })),
   );
+  // Receipts are for administrators: only they see which entries have one, and may open them.
+  const [receipts, { refetch: refetchReceipts }] = createResource(
+    () => (isAdmin() ? decodeURIComponent(params.key) : false),
+    (key) => request(api.api.ledger.funds[':key'].receipts.$get({ param: { key } })),
+  );
+  const receiptsOf = (id: number) => (receipts()?.receipts ?? []).filter((r) => r.transactionId === id);
+  const reversedIds = () => new Set((s()?.entries ?? []).flatMap((e) => (e.reversesId ? [e.reversesId] : [])));
+  const changed = () => {
+    void refetch();
+    void refetchReceipts();
+  };
   const s = () => (statement.state === 'ready' || statement.state === 'refreshing' ? statement() : undefined);
   const category = (key: string) => label(`ledgerCategory.${key}`, key);
   const csvHref = () =>
@@ -179,6 +191,16 @@ export default function FundStatement() {
                 totalLabel={t('statement.totalSpending')}
               />
             </div>
+            <Show when={st().movements.length > 0}>
+              <CategoryTable
+                id="movements"
+                title={t('statement.movements')}
+                rows={st().movements}
+                total={st().movementsFen}
+                totalLabel={t('statement.totalMovements')}
+              />
+              <p class="help">{t('statement.movementsHelp')}</p>
+            </Show>
             <h2>{t('statement.entries')}</h2>
             <Show when={!st().entriesForMembers} fallback={<p class="help">{t('statement.entriesForMembers')}</p>}>
               <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>
@@ -193,6 +215,9 @@ export default function FundStatement() {
                         <th scope="col" class="num">
                           {t('statement.amount')}
                         </th>
+                        <Show when={isAdmin()}>
+                          <th scope="col">{t('statement.actions')}</th>
+                        </Show>
                       </tr>
                     </thead>
                     <tbody>
@@ -219,6 +244,19 @@ export default function FundStatement() {
                               <span class="visually-hidden">{e.amountFen < 0 ? t('statement.out') : t('statement.in')} </span>
                               {e.amountFen < 0 ? yuan(e.amountFen) : `+${yuan(e.amountFen)}`}
                             </td>
+                            <Show when={isAdmin()}>
+                              <td>
+                                <Show when={reversedIds().has(e.id)}>
+                                  <span class="tag">{t('statement.reversed')}</span>
+                                </Show>
+                                <EntryActions
+                                  entryId={e.id}
+                                  reversible={e.reversesId === null && !reversedIds().has(e.id)}
+                                  receipts={receiptsOf(e.id)}
+                                  onChanged={changed}
+                                />
+                              </td>
+                            </Show>
                           </tr>
                         )}
                       </For>
