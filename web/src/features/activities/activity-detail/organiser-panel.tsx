@@ -10,6 +10,7 @@ import { CheckInQr } from './check-in-qr';
 import { ReviewForm } from './review-form';
 import { Roster, type RosterData } from './roster';
 import { SettleForm } from './settle-form';
+import { VolunteerHoursForm } from './volunteer-hours-form';
 
 /** The organisers' part of the page: the next steps, the check-in code, the roster, settling, reviewing and cancelling. */
 export function OrganiserPanel(props: {
@@ -71,6 +72,13 @@ export function OrganiserPanel(props: {
       <CheckInQr activity={props.activity} />
       <Roster id={props.id} activity={props.activity} roster={props.roster} isResponsible={props.isResponsible} action={props.action} />
       <SettleForm id={props.id} activity={props.activity} isResponsible={props.isResponsible} action={props.action} />
+      <VolunteerHoursForm
+        id={props.id}
+        activity={props.activity}
+        roster={props.roster}
+        isResponsible={props.isResponsible}
+        action={props.action}
+      />
       <ReviewForm id={props.id} activity={props.activity} isResponsible={props.isResponsible} action={props.action} />
       <CancelForm id={props.id} activity={props.activity} isResponsible={props.isResponsible} action={props.action} />
     </section>

@@ -2,6 +2,14 @@
 import type { Translation } from '../../../i18n/translation';
 
 export const zh = {
+  hoursTitle: '记录志愿服务时长',
+  hoursHelp: '为在这次活动中出力的居民记录时长；本人在“志愿服务”页确认后才计入。',
+  hoursVolunteer: '志愿者',
+  hoursChoose: '请选择',
+  hoursAmount: '时长（小时）',
+  hoursNote: '做了什么（可选）',
+  hoursSubmit: '记录时长',
+  hoursRecorded: '已记录，等待本人确认。',
   organiser: '组织者',
   stateHelp_draft: '草稿：确认预算后，提交给社团骨干或互助会审批。',
   'stateHelp_budget-submitted': '预算待批：批准人核对 AA 费用后批准，或退回修改。',
@@ -50,6 +58,14 @@ export const zh = {
 };
 
 export const en: Translation<typeof zh> = {
+  hoursTitle: 'Record volunteer hours',
+  hoursHelp: 'Record the time of residents who helped at this activity; it counts once they confirm it on their volunteering page.',
+  hoursVolunteer: 'Volunteer',
+  hoursChoose: 'Choose',
+  hoursAmount: 'Hours',
+  hoursNote: 'What they did (optional)',
+  hoursSubmit: 'Record hours',
+  hoursRecorded: 'Recorded; waiting for the volunteer to confirm.',
   organiser: 'For organisers',
   stateHelp_draft: 'Draft: when the budget is right, submit it to the club leader or the association for approval.',
   'stateHelp_budget-submitted': 'Budget awaiting approval: the approver checks the shared-cost fee, then approves it or returns it.',
