@@ -5,8 +5,12 @@ import { bodyOf, errorOf, expectStatus, rawCall, read, tenantD1 } from './helper
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const setRoles = (host: string, who: Person, memberId: number, roles: { role: 'association-admin' | 'building-contact'; buildingId?: number }[]) =>
-  read(as(host, who).members[':memberId'].roles.$put({ param: { memberId: String(memberId) }, json: { roles } }));
+const setRoles = (
+  host: string,
+  who: Person,
+  memberId: number,
+  roles: { role: 'association-admin' | 'building-contact'; buildingId?: number }[],
+) => read(as(host, who).members[':memberId'].roles.$put({ param: { memberId: String(memberId) }, json: { roles } }));
 
 async function lastAudit(action: string) {
   const row = await env.PLATFORM_DB.prepare('SELECT detail FROM audit_log WHERE action = ? ORDER BY id DESC LIMIT 1')
@@ -47,9 +51,17 @@ describe('people and roles', () => {
     expectStatus(last, 409);
     const helper = await resident(host, '副会长');
     expectStatus(await setRoles(host, admin, helper.id, [{ role: 'association-admin' }]), 200);
-    expect(await lastAudit('member.roles-set')).toMatchObject({ memberId: helper.id, granted: [{ role: 'association-admin' }], removed: [] });
+    expect(await lastAudit('member.roles-set')).toMatchObject({
+      memberId: helper.id,
+      granted: [{ role: 'association-admin' }],
+      removed: [],
+    });
     expectStatus(await setRoles(host, admin, helper.id, []), 200);
-    expect(await lastAudit('member.roles-set')).toMatchObject({ memberId: helper.id, granted: [], removed: [{ role: 'association-admin' }] });
+    expect(await lastAudit('member.roles-set')).toMatchObject({
+      memberId: helper.id,
+      granted: [],
+      removed: [{ role: 'association-admin' }],
+    });
     expectStatus(await setRoles(host, helper, helper.id, [{ role: 'association-admin' }]), 403);
   });
 });
@@ -78,12 +90,21 @@ describe('role invitations', () => {
     const pending = bodyOf(await read(as(host, admin)['role-invitations'].$get()), 200).invitations;
     expect(pending[0]).toMatchObject({ id: created.id, status: 'requested', requestedBy: { id: neighbour.id } });
     // Only an administrator decides.
-    expectStatus(await read(as(host, neighbour)['role-invitations'][':id'].decision.$post({ ...byId(created.id), json: { confirm: true } })), 403);
-    expectStatus(await read(as(host, admin)['role-invitations'][':id'].decision.$post({ ...byId(created.id), json: { confirm: true } })), 200);
+    expectStatus(
+      await read(as(host, neighbour)['role-invitations'][':id'].decision.$post({ ...byId(created.id), json: { confirm: true } })),
+      403,
+    );
+    expectStatus(
+      await read(as(host, admin)['role-invitations'][':id'].decision.$post({ ...byId(created.id), json: { confirm: true } })),
+      200,
+    );
     const me = bodyOf(await read(as(host, neighbour).members.me.$get()), 200);
     expect(me.roles).toContainEqual({ role: 'building-contact', partyKey: null, buildingId: building });
     expect(await lastAudit('invitation.confirmed')).toMatchObject({ invitationId: created.id, memberId: neighbour.id });
-    expectStatus(await read(as(host, admin)['role-invitations'][':id'].decision.$post({ ...byId(created.id), json: { confirm: true } })), 409);
+    expectStatus(
+      await read(as(host, admin)['role-invitations'][':id'].decision.$post({ ...byId(created.id), json: { confirm: true } })),
+      409,
+    );
   });
 
   it('nobody confirms their own request, non-admins cannot invite, declined requests grant nothing', async () => {
@@ -91,12 +112,21 @@ describe('role invitations', () => {
     const neighbour = await resident(host, '自荐者');
     expectStatus(await invite(host, neighbour, { role: 'association-admin' }), 403);
     const mine = bodyOf(await invite(host, admin, { role: 'association-admin' }), 201);
-    expectStatus(await read(as(host, admin)['role-invitations']['by-token'][':token'].request.$post({ param: { token: mine.token } })), 200);
+    expectStatus(
+      await read(as(host, admin)['role-invitations']['by-token'][':token'].request.$post({ param: { token: mine.token } })),
+      200,
+    );
     const own = await read(as(host, admin)['role-invitations'][':id'].decision.$post({ ...byId(mine.id), json: { confirm: true } }));
     expectStatus(own, 403);
     const theirs = bodyOf(await invite(host, admin, { role: 'association-admin' }), 201);
-    expectStatus(await read(as(host, neighbour)['role-invitations']['by-token'][':token'].request.$post({ param: { token: theirs.token } })), 200);
-    expectStatus(await read(as(host, admin)['role-invitations'][':id'].decision.$post({ ...byId(theirs.id), json: { confirm: false } })), 200);
+    expectStatus(
+      await read(as(host, neighbour)['role-invitations']['by-token'][':token'].request.$post({ param: { token: theirs.token } })),
+      200,
+    );
+    expectStatus(
+      await read(as(host, admin)['role-invitations'][':id'].decision.$post({ ...byId(theirs.id), json: { confirm: false } })),
+      200,
+    );
     expect(bodyOf(await read(as(host, neighbour).members.me.$get()), 200).roles).toEqual([]);
     expect(await lastAudit('invitation.declined')).toMatchObject({ invitationId: theirs.id });
   });
@@ -108,8 +138,13 @@ describe('role invitations', () => {
     expect(Object.keys((errorOf(bad.json).details ?? {}) as object)).toContain('buildingId');
     const neighbour = await resident(host, '晚来者');
     const old = bodyOf(await invite(host, admin, { role: 'association-admin' }), 201);
-    await (await tenantD1(slug)).prepare("UPDATE role_invitations SET expires_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").bind(old.id).run();
-    const expired = await read(as(host, neighbour)['role-invitations']['by-token'][':token'].request.$post({ param: { token: old.token } }));
+    await (await tenantD1(slug))
+      .prepare("UPDATE role_invitations SET expires_at = '2020-01-01T00:00:00.000Z' WHERE id = ?")
+      .bind(old.id)
+      .run();
+    const expired = await read(
+      as(host, neighbour)['role-invitations']['by-token'][':token'].request.$post({ param: { token: old.token } }),
+    );
     expectStatus(expired, 409);
     const listed = bodyOf(await read(as(host, admin)['role-invitations'].$get()), 200).invitations;
     expect(listed.find((i) => i.id === old.id)?.status).toBe('expired');
@@ -117,7 +152,10 @@ describe('role invitations', () => {
     expectStatus(await read(as(host, neighbour)['role-invitations'][':id'].revoke.$post(byId(revoked.id))), 403);
     expectStatus(await read(as(host, admin)['role-invitations'][':id'].revoke.$post(byId(revoked.id))), 200);
     expect(await lastAudit('invitation.revoked')).toMatchObject({ invitationId: revoked.id });
-    expectStatus(await read(as(host, neighbour)['role-invitations']['by-token'][':token'].request.$post({ param: { token: revoked.token } })), 409);
+    expectStatus(
+      await read(as(host, neighbour)['role-invitations']['by-token'][':token'].request.$post({ param: { token: revoked.token } })),
+      409,
+    );
   });
 });
 
@@ -132,8 +170,16 @@ describe('committees', () => {
       201,
     );
     const neighbour = await resident(host, '工程师');
-    expectStatus(await read(as(host, admin).committees[':id'].members.$post({ ...byId(created.id), json: { externalName: '李律师', expertise: '律师' } })), 201);
-    expectStatus(await read(as(host, admin).committees[':id'].members.$post({ ...byId(created.id), json: { memberId: neighbour.id } })), 201);
+    expectStatus(
+      await read(
+        as(host, admin).committees[':id'].members.$post({ ...byId(created.id), json: { externalName: '李律师', expertise: '律师' } }),
+      ),
+      201,
+    );
+    expectStatus(
+      await read(as(host, admin).committees[':id'].members.$post({ ...byId(created.id), json: { memberId: neighbour.id } })),
+      201,
+    );
     const list = async () => bodyOf(await read(as(host, admin).committees.$get()), 200).committees.find((c) => c.id === created.id)!;
     const seats = (await list()).members;
     expect(seats.find((s) => s.external)).toMatchObject({ name: '李律师', expertise: '律师' });
@@ -150,11 +196,19 @@ describe('committees', () => {
     expectStatus(await read(as(host, admin).committees[':id'].close.$post(byId(created.id))), 409);
     const meeting = await rawCall(host, '/api/meetings', {
       token: admin.token,
-      body: { bodyKey: 'professional-committees', committeeId: created.id, title: '讨论', scheduledFor: new Date(Date.now() + 86400_000).toISOString() },
+      body: {
+        bodyKey: 'professional-committees',
+        committeeId: created.id,
+        title: '讨论',
+        scheduledFor: new Date(Date.now() + 86400_000).toISOString(),
+      },
     });
     expect(meeting.status).toBe(409);
     expect(errorOf(meeting.json).message).toMatch(/closed/);
-    expectStatus(await read(as(host, admin).committees[':id'].members.$post({ ...byId(created.id), json: { externalName: '王老师' } })), 409);
+    expectStatus(
+      await read(as(host, admin).committees[':id'].members.$post({ ...byId(created.id), json: { externalName: '王老师' } })),
+      409,
+    );
   });
 });
 
@@ -176,7 +230,10 @@ describe('spaces', () => {
   it('an administrator edits a space; bad hours are a 400 naming the field; a photo is JPEG/PNG/WebP and served', async () => {
     const { host, admin } = shared();
     const name = uniq('棋牌室');
-    const { id } = bodyOf(await read(as(host, admin).spaces.$post({ json: { name, capacity: 12, opensAt: '09:00', closesAt: '21:00' } })), 201);
+    const { id } = bodyOf(
+      await read(as(host, admin).spaces.$post({ json: { name, capacity: 12, opensAt: '09:00', closesAt: '21:00' } })),
+      201,
+    );
     const bad = await rawCall(host, `/api/spaces/${id}`, {
       method: 'PUT',
       token: admin.token,
@@ -189,7 +246,10 @@ describe('spaces', () => {
     );
     expect(bodyOf(edited, 200)).toMatchObject({ capacity: 16, opensAt: '08:30', rules: '安静', photoUrl: null });
     const neighbour = await resident(host, '路人');
-    expectStatus(await read(as(host, neighbour).spaces[':id'].$put({ ...byId(id), json: { name, capacity: 1, opensAt: '08:30', closesAt: '22:00' } })), 403);
+    expectStatus(
+      await read(as(host, neighbour).spaces[':id'].$put({ ...byId(id), json: { name, capacity: 1, opensAt: '08:30', closesAt: '22:00' } })),
+      403,
+    );
 
     expect((await upload(host, `/api/spaces/${id}/photo`, admin.token, png, 'image/gif')).status).toBe(400);
     expect((await upload(host, `/api/spaces/${id}/photo`, neighbour.token, png, 'image/png')).status).toBe(403);
@@ -210,10 +270,14 @@ describe('spaces', () => {
     );
     const leader = await resident(host, '球队队长');
     const asked = async (slot: string) =>
-      bodyOf(await read(as(host, leader).spaces[':id']['slot-requests'].$post({ ...byId(id), json: { slot, reason: '每周固定训练需要' } })), 201);
+      bodyOf(
+        await read(as(host, leader).spaces[':id']['slot-requests'].$post({ ...byId(id), json: { slot, reason: '每周固定训练需要' } })),
+        201,
+      );
     const first = await asked('周三 19:00–21:00');
     await asked('周五 19:00–21:00');
-    const list = async () => bodyOf(await read(as(host, leader).spaces['slot-requests'].$get({ query: { spaceId: String(id) } })), 200).requests;
+    const list = async () =>
+      bodyOf(await read(as(host, leader).spaces['slot-requests'].$get({ query: { spaceId: String(id) } })), 200).requests;
     const pending = await list();
     expect(pending.map((r) => r.status)).toEqual(['pending', 'pending']);
     const wednesday = pending.find((r) => r.issueId === first.issueId)!;

@@ -101,7 +101,8 @@ describe('tenant isolation between two communities', () => {
     },
     { route: 'GET /api/admin/checklist', send: (host, token) => read(client(host, token).api.admin.checklist.$get()) },
   ];
-  const members = async (host: string, token: string) => bodyOf(await read(client(host, token).api.members.$get({ query: {} })), 200).members;
+  const members = async (host: string, token: string) =>
+    bodyOf(await read(client(host, token).api.members.$get({ query: {} })), 200).members;
 
   it("rejects a member of A presenting their A-host token on B's host with 401 invalid_token, revealing nothing of B", async () => {
     expect(aResidentMemberId).toBeGreaterThan(1);

@@ -97,10 +97,7 @@ export async function requestInvitation(db: TenantDb, token: string, memberId: n
     .where(and(eq(roleInvitations.id, i.id), eq(roleInvitations.status, 'open')))
     .returning({ id: roleInvitations.id });
   if (!updated) throw new AppError('conflict', 'Someone else has already used this invitation', { token: ['Already used'] });
-  const admins = await db
-    .select({ memberId: memberRoles.memberId })
-    .from(memberRoles)
-    .where(eq(memberRoles.role, 'association-admin'));
+  const admins = await db.select({ memberId: memberRoles.memberId }).from(memberRoles).where(eq(memberRoles.role, 'association-admin'));
   const [who] = await db.select({ name: members.displayName }).from(members).where(eq(members.id, memberId));
   const recipients = [...new Set(admins.map((a) => a.memberId))].filter((id) => id !== memberId);
   if (recipients.length > 0)
@@ -128,10 +125,7 @@ export async function decideInvitation(db: TenantDb, id: number, deciderId: numb
   const i = await byId(db, id);
   if (i.status !== 'requested' || i.requestedBy === null) throw new AppError('conflict', 'Nobody is waiting on this invitation');
   if (i.requestedBy === deciderId) throw new AppError('forbidden', 'Another administrator confirms your own request');
-  const [person] = await db
-    .select({ status: members.status })
-    .from(members)
-    .where(eq(members.id, i.requestedBy));
+  const [person] = await db.select({ status: members.status }).from(members).where(eq(members.id, i.requestedBy));
   if (confirm && person?.status !== 'active') throw new AppError('conflict', 'The person is no longer an active member');
   if (confirm && i.role === 'building-contact') {
     const [other] = await db
@@ -141,7 +135,11 @@ export async function decideInvitation(db: TenantDb, id: number, deciderId: numb
     if (other && other.buildingId !== i.buildingId)
       throw new AppError('conflict', 'This person is already the contact of another building', { role: ['Contact of another building'] });
   }
-  const decided = { status: confirm ? ('confirmed' as const) : ('declined' as const), decidedBy: deciderId, decidedAt: new Date().toISOString() };
+  const decided = {
+    status: confirm ? ('confirmed' as const) : ('declined' as const),
+    decidedBy: deciderId,
+    decidedAt: new Date().toISOString(),
+  };
   const mark = db
     .update(roleInvitations)
     .set(decided)
@@ -149,7 +147,9 @@ export async function decideInvitation(db: TenantDb, id: number, deciderId: numb
     .returning({ id: roleInvitations.id });
   const tell = db.insert(notifications).values({
     memberId: i.requestedBy,
-    textZh: confirm ? '你通过邀请链接申请的角色已确认，谢谢你愿意为邻居服务！' : '你通过邀请链接申请的角色没有被确认；如有疑问请联系互助会管理员。',
+    textZh: confirm
+      ? '你通过邀请链接申请的角色已确认，谢谢你愿意为邻居服务！'
+      : '你通过邀请链接申请的角色没有被确认；如有疑问请联系互助会管理员。',
     textEn: confirm
       ? 'The role you asked for through an invitation was confirmed. Thank you for serving your neighbours!'
       : 'The role you asked for through an invitation was not confirmed; ask an association administrator if unsure.',

@@ -70,7 +70,13 @@ export async function searchMembers(db: TenantDb, query: MemberQuery): Promise<{
     db.select({ id: members.id }).from(members).where(where).orderBy(asc(members.id)).limit(query.limit).offset(query.offset),
     db.select({ n: count() }).from(members).where(where),
   ]);
-  const list = page.length === 0 ? [] : await listMembers(db, page.map((r) => r.id));
+  const list =
+    page.length === 0
+      ? []
+      : await listMembers(
+          db,
+          page.map((r) => r.id),
+        );
   return { members: list, total: totals[0]?.n ?? 0 };
 }
 

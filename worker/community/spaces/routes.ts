@@ -189,7 +189,10 @@ export const spaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const { db } = tenantOf(c);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const [clash] = await db.select({ id: spaces.id }).from(spaces).where(and(eq(spaces.name, body.name), ne(spaces.id, id)));
+    const [clash] = await db
+      .select({ id: spaces.id })
+      .from(spaces)
+      .where(and(eq(spaces.name, body.name), ne(spaces.id, id)));
     if (clash) throw new AppError('conflict', 'A space with this name exists', { name: ['Already exists'] });
     const [row] = await db
       .update(spaces)

@@ -94,9 +94,9 @@ export async function decideSlotRequest(db: TenantDb, id: number, deciderId: num
       .update(issues)
       .set({ state: 'decided', outcome: grant ? 'adopted' : 'not-adopted', decisionText: text, stateSince: decidedAt })
       .where(and(eq(issues.id, request.issueId), eq(issues.state, 'referred'), stillOurs)),
-    db.insert(issueEvents).select(
-      sql`SELECT NULL, ${request.issueId}, 'referred', 'decided', ${deciderId}, ${text}, ${decidedAt} WHERE ${stillOurs}`,
-    ),
+    db
+      .insert(issueEvents)
+      .select(sql`SELECT NULL, ${request.issueId}, 'referred', 'decided', ${deciderId}, ${text}, ${decidedAt} WHERE ${stillOurs}`),
   ]);
   if (marked.length === 0) throw new AppError('conflict', 'This slot request has already been decided');
   return { status, spaceId: request.spaceId, issueId: request.issueId };

@@ -34,11 +34,7 @@ export default function Invite() {
         <Show when={invitation.latest}>
           {(i) => (
             <div class="card">
-              <p>
-                {i().role === 'building-contact'
-                  ? t('invite.contact', { building: i().buildingName ?? '' })
-                  : t('invite.admin')}
-              </p>
+              <p>{i().role === 'building-contact' ? t('invite.contact', { building: i().buildingName ?? '' }) : t('invite.admin')}</p>
               <Show when={i().status === 'open'}>
                 <p>{t('invite.expires', { date: formatDate(i().expiresAt, locale()) })}</p>
                 <button type="button" onClick={() => void ask()}>

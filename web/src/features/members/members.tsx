@@ -42,13 +42,19 @@ export default function Members() {
   );
   const [community] = createResource(() => request(api.api.community.$get()));
   const buildings = () => community.latest?.buildings ?? [];
-  const buildingName = (id: number | null) => (id === null ? undefined : buildings().find((b) => b.id === id)?.name) ?? t('members.noBuilding');
+  const buildingName = (id: number | null) =>
+    (id === null ? undefined : buildings().find((b) => b.id === id)?.name) ?? t('members.noBuilding');
   const isAdmin = () => me()?.member?.roles.some((r) => r.role === 'association-admin') ?? false;
 
   function search(e: SubmitEvent) {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
-    setFilters({ q: String(form.get('q') ?? '').trim(), buildingId: String(form.get('buildingId') ?? ''), role: String(form.get('role') ?? ''), offset: 0 });
+    setFilters({
+      q: String(form.get('q') ?? '').trim(),
+      buildingId: String(form.get('buildingId') ?? ''),
+      role: String(form.get('role') ?? ''),
+      offset: 0,
+    });
   }
   const page = (delta: number) => setFilters({ ...filters(), offset: Math.max(0, filters().offset + delta * PAGE) });
 
@@ -65,7 +71,7 @@ export default function Members() {
         <p>
           <A href="/admin/settings">{t('members.partiesLink')}</A>
         </p>
-        <form class="member-filters" role="search" onSubmit={search}>
+        <form class="member-filters" aria-label={t('members.search')} onSubmit={search}>
           <label for="m-q">{t('members.search')}</label>
           <input id="m-q" name="q" type="search" maxLength={40} />
           <label for="m-building">{t('members.building')}</label>

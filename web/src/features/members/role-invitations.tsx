@@ -75,7 +75,12 @@ export function RoleInvitations(props: { buildings: { id: number; name: string }
       <p class="help">{t('roleInvitations.help')}</p>
       <form onSubmit={create}>
         <label for="inv-role">{t('roleInvitations.role')}</label>
-        <select id="inv-role" name="role" value={role()} onChange={(e) => setRole(e.currentTarget.value as 'association-admin' | 'building-contact')}>
+        <select
+          id="inv-role"
+          name="role"
+          value={role()}
+          onChange={(e) => setRole(e.currentTarget.value as 'association-admin' | 'building-contact')}
+        >
           <option value="building-contact">{t('members.role_building-contact')}</option>
           <option value="association-admin">{t('members.role_association-admin')}</option>
         </select>

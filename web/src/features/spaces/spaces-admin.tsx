@@ -50,7 +50,11 @@ export function SpaceForm(props: { space?: Space; onSaved: () => void }) {
       <textarea {...field('rules')} maxLength={2000} value={props.space?.rules ?? ''} />
       <Show when={bad().length > 0}>
         <p class="alert" role="alert">
-          {t('spacesAdmin.fix', { fields: bad().map((f) => t(`spacesAdmin.${f as 'name'}`)).join('、') })}
+          {t('spacesAdmin.fix', {
+            fields: bad()
+              .map((f) => t(`spacesAdmin.${f as 'name'}`))
+              .join('、'),
+          })}
         </p>
       </Show>
       <Show when={bad().length === 0}>
@@ -83,7 +87,9 @@ function SpacePhoto(props: { space: Space; onSaved: () => void }) {
   }
   return (
     <div class="space-photo">
-      <Show when={props.space.photoUrl}>{(url) => <img src={url()} alt={t('spacesAdmin.photoAlt', { name: props.space.name })} width="240" />}</Show>
+      <Show when={props.space.photoUrl}>
+        {(url) => <img src={url()} alt={t('spacesAdmin.photoAlt', { name: props.space.name })} width="240" />}
+      </Show>
       <label for={`space-${props.space.id}-photo`}>{t('spacesAdmin.photo')}</label>
       <input
         id={`space-${props.space.id}-photo`}
