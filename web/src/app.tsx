@@ -17,6 +17,8 @@ const SignIn = lazy(() => import('./features/platform/sign-in'));
 const CommunityHome = lazy(() => import('./features/home/community-home'));
 const Join = lazy(() => import('./features/members/join'));
 const Members = lazy(() => import('./features/members/members'));
+const Invite = lazy(() => import('./features/members/invite'));
+const SpacesAdmin = lazy(() => import('./features/spaces/spaces-admin'));
 const AdminChecklist = lazy(() => import('./features/settings/admin-checklist'));
 const NotFound = lazy(() => import('./components/not-found'));
 const Handbooks = lazy(() => import('./features/handbooks/handbooks'));
@@ -101,6 +103,7 @@ function Routes() {
           <Route path="/" component={CommunityHome} />
           <Route path="/join" component={Join} />
           <Route path="/members" component={Members} />
+          <Route path="/invite/:token" component={Invite} />
           <Route path="/admin" component={AdminChecklist} />
           <Route path="/association" component={AssociationScores} />
           <Route path="/admin/settings" component={CommunitySettings} />
@@ -129,6 +132,7 @@ function Routes() {
           <Route path="/structure" component={Structure} />
           <Route path="/committees" component={Committees} />
           <Route path="/buildings" component={Buildings} />
+          <Route path="/spaces" component={SpacesAdmin} />
           <Route path="/spaces/:id" component={SpaceCalendar} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />

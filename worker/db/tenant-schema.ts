@@ -4,7 +4,7 @@ export { programs } from '../community/programs/schema';
 export { parties, partyAppointments } from '../community/parties/schema';
 export { bodies, bodyParties } from '../community/bodies/schema';
 export { buildings, contactApplications } from '../community/buildings/schema';
-export { members, memberRoles } from '../community/members/schema';
+export { members, memberRoles, roleInvitations } from '../community/members/schema';
 export { canvasEntries } from '../community/canvas/schema';
 export { handbookChapters, handbookRevisions } from '../community/handbooks/schema';
 export { clubs, clubMembers, clubHandovers } from '../community/clubs/schema';
@@ -23,7 +23,7 @@ export {
   actionItems,
   minutesAmendments,
 } from '../community/meetings/schema';
-export { spaces } from '../community/spaces/schema';
+export { spaces, slotRequests } from '../community/spaces/schema';
 export { bookings } from '../community/bookings/schema';
 export { committees, committeeMembers } from '../community/committees/schema';
 export { mediaFiles } from '../community/media/schema';

@@ -1,7 +1,9 @@
 import { count, eq } from 'drizzle-orm';
 import { loadMember } from '../auth/access';
 import { type TenantDb, tenantDb } from '../db/client';
-import { clubs, members, spaces } from '../db/tenant-schema';
+import { buildings, clubs, committees, members, spaces } from '../db/tenant-schema';
+import { createInvitation, requestInvitation } from '../community/members/invitations';
+import { requestSlot } from '../community/spaces/service';
 import type { Bindings } from '../env';
 import type { MemberContext } from '../http/context';
 import { createActivity, takeStep } from '../community/activities/service';
@@ -104,6 +106,38 @@ export async function seedDemoLife(env: Bindings, binding: string, slug: string)
   );
   await approveOwnHours(db, admin.id, desk);
   await logOwnHours(db, resident.id, { programKey: 'elder-care', servedOn: daysAgo(1), minutes: 120, note: '陪两位独居老人聊天' }, today);
+  await seedDemoPeople(db, { admin, resident, buildingId: building?.id ?? null });
+}
+
+/**
+ * Setup work an administrator finds waiting: a resident who used an invitation link and waits to be confirmed as a
+ * building contact, a working group that finished its job and was closed, and a slot request before the federation.
+ */
+async function seedDemoPeople(db: TenantDb, who: { admin: MemberContext; resident: MemberContext; buildingId: number | null }) {
+  const [firstBuilding] = await db.select({ id: buildings.id }).from(buildings).limit(1);
+  const buildingId = who.buildingId ?? firstBuilding?.id;
+  if (buildingId !== undefined) {
+    const invitation = await createInvitation(db, { role: 'building-contact', buildingId, note: '热心的邻居', days: 14 }, who.admin.id);
+    await requestInvitation(db, invitation.token, who.resident.id);
+  }
+  await db
+    .insert(committees)
+    .values({
+      name: '春节联欢筹备组',
+      kind: 'ad-hoc',
+      remit: '筹备春节联欢会：节目征集、场地布置和志愿者分工。联欢会已办完，工作组结束。',
+      endsOn: '2026-02-28',
+      closedAt: '2026-03-01T02:00:00.000Z',
+    })
+    .onConflictDoNothing();
+  const [hall] = await db.select({ id: spaces.id, name: spaces.name }).from(spaces).where(eq(spaces.name, '棋牌室'));
+  if (hall)
+    await requestSlot(db, who.resident.id, `${hall.name}：周三 19:00–21:00`, {
+      spaceId: hall.id,
+      clubId: null,
+      slot: '周三 19:00–21:00',
+      reason: '书法社每周三晚上练字，和棋友的时间重叠，请联合会协调。',
+    });
 }
 
 /**

@@ -63,6 +63,7 @@ export function SiteHeader() {
             <A href="/meetings">{t('nav.meetings')}</A>
           </Show>
           <A href="/structure">{t('nav.structure')}</A>
+          <A href="/spaces">{t('nav.spaces')}</A>
           <Show when={me()}>
             {/* The personal half of the week page; not highlighted separately from 活动. */}
             <A href="/this-week#mine" activeClass="">

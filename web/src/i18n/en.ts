@@ -10,6 +10,7 @@ import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
 import * as meetings from '../features/meetings/i18n';
+import * as committees from '../features/committees/i18n';
 import * as members from '../features/members/i18n';
 import * as notifications from '../features/notifications/i18n';
 import * as parties from '../features/parties/i18n';
@@ -52,6 +53,7 @@ export const en: Dictionary = {
     issues: 'Issues',
     meetings: 'Meetings',
     structure: 'Structure',
+    spaces: 'Spaces',
     members: 'Members',
     notifications: 'Notifications',
     notificationsUnread: 'Notifications ({{ count }} unread)',
@@ -94,6 +96,7 @@ export const en: Dictionary = {
   ...operator.en,
   ...home.en,
   ...members.en,
+  ...committees.en,
   ...settings.en,
   ...handbooks.en,
   ...canvas.en,

@@ -10,6 +10,7 @@ import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
 import * as meetings from '../features/meetings/i18n';
+import * as committees from '../features/committees/i18n';
 import * as members from '../features/members/i18n';
 import * as notifications from '../features/notifications/i18n';
 import * as parties from '../features/parties/i18n';
@@ -55,6 +56,7 @@ export const zhCN = {
     issues: '议题',
     meetings: '会议',
     structure: '结构',
+    spaces: '公共空间',
     members: '成员',
     notifications: '通知',
     notificationsUnread: '通知（{{ count }} 条未读）',
@@ -96,6 +98,7 @@ export const zhCN = {
   ...operator.zh,
   ...home.zh,
   ...members.zh,
+  ...committees.zh,
   ...settings.zh,
   ...handbooks.zh,
   ...canvas.zh,

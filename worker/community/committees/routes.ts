@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/context';
 import { tenantOf } from '../../http/context';
@@ -7,7 +7,8 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { members } from '../members/schema';
-import { committeeCases } from './service';
+import { audit } from '../../platform/audit';
+import { committeeCases, getCommittee } from './service';
 import { committeeMembers, committees } from './schema';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -23,6 +24,8 @@ const committeeSchema = z.object({
   supervises: z.boolean(),
   assists: z.boolean(),
   endsOn: z.string().nullable(),
+  /** When it was closed; a closed committee holds no new meetings and takes no new members. */
+  closedAt: z.string().nullable(),
   members: z.array(
     z.object({
       id: z.number().int(),
@@ -97,7 +100,31 @@ const addCommitteeMember = defineRoute(
         }),
       ),
     },
-    responses: { 201: ok, ...errorResponses(400, 401, 403, 404) },
+    responses: { 201: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
+
+const memberParam = z.object({ id: z.coerce.number().int().positive(), seatId: z.coerce.number().int().positive() });
+
+const removeCommitteeMember = defineRoute(coordinators, {
+  method: 'delete',
+  path: '/api/committees/{id}/members/{seatId}',
+  operationId: 'committees.removeMember',
+  summary: 'Remove a resident or an outside expert from a committee (coordinators)',
+  request: { params: memberParam },
+  responses: { 200: ok, ...errorResponses(400, 401, 403, 404) },
+});
+
+const closeCommittee = defineRoute(
+  coordinators,
+  {
+    method: 'post',
+    path: '/api/committees/{id}/close',
+    operationId: 'committees.close',
+    summary: 'Close a committee or working group (coordinators): its record stays, it holds no new meetings',
+    request: { params: idParam },
+    responses: { 200: json(z.object({ closedAt: z.string() }), 'Closed'), ...errorResponses(400, 401, 403, 404, 409) },
   },
   { affects: ['metrics'] },
 );
@@ -161,8 +188,9 @@ export const committeeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const { id } = c.req.valid('param');
     if (Boolean(body.memberId) === Boolean(body.externalName))
       throw new AppError('validation_failed', 'Name a resident or an outside expert', { memberId: ['Give memberId or externalName'] });
-    const [committee] = await db.select({ id: committees.id }).from(committees).where(eq(committees.id, id));
+    const [committee] = await db.select({ id: committees.id, closedAt: committees.closedAt }).from(committees).where(eq(committees.id, id));
     if (!committee) throw new AppError('not_found', 'No such committee');
+    if (committee.closedAt !== null) throw new AppError('conflict', 'This committee is closed', { id: ['Closed'] });
     if (body.memberId) {
       const [m] = await db
         .select({ id: members.id })
@@ -178,4 +206,30 @@ export const committeeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       role: body.role,
     });
     return c.json({ ok: true as const }, 201);
+  })
+  .openapi(removeCommitteeMember, async (c) => {
+    const { id, seatId } = c.req.valid('param');
+    const [removed] = await tenantOf(c)
+      .db.delete(committeeMembers)
+      .where(and(eq(committeeMembers.id, seatId), eq(committeeMembers.committeeId, id)))
+      .returning({ memberId: committeeMembers.memberId, externalName: committeeMembers.externalName });
+    if (!removed) throw new AppError('not_found', 'No such committee member');
+    await audit(c, 'committee.member-removed', { committeeId: id, ...removed });
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(closeCommittee, async (c) => {
+    const { db } = tenantOf(c);
+    const { id } = c.req.valid('param');
+    const closedAt = new Date().toISOString();
+    const [row] = await db
+      .update(committees)
+      .set({ closedAt })
+      .where(and(eq(committees.id, id), isNull(committees.closedAt)))
+      .returning({ id: committees.id });
+    if (!row) {
+      await getCommittee(db, id);
+      throw new AppError('conflict', 'This committee is already closed');
+    }
+    await audit(c, 'committee.closed', { committeeId: id });
+    return c.json({ closedAt }, 200);
   });

@@ -12,6 +12,8 @@ export const committees = sqliteTable('committees', {
   supervises: integer('supervises', { mode: 'boolean' }).notNull().default(false),
   assists: integer('assists', { mode: 'boolean' }).notNull().default(false),
   endsOn: text('ends_on'),
+  /** When it was closed: a closed committee keeps its record but holds no new meetings and takes no new members. */
+  closedAt: text('closed_at'),
   createdAt: text('created_at').notNull().default(now),
 });
 

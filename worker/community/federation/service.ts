@@ -4,6 +4,7 @@ import { clubMembers, clubs } from '../clubs/schema';
 import { issues } from '../issues/schema';
 import { members } from '../members/schema';
 import { spaces } from '../spaces/schema';
+import { spaceView } from '../spaces/service';
 
 /** The federation's page in one round trip: leaders of active clubs, the shared spaces, and slot requests. */
 export async function federationOverview(db: TenantDb) {
@@ -23,5 +24,5 @@ export async function federationOverview(db: TenantDb) {
       .where(eq(issues.bodyKey, 'federation'))
       .orderBy(asc(issues.createdAt)),
   ]);
-  return { members: leaders, spaces: spaceRows, requests };
+  return { members: leaders, spaces: spaceRows.map(spaceView), requests };
 }

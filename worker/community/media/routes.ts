@@ -1,5 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { ledgerAccounts, ledgerPostings, ledgerTransactions, mediaFiles } from '../../db/tenant-schema';
 import { audit } from '../../platform/audit';
 import { AppError } from '../../errors';
@@ -15,7 +15,7 @@ import { hasHappened } from '../activities/rules';
 const _residents = { host: 'community', allow: 'member' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const MAX_BYTES = 5 * 1024 * 1024;
-const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const RECEIPT_TYPES = [...IMAGE_TYPES, 'application/pdf'];
 const fileSchema = z.object({
   id: z.number().int(),
@@ -24,12 +24,12 @@ const fileSchema = z.object({
   createdAt: z.string(),
   url: z.string(),
 });
-const binaryBody = (types: string[]) => ({
+export const binaryBody = (types: string[]) => ({
   body: { content: Object.fromEntries(types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])), required: true },
 });
 
 /** Reads an upload, checking its type and size before anything is stored. */
-async function readUpload(c: AppContext, allowed: string[]) {
+export async function readUpload(c: AppContext, allowed: string[]) {
   const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!allowed.includes(contentType))
     throw new AppError('validation_failed', `Upload one of: ${allowed.join(', ')}`, {
@@ -44,9 +44,9 @@ async function readUpload(c: AppContext, allowed: string[]) {
 }
 
 /** Stores the object first and records it second; an orphaned object is harmless, a record without one is not. */
-async function store(
+export async function store(
   c: AppContext,
-  kind: 'activity-photo' | 'receipt',
+  kind: 'activity-photo' | 'space-photo' | 'receipt',
   link: { activityId?: number; transactionId?: number },
   upload: { contentType: string; bytes: ArrayBuffer },
 ) {
@@ -98,7 +98,7 @@ const photo = defineRoute(
     method: 'get',
     path: '/api/photos/{id}',
     operationId: 'media.getPhoto',
-    summary: 'One activity photo',
+    summary: "One photo: an activity's or a space's",
     request: { params: idParam },
     responses: { 200: { description: 'The image', content: { 'image/jpeg': { schema: z.string() } } }, ...errorResponses(404) },
   },
@@ -146,11 +146,12 @@ const receipt = defineRoute(
   },
 );
 
-async function serve(c: AppContext, id: number, kind: 'activity-photo' | 'receipt') {
+async function serve(c: AppContext, id: number, kind: 'photo' | 'receipt') {
+  const kinds = kind === 'receipt' ? (['receipt'] as const) : (['activity-photo', 'space-photo'] as const);
   const [row] = await tenantOf(c)
     .db.select()
     .from(mediaFiles)
-    .where(and(eq(mediaFiles.id, id), eq(mediaFiles.kind, kind)));
+    .where(and(eq(mediaFiles.id, id), inArray(mediaFiles.kind, [...kinds])));
   if (!row) throw new AppError('not_found', 'No such file');
   const object = await c.env.MEDIA.get(row.objectKey);
   if (!object) throw new AppError('not_found', 'The file is missing');
@@ -193,7 +194,7 @@ export const mediaRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       200,
     );
   })
-  .openapi(photo, async (c) => serve(c, c.req.valid('param').id, 'activity-photo') as never)
+  .openapi(photo, async (c) => serve(c, c.req.valid('param').id, 'photo') as never)
   .openapi(uploadReceipt, async (c) => {
     const { id } = c.req.valid('param');
     const [tx] = await tenantOf(c).db.select({ id: ledgerTransactions.id }).from(ledgerTransactions).where(eq(ledgerTransactions.id, id));

@@ -9,7 +9,7 @@ export const mediaFiles = sqliteTable(
   'media_files',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: ['activity-photo', 'receipt'] }).notNull(),
+    kind: text('kind', { enum: ['activity-photo', 'space-photo', 'receipt'] }).notNull(),
     activityId: integer('activity_id').references(() => activities.id),
     transactionId: integer('transaction_id').references(() => ledgerTransactions.id),
     objectKey: text('object_key').notNull().unique(),

@@ -37,9 +37,11 @@ export async function createMeeting(
   if (input.bodyKey === 'professional-committees') {
     if (!input.committeeId)
       throw new AppError('validation_failed', 'Name the committee that meets', { committeeId: ['Required for a committee meeting'] });
-    await getCommittee(db, input.committeeId).catch(() => {
+    const committee = await getCommittee(db, input.committeeId).catch(() => {
       throw new AppError('validation_failed', 'No such committee', { committeeId: ['No such committee'] });
     });
+    if (committee.closedAt !== null)
+      throw new AppError('conflict', 'This committee is closed; it holds no new meetings', { committeeId: ['Closed'] });
   } else if (input.committeeId) {
     throw new AppError('validation_failed', 'Only a meeting of the professional committees names a committee', {
       committeeId: ['Only for a committee meeting'],

@@ -10,9 +10,20 @@ import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { audit } from '../../platform/audit';
 import { communitySettings } from '../profile/service';
-import { decisionBodySchema, joinBodySchema, memberSchema, pendingMemberSchema, setRolesBodySchema } from './schema';
+import {
+  createInvitationBodySchema,
+  decisionBodySchema,
+  invitationPreviewSchema,
+  invitationSchema,
+  joinBodySchema,
+  memberQuerySchema,
+  memberSchema,
+  pendingMemberSchema,
+  setRolesBodySchema,
+} from './schema';
+import { createInvitation, decideInvitation, listInvitations, previewInvitation, requestInvitation, revokeInvitation } from './invitations';
 import { joinProblem, memberStatuses } from './rules';
-import { decideMembership, findMemberByUser, joinAsResident, listMembers, listPendingMembers, setMemberRoles } from './service';
+import { decideMembership, findMemberByUser, joinAsResident, listPendingMembers, searchMembers, setMemberRoles } from './service';
 
 const community = { host: 'community' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -53,8 +64,12 @@ const listAllMembers = defineRoute(
     method: 'get',
     path: '/api/members',
     operationId: 'members.list',
-    summary: 'All active members (association administrators)',
-    responses: { 200: json(z.object({ members: z.array(memberSchema) }), 'Members'), ...errorResponses(401, 403, 404) },
+    summary: 'Active members, found by part of the name, building and role, a page at a time (association administrators)',
+    request: { query: memberQuerySchema },
+    responses: {
+      200: json(z.object({ members: z.array(memberSchema), total: z.number().int() }), 'One page of members, and how many match'),
+      ...errorResponses(400, 401, 403, 404),
+    },
   },
 );
 
@@ -113,6 +128,76 @@ const decide = defineRoute(
   { affects: ['metrics'] },
 );
 
+const admins = { ...community, allow: 'association-admin' } as const;
+const tokenParam = z.object({ token: z.string().min(10).max(64) });
+const ok = json(z.object({ ok: z.literal(true) }), 'Done');
+
+const createRoleInvitation = defineRoute(admins, {
+  method: 'post',
+  path: '/api/role-invitations',
+  operationId: 'roleInvitations.create',
+  summary: "Create an invitation link for a role (a building's contact, or an association administrator), valid 14 days unless told",
+  request: { body: { content: { 'application/json': { schema: createInvitationBodySchema } }, required: true } },
+  responses: {
+    201: json(z.object({ id: z.number().int(), token: z.string(), expiresAt: z.string() }), 'Created; share /invite/{token}'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const listRoleInvitations = defineRoute(admins, {
+  method: 'get',
+  path: '/api/role-invitations',
+  operationId: 'roleInvitations.list',
+  summary: 'Invitations for roles, requests waiting for confirmation first (association administrators)',
+  responses: { 200: json(z.object({ invitations: z.array(invitationSchema) }), 'Invitations'), ...errorResponses(401, 403, 404) },
+});
+
+const previewRoleInvitation = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'get',
+    path: '/api/role-invitations/by-token/{token}',
+    operationId: 'roleInvitations.preview',
+    summary: 'The role an invitation link offers, for the member who opened it',
+    request: { params: tokenParam },
+    responses: { 200: json(invitationPreviewSchema, 'The invitation'), ...errorResponses(400, 401, 403, 404) },
+  },
+);
+
+const requestRoleInvitation = defineRoute(
+  { ...community, allow: 'member' },
+  {
+    method: 'post',
+    path: '/api/role-invitations/by-token/{token}/request',
+    operationId: 'roleInvitations.request',
+    summary: 'Ask to take the role an invitation offers; an administrator confirms it (409 when expired, revoked or already used)',
+    request: { params: tokenParam },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+);
+
+const decideRoleInvitation = defineRoute(
+  admins,
+  {
+    method: 'post',
+    path: '/api/role-invitations/{id}/decision',
+    operationId: 'roleInvitations.decide',
+    summary: 'Confirm (grants the role) or decline a request made through an invitation; nobody confirms their own',
+    request: { params: idParam, body: { content: { 'application/json': { schema: z.object({ confirm: z.boolean() }) } }, required: true } },
+    responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+  },
+  { affects: ['metrics'] },
+);
+
+const revokeRoleInvitation = defineRoute(admins, {
+  method: 'post',
+  path: '/api/role-invitations/{id}/revoke',
+  operationId: 'roleInvitations.revoke',
+  summary: 'Revoke an invitation that has not been decided on; its link stops working',
+  request: { params: idParam },
+  responses: { 200: ok, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
 /** Joining the community (or applying to), one's membership, the decisions on applications, and (for administrators) the members and their roles. */
 export const memberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(joinCommunity, async (c) => {
@@ -133,7 +218,7 @@ export const memberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     if (!member) throw new AppError('not_a_member', 'Join this community first');
     return c.json(member, 200);
   })
-  .openapi(listAllMembers, async (c) => c.json({ members: await listMembers(tenantOf(c).db) }, 200))
+  .openapi(listAllMembers, async (c) => c.json(await searchMembers(tenantOf(c).db, c.req.valid('query')), 200))
   .openapi(listPending, async (c) => c.json({ pending: await listPendingMembers(tenantOf(c).db) }, 200))
   .openapi(listPendingForBuilding, async (c) => c.json({ pending: await listPendingMembers(tenantOf(c).db, c.req.valid('param').id) }, 200))
   .openapi(decide, async (c) => {
@@ -148,7 +233,38 @@ export const memberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { roles } = c.req.valid('json');
     const tenant = tenantOf(c);
     const actor = identityOf(c).userId;
-    const member = await setMemberRoles(tenant.db, memberId, roles, actor);
-    await audit(c, 'member.roles-set', { memberId, roles });
+    const { member, granted, removed } = await setMemberRoles(tenant.db, memberId, roles, actor);
+    await audit(c, 'member.roles-set', { memberId, roles, granted, removed });
     return c.json(member, 200);
+  })
+  .openapi(createRoleInvitation, async (c) => {
+    const row = await createInvitation(tenantOf(c).db, c.req.valid('json'), memberOf(c).id);
+    await audit(c, 'invitation.created', { invitationId: row.id, role: row.role, buildingId: row.buildingId });
+    return c.json({ id: row.id, token: row.token, expiresAt: row.expiresAt }, 201);
+  })
+  .openapi(listRoleInvitations, async (c) => c.json({ invitations: await listInvitations(tenantOf(c).db) }, 200))
+  .openapi(previewRoleInvitation, async (c) =>
+    c.json(await previewInvitation(tenantOf(c).db, c.req.valid('param').token, memberOf(c).id), 200),
+  )
+  .openapi(requestRoleInvitation, async (c) => {
+    await requestInvitation(tenantOf(c).db, c.req.valid('param').token, memberOf(c).id);
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(decideRoleInvitation, async (c) => {
+    const { id } = c.req.valid('param');
+    const { confirm } = c.req.valid('json');
+    const result = await decideInvitation(tenantOf(c).db, id, memberOf(c).id, confirm, identityOf(c).userId);
+    await audit(c, confirm ? 'invitation.confirmed' : 'invitation.declined', {
+      invitationId: id,
+      memberId: result.memberId,
+      role: result.role,
+      buildingId: result.buildingId,
+    });
+    return c.json({ ok: true as const }, 200);
+  })
+  .openapi(revokeRoleInvitation, async (c) => {
+    const { id } = c.req.valid('param');
+    await revokeInvitation(tenantOf(c).db, id, memberOf(c).id);
+    await audit(c, 'invitation.revoked', { invitationId: id });
+    return c.json({ ok: true as const }, 200);
   });

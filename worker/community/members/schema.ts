@@ -14,6 +14,7 @@ export const memberRoleNames = [
   'party-representative',
   'association-admin',
 ] as const;
+export type MemberRoleName = (typeof memberRoleNames)[number];
 
 export const members = sqliteTable('members', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -49,6 +50,33 @@ export const memberRoles = sqliteTable(
     uniqueIndex('member_roles_one_party').on(t.memberId).where(sql`${t.role} = 'party-representative'`),
   ],
 );
+
+/** The roles an administrator may offer through an invitation link. */
+export const invitableRoles = ['association-admin', 'building-contact'] as const;
+/** open: the link works; requested: someone signed in asked to take the role; confirmed/declined: an administrator decided; revoked. */
+export const invitationStatuses = ['open', 'requested', 'confirmed', 'declined', 'revoked'] as const;
+
+/**
+ * An invitation to take a role, shared as a link (and its QR code). Whoever opens it signed in asks for the role; an
+ * administrator confirms it, so a forwarded link grants nothing by itself. It expires, and can be revoked.
+ */
+export const roleInvitations = sqliteTable('role_invitations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  token: text('token').notNull().unique(),
+  role: text('role', { enum: invitableRoles }).notNull(),
+  buildingId: integer('building_id').references(() => buildings.id),
+  note: text('note').notNull().default(''),
+  status: text('status', { enum: invitationStatuses }).notNull().default('open'),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => members.id),
+  createdAt: text('created_at').notNull().default(now),
+  expiresAt: text('expires_at').notNull(),
+  requestedBy: integer('requested_by').references(() => members.id),
+  requestedAt: text('requested_at'),
+  decidedBy: integer('decided_by').references(() => members.id),
+  decidedAt: text('decided_at'),
+});
 
 export const roleGrantSchema = z
   .object({
@@ -107,3 +135,58 @@ export const setRolesBodySchema = z.object({ roles: z.array(roleGrantSchema).max
 export type MemberView = z.infer<typeof memberSchema>;
 export type PendingMemberView = z.infer<typeof pendingMemberSchema>;
 export type RoleGrant = z.infer<typeof roleGrantSchema>;
+
+export const memberQuerySchema = z.object({
+  q: z.string().trim().max(40).optional(),
+  buildingId: z.coerce.number().int().positive().optional(),
+  role: z.enum(memberRoleNames).optional(),
+  /** A page of at most 500 (the default: everyone in a small community; the members page asks for 50). */
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const createInvitationBodySchema = z
+  .object({
+    role: z.enum(invitableRoles),
+    buildingId: z.number().int().positive().optional(),
+    /** Who it is meant for, as a reminder for the administrators (e.g. "3栋 王阿姨"). */
+    note: z.string().trim().max(80).optional(),
+    /** Days the link works: 14 unless told. */
+    days: z.number().int().min(1).max(60).default(14),
+  })
+  .superRefine((body, ctx) => {
+    if (body.role === 'building-contact' && !body.buildingId)
+      ctx.addIssue({ code: 'custom', path: ['buildingId'], message: 'A building contact must name the building' });
+    if (body.role !== 'building-contact' && body.buildingId)
+      ctx.addIssue({ code: 'custom', path: ['buildingId'], message: 'Only a building contact names a building' });
+  });
+
+export const invitationSchema = z
+  .object({
+    id: z.number().int(),
+    role: z.enum(invitableRoles),
+    buildingId: z.number().int().nullable(),
+    buildingName: z.string().nullable(),
+    note: z.string(),
+    /** 'expired' when the link's time ran out before anyone asked. */
+    status: z.enum([...invitationStatuses, 'expired']),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    requestedBy: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
+    requestedAt: z.string().nullable(),
+  })
+  .openapi('RoleInvitation');
+
+/** What the person who opens a link sees: the role offered, never who else asked. */
+export const invitationPreviewSchema = z
+  .object({
+    role: z.enum(invitableRoles),
+    buildingName: z.string().nullable(),
+    status: z.enum([...invitationStatuses, 'expired']),
+    expiresAt: z.string(),
+    /** Whether the caller is the person who asked for it. */
+    mine: z.boolean(),
+  })
+  .openapi('RoleInvitationPreview');
+
+export type InvitationView = z.infer<typeof invitationSchema>;

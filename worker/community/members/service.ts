@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { buildings, memberRoles, members, notifications } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { JoinPolicy } from '../profile/rules';
 import { type MemberStatus, statusOnJoining } from './rules';
-import type { MemberView, PendingMemberView, RoleGrant } from './schema';
+import type { MemberRoleName, MemberView, PendingMemberView, RoleGrant } from './schema';
 
 async function assertBuilding(db: TenantDb, buildingId: number | undefined, field: string) {
   if (buildingId === undefined) return;
@@ -41,6 +41,45 @@ export async function listMembers(db: TenantDb, ids?: number[]): Promise<MemberV
       .filter((r) => r.memberId === m.id)
       .map((r) => ({ role: r.role, partyKey: r.partyKey === '' ? null : r.partyKey, buildingId: r.buildingId })),
   }));
+}
+
+export interface MemberQuery {
+  /** Part of the name. */
+  q?: string;
+  buildingId?: number;
+  role?: MemberRoleName;
+  limit: number;
+  offset: number;
+}
+
+/** One page of active members matching a name, a building and a role, with how many match in all (for 3,000+ members). */
+export async function searchMembers(db: TenantDb, query: MemberQuery): Promise<{ members: MemberView[]; total: number }> {
+  const escaped = query.q?.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  const where = and(
+    eq(members.status, 'active'),
+    escaped ? sql`${members.displayName} LIKE ${`%${escaped}%`} ESCAPE '\\'` : undefined,
+    query.buildingId === undefined ? undefined : eq(members.buildingId, query.buildingId),
+    query.role === undefined
+      ? undefined
+      : exists(
+          db
+            .select({ one: memberRoles.memberId })
+            .from(memberRoles)
+            .where(and(eq(memberRoles.memberId, members.id), eq(memberRoles.role, query.role))),
+        ),
+  );
+  const [page, totals] = await db.batch([
+    db.select({ id: members.id }).from(members).where(where).orderBy(asc(members.id)).limit(query.limit).offset(query.offset),
+    db.select({ n: count() }).from(members).where(where),
+  ]);
+  const list =
+    page.length === 0
+      ? []
+      : await listMembers(
+          db,
+          page.map((r) => r.id),
+        );
+  return { members: list, total: totals[0]?.n ?? 0 };
 }
 
 export async function findMemberByUser(db: TenantDb, userId: string): Promise<MemberView | null> {
@@ -173,7 +212,12 @@ export async function decideMembership(db: TenantDb, memberId: number, deciderId
 }
 
 /** Replaces a member's roles in one batch; the last association admin cannot remove themself. */
-export async function setMemberRoles(db: TenantDb, memberId: number, grants: RoleGrant[], grantedBy: string): Promise<MemberView> {
+export async function setMemberRoles(
+  db: TenantDb,
+  memberId: number,
+  grants: RoleGrant[],
+  grantedBy: string,
+): Promise<{ member: MemberView; granted: RoleChange[]; removed: RoleChange[] }> {
   const existing = await listMembers(db, [memberId]);
   if (existing.length === 0) throw new AppError('not_found', 'No such member');
   if (existing[0]?.status !== 'active') throw new AppError('conflict', 'Approve this person as a member before giving them roles');
@@ -206,5 +250,17 @@ export async function setMemberRoles(db: TenantDb, memberId: number, grants: Rol
   const remove = db.delete(memberRoles).where(and(eq(memberRoles.memberId, memberId), ne(memberRoles.role, 'party-representative')));
   if (rows.length > 0) await db.batch([remove, db.insert(memberRoles).values(rows)]);
   else await remove;
-  return (await listMembers(db, [memberId]))[0] as MemberView;
+  const member = (await listMembers(db, [memberId]))[0] as MemberView;
+  return { member, ...roleChanges(existing[0]?.roles ?? [], member.roles) };
+}
+
+export type RoleChange = { role: MemberRoleName; buildingId: number | null };
+
+/** What a change of roles granted and removed, for the audit log. */
+export function roleChanges(before: MemberView['roles'], after: MemberView['roles']) {
+  const key = (r: MemberView['roles'][number]) => `${r.role}:${r.partyKey ?? ''}:${r.buildingId ?? ''}`;
+  const pick = (r: MemberView['roles'][number]): RoleChange => ({ role: r.role, buildingId: r.buildingId });
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
+  return { granted: after.filter((r) => !had.has(key(r))).map(pick), removed: before.filter((r) => !has.has(key(r))).map(pick) };
 }

@@ -1,14 +1,16 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/context';
 import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { audit } from '../../platform/audit';
 import { bookingsOfSpace, bookingViewer, bookSpace } from '../bookings/service';
-import { requestSlot } from './service';
-import { bookingSchema, spaceSchema, spaces } from './schema';
+import { binaryBody, IMAGE_TYPES, readUpload, store } from '../media/routes';
+import { decideSlotRequest, listSlotRequests, requestSlot, spaceView } from './service';
+import { bookingSchema, slotRequestStatuses, spaceSchema, spaces } from './schema';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -25,24 +27,83 @@ const listSpaces = defineRoute(
   },
 );
 
-const addSpace = defineRoute(
-  { host: 'community', allow: 'association-admin' },
+const spaceBody = z.object({
+  name: z.string().trim().min(2).max(40),
+  capacity: z.number().int().min(1).max(1000),
+  opensAt: hhmm,
+  closesAt: hhmm,
+  rules: z.string().max(2000).optional(),
+});
+const admins = { host: 'community', allow: 'association-admin' } as const;
+
+const addSpace = defineRoute(admins, {
+  method: 'post',
+  path: '/api/spaces',
+  operationId: 'spaces.create',
+  summary: 'Add a shared space (association administrators); opening hours as HH:MM',
+  request: jsonBody(spaceBody),
+  responses: { 201: json(z.object({ id: z.number().int() }), 'Added'), ...errorResponses(400, 401, 403, 409) },
+});
+
+const editSpace = defineRoute(admins, {
+  method: 'put',
+  path: '/api/spaces/{id}',
+  operationId: 'spaces.update',
+  summary: "Change a space's name, capacity, opening hours (HH:MM) and rules (association administrators)",
+  request: { params: idParam, ...jsonBody(spaceBody) },
+  responses: { 200: json(spaceSchema, 'Changed'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const uploadSpacePhoto = defineRoute(admins, {
+  method: 'post',
+  path: '/api/spaces/{id}/photo',
+  operationId: 'spaces.uploadPhoto',
+  summary: "Set a space's photo (association administrators); JPEG, PNG or WebP, up to 5 MB, served at /api/photos/{id}",
+  request: { params: idParam, ...binaryBody(IMAGE_TYPES) },
+  responses: { 201: json(z.object({ id: z.number().int(), url: z.string() }), 'Stored'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const slotRequestSchema = z.object({
+  id: z.number().int(),
+  spaceId: z.number().int(),
+  spaceName: z.string(),
+  issueId: z.number().int(),
+  clubName: z.string().nullable(),
+  slot: z.string(),
+  reason: z.string(),
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  status: z.enum(slotRequestStatuses),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+
+const listSlotRequestsRoute = defineRoute(residents, {
+  method: 'get',
+  path: '/api/spaces/slot-requests',
+  operationId: 'spaces.listSlotRequests',
+  summary: 'Requests for regular slots before the federation, waiting ones first (members; optionally for one space)',
+  request: { query: z.object({ spaceId: z.coerce.number().int().positive().optional() }) },
+  responses: { 200: json(z.object({ requests: z.array(slotRequestSchema) }), 'Slot requests'), ...errorResponses(400, 401, 403) },
+});
+
+const decideSlot = defineRoute(
+  { host: 'community', allow: 'coordinator' },
   {
     method: 'post',
-    path: '/api/spaces',
-    operationId: 'spaces.create',
-    summary: 'Add a shared space (association administrators)',
-    request: jsonBody(
-      z.object({
-        name: z.string().trim().min(2).max(40),
-        capacity: z.number().int().min(1).max(1000),
-        opensAt: hhmm,
-        closesAt: hhmm,
-        rules: z.string().max(2000).optional(),
-      }),
-    ),
-    responses: { 201: json(z.object({ id: z.number().int() }), 'Added'), ...errorResponses(400, 401, 403, 409) },
+    path: '/api/slot-requests/{id}/decision',
+    operationId: 'spaces.decideSlotRequest',
+    summary: "The federation's answer to a slot request (coordinators): grant or decline; its issue is decided with the outcome",
+    request: {
+      params: idParam,
+      ...jsonBody(z.object({ grant: z.boolean(), note: z.string().trim().max(500).optional() })),
+    },
+    responses: {
+      200: json(z.object({ status: z.enum(slotRequestStatuses) }), 'Decided'),
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
   },
+  { affects: ['metrics'] },
 );
 
 const spaceBookings = defineRoute(
@@ -110,15 +171,57 @@ const slotRequest = defineRoute(residents, {
 
 /** Shared spaces, their calendars and bookings, and slot requests to the federation. */
 export const spaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listSpaces, async (c) => c.json({ spaces: await tenantOf(c).db.select().from(spaces).orderBy(asc(spaces.name)) }, 200))
+  .openapi(listSpaces, async (c) =>
+    c.json({ spaces: (await tenantOf(c).db.select().from(spaces).orderBy(asc(spaces.name))).map(spaceView) }, 200),
+  )
   .openapi(addSpace, async (c) => {
+    const body = c.req.valid('json');
     const rows = await tenantOf(c)
       .db.insert(spaces)
-      .values({ ...c.req.valid('json'), rules: c.req.valid('json').rules ?? '' })
+      .values({ ...body, rules: body.rules ?? '' })
       .onConflictDoNothing()
       .returning({ id: spaces.id });
     if (!rows[0]) throw new AppError('conflict', 'A space with this name exists', { name: ['Already exists'] });
+    await audit(c, 'space.created', { spaceId: rows[0].id, name: body.name });
     return c.json({ id: rows[0].id }, 201);
+  })
+  .openapi(editSpace, async (c) => {
+    const { db } = tenantOf(c);
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const [clash] = await db
+      .select({ id: spaces.id })
+      .from(spaces)
+      .where(and(eq(spaces.name, body.name), ne(spaces.id, id)));
+    if (clash) throw new AppError('conflict', 'A space with this name exists', { name: ['Already exists'] });
+    const [row] = await db
+      .update(spaces)
+      .set({ ...body, rules: body.rules ?? '' })
+      .where(eq(spaces.id, id))
+      .returning();
+    if (!row) throw new AppError('not_found', 'No such space');
+    await audit(c, 'space.updated', { spaceId: id, ...body });
+    return c.json(spaceView(row), 200);
+  })
+  .openapi(uploadSpacePhoto, async (c) => {
+    const { db } = tenantOf(c);
+    const { id } = c.req.valid('param');
+    const [space] = await db.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, id));
+    if (!space) throw new AppError('not_found', 'No such space');
+    const photoId = await store(c, 'space-photo', {}, await readUpload(c, IMAGE_TYPES));
+    await db.update(spaces).set({ photoId }).where(eq(spaces.id, id));
+    await audit(c, 'space.updated', { spaceId: id, photoId });
+    return c.json({ id: photoId, url: `/api/photos/${photoId}` }, 201);
+  })
+  .openapi(listSlotRequestsRoute, async (c) =>
+    c.json({ requests: await listSlotRequests(tenantOf(c).db, c.req.valid('query').spaceId) }, 200),
+  )
+  .openapi(decideSlot, async (c) => {
+    const { id } = c.req.valid('param');
+    const { grant, note } = c.req.valid('json');
+    const result = await decideSlotRequest(tenantOf(c).db, id, memberOf(c).id, grant, note);
+    await audit(c, grant ? 'space.slot-granted' : 'space.slot-declined', { slotRequestId: id, ...result });
+    return c.json({ status: result.status }, 200);
   })
   .openapi(spaceBookings, async (c) => {
     const { db } = tenantOf(c);
@@ -154,6 +257,6 @@ export const spaceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const [space] = await db.select().from(spaces).where(eq(spaces.id, id));
     if (!space) throw new AppError('not_found', 'No such space');
     const title = `${space.name}：${body.slot}`.slice(0, 80);
-    const issueId = await requestSlot(db, me.id, title, body.reason);
+    const issueId = await requestSlot(db, me.id, title, { spaceId: id, clubId: body.clubId ?? null, slot: body.slot, reason: body.reason });
     return c.json({ issueId }, 201);
   });

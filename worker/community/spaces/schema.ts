@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { issues } from '../issues/schema';
+import { members } from '../members/schema';
+import { now } from '../../db/columns';
 
 /** Shared public space the federation coordinates (棋牌室, 乒乓球室, 多功能厅, …). */
 export const spaces = sqliteTable('spaces', {
@@ -10,6 +13,32 @@ export const spaces = sqliteTable('spaces', {
   opensAt: text('opens_at').notNull(),
   closesAt: text('closes_at').notNull(),
   rules: text('rules').notNull().default(''),
+  /** Its photo, a `space-photo` in media_files (served at /api/photos/{id}); null until one is added. */
+  photoId: integer('photo_id'),
+});
+
+export const slotRequestStatuses = ['pending', 'granted', 'declined'] as const;
+
+/** A request for a regular slot, referred to the federation as an issue; the federation (a coordinator) grants or declines it. */
+export const slotRequests = sqliteTable('slot_requests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  spaceId: integer('space_id')
+    .notNull()
+    .references(() => spaces.id),
+  issueId: integer('issue_id')
+    .notNull()
+    .references(() => issues.id),
+  clubId: integer('club_id'),
+  slot: text('slot').notNull(),
+  reason: text('reason').notNull(),
+  requestedBy: integer('requested_by')
+    .notNull()
+    .references(() => members.id),
+  createdAt: text('created_at').notNull().default(now),
+  status: text('status', { enum: slotRequestStatuses }).notNull().default('pending'),
+  decidedBy: integer('decided_by').references(() => members.id),
+  decidedAt: text('decided_at'),
+  decisionNote: text('decision_note'),
 });
 
 export const spaceSchema = z.object({
@@ -19,6 +48,9 @@ export const spaceSchema = z.object({
   opensAt: z.string(),
   closesAt: z.string(),
   rules: z.string(),
+  photoId: z.number().int().nullable(),
+  /** Where its photo is served, or null. */
+  photoUrl: z.string().nullable(),
 });
 /** A booking as a viewer may see it (`bookingView` in bookings/rules.ts decides). */
 export const bookingSchema = z.object({

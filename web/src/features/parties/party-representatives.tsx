@@ -7,7 +7,7 @@ import { api, request } from '../../lib/api';
 /** Administrators propose each party's representative and end a term; the appointee accepts on their own page. */
 export function PartyRepresentatives(props: { parties: { key: string; title: { zh: string; en: string } }[] }) {
   const { t, pick } = useI18n();
-  const [members] = createResource(() => request(api.api.members.$get()));
+  const [members] = createResource(() => request(api.api.members.$get({ query: {} })));
   const [appointments, { refetch }] = createResource(async () => {
     const lists = await Promise.all(partyKeys.map((key) => request(api.api.parties[':key'].appointments.$get({ param: { key } }))));
     return Object.fromEntries(partyKeys.map((key, i) => [key, lists[i]!.appointments])) as Record<

@@ -2,6 +2,30 @@ import type { Translation } from '../../i18n/translation';
 
 /** Shared spaces: a space's calendar and booking it. */
 export const zh = {
+  spacesAdmin: {
+    title: '公共空间',
+    summary: '开放 {{ opens }}–{{ closes }}，最多 {{ capacity }} 人。',
+    calendar: '查看日历并预订（可每周重复）',
+    edit: '修改',
+    addTitle: '添加空间',
+    name: '名称',
+    capacity: '容纳人数',
+    opensAt: '开门时间（时:分）',
+    closesAt: '关门时间（时:分）',
+    rules: '使用规则',
+    fix: '请检查：{{ fields }}',
+    save: '保存',
+    add: '添加',
+    photo: '照片（JPEG/PNG/WebP，最大 5 MB）',
+    photoAlt: '{{ name }}的照片',
+    requestsTitle: '提交社群联合会的时段申请',
+    noRequests: '没有时段申请。',
+    grantNamed: '同意“{{ slot }}”',
+    declineNamed: '不同意“{{ slot }}”',
+    status_pending: '等待联合会决定',
+    status_granted: '已同意',
+    status_declined: '未同意',
+  },
   spaces: {
     byResident: '住户预订',
     booked: '已预订',
@@ -28,6 +52,30 @@ export const zh = {
 };
 
 export const en: Translation<typeof zh> = {
+  spacesAdmin: {
+    title: 'Shared spaces',
+    summary: 'Open {{ opens }}–{{ closes }}, up to {{ capacity }} people.',
+    calendar: 'Calendar and booking (weekly too)',
+    edit: 'Edit',
+    addTitle: 'Add a space',
+    name: 'Name',
+    capacity: 'Capacity',
+    opensAt: 'Opens at (HH:MM)',
+    closesAt: 'Closes at (HH:MM)',
+    rules: 'Rules of use',
+    fix: 'Please check: {{ fields }}',
+    save: 'Save',
+    add: 'Add',
+    photo: 'Photo (JPEG/PNG/WebP, up to 5 MB)',
+    photoAlt: 'Photo of {{ name }}',
+    requestsTitle: 'Slot requests before the federation',
+    noRequests: 'No slot requests.',
+    grantNamed: 'Grant “{{ slot }}”',
+    declineNamed: 'Decline “{{ slot }}”',
+    status_pending: 'waiting for the federation',
+    status_granted: 'granted',
+    status_declined: 'declined',
+  },
   spaces: {
     byResident: 'Booked by a resident',
     booked: 'Booked',
