@@ -11,8 +11,8 @@ const webSources = Object.values(
  * must be called by some page: a capability without a screen is not done.
  */
 const NO_PAGE: Record<string, string> = {
-  'dev.signIn': 'the development sign-in form posts to it only on localhost; not in the production document',
-  'metrics.runSnapshots': 'started by the daily cron; the operator page shows its progress',
+  'dev.seed': '`npm start` seeds the demo communities through it; local development only, absent from the production document',
+  'dev.writeHistory': 'the benchmarks write generated histories through it; local development only, absent from the production document',
 };
 
 interface Operation {

@@ -1,5 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { ConsentPanel } from '../consent/consent-panel';
+import { ClubReviseForm } from './club-revise-form';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { MemberGate, useMembership } from '../../components/member-gate';
@@ -232,6 +233,9 @@ export default function ClubDetail() {
               </form>
             </Show>
 
+            <Show when={isResponsible() && cl().status === 'proposed'}>
+              <ClubReviseForm club={cl()} run={run} />
+            </Show>
             <Show when={member() && cl().status === 'proposed'}>
               <ConsentPanel kind="clubs" id={cl().id} admin={isAdmin()} memberId={myId() ?? null} onChange={() => void refetch()} />
             </Show>

@@ -41,11 +41,26 @@ export function ConsentPanel(props: ConsentPanelProps) {
 
   const objectNow = (e: SubmitEvent) => {
     e.preventDefault();
-    void act(() => request(endpoint().objections.$post({ ...param(), json: { reason: reason().trim() } })));
+    const json = { reason: reason().trim() };
+    void act(() =>
+      request(
+        props.kind === 'clubs'
+          ? api.api.clubs[':id'].objections.$post({ ...param(), json })
+          : api.api.activities[':id'].objections.$post({ ...param(), json }),
+      ),
+    );
   };
   const withdraw = (objectionId: number) =>
     act(() =>
-      request(endpoint().objections[':objectionId'].withdraw.$post({ param: { id: String(props.id), objectionId: String(objectionId) } })),
+      request(
+        props.kind === 'clubs'
+          ? api.api.clubs[':id'].objections[':objectionId'].withdraw.$post({
+              param: { id: String(props.id), objectionId: String(objectionId) },
+            })
+          : api.api.activities[':id'].objections[':objectionId'].withdraw.$post({
+              param: { id: String(props.id), objectionId: String(objectionId) },
+            }),
+      ),
     );
 
   return (

@@ -1,10 +1,12 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { useMembership } from '../../components/member-gate';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { formatRange } from '../../lib/format';
 import { BookingForm } from './booking-form';
+import { SlotRequestForm } from './slot-request-form';
 
 /**
  * A shared space's bookings for the next four weeks: who holds it when, and the activity each booking is for, as
@@ -19,6 +21,21 @@ export default function SpaceCalendar() {
     (id) => request(api.api.spaces[':id'].bookings.$get({ param: { id }, query: {} })),
   );
   const space = () => spaces()?.spaces.find((s) => String(s.id) === params.id);
+  const { member, isAdmin } = useMembership();
+  const [cancelError, setCancelError] = createSignal<unknown>();
+  // A resident's own booking, or any for an administrator; the server decides (a booking that holds an activity
+  // is released with the activity instead).
+  const canCancel = (b: { bookedBy: string | null; clubName: string | null; activityId: number | null }) =>
+    b.activityId === null && (isAdmin() || (b.clubName === null && b.bookedBy !== null && b.bookedBy === member()?.displayName));
+  async function cancel(id: number) {
+    setCancelError(undefined);
+    try {
+      await request(api.api.bookings[':id'].$delete({ param: { id: String(id) } }));
+      await refetch();
+    } catch (err) {
+      setCancelError(err);
+    }
+  }
   return (
     <section class="space-calendar">
       <h1>{space()?.name ?? t('activity.space')}</h1>
@@ -33,6 +50,7 @@ export default function SpaceCalendar() {
         )}
       </Show>
       <ErrorMessage error={spaces.error ?? bookings.error} />
+      <ErrorMessage error={cancelError()} detail />
       <h2>{t('activity.spaceCalendar')}</h2>
       <Show when={bookings()}>
         {(data) => (
@@ -48,6 +66,16 @@ export default function SpaceCalendar() {
                         <Show when={b.people}>{(n) => <> · {t('spaces.people', { count: String(n()) })}</>}</Show>
                       </span>
                     </span>
+                    <Show when={canCancel(b)}>
+                      <button
+                        type="button"
+                        class="button secondary"
+                        aria-label={t('spaces.cancelNamed', { when: formatRange(b.startsAt, b.endsAt, locale()) })}
+                        onClick={() => void cancel(b.id)}
+                      >
+                        {t('spaces.cancel')}
+                      </button>
+                    </Show>
                     <Show when={b.activityId !== null ? b.activityId : null}>
                       {(activityId) => (
                         <A href={`/activities/${activityId()}`}>{t('activity.spaceBookingFor', { title: b.activityTitle ?? '' })}</A>
@@ -61,6 +89,7 @@ export default function SpaceCalendar() {
         )}
       </Show>
       <Show when={space()}>{(s) => <BookingForm space={s()} onBooked={refetch} />}</Show>
+      <Show when={space()}>{(s) => <SlotRequestForm spaceId={s().id} />}</Show>
     </section>
   );
 }
