@@ -9,14 +9,14 @@ import { jsonResponse, withProviders } from './render';
 type Application = { status: 'pending' | 'declined'; displayName: string; buildingId: number | null; appliedAt: string } | null;
 
 let calls: { method: string; path: string; body: unknown }[] = [];
-let settings = { joinPolicy: 'open', organiserNamesPublic: false, timeZone: 'Asia/Shanghai' };
+let settings = { joinPolicy: 'open', organiserNamesPublic: false, figuresForMembers: false, timeZone: 'Asia/Shanghai' };
 let application: Application = null;
 let joinPolicy = 'open';
 let pending = [{ id: 7, displayName: '陈新邻', buildingId: 1, buildingName: '1栋', appliedAt: '2026-12-01T02:00:00Z' }];
 
 beforeEach(() => {
   calls = [];
-  settings = { joinPolicy: 'open', organiserNamesPublic: false, timeZone: 'Asia/Shanghai' };
+  settings = { joinPolicy: 'open', organiserNamesPublic: false, figuresForMembers: false, timeZone: 'Asia/Shanghai' };
   application = null;
   joinPolicy = 'open';
   pending = [{ id: 7, displayName: '陈新邻', buildingId: 1, buildingName: '1栋', appliedAt: '2026-12-01T02:00:00Z' }];
@@ -81,7 +81,7 @@ describe('the joining settings', () => {
         {
           method: 'PATCH',
           path: '/api/community/settings',
-          body: { joinPolicy: 'approval', organiserNamesPublic: true, timeZone: 'Asia/Urumqi' },
+          body: { joinPolicy: 'approval', organiserNamesPublic: true, figuresForMembers: false, timeZone: 'Asia/Urumqi' },
         },
       ]),
     );
