@@ -107,6 +107,7 @@ describe('the community settings route (join policy, organisers’ names, time z
     expect(bodyOf(await settingsOf(c.host, c.admin), 200)).toEqual({
       joinPolicy: 'open',
       organiserNamesPublic: false,
+      figuresForMembers: false,
       timeZone: 'Asia/Shanghai',
       decisionRule: 'single',
       consentDays: 3,
@@ -120,6 +121,7 @@ describe('the community settings route (join policy, organisers’ names, time z
     expect(changed).toEqual({
       joinPolicy: 'approval',
       organiserNamesPublic: true,
+      figuresForMembers: false,
       timeZone: 'Europe/London',
       decisionRule: 'single',
       consentDays: 3,
