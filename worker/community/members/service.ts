@@ -30,7 +30,14 @@ export async function listMembers(db: TenantDb, ids?: number[]): Promise<MemberV
       .innerJoin(members, eq(members.id, memberRoles.memberId))
       .where(which),
   ]);
-  if (rows.length === 0) return [];
+  return memberViews(rows, roles);
+}
+
+/** Members as the API shows them, each with their roles. */
+function memberViews(
+  rows: (typeof members.$inferSelect)[],
+  roles: { memberId: number; role: MemberRoleName; partyKey: string; buildingId: number | null }[],
+): MemberView[] {
   return rows.map((m) => ({
     id: m.id,
     displayName: m.displayName,
@@ -68,18 +75,22 @@ export async function searchMembers(db: TenantDb, query: MemberQuery): Promise<{
             .where(and(eq(memberRoles.memberId, members.id), eq(memberRoles.role, query.role))),
         ),
   );
-  const [page, totals] = await db.batch([
-    db.select({ id: members.id }).from(members).where(where).orderBy(asc(members.id)).limit(query.limit).offset(query.offset),
+  // The page's ids as a subquery, never as bound values: D1 binds at most 100 per statement and a page holds 500.
+  const pageIds = db.select({ id: members.id }).from(members).where(where).orderBy(asc(members.id)).limit(query.limit).offset(query.offset);
+  const [rows, roles, totals] = await db.batch([
+    db.select().from(members).where(where).orderBy(asc(members.id)).limit(query.limit).offset(query.offset),
+    db
+      .select({
+        memberId: memberRoles.memberId,
+        role: memberRoles.role,
+        partyKey: memberRoles.partyKey,
+        buildingId: memberRoles.buildingId,
+      })
+      .from(memberRoles)
+      .where(inArray(memberRoles.memberId, pageIds)),
     db.select({ n: count() }).from(members).where(where),
   ]);
-  const list =
-    page.length === 0
-      ? []
-      : await listMembers(
-          db,
-          page.map((r) => r.id),
-        );
-  return { members: list, total: totals[0]?.n ?? 0 };
+  return { members: memberViews(rows, roles), total: totals[0]?.n ?? 0 };
 }
 
 export async function findMemberByUser(db: TenantDb, userId: string): Promise<MemberView | null> {
