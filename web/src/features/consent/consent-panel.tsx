@@ -64,7 +64,7 @@ export function ConsentPanel(props: ConsentPanelProps) {
     );
 
   return (
-    <Show when={consent()?.window}>
+    <Show when={!consent.error && consent()?.window}>
       {(w) => (
         <section class="card consent" aria-labelledby={`consent-${props.id}`}>
           <h2 id={`consent-${props.id}`}>{t('consent.title')}</h2>

@@ -23,7 +23,7 @@ export default function AdminChecklist() {
       <Show when={!forbidden()} fallback={<p class="alert">{t('checklist.forbidden')}</p>}>
         <ErrorMessage error={checklist.error} />
         <ul class="checklist" data-testid="checklist">
-          <For each={checklist()?.items ?? []}>
+          <For each={(checklist.error ? undefined : checklist()?.items) ?? []}>
             {(item) => (
               <li class="card" data-item={item.key} data-done={item.done}>
                 <span class="check" classList={{ done: item.done }} aria-hidden="true">

@@ -44,7 +44,7 @@ export default function CommunitySettings() {
       <h1>{t('settings.title')}</h1>
       <p class="lead">{t('settings.intro')}</p>
       <ErrorMessage error={error() ?? data.error} />
-      <Show when={data()}>
+      <Show when={!data.error && data()}>
         {(d) => (
           <>
             <form
@@ -133,7 +133,7 @@ export default function CommunitySettings() {
 
             <h2>{t('settings.parties')}</h2>
             <div class="grid">
-              <For each={community()?.parties ?? []}>
+              <For each={(community.error ? undefined : community()?.parties) ?? []}>
                 {(party) => (
                   <form
                     class="card"

@@ -33,7 +33,7 @@ export function DecisionSettings() {
   }
 
   return (
-    <Show when={settings()} fallback={<ErrorMessage error={settings.error} />}>
+    <Show when={!settings.error && settings()} fallback={<ErrorMessage error={settings.error} />}>
       {(s) => (
         <form class="card decision-settings" onSubmit={(e) => void save(e)} aria-labelledby="decision-settings-title">
           <h2 id="decision-settings-title">{t('consent.settingsTitle')}</h2>
