@@ -39,6 +39,11 @@ beforeEach(() => {
             },
           ],
         });
+      if (path === '/api/members' && request.method === 'GET')
+        return jsonResponse({
+          members: [{ id: 12, displayName: '周邻居', buildingId: 1, joinedAt: '2026-11-01T00:00:00Z', status: 'active', roles: [] }],
+          total: 1,
+        });
       if (path === '/api/role-invitations')
         return jsonResponse({ id: 5, token: 'tok-abcdefghijkl', expiresAt: '2026-12-16T00:00:00Z' }, 201);
       return jsonResponse({ ok: true });
@@ -95,6 +100,12 @@ describe('committees', () => {
     await waitFor(() =>
       expect(sent).toEqual([{ path: 'POST /api/committees/8/members', body: { externalName: '李律师', expertise: '律师' } }]),
     );
+    // A resident is seated by choosing them by name.
+    const resident = screen.getByLabelText('加入委员会的居民');
+    await waitFor(() => expect(resident.querySelectorAll('option')).toHaveLength(2));
+    fireEvent.change(resident, { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: '加入委员会' }));
+    await waitFor(() => expect(sent.at(-1)).toEqual({ path: 'POST /api/committees/8/members', body: { memberId: 12 } }));
     fireEvent.click(screen.getByRole('button', { name: '结束“电梯组”' }));
     await waitFor(() => expect(sent.at(-1)?.path).toBe('POST /api/committees/8/close'));
   });

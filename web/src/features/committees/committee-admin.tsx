@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { ApiError, api, request } from '../../lib/api';
@@ -55,7 +55,7 @@ export function NewCommittee(props: { onSaved: () => void }) {
   );
 }
 
-/** Coordinators: add an outside expert (a name and what they bring) or a resident by member number; close the group. */
+/** Coordinators: seat a resident, add an outside expert (a name and what they bring), close the group. */
 export function CommitteeTools(props: { committeeId: number; name: string; onChanged: () => void }) {
   const { t } = useI18n();
   const [error, setError] = createSignal<unknown>();
@@ -82,9 +82,29 @@ export function CommitteeTools(props: { committeeId: number; name: string; onCha
       form.reset();
     });
   }
+  // Residents to seat: the community's members, by name (the first 500; the members page searches further).
+  const [residents] = createResource(() => request(api.api.members.$get({ query: { limit: '500' } })).then((r) => r.members));
+  function addResident(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const memberId = Number(new FormData(form).get('memberId'));
+    if (!memberId) return;
+    void run(async () => {
+      await request(api.api.committees[':id'].members.$post({ param: param(), json: { memberId } }));
+      form.reset();
+    });
+  }
   const id = (s: string) => `committee-${props.committeeId}-${s}`;
   return (
     <div class="committee-tools">
+      <form onSubmit={addResident}>
+        <label for={id('resident')}>{t('committeeAdmin.resident')}</label>
+        <select id={id('resident')} name="memberId" required>
+          <option value="">{t('committeeAdmin.chooseResident')}</option>
+          <For each={residents.error ? [] : (residents() ?? [])}>{(m) => <option value={String(m.id)}>{m.displayName}</option>}</For>
+        </select>
+        <button type="submit">{t('committeeAdmin.addResident')}</button>
+      </form>
       <form onSubmit={addExpert}>
         <label for={id('expert')}>{t('committeeAdmin.expertName')}</label>
         <input id={id('expert')} name="externalName" type="text" required maxLength={40} />
