@@ -180,6 +180,19 @@ describe('advances to clubs', () => {
     expectStatus(await repay(host, admin, clubId, 1), 400);
   });
 
+  it('refuses a repayment from a club that was never advanced anything, and opens no account for it', async () => {
+    const { host, slug, admin } = await community();
+    const leader = await resident(host, '社长小秦');
+    const clubId = await activeClub(host, admin, leader);
+    const d1 = await tenantD1(slug);
+    const accounts = async () => (await d1.prepare('SELECT COUNT(*) AS n FROM ledger_accounts').first<{ n: number }>())?.n;
+    const before = await accounts();
+    const res = await repay(host, admin, clubId, 100);
+    expectStatus(res, 400);
+    expect(res.json.error.details).toEqual({ amountFen: ['At most 0 fen is outstanding'] });
+    expect(await accounts()).toBe(before);
+  });
+
   it('two repayments at once never repay more than was outstanding', async () => {
     const { host, admin } = await community();
     const leader = await resident(host, '社长小吴');
