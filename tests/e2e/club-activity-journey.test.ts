@@ -23,10 +23,7 @@ async function personOn(host: string, userId: string, name: string, join = true)
 const local = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 describe('a club from proposal to a public statement', () => {
-  // Skipped: since this session's merges, saving the activity editor's draft in this journey returns silently without
-  // navigating (no alert, no invalid field); under investigation — see the closing note. The API path it covers is
-  // tested in tests/worker/clubs-activities.test.ts.
-  it.skip('a resident proposes a club, an admin approves it, the leader runs an AA activity that two residents join, settles it, and the statement shows the surplus', async () => {
+  it('a resident proposes a club, an admin approves it, the leader runs an AA activity that two residents join, settles it, and the statement shows the surplus', async () => {
     const stamp = Date.now().toString(36);
     const founder = `adm-${stamp}`;
     const slug = await createCommunity(port, founder);
@@ -71,7 +68,12 @@ describe('a club from proposal to a public statement', () => {
     await leader.locator('#a-rate').fill('8');
     await expect.poll(() => leader.locator('#main').innerText()).toContain('¥44.00');
     await leader.screenshot({ path: `${screenshotDir}/20-activity-editor.png`, fullPage: true });
+    // After a full-page shot, headless Chromium scrolls the page when focus leaves the still-focused number field, in the
+    // middle of the click (which then lands on the form, not the button); leaving the field first, as a phone's
+    // keyboard closing does, keeps the page still.
+    await leader.locator('#a-rate').blur();
     await leader.getByRole('button', { name: '保存草稿' }).click();
+    await leader.waitForURL(/\/activities\/\d+$/);
     await leader.getByRole('button', { name: '提交预算审批' }).click();
     await leader.getByRole('button', { name: '批准', exact: true }).click();
     await leader.getByRole('button', { name: '开放报名' }).click();
