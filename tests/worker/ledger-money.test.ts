@@ -212,6 +212,26 @@ describe('advances to clubs', () => {
     expect(res.json.error.details).toHaveProperty('clubId');
   });
 
+  it('refuses reversing an advance that was partly repaid, naming what is still owed, and writes nothing', async () => {
+    const { host, slug, admin } = await community();
+    const leader = await resident(host, '社长小冯');
+    const clubId = await activeClub(host, admin, leader);
+    const made = await advance(host, admin, clubId, 7000);
+    expectStatus(made, 201);
+    expectStatus(await repay(host, admin, clubId, 3000), 201);
+    const d1 = await tenantD1(slug);
+    const before = await counts(d1);
+    const reversed = await read(
+      as(host, admin).ledger.transactions[':id'].reversal.$post({ param: { id: String(made.json.id) }, json: { memo: '记错了' } }),
+    );
+    expectStatus(reversed, 409);
+    expect(reversed.json.error.details).toEqual({ id: ['Only 4000 fen of it is still owed'] });
+    expect(await counts(d1)).toEqual(before);
+    const list = await read(as(host).ledger.advances.$get());
+    expectStatus(list, 200);
+    expect(list.json.advances[0]).toMatchObject({ outstandingFen: 4000 });
+  });
+
   it('entries stay append-only: a mistaken advance is corrected by its reversal, which also cancels the claim', async () => {
     const { host, slug, admin } = await community();
     const leader = await resident(host, '社长小郑');

@@ -99,13 +99,32 @@ export async function reverseTransaction(db: TenantDb, id: number, memo: string,
     .select({ accountId: ledgerPostings.accountId, amountFen: ledgerPostings.amountFen })
     .from(ledgerPostings)
     .where(eq(ledgerPostings.transactionId, id));
+  const reversal = reversalOf(postings);
+  // A claim on a club cannot go below nothing: an advance already partly repaid is corrected by what is still owed.
+  const claims = reversal.filter((p) => p.amountFen < 0);
+  if (claims.length > 0) {
+    const balances = await db
+      .select({ accountId: ledgerPostings.accountId, balanceFen: sql<number>`SUM(${ledgerPostings.amountFen})` })
+      .from(ledgerPostings)
+      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
+      .where(and(eq(ledgerAccounts.kind, 'receivable'), inArray(ledgerPostings.accountId, claims.map((p) => p.accountId))))
+      .groupBy(ledgerPostings.accountId);
+    for (const { accountId, balanceFen } of balances) {
+      const change = claims.find((p) => p.accountId === accountId)?.amountFen ?? 0;
+      if (Number(balanceFen) + change < 0) {
+        throw new AppError('conflict', 'Part of this advance has been repaid; reverse the repayments first, or record a repayment for the rest', {
+          id: [`Only ${Number(balanceFen)} fen of it is still owed`],
+        });
+      }
+    }
+  }
   await recordTransaction(db, {
     occurredOn: today,
     category: 'correction',
     memo,
     recordedBy,
     reversesId: id,
-    postings: reversalOf(postings),
+    postings: reversal,
   });
 }
 

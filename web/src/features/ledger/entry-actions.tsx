@@ -123,7 +123,7 @@ export function EntryActions(props: {
           </form>
         </Show>
       </Show>
-      <ErrorMessage error={error()} />
+      <ErrorMessage error={error()} detail />
     </div>
   );
 }
