@@ -137,6 +137,15 @@ describe('the demo seed', () => {
     const contactToken = await signIn('demo-contact', dafang, '李建国');
     const contactNotes = bodyOf(await read(client(dafang, contactToken).api.me.notifications.$get()), 200).notifications;
     expect(contactNotes.map((n) => n.textZh)).toContainEqual(expect.stringContaining('陈小满'));
+    // 平治 decides by consent: the resident persona's club proposal waits on both administrators.
+    const pingzhi = 'pingzhi.localhost';
+    const pingzhiAdmin = client(pingzhi, await signIn('demo-admin', pingzhi, '周明')).api;
+    expect(bodyOf(await read(pingzhiAdmin.community.settings.$get()), 200)).toMatchObject({ decisionRule: 'consent', consentDays: 5 });
+    const proposed = bodyOf(await read(pingzhiAdmin.clubs.$get({ query: {} })), 200).clubs.find((c) => c.name === '平治亲子阅读会');
+    expect(proposed?.status).toBe('proposed');
+    const window = bodyOf(await read(pingzhiAdmin.clubs[':id'].consent.$get({ param: { id: String(proposed!.id) } })), 200);
+    expect(window.window).toMatchObject({ status: 'waiting' });
+    expect(window.window?.asked.map((p) => p.displayName).sort()).toEqual(['周明', '徐涛'].sort());
     // Money recorded through the admin's forms: seed fund, a named and an anonymous donation, a grant, and an advance
     // to the tennis club that is partly repaid.
     const hubEntries = bodyOf(

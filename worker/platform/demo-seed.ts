@@ -2,9 +2,10 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { devPersonas } from '../auth/dev-identity';
 import { platformDb, tenantDb } from '../db/client';
 import { communities, consultantGrants, consultantProfiles, platformRoles } from '../db/platform-schema';
+import { proposeClub } from '../community/clubs/service';
 import { joinAsResident } from '../community/members/service';
 import { updateCommunitySettings } from '../community/profile/service';
-import { buildings, memberRoles, members } from '../db/tenant-schema';
+import { buildings, clubs, memberRoles, members } from '../db/tenant-schema';
 import type { Bindings } from '../env';
 import { tenantDatabase } from '../tenancy/pool';
 import type { CommunitySetupInput } from './community-setup';
@@ -167,6 +168,36 @@ async function seedApplicants(env: Bindings, binding: string) {
   }
 }
 
+/** The demo community whose administrators decide club proposals and budgets by consent, and the plan in front of them. */
+const consentingCommunity = 'pingzhi';
+const consentingClub = '平治亲子阅读会';
+
+/**
+ * 平治 asks all its administrators about every plan: silence for five days is consent, any one may object with a
+ * reason. A second administrator (徐涛) sits with the admin persona, and the resident persona's club proposal waits in
+ * its window, so the admin persona can object or let it pass. Proposed through the same service residents use.
+ * Once only: after that the community's own choices stand.
+ */
+async function seedConsent(env: Bindings, binding: string) {
+  const db = tenantDb(tenantDatabase(env, binding));
+  const [seen] = await db.select({ id: clubs.id }).from(clubs).where(eq(clubs.name, consentingClub));
+  if (seen) return;
+  const people = await db
+    .select({ id: members.id, userId: members.userId, displayName: members.displayName })
+    .from(members)
+    .where(inArray(members.userId, ['demo-neighbour-4', 'demo-resident']));
+  const second = people.find((p) => p.userId === 'demo-neighbour-4');
+  const proposer = people.find((p) => p.userId === 'demo-resident');
+  if (!second || !proposer) return;
+  await db.insert(memberRoles).values({ memberId: second.id, role: 'association-admin', partyKey: '', grantedBy: 'demo-seed' }).onConflictDoNothing();
+  await updateCommunitySettings(db, { decisionRule: 'consent', consentDays: 5 });
+  await proposeClub(
+    db,
+    { id: proposer.id, displayName: proposer.displayName, status: 'active', roles: [] },
+    { name: consentingClub, purpose: '每周日上午在活动室给孩子们读绘本，家长轮流领读，图书来自各家捐赠。', meetingPattern: '每周日 10:00' },
+  );
+}
+
 /** Creates the demo communities and people if they are missing; running it again changes nothing. */
 export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
   const platform = platformDb(env.PLATFORM_DB);
@@ -187,6 +218,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedAppointments(env, row.databaseBinding);
       if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);
+      if (setup.slug === consentingCommunity) await seedConsent(env, row.databaseBinding);
     }
     await platform
       .insert(consultantGrants)
