@@ -189,7 +189,10 @@ async function seedConsent(env: Bindings, binding: string) {
   const second = people.find((p) => p.userId === 'demo-neighbour-4');
   const proposer = people.find((p) => p.userId === 'demo-resident');
   if (!second || !proposer) return;
-  await db.insert(memberRoles).values({ memberId: second.id, role: 'association-admin', partyKey: '', grantedBy: 'demo-seed' }).onConflictDoNothing();
+  await db
+    .insert(memberRoles)
+    .values({ memberId: second.id, role: 'association-admin', partyKey: '', grantedBy: 'demo-seed' })
+    .onConflictDoNothing();
   await updateCommunitySettings(db, { decisionRule: 'consent', consentDays: 5 });
   await proposeClub(
     db,

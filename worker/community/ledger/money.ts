@@ -114,7 +114,10 @@ export async function recordRepayment(
   input: { clubId: number; amountFen: number; occurredOn: string; note?: string; recordedBy: number; ref?: string },
 ) {
   // A club that was never advanced anything owes nothing: refuse before opening its accounts, so a refusal writes nothing.
-  const [claim] = await db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(eq(ledgerAccounts.key, advanceKey(input.clubId)));
+  const [claim] = await db
+    .select({ id: ledgerAccounts.id })
+    .from(ledgerAccounts)
+    .where(eq(ledgerAccounts.key, advanceKey(input.clubId)));
   if (!claim) {
     throw new AppError('validation_failed', 'The repayment is more than is outstanding', { amountFen: ['At most 0 fen is outstanding'] });
   }

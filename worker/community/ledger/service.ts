@@ -107,14 +107,26 @@ export async function reverseTransaction(db: TenantDb, id: number, memo: string,
       .select({ accountId: ledgerPostings.accountId, balanceFen: sql<number>`SUM(${ledgerPostings.amountFen})` })
       .from(ledgerPostings)
       .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
-      .where(and(eq(ledgerAccounts.kind, 'receivable'), inArray(ledgerPostings.accountId, claims.map((p) => p.accountId))))
+      .where(
+        and(
+          eq(ledgerAccounts.kind, 'receivable'),
+          inArray(
+            ledgerPostings.accountId,
+            claims.map((p) => p.accountId),
+          ),
+        ),
+      )
       .groupBy(ledgerPostings.accountId);
     for (const { accountId, balanceFen } of balances) {
       const change = claims.find((p) => p.accountId === accountId)?.amountFen ?? 0;
       if (Number(balanceFen) + change < 0) {
-        throw new AppError('conflict', 'Part of this advance has been repaid; reverse the repayments first, or record a repayment for the rest', {
-          id: [`Only ${Number(balanceFen)} fen of it is still owed`],
-        });
+        throw new AppError(
+          'conflict',
+          'Part of this advance has been repaid; reverse the repayments first, or record a repayment for the rest',
+          {
+            id: [`Only ${Number(balanceFen)} fen of it is still owed`],
+          },
+        );
       }
     }
   }
