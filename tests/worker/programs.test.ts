@@ -30,8 +30,13 @@ const libraryTemplate = template.programs.find((p) => p.key === 'library')!;
 
 const page = (host: string, key: string, who?: Person, locale: 'zh-CN' | 'en' = 'zh-CN') =>
   read(as(host, who).programs[':key'].$get({ param: { key }, query: { locale } }));
-const saveSection = (host: string, key: string, section: Section, who: Person | undefined, json: { body: string; summary: string; baseRevision: number }) =>
-  read(as(host, who).programs[':key'].sections[':section'].$put({ param: { key, section }, query: { locale: 'zh-CN' }, json }));
+const saveSection = (
+  host: string,
+  key: string,
+  section: Section,
+  who: Person | undefined,
+  json: { body: string; summary: string; baseRevision: number },
+) => read(as(host, who).programs[':key'].sections[':section'].$put({ param: { key, section }, query: { locale: 'zh-CN' }, json }));
 const revisions = (host: string, key: string, section: Section, who?: Person) =>
   read(as(host, who).programs[':key'].sections[':section'].revisions.$get({ param: { key, section }, query: { locale: 'zh-CN' } }));
 const revision = (host: string, key: string, section: Section, n: number, who?: Person) =>
@@ -121,7 +126,9 @@ describe("a program's page", () => {
     await place(host, id, player);
     await expectStep(host, id, 'hold', leader, 'held');
     await d1
-      .prepare("INSERT INTO volunteer_hours (member_id, program_key, served_on, minutes, recorded_by, confirmed_at) VALUES (?, 'kids-troupe', ?, 120, ?, datetime('now'))")
+      .prepare(
+        "INSERT INTO volunteer_hours (member_id, program_key, served_on, minutes, recorded_by, confirmed_at) VALUES (?, 'kids-troupe', ?, 120, ?, datetime('now'))",
+      )
       .bind(player.id, `${shanghaiMonth(startsAt)}-02`, admin.id)
       .run();
 
@@ -137,13 +144,18 @@ describe("a program's page", () => {
     expect(Object.values(value('activitiesHeld')).reduce((a, b) => a + b, 0)).toBe(1);
   });
 
-  it("an administrator renames a program and switches it off from its page; others may not", async () => {
+  it('an administrator renames a program and switches it off from its page; others may not', async () => {
     const { host, admin } = c();
     const neighbour = await resident(host, '邻居老郑');
     const rename = { name: { zh: '社区少年宫', en: 'Youth Centre' } };
-    expect((await read(as(host, neighbour).programs[':key'].$patch({ param: { key: 'little-architects' }, json: rename }))).status).toBe(403);
+    expect((await read(as(host, neighbour).programs[':key'].$patch({ param: { key: 'little-architects' }, json: rename }))).status).toBe(
+      403,
+    );
     expectStatus(await read(as(host, admin).programs[':key'].$patch({ param: { key: 'little-architects' }, json: rename })), 200);
-    expectStatus(await read(as(host, admin).programs[':key'].$patch({ param: { key: 'little-architects' }, json: { enabled: false } })), 200);
+    expectStatus(
+      await read(as(host, admin).programs[':key'].$patch({ param: { key: 'little-architects' }, json: { enabled: false } })),
+      200,
+    );
     const after = bodyOf(await page(host, 'little-architects'), 200);
     expect(after).toMatchObject({ name: { zh: '社区少年宫', en: 'Youth Centre' }, enabled: false });
   });
@@ -160,7 +172,9 @@ describe("a section in the community's own words", () => {
     const after = bodyOf(await page(host, 'library'), 200);
     expect(sectionOf(after, 'how-to-run')).toMatchObject({ body, edited: true, revision: 2 });
     // The English page and the other sections are untouched.
-    expect(sectionOf(bodyOf(await page(host, 'library', undefined, 'en'), 200), 'how-to-run').body).toContain(libraryTemplate.howToRun[0]!.en);
+    expect(sectionOf(bodyOf(await page(host, 'library', undefined, 'en'), 200), 'how-to-run').body).toContain(
+      libraryTemplate.howToRun[0]!.en,
+    );
     expect(sectionOf(after, 'purpose').edited).toBe(false);
 
     const history = bodyOf(await revisions(host, 'library', 'how-to-run', admin), 200);
@@ -223,7 +237,10 @@ describe("a section in the community's own words", () => {
 
   it("another community sees its own template text, not this community's words, and none of its clubs", async () => {
     const { host, admin } = c();
-    bodyOf(await saveSection(host, 'elder-care', 'purpose', admin, { body: '只属于这个小区的说法', summary: '改写', baseRevision: 1 }), 200);
+    bodyOf(
+      await saveSection(host, 'elder-care', 'purpose', admin, { body: '只属于这个小区的说法', summary: '改写', baseRevision: 1 }),
+      200,
+    );
     const leader = await resident(host, '护理队长');
     const clubName = uniq('银龄陪伴队');
     await proposeClub(host, leader, clubName, { programKey: 'elder-care' });

@@ -1,6 +1,15 @@
 import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { activities, activityCostLines, activityReviews, activitySettlements, clubs, members, programs, signups } from '../../db/tenant-schema';
+import {
+  activities,
+  activityCostLines,
+  activityReviews,
+  activitySettlements,
+  clubs,
+  members,
+  programs,
+  signups,
+} from '../../db/tenant-schema';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../../auth/roles';
 import { approvalProblem, computeBudget } from './budget';

@@ -23,7 +23,11 @@ const state = z.enum(activityStates);
 const activityInput = z.object({
   clubId: z.number().int().positive().nullable().optional(),
   /** The program it counts for; a club's activity counts for its club's program unless another is named. */
-  programKey: z.string().regex(/^[a-z][a-z-]{0,40}$/).nullable().optional(),
+  programKey: z
+    .string()
+    .regex(/^[a-z][a-z-]{0,40}$/)
+    .nullable()
+    .optional(),
   title: z.string().trim().min(2).max(80),
   description: z.string().max(4000).optional(),
   startsAt: z.iso.datetime({ offset: true }),

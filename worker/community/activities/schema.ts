@@ -46,7 +46,11 @@ export const activities = sqliteTable(
     checkinToken: text('checkin_token').notNull(),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [index('activities_starts').on(t.startsAt), index('activities_club').on(t.clubId, t.startsAt), index('activities_program').on(t.programKey, t.startsAt)],
+  (t) => [
+    index('activities_starts').on(t.startsAt),
+    index('activities_club').on(t.clubId, t.startsAt),
+    index('activities_program').on(t.programKey, t.startsAt),
+  ],
 );
 
 export const activityCostLines = sqliteTable(

@@ -170,8 +170,7 @@ export async function updateActivity(db: TenantDb, id: number, _member: MemberCo
     throw new AppError('conflict', 'An approved activity can no longer be changed; cancel it instead');
   checkTimes(input);
   // Left out, the activity keeps the program it counts for.
-  const programKey =
-    input.programKey === undefined ? activity.programKey : await creditedProgram(db, input.programKey, activity.clubId);
+  const programKey = input.programKey === undefined ? activity.programKey : await creditedProgram(db, input.programKey, activity.clubId);
   const plan = await planPlace(db, { ...input, clubId: activity.clubId }, id);
   const held = await heldBooking(db, id);
   const surplusRatePercent = input.surplusRatePercent ?? activity.surplusRatePercent;

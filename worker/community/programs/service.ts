@@ -335,7 +335,15 @@ export async function listSectionRevisions(db: TenantDb, ref: SectionRef) {
   if (!row) {
     return {
       section: { key: ref.section, revision: 1 },
-      revisions: [{ number: 1, summary: ref.locale === 'en' ? 'Text of the template' : '模板原文', kind: 'template' as const, authorName: null, createdAt: null }],
+      revisions: [
+        {
+          number: 1,
+          summary: ref.locale === 'en' ? 'Text of the template' : '模板原文',
+          kind: 'template' as const,
+          authorName: null,
+          createdAt: null,
+        },
+      ],
     };
   }
   const rows = await db
