@@ -76,9 +76,6 @@ export default function SectionHistory() {
               <th scope="col">{t('programHistory.to')}</th>
               <th scope="col">{t('programHistory.revision', { number: '' })}</th>
               <th scope="col">{t('programEditor.summary')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('programHistory.restore')}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -113,7 +110,7 @@ export default function SectionHistory() {
                   </td>
                   <td>
                     {r.summary}
-                    <Show when={r.createdAt}>
+                    <Show when={r.kind !== 'template' && r.createdAt}>
                       {(at) => (
                         <>
                           <br />
@@ -123,17 +120,17 @@ export default function SectionHistory() {
                         </>
                       )}
                     </Show>
-                  </td>
-                  <td>
                     <Show when={r.number !== history()?.section.revision}>
-                      <button
-                        type="button"
-                        class="button secondary"
-                        aria-label={t('programHistory.restoreNamed', { number: String(r.number) })}
-                        onClick={() => restore(r.number)}
-                      >
-                        {t('programHistory.restore')}
-                      </button>
+                      <div class="actions">
+                        <button
+                          type="button"
+                          class="button secondary"
+                          aria-label={t('programHistory.restoreNamed', { number: String(r.number) })}
+                          onClick={() => restore(r.number)}
+                        >
+                          {t('programHistory.restore')}
+                        </button>
+                      </div>
                     </Show>
                   </td>
                 </tr>

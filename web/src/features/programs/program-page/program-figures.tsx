@@ -79,7 +79,7 @@ export default function ProgramFigures(props: { program: ProgramPage }) {
               <th scope="col">{t('program.month')}</th>
               <For each={series()}>
                 {(f) => (
-                  <th scope="col" class="num">
+                  <th scope="col" class="figure-head">
                     {label(f)}
                   </th>
                 )}
