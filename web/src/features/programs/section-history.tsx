@@ -74,7 +74,7 @@ export default function SectionHistory() {
             <tr>
               <th scope="col">{t('programHistory.from')}</th>
               <th scope="col">{t('programHistory.to')}</th>
-              <th scope="col">{t('programHistory.revision', { number: '' })}</th>
+              <th scope="col">{t('programHistory.revisionHeader')}</th>
               <th scope="col">{t('programEditor.summary')}</th>
             </tr>
           </thead>
