@@ -85,6 +85,8 @@ const tables = [
   'committees',
   'committee_members',
   'spaces',
+  'program_texts',
+  'program_text_revisions',
 ];
 
 async function rowCounts() {
@@ -120,7 +122,17 @@ describe('the demo seed', () => {
     const before = await snapshot();
     // Today's life sits beside the past year: the clubs and issue of demo-life, and nothing else upcoming.
     expect(before.clubs).toEqual(expect.arrayContaining(['书法社:proposed', '周末网球社:active']));
-    expect(before.activities).toEqual(['周六网球友谊赛:open:2']);
+    expect(before.activities).toEqual(['周六网球友谊赛:open:2', '彩虹屋跳蚤市场:open:1']);
+    // Program pages: 翠竹园 wrote some sections in its own words, and the hub's flea market counts for 彩虹屋.
+    const library = bodyOf(await read(api.programs[':key'].$get({ param: { key: 'library' }, query: {} })), 200);
+    expect(library.sections.find((s) => s.key === 'how-to-run')).toMatchObject({ edited: true, revision: 3 });
+    expect(library.sections.find((s) => s.key === 'purpose')?.edited).toBe(false);
+    expect(library.volunteers.count).toBeGreaterThan(0);
+    const shop = bodyOf(await read(api.programs[':key'].$get({ param: { key: 'charity-shop' }, query: {} })), 200);
+    expect(shop.activities.map((a) => a.title)).toContain('彩虹屋跳蚤市场');
+    const salon = bodyOf(await read(api.programs[':key'].$get({ param: { key: 'salon' }, query: {} })), 200);
+    const salonHeld = salon.figures.series.find((f) => f.key === 'activitiesHeld')!;
+    expect(Object.values(salonHeld.values).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(before.issues).toContain('地下车库照明不足:acknowledged');
     expect(before.spaces).toBe(3);
     // Representatives came through appointments they accepted; the resident persona has an offer waiting.

@@ -47,6 +47,9 @@ const Structure = lazy(() => import('./features/structure/structure'));
 const Committees = lazy(() => import('./features/committees/committees'));
 const Buildings = lazy(() => import('./features/buildings/buildings'));
 const SpaceCalendar = lazy(() => import('./features/spaces/space-calendar'));
+const ProgramPage = lazy(() => import('./features/programs/program-page'));
+const SectionEditor = lazy(() => import('./features/programs/section-editor'));
+const SectionHistory = lazy(() => import('./features/programs/section-history'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -134,6 +137,9 @@ function Routes() {
           <Route path="/buildings" component={Buildings} />
           <Route path="/spaces" component={SpacesAdmin} />
           <Route path="/spaces/:id" component={SpaceCalendar} />
+          <Route path="/programs/:key" component={ProgramPage} />
+          <Route path="/programs/:key/:section/edit" component={SectionEditor} />
+          <Route path="/programs/:key/:section/history" component={SectionHistory} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

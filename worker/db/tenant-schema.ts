@@ -1,6 +1,6 @@
 /** The tenant schema: each feature keeps its tables in `worker/community/<feature>/schema.ts`; this index re-exports them for drizzle-kit and the migrator. */
 export { communityProfile } from '../community/profile/schema';
-export { programs } from '../community/programs/schema';
+export { programs, programTexts, programTextRevisions } from '../community/programs/schema';
 export { parties, partyAppointments } from '../community/parties/schema';
 export { bodies, bodyParties } from '../community/bodies/schema';
 export { buildings, contactApplications } from '../community/buildings/schema';

@@ -136,7 +136,12 @@ export async function collectMonthFacts(d1: D1Database, months: readonly string[
       .where(eq(members.status, 'active'))
       .orderBy(sql`at`),
     db
-      .selectDistinct({ m: heldMonth.as('m'), clubId: activities.clubId, programKey: clubs.programKey })
+      // The program an activity counts for: its own, or its club's for rows from before activities named one.
+      .selectDistinct({
+        m: heldMonth.as('m'),
+        clubId: activities.clubId,
+        programKey: sql<string | null>`COALESCE(${activities.programKey}, ${clubs.programKey})`.as('program_key'),
+      })
       .from(activities)
       .leftJoin(clubs, eq(clubs.id, activities.clubId))
       .where(and(inArray(activities.state, HELD), within(activities.startsAt, start, end))),

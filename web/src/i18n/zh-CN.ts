@@ -16,6 +16,7 @@ import * as notifications from '../features/notifications/i18n';
 import * as parties from '../features/parties/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
+import * as programs from '../features/programs/i18n';
 import * as settings from '../features/settings/i18n';
 import * as spaces from '../features/spaces/i18n';
 import * as structure from '../features/structure/i18n';
@@ -106,6 +107,7 @@ export const zhCN = {
   ...clubs.zh,
   ...consent.zh,
   ...spaces.zh,
+  ...programs.zh,
   ...ledger.zh,
   ...volunteers.zh,
   ...issues.zh,

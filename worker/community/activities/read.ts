@@ -1,6 +1,15 @@
 import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { activities, activityCostLines, activityReviews, activitySettlements, clubs, members, signups } from '../../db/tenant-schema';
+import {
+  activities,
+  activityCostLines,
+  activityReviews,
+  activitySettlements,
+  clubs,
+  members,
+  programs,
+  signups,
+} from '../../db/tenant-schema';
 import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../../auth/roles';
 import { approvalProblem, computeBudget } from './budget';
@@ -45,7 +54,7 @@ export async function visibleActivity(db: TenantDb, id: number, viewer: MemberCo
  */
 export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null, organiserNamesPublic: boolean) {
   const { activity } = await visibleActivity(db, id, viewer);
-  const [planned, actual, counts, settlement, reviews, responsible, club, mine, viewerRole] = await db.batch([
+  const [planned, actual, counts, settlement, reviews, responsible, club, mine, viewerRole, program] = await db.batch([
     db
       .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
       .from(activityCostLines)
@@ -94,6 +103,16 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
       .select({ responsible: clubs.responsibleMemberId })
       .from(clubs)
       .where(eq(clubs.id, activity.clubId ?? -1)),
+    // The program it counts for; rows from before activities named one count for their club's.
+    db
+      .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
+      .from(programs)
+      .where(
+        eq(
+          programs.key,
+          sql`COALESCE(${activity.programKey}, (SELECT ${clubs.programKey} FROM ${clubs} WHERE ${clubs.id} = ${activity.clubId ?? -1}))`,
+        ),
+      ),
   ]);
   const budget = computeBudget({
     lines: planned,
@@ -114,6 +133,8 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
     checkinToken: isOrganiser ? checkinToken : null,
     isOrganiser,
     club: club[0] ?? null,
+    programKey: program[0]?.key ?? null,
+    program: program[0] ? { key: program[0].key, name: { zh: program[0].nameZh, en: program[0].nameEn } } : null,
     responsible: seesOrganiserNames(viewer, organiserNamesPublic) ? (responsible[0] ?? null) : null,
     budget: {
       ...budget,

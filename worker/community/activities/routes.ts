@@ -22,6 +22,12 @@ const state = z.enum(activityStates);
 
 const activityInput = z.object({
   clubId: z.number().int().positive().nullable().optional(),
+  /** The program it counts for; a club's activity counts for its club's program unless another is named. */
+  programKey: z
+    .string()
+    .regex(/^[a-z][a-z-]{0,40}$/)
+    .nullable()
+    .optional(),
   title: z.string().trim().min(2).max(80),
   description: z.string().max(4000).optional(),
   startsAt: z.iso.datetime({ offset: true }),
@@ -96,6 +102,8 @@ const detailSchema = z.object({
     .object({ id: z.number().int(), startsAt: z.string(), endsAt: z.string(), seriesId: z.string().nullable(), borrowed: z.boolean() })
     .nullable(),
   club: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  programKey: z.string().nullable(),
+  program: z.object({ key: z.string(), name: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
   responsible: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   budget: z.object({
     lines: z.array(money),

@@ -4,6 +4,7 @@ import { activityStates, audiences, signupStatuses } from './rules';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { clubs } from '../clubs/schema';
 import { members } from '../members/schema';
+import { programs } from '../programs/schema';
 import { now } from '../../db/columns';
 
 export const activities = sqliteTable(
@@ -12,6 +13,11 @@ export const activities = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** Null for an activity of the hub (the association itself). */
     clubId: integer('club_id').references(() => clubs.id),
+    /**
+     * The program the activity counts for: its club's program unless chosen, or the one a hub activity chose. Older
+     * rows have none; readers then fall back to the club's program.
+     */
+    programKey: text('program_key').references(() => programs.key),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     responsibleMemberId: integer('responsible_member_id')
@@ -40,7 +46,11 @@ export const activities = sqliteTable(
     checkinToken: text('checkin_token').notNull(),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [index('activities_starts').on(t.startsAt), index('activities_club').on(t.clubId, t.startsAt)],
+  (t) => [
+    index('activities_starts').on(t.startsAt),
+    index('activities_club').on(t.clubId, t.startsAt),
+    index('activities_program').on(t.programKey, t.startsAt),
+  ],
 );
 
 export const activityCostLines = sqliteTable(

@@ -15,12 +15,15 @@ import {
   restartStatements,
 } from '../consent/service';
 import { sql } from 'drizzle-orm';
+import { creditableProgram } from '../programs/service';
 import { activityWithToken, attach, heldBooking, placeStatements, planPlace, releaseStatement, withClashCheck } from './place';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
 export interface ActivityInput {
   clubId?: number | null;
+  /** The program it counts for; a club's activity counts for its club's program unless another is chosen. */
+  programKey?: string | null;
   title: string;
   description?: string;
   startsAt: string;
@@ -70,6 +73,21 @@ function checkTimes(input: { startsAt: string; endsAt: string }) {
   }
 }
 
+/**
+ * The program an activity counts for: the one chosen, which must exist and be switched on (400 naming programKey
+ * otherwise), or else its club's program; a hub activity without a choice counts for none.
+ */
+async function creditedProgram(db: TenantDb, chosen: string | null | undefined, clubId: number | null): Promise<string | null> {
+  if (chosen) {
+    if (!(await creditableProgram(db, chosen)))
+      throw new AppError('validation_failed', 'No such program, or it is switched off', { programKey: ['No such program'] });
+    return chosen;
+  }
+  if (clubId === null) return null;
+  const [club] = await db.select({ programKey: clubs.programKey }).from(clubs).where(eq(clubs.id, clubId));
+  return club?.programKey ?? null;
+}
+
 /** Whoever proposes an activity is responsible for it. A club activity is proposed by a member of that active club. */
 export async function createActivity(db: TenantDb, member: MemberContext, input: ActivityInput) {
   checkTimes(input);
@@ -78,6 +96,7 @@ export async function createActivity(db: TenantDb, member: MemberContext, input:
     if (!club) throw new AppError('validation_failed', 'No such club', { clubId: ['No such club'] });
     if (club.status !== 'active') throw new AppError('conflict', 'Only an active club can hold activities');
   }
+  const programKey = await creditedProgram(db, input.programKey, input.clubId ?? null);
   const plan = await planPlace(db, { ...input, clubId: input.clubId ?? null }, null);
   const surplusRatePercent = input.surplusRatePercent ?? (await defaultSurplusRate(db));
   const { feeFen } = derivedFee({ ...input, surplusRatePercent });
@@ -89,6 +108,7 @@ export async function createActivity(db: TenantDb, member: MemberContext, input:
       .insert(activities)
       .values({
         clubId: input.clubId ?? null,
+        programKey,
         title: input.title,
         description: input.description ?? '',
         responsibleMemberId: member.id,
@@ -149,6 +169,8 @@ export async function updateActivity(db: TenantDb, id: number, _member: MemberCo
   if (!editableStates.includes(activity.state))
     throw new AppError('conflict', 'An approved activity can no longer be changed; cancel it instead');
   checkTimes(input);
+  // Left out, the activity keeps the program it counts for.
+  const programKey = input.programKey === undefined ? activity.programKey : await creditedProgram(db, input.programKey, activity.clubId);
   const plan = await planPlace(db, { ...input, clubId: activity.clubId }, id);
   const held = await heldBooking(db, id);
   const surplusRatePercent = input.surplusRatePercent ?? activity.surplusRatePercent;
@@ -160,6 +182,7 @@ export async function updateActivity(db: TenantDb, id: number, _member: MemberCo
   const update = db
     .update(activities)
     .set({
+      programKey,
       title: input.title,
       description: input.description ?? '',
       startsAt: input.startsAt,

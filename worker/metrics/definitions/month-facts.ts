@@ -10,7 +10,7 @@ export interface MonthFacts {
   members: number;
   /** Clubs that held an activity this month (ids), for the 90-day window of "active". */
   clubsWithActivity: number[];
-  /** Programs (keys) whose clubs held an activity this month. */
+  /** Programs (keys) that held an activity this month: the program it names, or else its club's. */
   programsWithActivity: string[];
   /** Programs the community has switched on. */
   programsEnabled: string[];

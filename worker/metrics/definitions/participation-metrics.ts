@@ -85,8 +85,8 @@ export const PARTICIPATION_METRICS: readonly MetricDefinition[] = [
     true,
     { zh: '运行中的互助项目', en: 'Programs active' },
     {
-      zh: '九项互助项目中，已启用且截至月底的 90 天内有社团办过活动的项目数。',
-      en: 'Of the nine programs, those switched on whose clubs held an activity in the 90 days to the end of the month.',
+      zh: '九项互助项目中，已启用且截至月底的 90 天内办过活动的项目数（活动计入所选项目，未选时计入其社团的项目）。',
+      en: "Of the nine programs, those switched on that held an activity in the 90 days to the end of the month (an activity counts for the program it names, or else its club's).",
     },
   ),
 ];

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
@@ -29,7 +30,12 @@ export default function Canvas() {
 
   const cell = (entry: Entry, area: string) => (
     <section class="canvas-cell" style={{ 'grid-area': area }} data-canvas={entry.key} aria-labelledby={`canvas-${entry.key}`}>
-      <h3 id={`canvas-${entry.key}`}>{pick(entry.title)}</h3>
+      <h3 id={`canvas-${entry.key}`}>
+        {/* A module is one of the programs: its title opens the program's page. */}
+        <Show when={entry.key.startsWith('module:')} fallback={pick(entry.title)}>
+          <A href={`/programs/${entry.key.slice('module:'.length)}`}>{pick(entry.title)}</A>
+        </Show>
+      </h3>
       <Show
         when={editing() === entry.key}
         fallback={

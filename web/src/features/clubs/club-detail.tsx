@@ -129,7 +129,13 @@ export default function ClubDetail() {
               <span class="tag" classList={{ warn: cl().status !== 'active' }}>
                 {t(`clubStatus.${cl().status}`)}
               </span>
-              <Show when={cl().program}>{(p) => <span class="tag">{pick(p().name)}</span>}</Show>
+              <Show when={cl().program}>
+                {(p) => (
+                  <A class="tag" href={`/programs/${p().key}`}>
+                    {pick(p().name)}
+                  </A>
+                )}
+              </Show>
             </p>
             <p class="responsible">
               {t('club.responsible', { name: cl().responsible?.displayName ?? t('clubs.namesForMembers') })}{' '}

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For } from 'solid-js';
 import { useI18n } from '../../i18n';
 
@@ -8,7 +9,7 @@ export interface ProgramView {
   enabled: boolean;
 }
 
-/** The community's mutual-aid programs as cards. */
+/** The community's mutual-aid programs as cards, each opening the program's page. */
 export function ProgramList(props: { programs: ProgramView[] }) {
   const { pick } = useI18n();
   return (
@@ -16,7 +17,9 @@ export function ProgramList(props: { programs: ProgramView[] }) {
       <For each={props.programs.filter((p) => p.enabled)}>
         {(p) => (
           <li class="card" data-program={p.key}>
-            <h3>{pick(p.name)}</h3>
+            <h3>
+              <A href={`/programs/${p.key}`}>{pick(p.name)}</A>
+            </h3>
             <p>{pick(p.description)}</p>
           </li>
         )}

@@ -5,7 +5,7 @@ import { type Activity, PROCESS } from './activity';
 
 /** The way back (to the club or this week), the title, state and responsible person, and where the activity is on its path. */
 export function ActivityHeader(props: { activity: Activity }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   return (
     <>
       <p class="no-print">
@@ -21,6 +21,14 @@ export function ActivityHeader(props: { activity: Activity }) {
           </span>
           <Show when={props.activity.club}>{(club) => <span class="tag">{club().name}</span>}</Show>
         </p>
+        <Show when={props.activity.program}>
+          {(program) => (
+            <p class="activity-program">
+              {t('activity.program')}
+              <A href={`/programs/${program().key}`}>{pick(program().name)}</A>
+            </p>
+          )}
+        </Show>
         <p class="responsible">
           {t('activity.responsible', { name: props.activity.responsible?.displayName ?? t('clubs.namesForMembers') })}{' '}
           <span class="help">{t('principles.whoProposes')}</span>

@@ -37,6 +37,8 @@ export function createActivityForm(options: { clubId: string; existing: () => Ac
   const [lowerFee, setLowerFee] = createSignal('');
   const [exceptionReason, setExceptionReason] = createSignal('');
   const [clubId, setClubId] = createSignal(options.clubId);
+  /** '' for none; only an activity without a club chooses (a club's counts for its club's program). */
+  const [programKey, setProgramKey] = createSignal('');
 
   // Fill the form once from the activity being edited.
   createEffect(
@@ -58,6 +60,7 @@ export function createActivityForm(options: { clubId: string; existing: () => Ac
       setLowerFee(a.budget.derivedFeeFen !== null && a.feeFen < a.budget.derivedFeeFen ? yuanInput(a.feeFen) : '');
       setExceptionReason(a.exceptionReason ?? '');
       setClubId(a.clubId ? String(a.clubId) : '');
+      setProgramKey(a.clubId ? '' : (a.programKey ?? ''));
     }),
   );
 
@@ -140,6 +143,8 @@ export function createActivityForm(options: { clubId: string; existing: () => Ac
     setExceptionReason,
     clubId,
     setClubId,
+    programKey,
+    setProgramKey,
     defaultRate: options.defaultRate,
     rateValue,
     expectedValue,

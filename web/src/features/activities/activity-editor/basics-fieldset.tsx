@@ -11,12 +11,15 @@ export function BasicsFieldset(props: {
   /** A new activity may belong to one of the reader's active clubs. */
   editing: boolean;
   myClubs: { id: number; name: string }[];
+  /** The programs switched on, which an activity without a club may count for. */
+  programs: { key: string; name: { zh: string; en: string } }[];
+  clubActivity: boolean;
   /** The form was submitted once, so a missing value shows. */
   submitted: boolean;
   error: unknown;
   invalid: (field: string) => boolean;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const form = props.form;
   return (
     <fieldset>
@@ -48,6 +51,29 @@ export function BasicsFieldset(props: {
           </select>
           <span class="help" id="a-club-help">
             {t('activityEditor.clubHelp')}
+          </span>
+        </div>
+      </Show>
+      <Show when={!props.clubActivity} fallback={<p class="help">{t('activityEditor.programFromClub')}</p>}>
+        <div class="field" classList={{ invalid: props.invalid('programKey') }}>
+          <label for="a-program">{t('activityEditor.program')}</label>
+          <select
+            id="a-program"
+            value={form.programKey()}
+            onChange={(e) => form.setProgramKey(e.currentTarget.value)}
+            aria-describedby="a-program-help"
+          >
+            <option value="">{t('activityEditor.noProgram')}</option>
+            <For each={props.programs}>
+              {(p) => (
+                <option value={p.key} selected={form.programKey() === p.key}>
+                  {pick(p.name)}
+                </option>
+              )}
+            </For>
+          </select>
+          <span class="help" id="a-program-help">
+            {t('activityEditor.programHelp')}
           </span>
         </div>
       </Show>

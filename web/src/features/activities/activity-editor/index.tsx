@@ -34,6 +34,9 @@ export default function ActivityEditor() {
     () => request(api.api.me.overview.$get()).catch(() => null),
   );
   const [existing] = createResource(() => params.id, loadActivity);
+  const [community] = createResource(() => request(api.api.community.$get()).catch(() => null));
+  const programs = () => (community()?.programs ?? []).filter((p) => p.enabled);
+  const isClubActivity = () => (editing() ? Boolean(existing()?.clubId) : Boolean(form.clubId()));
 
   const form = createActivityForm({
     clubId: search.clubId ?? '',
@@ -70,6 +73,8 @@ export default function ActivityEditor() {
     const [kind, chosenId] = form.placeChoice().split(':');
     const body = {
       clubId: form.clubId() ? Number(form.clubId()) : null,
+      // A club's activity counts for its club's program; left out, the server keeps or derives it.
+      programKey: isClubActivity() ? undefined : form.programKey() || null,
       title: form.title().trim(),
       description: form.description(),
       startsAt: start,
@@ -126,6 +131,8 @@ export default function ActivityEditor() {
               places={places}
               editing={editing()}
               myClubs={myClubs()}
+              programs={programs()}
+              clubActivity={isClubActivity()}
               submitted={submitted()}
               error={error()}
               invalid={invalid}

@@ -13,6 +13,10 @@ export const zh = {
     club: '社团',
     noClub: '不属于社团（互助会活动）',
     clubHelp: '社团活动由社团骨干批准，结余进入社团基金；互助会活动由管理员批准。',
+    program: '计入哪个互助项目',
+    noProgram: '不计入任何项目',
+    programHelp: '互助会办的活动（比如跳蚤市场）可以计入一个项目，显示在该项目的页面和数据里。',
+    programFromClub: '社团活动计入社团所属的互助项目。',
     description: '活动介绍（可选）',
     startsAt: '开始时间',
     endsAt: '结束时间',
@@ -80,6 +84,11 @@ export const en: Translation<typeof zh> = {
     noClub: 'No club (an association activity)',
     clubHelp:
       'A club’s leader approves club activities, and the surplus goes to the club fund; an administrator approves association activities.',
+    program: 'Program it counts for',
+    noProgram: 'No program',
+    programHelp:
+      'An association activity (a flea market, say) may count for a program: it shows on that program’s page and in its figures.',
+    programFromClub: 'A club’s activity counts for its club’s program.',
     description: 'Description (optional)',
     startsAt: 'Starts',
     endsAt: 'Ends',
