@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, notExists, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isAdmin, isCoordinator } from '../../auth/roles';
 import type { TenantDb } from '../../db/client';
@@ -91,8 +91,20 @@ export async function postNeed(db: TenantDb, member: MemberContext, input: PostN
         createdAt: stamp,
       })
       .returning({ id: needs.id }),
-    db.run(sql`INSERT INTO need_events (need_id, from_state, to_state, actor_member_id, at)
-      SELECT MAX(id), NULL, 'unclaimed', ${member.id}, ${stamp} FROM needs WHERE posted_by = ${member.id} AND created_at = ${stamp}`),
+    db.insert(needEvents).select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          needId: needs.id,
+          fromState: sql<null>`NULL`.as('fromState'),
+          toState: needs.state,
+          actorMemberId: needs.postedBy,
+          note: sql<string>`''`.as('note'),
+          at: needs.createdAt,
+        })
+        .from(needs)
+        .where(and(eq(needs.postedBy, member.id), eq(needs.createdAt, stamp))),
+    ),
   ]);
   return inserted[0]!.id;
 }
@@ -113,26 +125,71 @@ export function moveStatements(
 ): Batch {
   const stamp = new Date().toISOString();
   const what = extra.outcome ? outcomeText[extra.outcome] : stepText[to];
-  const moved = sql`EXISTS (SELECT 1 FROM needs WHERE id = ${need.id} AND state = ${to} AND state_since = ${stamp})`;
   const tail = note ? { zh: `：${note}`, en: `: ${note}` } : { zh: '', en: '' };
+  // Rows of the need only once this move has happened: in its new state, with this move's stamp.
+  const movedNeed = and(eq(needs.id, need.id), eq(needs.state, to), eq(needs.stateSince, stamp));
   const statements: Batch = [
     db
       .update(needs)
       .set({ state: to, stateSince: stamp, ...extra })
       .where(and(eq(needs.id, need.id), eq(needs.state, need.state), condition)),
-    db.run(sql`INSERT INTO need_events (need_id, from_state, to_state, actor_member_id, note, at)
-      SELECT ${need.id}, ${need.state}, ${to}, ${actorId}, ${note}, ${stamp} WHERE ${moved}
-        AND NOT EXISTS (SELECT 1 FROM need_events WHERE need_id = ${need.id} AND to_state = ${to} AND at = ${stamp})`),
-    db.run(sql`INSERT INTO notifications (member_id, text_zh, text_en)
-      SELECT r.member_id, ${`你也需要的需求“${need.title}”${what.zh}${tail.zh}`}, ${`A need you share, "${need.title}", ${what.en}${tail.en}`}
-      FROM need_responses r
-      WHERE r.need_id = ${need.id} AND r.kind = 'me-too' AND r.member_id NOT IN (${need.postedBy}, ${actorId}) AND ${moved}`),
+    db.insert(needEvents).select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          needId: needs.id,
+          fromState: sql<NeedState>`${need.state}`.as('fromState'),
+          toState: needs.state,
+          actorMemberId: sql<number>`${actorId}`.as('actorMemberId'),
+          note: sql<string>`${note}`.as('note'),
+          at: needs.stateSince,
+        })
+        .from(needs)
+        .where(
+          and(
+            movedNeed,
+            notExists(db.select({ one: sql`1` }).from(needEvents).where(and(eq(needEvents.needId, need.id), eq(needEvents.toState, to), eq(needEvents.at, stamp)))),
+          ),
+        ),
+    ),
+    db.insert(notifications).select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          memberId: needResponses.memberId,
+          issueId: sql<null>`NULL`.as('issueId'),
+          textZh: sql<string>`${`你也需要的需求“${need.title}”${what.zh}${tail.zh}`}`.as('textZh'),
+          textEn: sql<string>`${`A need you share, "${need.title}", ${what.en}${tail.en}`}`.as('textEn'),
+          createdAt: needs.stateSince,
+          readAt: sql<null>`NULL`.as('readAt'),
+        })
+        .from(needResponses)
+        .innerJoin(needs, movedNeed)
+        .where(
+          and(
+            eq(needResponses.needId, need.id),
+            eq(needResponses.kind, 'me-too'),
+            notInArray(needResponses.memberId, [need.postedBy, actorId]),
+          ),
+        ),
+    ),
   ];
   if (need.postedBy !== actorId) {
     statements.push(
-      db.run(sql`INSERT INTO notifications (member_id, text_zh, text_en)
-        SELECT ${need.postedBy}, ${`你登记的需求“${need.title}”${what.zh}${tail.zh}`}, ${`Your need "${need.title}" ${what.en}${tail.en}`}
-        WHERE ${moved}`),
+      db.insert(notifications).select(
+        db
+          .select({
+            id: sql<number>`NULL`.as('id'),
+            memberId: needs.postedBy,
+            issueId: sql<null>`NULL`.as('issueId'),
+            textZh: sql<string>`${`你登记的需求“${need.title}”${what.zh}${tail.zh}`}`.as('textZh'),
+            textEn: sql<string>`${`Your need "${need.title}" ${what.en}${tail.en}`}`.as('textEn'),
+            createdAt: needs.stateSince,
+            readAt: sql<null>`NULL`.as('readAt'),
+          })
+          .from(needs)
+          .where(movedNeed),
+      ),
     );
   }
   return statements;
