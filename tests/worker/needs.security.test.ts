@@ -44,7 +44,10 @@ describe('who may do what with a need', () => {
       read(as(s.host, who).needs[':id'].transitions.$post({ ...byId(s.need), json: { to: 'wont-do', note: '不做' } }));
     const turn = (who?: Person) =>
       read(
-        as(s.host, who).needs[':id']['turn-into'].$post({ ...byId(s.need), json: { kind: 'program-task', programKey: 'elder-care', note: '交给居家养老' } }),
+        as(s.host, who).needs[':id']['turn-into'].$post({
+          ...byId(s.need),
+          json: { kind: 'program-task', programKey: 'elder-care', note: '交给居家养老' },
+        }),
       );
     const settings = (who?: Person) => read(as(s.host, who).needs.settings.$put({ json: { reviewAfterDays: 10 } }));
 

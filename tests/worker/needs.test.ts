@@ -14,10 +14,16 @@ async function contactOf(host: string, admin: Person) {
   return contact;
 }
 
-async function post(host: string, who: Person, extra: Partial<{ beneficiary: 'self' | 'family' | 'neighbour'; onBehalf: { name: string; flat?: string } }> = {}) {
+async function post(
+  host: string,
+  who: Person,
+  extra: Partial<{ beneficiary: 'self' | 'family' | 'neighbour'; onBehalf: { name: string; flat?: string } }> = {},
+) {
   const title = uniq('周末有人教老人用手机吗');
   const res = await read(
-    as(host, who).needs.$post({ json: { title, description: '家里老人想学视频通话和扫码', category: 'elderly', beneficiary: 'family', ...extra } }),
+    as(host, who).needs.$post({
+      json: { title, description: '家里老人想学视频通话和扫码', category: 'elderly', beneficiary: 'family', ...extra },
+    }),
   );
   return { id: bodyOf(res, 201).id, title };
 }
@@ -39,7 +45,9 @@ describe('the needs register', () => {
     const { id } = await post(host, poster);
     const on = bodyOf(await read(as(host, neighbour).needs[':id'].responses.$post({ ...byId(id), json: { kind: 'me-too' } })), 200);
     expect(on).toEqual({ on: true, count: 1 });
-    const help = await read(as(host, neighbour).needs[':id'].responses.$post({ ...byId(id), json: { kind: 'can-help', note: '我周六下午有空' } }));
+    const help = await read(
+      as(host, neighbour).needs[':id'].responses.$post({ ...byId(id), json: { kind: 'can-help', note: '我周六下午有空' } }),
+    );
     expect(bodyOf(help, 200).count).toBe(1);
     const off = bodyOf(await read(as(host, neighbour).needs[':id'].responses.$post({ ...byId(id), json: { kind: 'me-too' } })), 200);
     expect(off).toEqual({ on: false, count: 0 });
@@ -50,7 +58,9 @@ describe('the needs register', () => {
     expect(seen.responses).toEqual([expect.objectContaining({ kind: 'can-help', note: '我周六下午有空', name: neighbour.name })]);
     // A need posted for oneself cannot carry a neighbour's name.
     const wrong = await read(
-      as(host, poster).needs.$post({ json: { title: '帮邻居修水龙头', category: 'repairs', beneficiary: 'self', onBehalf: { name: '张奶奶' } } }),
+      as(host, poster).needs.$post({
+        json: { title: '帮邻居修水龙头', category: 'repairs', beneficiary: 'self', onBehalf: { name: '张奶奶' } },
+      }),
     );
     expect(wrong.status).toBe(400);
   });
@@ -114,7 +124,14 @@ describe('the needs register', () => {
     const contact = await contactOf(host, admin);
     const { id, title } = await post(host, poster);
     expectStatus(await read(as(host, fan).needs[':id'].responses.$post({ ...byId(id), json: { kind: 'me-too' } })), 200);
-    const body = { kind: 'activity' as const, title: '周六手机课堂', startsAt: inDays(10), endsAt: inDays(10, 2), capacity: 12, place: '活动室' };
+    const body = {
+      kind: 'activity' as const,
+      title: '周六手机课堂',
+      startsAt: inDays(10),
+      endsAt: inDays(10, 2),
+      capacity: 12,
+      place: '活动室',
+    };
     // Only the claimant or a coordinator turns it, and only once claimed.
     expect((await read(as(host, contact).needs[':id']['turn-into'].$post({ ...byId(id), json: body }))).status).toBe(403);
     expect((await read(as(host, admin).needs[':id']['turn-into'].$post({ ...byId(id), json: body }))).status).toBe(409);
@@ -145,7 +162,9 @@ describe('the needs register', () => {
     expectStatus(await claim(host, one.id, admin), 200);
     const name = uniq('亲子阅读会');
     const club = bodyOf(
-      await read(as(host, admin).needs[':id']['turn-into'].$post({ ...byId(one.id), json: { kind: 'club', name, purpose: '周末带孩子一起读绘本' } })),
+      await read(
+        as(host, admin).needs[':id']['turn-into'].$post({ ...byId(one.id), json: { kind: 'club', name, purpose: '周末带孩子一起读绘本' } }),
+      ),
       200,
     );
     expect(club.clubId).not.toBeNull();
@@ -155,11 +174,17 @@ describe('the needs register', () => {
     const two = await post(host, poster);
     expectStatus(await claim(host, two.id, admin), 200);
     const unknown = await read(
-      as(host, admin).needs[':id']['turn-into'].$post({ ...byId(two.id), json: { kind: 'program-task', programKey: 'nope', note: '交给项目' } }),
+      as(host, admin).needs[':id']['turn-into'].$post({
+        ...byId(two.id),
+        json: { kind: 'program-task', programKey: 'nope', note: '交给项目' },
+      }),
     );
     expect(unknown.status).toBe(400);
     const task = await read(
-      as(host, admin).needs[':id']['turn-into'].$post({ ...byId(two.id), json: { kind: 'program-task', programKey: 'elder-care', note: '居家养老志愿者上门教' } }),
+      as(host, admin).needs[':id']['turn-into'].$post({
+        ...byId(two.id),
+        json: { kind: 'program-task', programKey: 'elder-care', note: '居家养老志愿者上门教' },
+      }),
     );
     expect(bodyOf(task, 200).programKey).toBe('elder-care');
     const seen = await needOf(host, two.id, poster);

@@ -42,7 +42,13 @@ export function needsFiguresFrom(
   const medianHours: Record<string, number> = {};
   for (const [m, hours] of waits) medianHours[m] = Math.round(median(hours)! * 10) / 10;
   return [
-    { key: 'needs-posted', labelZh: '登记的需求', labelEn: 'Needs posted', unit: 'count', values: count(rows.posted.map((p) => p.createdAt)) },
+    {
+      key: 'needs-posted',
+      labelZh: '登记的需求',
+      labelEn: 'Needs posted',
+      unit: 'count',
+      values: count(rows.posted.map((p) => p.createdAt)),
+    },
     { key: 'needs-claimed', labelZh: '被认领的需求', labelEn: 'Needs claimed', unit: 'count', values: count(stepsTo('claimed')) },
     {
       key: 'needs-became-activities',

@@ -69,7 +69,14 @@ const list = defineRoute(anyone, {
         needs: z.array(needSummary),
         reviewAfterDays: z.number().int(),
         review: z.array(
-          z.object({ id: z.number().int(), title: z.string(), category, stateSince: z.string(), meToo: z.number().int(), waitingDays: z.number().int() }),
+          z.object({
+            id: z.number().int(),
+            title: z.string(),
+            category,
+            stateSince: z.string(),
+            meToo: z.number().int(),
+            waitingDays: z.number().int(),
+          }),
         ),
       }),
       'Needs',
@@ -78,25 +85,22 @@ const list = defineRoute(anyone, {
   },
 });
 
-const post = defineRoute(
-  residents,
-  {
-    method: 'post',
-    path: '/api/needs',
-    operationId: 'needs.post',
-    summary: 'Write down a need, for yourself, your family or a neighbour (who may not be online)',
-    request: jsonBody(
-      z.object({
-        title: z.string().trim().min(4).max(80),
-        description: z.string().trim().max(2000).optional(),
-        category,
-        beneficiary: z.enum(needBeneficiaries),
-        onBehalf: z.object({ name: z.string().trim().min(1).max(40), flat: z.string().trim().max(40).optional() }).optional(),
-      }),
-    ),
-    responses: { 201: json(z.object({ id: z.number().int() }), 'Posted'), ...errorResponses(400, 401, 403) },
-  },
-);
+const post = defineRoute(residents, {
+  method: 'post',
+  path: '/api/needs',
+  operationId: 'needs.post',
+  summary: 'Write down a need, for yourself, your family or a neighbour (who may not be online)',
+  request: jsonBody(
+    z.object({
+      title: z.string().trim().min(4).max(80),
+      description: z.string().trim().max(2000).optional(),
+      category,
+      beneficiary: z.enum(needBeneficiaries),
+      onBehalf: z.object({ name: z.string().trim().min(1).max(40), flat: z.string().trim().max(40).optional() }).optional(),
+    }),
+  ),
+  responses: { 201: json(z.object({ id: z.number().int() }), 'Posted'), ...errorResponses(400, 401, 403) },
+});
 
 const detail = defineRoute(anyone, {
   method: 'get',
@@ -106,25 +110,23 @@ const detail = defineRoute(anyone, {
   request: { params: idParam },
   responses: {
     200: json(
-      needSummary
-        .omit({ activityId: true, clubId: true })
-        .extend({
-          description: z.string(),
-          closingNote: z.string().nullable(),
-          claimedByMe: z.boolean(),
-          claimerName: z.string().nullable(),
-          claimedAt: z.string().nullable(),
-          onBehalfFlat: z.string().nullable(),
-          responses: z.array(z.object({ kind: z.enum(needResponseKinds), note: z.string(), name: z.string(), at: z.string() })),
-          events: z.array(
-            z.object({ fromState: state.nullable(), toState: state, note: z.string(), at: z.string(), actor: z.string().nullable() }),
-          ),
-          activity: z
-            .object({ id: z.number().int(), title: z.string(), state: z.enum(activityStates), startsAt: z.string(), opens: z.boolean() })
-            .nullable(),
-          club: z.object({ id: z.number().int(), name: z.string(), status: z.enum(clubStatuses) }).nullable(),
-          program: z.object({ key: z.string(), name: bilingual }).nullable(),
-        }),
+      needSummary.omit({ activityId: true, clubId: true }).extend({
+        description: z.string(),
+        closingNote: z.string().nullable(),
+        claimedByMe: z.boolean(),
+        claimerName: z.string().nullable(),
+        claimedAt: z.string().nullable(),
+        onBehalfFlat: z.string().nullable(),
+        responses: z.array(z.object({ kind: z.enum(needResponseKinds), note: z.string(), name: z.string(), at: z.string() })),
+        events: z.array(
+          z.object({ fromState: state.nullable(), toState: state, note: z.string(), at: z.string(), actor: z.string().nullable() }),
+        ),
+        activity: z
+          .object({ id: z.number().int(), title: z.string(), state: z.enum(activityStates), startsAt: z.string(), opens: z.boolean() })
+          .nullable(),
+        club: z.object({ id: z.number().int(), name: z.string(), status: z.enum(clubStatuses) }).nullable(),
+        program: z.object({ key: z.string(), name: bilingual }).nullable(),
+      }),
       'Need',
     ),
     ...errorResponses(404),
@@ -192,7 +194,12 @@ const turn = defineRoute(
     },
     responses: {
       200: json(
-        z.object({ state, activityId: z.number().int().nullable(), clubId: z.number().int().nullable(), programKey: z.string().nullable() }),
+        z.object({
+          state,
+          activityId: z.number().int().nullable(),
+          clubId: z.number().int().nullable(),
+          programKey: z.string().nullable(),
+        }),
         'Turned into',
       ),
       ...errorResponses(400, 401, 403, 404, 409),

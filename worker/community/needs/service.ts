@@ -21,7 +21,7 @@ import {
   noteRequired,
   openNeedStates,
 } from './rules';
-import { type NeedCategory, type NeedResponseKind, needBeneficiaries, needEvents, needResponses, needSettings, needs } from './schema';
+import { type NeedCategory, type NeedResponseKind, type needBeneficiaries, needEvents, needResponses, needSettings, needs } from './schema';
 
 type Batch = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
 
@@ -148,7 +148,12 @@ export function moveStatements(
         .where(
           and(
             movedNeed,
-            notExists(db.select({ one: sql`1` }).from(needEvents).where(and(eq(needEvents.needId, need.id), eq(needEvents.toState, to), eq(needEvents.at, stamp)))),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(needEvents)
+                .where(and(eq(needEvents.needId, need.id), eq(needEvents.toState, to), eq(needEvents.at, stamp))),
+            ),
           ),
         ),
     ),
@@ -222,7 +227,13 @@ export async function claimNeed(db: TenantDb, id: number, member: MemberContext)
 }
 
 /** Solves, declines (with a reason) or releases a need: a step of the lifecycle for one of the caller's actors. */
-export async function moveNeed(db: TenantDb, id: number, member: MemberContext, actors: NeedActor[], input: { to: NeedState; note?: string }) {
+export async function moveNeed(
+  db: TenantDb,
+  id: number,
+  member: MemberContext,
+  actors: NeedActor[],
+  input: { to: NeedState; note?: string },
+) {
   const need = await getNeed(db, id);
   if (input.to === 'claimed' || input.to === 'became-activity')
     throw new AppError('validation_failed', 'Claim a need, or turn it into something, with their own steps', { to: ['Not here'] });
@@ -287,7 +298,12 @@ export async function turnNeedInto(db: TenantDb, id: number, member: MemberConte
   });
   try {
     const extra = { outcome: 'activity' as const, activityId };
-    return await runMove(db, id, moveStatements(db, need, 'became-activity', member.id, input.title, extra, stillClaimed), 'became-activity');
+    return await runMove(
+      db,
+      id,
+      moveStatements(db, need, 'became-activity', member.id, input.title, extra, stillClaimed),
+      'became-activity',
+    );
   } catch (error) {
     // The need moved meanwhile: take the fresh draft back rather than leave an activity that came from nothing.
     await db.batch([
@@ -382,25 +398,52 @@ export async function needDetail(db: TenantDb, id: number, now: Date, viewer: Me
   const need = await getNeed(db, id);
   const sees = needView(viewerOf(viewer), need);
   const [people, responses, events, activity, club, program] = await db.batch([
-    db.select({ id: members.id, displayName: members.displayName }).from(members).where(sql`${members.id} IN (${need.postedBy}, ${need.claimedBy ?? -1})`),
     db
-      .select({ kind: needResponses.kind, note: needResponses.note, memberId: needResponses.memberId, name: members.displayName, at: needResponses.createdAt })
+      .select({ id: members.id, displayName: members.displayName })
+      .from(members)
+      .where(sql`${members.id} IN (${need.postedBy}, ${need.claimedBy ?? -1})`),
+    db
+      .select({
+        kind: needResponses.kind,
+        note: needResponses.note,
+        memberId: needResponses.memberId,
+        name: members.displayName,
+        at: needResponses.createdAt,
+      })
       .from(needResponses)
       .innerJoin(members, eq(members.id, needResponses.memberId))
       .where(eq(needResponses.needId, id))
       .orderBy(asc(needResponses.createdAt)),
     db
-      .select({ fromState: needEvents.fromState, toState: needEvents.toState, note: needEvents.note, at: needEvents.at, actor: members.displayName })
+      .select({
+        fromState: needEvents.fromState,
+        toState: needEvents.toState,
+        note: needEvents.note,
+        at: needEvents.at,
+        actor: members.displayName,
+      })
       .from(needEvents)
       .leftJoin(members, eq(members.id, needEvents.actorMemberId))
       .where(eq(needEvents.needId, id))
       .orderBy(asc(needEvents.id)),
     db
-      .select({ id: activities.id, title: activities.title, state: activities.state, startsAt: activities.startsAt, responsible: activities.responsibleMemberId })
+      .select({
+        id: activities.id,
+        title: activities.title,
+        state: activities.state,
+        startsAt: activities.startsAt,
+        responsible: activities.responsibleMemberId,
+      })
       .from(activities)
       .where(eq(activities.id, need.activityId ?? -1)),
-    db.select({ id: clubs.id, name: clubs.name, status: clubs.status }).from(clubs).where(eq(clubs.id, need.clubId ?? -1)),
-    db.select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn }).from(programs).where(eq(programs.key, need.programKey ?? '')),
+    db
+      .select({ id: clubs.id, name: clubs.name, status: clubs.status })
+      .from(clubs)
+      .where(eq(clubs.id, need.clubId ?? -1)),
+    db
+      .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
+      .from(programs)
+      .where(eq(programs.key, need.programKey ?? '')),
   ]);
   const nameOf = (memberId: number | null) => (sees.names ? (people.find((p) => p.id === memberId)?.displayName ?? null) : null);
   const linked = activity[0];
