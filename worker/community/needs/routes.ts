@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { viewerOf } from '../../auth/viewer';
-import type { AppContext, AppEnv } from '../../http/context';
+import type { AppContext, AppEnv, MemberContext } from '../../http/context';
+import { type CommunityRole, RoleResolver } from '../../auth/roles';
 import { memberOf, rolesOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
@@ -9,7 +10,7 @@ import { activityStates } from '../activities/rules';
 import { clubStatuses } from '../clubs/rules';
 import { communitySettings } from '../profile/service';
 import { needsFigures } from './figures';
-import { lastMonths, MAX_REVIEW_AFTER_DAYS, type NeedActor, needOutcomes, needStates } from './rules';
+import { lastMonths, MAX_REVIEW_AFTER_DAYS, type NeedActor, needOutcomes, needStates, nextNeedStates } from './rules';
 import { needBeneficiaries, needCategories, needResponseKinds } from './schema';
 import {
   claimNeed,
@@ -274,14 +275,25 @@ const origin = defineRoute(anyone, {
   },
 });
 
-/** The roles the caller acts in on this need, as the lifecycle names them. */
-async function actorsOf(c: AppContext): Promise<NeedActor[]> {
-  const roles = rolesOf(c);
+/** The roles someone acts in on the route's need, as the lifecycle names them (the roles themselves are resolved in one place). */
+async function needActors(roles: RoleResolver): Promise<NeedActor[]> {
+  const named: [CommunityRole, NeedActor][] = [
+    ['coordinator', 'coordinator'],
+    ['need-steward', 'steward'],
+    ['need-claimant', 'claimant'],
+    ['owner', 'poster'],
+  ];
   const actors: NeedActor[] = [];
-  if (await roles.holds('coordinator')) actors.push('coordinator');
-  if (await roles.holds('need-claimant')) actors.push('claimant');
-  if (await roles.holds('owner')) actors.push('poster');
+  for (const [role, actor] of named) if (await roles.holds(role)) actors.push(actor);
   return actors;
+}
+
+const actorsOf = (c: AppContext) => needActors(rolesOf(c));
+
+/** On the public page, the steps the reader may take (none for a visitor). */
+async function readerSteps(c: AppContext, id: number, viewer: MemberContext | null) {
+  if (!viewer) return [];
+  return needActors(new RoleResolver(tenantOf(c).db, viewer, { subject: 'need', params: { id: String(id) }, body: null }));
 }
 
 export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -298,7 +310,12 @@ export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   )
   .openapi(list, async (c) => c.json(await listNeeds(tenantOf(c).db, new Date(), await viewerOf(c), c.req.valid('query')), 200))
   .openapi(post, async (c) => c.json({ id: await postNeed(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
-  .openapi(detail, async (c) => c.json(await needDetail(tenantOf(c).db, c.req.valid('param').id, new Date(), await viewerOf(c)), 200))
+  .openapi(detail, async (c) => {
+    const { id } = c.req.valid('param');
+    const viewer = await viewerOf(c);
+    const need = await needDetail(tenantOf(c).db, id, new Date(), viewer);
+    return c.json({ ...need, steps: nextNeedStates(need.state, await readerSteps(c, id, viewer)) }, 200);
+  })
   .openapi(respond, async (c) => {
     const { kind, note } = c.req.valid('json');
     return c.json(await toggleResponse(tenantOf(c).db, c.req.valid('param').id, memberOf(c), kind, note), 200);

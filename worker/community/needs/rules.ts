@@ -3,6 +3,17 @@
  * Pure functions only; the web app imports them so its pages offer exactly what the API accepts.
  */
 
+/** What a need is about. */
+export const needCategories = ['learning', 'elderly', 'children', 'repairs', 'health', 'culture-sport', 'other'] as const;
+export type NeedCategory = (typeof needCategories)[number];
+
+/** Whom the need is for: the poster, their family, or a neighbour (possibly one who is not online). */
+export const needBeneficiaries = ['self', 'family', 'neighbour'] as const;
+
+/** What another member says about a need: "我也需要" or "我能帮忙". */
+export const needResponseKinds = ['me-too', 'can-help'] as const;
+export type NeedResponseKind = (typeof needResponseKinds)[number];
+
 /** 未认领 → 已认领 → 已变成活动 / 已解决 / 不做. */
 export const needStates = ['unclaimed', 'claimed', 'became-activity', 'solved', 'wont-do'] as const;
 export type NeedState = (typeof needStates)[number];

@@ -5,18 +5,10 @@ import { clubs } from '../clubs/schema';
 import { members } from '../members/schema';
 import { programs } from '../programs/schema';
 import { now } from '../../db/columns';
-import { DEFAULT_REVIEW_AFTER_DAYS, needOutcomes, needStates } from './rules';
+import { DEFAULT_REVIEW_AFTER_DAYS, needBeneficiaries, needCategories, needOutcomes, needResponseKinds, needStates } from './rules';
 
-/** What a need is about. */
-export const needCategories = ['learning', 'elderly', 'children', 'repairs', 'health', 'culture-sport', 'other'] as const;
-export type NeedCategory = (typeof needCategories)[number];
-
-/** Whom the need is for: the poster, their family, or a neighbour (possibly one who is not online). */
-export const needBeneficiaries = ['self', 'family', 'neighbour'] as const;
-
-/** What another member says about a need: "我也需要" or "我能帮忙". */
-export const needResponseKinds = ['me-too', 'can-help'] as const;
-export type NeedResponseKind = (typeof needResponseKinds)[number];
+// The need's kinds are declared with its lifecycle in rules.ts, which the web app imports without the tables.
+export { type NeedCategory, type NeedResponseKind, needBeneficiaries, needCategories, needResponseKinds } from './rules';
 
 /**
  * A need (需求) a resident writes down, for a coordinator or a club to take on. The links to what it became live
