@@ -127,6 +127,8 @@ const detail = defineRoute(anyone, {
           .nullable(),
         club: z.object({ id: z.number().int(), name: z.string(), status: z.enum(clubStatuses) }).nullable(),
         program: z.object({ key: z.string(), name: bilingual }).nullable(),
+        /** The states the reader may move it to: claim, turn into (became-activity), release, solve, decline. */
+        steps: z.array(state),
       }),
       'Need',
     ),
