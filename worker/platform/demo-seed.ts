@@ -12,6 +12,7 @@ import type { CommunitySetupInput } from './community-setup';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
+import { seedDemoNeeds } from './demo-needs';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
@@ -219,6 +220,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       await seedAppointments(env, row.databaseBinding);
       if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);
       if (setup.slug === consentingCommunity) await seedConsent(env, row.databaseBinding);
+      await seedDemoNeeds(env, row.databaseBinding, setup.slug);
     }
     await platform
       .insert(consultantGrants)
