@@ -30,7 +30,13 @@ export function respond(id: number, kind: NeedResponseKind, note?: string) {
 }
 
 /** The two response buttons, as toggles that say whether they are on. */
-export function ResponseButtons(props: { need: NeedCardData; member: boolean; action: Action; children?: JSX.Element }) {
+export function ResponseButtons(props: {
+  need: NeedCardData;
+  member: boolean;
+  action: Action;
+  helpNote?: () => string;
+  children?: JSX.Element;
+}) {
   const { t } = useI18n();
   const open = () => openNeedStates.includes(props.need.state) && props.member && !props.need.postedByMe;
   return (
@@ -54,7 +60,9 @@ export function ResponseButtons(props: { need: NeedCardData; member: boolean; ac
           aria-pressed={props.need.canHelpByMe}
           aria-label={t('needs.canHelpNamed', { title: props.need.title })}
           disabled={props.action.busy()}
-          onClick={() => void props.action.run(() => respond(props.need.id, 'can-help'))}
+          onClick={() =>
+            void props.action.run(() => respond(props.need.id, 'can-help', props.need.canHelpByMe ? undefined : props.helpNote?.()))
+          }
         >
           {props.need.canHelpByMe ? t('needs.canHelpOn') : t('needs.canHelp')}
         </button>

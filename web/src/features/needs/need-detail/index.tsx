@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../../components/error-message';
 import { MemberGate, useMembership } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
@@ -21,6 +21,7 @@ export default function NeedDetail() {
   );
   const current = () => (need.state === 'ready' || need.state === 'refreshing' ? need() : undefined);
   const action = createAction(() => refetch());
+  const [helpNote, setHelpNote] = createSignal('');
 
   return (
     <section class="need">
@@ -67,7 +68,13 @@ export default function NeedDetail() {
               </Show>
             </dl>
             <MemberGate next={`/needs/${params.id}`} />
-            <ResponseButtons need={n()} member={Boolean(member())} action={action} />
+            <Show when={member() && !n().postedByMe && !n().canHelpByMe && ['unclaimed', 'claimed'].includes(n().state)}>
+              <div class="field">
+                <label for="help-note">{t('needs.helpNote')}</label>
+                <input id="help-note" type="text" maxlength="280" value={helpNote()} onInput={(e) => setHelpNote(e.currentTarget.value)} />
+              </div>
+            </Show>
+            <ResponseButtons need={n()} member={Boolean(member())} action={action} helpNote={() => helpNote().trim()} />
 
             <Show when={action.message()}>
               <p class="notice" role="status">
@@ -82,7 +89,10 @@ export default function NeedDetail() {
             <section aria-labelledby="need-responses-title">
               <h2 id="need-responses-title">{t('need.responsesTitle')}</h2>
               <Show when={member()} fallback={<p class="help">{t('need.responsesHidden')}</p>}>
-                <ul class="plain card">
+                <Show when={n().responses.length === 0}>
+                  <p class="card empty">{t('need.noResponses')}</p>
+                </Show>
+                <ul class="plain need-response-list">
                   <For each={n().responses}>
                     {(r) => (
                       <li>
@@ -97,17 +107,19 @@ export default function NeedDetail() {
 
             <section aria-labelledby="need-path-title">
               <h2 id="need-path-title">{t('need.pathTitle')}</h2>
-              <ol class="card timeline">
+              <ul class="card plain need-path">
                 <For each={n().events}>
                   {(e) => (
                     <li>
-                      <time datetime={e.at}>{formatWhen(e.at, locale())}</time> {t(`needState.${e.toState}`)}
+                      <time datetime={e.at}>{formatWhen(e.at, locale())}</time>
+                      <br />
+                      {t(`needState.${e.toState}`)}
                       {e.actor ? ` · ${e.actor}` : ''}
                       {e.note ? ` · ${e.note}` : ''}
                     </li>
                   )}
                 </For>
-              </ol>
+              </ul>
             </section>
           </>
         )}

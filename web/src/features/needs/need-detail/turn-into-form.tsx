@@ -55,7 +55,7 @@ export function TurnIntoForm(props: { need: NeedDetailData; action: Action; onTu
         <Match when={kind() === 'activity'}>
           <div class="field">
             <label for="turn-title">{t('need.activityTitle')}</label>
-            <input id="turn-title" name="title" required minlength="2" maxlength="80" value={props.need.title} />
+            <input id="turn-title" type="text" name="title" required minlength="2" maxlength="80" value={props.need.title} />
           </div>
           <div class="field-row">
             <div class="field">
@@ -70,7 +70,7 @@ export function TurnIntoForm(props: { need: NeedDetailData; action: Action; onTu
           <div class="field-row">
             <div class="field">
               <label for="turn-place">{t('need.place')}</label>
-              <input id="turn-place" name="place" maxlength="120" />
+              <input id="turn-place" type="text" name="place" maxlength="120" />
             </div>
             <div class="field">
               <label for="turn-capacity">{t('need.capacity')}</label>
@@ -89,7 +89,7 @@ export function TurnIntoForm(props: { need: NeedDetailData; action: Action; onTu
         <Match when={kind() === 'club'}>
           <div class="field">
             <label for="turn-club">{t('need.clubName')}</label>
-            <input id="turn-club" name="name" required minlength="2" maxlength="40" />
+            <input id="turn-club" type="text" name="name" required minlength="2" maxlength="40" />
           </div>
           <div class="field">
             <label for="turn-purpose">{t('need.clubPurpose')}</label>
