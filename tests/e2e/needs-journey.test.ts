@@ -78,7 +78,9 @@ describe('a need becomes an activity, in Chinese, at phone width, through the pa
 
     // 4. The resident is told, and sees the activity on their need.
     await resident.goto(`${base}/notifications`);
-    await expect.poll(() => resident.locator('main').textContent(), { timeout: 15_000 }).toContain('你登记的需求“周末有人教老人用手机吗？”已变成活动');
+    await expect
+      .poll(() => resident.locator('main').textContent(), { timeout: 15_000 })
+      .toContain('你登记的需求“周末有人教老人用手机吗？”已变成活动');
     await resident.goto(`${base}${needPath}`);
     await resident.getByRole('heading', { name: '已变成活动' }).waitFor();
     await expect.poll(() => resident.locator('.need-outcome').textContent()).toContain('活动：周六手机课堂');

@@ -22,7 +22,7 @@ interface DemoNeed {
   meToo?: string[];
   canHelp?: { by: string; note: string }[];
   claim?: { by: string; daysAgo: number };
-  then?: { daysAgo: number } & ({ turn: TurnInput } | { to: 'solved' | 'wont-do'; note: string; by?: string });
+  next?: { daysAgo: number } & ({ turn: TurnInput } | { to: 'solved' | 'wont-do'; note: string; by?: string });
 }
 
 const n = (i: number) => `demo-neighbour-${i}`;
@@ -42,7 +42,7 @@ function cuizhuyuanNeeds(now: number): DemoNeed[] {
       meToo: [n(1), n(4), n(6), n(9)],
       canHelp: [{ by: n(7), note: '我是中学信息老师，周六下午可以来' }],
       claim: { by: 'demo-contact', daysAgo: 10 },
-      then: {
+      next: {
         daysAgo: 9,
         turn: {
           kind: 'activity',
@@ -64,7 +64,7 @@ function cuizhuyuanNeeds(now: number): DemoNeed[] {
       by: n(1),
       postedDaysAgo: 30,
       claim: { by: 'demo-contact', daysAgo: 29 },
-      then: { daysAgo: 27, to: 'solved', note: '联络人约物业师傅上门换好了灯管，顺便检查了插座。' },
+      next: { daysAgo: 27, to: 'solved', note: '联络人约物业师傅上门换好了灯管，顺便检查了插座。' },
     },
     {
       title: '孩子放学后没人辅导作业',
@@ -75,7 +75,7 @@ function cuizhuyuanNeeds(now: number): DemoNeed[] {
       postedDaysAgo: 45,
       meToo: [n(5), n(8), n(10)],
       claim: { by: 'demo-admin', daysAgo: 40 },
-      then: {
+      next: {
         daysAgo: 38,
         turn: { kind: 'program-task', programKey: 'university', note: '社区大学招募退休教师志愿者，周二、周四下午在书屋开“四点半课堂”。' },
       },
@@ -89,7 +89,7 @@ function cuizhuyuanNeeds(now: number): DemoNeed[] {
       postedDaysAgo: 60,
       meToo: [n(11), 'demo-resident'],
       claim: { by: 'demo-club-founder', daysAgo: 55 },
-      then: {
+      next: {
         daysAgo: 54,
         turn: { kind: 'club', name: '翠竹晨跑团', purpose: '每天早上六点半一起晨跑，新手从三公里开始，互相督促。', programKey: 'sports' },
       },
@@ -130,7 +130,7 @@ function cuizhuyuanNeeds(now: number): DemoNeed[] {
       beneficiary: 'self',
       by: n(7),
       postedDaysAgo: 18,
-      then: { daysAgo: 17, to: 'wont-do', by: 'demo-admin', note: '室内水管属于物业维修范围，已帮你转给物业报修，物业三天内上门。' },
+      next: { daysAgo: 17, to: 'wont-do', by: 'demo-admin', note: '室内水管属于物业维修范围，已帮你转给物业报修，物业三天内上门。' },
     },
     {
       title: '周末带孩子去哪儿玩？想组织亲子活动',
@@ -169,7 +169,7 @@ function cuizhuyuanNeeds(now: number): DemoNeed[] {
       meToo: [n(4)],
       canHelp: [{ by: 'demo-resident', note: '我每周三晚上有空' }],
       claim: { by: 'demo-admin', daysAgo: 33 },
-      then: { daysAgo: 32, turn: { kind: 'program-task', programKey: 'elder-care', note: '居家养老计划安排两位志愿者每周上门陪伴一次。' } },
+      next: { daysAgo: 32, turn: { kind: 'program-task', programKey: 'elder-care', note: '居家养老计划安排两位志愿者每周上门陪伴一次。' } },
     },
   ];
 }
@@ -203,7 +203,7 @@ function otherNeeds(): DemoNeed[] {
       by: n(5),
       postedDaysAgo: 40,
       claim: { by: 'demo-admin', daysAgo: 37 },
-      then: { daysAgo: 30, to: 'solved', note: '五位家长一起报了街道游泳馆的暑期班。' },
+      next: { daysAgo: 30, to: 'solved', note: '五位家长一起报了街道游泳馆的暑期班。' },
     },
   ];
 }
@@ -241,16 +241,16 @@ export async function seedDemoNeeds(env: Bindings, binding: string, slug: string
     for (const who of need.meToo ?? []) await toggleResponse(db, id, await as(who), 'me-too');
     for (const help of need.canHelp ?? []) await toggleResponse(db, id, await as(help.by), 'can-help', help.note);
     if (need.claim) await claimNeed(db, id, await as(need.claim.by));
-    const then = need.then;
-    if (then && 'turn' in then) await turnNeedInto(db, id, await as(need.claim!.by), ['claimant'], then.turn);
-    if (then && 'to' in then) {
-      const by = then.by ?? need.claim!.by;
-      await moveNeed(db, id, await as(by), ['claimant', 'coordinator'], { to: then.to, note: then.note });
+    const next = need.next;
+    if (next && 'turn' in next) await turnNeedInto(db, id, await as(need.claim!.by), ['claimant'], next.turn);
+    if (next && 'to' in next) {
+      const by = next.by ?? need.claim!.by;
+      await moveNeed(db, id, await as(by), ['claimant', 'coordinator'], { to: next.to, note: next.note });
     }
     // Date the need's path back: posting, claim and the last step each on their own day.
     const posted = ago(need.postedDaysAgo);
     const claimed = need.claim ? ago(need.claim.daysAgo) : null;
-    const finished = then ? ago(then.daysAgo) : null;
+    const finished = next ? ago(next.daysAgo) : null;
     await db.batch([
       db
         .update(needs)
