@@ -18,6 +18,7 @@ import { ledgerRoutes } from './community/ledger/routes';
 import { meRoutes } from './community/me/routes';
 import { mediaRoutes } from './community/media/routes';
 import { meetingRoutes } from './community/meetings/routes';
+import { needRoutes } from './community/needs/routes';
 import { memberRoutes } from './community/members/routes';
 import { onboardingRoutes } from './community/onboarding/routes';
 import { associationRoutes } from './community/association/routes';
@@ -71,6 +72,7 @@ export function buildApp() {
     .route('/', meRoutes)
     .route('/', mediaRoutes)
     .route('/', meetingRoutes)
+    .route('/', needRoutes)
     .route('/', memberRoutes)
     .route('/', onboardingRoutes)
     .route('/', associationRoutes)

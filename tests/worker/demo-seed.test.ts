@@ -87,6 +87,9 @@ const tables = [
   'spaces',
   'program_texts',
   'program_text_revisions',
+  'needs',
+  'need_events',
+  'need_responses',
 ];
 
 async function rowCounts() {
@@ -118,8 +121,21 @@ describe('the demo seed', () => {
       activities: bodyOf(await read(api.activities.$get({ query: {} })), 200).activities.map((a) => `${a.title}:${a.state}:${a.confirmed}`),
       issues: bodyOf(await read(client(host, resident).api.issues.$get({ query: {} })), 200).issues.map((i) => `${i.title}:${i.state}`),
       spaces: bodyOf(await read(api.spaces.$get()), 200).spaces.length,
+      needs: bodyOf(await read(api.needs.$get({ query: {} })), 200),
     });
     const before = await snapshot();
+    // The needs register: a dozen needs in every state, one for an offline neighbour, one that became an activity, two for the review.
+    expect(before.needs.needs).toHaveLength(12);
+    expect(new Set(before.needs.needs.map((n) => n.state))).toEqual(
+      new Set(['unclaimed', 'claimed', 'became-activity', 'solved', 'wont-do']),
+    );
+    expect(before.needs.needs.filter((n) => n.onBehalf)).toHaveLength(1);
+    expect(before.needs.needs.filter((n) => n.activityId !== null)).toHaveLength(1);
+    expect(before.needs.review.length).toBeGreaterThanOrEqual(2);
+    expect(before.needs.needs.some((n) => n.meToo >= 4)).toBe(true);
+    for (const other of ['pingzhi.localhost', 'dafang.localhost']) {
+      expect(bodyOf(await read(client(other).api.needs.$get({ query: {} })), 200).review.length).toBeGreaterThanOrEqual(1);
+    }
     // Today's life sits beside the past year: the clubs and issue of demo-life, and nothing else upcoming.
     expect(before.clubs).toEqual(expect.arrayContaining(['书法社:proposed', '周末网球社:active']));
     expect(before.activities).toEqual(['周六网球友谊赛:open:2', '彩虹屋跳蚤市场:open:1']);

@@ -43,6 +43,43 @@ const passages: Passage[] = [
     operations: ['issues.raise', 'clubs.propose'],
     routes: ['/issues'],
   },
+  // The needs register (需求登记), version 2 onwards.
+  {
+    chapter: 'five-operating-rules',
+    phrase: '把收集到的需求记在互助里的需求登记',
+    operations: ['needs.post', 'needs.respond', 'needs.list'],
+    routes: ['/needs'],
+  },
+  {
+    chapter: 'five-operating-rules',
+    phrase: 'Write the needs down in the needs register in Huzhu',
+    operations: ['needs.post', 'needs.respond', 'needs.list'],
+    routes: ['/needs'],
+  },
+  {
+    chapter: 'five-operating-rules',
+    phrase: '在软件里，一条需求只能被一个人认领',
+    operations: ['needs.claim', 'needs.turnInto', 'needs.transition', 'needs.origin'],
+    routes: ['/needs/:id', '/activities/:id', '/clubs/:id'],
+  },
+  {
+    chapter: 'five-operating-rules',
+    phrase: 'In the software a need can be claimed by one person only',
+    operations: ['needs.claim', 'needs.turnInto', 'needs.transition', 'needs.origin'],
+    routes: ['/needs/:id', '/activities/:id', '/clubs/:id'],
+  },
+  {
+    chapter: 'five-operating-rules',
+    phrase: '在软件里，超过规定天数',
+    operations: ['needs.list', 'needs.updateSettings', 'needs.figures'],
+    routes: ['/needs'],
+  },
+  {
+    chapter: 'five-operating-rules',
+    phrase: 'In the software, a need nobody has claimed',
+    operations: ['needs.list', 'needs.updateSettings', 'needs.figures'],
+    routes: ['/needs'],
+  },
   {
     chapter: 'five-operating-rules',
     phrase: '互助会枢纽账户在互助里已经开好',

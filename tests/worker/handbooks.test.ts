@@ -230,10 +230,10 @@ describe('upgrading to a new template version', () => {
       },
       founderToken,
     );
-    const rules = await chapter(host, 'five-operating-rules', founderToken);
+    const rules = await chapter(host, 'founding-a-club', founderToken);
     await save(
       host,
-      'five-operating-rules',
+      'founding-a-club',
       { title: rules.title, body: `${rules.body}\n\n我们的补充。`, summary: '补充', baseRevision: rules.revision },
       founderToken,
     );
@@ -246,7 +246,8 @@ describe('upgrading to a new template version', () => {
     expect(status('activity-process')).toBe('conflict');
     expect(status('building-contacts')).toBe('update');
     expect(status('form-safety-checklist')).toBe('added');
-    expect(status('five-operating-rules')).toBe('unchanged');
+    expect(status('founding-a-club')).toBe('unchanged');
+    expect(status('five-operating-rules')).toBe('update');
     const conflict = plan.json.chapters.find((c) => c.key === 'activity-process' && c.locale === 'zh-CN')!;
     expect(conflict.base!.body).toBe(process.body);
     expect(conflict.mine!.body).toContain('活动照片统一发到相册');
@@ -282,8 +283,9 @@ describe('upgrading to a new template version', () => {
     const contacts = await chapter(host, 'building-contacts', founderToken);
     expect(contacts.body).toContain('新联络人的第一个月');
     expect(contacts.edited).toBe(false);
-    const rulesAfter = await chapter(host, 'five-operating-rules', founderToken);
+    const rulesAfter = await chapter(host, 'founding-a-club', founderToken);
     expect(rulesAfter.body).toContain('我们的补充。');
+    expect((await chapter(host, 'five-operating-rules', founderToken)).body).toContain('待月度评议');
     const safety = await chapter(host, 'form-safety-checklist', founderToken, 'zh-CN', 'forms');
     expect(safety.title).toBe('活动安全检查表');
     const englishProcess = await chapter(host, 'activity-process', founderToken, 'en');

@@ -144,7 +144,7 @@ describe('the template packages', () => {
         if (!before || before.body.zh !== chapter.body.zh || before.body.en !== chapter.body.en) changed.push(chapter.key);
       }
     }
-    expect(changed.sort()).toEqual(['activity-process', 'building-contacts', 'form-safety-checklist']);
+    expect(changed.sort()).toEqual(['activity-process', 'building-contacts', 'five-operating-rules', 'form-safety-checklist']);
     expect(v2.programs).toEqual(v1.programs);
   });
 });

@@ -40,6 +40,8 @@ const FundStatement = lazy(() => import('./features/ledger/fund-statement'));
 const Volunteering = lazy(() => import('./features/volunteers/volunteering'));
 const Issues = lazy(() => import('./features/issues/issues'));
 const IssueDetail = lazy(() => import('./features/issues/issue-detail'));
+const Needs = lazy(() => import('./features/needs/needs'));
+const NeedDetail = lazy(() => import('./features/needs/need-detail'));
 const Meetings = lazy(() => import('./features/meetings/meetings'));
 const MeetingDetail = lazy(() => import('./features/meetings/meeting-detail'));
 const Notifications = lazy(() => import('./features/notifications/notifications'));
@@ -129,6 +131,8 @@ function Routes() {
           <Route path="/volunteering" component={Volunteering} />
           <Route path="/issues" component={Issues} />
           <Route path="/issues/:id" component={IssueDetail} />
+          <Route path="/needs" component={Needs} />
+          <Route path="/needs/:id" component={NeedDetail} />
           <Route path="/meetings" component={Meetings} />
           <Route path="/meetings/:id" component={MeetingDetail} />
           <Route path="/notifications" component={Notifications} />

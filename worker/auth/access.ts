@@ -92,6 +92,8 @@ const roleText: Record<CommunityRole, string> = {
   'building-contact': "the building's contact",
   owner: 'the person it belongs to',
   'figures-reader': 'a member, when the community shows its figures to every member',
+  'need-steward': 'a coordinator, a building contact or the responsible person of an active club',
+  'need-claimant': 'whoever claimed this need',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

@@ -10,6 +10,7 @@ import { consentObjections, consentWindows } from '../community/consent/schema';
 import { issues } from '../community/issues/schema';
 import { members } from '../community/members/schema';
 import { meetings } from '../community/meetings/schema';
+import { needs } from '../community/needs/schema';
 import { partyAppointments } from '../community/parties/schema';
 import { volunteerHours } from '../community/volunteers/schema';
 
@@ -42,10 +43,14 @@ export const communityRoles = [
   'committee-chair',
   /** A confirmed contact of the building, of the route's issue's building, or of the building the route's member named. */
   'building-contact',
-  /** The person a record belongs to or is addressed to: a booking, a sign-up, volunteer hours, a handover, an appointment, an objection. */
+  /** The person a record belongs to or is addressed to: a booking, a sign-up, volunteer hours, a handover, an appointment, an objection, a need (its poster). */
   'owner',
   /** Any member, when the community shows its own figures to every member (a setting); coordinators see them regardless. */
   'figures-reader',
+  /** Who claims residents' needs: a coordinator, a confirmed contact of any building, or the responsible person of an active club. */
+  'need-steward',
+  /** Whoever claimed the route's need, and carries it on. */
+  'need-claimant',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -61,6 +66,7 @@ export type Subject =
   | 'booking'
   | 'volunteer-hours'
   | 'member'
+  | 'need'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -74,6 +80,7 @@ const subjects: Record<string, Subject> = {
   bookings: 'booking',
   'volunteer-hours': 'volunteer-hours',
   members: 'member',
+  needs: 'need',
 };
 
 export function subjectOf(path: string): Subject {
@@ -166,6 +173,26 @@ export class RoleResolver {
     return this.once(`member:${id}`, async () => {
       const [row] = await this.db.select({ buildingId: members.buildingId }).from(members).where(eq(members.id, id));
       return row?.buildingId ?? null;
+    });
+  }
+
+  private need(id: number | null) {
+    if (id === null) return Promise.resolve(undefined);
+    return this.once(`need:${id}`, async () => {
+      const [row] = await this.db.select({ postedBy: needs.postedBy, claimedBy: needs.claimedBy }).from(needs).where(eq(needs.id, id));
+      return row;
+    });
+  }
+
+  /** Whether the member is the responsible person of any active club. */
+  private leadsAClub(): Promise<boolean> {
+    return this.once('leads-a-club', async () => {
+      const rows = await this.db
+        .select({ id: clubs.id })
+        .from(clubs)
+        .where(and(eq(clubs.responsibleMemberId, this.member.id), eq(clubs.status, 'active')))
+        .limit(1);
+      return rows.length > 0;
     });
   }
 
@@ -289,6 +316,12 @@ export class RoleResolver {
         return this.owns();
       case 'figures-reader':
         return isCoordinator(m) || (await this.figuresForMembers());
+      case 'need-steward':
+        return isCoordinator(m) || m.roles.some((r) => r.role === 'building-contact') || (await this.leadsAClub());
+      case 'need-claimant': {
+        const need = await this.need(this.scope.subject === 'need' ? this.routeId() : null);
+        return need?.claimedBy === m.id;
+      }
     }
   }
 
@@ -346,6 +379,10 @@ export class RoleResolver {
           .from(clubHandovers)
           .where(and(eq(clubHandovers.id, handoverId), eq(clubHandovers.clubId, id)));
         return row?.to === m.id;
+      }
+      case 'need': {
+        const need = await this.need(id);
+        return need?.postedBy === m.id;
       }
       case 'party': {
         const appointmentId = positiveInt(this.scope.params.appointmentId);

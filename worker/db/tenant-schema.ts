@@ -28,3 +28,4 @@ export { bookings } from '../community/bookings/schema';
 export { committees, committeeMembers } from '../community/committees/schema';
 export { mediaFiles } from '../community/media/schema';
 export { consentWindows, consentObjections } from '../community/consent/schema';
+export { needs, needResponses, needEvents, needSettings } from '../community/needs/schema';

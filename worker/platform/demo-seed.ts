@@ -13,6 +13,7 @@ import { seedDemoHistory } from './demo-history';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
 import { seedDemoPrograms } from './demo-programs';
+import { seedDemoNeeds } from './demo-needs';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
@@ -224,6 +225,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       await seedAppointments(env, row.databaseBinding);
       if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);
       if (setup.slug === consentingCommunity) await seedConsent(env, row.databaseBinding);
+      await seedDemoNeeds(env, row.databaseBinding, setup.slug);
     }
     await platform
       .insert(consultantGrants)

@@ -10,6 +10,7 @@ import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
 import * as meetings from '../features/meetings/i18n';
+import * as needs from '../features/needs/i18n';
 import * as committees from '../features/committees/i18n';
 import * as members from '../features/members/i18n';
 import * as notifications from '../features/notifications/i18n';
@@ -51,6 +52,7 @@ export const en: Dictionary = {
     clubs: 'Clubs',
     accounts: 'Accounts',
     mine: 'Mine',
+    needs: 'Needs',
     issues: 'Issues',
     meetings: 'Meetings',
     structure: 'Structure',
@@ -109,6 +111,7 @@ export const en: Dictionary = {
   ...ledger.en,
   ...volunteers.en,
   ...issues.en,
+  ...needs.en,
   ...meetings.en,
   ...notifications.en,
   ...parties.en,

@@ -10,6 +10,7 @@ import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
 import * as meetings from '../features/meetings/i18n';
+import * as needs from '../features/needs/i18n';
 import * as committees from '../features/committees/i18n';
 import * as members from '../features/members/i18n';
 import * as notifications from '../features/notifications/i18n';
@@ -54,6 +55,7 @@ export const zhCN = {
     clubs: '社团',
     accounts: '账目',
     mine: '我的',
+    needs: '需求',
     issues: '议题',
     meetings: '会议',
     structure: '结构',
@@ -111,6 +113,7 @@ export const zhCN = {
   ...ledger.zh,
   ...volunteers.zh,
   ...issues.zh,
+  ...needs.zh,
   ...meetings.zh,
   ...notifications.zh,
   ...parties.zh,

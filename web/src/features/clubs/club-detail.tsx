@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { formatWhen, yuan } from '../../lib/format';
 import { useLabel } from '../../lib/labels';
+import { NeedOrigin } from '../needs/need-origin';
 
 type ClubStatus = 'proposed' | 'active' | 'dormant' | 'closed';
 /** What administrators can move a club to from each status (the same as the server's lifecycle). */
@@ -125,6 +126,7 @@ export default function ClubDetail() {
         {(cl) => (
           <>
             <h1>{cl().name}</h1>
+            <NeedOrigin clubId={cl().id} />
             <p>
               <span class="tag" classList={{ warn: cl().status !== 'active' }}>
                 {t(`clubStatus.${cl().status}`)}

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { useMembership } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
 import { createAction } from '../../../lib/action';
+import { NeedOrigin } from '../../needs/need-origin';
 import { ActivityPhotos } from '../activity-photos';
 import { BudgetBreakdown } from '../budget-breakdown';
 import { HAPPENED, loadActivity } from './activity';
@@ -59,6 +60,7 @@ export default function ActivityDetail() {
         {(act) => (
           <>
             <ActivityHeader activity={act()} />
+            <NeedOrigin activityId={act().id} />
 
             <Show when={message()}>
               <p class="notice" role="status">

@@ -1,0 +1,521 @@
+import { and, asc, desc, eq, notExists, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { isAdmin, isCoordinator } from '../../auth/roles';
+import type { TenantDb } from '../../db/client';
+import { activities, activityCostLines, clubs, members, notifications, programs } from '../../db/tenant-schema';
+import { AppError } from '../../errors';
+import type { MemberContext } from '../../http/context';
+import { activityVisibility } from '../activities/rules';
+import { createActivity } from '../activities/service';
+import { proposeClub } from '../clubs/service';
+import {
+  type NeedActor,
+  type NeedOutcome,
+  type NeedState,
+  canMoveNeed,
+  DEFAULT_REVIEW_AFTER_DAYS,
+  daysSince,
+  forMonthlyReview,
+  needMoveExists,
+  needView,
+  noteRequired,
+  openNeedStates,
+} from './rules';
+import { type NeedCategory, type NeedResponseKind, type needBeneficiaries, needEvents, needResponses, needSettings, needs } from './schema';
+
+type Batch = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
+
+/** What a step says in a notification: "你登记的需求“…”已被认领". */
+const stepText: Record<NeedState, { zh: string; en: string }> = {
+  unclaimed: { zh: '重新等待认领', en: 'is waiting to be claimed again' },
+  claimed: { zh: '已被认领', en: 'was claimed' },
+  'became-activity': { zh: '已变成活动', en: 'became an activity' },
+  solved: { zh: '已解决', en: 'was solved' },
+  'wont-do': { zh: '决定不做', en: 'was declined' },
+};
+
+const outcomeText: Record<NeedOutcome, { zh: string; en: string }> = {
+  activity: { zh: '已变成活动', en: 'became an activity' },
+  club: { zh: '已变成社团提案', en: 'became a club proposal' },
+  'program-task': { zh: '已交给项目落实', en: 'became a task of a program' },
+};
+
+export async function getNeed(db: TenantDb, id: number) {
+  const [row] = await db.select().from(needs).where(eq(needs.id, id));
+  if (!row) throw new AppError('not_found', 'No such need');
+  return row;
+}
+
+export async function reviewAfterDays(db: TenantDb): Promise<number> {
+  const [row] = await db.select({ days: needSettings.reviewAfterDays }).from(needSettings).where(eq(needSettings.id, 1));
+  return row?.days ?? DEFAULT_REVIEW_AFTER_DAYS;
+}
+
+export async function setReviewAfterDays(db: TenantDb, days: number) {
+  await db
+    .insert(needSettings)
+    .values({ id: 1, reviewAfterDays: days })
+    .onConflictDoUpdate({ target: needSettings.id, set: { reviewAfterDays: days } });
+  return days;
+}
+
+export interface PostNeedInput {
+  title: string;
+  description?: string;
+  category: NeedCategory;
+  beneficiary: (typeof needBeneficiaries)[number];
+  /** A neighbour who is not online, for whom the poster writes the need down. */
+  onBehalf?: { name: string; flat?: string };
+}
+
+export async function postNeed(db: TenantDb, member: MemberContext, input: PostNeedInput) {
+  if (input.onBehalf && input.beneficiary !== 'neighbour')
+    throw new AppError('validation_failed', 'A need posted on behalf of someone is for a neighbour', {
+      beneficiary: ['Choose "a neighbour" when posting on their behalf'],
+    });
+  const stamp = new Date().toISOString();
+  // One batch: a need never exists without the first step of its path; the event finds the row by its poster and stamp.
+  const [inserted] = await db.batch([
+    db
+      .insert(needs)
+      .values({
+        title: input.title,
+        description: input.description ?? '',
+        category: input.category,
+        beneficiary: input.beneficiary,
+        postedBy: member.id,
+        onBehalfName: input.onBehalf?.name ?? null,
+        onBehalfFlat: input.onBehalf?.flat?.trim() || null,
+        state: 'unclaimed',
+        stateSince: stamp,
+        createdAt: stamp,
+      })
+      .returning({ id: needs.id }),
+    db.insert(needEvents).select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          needId: needs.id,
+          fromState: sql<null>`NULL`.as('fromState'),
+          toState: needs.state,
+          actorMemberId: needs.postedBy,
+          note: sql<string>`''`.as('note'),
+          at: needs.createdAt,
+        })
+        .from(needs)
+        .where(and(eq(needs.postedBy, member.id), eq(needs.createdAt, stamp))),
+    ),
+  ]);
+  return inserted[0]!.id;
+}
+
+/**
+ * The statements that move a need, for one batch: the conditional state change, then its event and the
+ * notifications of the poster and of everyone who said "me too" — written only if the change happened (they find the
+ * need in its new state with this move's stamp), so a second, concurrent move adds nothing.
+ */
+export function moveStatements(
+  db: TenantDb,
+  need: { id: number; state: NeedState; postedBy: number; title: string },
+  to: NeedState,
+  actorId: number,
+  note: string,
+  extra: Partial<typeof needs.$inferInsert> = {},
+  condition?: SQL,
+): Batch {
+  const stamp = new Date().toISOString();
+  const what = extra.outcome ? outcomeText[extra.outcome] : stepText[to];
+  const tail = note ? { zh: `：${note}`, en: `: ${note}` } : { zh: '', en: '' };
+  // Rows of the need only once this move has happened: in its new state, with this move's stamp.
+  const movedNeed = and(eq(needs.id, need.id), eq(needs.state, to), eq(needs.stateSince, stamp));
+  const statements: Batch = [
+    db
+      .update(needs)
+      .set({ state: to, stateSince: stamp, ...extra })
+      .where(and(eq(needs.id, need.id), eq(needs.state, need.state), condition)),
+    db.insert(needEvents).select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          needId: needs.id,
+          fromState: sql<NeedState>`${need.state}`.as('fromState'),
+          toState: needs.state,
+          actorMemberId: sql<number>`${actorId}`.as('actorMemberId'),
+          note: sql<string>`${note}`.as('note'),
+          at: needs.stateSince,
+        })
+        .from(needs)
+        .where(
+          and(
+            movedNeed,
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(needEvents)
+                .where(and(eq(needEvents.needId, need.id), eq(needEvents.toState, to), eq(needEvents.at, stamp))),
+            ),
+          ),
+        ),
+    ),
+    db.insert(notifications).select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          memberId: needResponses.memberId,
+          issueId: sql<null>`NULL`.as('issueId'),
+          textZh: sql<string>`${`你也需要的需求“${need.title}”${what.zh}${tail.zh}`}`.as('textZh'),
+          textEn: sql<string>`${`A need you share, "${need.title}", ${what.en}${tail.en}`}`.as('textEn'),
+          createdAt: needs.stateSince,
+          readAt: sql<null>`NULL`.as('readAt'),
+        })
+        .from(needResponses)
+        .innerJoin(needs, movedNeed)
+        .where(
+          and(
+            eq(needResponses.needId, need.id),
+            eq(needResponses.kind, 'me-too'),
+            notInArray(needResponses.memberId, [need.postedBy, actorId]),
+          ),
+        ),
+    ),
+  ];
+  if (need.postedBy !== actorId) {
+    statements.push(
+      db.insert(notifications).select(
+        db
+          .select({
+            id: sql<number>`NULL`.as('id'),
+            memberId: needs.postedBy,
+            issueId: sql<null>`NULL`.as('issueId'),
+            textZh: sql<string>`${`你登记的需求“${need.title}”${what.zh}${tail.zh}`}`.as('textZh'),
+            textEn: sql<string>`${`Your need "${need.title}" ${what.en}${tail.en}`}`.as('textEn'),
+            createdAt: needs.stateSince,
+            readAt: sql<null>`NULL`.as('readAt'),
+          })
+          .from(needs)
+          .where(movedNeed),
+      ),
+    );
+  }
+  return statements;
+}
+
+/** Runs a move's batch and answers 409 when the need changed meanwhile. */
+async function runMove(db: TenantDb, id: number, statements: Batch, to: NeedState, check?: (n: typeof needs.$inferSelect) => boolean) {
+  await db.batch(statements);
+  const after = await getNeed(db, id);
+  if (after.state !== to || (check && !check(after))) throw new AppError('conflict', 'The need changed meanwhile; reload');
+  return after;
+}
+
+function refuseMove(from: NeedState, to: NeedState): never {
+  if (!needMoveExists(from, to)) throw new AppError('conflict', `A need that is ${from} cannot become ${to}`);
+  // The lifecycle gives this step to someone else (the claimant, a coordinator): the rule refuses, not the route.
+  throw new AppError('forbidden', 'This step is taken by whoever claimed the need or a coordinator', { to: ['Not a step you take'] });
+}
+
+/** Claims an unclaimed need: one conditional write, so of two claims at once exactly one wins and the other is 409. */
+export async function claimNeed(db: TenantDb, id: number, member: MemberContext) {
+  const need = await getNeed(db, id);
+  if (need.state !== 'unclaimed') throw new AppError('conflict', 'Someone has already claimed this need', { state: need.state });
+  const stamp = new Date().toISOString();
+  const statements = moveStatements(db, need, 'claimed', member.id, '', { claimedBy: member.id, claimedAt: stamp });
+  await runMove(db, id, statements, 'claimed', (n) => n.claimedBy === member.id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'conflict') throw new AppError('conflict', 'Someone has already claimed this need');
+    throw error;
+  });
+}
+
+/** Solves, declines (with a reason) or releases a need: a step of the lifecycle for one of the caller's actors. */
+export async function moveNeed(
+  db: TenantDb,
+  id: number,
+  member: MemberContext,
+  actors: NeedActor[],
+  input: { to: NeedState; note?: string },
+) {
+  const need = await getNeed(db, id);
+  if (input.to === 'claimed' || input.to === 'became-activity')
+    throw new AppError('validation_failed', 'Claim a need, or turn it into something, with their own steps', { to: ['Not here'] });
+  if (!canMoveNeed(need.state, input.to, actors)) refuseMove(need.state, input.to);
+  const note = input.note?.trim() ?? '';
+  if (noteRequired(input.to) && !note) throw new AppError('validation_failed', 'Say why', { note: ['Required'] });
+  const extra: Partial<typeof needs.$inferInsert> =
+    input.to === 'unclaimed' ? { claimedBy: null, claimedAt: null } : { closingNote: note || null };
+  return runMove(db, id, moveStatements(db, need, input.to, member.id, note, extra), input.to);
+}
+
+export type TurnInput =
+  | {
+      kind: 'activity';
+      title: string;
+      description?: string;
+      startsAt: string;
+      endsAt: string;
+      place?: string;
+      capacity: number;
+      clubId?: number;
+    }
+  | { kind: 'club'; name: string; purpose: string; programKey?: string; meetingPattern?: string }
+  | { kind: 'program-task'; programKey: string; note: string };
+
+/**
+ * Turns a claimed need into a draft activity, a club proposal or a program task, through those features' own
+ * services; the caller becomes the activity's or club's responsible person (谁主张谁负责). The need records the link.
+ */
+export async function turnNeedInto(db: TenantDb, id: number, member: MemberContext, actors: NeedActor[], input: TurnInput) {
+  const need = await getNeed(db, id);
+  if (!canMoveNeed(need.state, 'became-activity', actors)) refuseMove(need.state, 'became-activity');
+  const stillClaimed = eq(needs.claimedBy, need.claimedBy ?? -1);
+  if (input.kind === 'program-task') {
+    const [program] = await db.select({ key: programs.key }).from(programs).where(eq(programs.key, input.programKey));
+    if (!program) throw new AppError('validation_failed', 'No such program', { programKey: ['No such program'] });
+    const extra = { outcome: 'program-task' as const, programKey: program.key, closingNote: input.note };
+    return runMove(db, id, moveStatements(db, need, 'became-activity', member.id, input.note, extra, stillClaimed), 'became-activity');
+  }
+  if (input.kind === 'club') {
+    const clubId = await proposeClub(db, member, {
+      name: input.name,
+      purpose: input.purpose,
+      programKey: input.programKey,
+      meetingPattern: input.meetingPattern,
+    });
+    const extra = { outcome: 'club' as const, clubId };
+    // The proposal stands even if the need moved meanwhile: it is the proposer's, and they can withdraw it.
+    return runMove(db, id, moveStatements(db, need, 'became-activity', member.id, input.name, extra, stillClaimed), 'became-activity');
+  }
+  const activityId = await createActivity(db, member, {
+    clubId: input.clubId ?? null,
+    title: input.title,
+    description: input.description ?? `${need.description}\n\n来自需求登记：${need.title}`.trim(),
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    place: input.place,
+    capacity: input.capacity,
+    audience: 'residents',
+    expectedParticipants: input.capacity,
+    costLines: [],
+  });
+  try {
+    const extra = { outcome: 'activity' as const, activityId };
+    return await runMove(
+      db,
+      id,
+      moveStatements(db, need, 'became-activity', member.id, input.title, extra, stillClaimed),
+      'became-activity',
+    );
+  } catch (error) {
+    // The need moved meanwhile: take the fresh draft back rather than leave an activity that came from nothing.
+    await db.batch([
+      db.delete(activityCostLines).where(eq(activityCostLines.activityId, activityId)),
+      db.delete(activities).where(and(eq(activities.id, activityId), eq(activities.state, 'draft'))),
+    ]);
+    throw error;
+  }
+}
+
+/** Says "me too" or "I can help", or takes it back (a toggle): once per member and kind, while the need is open. */
+export async function toggleResponse(db: TenantDb, id: number, member: MemberContext, kind: NeedResponseKind, note?: string) {
+  const need = await getNeed(db, id);
+  if (!openNeedStates.includes(need.state)) throw new AppError('conflict', 'This need is closed');
+  if (need.postedBy === member.id) throw new AppError('conflict', 'This is your own need');
+  const added = await db
+    .insert(needResponses)
+    .values({ needId: id, memberId: member.id, kind, note: note?.trim() ?? '' })
+    .onConflictDoNothing()
+    .returning({ kind: needResponses.kind });
+  if (added.length === 0) {
+    await db
+      .delete(needResponses)
+      .where(and(eq(needResponses.needId, id), eq(needResponses.memberId, member.id), eq(needResponses.kind, kind)));
+  }
+  const count = await db.$count(needResponses, and(eq(needResponses.needId, id), eq(needResponses.kind, kind)));
+  return { on: added.length > 0, count };
+}
+
+const viewerOf = (viewer: MemberContext | null) => (viewer ? { memberId: viewer.id, coordinator: isCoordinator(viewer) } : null);
+
+const counted = (kind: NeedResponseKind) =>
+  sql<number>`(SELECT COUNT(*) FROM ${needResponses} WHERE ${needResponses.needId} = ${needs.id} AND ${needResponses.kind} = ${kind})`;
+const mine = (kind: NeedResponseKind, memberId: number) =>
+  sql<number>`EXISTS (SELECT 1 FROM ${needResponses} WHERE ${needResponses.needId} = ${needs.id} AND ${needResponses.kind} = ${kind} AND ${needResponses.memberId} = ${memberId})`;
+
+/** The register, newest first, with counts; names only for members, the neighbour only for coordinators and the poster. */
+export async function listNeeds(
+  db: TenantDb,
+  now: Date,
+  viewer: MemberContext | null,
+  filter: { state?: NeedState; category?: NeedCategory } = {},
+) {
+  const days = await reviewAfterDays(db);
+  const who = viewerOf(viewer);
+  const rows = await db
+    .select({
+      id: needs.id,
+      title: needs.title,
+      category: needs.category,
+      beneficiary: needs.beneficiary,
+      state: needs.state,
+      outcome: needs.outcome,
+      postedBy: needs.postedBy,
+      posterName: members.displayName,
+      onBehalfName: needs.onBehalfName,
+      activityId: needs.activityId,
+      clubId: needs.clubId,
+      stateSince: needs.stateSince,
+      createdAt: needs.createdAt,
+      meToo: counted('me-too'),
+      canHelp: counted('can-help'),
+      meTooByMe: mine('me-too', viewer?.id ?? -1),
+      canHelpByMe: mine('can-help', viewer?.id ?? -1),
+    })
+    .from(needs)
+    .innerJoin(members, eq(members.id, needs.postedBy))
+    .where(and(filter.state ? eq(needs.state, filter.state) : undefined, filter.category ? eq(needs.category, filter.category) : undefined))
+    .orderBy(desc(needs.createdAt), desc(needs.id))
+    .limit(300);
+  const list = rows.map(({ postedBy, posterName, onBehalfName, ...r }) => {
+    const sees = needView(who, { postedBy });
+    return {
+      ...r,
+      postedByMe: viewer?.id === postedBy,
+      posterName: sees.names ? posterName : null,
+      onBehalf: onBehalfName !== null,
+      onBehalfName: sees.neighbour ? onBehalfName : null,
+      meToo: Number(r.meToo),
+      canHelp: Number(r.canHelp),
+      meTooByMe: Boolean(r.meTooByMe),
+      canHelpByMe: Boolean(r.canHelpByMe),
+      waitingDays: daysSince(r.stateSince, now),
+      forReview: forMonthlyReview(r.state, r.stateSince, now, days),
+    };
+  });
+  return { needs: list, reviewAfterDays: days, review: await reviewList(db, now, days) };
+}
+
+/** One need: its path, who responded, and what it became (the activity shown as its own visibility rule allows). */
+export async function needDetail(db: TenantDb, id: number, now: Date, viewer: MemberContext | null) {
+  const need = await getNeed(db, id);
+  const sees = needView(viewerOf(viewer), need);
+  const [people, responses, events, activity, club, program] = await db.batch([
+    db
+      .select({ id: members.id, displayName: members.displayName })
+      .from(members)
+      .where(sql`${members.id} IN (${need.postedBy}, ${need.claimedBy ?? -1})`),
+    db
+      .select({
+        kind: needResponses.kind,
+        note: needResponses.note,
+        memberId: needResponses.memberId,
+        name: members.displayName,
+        at: needResponses.createdAt,
+      })
+      .from(needResponses)
+      .innerJoin(members, eq(members.id, needResponses.memberId))
+      .where(eq(needResponses.needId, id))
+      .orderBy(asc(needResponses.createdAt)),
+    db
+      .select({
+        fromState: needEvents.fromState,
+        toState: needEvents.toState,
+        note: needEvents.note,
+        at: needEvents.at,
+        actor: members.displayName,
+      })
+      .from(needEvents)
+      .leftJoin(members, eq(members.id, needEvents.actorMemberId))
+      .where(eq(needEvents.needId, id))
+      .orderBy(asc(needEvents.id)),
+    db
+      .select({
+        id: activities.id,
+        title: activities.title,
+        state: activities.state,
+        startsAt: activities.startsAt,
+        responsible: activities.responsibleMemberId,
+      })
+      .from(activities)
+      .where(eq(activities.id, need.activityId ?? -1)),
+    db
+      .select({ id: clubs.id, name: clubs.name, status: clubs.status })
+      .from(clubs)
+      .where(eq(clubs.id, need.clubId ?? -1)),
+    db
+      .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
+      .from(programs)
+      .where(eq(programs.key, need.programKey ?? '')),
+  ]);
+  const nameOf = (memberId: number | null) => (sees.names ? (people.find((p) => p.id === memberId)?.displayName ?? null) : null);
+  const linked = activity[0];
+  const opens =
+    linked !== undefined &&
+    activityVisibility(linked.state, {
+      admin: viewer !== null && isAdmin(viewer),
+      organiser: viewer !== null && linked.responsible === viewer.id,
+      clubResponsible: false,
+      signedUp: false,
+    }) === 'full';
+  const days = await reviewAfterDays(db);
+  return {
+    id: need.id,
+    title: need.title,
+    description: need.description,
+    category: need.category,
+    beneficiary: need.beneficiary,
+    state: need.state,
+    outcome: need.outcome,
+    closingNote: need.closingNote,
+    postedByMe: viewer?.id === need.postedBy,
+    claimedByMe: viewer !== null && viewer.id === need.claimedBy,
+    posterName: nameOf(need.postedBy),
+    claimerName: nameOf(need.claimedBy),
+    claimedAt: need.claimedAt,
+    onBehalf: need.onBehalfName !== null,
+    onBehalfName: sees.neighbour ? need.onBehalfName : null,
+    onBehalfFlat: sees.neighbour ? need.onBehalfFlat : null,
+    createdAt: need.createdAt,
+    stateSince: need.stateSince,
+    waitingDays: daysSince(need.stateSince, now),
+    forReview: forMonthlyReview(need.state, need.stateSince, now, days),
+    meToo: responses.filter((r) => r.kind === 'me-too').length,
+    canHelp: responses.filter((r) => r.kind === 'can-help').length,
+    meTooByMe: viewer !== null && responses.some((r) => r.kind === 'me-too' && r.memberId === viewer.id),
+    canHelpByMe: viewer !== null && responses.some((r) => r.kind === 'can-help' && r.memberId === viewer.id),
+    // Who said what is for members; a visitor gets the counts only.
+    responses: sees.names ? responses.map(({ memberId: _m, ...r }) => r) : [],
+    events: events.map((e) => ({ ...e, actor: sees.names ? e.actor : null })),
+    // A draft activity's title is seen by members (the poster was told it); only a visible one is linked.
+    activity:
+      linked && (opens || viewer !== null)
+        ? { id: linked.id, title: linked.title, state: linked.state, startsAt: linked.startsAt, opens }
+        : null,
+    club: club[0] ?? null,
+    program: program[0] ? { key: program[0].key, name: { zh: program[0].nameZh, en: program[0].nameEn } } : null,
+  };
+}
+
+/** The need an activity or a club came from, for their pages ("来自需求登记：…"). */
+export async function needOrigin(db: TenantDb, link: { activityId?: number; clubId?: number }) {
+  const where = link.activityId !== undefined ? eq(needs.activityId, link.activityId) : eq(needs.clubId, link.clubId ?? -1);
+  const [row] = await db.select({ id: needs.id, title: needs.title }).from(needs).where(where).limit(1);
+  return row ?? null;
+}
+
+/** Unclaimed needs past the community's days, oldest first: what the monthly review (月度评议) goes through. */
+export async function reviewList(db: TenantDb, now: Date, days: number) {
+  const cutoff = new Date(now.getTime() - (days + 1) * 86400_000).toISOString();
+  const rows = await db
+    .select({
+      id: needs.id,
+      title: needs.title,
+      category: needs.category,
+      stateSince: needs.stateSince,
+      meToo: counted('me-too'),
+    })
+    .from(needs)
+    .where(and(eq(needs.state, 'unclaimed'), sql`${needs.stateSince} <= ${cutoff}`))
+    .orderBy(asc(needs.stateSince));
+  return rows
+    .filter((r) => forMonthlyReview('unclaimed', r.stateSince, now, days))
+    .map((r) => ({ ...r, meToo: Number(r.meToo), waitingDays: daysSince(r.stateSince, now) }));
+}
