@@ -11,6 +11,7 @@ import { issues } from '../community/issues/schema';
 import { members } from '../community/members/schema';
 import { meetings } from '../community/meetings/schema';
 import { partyAppointments } from '../community/parties/schema';
+import { activitySeries } from '../community/series/schema';
 import { volunteerHours } from '../community/volunteers/schema';
 
 /**
@@ -46,6 +47,8 @@ export const communityRoles = [
   'owner',
   /** Any member, when the community shows its own figures to every member (a setting); coordinators see them regardless. */
   'figures-reader',
+  /** A volunteer of the charity shop (彩虹屋), appointed by an administrator on the members page. */
+  'shop-volunteer',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -61,6 +64,7 @@ export type Subject =
   | 'booking'
   | 'volunteer-hours'
   | 'member'
+  | 'series'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -74,6 +78,7 @@ const subjects: Record<string, Subject> = {
   bookings: 'booking',
   'volunteer-hours': 'volunteer-hours',
   members: 'member',
+  series: 'series',
 };
 
 export function subjectOf(path: string): Subject {
@@ -169,6 +174,14 @@ export class RoleResolver {
     });
   }
 
+  private series(id: number | null) {
+    if (id === null) return Promise.resolve(undefined);
+    return this.once(`series:${id}`, async () => {
+      const [row] = await this.db.select({ clubId: activitySeries.clubId }).from(activitySeries).where(eq(activitySeries.id, id));
+      return row;
+    });
+  }
+
   private meeting(id: number | null) {
     if (id === null) return Promise.resolve(undefined);
     return this.once(`meeting:${id}`, async () => {
@@ -186,6 +199,7 @@ export class RoleResolver {
     if (fromBody !== null) return fromBody;
     if (this.scope.subject === 'club') return this.routeId();
     if (this.scope.subject === 'activity') return (await this.activity(this.routeId()))?.clubId ?? null;
+    if (this.scope.subject === 'series') return (await this.series(this.routeId()))?.clubId ?? null;
     return null;
   }
 
@@ -289,6 +303,8 @@ export class RoleResolver {
         return this.owns();
       case 'figures-reader':
         return isCoordinator(m) || (await this.figuresForMembers());
+      case 'shop-volunteer':
+        return m.roles.some((r) => r.role === 'shop-volunteer');
     }
   }
 

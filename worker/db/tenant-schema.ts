@@ -28,3 +28,5 @@ export { bookings } from '../community/bookings/schema';
 export { committees, committeeMembers } from '../community/committees/schema';
 export { mediaFiles } from '../community/media/schema';
 export { consentWindows, consentObjections } from '../community/consent/schema';
+export { activitySeries, seriesOccurrences } from '../community/series/schema';
+export { shopSettings, shopItems, shopSales, shopClosings, shopProceedsUses } from '../community/shop/schema';
