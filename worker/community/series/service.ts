@@ -64,15 +64,43 @@ export async function createSeries(db: TenantDb, member: MemberContext, input: S
   const notLinked = sql`NOT EXISTS (SELECT 1 FROM ${seriesOccurrences} WHERE ${seriesOccurrences.activityId} = ${template.id})`;
   // The series and its first occurrence in one batch, and only while the activity is in no series.
   await db.batch([
-    db.run(sql`INSERT INTO activity_series
-        (template_activity_id, club_id, title, every, unit, monthly_by, starts_at, ends_at, time_zone, end_count, end_until, created_by)
-      SELECT ${template.id}, ${template.clubId}, ${template.title}, ${input.every}, ${input.unit}, ${monthly}, ${template.startsAt},
-        ${template.endsAt}, ${timeZone}, ${input.count ?? null}, ${input.until ?? null}, ${member.id}
-      WHERE ${notLinked}
-      ON CONFLICT DO NOTHING`),
-    db.run(sql`INSERT INTO series_occurrences (series_id, position, activity_id, starts_at)
-      SELECT ${activitySeries.id}, 0, ${template.id}, ${template.startsAt} FROM ${activitySeries}
-      WHERE ${activitySeries.templateActivityId} = ${template.id} AND ${notLinked}`),
+    db
+      .insert(activitySeries)
+      .select(
+        db
+          .select({
+            id: sql<number>`NULL`.as('id'),
+            templateActivityId: activities.id,
+            clubId: activities.clubId,
+            title: activities.title,
+            every: sql<number>`${input.every}`.as('every'),
+            unit: sql<RecurrenceUnit>`${input.unit}`.as('unit'),
+            monthlyBy: sql<MonthlyBy | null>`${monthly}`.as('monthly_by'),
+            startsAt: activities.startsAt,
+            endsAt: activities.endsAt,
+            timeZone: sql<string>`${timeZone}`.as('time_zone'),
+            endCount: sql<number | null>`${input.count ?? null}`.as('end_count'),
+            endUntil: sql<string | null>`${input.until ?? null}`.as('end_until'),
+            status: sql<'active'>`'active'`.as('status'),
+            createdBy: sql<number>`${member.id}`.as('created_by'),
+            createdAt: sql<string>`${now}`.as('created_at'),
+            endedAt: sql<string | null>`NULL`.as('ended_at'),
+          })
+          .from(activities)
+          .where(and(eq(activities.id, template.id), notLinked)),
+      )
+      .onConflictDoNothing(),
+    db.insert(seriesOccurrences).select(
+      db
+        .select({
+          seriesId: activitySeries.id,
+          position: sql<number>`0`.as('position'),
+          activityId: activitySeries.templateActivityId,
+          startsAt: activitySeries.startsAt,
+        })
+        .from(activitySeries)
+        .where(and(eq(activitySeries.templateActivityId, template.id), notLinked)),
+    ),
   ]);
   const [series] = await db
     .select({ id: activitySeries.id, createdBy: activitySeries.createdBy, createdAt: activitySeries.createdAt })

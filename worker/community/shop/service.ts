@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { now } from '../../db/columns';
 import { buildings, ledgerAccounts, ledgerPostings, ledgerTransactions, members } from '../../db/tenant-schema';
@@ -181,12 +182,25 @@ export async function sell(db: TenantDb, by: MemberContext, id: number, priceFen
   if (!bandsFen.includes(priceFen))
     throw new AppError('validation_failed', 'Choose one of the price bands', { priceFen: ['Not one of the price bands'] });
   const ref = crypto.randomUUID();
+  const openDay = sql`NOT EXISTS (SELECT 1 FROM ${shopClosings} WHERE ${shopClosings.day} = ${day})`;
   await db.batch([
-    db.run(sql`INSERT INTO shop_sales (item_id, ref, price_fen, day, sold_by)
-      SELECT ${shopItems.id}, ${ref}, ${priceFen}, ${day}, ${by.id} FROM ${shopItems}
-      WHERE ${shopItems.id} = ${id} AND ${shopItems.status} = 'in-stock'
-        AND NOT EXISTS (SELECT 1 FROM ${shopClosings} WHERE ${shopClosings.day} = ${day})
-      ON CONFLICT DO NOTHING`),
+    db
+      .insert(shopSales)
+      .select(
+        db
+          .select({
+            id: sql<number>`NULL`.as('id'),
+            itemId: shopItems.id,
+            ref: sql<string>`${ref}`.as('ref'),
+            priceFen: sql<number>`${priceFen}`.as('price_fen'),
+            day: sql<string>`${day}`.as('day'),
+            soldAt: sql<string>`${now}`.as('sold_at'),
+            soldBy: sql<number>`${by.id}`.as('sold_by'),
+          })
+          .from(shopItems)
+          .where(and(eq(shopItems.id, id), eq(shopItems.status, 'in-stock'), openDay)),
+      )
+      .onConflictDoNothing(),
     db
       .update(shopItems)
       .set({ status: 'sold', leftAt: sql`${now}`, leftBy: by.id })
@@ -296,11 +310,33 @@ export async function closeDay(
   const total = sql`(SELECT COALESCE(SUM(${shopSales.priceFen}), 0) FROM ${shopSales} WHERE ${shopSales.day} = ${input.day})`;
   const count = sql`(SELECT COUNT(*) FROM ${shopSales} WHERE ${shopSales.day} = ${input.day})`;
   const note = input.note.trim();
-  const closing = db.run(sql`INSERT INTO shop_closings
-      (day, ref, sales_count, system_total_fen, counted_fen, difference_fen, note, fund_key, ledger_ref, closed_by)
-    SELECT ${input.day}, ${ref}, ${count}, ${total}, ${input.countedFen}, ${input.countedFen} - ${total}, ${note}, ${fundKey}, ${ledgerRef}, ${by.id}
-    WHERE ${total} = ${input.seenTotalFen} AND NOT EXISTS (SELECT 1 FROM ${shopClosings} WHERE ${shopClosings.day} = ${input.day})`);
-  const statements = [closing];
+  // The closing row, selected from the fund's (one) account row, only while the day is open and the total unchanged.
+  const closing = db.insert(shopClosings).select(
+    db
+      .select({
+        id: sql<number>`NULL`.as('id'),
+        day: sql<string>`${input.day}`.as('day'),
+        ref: sql<string>`${ref}`.as('ref'),
+        salesCount: sql<number>`${count}`.as('sales_count'),
+        systemTotalFen: sql<number>`${total}`.as('system_total_fen'),
+        countedFen: sql<number>`${input.countedFen}`.as('counted_fen'),
+        differenceFen: sql<number>`${input.countedFen} - ${total}`.as('difference_fen'),
+        note: sql<string>`${note}`.as('note'),
+        fundKey: sql<string>`${fundKey}`.as('fund_key'),
+        ledgerRef: sql<string | null>`${ledgerRef}`.as('ledger_ref'),
+        closedBy: sql<number>`${by.id}`.as('closed_by'),
+        closedAt: sql<string>`${now}`.as('closed_at'),
+      })
+      .from(ledgerAccounts)
+      .where(
+        and(
+          eq(ledgerAccounts.id, fund.id),
+          sql`${total} = ${input.seenTotalFen}`,
+          sql`NOT EXISTS (SELECT 1 FROM ${shopClosings} WHERE ${shopClosings.day} = ${input.day})`,
+        ),
+      ),
+  );
+  const statements: BatchItem<'sqlite'>[] = [closing];
   if (ledgerRef) {
     const memo = `彩虹屋 ${input.day} 义卖收入（系统合计 ${input.seenTotalFen / 100} 元，清点 ${input.countedFen / 100} 元${
       differenceFen !== 0 ? `，差额 ${differenceFen / 100} 元：${note}` : ''
@@ -317,12 +353,25 @@ export async function closeDay(
       ],
     });
     // The transaction row only with its closing (the postings find it by ref, or write nothing).
-    const transaction = db.run(sql`INSERT INTO ledger_transactions (ref, occurred_on, category, memo, recorded_by)
-      SELECT ${ledgerRef}, ${input.day}, 'shop-takings', ${memo}, ${by.id}
-      WHERE EXISTS (SELECT 1 FROM ${shopClosings} WHERE ${shopClosings.ref} = ${ref})`);
-    statements.push(transaction, ...(postings as typeof statements));
+    const transaction = db.insert(ledgerTransactions).select(
+      db
+        .select({
+          id: sql<number>`NULL`.as('id'),
+          ref: sql<string>`${ledgerRef}`.as('ref'),
+          occurredOn: sql<string>`${input.day}`.as('occurred_on'),
+          category: sql<string>`'shop-takings'`.as('category'),
+          memo: sql<string>`${memo}`.as('memo'),
+          recordedBy: sql<number>`${by.id}`.as('recorded_by'),
+          reversesId: sql<number>`NULL`.as('reverses_id'),
+          activityId: sql<number>`NULL`.as('activity_id'),
+          createdAt: sql<string>`${now}`.as('created_at'),
+        })
+        .from(shopClosings)
+        .where(eq(shopClosings.ref, ref)),
+    );
+    statements.push(transaction, ...postings);
   }
-  await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   const [mine] = await db.select({ id: shopClosings.id }).from(shopClosings).where(eq(shopClosings.ref, ref));
   if (!mine) {
     const [closed] = await db.select({ id: shopClosings.id }).from(shopClosings).where(eq(shopClosings.day, input.day));
