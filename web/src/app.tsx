@@ -47,6 +47,10 @@ const Structure = lazy(() => import('./features/structure/structure'));
 const Committees = lazy(() => import('./features/committees/committees'));
 const Buildings = lazy(() => import('./features/buildings/buildings'));
 const SpaceCalendar = lazy(() => import('./features/spaces/space-calendar'));
+const ShopPage = lazy(() => import('./features/shop/shop-page'));
+const ShopDesk = lazy(() => import('./features/shop/shop-desk'));
+const ShopSettings = lazy(() => import('./features/shop/shop-settings'));
+const SeriesPage = lazy(() => import('./features/series/series-page'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -134,6 +138,10 @@ function Routes() {
           <Route path="/buildings" component={Buildings} />
           <Route path="/spaces" component={SpacesAdmin} />
           <Route path="/spaces/:id" component={SpaceCalendar} />
+          <Route path="/shop" component={ShopPage} />
+          <Route path="/shop/desk" component={ShopDesk} />
+          <Route path="/shop/settings" component={ShopSettings} />
+          <Route path="/series/:id" component={SeriesPage} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

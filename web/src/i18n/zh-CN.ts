@@ -16,7 +16,9 @@ import * as notifications from '../features/notifications/i18n';
 import * as parties from '../features/parties/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
+import * as series from '../features/series/i18n';
 import * as settings from '../features/settings/i18n';
+import * as shop from '../features/shop/i18n';
 import * as spaces from '../features/spaces/i18n';
 import * as structure from '../features/structure/i18n';
 import * as volunteers from '../features/volunteers/i18n';
@@ -52,6 +54,7 @@ export const zhCN = {
     activities: '活动',
     clubs: '社团',
     accounts: '账目',
+    shop: '彩虹屋',
     mine: '我的',
     issues: '议题',
     meetings: '会议',
@@ -107,6 +110,8 @@ export const zhCN = {
   ...consent.zh,
   ...spaces.zh,
   ...ledger.zh,
+  ...shop.zh,
+  ...series.zh,
   ...volunteers.zh,
   ...issues.zh,
   ...meetings.zh,
