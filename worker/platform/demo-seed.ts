@@ -12,6 +12,7 @@ import type { CommunitySetupInput } from './community-setup';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
+import { seedDemoShop } from './demo-shop';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
@@ -214,6 +215,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       if (setup.slug === 'cuizhuyuan') {
         await seedDemoLife(env, row.databaseBinding, setup.slug);
         await seedDemoMoney(env, row.databaseBinding);
+        await seedDemoShop(env, row.databaseBinding, setup.slug);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedAppointments(env, row.databaseBinding);
