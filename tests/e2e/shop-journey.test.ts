@@ -62,7 +62,10 @@ describe('彩虹屋 at phone width in Chinese, through the pages only', () => {
     await desk.getByLabel('物品编号').fill(code!);
     await desk.getByRole('button', { name: '查找' }).click();
     await desk.getByRole('button', { name: '确认售出 ¥5.00' }).click();
-    await desk.getByRole('status').filter({ hasText: `${code} 已售出` }).waitFor();
+    await desk
+      .getByRole('status')
+      .filter({ hasText: `${code} 已售出` })
+      .waitFor();
 
     // Closing: the recorded total includes the sale; the cash counted matches.
     const till = desk.locator('section.day-closing');

@@ -175,7 +175,12 @@ describe('the demo seed', () => {
     // 彩虹屋: a month of donations, sales and closings (one short, with its note), and the flea market every two months.
     const shop = bodyOf(await read(api.shop.statement.$get({ query: { months: '3' } })), 200);
     const shopMonths = shop.months.reduce(
-      (sum, m) => ({ itemsIn: sum.itemsIn + m.itemsIn, sold: sum.sold + m.sold, takings: sum.takings + m.takingsFen, difference: sum.difference + m.differenceFen }),
+      (sum, m) => ({
+        itemsIn: sum.itemsIn + m.itemsIn,
+        sold: sum.sold + m.sold,
+        takings: sum.takings + m.takingsFen,
+        difference: sum.difference + m.differenceFen,
+      }),
       { itemsIn: 0, sold: 0, takings: 0, difference: 0 },
     );
     expect(shopMonths.itemsIn).toBe(150);
@@ -189,7 +194,9 @@ describe('the demo seed', () => {
     expect(desk.items.map((i) => i.leftNote)).toContain('给结对村小学的孩子们');
     const db = await tenantD1('cuizhuyuan');
     const flea = await db
-      .prepare(`SELECT s.id, s.every, s.unit, (SELECT COUNT(*) FROM series_occurrences o WHERE o.series_id = s.id) AS n FROM activity_series s WHERE s.title = '彩虹屋跳蚤市场'`)
+      .prepare(
+        `SELECT s.id, s.every, s.unit, (SELECT COUNT(*) FROM series_occurrences o WHERE o.series_id = s.id) AS n FROM activity_series s WHERE s.title = '彩虹屋跳蚤市场'`,
+      )
       .first<{ id: number; every: number; unit: string; n: number }>();
     expect(flea).toMatchObject({ every: 2, unit: 'month', n: 3 });
     const fleaSeries = bodyOf(await read(client(host, resident).api.series[':id'].$get({ param: { id: String(flea!.id) } })), 200);

@@ -66,7 +66,12 @@ describe('occurrenceDate: which day each occurrence falls on', () => {
     expect(weekdayOfMonth('2025-03-08')).toEqual({ weekday: 6, n: 2 });
     expect(weekdayOfMonth('2025-03-29')).toEqual({ weekday: 6, n: 'last' });
     const second = { every: 2, unit: 'month', by: 'weekday-of-month' } as const;
-    expect([0, 1, 2, 3].map((i) => occurrenceDate('2025-03-08', second, i))).toEqual(['2025-03-08', '2025-05-10', '2025-07-12', '2025-09-13']);
+    expect([0, 1, 2, 3].map((i) => occurrenceDate('2025-03-08', second, i))).toEqual([
+      '2025-03-08',
+      '2025-05-10',
+      '2025-07-12',
+      '2025-09-13',
+    ]);
     const last = { every: 1, unit: 'month', by: 'weekday-of-month' } as const;
     expect([1, 2].map((i) => occurrenceDate('2025-03-29', last, i))).toEqual(['2025-04-26', '2025-05-31']);
   });
@@ -109,7 +114,12 @@ describe('the end of a series', () => {
     expect(withinEnd(3, '2025-05-01', { count: 3 })).toBe(false);
     expect(withinEnd(1, '2025-06-30', { until: '2025-06-30' })).toBe(true);
     expect(withinEnd(1, '2025-07-01', { until: '2025-06-30' })).toBe(false);
-    const series = { startsAt: '2025-01-04T01:00:00Z', endsAt: '2025-01-04T03:00:00Z', rule: { every: 1, unit: 'week' as const }, timeZone: 'Asia/Shanghai' };
+    const series = {
+      startsAt: '2025-01-04T01:00:00Z',
+      endsAt: '2025-01-04T03:00:00Z',
+      rule: { every: 1, unit: 'week' as const },
+      timeZone: 'Asia/Shanghai',
+    };
     expect(nextOccurrences({ ...series, end: { count: 3 } }, 0, 10)).toHaveLength(2);
     expect(nextOccurrences({ ...series, end: { until: '2025-01-20' } }, 0, 10).map((o) => o.position)).toEqual([1, 2]);
     expect(nextOccurrences({ ...series, end: { count: 3 } }, 2, 1)).toEqual([]);

@@ -16,7 +16,9 @@ describe('recurring activities', () => {
       startsAt: inDays(10),
       endsAt: inDays(10, 3),
     });
-    const created = await read(as(host, admin).series.$post({ json: { activityId: first, every: 2, unit: 'month', monthlyBy: 'weekday-of-month', ahead: 2 } }));
+    const created = await read(
+      as(host, admin).series.$post({ json: { activityId: first, every: 2, unit: 'month', monthlyBy: 'weekday-of-month', ahead: 2 } }),
+    );
     expectStatus(created, 201);
     const series = await read(as(host, admin).series[':id'].$get(byId(created.json.id)));
     expectStatus(series, 200);
@@ -102,7 +104,9 @@ describe('recurring activities', () => {
     const early = await read(as(host, admin).series.$post({ json: { activityId: first, every: 1, unit: 'week', until: '2020-01-01' } }));
     expectStatus(early, 400);
     expect(early.json.error.details).toHaveProperty('until');
-    const mixed = await read(as(host, admin).series.$post({ json: { activityId: first, every: 1, unit: 'week', monthlyBy: 'day-of-month' } }));
+    const mixed = await read(
+      as(host, admin).series.$post({ json: { activityId: first, every: 1, unit: 'week', monthlyBy: 'day-of-month' } }),
+    );
     expectStatus(mixed, 400);
   });
 });

@@ -9,7 +9,10 @@ export type Intake = InferRequestType<Api['shop']['items']['$post']>['json'];
 export async function shopVolunteer(host: string, admin: Person, name = '店员小林') {
   const person = await resident(host, name);
   const res = await read(
-    as(host, admin).members[':memberId'].roles.$put({ param: { memberId: String(person.id) }, json: { roles: [{ role: 'shop-volunteer' }] } }),
+    as(host, admin).members[':memberId'].roles.$put({
+      param: { memberId: String(person.id) },
+      json: { roles: [{ role: 'shop-volunteer' }] },
+    }),
   );
   expectStatus(res, 200);
   return person;
@@ -35,8 +38,12 @@ export const sell = (host: string, who: Person | undefined, id: number, priceFen
 
 export const dayOf = (host: string, who: Person | undefined, day: string) => read(as(host, who).shop.days[':day'].$get({ param: { day } }));
 
-export const closeDay = (host: string, who: Person | undefined, day: string, json: { seenTotalFen: number; countedFen: number; note?: string }) =>
-  read(as(host, who).shop.days[':day'].closing.$post({ param: { day }, json }));
+export const closeDay = (
+  host: string,
+  who: Person | undefined,
+  day: string,
+  json: { seenTotalFen: number; countedFen: number; note?: string },
+) => read(as(host, who).shop.days[':day'].closing.$post({ param: { day }, json }));
 
 /** Today in Asia/Shanghai, the test communities' time zone. */
 export const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -93,7 +93,16 @@ describe('the monthly statement', () => {
       spentFen: {},
     });
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toEqual({ month: '2024-12', itemsIn: 0, sold: 0, passedOn: 0, recycled: 0, takingsFen: 0, differenceFen: 0, spentFen: 0 });
+    expect(rows[0]).toEqual({
+      month: '2024-12',
+      itemsIn: 0,
+      sold: 0,
+      passedOn: 0,
+      recycled: 0,
+      takingsFen: 0,
+      differenceFen: 0,
+      spentFen: 0,
+    });
     expect(rows[3]).toMatchObject({ itemsIn: 5, sold: 2, takingsFen: 1500, differenceFen: -200 });
   });
 });

@@ -27,7 +27,14 @@ describe('the charity shop: intake, sales and closing the day', () => {
     const item = await takeIn(host, volunteer);
     expectStatus(await sell(host, member, item.id, 1000), 403);
     expectStatus(await sell(host, undefined, item.id, 1000), 401);
-    expectStatus(await read(as(host, member).shop.items.$post({ json: { title: '书', category: 'books', condition: 'good', priceFen: 200, donor: { kind: 'anonymous' } } })), 403);
+    expectStatus(
+      await read(
+        as(host, member).shop.items.$post({
+          json: { title: '书', category: 'books', condition: 'good', priceFen: 200, donor: { kind: 'anonymous' } },
+        }),
+      ),
+      403,
+    );
     // An administrator is not a shop volunteer until appointed one.
     expectStatus(await sell(host, admin, item.id, 1000), 403);
     expectStatus(await sell(host, volunteer, item.id, 1000), 201);
@@ -38,7 +45,12 @@ describe('the charity shop: intake, sales and closing the day', () => {
     const a = await shopVolunteer(host, admin, '店员甲');
     const b = await shopVolunteer(host, admin, '店员乙');
     const item = await takeIn(host, a);
-    const results = await Promise.all([sell(host, a, item.id, 1000), sell(host, b, item.id, 1000), sell(host, a, item.id, 500), sell(host, b, item.id, 2000)]);
+    const results = await Promise.all([
+      sell(host, a, item.id, 1000),
+      sell(host, b, item.id, 1000),
+      sell(host, a, item.id, 500),
+      sell(host, b, item.id, 2000),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     const d1 = await tenantD1(slug);
     const sales = await d1.prepare('SELECT COUNT(*) AS n FROM shop_sales WHERE item_id = ?').bind(item.id).first<{ n: number }>();
@@ -54,7 +66,10 @@ describe('the charity shop: intake, sales and closing the day', () => {
     const coat = await takeIn(host, volunteer, { title: '冬季棉衣' });
     const broken = await takeIn(host, volunteer, { title: '旧电风扇', category: 'electronics', condition: 'fair' });
     const passed = await read(
-      as(host, volunteer).shop.items[':id'].departure.$post({ param: { id: String(coat.id) }, json: { status: 'passed-on', note: '给 7 栋独居的刘奶奶' } }),
+      as(host, volunteer).shop.items[':id'].departure.$post({
+        param: { id: String(coat.id) },
+        json: { status: 'passed-on', note: '给 7 栋独居的刘奶奶' },
+      }),
     );
     expectStatus(passed, 200);
     expect(passed.json.leftNote).toBe('给 7 栋独居的刘奶奶');
@@ -94,7 +109,13 @@ describe('the charity shop: intake, sales and closing the day', () => {
 
     const closed = await closeDay(host, volunteer, day, { seenTotalFen: 1500, countedFen: 1300, note: '找零时多找了 2 元' });
     expectStatus(closed, 201);
-    expect(closed.json.closing).toMatchObject({ systemTotalFen: 1500, countedFen: 1300, differenceFen: -200, note: '找零时多找了 2 元', fundKey: 'hub' });
+    expect(closed.json.closing).toMatchObject({
+      systemTotalFen: 1500,
+      countedFen: 1300,
+      differenceFen: -200,
+      note: '找零时多找了 2 元',
+      fundKey: 'hub',
+    });
     expect(closed.json.unclosedDays).toEqual([]);
 
     const d1 = await tenantD1(slug);
@@ -156,8 +177,18 @@ describe('the charity shop: intake, sales and closing the day', () => {
     const { host, admin } = await community();
     const volunteer = await shopVolunteer(host, admin);
     const donor = await resident(host, '捐赠人陈阿姨');
-    const followed = await takeIn(host, volunteer, { title: '绘本一套', category: 'books', priceFen: 2000, donor: { kind: 'member', memberId: donor.id, follows: true } });
-    await takeIn(host, volunteer, { title: '保温杯', category: 'kitchen', priceFen: 500, donor: { kind: 'member', memberId: donor.id, follows: false } });
+    const followed = await takeIn(host, volunteer, {
+      title: '绘本一套',
+      category: 'books',
+      priceFen: 2000,
+      donor: { kind: 'member', memberId: donor.id, follows: true },
+    });
+    await takeIn(host, volunteer, {
+      title: '保温杯',
+      category: 'kitchen',
+      priceFen: 500,
+      donor: { kind: 'member', memberId: donor.id, follows: false },
+    });
     await takeIn(host, volunteer, { title: '跳绳', category: 'sports', priceFen: 200, donor: { kind: 'named', name: '王大伯' } });
     expectStatus(await sell(host, volunteer, followed.id, 2000), 201);
     const day = shanghaiToday();
@@ -186,8 +217,10 @@ describe('the charity shop: intake, sales and closing the day', () => {
     expect(books).toBeDefined();
     expectStatus(
       await read(
-        as(host, admin)
-          .shop['proceeds-uses'][':transactionId'].$put({ param: { transactionId: String(books!.transactionId) }, json: { purpose: '结对村小学的图书' } }),
+        as(host, admin).shop['proceeds-uses'][':transactionId'].$put({
+          param: { transactionId: String(books!.transactionId) },
+          json: { purpose: '结对村小学的图书' },
+        }),
       ),
       200,
     );

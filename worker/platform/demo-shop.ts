@@ -110,7 +110,9 @@ async function seedShopMonth(db: Db, volunteer: MemberContext, admin: MemberCont
   const donorRows = await Promise.all(
     donors.map(async (userId) => (await db.select({ id: members.id }).from(members).where(eq(members.userId, userId)))[0]?.id ?? null),
   );
-  const catalogue = Object.entries(donations).flatMap(([category, list]) => list.map(([title, priceFen]) => ({ category: category as ItemCategory, title, priceFen })));
+  const catalogue = Object.entries(donations).flatMap(([category, list]) =>
+    list.map(([title, priceFen]) => ({ category: category as ItemCategory, title, priceFen })),
+  );
   const now = Date.now();
   // Items came in over the month at 10:00-ish local time; every third from a named member, most anonymous.
   const items = Array.from({ length: ITEMS }, (_, i) => {
@@ -135,9 +137,20 @@ async function seedShopMonth(db: Db, volunteer: MemberContext, admin: MemberCont
   const sales = sold.map((itemId, n) => {
     const daysAgo = 1 + (n % (DAYS - 3));
     const at = now - daysAgo * 86400_000;
-    return { itemId, ref: `demo-shop-sale:${itemId}`, priceFen: items[ids.indexOf(itemId)]!.priceFen, day: shopDay(timeZone, at), soldAt: new Date(at).toISOString(), soldBy: volunteer.id };
+    return {
+      itemId,
+      ref: `demo-shop-sale:${itemId}`,
+      priceFen: items[ids.indexOf(itemId)]!.priceFen,
+      day: shopDay(timeZone, at),
+      soldAt: new Date(at).toISOString(),
+      soldBy: volunteer.id,
+    };
   });
-  for (let i = 0; i < sales.length; i += 10) await db.insert(shopSales).values(sales.slice(i, i + 10)).onConflictDoNothing();
+  for (let i = 0; i < sales.length; i += 10)
+    await db
+      .insert(shopSales)
+      .values(sales.slice(i, i + 10))
+      .onConflictDoNothing();
   for (const s of sales)
     await db.update(shopItems).set({ status: 'sold', leftAt: s.soldAt, leftBy: volunteer.id }).where(eq(shopItems.id, s.itemId));
 
@@ -145,12 +158,22 @@ async function seedShopMonth(db: Db, volunteer: MemberContext, admin: MemberCont
   for (const [n, id] of rest.slice(0, passOnNotes.length).entries())
     await db
       .update(shopItems)
-      .set({ status: 'passed-on', leftAt: new Date(now - (5 + n * 4) * 86400_000).toISOString(), leftBy: volunteer.id, leftNote: passOnNotes[n] })
+      .set({
+        status: 'passed-on',
+        leftAt: new Date(now - (5 + n * 4) * 86400_000).toISOString(),
+        leftBy: volunteer.id,
+        leftNote: passOnNotes[n],
+      })
       .where(eq(shopItems.id, id));
   for (const [n, id] of rest.slice(passOnNotes.length, passOnNotes.length + 3).entries())
     await db
       .update(shopItems)
-      .set({ status: 'recycled', leftAt: new Date(now - (7 + n * 6) * 86400_000).toISOString(), leftBy: volunteer.id, leftNote: '破损，交回收站' })
+      .set({
+        status: 'recycled',
+        leftAt: new Date(now - (7 + n * 6) * 86400_000).toISOString(),
+        leftBy: volunteer.id,
+        leftNote: '破损，交回收站',
+      })
       .where(eq(shopItems.id, id));
 
   // Each day closed through the same service as the desk: the counted cash goes to the hub fund.
@@ -217,7 +240,14 @@ async function seedFleaMarket(db: Db, admin: MemberContext, timeZone: string, ho
   });
   for (const step of ['submit', 'approve', 'open'] as const) await takeStep(db, id, step, admin);
   await createSeries(db, admin, { activityId: id, every: 2, unit: 'month', monthlyBy: 'weekday-of-month', ahead: 2 });
-  for (const userId of ['demo-resident', 'demo-neighbour-2', 'demo-neighbour-3', 'demo-neighbour-7', 'demo-neighbour-8', 'demo-neighbour-10']) {
+  for (const userId of [
+    'demo-resident',
+    'demo-neighbour-2',
+    'demo-neighbour-3',
+    'demo-neighbour-7',
+    'demo-neighbour-8',
+    'demo-neighbour-10',
+  ]) {
     const stallholder = await loadMember(host, userId);
     if (stallholder) await signUp(db, id, stallholder, {});
   }

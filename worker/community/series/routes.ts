@@ -32,7 +32,11 @@ const createBody = z
   .refine((b) => b.unit === 'month' || b.monthlyBy === undefined, { path: ['monthlyBy'], message: 'Only a monthly series picks its day' });
 
 const create = defineRoute(
-  { host: 'community', allow: 'member', body: { field: 'clubId', allow: ['club-responsible', 'association-admin'], otherwise: ['association-admin'] } },
+  {
+    host: 'community',
+    allow: 'member',
+    body: { field: 'clubId', allow: ['club-responsible', 'association-admin'], otherwise: ['association-admin'] },
+  },
   {
     method: 'post',
     path: '/api/series',
@@ -124,7 +128,9 @@ const end = defineRoute(organisers, {
 });
 
 export const seriesRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(find, async (c) => c.json({ seriesId: await seriesOfActivity(tenantOf(c).db, c.req.valid('query').activityId, await viewerOf(c)) }, 200))
+  .openapi(find, async (c) =>
+    c.json({ seriesId: await seriesOfActivity(tenantOf(c).db, c.req.valid('query').activityId, await viewerOf(c)) }, 200),
+  )
   .openapi(get, async (c) => c.json(await seriesDetail(tenantOf(c).db, c.req.valid('param').id, await viewerOf(c)), 200))
   .openapi(create, async (c) => c.json({ id: await createSeries(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
   .openapi(add, async (c) => {

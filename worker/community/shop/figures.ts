@@ -39,7 +39,13 @@ export const shopFigures: ProgramFigures = {
         unit: 'percent',
         values: series((r) => (r.itemsIn > 0 ? Math.round((r.sold / r.itemsIn) * 100) : 0)),
       },
-      { key: 'proceeds-spent', labelZh: '义卖资助的公益支出', labelEn: 'Causes the proceeds paid for', unit: 'fen', values: series((r) => r.spentFen) },
+      {
+        key: 'proceeds-spent',
+        labelZh: '义卖资助的公益支出',
+        labelEn: 'Causes the proceeds paid for',
+        unit: 'fen',
+        values: series((r) => r.spentFen),
+      },
     ];
   },
 };

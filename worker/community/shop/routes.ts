@@ -40,9 +40,7 @@ const category = z.enum(itemCategories);
 const condition = z.enum(itemConditions);
 const status = z.enum(itemStatuses);
 
-const settingsSchema = z
-  .object({ bandsFen: z.array(z.number().int()), fundKey: z.string(), fundName: z.string() })
-  .openapi('ShopSettings');
+const settingsSchema = z.object({ bandsFen: z.array(z.number().int()), fundKey: z.string(), fundName: z.string() }).openapi('ShopSettings');
 const baseItem = {
   id: z.number().int(),
   code: z.string(),
@@ -114,7 +112,9 @@ const statement = defineRoute(open, {
             spentFen: z.number().int(),
           }),
         ),
-        uses: z.array(z.object({ transactionId: z.number().int(), occurredOn: z.string(), purpose: z.string(), amountFen: z.number().int() })),
+        uses: z.array(
+          z.object({ transactionId: z.number().int(), occurredOn: z.string(), purpose: z.string(), amountFen: z.number().int() }),
+        ),
       }),
       'Statement',
     ),
@@ -145,7 +145,10 @@ const deskList = defineRoute(volunteers, {
   operationId: 'shop.listDeskItems',
   summary: 'Items at the desk, with donors and pass-on notes (shop volunteers)',
   request: { query: page },
-  responses: { 200: json(z.object({ items: z.array(deskItemSchema), total: z.number().int() }), 'Items'), ...errorResponses(400, 401, 403) },
+  responses: {
+    200: json(z.object({ items: z.array(deskItemSchema), total: z.number().int() }), 'Items'),
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 const deskGet = defineRoute(volunteers, {
@@ -259,7 +262,7 @@ const getDay = defineRoute(volunteers, {
   method: 'get',
   path: '/api/shop/days/{day}',
   operationId: 'shop.getDay',
-  summary: "A day at the till: its sales, their total and its closing; and the days still to close (shop volunteers)",
+  summary: 'A day at the till: its sales, their total and its closing; and the days still to close (shop volunteers)',
   request: { params: dayParam },
   responses: { 200: json(daySchema, 'Day'), ...errorResponses(400, 401, 403) },
 });
@@ -349,9 +352,7 @@ export const shopRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const q = c.req.valid('query');
     return c.json(await listItems(tenantOf(c).db, { ...q, status: 'in-stock' }, 'browser'), 200);
   })
-  .openapi(myDonations, async (c) =>
-    c.json(await listItems(tenantOf(c).db, { limit: 200, offset: 0 }, 'donor', memberOf(c).id), 200),
-  )
+  .openapi(myDonations, async (c) => c.json(await listItems(tenantOf(c).db, { limit: 200, offset: 0 }, 'donor', memberOf(c).id), 200))
   .openapi(deskList, async (c) => c.json(await listItems(tenantOf(c).db, c.req.valid('query'), 'volunteer'), 200))
   .openapi(deskGet, async (c) => c.json(await deskItem(tenantOf(c).db, c.req.valid('param').id), 200))
   .openapi(donors, async (c) => c.json({ donors: await findDonors(tenantOf(c).db, c.req.valid('query').q) }, 200))

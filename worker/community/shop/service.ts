@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lt, notInArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { now } from '../../db/columns';
 import { buildings, ledgerAccounts, ledgerPostings, ledgerTransactions, members } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
+import { MOVEMENT_CATEGORIES } from '../ledger/rules';
 import { transactionStatements } from '../ledger/service';
 import { wallClock } from '../profile/rules';
 import {
@@ -148,7 +149,11 @@ export async function listItems(db: TenantDb, query: ItemQuery, reader: ItemRead
 }
 
 async function itemFacts(db: TenantDb, id: number): Promise<ItemFacts> {
-  const [row] = await db.select(itemColumns).from(shopItems).leftJoin(members, eq(members.id, shopItems.donorMemberId)).where(eq(shopItems.id, id));
+  const [row] = await db
+    .select(itemColumns)
+    .from(shopItems)
+    .leftJoin(members, eq(members.id, shopItems.donorMemberId))
+    .where(eq(shopItems.id, id));
   if (!row) throw new AppError('not_found', 'No item with this code');
   return row;
 }
@@ -397,7 +402,15 @@ export async function fundSpending(db: TenantDb) {
     .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
     .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerPostings.transactionId))
     .leftJoin(shopProceedsUses, eq(shopProceedsUses.transactionId, ledgerTransactions.id))
-    .where(and(eq(ledgerAccounts.key, fundKey), lt(ledgerPostings.amountFen, 0), sql`${ledgerTransactions.reversesId} IS NULL`))
+    .where(
+      and(
+        eq(ledgerAccounts.key, fundKey),
+        lt(ledgerPostings.amountFen, 0),
+        sql`${ledgerTransactions.reversesId} IS NULL`,
+        // Advances and opening balances move money without spending it (see MOVEMENT_CATEGORIES).
+        notInArray(ledgerTransactions.category, [...MOVEMENT_CATEGORIES]),
+      ),
+    )
     .orderBy(desc(ledgerTransactions.occurredOn), desc(ledgerTransactions.id))
     .limit(50);
 }

@@ -3,7 +3,10 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, request } from '../../lib/api';
 
 type Role = { role: string; partyKey: string | null; buildingId: number | null };
-type Grant = { role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin' | 'shop-volunteer'; buildingId?: number };
+type Grant = {
+  role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin' | 'shop-volunteer';
+  buildingId?: number;
+};
 
 /**
  * Appoints or removes a member as association administrator, as a charity shop volunteer or as a contact of a

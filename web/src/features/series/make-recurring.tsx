@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
-import { monthlyBy as monthlyRules } from '../../../../worker/community/series/rules';
+import type { monthlyBy as monthlyRules } from '../../../../worker/community/series/rules';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
@@ -68,7 +68,15 @@ export function MakeRecurring(props: { activityId: number; clubId: number | null
                   <div class="toolbar">
                     <div class="field">
                       <label for="series-every">{t('series.every')}</label>
-                      <input id="series-every" type="number" min={1} max={12} required value={every()} onInput={(e) => setEvery(Number(e.currentTarget.value))} />
+                      <input
+                        id="series-every"
+                        type="number"
+                        min={1}
+                        max={12}
+                        required
+                        value={every()}
+                        onInput={(e) => setEvery(Number(e.currentTarget.value))}
+                      />
                     </div>
                     <div class="field">
                       <label for="series-unit">{t('series.unit_month')}</label>
@@ -89,7 +97,14 @@ export function MakeRecurring(props: { activityId: number; clubId: number | null
                   </Show>
                   <div class="field">
                     <label for="series-count">{t('series.count')}</label>
-                    <input id="series-count" type="number" min={2} max={104} value={count()} onInput={(e) => setCount(e.currentTarget.value)} />
+                    <input
+                      id="series-count"
+                      type="number"
+                      min={2}
+                      max={104}
+                      value={count()}
+                      onInput={(e) => setCount(e.currentTarget.value)}
+                    />
                   </div>
                   <div class="field">
                     <label for="series-until">{t('series.until')}</label>
@@ -97,7 +112,14 @@ export function MakeRecurring(props: { activityId: number; clubId: number | null
                   </div>
                   <div class="field">
                     <label for="series-ahead">{t('series.ahead')}</label>
-                    <input id="series-ahead" type="number" min={0} max={12} value={ahead()} onInput={(e) => setAhead(Number(e.currentTarget.value))} />
+                    <input
+                      id="series-ahead"
+                      type="number"
+                      min={0}
+                      max={12}
+                      value={ahead()}
+                      onInput={(e) => setAhead(Number(e.currentTarget.value))}
+                    />
                   </div>
                   <ErrorMessage error={error()} detail />
                   <button type="submit" class="button" disabled={busy()}>

@@ -4,8 +4,15 @@ import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { createAction } from '../../lib/action';
 import { api, request } from '../../lib/api';
-import { formatRange, yuan } from '../../lib/format';
+import { yuan } from '../../lib/format';
 import { useLabel } from '../../lib/labels';
+
+/** A start and end on the series' own wall clock (the community's time zone), e.g. "3月8日周六 09:00–12:00". */
+function inZone(startIso: string, endIso: string, locale: string, timeZone: string) {
+  const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+  return `${day.format(new Date(startIso))} ${time.format(new Date(startIso))}–${time.format(new Date(endIso))}`;
+}
 
 /** A recurring activity: its rule, the occurrences the reader may see, the next dates; organisers add more or end it. */
 export default function SeriesPage() {
@@ -52,7 +59,7 @@ export default function SeriesPage() {
                 <For each={sr().occurrences}>
                   {(o) => (
                     <li class="row card" data-activity={o.activityId}>
-                      <A href={`/activities/${o.activityId}`}>{formatRange(o.startsAt, o.endsAt, locale())}</A>{' '}
+                      <A href={`/activities/${o.activityId}`}>{inZone(o.startsAt, o.endsAt, locale(), sr().timeZone)}</A>{' '}
                       <span class="tag">{label(`activityState.${o.state}`, o.state)}</span>{' '}
                       <span class="help">
                         {t('series.places', { confirmed: o.confirmed, capacity: o.capacity })} · {t('series.fee', { fee: yuan(o.feeFen) })}
@@ -65,7 +72,7 @@ export default function SeriesPage() {
             <Show when={sr().upcoming.length > 0}>
               <h2>{t('series.upcoming')}</h2>
               <ul class="rows">
-                <For each={sr().upcoming}>{(u) => <li class="row">{formatRange(u.startsAt, u.endsAt, locale())}</li>}</For>
+                <For each={sr().upcoming}>{(u) => <li class="row">{inZone(u.startsAt, u.endsAt, locale(), sr().timeZone)}</li>}</For>
               </ul>
             </Show>
             <Show when={sr().canManage && sr().status === 'active'}>
@@ -74,7 +81,14 @@ export default function SeriesPage() {
                 <div class="toolbar">
                   <div class="field">
                     <label for="series-add-count">{t('series.addCount')}</label>
-                    <input id="series-add-count" type="number" min={1} max={12} value={howMany()} onInput={(e) => setHowMany(Number(e.currentTarget.value))} />
+                    <input
+                      id="series-add-count"
+                      type="number"
+                      min={1}
+                      max={12}
+                      value={howMany()}
+                      onInput={(e) => setHowMany(Number(e.currentTarget.value))}
+                    />
                   </div>
                   <button type="button" class="button" disabled={action.busy() || sr().upcoming.length === 0} onClick={() => void add()}>
                     {t('series.add')}

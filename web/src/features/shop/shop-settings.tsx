@@ -39,7 +39,8 @@ export default function ShopSettings() {
   const save = (e: Event) => {
     e.preventDefault();
     const bandsFen = parsed();
-    if (bandsFen) void action.run(() => request(api.api.shop.settings.$put({ json: { bandsFen, fundKey: fund() } })), t('shopSettings.saved'));
+    if (bandsFen)
+      void action.run(() => request(api.api.shop.settings.$put({ json: { bandsFen, fundKey: fund() } })), t('shopSettings.saved'));
   };
   const mark = (transactionId: number) =>
     action.run(() =>
@@ -68,6 +69,7 @@ export default function ShopSettings() {
           <div class="field">
             <label for="shop-bands">{t('shopSettings.bands')}</label>
             <input
+              type="text"
               id="shop-bands"
               required
               aria-describedby="shop-bands-help"
@@ -83,7 +85,9 @@ export default function ShopSettings() {
             <label for="shop-fund">{t('shopSettings.fund')}</label>
             <select id="shop-fund" aria-describedby="shop-fund-help" value={fund()} onChange={(e) => setFund(e.currentTarget.value)}>
               <For each={funds()?.funds ?? []}>
-                {(f) => <option value={f.key}>{f.clubName ? t('accounts.clubFund', { name: f.clubName }) : fundName(f.name, locale())}</option>}
+                {(f) => (
+                  <option value={f.key}>{f.clubName ? t('accounts.clubFund', { name: f.clubName }) : fundName(f.name, locale())}</option>
+                )}
               </For>
             </select>
             <p class="help" id="shop-fund-help">
@@ -118,6 +122,7 @@ export default function ShopSettings() {
                           <div class="field">
                             <label for={`use-${s.transactionId}`}>{t('shopSettings.purpose')}</label>
                             <input
+                              type="text"
                               id={`use-${s.transactionId}`}
                               maxlength={80}
                               onInput={(e) => setPurposes({ ...purposes(), [s.transactionId]: e.currentTarget.value })}

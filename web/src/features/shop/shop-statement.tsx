@@ -40,13 +40,27 @@ export function ShopStatement() {
                 <thead>
                   <tr>
                     <th scope="col">{t('shop.month')}</th>
-                    <th scope="col" class="num">{t('shop.itemsIn')}</th>
-                    <th scope="col" class="num">{t('shop.sold')}</th>
-                    <th scope="col" class="num">{t('shop.passedOn')}</th>
-                    <th scope="col" class="num">{t('shop.recycled')}</th>
-                    <th scope="col" class="num">{t('shop.takings')}</th>
-                    <th scope="col" class="num">{t('shop.difference')}</th>
-                    <th scope="col" class="num">{t('shop.spent')}</th>
+                    <th scope="col" class="num">
+                      {t('shop.itemsIn')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shop.sold')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shop.passedOn')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shop.recycled')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shop.takings')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shop.difference')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('shop.spent')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -54,15 +68,27 @@ export function ShopStatement() {
                     {(m) => (
                       <tr data-month={m.month}>
                         <th scope="row">{m.month}</th>
-                        <td class="num">{m.itemsIn}</td>
-                        <td class="num">{m.sold}</td>
-                        <td class="num">{m.passedOn}</td>
-                        <td class="num">{m.recycled}</td>
-                        <td class="num takings">{yuan(m.takingsFen)}</td>
-                        <td class="num" classList={{ negative: m.differenceFen < 0 }}>
+                        <td class="num" data-label={t('shop.itemsIn')}>
+                          {m.itemsIn}
+                        </td>
+                        <td class="num" data-label={t('shop.sold')}>
+                          {m.sold}
+                        </td>
+                        <td class="num" data-label={t('shop.passedOn')}>
+                          {m.passedOn}
+                        </td>
+                        <td class="num" data-label={t('shop.recycled')}>
+                          {m.recycled}
+                        </td>
+                        <td class="num takings" data-label={t('shop.takings')}>
+                          {yuan(m.takingsFen)}
+                        </td>
+                        <td class="num" data-label={t('shop.difference')} classList={{ negative: m.differenceFen < 0 }}>
                           {yuan(m.differenceFen)}
                         </td>
-                        <td class="num">{yuan(m.spentFen)}</td>
+                        <td class="num" data-label={t('shop.spent')}>
+                          {yuan(m.spentFen)}
+                        </td>
                       </tr>
                     )}
                   </For>
@@ -74,8 +100,9 @@ export function ShopStatement() {
               <ul class="rows">
                 <For each={st().uses}>
                   {(u) => (
-                    <li class="row">
-                      <span class="nowrap">{u.occurredOn}</span> <strong>{u.purpose}</strong> <span class="num">{yuan(u.amountFen)}</span>
+                    <li class="row use">
+                      <strong>{u.purpose}</strong> <span class="num">{yuan(u.amountFen)}</span>
+                      <span class="help block">{u.occurredOn}</span>
                     </li>
                   )}
                 </For>

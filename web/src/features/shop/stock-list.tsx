@@ -16,7 +16,10 @@ export function StockList() {
   const [q, setQ] = createSignal('');
   const [stock] = createResource(
     () => ({ category: category(), q: q() }),
-    (f) => request(api.api.shop.items.$get({ query: { ...(f.category ? { category: f.category } : {}), ...(f.q ? { q: f.q } : {}), limit: '60' } })),
+    (f) =>
+      request(
+        api.api.shop.items.$get({ query: { ...(f.category ? { category: f.category } : {}), ...(f.q ? { q: f.q } : {}), limit: '60' } }),
+      ),
   );
   const list = () => (stock.state === 'ready' ? stock() : undefined);
   return (

@@ -94,6 +94,7 @@ export function DayClosing(props: { version: number }) {
                   <div class="field">
                     <label for="day-counted">{t('shopDesk.counted')}</label>
                     <input
+                      type="text"
                       id="day-counted"
                       inputmode="decimal"
                       required
@@ -111,7 +112,15 @@ export function DayClosing(props: { version: number }) {
                     </p>
                     <div class="field">
                       <label for="day-note">{t('shopDesk.note')}</label>
-                      <input id="day-note" required maxlength={300} aria-describedby="day-note-help" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+                      <input
+                        type="text"
+                        id="day-note"
+                        required
+                        maxlength={300}
+                        aria-describedby="day-note-help"
+                        value={note()}
+                        onInput={(e) => setNote(e.currentTarget.value)}
+                      />
                       <p class="help" id="day-note-help">
                         {t('shopDesk.noteNeeded')}
                       </p>

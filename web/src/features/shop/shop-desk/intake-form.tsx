@@ -66,6 +66,7 @@ export function IntakeForm(props: { bandsFen: number[]; onChanged: () => void })
         <div class="field">
           <label for="intake-title-input">{t('shopDesk.itemTitle')}</label>
           <input
+            type="text"
             id="intake-title-input"
             required
             maxlength={60}
@@ -112,17 +113,35 @@ export function IntakeForm(props: { bandsFen: number[]; onChanged: () => void })
           <Match when={donorKind() === 'named'}>
             <div class="field">
               <label for="intake-donor-name">{t('shopDesk.donorName')}</label>
-              <input id="intake-donor-name" required maxlength={40} value={donorName()} onInput={(e) => setDonorName(e.currentTarget.value)} />
+              <input
+                type="text"
+                id="intake-donor-name"
+                required
+                maxlength={40}
+                value={donorName()}
+                onInput={(e) => setDonorName(e.currentTarget.value)}
+              />
             </div>
           </Match>
           <Match when={donorKind() === 'member'}>
             <div class="field">
               <label for="intake-donor-search">{t('shopDesk.donorSearch')}</label>
-              <input id="intake-donor-search" type="search" maxlength={40} value={donorQuery()} onChange={(e) => setDonorQuery(e.currentTarget.value.trim())} />
+              <input
+                id="intake-donor-search"
+                type="search"
+                maxlength={40}
+                value={donorQuery()}
+                onChange={(e) => setDonorQuery(e.currentTarget.value.trim())}
+              />
             </div>
             <div class="field">
               <label for="intake-donor-pick">{t('shopDesk.donorPick')}</label>
-              <select id="intake-donor-pick" required value={donorId() ?? ''} onChange={(e) => setDonorId(e.currentTarget.value ? Number(e.currentTarget.value) : null)}>
+              <select
+                id="intake-donor-pick"
+                required
+                value={donorId() ?? ''}
+                onChange={(e) => setDonorId(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+              >
                 <option value="" />
                 <For each={donors()?.donors ?? []}>
                   {(d) => (

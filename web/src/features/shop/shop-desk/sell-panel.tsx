@@ -78,6 +78,7 @@ export function SellPanel(props: { bandsFen: number[]; code: string; onCode: (co
         <div class="field">
           <label for="sell-code">{t('shopDesk.code')}</label>
           <input
+            type="text"
             id="sell-code"
             autocomplete="off"
             autocapitalize="characters"
@@ -110,7 +111,10 @@ export function SellPanel(props: { bandsFen: number[]; code: string; onCode: (co
               {t('shopDesk.donor')}：{it().donor.name ?? t('shopDesk.donorAnonymous')}
               <Show when={it().donor.follows}>（{t('shopDesk.donorFollows')}）</Show>
             </p>
-            <Show when={it().status === 'in-stock'} fallback={<p class="notice">{t('shopDesk.notInStock', { status: labels.status(it().status) })}</p>}>
+            <Show
+              when={it().status === 'in-stock'}
+              fallback={<p class="notice">{t('shopDesk.notInStock', { status: labels.status(it().status) })}</p>}
+            >
               <fieldset class="bands">
                 <legend>{t('shopDesk.confirmPrice')}</legend>
                 <For each={props.bandsFen}>
@@ -123,7 +127,12 @@ export function SellPanel(props: { bandsFen: number[]; code: string; onCode: (co
                 </For>
               </fieldset>
               <div class="actions">
-                <button type="button" class="button sell" disabled={busy() || !props.bandsFen.includes(band())} onClick={() => void sell(it())}>
+                <button
+                  type="button"
+                  class="button sell"
+                  disabled={busy() || !props.bandsFen.includes(band())}
+                  onClick={() => void sell(it())}
+                >
                   {t('shopDesk.sell', { price: yuan(band()) })}
                 </button>
                 <button type="button" class="button secondary" aria-expanded={passing()} onClick={() => setPassing(!passing())}>
@@ -142,7 +151,15 @@ export function SellPanel(props: { bandsFen: number[]; code: string; onCode: (co
                 >
                   <div class="field">
                     <label for="pass-on-note">{t('shopDesk.passOnNote')}</label>
-                    <input id="pass-on-note" required minlength={2} maxlength={200} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+                    <input
+                      type="text"
+                      id="pass-on-note"
+                      required
+                      minlength={2}
+                      maxlength={200}
+                      value={note()}
+                      onInput={(e) => setNote(e.currentTarget.value)}
+                    />
                   </div>
                   <button type="submit" class="button" disabled={busy()}>
                     {t('shopDesk.passOnSubmit')}
