@@ -134,7 +134,7 @@ export function DayClosing(props: { version: number }) {
               }
             >
               {(c) => (
-                <p class="notice success closed" role="status">
+                <p class="notice closed" role="status">
                   {t('shopDesk.closed', {
                     day: current().day,
                     system: yuan(c().systemTotalFen),
