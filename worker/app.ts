@@ -25,6 +25,8 @@ import { associationRoutes } from './community/association/routes';
 import { partyRoutes } from './community/parties/routes';
 import { profileRoutes } from './community/profile/routes';
 import { programRoutes } from './community/programs/routes';
+import { seriesRoutes } from './community/series/routes';
+import { shopRoutes } from './community/shop/routes';
 import { spaceRoutes } from './community/spaces/routes';
 import { templateRoutes } from './community/template/routes';
 import { volunteerRoutes } from './community/volunteers/routes';
@@ -79,6 +81,8 @@ export function buildApp() {
     .route('/', partyRoutes)
     .route('/', profileRoutes)
     .route('/', programRoutes)
+    .route('/', seriesRoutes)
+    .route('/', shopRoutes)
     .route('/', spaceRoutes)
     .route('/', templateRoutes)
     .route('/', volunteerRoutes)

@@ -90,6 +90,12 @@ const tables = [
   'needs',
   'need_events',
   'need_responses',
+  'shop_items',
+  'shop_sales',
+  'shop_closings',
+  'shop_proceeds_uses',
+  'activity_series',
+  'series_occurrences',
 ];
 
 async function rowCounts() {
@@ -136,9 +142,6 @@ describe('the demo seed', () => {
     for (const other of ['pingzhi.localhost', 'dafang.localhost']) {
       expect(bodyOf(await read(client(other).api.needs.$get({ query: {} })), 200).review.length).toBeGreaterThanOrEqual(1);
     }
-    // Today's life sits beside the past year: the clubs and issue of demo-life, and nothing else upcoming.
-    expect(before.clubs).toEqual(expect.arrayContaining(['书法社:proposed', '周末网球社:active']));
-    expect(before.activities).toEqual(['周六网球友谊赛:open:2', '彩虹屋跳蚤市场:open:1']);
     // Program pages: 翠竹园 wrote some sections in its own words, and the hub's flea market counts for 彩虹屋.
     const library = bodyOf(await read(api.programs[':key'].$get({ param: { key: 'library' }, query: {} })), 200);
     expect(library.sections.find((s) => s.key === 'how-to-run')).toMatchObject({ edited: true, revision: 3 });
@@ -149,6 +152,10 @@ describe('the demo seed', () => {
     const salon = bodyOf(await read(api.programs[':key'].$get({ param: { key: 'salon' }, query: {} })), 200);
     const salonHeld = salon.figures.series.find((f) => f.key === 'activitiesHeld')!;
     expect(Object.values(salonHeld.values).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    // Today's life sits beside the past year: the clubs and issue of demo-life, and nothing else upcoming but the
+    // flea market (open for stalls when its second Saturday falls within the coming four weeks).
+    expect(before.clubs).toEqual(expect.arrayContaining(['书法社:proposed', '周末网球社:active']));
+    expect(before.activities.filter((a) => !a.startsWith('彩虹屋跳蚤市场:'))).toEqual(['周六网球友谊赛:open:2']);
     expect(before.issues).toContain('地下车库照明不足:acknowledged');
     expect(before.spaces).toBe(3);
     // Representatives came through appointments they accepted; the resident persona has an offer waiting.
@@ -193,6 +200,35 @@ describe('the demo seed', () => {
     expect(advances).toEqual([
       expect.objectContaining({ clubName: '周末网球社', advancedFen: 120000, repaidFen: 40000, outstandingFen: 80000 }),
     ]);
+    // 彩虹屋: a month of donations, sales and closings (one short, with its note), and the flea market every two months.
+    const shop = bodyOf(await read(api.shop.statement.$get({ query: { months: '3' } })), 200);
+    const shopMonths = shop.months.reduce(
+      (sum, m) => ({
+        itemsIn: sum.itemsIn + m.itemsIn,
+        sold: sum.sold + m.sold,
+        takings: sum.takings + m.takingsFen,
+        difference: sum.difference + m.differenceFen,
+      }),
+      { itemsIn: 0, sold: 0, takings: 0, difference: 0 },
+    );
+    expect(shopMonths.itemsIn).toBe(150);
+    expect(shopMonths.sold).toBe(60);
+    expect(shopMonths.takings).toBeGreaterThan(0);
+    expect(shopMonths.difference).toBe(-300);
+    expect(shop.uses.map((u) => u.purpose)).toEqual(['结对村小学的绘本']);
+    expect(JSON.stringify(shop)).not.toContain('王小雨');
+    const volunteer = client(host, await signIn('demo-contact', host, '李建国')).api;
+    const desk = bodyOf(await read(volunteer.shop.desk.items.$get({ query: { status: 'passed-on' } })), 200);
+    expect(desk.items.map((i) => i.leftNote)).toContain('给结对村小学的孩子们');
+    const db = await tenantD1('cuizhuyuan');
+    const flea = await db
+      .prepare(
+        `SELECT s.id, s.every, s.unit, (SELECT COUNT(*) FROM series_occurrences o WHERE o.series_id = s.id) AS n FROM activity_series s WHERE s.title = '彩虹屋跳蚤市场'`,
+      )
+      .first<{ id: number; every: number; unit: string; n: number }>();
+    expect(flea).toMatchObject({ every: 2, unit: 'month', n: 3 });
+    const fleaSeries = bodyOf(await read(client(host, resident).api.series[':id'].$get({ param: { id: String(flea!.id) } })), 200);
+    expect(fleaSeries.occurrences[0]).toMatchObject({ state: 'open', confirmed: 6, capacity: 30 });
     const counts = await rowCounts();
 
     expect(await seed()).toEqual([]);

@@ -272,6 +272,30 @@ const passages: Passage[] = [
     operations: ['spaces.book'],
     routes: ['/spaces/:id'],
   },
+  {
+    chapter: 'program-charity-shop',
+    phrase: '在互助系统里，收货志愿者给每件物品编号并打印带二维码的价签',
+    operations: ['shop.takeIn', 'shop.sell', 'shop.closeDay', 'shop.listMyDonations'],
+    routes: ['/shop/desk', '/shop'],
+  },
+  {
+    chapter: 'program-charity-shop',
+    phrase: 'In Huzhu, intake volunteers number each item and print a label with a QR code',
+    operations: ['shop.takeIn', 'shop.sell', 'shop.closeDay', 'shop.listMyDonations'],
+    routes: ['/shop/desk', '/shop'],
+  },
+  {
+    chapter: 'program-charity-shop',
+    phrase: '跳蚤市场在互助系统里设为每两个月一次的定期活动',
+    operations: ['series.create', 'series.addOccurrences', 'activities.signUp'],
+    routes: ['/series/:id', '/activities/:id'],
+  },
+  {
+    chapter: 'program-charity-shop',
+    phrase: 'In Huzhu the flea market is a recurring activity every two months',
+    operations: ['series.create', 'series.addOccurrences', 'activities.signUp'],
+    routes: ['/series/:id', '/activities/:id'],
+  },
   // Community-building handbook
   { chapter: 'the-canvas', phrase: '把画布录入互助系统', operations: ['canvas.updateEntry'], routes: ['/canvas'] },
   { chapter: 'the-canvas', phrase: 'enter it into Huzhu', operations: ['canvas.updateEntry'], routes: ['/canvas'] },

@@ -52,6 +52,10 @@ const SpaceCalendar = lazy(() => import('./features/spaces/space-calendar'));
 const ProgramPage = lazy(() => import('./features/programs/program-page'));
 const SectionEditor = lazy(() => import('./features/programs/section-editor'));
 const SectionHistory = lazy(() => import('./features/programs/section-history'));
+const ShopPage = lazy(() => import('./features/shop/shop-page'));
+const ShopDesk = lazy(() => import('./features/shop/shop-desk'));
+const ShopSettings = lazy(() => import('./features/shop/shop-settings'));
+const SeriesPage = lazy(() => import('./features/series/series-page'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -144,6 +148,10 @@ function Routes() {
           <Route path="/programs/:key" component={ProgramPage} />
           <Route path="/programs/:key/:section/edit" component={SectionEditor} />
           <Route path="/programs/:key/:section/history" component={SectionHistory} />
+          <Route path="/shop" component={ShopPage} />
+          <Route path="/shop/desk" component={ShopDesk} />
+          <Route path="/shop/settings" component={ShopSettings} />
+          <Route path="/series/:id" component={SeriesPage} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

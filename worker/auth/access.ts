@@ -94,6 +94,7 @@ const roleText: Record<CommunityRole, string> = {
   'figures-reader': 'a member, when the community shows its figures to every member',
   'need-steward': 'a coordinator, a building contact or the responsible person of an active club',
   'need-claimant': 'whoever claimed this need',
+  'shop-volunteer': 'a volunteer of the charity shop',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

@@ -12,6 +12,7 @@ import { members } from '../community/members/schema';
 import { meetings } from '../community/meetings/schema';
 import { needs } from '../community/needs/schema';
 import { partyAppointments } from '../community/parties/schema';
+import { activitySeries } from '../community/series/schema';
 import { volunteerHours } from '../community/volunteers/schema';
 
 /**
@@ -51,6 +52,8 @@ export const communityRoles = [
   'need-steward',
   /** Whoever claimed the route's need, and carries it on. */
   'need-claimant',
+  /** A volunteer of the charity shop (彩虹屋), appointed by an administrator on the members page. */
+  'shop-volunteer',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -67,6 +70,7 @@ export type Subject =
   | 'volunteer-hours'
   | 'member'
   | 'need'
+  | 'series'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -81,6 +85,7 @@ const subjects: Record<string, Subject> = {
   'volunteer-hours': 'volunteer-hours',
   members: 'member',
   needs: 'need',
+  series: 'series',
 };
 
 export function subjectOf(path: string): Subject {
@@ -184,6 +189,14 @@ export class RoleResolver {
     });
   }
 
+  private series(id: number | null) {
+    if (id === null) return Promise.resolve(undefined);
+    return this.once(`series:${id}`, async () => {
+      const [row] = await this.db.select({ clubId: activitySeries.clubId }).from(activitySeries).where(eq(activitySeries.id, id));
+      return row;
+    });
+  }
+
   /** Whether the member is the responsible person of any active club. */
   private leadsAClub(): Promise<boolean> {
     return this.once('leads-a-club', async () => {
@@ -213,6 +226,7 @@ export class RoleResolver {
     if (fromBody !== null) return fromBody;
     if (this.scope.subject === 'club') return this.routeId();
     if (this.scope.subject === 'activity') return (await this.activity(this.routeId()))?.clubId ?? null;
+    if (this.scope.subject === 'series') return (await this.series(this.routeId()))?.clubId ?? null;
     return null;
   }
 
@@ -322,6 +336,8 @@ export class RoleResolver {
         const need = await this.need(this.scope.subject === 'need' ? this.routeId() : null);
         return need?.claimedBy === m.id;
       }
+      case 'shop-volunteer':
+        return m.roles.some((r) => r.role === 'shop-volunteer');
     }
   }
 

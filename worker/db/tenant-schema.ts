@@ -29,3 +29,5 @@ export { committees, committeeMembers } from '../community/committees/schema';
 export { mediaFiles } from '../community/media/schema';
 export { consentWindows, consentObjections } from '../community/consent/schema';
 export { needs, needResponses, needEvents, needSettings } from '../community/needs/schema';
+export { activitySeries, seriesOccurrences } from '../community/series/schema';
+export { shopSettings, shopItems, shopSales, shopClosings, shopProceedsUses } from '../community/shop/schema';

@@ -54,6 +54,9 @@ export const auditActions = [
   'ledger.repayment-recorded',
   'ledger.reversed',
   'ledger.receipt-attached',
+  'shop.settings-updated',
+  'shop.day-closed',
+  'shop.proceeds-use-marked',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

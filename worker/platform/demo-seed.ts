@@ -14,6 +14,7 @@ import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
 import { seedDemoPrograms } from './demo-programs';
 import { seedDemoNeeds } from './demo-needs';
+import { seedDemoShop } from './demo-shop';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
@@ -219,6 +220,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       if (setup.slug === 'cuizhuyuan') {
         await seedDemoLife(env, row.databaseBinding, setup.slug);
         await seedDemoMoney(env, row.databaseBinding);
+        await seedDemoShop(env, row.databaseBinding, setup.slug);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);

@@ -59,6 +59,7 @@ export function SiteHeader() {
           <A href="/clubs">{t('nav.clubs')}</A>
           <A href="/accounts">{t('nav.accounts')}</A>
           <A href="/needs">{t('nav.needs')}</A>
+          <A href="/shop">{t('nav.shop')}</A>
           <Show when={me()?.member}>
             <A href="/issues">{t('nav.issues')}</A>
             <A href="/meetings">{t('nav.meetings')}</A>

@@ -18,7 +18,9 @@ import * as parties from '../features/parties/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
 import * as programs from '../features/programs/i18n';
+import * as series from '../features/series/i18n';
 import * as settings from '../features/settings/i18n';
+import * as shop from '../features/shop/i18n';
 import * as spaces from '../features/spaces/i18n';
 import * as structure from '../features/structure/i18n';
 import * as volunteers from '../features/volunteers/i18n';
@@ -51,6 +53,7 @@ export const en: Dictionary = {
     activities: 'Activities',
     clubs: 'Clubs',
     accounts: 'Accounts',
+    shop: 'Charity shop',
     mine: 'Mine',
     needs: 'Needs',
     issues: 'Issues',
@@ -109,6 +112,8 @@ export const en: Dictionary = {
   ...spaces.en,
   ...programs.en,
   ...ledger.en,
+  ...shop.en,
+  ...series.en,
   ...volunteers.en,
   ...issues.en,
   ...needs.en,

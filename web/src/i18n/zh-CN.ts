@@ -18,7 +18,9 @@ import * as parties from '../features/parties/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
 import * as programs from '../features/programs/i18n';
+import * as series from '../features/series/i18n';
 import * as settings from '../features/settings/i18n';
+import * as shop from '../features/shop/i18n';
 import * as spaces from '../features/spaces/i18n';
 import * as structure from '../features/structure/i18n';
 import * as volunteers from '../features/volunteers/i18n';
@@ -54,6 +56,7 @@ export const zhCN = {
     activities: '活动',
     clubs: '社团',
     accounts: '账目',
+    shop: '彩虹屋',
     mine: '我的',
     needs: '需求',
     issues: '议题',
@@ -111,6 +114,8 @@ export const zhCN = {
   ...spaces.zh,
   ...programs.zh,
   ...ledger.zh,
+  ...shop.zh,
+  ...series.zh,
   ...volunteers.zh,
   ...issues.zh,
   ...needs.zh,

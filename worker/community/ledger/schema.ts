@@ -14,7 +14,7 @@ export const ledgerAccountKinds = ['fund', 'external', 'receivable', 'payable'] 
 
 /**
  * Every category an entry can carry; the web labels each (`ledgerCategory.*`). Seed money, donations, grants,
- * subsidies and activity fees are income; activity costs are spending; opening balances, advances and their
+ * subsidies, activity fees and the charity shop's daily takings are income; activity costs are spending; opening balances, advances and their
  * repayments move money without earning or spending it (see `MOVEMENT_CATEGORIES` in rules.ts).
  */
 export const ledgerCategories = [
@@ -28,6 +28,8 @@ export const ledgerCategories = [
   'advance',
   'advance-repayment',
   'correction',
+  /** A day's takings of the charity shop (彩虹屋), the cash counted at closing. */
+  'shop-takings',
 ] as const;
 export type LedgerCategory = (typeof ledgerCategories)[number];
 

@@ -13,6 +13,8 @@ export const memberRoleNames = [
   'committee-member',
   'party-representative',
   'association-admin',
+  /** Takes in donations, sells and closes the day at the charity shop (彩虹屋); appointed by an administrator. */
+  'shop-volunteer',
 ] as const;
 export type MemberRoleName = (typeof memberRoleNames)[number];
 

@@ -13,6 +13,7 @@ export const zh = {
     advance: '预支',
     'advance-repayment': '归还预支',
     correction: '更正',
+    'shop-takings': '彩虹屋义卖收入',
   },
   accounts: {
     title: '账目公开',
@@ -118,6 +119,7 @@ export const en: Translation<typeof zh> = {
     advance: 'Advances',
     'advance-repayment': 'Advance repayments',
     correction: 'Corrections',
+    'shop-takings': 'Charity shop takings',
   },
   accounts: {
     title: 'Open accounts',

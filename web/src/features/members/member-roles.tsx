@@ -3,10 +3,14 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, request } from '../../lib/api';
 
 type Role = { role: string; partyKey: string | null; buildingId: number | null };
-type Grant = { role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin'; buildingId?: number };
+type Grant = {
+  role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin' | 'shop-volunteer';
+  buildingId?: number;
+};
 
 /**
- * Appoints or removes a member as association administrator or as a contact of a building; the other roles they hold
+ * Appoints or removes a member as association administrator, as a charity shop volunteer or as a contact of a
+ * building; the other roles they hold
  * are kept as they are (a party's representative is appointed through the party and is not touched here).
  */
 export function MemberRoles(props: {
@@ -23,13 +27,15 @@ export function MemberRoles(props: {
       .map((r) => ({ role: r.role as Grant['role'] }));
   const isAdmin = () => props.member.roles.some((r) => r.role === 'association-admin');
   const contactOf = () => props.member.roles.find((r) => r.role === 'building-contact')?.buildingId ?? null;
+  const isShopVolunteer = () => props.member.roles.some((r) => r.role === 'shop-volunteer');
 
-  async function save(admin: boolean, contact: number | null) {
+  async function save(admin: boolean, contact: number | null, shop = isShopVolunteer()) {
     setBusy(true);
     setError('');
     const roles: Grant[] = [...kept()];
     if (admin) roles.push({ role: 'association-admin' });
     if (contact !== null) roles.push({ role: 'building-contact', buildingId: contact });
+    if (shop) roles.push({ role: 'shop-volunteer' });
     try {
       await request(api.api.members[':memberId'].roles.$put({ param: { memberId: String(props.member.id) }, json: { roles } }));
       props.onChanged();
@@ -51,6 +57,16 @@ export function MemberRoles(props: {
           aria-label={t('memberRoles.adminNamed', { name: props.member.displayName })}
         />
         {t('memberRoles.admin')}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={isShopVolunteer()}
+          disabled={busy()}
+          onChange={(e) => void save(isAdmin(), contactOf(), e.currentTarget.checked)}
+          aria-label={t('memberRoles.shopVolunteerNamed', { name: props.member.displayName })}
+        />
+        {t('memberRoles.shopVolunteer')}
       </label>
       <label>
         {t('memberRoles.contactOf')}

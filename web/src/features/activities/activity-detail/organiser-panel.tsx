@@ -6,6 +6,7 @@ import { api, request } from '../../../lib/api';
 import { nextState } from '../../../lib/budget';
 import { type Activity, type ButtonStep, STEPS, takeStep } from './activity';
 import { CancelForm } from './cancel-form';
+import { MakeRecurring } from '../../series/make-recurring';
 import { CheckInQr } from './check-in-qr';
 import { ReviewForm } from './review-form';
 import { Roster, type RosterData } from './roster';
@@ -69,6 +70,7 @@ export function OrganiserPanel(props: {
         </div>
       </Show>
 
+      <MakeRecurring activityId={props.activity.id} clubId={props.activity.clubId} canOrganise={isApprover()} />
       <CheckInQr activity={props.activity} />
       <Roster id={props.id} activity={props.activity} roster={props.roster} isResponsible={props.isResponsible} action={props.action} />
       <SettleForm id={props.id} activity={props.activity} isResponsible={props.isResponsible} action={props.action} />
