@@ -147,8 +147,8 @@ describe('the demo seed', () => {
     expect(library.sections.find((s) => s.key === 'how-to-run')).toMatchObject({ edited: true, revision: 3 });
     expect(library.sections.find((s) => s.key === 'purpose')?.edited).toBe(false);
     expect(library.volunteers.count).toBeGreaterThan(0);
-    const shop = bodyOf(await read(api.programs[':key'].$get({ param: { key: 'charity-shop' }, query: {} })), 200);
-    expect(shop.activities.map((a) => a.title)).toContain('彩虹屋跳蚤市场');
+    const shopProgram = bodyOf(await read(api.programs[':key'].$get({ param: { key: 'charity-shop' }, query: {} })), 200);
+    expect(shopProgram.activities.map((a) => a.title)).toContain('彩虹屋跳蚤市场');
     const salon = bodyOf(await read(api.programs[':key'].$get({ param: { key: 'salon' }, query: {} })), 200);
     const salonHeld = salon.figures.series.find((f) => f.key === 'activitiesHeld')!;
     expect(Object.values(salonHeld.values).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
