@@ -48,7 +48,7 @@ describe("each program's own page, in Chinese, at phone width, through the pages
 
     // The hub's flea market counts for 彩虹屋: listed on its page, and its page links back to the program.
     await visitor.goto(`${base}/programs/charity-shop`);
-    await visitor.getByRole('link', { name: '彩虹屋跳蚤市场' }).click();
+    await visitor.getByRole('link', { name: '彩虹屋旧物交换日' }).click();
     await visitor.waitForURL(/\/activities\/\d+$/);
     await visitor.locator('.activity-program').getByRole('link', { name: '彩虹屋' }).waitFor();
     await shot(visitor, '02-flea-market');

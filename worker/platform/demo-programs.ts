@@ -82,12 +82,15 @@ const edits: Record<string, Edit[]> = {
 
 /** Hub activities of the past year that count for a program: the new residents' evenings are salon evenings. */
 const hubCredits: Record<string, { title: string; programKey: string }[]> = {
-  cuizhuyuan: [{ title: '新居民见面会', programKey: 'salon' }],
+  cuizhuyuan: [
+    { title: '新居民见面会', programKey: 'salon' },
+    { title: '彩虹屋跳蚤市场', programKey: 'charity-shop' },
+  ],
   pingzhi: [{ title: '新居民见面会', programKey: 'salon' }],
   dafang: [{ title: '新居民见面会', programKey: 'salon' }],
 };
 
-const FLEA_MARKET = '彩虹屋跳蚤市场';
+const FLEA_MARKET = '彩虹屋旧物交换日';
 
 /**
  * Program pages in the demo: sections some communities wrote in their own words (with a revision or two), the
@@ -159,7 +162,7 @@ async function seedFleaMarket(db: TenantDb, resident: MemberContext, admin: Memb
     clubId: null,
     programKey: 'charity-shop',
     title: FLEA_MARKET,
-    description: '把家里闲置的书、玩具、衣物和小家电带来摆摊，或者来淘一淘。摊位费用于桌椅和海报，结余进入彩虹屋的公益基金。',
+    description: '把家里闲置的书、玩具、衣物和小家电带来互相交换，或者来淘一淘。摊位费用于桌椅和海报，结余进入彩虹屋的公益基金。',
     startsAt: `${date}T09:00:00+08:00`,
     endsAt: `${date}T12:00:00+08:00`,
     place: '中心广场',
