@@ -1,6 +1,6 @@
 import type { TenantDb } from '../../db/client';
 import { monthlyStatement } from './rules';
-import { monthFacts } from './service';
+import { monthFacts } from './statement';
 
 /** One monthly figure of a program, as the program pages show it. */
 export interface ProgramFigure {

@@ -12,20 +12,16 @@ import {
   dayAtTill,
   deskItem,
   findDonors,
-  fundSpending,
   leaveStock,
   listItems,
-  markProceedsUse,
-  monthFacts,
   sell,
   shopDay,
   shopSettingsOf,
-  stockCount,
   takeIn,
   unclosedDays,
-  unmarkProceedsUse,
   updateShopSettings,
 } from './service';
+import { fundSpending, markProceedsUse, monthFacts, stockCount, unmarkProceedsUse } from './statement';
 
 const open = { host: 'community', allow: 'public' } as const;
 const residents = { host: 'community', allow: 'member' } as const;
