@@ -12,17 +12,8 @@ import { communitySettings } from '../profile/service';
 import { needsFigures } from './figures';
 import { lastMonths, MAX_REVIEW_AFTER_DAYS, type NeedActor, needOutcomes, needStates, nextNeedStates } from './rules';
 import { needBeneficiaries, needCategories, needResponseKinds } from './schema';
-import {
-  claimNeed,
-  moveNeed,
-  needDetail,
-  needOrigin,
-  listNeeds,
-  postNeed,
-  setReviewAfterDays,
-  toggleResponse,
-  turnNeedInto,
-} from './service';
+import { claimNeed, moveNeed, postNeed, setReviewAfterDays, toggleResponse, turnNeedInto } from './service';
+import { listNeeds, needDetail, needOrigin } from './read';
 
 const anyone = { host: 'community', allow: 'public' } as const;
 const residents = { host: 'community', allow: 'member' } as const;
