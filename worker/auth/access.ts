@@ -92,6 +92,7 @@ const roleText: Record<CommunityRole, string> = {
   'building-contact': "the building's contact",
   owner: 'the person it belongs to',
   'figures-reader': 'a member, when the community shows its figures to every member',
+  librarian: 'a librarian of the community library',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

@@ -8,6 +8,7 @@ import { committeeMembers } from '../community/committees/schema';
 import { communityProfile } from '../community/profile/schema';
 import { consentObjections, consentWindows } from '../community/consent/schema';
 import { issues } from '../community/issues/schema';
+import { libraryDutyClaims, libraryLoans, libraryReservations } from '../community/library/schema';
 import { members } from '../community/members/schema';
 import { meetings } from '../community/meetings/schema';
 import { partyAppointments } from '../community/parties/schema';
@@ -46,6 +47,8 @@ export const communityRoles = [
   'owner',
   /** Any member, when the community shows its own figures to every member (a setting); coordinators see them regardless. */
   'figures-reader',
+  /** A volunteer librarian of 明志书屋, appointed by an association administrator: lends, takes returns, keeps the catalogue. */
+  'librarian',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -61,6 +64,9 @@ export type Subject =
   | 'booking'
   | 'volunteer-hours'
   | 'member'
+  | 'library-loan'
+  | 'library-reservation'
+  | 'library-duty-claim'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -74,6 +80,9 @@ const subjects: Record<string, Subject> = {
   bookings: 'booking',
   'volunteer-hours': 'volunteer-hours',
   members: 'member',
+  'library-loans': 'library-loan',
+  'library-reservations': 'library-reservation',
+  'library-duty-claims': 'library-duty-claim',
 };
 
 export function subjectOf(path: string): Subject {
@@ -89,6 +98,7 @@ export interface Scope {
 }
 
 export const isAdmin = (m: MemberContext) => m.roles.some((r) => r.role === 'association-admin');
+export const isLibrarian = (m: MemberContext) => m.roles.some((r) => r.role === 'librarian');
 export const isCoordinator = (m: MemberContext) => isAdmin(m) || m.roles.some((r) => r.role === 'party-representative');
 
 /**
@@ -289,6 +299,8 @@ export class RoleResolver {
         return this.owns();
       case 'figures-reader':
         return isCoordinator(m) || (await this.figuresForMembers());
+      case 'librarian':
+        return isLibrarian(m);
     }
   }
 
@@ -321,6 +333,27 @@ export class RoleResolver {
         if (id === null) return false;
         const [row] = await this.db.select({ by: bookings.bookedBy }).from(bookings).where(eq(bookings.id, id));
         return row?.by === m.id;
+      }
+      case 'library-loan': {
+        if (id === null) return false;
+        const [row] = await this.db.select({ memberId: libraryLoans.memberId }).from(libraryLoans).where(eq(libraryLoans.id, id));
+        return row?.memberId === m.id;
+      }
+      case 'library-reservation': {
+        if (id === null) return false;
+        const [row] = await this.db
+          .select({ memberId: libraryReservations.memberId })
+          .from(libraryReservations)
+          .where(eq(libraryReservations.id, id));
+        return row?.memberId === m.id;
+      }
+      case 'library-duty-claim': {
+        if (id === null) return false;
+        const [row] = await this.db
+          .select({ memberId: libraryDutyClaims.memberId })
+          .from(libraryDutyClaims)
+          .where(eq(libraryDutyClaims.id, id));
+        return row?.memberId === m.id;
       }
       case 'volunteer-hours': {
         if (id === null) return false;

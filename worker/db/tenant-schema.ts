@@ -28,3 +28,14 @@ export { bookings } from '../community/bookings/schema';
 export { committees, committeeMembers } from '../community/committees/schema';
 export { mediaFiles } from '../community/media/schema';
 export { consentWindows, consentObjections } from '../community/consent/schema';
+export {
+  librarySettings,
+  libraryTitles,
+  libraryCopies,
+  libraryLoans,
+  libraryBorrowerMonths,
+  libraryReservations,
+  libraryCards,
+  libraryDutySlots,
+  libraryDutyClaims,
+} from '../community/library/schema';

@@ -13,6 +13,8 @@ export const memberRoleNames = [
   'committee-member',
   'party-representative',
   'association-admin',
+  /** A volunteer librarian of 明志书屋 (the library program). */
+  'librarian',
 ] as const;
 export type MemberRoleName = (typeof memberRoleNames)[number];
 
