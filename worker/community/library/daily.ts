@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { type TenantDb, tenantDb } from '../../db/client';
 import type { Bindings } from '../../env';
 import { ensureTenantMigrated } from '../../tenancy/migrator';
@@ -6,7 +6,8 @@ import { tenantDatabase } from '../../tenancy/pool';
 import { notifications } from '../notifications/schema';
 import { communitySettings } from '../profile/service';
 import { addDays, erasureCutoff, reminderStages } from './rules';
-import { libraryReservations, libraryTitles } from './schema';
+import { libraryBorrowerMonths, libraryLoans, libraryReservations, libraryTitles } from './schema';
+import { notifyFrom } from './statements';
 import { holdStatements, type LibrarySettings, libraryRules, todayIn } from './service';
 
 /** Each reminder's words around the book's title, in Chinese and English. */
@@ -34,19 +35,22 @@ export async function sendReminders(db: TenantDb, today: string) {
   const statements = [...reminderStages].reverse().flatMap((s) => {
     // Due on or before this day, the loan has reached the stage.
     const dueBy = addDays(today, -s.daysAfterDue);
-    const reached = sql`l.returned_at IS NULL AND l.member_id IS NOT NULL AND l.due_on <= ${dueBy} AND l.reminder_stage < ${s.stage}`;
+    const reached = (l: SQL) =>
+      sql`${l}.returned_at IS NULL AND ${l}.member_id IS NOT NULL AND ${l}.due_on <= ${dueBy} AND ${l}.reminder_stage < ${s.stage}`;
     const { zh, en } = reminderText[s.key];
     return [
-      db.run(sql`INSERT INTO ${notifications} (member_id, text_zh, text_en)
-        SELECT l.member_id, ${zh[0]} || ${title} || ${zh[1]}, ${en[0]} || ${title} || ${en[1]}
-          FROM library_loans l WHERE ${reached}`),
-      db.run(sql`UPDATE library_loans AS l SET reminder_stage = ${s.stage} WHERE ${reached}`),
+      notifyFrom(
+        db,
+        sql`SELECT l.member_id AS member_id, ${zh[0]} || ${title} || ${zh[1]} AS text_zh, ${en[0]} || ${title} || ${en[1]} AS text_en
+          FROM library_loans l WHERE ${reached(sql`l`)}`,
+      ).returning({ id: notifications.id }),
+      db.update(libraryLoans).set({ reminderStage: s.stage }).where(reached(sql`library_loans`)),
     ];
   });
   const [first, ...rest] = statements;
   if (!first) return 0;
   const results = await db.batch([first, ...rest]);
-  return results.filter((_, i) => i % 2 === 0).reduce((n, r) => n + r.meta.changes, 0);
+  return results.filter((_, i) => i % 2 === 0).reduce((n, r) => n + (Array.isArray(r) ? r.length : 0), 0);
 }
 
 /** Holds that ran out pass their copy to the next in the queue (who is told), or back to the shelf. */
@@ -68,8 +72,11 @@ export async function passOnLapsedHolds(db: TenantDb, rules: LibrarySettings, no
   for (const hold of lapsed) {
     if (hold.copyId === null) continue;
     const [expired] = await db.batch([
-      db.run(sql`UPDATE library_reservations SET status = 'expired', closed_at = ${nowIso}
-        WHERE id = ${hold.id} AND status = 'held' AND held_until <= ${nowIso}`),
+      db
+        .update(libraryReservations)
+        .set({ status: 'expired', closedAt: nowIso })
+        .where(and(eq(libraryReservations.id, hold.id), eq(libraryReservations.status, 'held'), lte(libraryReservations.heldUntil, nowIso)))
+        .returning({ id: libraryReservations.id }),
       ...holdStatements(
         db,
         { id: hold.copyId, titleId: hold.titleId, title: hold.title },
@@ -79,7 +86,7 @@ export async function passOnLapsedHolds(db: TenantDb, rules: LibrarySettings, no
         sql`EXISTS (SELECT 1 FROM library_reservations x WHERE x.id = ${hold.id} AND x.closed_at = ${nowIso})`,
       ),
     ]);
-    passed += expired.meta.changes;
+    passed += expired.length;
   }
   return passed;
 }
@@ -91,17 +98,32 @@ export async function passOnLapsedHolds(db: TenantDb, rules: LibrarySettings, no
 export async function eraseOldLoans(db: TenantDb, months: number, now: number) {
   const cutoff = erasureCutoff(now, months);
   const [, erased] = await db.batch([
-    db.run(sql`INSERT OR IGNORE INTO library_borrower_months (month, borrowers)
-      SELECT substr(l.lent_on, 1, 7), (SELECT COUNT(DISTINCT x.member_id) FROM library_loans x WHERE substr(x.lent_on, 1, 7) = substr(l.lent_on, 1, 7))
-        FROM library_loans l WHERE l.returned_at IS NOT NULL AND l.returned_at < ${cutoff} AND l.member_id IS NOT NULL
-       GROUP BY substr(l.lent_on, 1, 7)`),
-    db.run(
-      sql`UPDATE library_loans SET member_id = NULL WHERE returned_at IS NOT NULL AND returned_at < ${cutoff} AND member_id IS NOT NULL`,
-    ),
-    db.run(sql`UPDATE library_reservations SET member_id = NULL
-      WHERE status IN ('fulfilled', 'cancelled', 'expired') AND closed_at < ${cutoff} AND member_id IS NOT NULL`),
+    db
+      .insert(libraryBorrowerMonths)
+      .select(
+        sql`SELECT substr(l.lent_on, 1, 7),
+                   (SELECT COUNT(DISTINCT x.member_id) FROM library_loans x WHERE substr(x.lent_on, 1, 7) = substr(l.lent_on, 1, 7))
+              FROM library_loans l WHERE l.returned_at IS NOT NULL AND l.returned_at < ${cutoff} AND l.member_id IS NOT NULL
+             GROUP BY substr(l.lent_on, 1, 7)`,
+      )
+      .onConflictDoNothing(),
+    db
+      .update(libraryLoans)
+      .set({ memberId: null })
+      .where(and(isNotNull(libraryLoans.returnedAt), lt(libraryLoans.returnedAt, cutoff), isNotNull(libraryLoans.memberId)))
+      .returning({ id: libraryLoans.id }),
+    db
+      .update(libraryReservations)
+      .set({ memberId: null })
+      .where(
+        and(
+          inArray(libraryReservations.status, ['fulfilled', 'cancelled', 'expired']),
+          lt(libraryReservations.closedAt, cutoff),
+          isNotNull(libraryReservations.memberId),
+        ),
+      ),
   ]);
-  return erased.meta.changes;
+  return erased.length;
 }
 
 /** The library's daily pass over one community: lapsed holds move on, reminders go out, old loans are erased. */

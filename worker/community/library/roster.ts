@@ -1,12 +1,12 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { members } from '../members/schema';
-import { notifications } from '../notifications/schema';
 import { wallClock } from '../profile/rules';
 import { volunteerHours } from '../volunteers/schema';
 import { type DutyPattern, instantAt, monthSlots, nextMonth, rosterMonthProblem } from './rules';
 import { libraryDutyClaims, libraryDutySlots } from './schema';
+import { notifyFrom } from './statements';
 
 /** Publishes a month's duty slots from a weekly pattern; slots already there are kept as they are. */
 export async function publishSlots(
@@ -117,19 +117,25 @@ export async function takeClaim(db: TenantDb, memberId: number, claimId: number,
     .innerJoin(members, sql`${members.id} = ${memberId}`)
     .where(eq(libraryDutyClaims.id, claimId));
   if (!claim) throw new AppError('not_found', 'No such duty');
-  const takeable = sql`c.id = ${claimId} AND c.status = 'offered' AND c.member_id <> ${memberId}
-    AND (SELECT starts_at FROM library_duty_slots s WHERE s.id = c.slot_id) > ${nowIso}
-    AND NOT EXISTS (SELECT 1 FROM library_duty_claims o WHERE o.slot_id = c.slot_id AND o.member_id = ${memberId})`;
+  const takeable = (c: SQL) => sql`${c}.id = ${claimId} AND ${c}.status = 'offered' AND ${c}.member_id <> ${memberId}
+    AND (SELECT starts_at FROM library_duty_slots s WHERE s.id = ${c}.slot_id) > ${nowIso}
+    AND NOT EXISTS (SELECT 1 FROM library_duty_claims o WHERE o.slot_id = ${c}.slot_id AND o.member_id = ${memberId})`;
   const clock = wallClock(claim.startsAt, timeZone);
   const when = `${clock.date} ${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`;
   const [, taken] = await db.batch([
-    db.run(sql`INSERT INTO ${notifications} (member_id, text_zh, text_en)
-      SELECT c.member_id, ${`${claim.name}接下了你换出的书屋值班（${when}）。`},
-             ${`${claim.name} took the library duty you offered (${when}).`}
-        FROM library_duty_claims c WHERE ${takeable}`),
-    db.run(sql`UPDATE library_duty_claims AS c SET member_id = ${memberId}, status = 'held', claimed_at = ${nowIso} WHERE ${takeable}`),
+    notifyFrom(
+      db,
+      sql`SELECT c.member_id AS member_id, ${`${claim.name}接下了你换出的书屋值班（${when}）。`} AS text_zh,
+             ${`${claim.name} took the library duty you offered (${when}).`} AS text_en
+        FROM library_duty_claims c WHERE ${takeable(sql`c`)}`,
+    ),
+    db
+      .update(libraryDutyClaims)
+      .set({ memberId, status: 'held', claimedAt: nowIso })
+      .where(takeable(sql`library_duty_claims`))
+      .returning({ id: libraryDutyClaims.id }),
   ]);
-  if (taken.meta.changes === 0) throw new AppError('conflict', 'This duty is no longer offered, or you already hold one on this shift');
+  if (taken.length === 0) throw new AppError('conflict', 'This duty is no longer offered, or you already hold one on this shift');
 }
 
 /**
@@ -147,15 +153,22 @@ export async function confirmClaim(db: TenantDb, confirmerId: number, claimId: n
   if (claim.memberId === confirmerId) throw new AppError('conflict', 'Another librarian or administrator confirms your own duty');
   const minutes = Math.max(5, Math.min(24 * 60, Math.round((Date.parse(claim.endsAt) - Date.parse(claim.startsAt)) / 60_000)));
   const servedOn = wallClock(claim.startsAt, timeZone).date;
-  const confirmable = sql`c.id = ${claimId} AND c.status IN ('held', 'offered') AND c.member_id <> ${confirmerId}
-    AND (SELECT ends_at FROM library_duty_slots s WHERE s.id = c.slot_id) <= ${nowIso}`;
+  const confirmable = (c: SQL) => sql`${c}.id = ${claimId} AND ${c}.status IN ('held', 'offered') AND ${c}.member_id <> ${confirmerId}
+    AND (SELECT ends_at FROM library_duty_slots s WHERE s.id = ${c}.slot_id) <= ${nowIso}`;
   const [recorded] = await db.batch([
-    db.run(sql`INSERT INTO ${volunteerHours} (member_id, program_key, served_on, minutes, note, recorded_by, confirmed_at)
-      SELECT c.member_id, 'library', ${servedOn}, ${minutes}, '明志书屋值班', ${confirmerId}, ${nowIso}
-        FROM library_duty_claims c WHERE ${confirmable}`),
-    db.run(sql`UPDATE library_duty_claims AS c SET status = 'confirmed', confirmed_by = ${confirmerId}, confirmed_at = ${nowIso}
-      WHERE ${confirmable}`),
+    // Columns in the table's order: id, member, activity, program, served on, minutes, note, recorded by, confirmed, created.
+    db
+      .insert(volunteerHours)
+      .select(
+        sql`SELECT NULL, c.member_id, NULL, 'library', ${servedOn}, ${minutes}, '明志书屋值班', ${confirmerId}, ${nowIso}, ${nowIso}
+        FROM library_duty_claims c WHERE ${confirmable(sql`c`)}`,
+      )
+      .returning({ id: volunteerHours.id }),
+    db
+      .update(libraryDutyClaims)
+      .set({ status: 'confirmed', confirmedBy: confirmerId, confirmedAt: nowIso })
+      .where(confirmable(sql`library_duty_claims`)),
   ]);
-  if (recorded.meta.changes === 0) throw new AppError('conflict', 'Confirm a duty once it has ended, and only once');
+  if (recorded.length === 0) throw new AppError('conflict', 'Confirm a duty once it has ended, and only once');
   return { minutes };
 }

@@ -4,7 +4,6 @@ import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { buildings } from '../buildings/schema';
 import { members } from '../members/schema';
-import { notifications } from '../notifications/schema';
 import { wallClock } from '../profile/rules';
 import { addDays, holdUntil, normaliseIsbn, renewalProblem } from './rules';
 import {
@@ -16,6 +15,7 @@ import {
   librarySettings,
   libraryTitles,
 } from './schema';
+import { notifyFrom } from './statements';
 
 export interface LibrarySettings {
   loanDays: number;
@@ -92,11 +92,11 @@ export async function searchCatalogue(db: TenantDb, query: { q?: string; limit: 
   const rows = await db
     .select({
       ...titleColumns,
-      copies: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = ${libraryTitles.id})`,
-      available: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = ${libraryTitles.id} AND ${copyFree(sql`c.id`, nowIso)})`,
-      waiting: sql<number>`(SELECT COUNT(*) FROM library_reservations r WHERE r.title_id = ${libraryTitles.id} AND r.status = 'waiting')`,
+      copies: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = library_titles.id)`,
+      available: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = library_titles.id AND ${copyFree(sql`c.id`, nowIso)})`,
+      waiting: sql<number>`(SELECT COUNT(*) FROM library_reservations r WHERE r.title_id = library_titles.id AND r.status = 'waiting')`,
       nextDue: sql<string | null>`(SELECT MIN(l.due_on) FROM library_loans l JOIN library_copies c ON c.id = l.copy_id
-        WHERE c.title_id = ${libraryTitles.id} AND l.returned_at IS NULL)`,
+        WHERE c.title_id = library_titles.id AND l.returned_at IS NULL)`,
     })
     .from(libraryTitles)
     .where(where)
@@ -147,8 +147,8 @@ export async function titleDetail(db: TenantDb, id: number, viewerId: number | n
       id: libraryCopies.id,
       shelfMark: libraryCopies.shelfMark,
       condition: libraryCopies.condition,
-      dueOn: sql<string | null>`(SELECT l.due_on FROM library_loans l WHERE l.copy_id = ${libraryCopies.id} AND l.returned_at IS NULL)`,
-      heldFor: sql<number | null>`(SELECT r.member_id FROM library_reservations r WHERE r.held_copy_id = ${libraryCopies.id}
+      dueOn: sql<string | null>`(SELECT l.due_on FROM library_loans l WHERE l.copy_id = library_copies.id AND l.returned_at IS NULL)`,
+      heldFor: sql<number | null>`(SELECT r.member_id FROM library_reservations r WHERE r.held_copy_id = library_copies.id
         AND r.status = 'held' AND r.held_until > ${nowIso})`,
     })
     .from(libraryCopies)
@@ -188,11 +188,11 @@ async function searchCatalogueById(db: TenantDb, id: number, now: number) {
   const rows = await db
     .select({
       ...titleColumns,
-      copies: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = ${libraryTitles.id})`,
-      available: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = ${libraryTitles.id} AND ${copyFree(sql`c.id`, nowIso)})`,
-      waiting: sql<number>`(SELECT COUNT(*) FROM library_reservations r WHERE r.title_id = ${libraryTitles.id} AND r.status = 'waiting')`,
+      copies: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = library_titles.id)`,
+      available: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = library_titles.id AND ${copyFree(sql`c.id`, nowIso)})`,
+      waiting: sql<number>`(SELECT COUNT(*) FROM library_reservations r WHERE r.title_id = library_titles.id AND r.status = 'waiting')`,
       nextDue: sql<string | null>`(SELECT MIN(l.due_on) FROM library_loans l JOIN library_copies c ON c.id = l.copy_id
-        WHERE c.title_id = ${libraryTitles.id} AND l.returned_at IS NULL)`,
+        WHERE c.title_id = library_titles.id AND l.returned_at IS NULL)`,
     })
     .from(libraryTitles)
     .where(eq(libraryTitles.id, id));
@@ -219,7 +219,7 @@ function copyInsert(db: TenantDb, titleId: number | ReturnType<typeof sql>, cate
   const mark = copy.shelfMark
     ? sql`${copy.shelfMark}`
     : sql`${shelfPrefix[category]} || '-' || printf('%04d', COALESCE((SELECT MAX(id) FROM library_copies), 0) + 1)`;
-  return db.run(sql`INSERT INTO library_copies (title_id, shelf_mark, condition) VALUES (${titleId}, ${mark}, ${copy.condition})`);
+  return db.insert(libraryCopies).values({ titleId: sql`${titleId}`, shelfMark: mark, condition: copy.condition });
 }
 
 export interface NewTitle {
@@ -304,10 +304,10 @@ export async function copyByMark(db: TenantDb, shelfMark: string) {
       titleId: libraryTitles.id,
       title: libraryTitles.title,
       author: libraryTitles.author,
-      loanId: sql<number | null>`(SELECT l.id FROM library_loans l WHERE l.copy_id = ${libraryCopies.id} AND l.returned_at IS NULL)`,
-      dueOn: sql<string | null>`(SELECT l.due_on FROM library_loans l WHERE l.copy_id = ${libraryCopies.id} AND l.returned_at IS NULL)`,
+      loanId: sql<number | null>`(SELECT l.id FROM library_loans l WHERE l.copy_id = library_copies.id AND l.returned_at IS NULL)`,
+      dueOn: sql<string | null>`(SELECT l.due_on FROM library_loans l WHERE l.copy_id = library_copies.id AND l.returned_at IS NULL)`,
       borrower: sql<string | null>`(SELECT m.display_name FROM library_loans l JOIN members m ON m.id = l.member_id
-        WHERE l.copy_id = ${libraryCopies.id} AND l.returned_at IS NULL)`,
+        WHERE l.copy_id = library_copies.id AND l.returned_at IS NULL)`,
     })
     .from(libraryCopies)
     .innerJoin(libraryTitles, eq(libraryTitles.id, libraryCopies.titleId))
@@ -327,7 +327,7 @@ export async function findBorrowers(db: TenantDb, query: { q?: string; card?: st
       displayName: members.displayName,
       buildingName: buildings.name,
       household: members.household,
-      onLoan: sql<number>`(SELECT COUNT(*) FROM library_loans l WHERE l.member_id = ${members.id} AND l.returned_at IS NULL)`,
+      onLoan: sql<number>`(SELECT COUNT(*) FROM library_loans l WHERE l.member_id = members.id AND l.returned_at IS NULL)`,
     })
     .from(members)
     .leftJoin(buildings, eq(buildings.id, members.buildingId))
@@ -394,13 +394,18 @@ export async function lend(
   const today = todayIn(now, timeZone);
   const dueOn = addDays(today, rules.loanDays);
   const [inserted] = await db.batch([
-    db.run(sql`INSERT INTO library_loans (copy_id, member_id, lent_at, lent_on, due_on, lent_by)
-      SELECT ${copy.id}, ${borrower.id}, ${nowIso}, ${today}, ${dueOn}, ${actorId}
+    // Columns in the table's order: id, copy, borrower, lent at/on, due, renewals, lent by, returned at/on, reminder stage.
+    db
+      .insert(libraryLoans)
+      .select(
+        sql`SELECT NULL, ${copy.id}, ${borrower.id}, ${nowIso}, ${today}, ${dueOn}, 0, ${actorId}, NULL, NULL, 0
        WHERE NOT EXISTS (SELECT 1 FROM library_loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
          AND (SELECT COUNT(*) FROM library_loans l WHERE l.member_id = ${borrower.id} AND l.returned_at IS NULL) < ${rules.maxLoans}
          AND NOT EXISTS (SELECT 1 FROM library_reservations r WHERE r.held_copy_id = ${copy.id} AND r.status = 'held'
-                         AND r.held_until > ${nowIso} AND r.member_id IS NOT ${borrower.id})
-      ON CONFLICT DO NOTHING`),
+                         AND r.held_until > ${nowIso} AND r.member_id IS NOT ${borrower.id})`,
+      )
+      .onConflictDoNothing()
+      .returning({ id: libraryLoans.id }),
     db
       .update(libraryReservations)
       .set({ status: 'fulfilled', closedAt: nowIso })
@@ -411,7 +416,7 @@ export async function lend(
                       AND l.lent_at = ${nowIso} AND l.returned_at IS NULL)`,
       ),
   ]);
-  if (inserted.meta.changes === 0) throw await lendRefusal(db, copy.id, borrower.id, rules, nowIso);
+  if (inserted.length === 0) throw await lendRefusal(db, copy.id, borrower.id, rules, nowIso);
   const [loan] = await db
     .select({ id: libraryLoans.id, dueOn: libraryLoans.dueOn })
     .from(libraryLoans)
@@ -447,11 +452,14 @@ export function holdStatements(
           AND NOT EXISTS (SELECT 1 FROM library_loans l WHERE l.copy_id = ${copy.id} AND l.returned_at IS NULL)
           AND ${guard}`,
       ),
-    db.run(sql`INSERT INTO ${notifications} (member_id, text_zh, text_en)
-      SELECT r.member_id, ${`你预约的《${copy.title}》已到馆，为你保留到 ${untilDay}，请在此之前到明志书屋借阅。`},
-             ${`The book you reserved, "${copy.title}", is back and kept for you until ${untilDay}; borrow it at the library before then.`}
+    notifyFrom(
+      db,
+      sql`SELECT r.member_id AS member_id,
+             ${`你预约的《${copy.title}》已到馆，为你保留到 ${untilDay}，请在此之前到明志书屋借阅。`} AS text_zh,
+             ${`The book you reserved, "${copy.title}", is back and kept for you until ${untilDay}; borrow it at the library before then.`} AS text_en
         FROM library_reservations r
-       WHERE r.held_copy_id = ${copy.id} AND r.status = 'held' AND r.held_at = ${heldAt} AND r.member_id IS NOT NULL`),
+       WHERE r.held_copy_id = ${copy.id} AND r.status = 'held' AND r.held_at = ${heldAt} AND r.member_id IS NOT NULL`,
+    ),
   ];
 }
 
@@ -466,8 +474,11 @@ export async function returnLoan(db: TenantDb, loanId: number, rules: LibrarySet
   if (!loan) throw new AppError('not_found', 'No such loan');
   const nowIso = new Date(now).toISOString();
   const [returned] = await db.batch([
-    db.run(sql`UPDATE library_loans SET returned_at = ${nowIso}, returned_on = ${todayIn(now, timeZone)}
-      WHERE id = ${loan.id} AND returned_at IS NULL`),
+    db
+      .update(libraryLoans)
+      .set({ returnedAt: nowIso, returnedOn: todayIn(now, timeZone) })
+      .where(and(eq(libraryLoans.id, loan.id), isNull(libraryLoans.returnedAt)))
+      .returning({ id: libraryLoans.id }),
     ...holdStatements(
       db,
       { id: loan.copyId, titleId: loan.titleId, title: loan.title },
@@ -477,7 +488,7 @@ export async function returnLoan(db: TenantDb, loanId: number, rules: LibrarySet
       sql`EXISTS (SELECT 1 FROM library_loans l WHERE l.id = ${loan.id} AND l.returned_at = ${nowIso})`,
     ),
   ]);
-  if (returned.meta.changes === 0) throw new AppError('conflict', 'This book has already been returned');
+  if (returned.length === 0) throw new AppError('conflict', 'This book has already been returned');
   const [hold] = await db
     .select({ reservationId: libraryReservations.id, name: members.displayName, heldUntil: libraryReservations.heldUntil })
     .from(libraryReservations)
@@ -490,7 +501,7 @@ export async function returnLoan(db: TenantDb, loanId: number, rules: LibrarySet
 export async function renewLoan(db: TenantDb, loanId: number, rules: LibrarySettings, now: number, timeZone: string) {
   const today = todayIn(now, timeZone);
   const reserved = sql`EXISTS (SELECT 1 FROM library_reservations r WHERE r.status IN ('waiting', 'held')
-    AND r.title_id = (SELECT c.title_id FROM library_copies c WHERE c.id = ${libraryLoans.copyId}))`;
+    AND r.title_id = (SELECT c.title_id FROM library_copies c WHERE c.id = library_loans.copy_id))`;
   const [row] = await db
     .update(libraryLoans)
     .set({ dueOn: addDays(today, rules.loanDays), renewals: sql`${libraryLoans.renewals} + 1`, reminderStage: 0 })
@@ -513,7 +524,8 @@ export async function renewLoan(db: TenantDb, loanId: number, rules: LibrarySett
 /** A borrower's loans (open ones first, then the returns they still remember) and open reservations. */
 export async function borrowerRecord(db: TenantDb, memberId: number, now: number) {
   const nowIso = new Date(now).toISOString();
-  const [loans, reservations] = await db.batch([
+  // Not a batch: D1 hands batched rows back as objects, which would merge the joined tables' same-named columns.
+  const [loans, reservations] = await Promise.all([
     db
       .select({
         id: libraryLoans.id,
@@ -525,7 +537,7 @@ export async function borrowerRecord(db: TenantDb, memberId: number, now: number
         dueOn: libraryLoans.dueOn,
         renewals: libraryLoans.renewals,
         returnedOn: libraryLoans.returnedOn,
-        reserved: sql<number>`EXISTS (SELECT 1 FROM library_reservations r WHERE r.title_id = ${libraryTitles.id} AND r.status IN ('waiting', 'held'))`,
+        reserved: sql<number>`EXISTS (SELECT 1 FROM library_reservations r WHERE r.title_id = library_titles.id AND r.status IN ('waiting', 'held'))`,
       })
       .from(libraryLoans)
       .innerJoin(libraryCopies, eq(libraryCopies.id, libraryLoans.copyId))
@@ -542,9 +554,9 @@ export async function borrowerRecord(db: TenantDb, memberId: number, now: number
         createdAt: libraryReservations.createdAt,
         heldUntil: libraryReservations.heldUntil,
         shelfMark: libraryCopies.shelfMark,
-        position: sql<number>`(SELECT COUNT(*) FROM library_reservations q WHERE q.title_id = ${libraryReservations.titleId}
-          AND q.status = 'waiting' AND (q.created_at < ${libraryReservations.createdAt}
-          OR (q.created_at = ${libraryReservations.createdAt} AND q.id <= ${libraryReservations.id})))`,
+        position: sql<number>`(SELECT COUNT(*) FROM library_reservations q WHERE q.title_id = library_reservations.title_id
+          AND q.status = 'waiting' AND (q.created_at < library_reservations.created_at
+          OR (q.created_at = library_reservations.created_at AND q.id <= library_reservations.id)))`,
       })
       .from(libraryReservations)
       .innerJoin(libraryTitles, eq(libraryTitles.id, libraryReservations.titleId))
@@ -606,9 +618,11 @@ export async function cancelReservation(db: TenantDb, id: number, rules: Library
   if (!r) throw new AppError('not_found', 'No such reservation');
   const nowIso = new Date(now).toISOString();
   const [cancelled] = await db.batch([
-    db.run(
-      sql`UPDATE library_reservations SET status = 'cancelled', closed_at = ${nowIso} WHERE id = ${id} AND status IN ('waiting', 'held')`,
-    ),
+    db
+      .update(libraryReservations)
+      .set({ status: 'cancelled', closedAt: nowIso })
+      .where(and(eq(libraryReservations.id, id), inArray(libraryReservations.status, ['waiting', 'held'])))
+      .returning({ id: libraryReservations.id }),
     ...(r.heldCopyId === null
       ? []
       : holdStatements(
@@ -620,7 +634,7 @@ export async function cancelReservation(db: TenantDb, id: number, rules: Library
           sql`EXISTS (SELECT 1 FROM library_reservations x WHERE x.id = ${id} AND x.closed_at = ${nowIso})`,
         )),
   ]);
-  if (cancelled.meta.changes === 0) throw new AppError('conflict', 'This reservation is already closed');
+  if (cancelled.length === 0) throw new AppError('conflict', 'This reservation is already closed');
 }
 
 const randomCardNumber = () => {
