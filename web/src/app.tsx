@@ -47,6 +47,11 @@ const Structure = lazy(() => import('./features/structure/structure'));
 const Committees = lazy(() => import('./features/committees/committees'));
 const Buildings = lazy(() => import('./features/buildings/buildings'));
 const SpaceCalendar = lazy(() => import('./features/spaces/space-calendar'));
+const Library = lazy(() => import('./features/library/library'));
+const LibraryCard = lazy(() => import('./features/library/library-card'));
+const LibraryDesk = lazy(() => import('./features/library/desk/library-desk'));
+const LibraryRoster = lazy(() => import('./features/library/roster/library-roster'));
+const LibrarySettings = lazy(() => import('./features/library/library-settings'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -134,6 +139,11 @@ function Routes() {
           <Route path="/buildings" component={Buildings} />
           <Route path="/spaces" component={SpacesAdmin} />
           <Route path="/spaces/:id" component={SpaceCalendar} />
+          <Route path="/library" component={Library} />
+          <Route path="/library/card" component={LibraryCard} />
+          <Route path="/library/desk" component={LibraryDesk} />
+          <Route path="/library/roster" component={LibraryRoster} />
+          <Route path="/library/settings" component={LibrarySettings} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

@@ -9,6 +9,7 @@ import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
+import * as library from '../features/library/i18n';
 import * as meetings from '../features/meetings/i18n';
 import * as committees from '../features/committees/i18n';
 import * as members from '../features/members/i18n';
@@ -54,6 +55,7 @@ export const en: Dictionary = {
     meetings: 'Meetings',
     structure: 'Structure',
     spaces: 'Spaces',
+    library: 'Library',
     members: 'Members',
     notifications: 'Notifications',
     notificationsUnread: 'Notifications ({{ count }} unread)',
@@ -105,6 +107,7 @@ export const en: Dictionary = {
   ...consent.en,
   ...spaces.en,
   ...ledger.en,
+  ...library.en,
   ...volunteers.en,
   ...issues.en,
   ...meetings.en,

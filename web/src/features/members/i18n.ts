@@ -38,6 +38,7 @@ export const zh = {
     'role_committee-member': '专业委员会成员',
     'role_party-representative': '四方代表',
     'role_association-admin': '互助会管理员',
+    role_librarian: '书屋馆员',
     partiesLink: '四方代表由各方提名、本人接受，请到“社区设置”办理',
     search: '按称呼查找',
     any: '全部',
@@ -55,6 +56,8 @@ export const zh = {
     contactNamed: '{{ name }} 担任联络人的楼栋',
     noBuilding: '不担任',
     lastAdmin: '社区至少要有一位互助会管理员，请先任命另一位。',
+    librarian: '书屋馆员',
+    librarianNamed: '{{ name }} 是书屋馆员',
   },
   roleInvitations: {
     title: '角色邀请',
@@ -144,6 +147,7 @@ export const en: Translation<typeof zh> = {
     'role_committee-member': 'Committee member',
     'role_party-representative': 'Party representative',
     'role_association-admin': 'Association administrator',
+    role_librarian: 'Librarian',
     partiesLink: "Party representatives are nominated by their party and accept it themselves: see the community's settings",
     search: 'Find by name',
     any: 'All',
@@ -161,6 +165,8 @@ export const en: Translation<typeof zh> = {
     contactNamed: 'The building {{ name }} is a contact of',
     noBuilding: 'None',
     lastAdmin: 'A community needs at least one association administrator; appoint another first.',
+    librarian: 'Librarian',
+    librarianNamed: '{{ name }} is a librarian',
   },
   roleInvitations: {
     title: 'Invitations to roles',

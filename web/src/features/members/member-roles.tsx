@@ -3,10 +3,10 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, request } from '../../lib/api';
 
 type Role = { role: string; partyKey: string | null; buildingId: number | null };
-type Grant = { role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin'; buildingId?: number };
+type Grant = { role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin' | 'librarian'; buildingId?: number };
 
 /**
- * Appoints or removes a member as association administrator or as a contact of a building; the other roles they hold
+ * Appoints or removes a member as association administrator, librarian of the library, or contact of a building; the other roles they hold
  * are kept as they are (a party's representative is appointed through the party and is not touched here).
  */
 export function MemberRoles(props: {
@@ -22,14 +22,16 @@ export function MemberRoles(props: {
       .filter((r) => r.role === 'club-leader' || r.role === 'committee-member')
       .map((r) => ({ role: r.role as Grant['role'] }));
   const isAdmin = () => props.member.roles.some((r) => r.role === 'association-admin');
+  const isLibrarian = () => props.member.roles.some((r) => r.role === 'librarian');
   const contactOf = () => props.member.roles.find((r) => r.role === 'building-contact')?.buildingId ?? null;
 
-  async function save(admin: boolean, contact: number | null) {
+  async function save(admin: boolean, contact: number | null, librarian = isLibrarian()) {
     setBusy(true);
     setError('');
     const roles: Grant[] = [...kept()];
     if (admin) roles.push({ role: 'association-admin' });
     if (contact !== null) roles.push({ role: 'building-contact', buildingId: contact });
+    if (librarian) roles.push({ role: 'librarian' });
     try {
       await request(api.api.members[':memberId'].roles.$put({ param: { memberId: String(props.member.id) }, json: { roles } }));
       props.onChanged();
@@ -51,6 +53,16 @@ export function MemberRoles(props: {
           aria-label={t('memberRoles.adminNamed', { name: props.member.displayName })}
         />
         {t('memberRoles.admin')}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={isLibrarian()}
+          disabled={busy()}
+          onChange={(e) => void save(isAdmin(), contactOf(), e.currentTarget.checked)}
+          aria-label={t('memberRoles.librarianNamed', { name: props.member.displayName })}
+        />
+        {t('memberRoles.librarian')}
       </label>
       <label>
         {t('memberRoles.contactOf')}

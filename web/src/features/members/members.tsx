@@ -10,7 +10,14 @@ import { PendingMembers } from './pending-members';
 import { RoleInvitations } from './role-invitations';
 
 const PAGE = 50;
-const filterRoles = ['association-admin', 'building-contact', 'party-representative', 'club-leader', 'committee-member'] as const;
+const filterRoles = [
+  'association-admin',
+  'building-contact',
+  'party-representative',
+  'club-leader',
+  'committee-member',
+  'librarian',
+] as const;
 
 /**
  * Administrators: applications to join, invitations to roles, then the members a page at a time — found by name,
