@@ -10,6 +10,7 @@ import type { Bindings } from '../env';
 import { tenantDatabase } from '../tenancy/pool';
 import type { CommunitySetupInput } from './community-setup';
 import { seedDemoHistory } from './demo-history';
+import { seedDemoLibrary } from './demo-library';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
 import { createCommunityRecord, runProvisioning } from './provisioning';
@@ -189,7 +190,10 @@ async function seedConsent(env: Bindings, binding: string) {
   const second = people.find((p) => p.userId === 'demo-neighbour-4');
   const proposer = people.find((p) => p.userId === 'demo-resident');
   if (!second || !proposer) return;
-  await db.insert(memberRoles).values({ memberId: second.id, role: 'association-admin', partyKey: '', grantedBy: 'demo-seed' }).onConflictDoNothing();
+  await db
+    .insert(memberRoles)
+    .values({ memberId: second.id, role: 'association-admin', partyKey: '', grantedBy: 'demo-seed' })
+    .onConflictDoNothing();
   await updateCommunitySettings(db, { decisionRule: 'consent', consentDays: 5 });
   await proposeClub(
     db,
@@ -214,6 +218,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       if (setup.slug === 'cuizhuyuan') {
         await seedDemoLife(env, row.databaseBinding, setup.slug);
         await seedDemoMoney(env, row.databaseBinding);
+        await seedDemoLibrary(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedAppointments(env, row.databaseBinding);
