@@ -16,7 +16,12 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshot
 
 /** A phone-sized Chinese browser signed in on 翠竹园 as one of the demo's people. */
 async function pageAs(userId: string, name: string, next: string) {
-  const context = await browser().newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+  const context = await browser().newContext({
+    viewport: { width: 360, height: 780 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   await page.goto(`${base}/sign-in?as=${userId}&name=${encodeURIComponent(name)}&next=${encodeURIComponent(next)}`);
   await page.waitForURL(`${base}${next}`);
@@ -97,8 +102,9 @@ describe('明志书屋 at phone width, in Chinese, through the pages only', () =
     await b.goto(`${base}/library`);
     await b.getByLabel('书名、作者或 ISBN').fill(isbn);
     await b.getByRole('button', { name: '查找' }).click();
-    await b.getByText('全部借出').waitFor();
-    await expect.poll(() => b.locator('.book-list').first().textContent()).toContain('感谢 5栋 孙阿姨 捐赠');
+    const found = b.locator('.book-list li', { hasText: title });
+    await found.getByText('全部借出').waitFor();
+    await expect.poll(() => found.textContent()).toContain('感谢 5栋 孙阿姨 捐赠');
     await b.getByRole('button', { name: `预约《${title}》` }).click();
     await b.getByRole('status').filter({ hasText: '已预约' }).waitFor();
     await shot(b, '03-reserved');

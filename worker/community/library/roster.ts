@@ -61,10 +61,15 @@ export async function monthRoster(db: TenantDb, month: string, timeZone: string,
             ),
           )
           .orderBy(asc(libraryDutyClaims.claimedAt));
+  const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return slots.map((s) => ({
     id: s.id,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
+    /** The day and hours on the community's clock, as the roster shows them. */
+    date: wallClock(s.startsAt, timeZone).date,
+    from: hhmm(wallClock(s.startsAt, timeZone).minutes),
+    to: hhmm(wallClock(s.endsAt, timeZone).minutes),
     places: s.places,
     claims: claims
       .filter((c) => c.slotId === s.id)

@@ -187,6 +187,8 @@ const findCopy = defineRoute(librarians, {
         loanId: z.number().int().nullable(),
         dueOn: z.string().nullable(),
         borrower: z.string().nullable(),
+        /** Who a returned copy is kept for, while the hold runs: only they may borrow it. */
+        heldFor: z.string().nullable(),
       }),
       'Copy',
     ),

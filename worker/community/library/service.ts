@@ -308,6 +308,8 @@ export async function copyByMark(db: TenantDb, shelfMark: string) {
       dueOn: sql<string | null>`(SELECT l.due_on FROM library_loans l WHERE l.copy_id = library_copies.id AND l.returned_at IS NULL)`,
       borrower: sql<string | null>`(SELECT m.display_name FROM library_loans l JOIN members m ON m.id = l.member_id
         WHERE l.copy_id = library_copies.id AND l.returned_at IS NULL)`,
+      heldFor: sql<string | null>`(SELECT m.display_name FROM library_reservations r JOIN members m ON m.id = r.member_id
+        WHERE r.held_copy_id = library_copies.id AND r.status = 'held' AND r.held_until > ${new Date().toISOString()})`,
     })
     .from(libraryCopies)
     .innerJoin(libraryTitles, eq(libraryTitles.id, libraryCopies.titleId))

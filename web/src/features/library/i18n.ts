@@ -5,6 +5,7 @@ export const zh = {
   library: {
     title: '明志书屋',
     intro: '邻居捐的书，志愿馆员轮流值班。在这里查书、看有没有在架，借出的书可以预约，还回来会为你保留。',
+    catalogue: '馆藏书目',
     searchLabel: '书名、作者或 ISBN',
     search: '查找',
     results: '共 {{ count }} 种',
@@ -77,6 +78,7 @@ export const zh = {
     copyFound: '《{{ title }}》 {{ mark }}',
     onLoanTo: '借给 {{ name }}，{{ date }} 到期',
     onShelf: '在架，可以借出',
+    keptFor: '预约保留中：只能借给 {{ name }}',
     returnBook: '还书',
     returned: '已还书。',
     heldFor: '请把这本书放到预约架：为 {{ name }} 保留到 {{ date }}，已通知本人。',
@@ -161,6 +163,7 @@ export const en: Translation<typeof zh> = {
     title: 'Mingzhi Library',
     intro:
       'Books neighbours gave, volunteer librarians on a roster. Find a book and see whether it is on the shelf; reserve one that is out and it is kept for you when it comes back.',
+    catalogue: 'Catalogue',
     searchLabel: 'Title, author or ISBN',
     search: 'Search',
     results: '{{ count }} titles',
@@ -234,6 +237,7 @@ export const en: Translation<typeof zh> = {
     copyFound: '“{{ title }}” {{ mark }}',
     onLoanTo: 'Lent to {{ name }}, due {{ date }}',
     onShelf: 'On the shelf: it can be lent',
+    keptFor: 'Kept for a reservation: only {{ name }} may borrow it',
     returnBook: 'Take back',
     returned: 'Returned.',
     heldFor: 'Put this book on the reservations shelf: kept for {{ name }} until {{ date }}; they have been told.',

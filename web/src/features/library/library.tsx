@@ -63,6 +63,9 @@ export default function Library() {
           </Show>
         </nav>
       </Show>
+      <MemberGate next="/library" />
+      <Show when={mine.latest}>{(record) => <MyLibrary record={record()} onChanged={changed} />}</Show>
+      <h2>{t('library.catalogue')}</h2>
       <form
         class="toolbar"
         onSubmit={(e) => {
@@ -96,8 +99,6 @@ export default function Library() {
           </>
         )}
       </Show>
-      <MemberGate next="/library" />
-      <Show when={mine.latest}>{(record) => <MyLibrary record={record()} onChanged={changed} />}</Show>
       <Show when={member()}>
         <LibraryFigures />
       </Show>

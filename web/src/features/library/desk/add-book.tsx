@@ -90,6 +90,7 @@ export function AddBook() {
         <div class="field">
           <label for="add-isbn">{t('libraryDesk.isbn')}</label>
           <input
+            type="text"
             id="add-isbn"
             inputmode="numeric"
             maxlength="20"
@@ -117,16 +118,16 @@ export function AddBook() {
         </Show>
         <div class="field">
           <label for="add-title">{t('libraryDesk.bookTitle')}</label>
-          <input id="add-title" required maxlength="120" value={form().title} onInput={field('title')} />
+          <input type="text" id="add-title" required maxlength="120" value={form().title} onInput={field('title')} />
         </div>
         <div class="field-row">
           <div class="field">
             <label for="add-author">{t('libraryDesk.author')}</label>
-            <input id="add-author" maxlength="80" value={form().author} onInput={field('author')} />
+            <input type="text" id="add-author" maxlength="80" value={form().author} onInput={field('author')} />
           </div>
           <div class="field">
             <label for="add-publisher">{t('libraryDesk.publisher')}</label>
-            <input id="add-publisher" maxlength="80" value={form().publisher} onInput={field('publisher')} />
+            <input type="text" id="add-publisher" maxlength="80" value={form().publisher} onInput={field('publisher')} />
           </div>
           <div class="field">
             <label for="add-year">{t('libraryDesk.year')}</label>
@@ -166,7 +167,7 @@ export function AddBook() {
         </div>
         <div class="field">
           <label for="add-donor">{t('libraryDesk.donor')}</label>
-          <input id="add-donor" maxlength="40" value={form().donorName} onInput={field('donorName')} />
+          <input type="text" id="add-donor" maxlength="40" value={form().donorName} onInput={field('donorName')} />
         </div>
         <label class="radio">
           <input type="checkbox" checked={thanked()} onChange={(e) => setThanked(e.currentTarget.checked)} />

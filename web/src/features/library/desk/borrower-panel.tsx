@@ -51,6 +51,7 @@ export function BorrowerPanel(props: { copyId: number; onLent: (dueOn: string) =
         <div class="field">
           <label for="desk-card">{t('libraryDesk.cardLabel')}</label>
           <input
+            type="text"
             id="desk-card"
             inputmode="numeric"
             maxlength="40"
@@ -61,7 +62,14 @@ export function BorrowerPanel(props: { copyId: number; onLent: (dueOn: string) =
         </div>
         <div class="field">
           <label for="desk-name">{t('libraryDesk.nameLabel')}</label>
-          <input id="desk-name" maxlength="40" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            type="text"
+            id="desk-name"
+            maxlength="40"
+            autocomplete="off"
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </div>
         <button type="submit" class="button">
           {t('libraryDesk.searchPeople')}

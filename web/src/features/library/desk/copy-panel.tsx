@@ -81,7 +81,14 @@ export function CopyPanel() {
       >
         <div class="field">
           <label for="desk-mark">{t('libraryDesk.copyLabel')}</label>
-          <input id="desk-mark" maxlength="20" autocomplete="off" value={mark()} onInput={(e) => setMark(e.currentTarget.value)} />
+          <input
+            type="text"
+            id="desk-mark"
+            maxlength="20"
+            autocomplete="off"
+            value={mark()}
+            onInput={(e) => setMark(e.currentTarget.value)}
+          />
         </div>
         <button type="submit" class="button">
           {t('libraryDesk.find')}
@@ -120,7 +127,7 @@ export function CopyPanel() {
               when={c().loanId}
               fallback={
                 <>
-                  <p class="tag">{t('libraryDesk.onShelf')}</p>
+                  <p class="tag">{c().heldFor ? t('libraryDesk.keptFor', { name: c().heldFor ?? '' }) : t('libraryDesk.onShelf')}</p>
                   <BorrowerPanel copyId={c().id} onLent={(due) => setNote(t('libraryDesk.lent', { date: due }))} />
                 </>
               }

@@ -4,7 +4,6 @@ import { ErrorMessage } from '../../../components/error-message';
 import { MemberGate } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
 import { api, request } from '../../../lib/api';
-import { formatRange } from '../../../lib/format';
 import { useLibraryRoles } from '../roles';
 import { PublishForm } from './publish-form';
 
@@ -12,6 +11,10 @@ const monthAfter = (month: string) => {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y ?? 1970, m ?? 1, 1)).toISOString().slice(0, 7);
 };
+
+/** The weekday of a calendar date (YYYY-MM-DD), which is the same in every time zone. */
+const weekdayOf = (date: string, locale: string) =>
+  new Date(`${date}T12:00:00Z`).toLocaleDateString(locale, { weekday: 'short', timeZone: 'UTC' });
 
 /** /library/roster: a month's duty shifts; volunteers claim, offer for a swap and take over; the lead confirms served shifts. */
 export default function LibraryRoster() {
@@ -60,7 +63,7 @@ export default function LibraryRoster() {
               <ul class="book-list">
                 <For each={r().slots}>
                   {(s) => {
-                    const when = () => formatRange(s.startsAt, s.endsAt, locale());
+                    const when = () => `${weekdayOf(s.date, locale())} ${s.date} ${s.from}–${s.to}`;
                     const ended = () => Date.parse(s.endsAt) <= Date.now();
                     const mine = () => s.claims.some((c) => c.mine);
                     return (
