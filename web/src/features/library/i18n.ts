@@ -60,7 +60,6 @@ export const zh = {
     cardLost: '卡号泄露或手机丢了？换一张新卡，旧卡号立即作废。',
     cardReplace: '换一张新卡',
     cardReplaced: '已换新卡。',
-    signInToBorrow: '登录并加入社区后，可以预约、续借和查看自己的借阅。',
   },
   libraryDesk: {
     title: '借还台',
@@ -127,7 +126,6 @@ export const zh = {
     confirm: '确认到岗',
     confirmNamed: '确认 {{ name }} {{ when }} 到岗',
     confirmed: '已确认',
-    mine: '我',
     publishTitle: '排下个月的班',
     publishHelp: '按每周固定时段生成整月班次，已经有的不会重复。',
     weekday: '星期',
@@ -218,7 +216,6 @@ export const en: Translation<typeof zh> = {
     cardLost: 'Lost your phone, or someone knows your number? Get a new card; the old number stops working at once.',
     cardReplace: 'Get a new card',
     cardReplaced: 'New card issued.',
-    signInToBorrow: 'Sign in and join the community to reserve, renew and see your loans.',
   },
   libraryDesk: {
     title: 'Library desk',
@@ -287,7 +284,6 @@ export const en: Translation<typeof zh> = {
     confirm: 'Confirm served',
     confirmNamed: 'Confirm {{ name }} served on {{ when }}',
     confirmed: 'Confirmed',
-    mine: 'me',
     publishTitle: "Publish next month's shifts",
     publishHelp: 'Makes every shift of the month from weekly times; shifts already there are not repeated.',
     weekday: 'Day',

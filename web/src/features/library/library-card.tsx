@@ -49,7 +49,7 @@ export default function LibraryCard() {
               </Show>
               <figcaption>
                 {t('library.cardNumber')}
-                <strong class="url" data-testid="card-number">
+                <strong class="card-number" data-testid="card-number">
                   {c().cardNumber}
                 </strong>
               </figcaption>
