@@ -12,7 +12,7 @@ const residents = { host: 'community', allow: 'member' } as const;
 const keepers = { host: 'community', allow: ['librarian', 'association-admin'] } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 const roster = defineRoute(residents, {
