@@ -13,6 +13,8 @@ import { committeeRoutes } from './community/committees/routes';
 import { federationRoutes } from './community/federation/routes';
 import { handbookRoutes } from './community/handbooks/routes';
 import { issueRoutes } from './community/issues/routes';
+import { libraryRosterRoutes } from './community/library/roster-routes';
+import { libraryRoutes } from './community/library/routes';
 import { moneyRoutes } from './community/ledger/money-routes';
 import { ledgerRoutes } from './community/ledger/routes';
 import { meRoutes } from './community/me/routes';
@@ -70,6 +72,8 @@ export function buildApp() {
     .route('/', handbookRoutes)
     .route('/', issueRoutes)
     .route('/', ledgerRoutes)
+    .route('/', libraryRoutes)
+    .route('/', libraryRosterRoutes)
     .route('/', moneyRoutes)
     .route('/', meRoutes)
     .route('/', mediaRoutes)

@@ -9,6 +9,7 @@ export type { AppType } from './app';
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
+    // The daily run queues every community; each is snapshotted and has its daily chores done (library reminders…).
     if (controller.cron === DAILY_METRICS_CRON) {
       ctx.waitUntil(startSnapshotRun(env, 'schedule'));
       return;

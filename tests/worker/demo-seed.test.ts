@@ -231,6 +231,28 @@ describe('the demo seed', () => {
     expect(flea).toMatchObject({ every: 2, unit: 'month', n: 3 });
     const fleaSeries = bodyOf(await read(client(host, resident).api.series[':id'].$get({ param: { id: String(flea!.id) } })), 200);
     expect(fleaSeries.occurrences[0]).toMatchObject({ state: 'open', confirmed: 6, capacity: 30 });
+    // 明志书屋: a catalogue of a few hundred books, the contact persona a librarian at the desk, the resident persona
+    // with books out and a reserved copy kept for them, and this month's roster with served shifts confirmed.
+    const catalogue = bodyOf(await read(api.library.catalogue.$get({ query: {} })), 200);
+    expect(catalogue.total).toBeGreaterThan(200);
+    const librarian = client(host, await signIn('demo-contact', host, '李建国')).api;
+    expect(bodyOf(await read(librarian.library.borrowers.$get({ query: { q: '王小雨' } })), 200).borrowers).toHaveLength(1);
+    const shelf = bodyOf(await read(client(host, resident).api.library.me.$get()), 200);
+    expect(shelf.loans.filter((l) => l.returnedOn === null)).toHaveLength(2);
+    expect(shelf.reservations).toEqual([expect.objectContaining({ status: 'held' })]);
+    const month = new Date().toISOString().slice(0, 7);
+    const roster = bodyOf(await read(client(host, resident).api.library.roster.$get({ query: { month } })), 200).slots;
+    expect(roster.length).toBeGreaterThanOrEqual(7);
+    const libraryLoans = await tenantD1('cuizhuyuan').then((d1) =>
+      d1
+        .prepare(
+          "SELECT COUNT(*) AS n, SUM(member_id IS NULL) AS erased, SUM(returned_at IS NULL AND due_on < date('now')) AS late FROM library_loans",
+        )
+        .first<{ n: number; erased: number; late: number }>(),
+    );
+    expect(libraryLoans?.n).toBeGreaterThan(150);
+    expect(libraryLoans?.erased).toBeGreaterThan(0);
+    expect(libraryLoans?.late).toBeGreaterThan(0);
     const counts = await rowCounts();
 
     expect(await seed()).toEqual([]);

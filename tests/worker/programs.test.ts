@@ -66,7 +66,22 @@ describe("a program's page", () => {
     expect(sectionOf(english, 'measures').body).toContain(libraryTemplate.measures[0]!.en);
     expect(bodyOf(await page(c().host, 'salon'), 200).tool).toBeNull();
     expect(visitor.figures.months).toHaveLength(12);
-    expect(visitor.figures.series.map((f) => f.key)).toEqual(['activitiesHeld', 'participants', 'volunteerHours', 'activeClubs']);
+    // The figures every program has, then those its tool adds (明志书屋's loans, borrowers, titles, returns, duty hours).
+    expect(visitor.figures.series.map((f) => f.key)).toEqual([
+      'activitiesHeld',
+      'participants',
+      'volunteerHours',
+      'activeClubs',
+      'loans',
+      'borrowers',
+      'titles',
+      'on-time',
+      'volunteer-hours',
+    ]);
+    const shopPage = bodyOf(await page(c().host, 'charity-shop'), 200);
+    expect(shopPage.figures.series.map((f) => f.key)).toContain('takings');
+    const needsPage = bodyOf(await page(c().host, 'community-helps-community'), 200);
+    expect(needsPage.figures.series.length).toBeGreaterThan(4);
   });
 
   it('answers 404 for a program the community does not have, and 400 for a key that cannot be one', async () => {

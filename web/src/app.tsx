@@ -56,6 +56,11 @@ const ShopPage = lazy(() => import('./features/shop/shop-page'));
 const ShopDesk = lazy(() => import('./features/shop/shop-desk'));
 const ShopSettings = lazy(() => import('./features/shop/shop-settings'));
 const SeriesPage = lazy(() => import('./features/series/series-page'));
+const Library = lazy(() => import('./features/library/library'));
+const LibraryCard = lazy(() => import('./features/library/library-card'));
+const LibraryDesk = lazy(() => import('./features/library/desk/library-desk'));
+const LibraryRoster = lazy(() => import('./features/library/roster/library-roster'));
+const LibrarySettings = lazy(() => import('./features/library/library-settings'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -152,6 +157,11 @@ function Routes() {
           <Route path="/shop/desk" component={ShopDesk} />
           <Route path="/shop/settings" component={ShopSettings} />
           <Route path="/series/:id" component={SeriesPage} />
+          <Route path="/library" component={Library} />
+          <Route path="/library/card" component={LibraryCard} />
+          <Route path="/library/desk" component={LibraryDesk} />
+          <Route path="/library/roster" component={LibraryRoster} />
+          <Route path="/library/settings" component={LibrarySettings} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

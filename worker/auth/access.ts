@@ -95,6 +95,7 @@ const roleText: Record<CommunityRole, string> = {
   'need-steward': 'a coordinator, a building contact or the responsible person of an active club',
   'need-claimant': 'whoever claimed this need',
   'shop-volunteer': 'a volunteer of the charity shop',
+  librarian: 'a librarian of the community library',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

@@ -8,6 +8,7 @@ import { committeeMembers } from '../community/committees/schema';
 import { communityProfile } from '../community/profile/schema';
 import { consentObjections, consentWindows } from '../community/consent/schema';
 import { issues } from '../community/issues/schema';
+import { libraryDutyClaims, libraryLoans, libraryReservations } from '../community/library/schema';
 import { members } from '../community/members/schema';
 import { meetings } from '../community/meetings/schema';
 import { needs } from '../community/needs/schema';
@@ -54,6 +55,8 @@ export const communityRoles = [
   'need-claimant',
   /** A volunteer of the charity shop (彩虹屋), appointed by an administrator on the members page. */
   'shop-volunteer',
+  /** A volunteer librarian of 明志书屋, appointed by an association administrator: lends, takes returns, keeps the catalogue. */
+  'librarian',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -71,6 +74,9 @@ export type Subject =
   | 'member'
   | 'need'
   | 'series'
+  | 'library-loan'
+  | 'library-reservation'
+  | 'library-duty-claim'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -86,6 +92,9 @@ const subjects: Record<string, Subject> = {
   members: 'member',
   needs: 'need',
   series: 'series',
+  'library-loans': 'library-loan',
+  'library-reservations': 'library-reservation',
+  'library-duty-claims': 'library-duty-claim',
 };
 
 export function subjectOf(path: string): Subject {
@@ -101,6 +110,7 @@ export interface Scope {
 }
 
 export const isAdmin = (m: MemberContext) => m.roles.some((r) => r.role === 'association-admin');
+export const isLibrarian = (m: MemberContext) => m.roles.some((r) => r.role === 'librarian');
 export const isCoordinator = (m: MemberContext) => isAdmin(m) || m.roles.some((r) => r.role === 'party-representative');
 
 /**
@@ -338,6 +348,8 @@ export class RoleResolver {
       }
       case 'shop-volunteer':
         return m.roles.some((r) => r.role === 'shop-volunteer');
+      case 'librarian':
+        return isLibrarian(m);
     }
   }
 
@@ -370,6 +382,27 @@ export class RoleResolver {
         if (id === null) return false;
         const [row] = await this.db.select({ by: bookings.bookedBy }).from(bookings).where(eq(bookings.id, id));
         return row?.by === m.id;
+      }
+      case 'library-loan': {
+        if (id === null) return false;
+        const [row] = await this.db.select({ memberId: libraryLoans.memberId }).from(libraryLoans).where(eq(libraryLoans.id, id));
+        return row?.memberId === m.id;
+      }
+      case 'library-reservation': {
+        if (id === null) return false;
+        const [row] = await this.db
+          .select({ memberId: libraryReservations.memberId })
+          .from(libraryReservations)
+          .where(eq(libraryReservations.id, id));
+        return row?.memberId === m.id;
+      }
+      case 'library-duty-claim': {
+        if (id === null) return false;
+        const [row] = await this.db
+          .select({ memberId: libraryDutyClaims.memberId })
+          .from(libraryDutyClaims)
+          .where(eq(libraryDutyClaims.id, id));
+        return row?.memberId === m.id;
       }
       case 'volunteer-hours': {
         if (id === null) return false;

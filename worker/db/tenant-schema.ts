@@ -31,3 +31,14 @@ export { consentWindows, consentObjections } from '../community/consent/schema';
 export { needs, needResponses, needEvents, needSettings } from '../community/needs/schema';
 export { activitySeries, seriesOccurrences } from '../community/series/schema';
 export { shopSettings, shopItems, shopSales, shopClosings, shopProceedsUses } from '../community/shop/schema';
+export {
+  librarySettings,
+  libraryTitles,
+  libraryCopies,
+  libraryLoans,
+  libraryBorrowerMonths,
+  libraryReservations,
+  libraryCards,
+  libraryDutySlots,
+  libraryDutyClaims,
+} from '../community/library/schema';

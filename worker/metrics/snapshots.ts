@@ -6,6 +6,7 @@ import { communities, metricSnapshots, snapshotRuns } from '../db/platform-schem
 import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
 import { tenantDatabase } from '../tenancy/pool';
+import { runLibraryDayIn } from '../community/library/daily';
 import { collectMonthFacts } from './collect';
 import { type Figures, figuresForSeries, monthsUpTo } from './definitions';
 
@@ -133,6 +134,12 @@ export async function handleMetricsMessage(
   let done = 0;
   let failed = 0;
   for (const community of targets) {
+    try {
+      // The daily pass of each community's own chores rides on the same run: the library's holds, reminders, erasure.
+      await runLibraryDayIn(env, community.databaseBinding, now);
+    } catch (error) {
+      console.error('library: daily pass failed', community.id, error);
+    }
     try {
       await snapshotCommunity(env, community, now, message.runId);
       done++;

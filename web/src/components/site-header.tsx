@@ -66,6 +66,7 @@ export function SiteHeader() {
           </Show>
           <A href="/structure">{t('nav.structure')}</A>
           <A href="/spaces">{t('nav.spaces')}</A>
+          <A href="/library">{t('nav.library')}</A>
           <Show when={me()}>
             {/* The personal half of the week page; not highlighted separately from 活动. */}
             <A href="/this-week#mine" activeClass="">

@@ -9,6 +9,7 @@ import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
+import * as library from '../features/library/i18n';
 import * as meetings from '../features/meetings/i18n';
 import * as needs from '../features/needs/i18n';
 import * as committees from '../features/committees/i18n';
@@ -60,6 +61,7 @@ export const en: Dictionary = {
     meetings: 'Meetings',
     structure: 'Structure',
     spaces: 'Spaces',
+    library: 'Library',
     members: 'Members',
     notifications: 'Notifications',
     notificationsUnread: 'Notifications ({{ count }} unread)',
@@ -114,6 +116,7 @@ export const en: Dictionary = {
   ...ledger.en,
   ...shop.en,
   ...series.en,
+  ...library.en,
   ...volunteers.en,
   ...issues.en,
   ...needs.en,

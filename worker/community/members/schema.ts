@@ -15,6 +15,8 @@ export const memberRoleNames = [
   'association-admin',
   /** Takes in donations, sells and closes the day at the charity shop (彩虹屋); appointed by an administrator. */
   'shop-volunteer',
+  /** A volunteer librarian of 明志书屋 (the library program). */
+  'librarian',
 ] as const;
 export type MemberRoleName = (typeof memberRoleNames)[number];
 

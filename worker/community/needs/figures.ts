@@ -1,17 +1,8 @@
 import { and, gte, inArray } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
+import type { ProgramFigure, ProgramFigureSource } from '../programs/figures';
 import { median, monthIn } from './rules';
 import { needEvents, needs } from './schema';
-
-/** One monthly figure as the program pages show it. */
-export interface ProgramFigure {
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  unit: 'count' | 'hours' | 'fen' | 'percent';
-  /** By month (YYYY-MM, the community's wall clock); a month without a value is left out. */
-  values: Record<string, number>;
-}
 
 /** Pure: the register's monthly figures from its rows, in the community's time zone. */
 export function needsFiguresFrom(
@@ -72,7 +63,7 @@ export function needsFiguresFrom(
  * The needs register's figures for the program pages: needs posted, claimed, turned into activities, solved, and the
  * median time to claim, per month. Counts only; nothing personal is read.
  */
-export const needsFigures = {
+export const needsFigures: ProgramFigureSource = {
   programKey: 'community-helps-community',
   async figures(db: TenantDb, months: string[], timeZone: string): Promise<ProgramFigure[]> {
     if (months.length === 0) return [];

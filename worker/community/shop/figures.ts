@@ -1,24 +1,9 @@
-import type { TenantDb } from '../../db/client';
+import type { ProgramFigureSource } from '../programs/figures';
 import { monthlyStatement } from './rules';
 import { monthFacts } from './statement';
 
-/** One monthly figure of a program, as the program pages show it. */
-export interface ProgramFigure {
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  unit: 'count' | 'hours' | 'fen' | 'percent';
-  /** By month (YYYY-MM). */
-  values: Record<string, number>;
-}
-
-export interface ProgramFigures {
-  programKey: string;
-  figures(db: TenantDb, months: string[], timeZone: string): Promise<ProgramFigure[]>;
-}
-
 /** The charity shop's monthly figures: items in and out, takings, sell-through and what the proceeds paid for. */
-export const shopFigures: ProgramFigures = {
+export const shopFigures: ProgramFigureSource = {
   programKey: 'charity-shop',
   async figures(db, months, timeZone) {
     if (months.length === 0) return [];

@@ -39,6 +39,7 @@ export const zh = {
     'role_party-representative': '四方代表',
     'role_association-admin': '互助会管理员',
     'role_shop-volunteer': '彩虹屋店员',
+    role_librarian: '书屋馆员',
     partiesLink: '四方代表由各方提名、本人接受，请到“社区设置”办理',
     search: '按称呼查找',
     any: '全部',
@@ -58,6 +59,8 @@ export const zh = {
     lastAdmin: '社区至少要有一位互助会管理员，请先任命另一位。',
     shopVolunteer: '彩虹屋店员',
     shopVolunteerNamed: '{{ name }} 是彩虹屋店员',
+    librarian: '书屋馆员',
+    librarianNamed: '{{ name }} 是书屋馆员',
   },
   roleInvitations: {
     title: '角色邀请',
@@ -148,6 +151,7 @@ export const en: Translation<typeof zh> = {
     'role_party-representative': 'Party representative',
     'role_association-admin': 'Association administrator',
     'role_shop-volunteer': 'Charity shop volunteer',
+    role_librarian: 'Librarian',
     partiesLink: "Party representatives are nominated by their party and accept it themselves: see the community's settings",
     search: 'Find by name',
     any: 'All',
@@ -167,6 +171,8 @@ export const en: Translation<typeof zh> = {
     lastAdmin: 'A community needs at least one association administrator; appoint another first.',
     shopVolunteer: 'Charity shop volunteer',
     shopVolunteerNamed: '{{ name }} is a charity shop volunteer',
+    librarian: 'Librarian',
+    librarianNamed: '{{ name }} is a librarian',
   },
   roleInvitations: {
     title: 'Invitations to roles',

@@ -4,13 +4,14 @@ import { ApiError, api, request } from '../../lib/api';
 
 type Role = { role: string; partyKey: string | null; buildingId: number | null };
 type Grant = {
-  role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin' | 'shop-volunteer';
+  role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin' | 'shop-volunteer' | 'librarian';
   buildingId?: number;
 };
+type Helper = 'shop-volunteer' | 'librarian';
 
 /**
- * Appoints or removes a member as association administrator, as a charity shop volunteer or as a contact of a
- * building; the other roles they hold
+ * Appoints or removes a member as association administrator, as a volunteer of a program's tool (the charity shop,
+ * the library) or as a contact of a building; the other roles they hold
  * are kept as they are (a party's representative is appointed through the party and is not touched here).
  */
 export function MemberRoles(props: {
@@ -27,15 +28,16 @@ export function MemberRoles(props: {
       .map((r) => ({ role: r.role as Grant['role'] }));
   const isAdmin = () => props.member.roles.some((r) => r.role === 'association-admin');
   const contactOf = () => props.member.roles.find((r) => r.role === 'building-contact')?.buildingId ?? null;
-  const isShopVolunteer = () => props.member.roles.some((r) => r.role === 'shop-volunteer');
 
-  async function save(admin: boolean, contact: number | null, shop = isShopVolunteer()) {
+  const helpers = (): Helper[] => (['shop-volunteer', 'librarian'] as const).filter((h) => props.member.roles.some((r) => r.role === h));
+
+  async function save(admin: boolean, contact: number | null, asHelper: Helper[] = helpers()) {
     setBusy(true);
     setError('');
     const roles: Grant[] = [...kept()];
     if (admin) roles.push({ role: 'association-admin' });
     if (contact !== null) roles.push({ role: 'building-contact', buildingId: contact });
-    if (shop) roles.push({ role: 'shop-volunteer' });
+    for (const role of asHelper) roles.push({ role });
     try {
       await request(api.api.members[':memberId'].roles.$put({ param: { memberId: String(props.member.id) }, json: { roles } }));
       props.onChanged();
@@ -58,16 +60,23 @@ export function MemberRoles(props: {
         />
         {t('memberRoles.admin')}
       </label>
-      <label>
-        <input
-          type="checkbox"
-          checked={isShopVolunteer()}
-          disabled={busy()}
-          onChange={(e) => void save(isAdmin(), contactOf(), e.currentTarget.checked)}
-          aria-label={t('memberRoles.shopVolunteerNamed', { name: props.member.displayName })}
-        />
-        {t('memberRoles.shopVolunteer')}
-      </label>
+      <For each={[['shop-volunteer', 'shopVolunteer'] as const, ['librarian', 'librarian'] as const]}>
+        {([role, word]) => (
+          <label>
+            <input
+              type="checkbox"
+              checked={helpers().includes(role)}
+              disabled={busy()}
+              onChange={(e) => {
+                const others = helpers().filter((h) => h !== role);
+                void save(isAdmin(), contactOf(), e.currentTarget.checked ? [...others, role] : others);
+              }}
+              aria-label={t(`memberRoles.${word}Named`, { name: props.member.displayName })}
+            />
+            {t(`memberRoles.${word}`)}
+          </label>
+        )}
+      </For>
       <label>
         {t('memberRoles.contactOf')}
         <select

@@ -17,6 +17,7 @@ const filterRoles = [
   'club-leader',
   'committee-member',
   'shop-volunteer',
+  'librarian',
 ] as const;
 
 /**
