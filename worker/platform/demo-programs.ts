@@ -2,7 +2,7 @@ import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { loadMember } from '../auth/access';
 import { createActivity, takeStep } from '../community/activities/service';
 import { signUp } from '../community/activities/signups';
-import { saveSection, type SectionRef } from '../community/programs/service';
+import { saveSection, type SectionRef } from '../community/programs/sections';
 import { wallClock } from '../community/profile/rules';
 import { type TenantDb, tenantDb } from '../db/client';
 import { activities, programTextRevisions, programTexts } from '../db/tenant-schema';

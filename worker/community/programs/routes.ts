@@ -12,7 +12,8 @@ import { activityStates } from '../activities/rules';
 import { clubStatuses } from '../clubs/rules';
 import { programSections } from './rules';
 import { programs } from './schema';
-import { getSectionRevision, listSectionRevisions, programPage, restoreSectionRevision, saveSection } from './service';
+import { getSectionRevision, listSectionRevisions, restoreSectionRevision, saveSection } from './sections';
+import { programPage } from './service';
 
 const community = { host: 'community' } as const;
 const admin = { ...community, allow: 'association-admin' } as const;
