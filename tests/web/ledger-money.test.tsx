@@ -143,7 +143,7 @@ describe('Advances', () => {
     render(withProviders(() => <Advances clubs={[{ clubId: 3, clubName: '网球社' }]} />));
     const row = (await screen.findByText('网球社', { selector: 'th' })).closest('tr')!;
     expect(row.textContent).toContain('¥200.00');
-    fireEvent.click(within(row).getByRole('button', { name: '网球社归还预支' }));
+    fireEvent.click(within(row).getByRole('button', { name: '记归还：网球社' }));
     const form = screen.getByRole('form', { name: '网球社归还预支' });
     fireEvent.input(within(form).getByLabelText('金额（元）'), { target: { value: '250' } });
     fireEvent.click(within(form).getByRole('button', { name: '确认归还' }));

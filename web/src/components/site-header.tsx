@@ -76,15 +76,13 @@ export function SiteHeader() {
           <A href="/handbooks">{t('nav.handbooks')}</A>
           <A href="/canvas">{t('nav.canvas')}</A>
           <Show when={me()?.member}>
-            <A
-              href="/notifications"
-              aria-label={unreadCount() > 0 ? t('nav.notificationsUnread', { count: String(unreadCount()) }) : undefined}
-            >
+            <A href="/notifications">
               {t('nav.notifications')}
               <Show when={unreadCount() > 0}>
                 <span class="badge" aria-hidden="true">
                   {unreadCount() > 99 ? '99+' : unreadCount()}
                 </span>
+                <span class="visually-hidden">{t('nav.unreadCount', { count: String(unreadCount()) })}</span>
               </Show>
             </A>
           </Show>

@@ -64,7 +64,7 @@ export const en: Dictionary = {
     library: 'Library',
     members: 'Members',
     notifications: 'Notifications',
-    notificationsUnread: 'Notifications ({{ count }} unread)',
+    unreadCount: ' ({{ count }} unread)',
   },
   gate: {
     signIn: 'Sign in to use this.',

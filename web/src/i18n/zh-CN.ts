@@ -67,7 +67,7 @@ export const zhCN = {
     library: '书屋',
     members: '成员',
     notifications: '通知',
-    notificationsUnread: '通知（{{ count }} 条未读）',
+    unreadCount: '（{{ count }} 条未读）',
   },
   gate: {
     signIn: '登录后即可使用这里的功能。',

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import { useI18n } from '../../i18n';
 import { yuan } from '../../lib/format';
+import { TableWrap } from '../../components/table-wrap';
 
 export interface BreakdownData {
   lines: { label: string; amountFen: number }[];
@@ -37,7 +38,7 @@ export function BudgetBreakdown(props: { data: BreakdownData; live?: boolean; id
       <h2 id={headingId()}>{t('budget.title')}</h2>
       <p class="help">{t('budget.principle')}</p>
       <Show when={d().lines.length > 0}>
-        <div class="table-wrap">
+        <TableWrap label={t('budget.lines')}>
           <table>
             <caption class="visually-hidden">{t('budget.lines')}</caption>
             <thead>
@@ -59,7 +60,7 @@ export function BudgetBreakdown(props: { data: BreakdownData; live?: boolean; id
               </For>
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </Show>
       <dl class="figures">
         <div>

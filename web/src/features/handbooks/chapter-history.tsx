@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { TextDiff } from './text-diff';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
+import { TableWrap } from '../../components/table-wrap';
 
 export default function ChapterHistory() {
   const params = useParams<{ handbook: string; key: string }>();
@@ -66,7 +67,7 @@ export default function ChapterHistory() {
         </p>
       </Show>
       <p class="help">{t('history.compareHelp')}</p>
-      <div class="table-wrap">
+      <TableWrap label={t('history.title', { title: history()?.chapter.title ?? '' })}>
         <table>
           <thead>
             <tr>
@@ -130,7 +131,7 @@ export default function ChapterHistory() {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Show when={pair()}>
         {(p) => (
           <>

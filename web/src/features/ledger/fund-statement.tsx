@@ -7,6 +7,7 @@ import { api, request } from '../../lib/api';
 import { yuan } from '../../lib/format';
 import { fundName, useLabel } from '../../lib/labels';
 import { EntryActions } from './entry-actions';
+import { TableWrap } from '../../components/table-wrap';
 
 const FIRST_YEAR = 2020;
 
@@ -26,7 +27,7 @@ function CategoryTable(props: {
     <section aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
       <Show when={props.rows.length > 0} fallback={<p class="help">{t('statement.none')}</p>}>
-        <div class="table-wrap">
+        <TableWrap labelledBy={`${props.id}-title`}>
           <table>
             <tbody>
               <For each={props.rows}>
@@ -47,7 +48,7 @@ function CategoryTable(props: {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableWrap>
       </Show>
     </section>
   );
@@ -204,7 +205,7 @@ export default function FundStatement() {
             <h2>{t('statement.entries')}</h2>
             <Show when={!st().entriesForMembers} fallback={<p class="help">{t('statement.entriesForMembers')}</p>}>
               <Show when={st().entries.length > 0} fallback={<p class="help">{t('statement.noEntries')}</p>}>
-                <div class="table-wrap">
+                <TableWrap label={t('statement.entries')}>
                   <table class="entries">
                     <caption class="visually-hidden">{t('statement.entries')}</caption>
                     <thead>
@@ -262,7 +263,7 @@ export default function FundStatement() {
                       </For>
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               </Show>
             </Show>
           </>

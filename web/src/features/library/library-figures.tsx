@@ -1,6 +1,7 @@
 import { createResource, For, Show } from 'solid-js';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
+import { TableWrap } from '../../components/table-wrap';
 
 const unitSuffix = (unit: string) => (unit === 'percent' ? '%' : '');
 
@@ -14,7 +15,7 @@ export function LibraryFigures() {
         <section aria-labelledby="library-figures">
           <h2 id="library-figures">{t('library.figuresTitle')}</h2>
           <p class="help">{t('library.figuresHelp')}</p>
-          <div class="table-wrap">
+          <TableWrap labelledBy="library-figures">
             <table>
               <thead>
                 <tr>
@@ -43,7 +44,7 @@ export function LibraryFigures() {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       )}
     </Show>

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { ApiError, api, request } from '../../lib/api';
 import { AccountLimits } from './account-limits';
 import { ConsultantRegistry, SnapshotRuns } from './operator-metrics';
+import { TableWrap } from '../../components/table-wrap';
 
 /** The operators' page: the database pool and its warning, communities, account limits, snapshot runs, consultants. */
 export default function Operator() {
@@ -59,7 +60,7 @@ export default function Operator() {
                 </p>
               </Show>
               <h2>{t('operator.communities')}</h2>
-              <div class="table-wrap">
+              <TableWrap label={t('operator.communities')}>
                 <table>
                   <thead>
                     <tr>
@@ -111,7 +112,7 @@ export default function Operator() {
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <AccountLimits account={account()} onLookup={setAccount} />
               <SnapshotRuns />
               <ConsultantRegistry />

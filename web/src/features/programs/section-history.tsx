@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { TextDiff } from '../handbooks/text-diff';
 import type { ProgramSectionKey } from './program-page/program';
+import { TableWrap } from '../../components/table-wrap';
 
 /** A section's revisions with who wrote each and when; compare any two, restore an earlier one. */
 export default function SectionHistory() {
@@ -68,7 +69,7 @@ export default function SectionHistory() {
           {t('programHistory.restored', { revision: String(restored()) })}
         </p>
       </Show>
-      <div class="table-wrap">
+      <TableWrap label={t('programHistory.title', { section: title() })}>
         <table data-testid="section-history">
           <thead>
             <tr>
@@ -138,7 +139,7 @@ export default function SectionHistory() {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Show when={pair() && pair()![0].number !== pair()![1].number ? pair() : undefined}>
         {(p) => (
           <>

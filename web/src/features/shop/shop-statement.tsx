@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { yuan } from '../../lib/format';
 import { fundName } from '../../lib/labels';
+import { TableWrap } from '../../components/table-wrap';
 
 /** The shop's public statement: a table of recent months and what the proceeds paid for. Names no one. */
 export function ShopStatement() {
@@ -34,7 +35,7 @@ export function ShopStatement() {
               </div>
             </div>
             <p class="help">{t('shop.fund', { fund: fundName(st().fundName, locale()) })}</p>
-            <div class="table-wrap">
+            <TableWrap label={t('shop.months')}>
               <table class="shop-months">
                 <caption class="visually-hidden">{t('shop.months')}</caption>
                 <thead>
@@ -94,7 +95,7 @@ export function ShopStatement() {
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <h3 class="subhead">{t('shop.usesTitle')}</h3>
             <Show when={st().uses.length > 0} fallback={<p class="empty">{t('shop.noUses')}</p>}>
               <ul class="rows">

@@ -6,6 +6,7 @@ import { api, request } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { LogHoursForm } from './log-hours-form';
 import { WaitingHours } from './waiting-hours';
+import { TableWrap } from '../../components/table-wrap';
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
@@ -163,7 +164,7 @@ export default function Volunteering() {
               </Show>
               <ErrorMessage error={confirmError()} />
               <Show when={r().hours.length > 0} fallback={<p class="card empty">{t('volunteer.noHours')}</p>}>
-                <div class="table-wrap">
+                <TableWrap labelledBy="hours-title">
                   <table>
                     <thead>
                       <tr>
@@ -213,7 +214,7 @@ export default function Volunteering() {
                       </For>
                     </tbody>
                   </table>
-                </div>
+                </TableWrap>
               </Show>
             </section>
             <Show when={isAdmin()}>

@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
+import { TableWrap } from '../../components/table-wrap';
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
@@ -28,7 +29,7 @@ export function WaitingHours(props: { programName: (key: string | null) => strin
       <Show when={list()}>
         {(l) => (
           <Show when={l().hours.length > 0} fallback={<p class="card empty">{t('volunteer.noneWaiting')}</p>}>
-            <div class="table-wrap">
+            <TableWrap labelledBy="waiting-title">
               <table>
                 <thead>
                   <tr>
@@ -72,7 +73,7 @@ export function WaitingHours(props: { programName: (key: string | null) => strin
                   </For>
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </Show>
         )}
       </Show>

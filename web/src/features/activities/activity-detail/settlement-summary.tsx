@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import { useI18n } from '../../../i18n';
 import { yuan } from '../../../lib/format';
 import type { Activity } from './activity';
+import { TableWrap } from '../../../components/table-wrap';
 
 /** After settlement: planned against actual income, costs and surplus, the actual costs, and the fund's statement. */
 export function SettlementSummary(props: { activity: Activity }) {
@@ -12,7 +13,7 @@ export function SettlementSummary(props: { activity: Activity }) {
       {(s) => (
         <section aria-labelledby="settlement-title">
           <h2 id="settlement-title">{t('activity.plannedVsActual')}</h2>
-          <div class="table-wrap">
+          <TableWrap labelledBy="settlement-title">
             <table>
               <thead>
                 <tr>
@@ -47,7 +48,7 @@ export function SettlementSummary(props: { activity: Activity }) {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Show when={s().actualLines.length > 0}>
             <h3 class="subhead">{t('activity.actualCosts')}</h3>
             <ul class="rows">

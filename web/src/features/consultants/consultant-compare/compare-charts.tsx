@@ -3,6 +3,7 @@ import { ChartFigure, seriesColour, valueAxis } from '../../../components/charts
 import { useI18n } from '../../../i18n';
 import { chartValue, figuresFor, formatMonth, formatValue, pickText } from '../../../lib/metrics-view';
 import type { CompareData, MetricDefinition } from './compare';
+import { TableWrap } from '../../../components/table-wrap';
 
 /** One figure across the communities: as bars for the chosen month, and as lines over the months, with the lines' data as a table. */
 export function CompareCharts(props: {
@@ -102,7 +103,7 @@ export function CompareCharts(props: {
         />
         <details class="chart-data">
           <summary>{t('consultant.trendTable')}</summary>
-          <div class="table-wrap">
+          <TableWrap labelledBy={props.trendId}>
             <table class="metrics-table">
               <caption id={props.trendId}>{t('consultant.trendLabel', { metric: pickText(props.metric.label, locale()) })}</caption>
               <thead>
@@ -132,7 +133,7 @@ export function CompareCharts(props: {
                 </For>
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </details>
       </div>
     </div>

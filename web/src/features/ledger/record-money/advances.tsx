@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { useI18n } from '../../../i18n';
 import { api, request } from '../../../lib/api';
 import { parseYuan, today, yuan } from '../../../lib/format';
+import { TableWrap } from '../../../components/table-wrap';
 
 export interface ClubOption {
   clubId: number;
@@ -108,7 +109,7 @@ export function Advances(props: { clubs: ClubOption[]; onChanged?: () => void })
       <p class="help">{t('recordMoney.advancesIntro')}</p>
       <ErrorMessage error={advances.error} />
       <Show when={(advances()?.advances.length ?? 0) > 0} fallback={<p class="help">{t('recordMoney.noAdvances')}</p>}>
-        <div class="table-wrap">
+        <TableWrap labelledBy="advances-title">
           <table>
             <thead>
               <tr>
@@ -145,7 +146,7 @@ export function Advances(props: { clubs: ClubOption[]; onChanged?: () => void })
                             <button
                               type="button"
                               class="secondary"
-                              aria-label={t('recordMoney.repayFor', { club: a.clubName })}
+                              aria-label={t('recordMoney.repayNamed', { club: a.clubName })}
                               onClick={() => setRepaying(a.clubId)}
                             >
                               {t('recordMoney.repay')}
@@ -167,7 +168,7 @@ export function Advances(props: { clubs: ClubOption[]; onChanged?: () => void })
               </For>
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </Show>
       <h3>{t('recordMoney.newAdvance')}</h3>
       <Show when={props.clubs.length > 0} fallback={<p class="help">{t('recordMoney.noClubs')}</p>}>

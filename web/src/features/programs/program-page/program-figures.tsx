@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n';
 import { yuan } from '../../../lib/format';
 import { formatMonth } from '../../../lib/metrics-view';
 import type { ProgramFigure, ProgramPage } from './program';
+import { TableWrap } from '../../../components/table-wrap';
 
 function formatFigure(value: number | undefined, unit: ProgramFigure['unit'], locale: 'zh-CN' | 'en') {
   if (value === undefined) return '—';
@@ -71,7 +72,7 @@ export default function ProgramFigures(props: { program: ProgramPage }) {
           }}
         />
       </div>
-      <div class="table-wrap">
+      <TableWrap label={t('program.tableCaption', { name: locale() === 'en' ? props.program.name.en : props.program.name.zh })}>
         <table id={tableId} data-testid="program-figures">
           <caption>{t('program.tableCaption', { name: locale() === 'en' ? props.program.name.en : props.program.name.zh })}</caption>
           <thead>
@@ -99,7 +100,7 @@ export default function ProgramFigures(props: { program: ProgramPage }) {
             </For>
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

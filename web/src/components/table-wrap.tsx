@@ -1,0 +1,19 @@
+import type { ParentProps } from 'solid-js';
+
+/**
+ * A table that may be wider than a phone: it scrolls sideways inside its own region, which takes keyboard focus (so
+ * the arrow keys scroll it) and is named for screen readers, by `label` or by the heading `labelledBy` names.
+ */
+export function TableWrap(props: ParentProps<{ label?: string; labelledBy?: string; class?: string }>) {
+  return (
+    <div
+      class={props.class ? `table-wrap ${props.class}` : 'table-wrap'}
+      role="region"
+      tabindex="0"
+      aria-label={props.label}
+      aria-labelledby={props.labelledBy}
+    >
+      {props.children}
+    </div>
+  );
+}
