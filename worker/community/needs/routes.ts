@@ -9,6 +9,7 @@ import { validationHook } from '../../http/validation';
 import { activityStates } from '../activities/rules';
 import { clubStatuses } from '../clubs/rules';
 import { communitySettings } from '../profile/service';
+import { runFigureReads } from '../programs/figure-reads';
 import { needsFigures } from './figures';
 import { lastMonths, MAX_REVIEW_AFTER_DAYS, type NeedActor, needOutcomes, needStates, nextNeedStates } from './rules';
 import { needBeneficiaries, needCategories, needResponseKinds } from './schema';
@@ -295,7 +296,7 @@ export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const db = tenantOf(c).db;
     const { timeZone } = await communitySettings(db);
     const months = lastMonths(new Date(), timeZone);
-    return c.json({ months, figures: await needsFigures.figures(db, months, timeZone) }, 200);
+    return c.json({ months, figures: await runFigureReads(db, needsFigures.reads(db, months, timeZone)) }, 200);
   })
   .openapi(origin, async (c) => c.json({ need: await needOrigin(tenantOf(c).db, c.req.valid('query')) }, 200))
   .openapi(settings, async (c) =>
