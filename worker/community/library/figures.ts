@@ -22,12 +22,11 @@ export const libraryFigures: ProgramFigureSource = {
     const since = new Date(Date.parse(`${first}T00:00:00Z`) - 86400_000).toISOString();
     const statements = [
       db
-        .select({ m: sql<string>`substr(${libraryLoans.lentOn}, 1, 7)`, n: sql<number>`COUNT(*)` })
-        .from(libraryLoans)
-        .where(gte(libraryLoans.lentOn, first))
-        .groupBy(sql`1`),
-      db
-        .select({ m: sql<string>`substr(${libraryLoans.lentOn}, 1, 7)`, n: sql<number>`COUNT(DISTINCT ${libraryLoans.memberId})` })
+        .select({
+          m: sql<string>`substr(${libraryLoans.lentOn}, 1, 7)`,
+          n: sql<number>`COUNT(*)`,
+          borrowers: sql<number>`COUNT(DISTINCT ${libraryLoans.memberId})`,
+        })
         .from(libraryLoans)
         .where(gte(libraryLoans.lentOn, first))
         .groupBy(sql`1`),
@@ -51,9 +50,9 @@ export const libraryFigures: ProgramFigureSource = {
       db.select({ at: libraryTitles.createdAt }).from(libraryTitles).where(gte(libraryTitles.createdAt, since)),
       db.select({ n: sql<number>`COUNT(*)` }).from(libraryTitles).where(lt(libraryTitles.createdAt, since)),
     ] as const;
-    return figureReads([...statements], ([lent, borrowers, kept, returns, hours, titles, older]) => {
+    return figureReads([...statements], ([lent, kept, returns, hours, titles, older]) => {
       const lentBy = byMonth(lent);
-      const borrowersBy = byMonth(borrowers);
+      const borrowersBy = byMonth(lent.map((r) => ({ m: r.m, n: r.borrowers })));
       const keptBy = byMonth(kept);
       const returnsBy = new Map(returns.map((r) => [r.m, { n: Number(r.n), onTime: Number(r.onTime) }]));
       const minutesBy = byMonth(hours);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { members } from '../members/schema';

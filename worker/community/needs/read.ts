@@ -145,6 +145,9 @@ export async function needDetail(db: TenantDb, id: number, now: Date, viewer: Me
   const days = settings[0]?.days ?? DEFAULT_REVIEW_AFTER_DAYS;
   return {
     id: need.id,
+    /** For deciding the reader's roles on it (not sent). */
+    postedBy: need.postedBy,
+    claimedBy: need.claimedBy,
     title: need.title,
     description: need.description,
     category: need.category,

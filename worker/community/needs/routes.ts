@@ -285,9 +285,15 @@ async function needActors(roles: RoleResolver): Promise<NeedActor[]> {
 const actorsOf = (c: AppContext) => needActors(rolesOf(c));
 
 /** On the public page, the steps the reader may take (none for a visitor). */
-async function readerSteps(c: AppContext, id: number, viewer: MemberContext | null) {
+async function readerSteps(
+  c: AppContext,
+  id: number,
+  viewer: MemberContext | null,
+  need: { postedBy: number; claimedBy: number | null },
+) {
   if (!viewer) return [];
-  return needActors(new RoleResolver(tenantOf(c).db, viewer, { subject: 'need', params: { id: String(id) }, body: null }));
+  const roles = new RoleResolver(tenantOf(c).db, viewer, { subject: 'need', params: { id: String(id) }, body: null });
+  return needActors(roles.knowNeed(id, need));
 }
 
 export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -308,7 +314,8 @@ export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { id } = c.req.valid('param');
     const viewer = await viewerOf(c);
     const need = await needDetail(tenantOf(c).db, id, new Date(), viewer);
-    return c.json({ ...need, steps: nextNeedStates(need.state, await readerSteps(c, id, viewer)) }, 200);
+    const { postedBy, claimedBy, ...page } = need;
+    return c.json({ ...page, steps: nextNeedStates(need.state, await readerSteps(c, id, viewer, { postedBy, claimedBy })) }, 200);
   })
   .openapi(respond, async (c) => {
     const { kind, note } = c.req.valid('json');
