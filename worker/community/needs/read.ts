@@ -23,9 +23,9 @@ export async function listNeeds(
   filter: { state?: NeedState; category?: NeedCategory } = {},
 ) {
   const who = viewerOf(viewer);
-  // One round trip: the community's days, the register, and the review list (its cutoff computed from those days).
-  const [settings, rows, review] = await db.batch([
-    reviewDaysRead(db),
+  // Two round trips at once: the register (not in a batch, where D1 hands rows back as objects keyed by column and
+  // its four counts read alike), and the community's days with the review list, whose cutoff comes from those days.
+  const [rows, [settings, review]] = await Promise.all([
     db
       .select({
         id: needs.id,
@@ -53,7 +53,7 @@ export async function listNeeds(
       )
       .orderBy(desc(needs.createdAt), desc(needs.id))
       .limit(300),
-    reviewRead(db, now),
+    db.batch([reviewDaysRead(db), reviewRead(db, now)]),
   ]);
   const days = settings[0]?.days ?? DEFAULT_REVIEW_AFTER_DAYS;
   const list = rows.map(({ postedBy, posterName, onBehalfName, ...r }) => {
@@ -205,7 +205,7 @@ function reviewRead(db: TenantDb, now: Date) {
       title: needs.title,
       category: needs.category,
       stateSince: needs.stateSince,
-      meToo: counted('me-too'),
+      meToo: counted('me-too').as('me_too'),
     })
     .from(needs)
     .where(and(eq(needs.state, 'unclaimed'), sql`${needs.stateSince} <= ${cutoff}`))

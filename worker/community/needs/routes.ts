@@ -285,12 +285,7 @@ async function needActors(roles: RoleResolver): Promise<NeedActor[]> {
 const actorsOf = (c: AppContext) => needActors(rolesOf(c));
 
 /** On the public page, the steps the reader may take (none for a visitor). */
-async function readerSteps(
-  c: AppContext,
-  id: number,
-  viewer: MemberContext | null,
-  need: { postedBy: number; claimedBy: number | null },
-) {
+async function readerSteps(c: AppContext, id: number, viewer: MemberContext | null, need: { postedBy: number; claimedBy: number | null }) {
   if (!viewer) return [];
   const roles = new RoleResolver(tenantOf(c).db, viewer, { subject: 'need', params: { id: String(id) }, body: null });
   return needActors(roles.knowNeed(id, need));
