@@ -1,27 +1,9 @@
 // Generates SQL for a realistic, large community: 3,000 households, 90 clubs, 1,500 activities,
-// 30,000 sign-ups, 20,000 ledger postings. Deterministic (seeded), for the benchmark.
+// 30,000 sign-ups, 20,000 ledger postings, and the program tools' data (generate-tools.mjs): 3,000 library titles
+// with 20,000 loans, 2,000 charity-shop items, 1,000 needs. Deterministic (seeded), for the benchmark.
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const q = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
-
-function inserts(table, columns, rows, chunk = 200) {
-  const out = [];
-  for (let i = 0; i < rows.length; i += chunk) {
-    const values = rows
-      .slice(i, i + chunk)
-      .map((r) => `(${r.map(q).join(',')})`)
-      .join(',\n');
-    out.push(`INSERT INTO ${table} (${columns.join(',')}) VALUES\n${values};`);
-  }
-  return out;
-}
+import { inserts, rng } from './generate-sql.mjs';
+import { generateToolsSql } from './generate-tools.mjs';
 
 export function generateCommunitySql({
   households = 3000,
@@ -164,5 +146,6 @@ export function generateCommunitySql({
   }
   sql.push(...inserts('ledger_transactions', ['id', 'ref', 'occurred_on', 'category', 'memo', 'recorded_by', 'activity_id'], txRows));
   sql.push(...inserts('ledger_postings', ['transaction_id', 'account_id', 'amount_fen'], postingRows, 300));
+  sql.push(generateToolsSql({ households, activities, clubs, now, seed: seed + 1 }));
   return sql.join('\n');
 }

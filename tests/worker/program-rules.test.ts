@@ -60,7 +60,10 @@ describe("a program's common figures", () => {
   it('adds only the figures of sources registered for the program', async () => {
     const source = (programKey: string, key: string): ProgramFigureSource => ({
       programKey,
-      figures: async (_db, ms) => [{ key, labelZh: key, labelEn: key, unit: 'count', values: Object.fromEntries(ms.map((m) => [m, 1])) }],
+      reads: (_db, ms) => ({
+        statements: [],
+        figures: () => [{ key, labelZh: key, labelEn: key, unit: 'count', values: Object.fromEntries(ms.map((m) => [m, 1])) }],
+      }),
     });
     const db = {} as TenantDb;
     const sources = [source('library', 'loans'), source('charity-shop', 'sales'), source('library', 'newBooks')];

@@ -191,6 +191,12 @@ export class RoleResolver {
     });
   }
 
+  /** Hands over a need the handler has already read, so deciding roles on it costs no second read. */
+  knowNeed(id: number, need: { postedBy: number; claimedBy: number | null }) {
+    this.cache.set(`need:${id}`, Promise.resolve({ postedBy: need.postedBy, claimedBy: need.claimedBy }));
+    return this;
+  }
+
   private need(id: number | null) {
     if (id === null) return Promise.resolve(undefined);
     return this.once(`need:${id}`, async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { members } from '../members/schema';
@@ -36,31 +36,24 @@ export async function publishSlots(
 export async function monthRoster(db: TenantDb, month: string, timeZone: string, viewerId: number) {
   const from = instantAt(`${month}-01`, '00:00', timeZone);
   const to = instantAt(`${nextMonth(month)}-01`, '00:00', timeZone);
-  const slots = await db
-    .select()
-    .from(libraryDutySlots)
-    .where(and(gte(libraryDutySlots.startsAt, from), lt(libraryDutySlots.startsAt, to)))
-    .orderBy(asc(libraryDutySlots.startsAt));
-  const claims =
-    slots.length === 0
-      ? []
-      : await db
-          .select({
-            id: libraryDutyClaims.id,
-            slotId: libraryDutyClaims.slotId,
-            memberId: libraryDutyClaims.memberId,
-            name: members.displayName,
-            status: libraryDutyClaims.status,
-          })
-          .from(libraryDutyClaims)
-          .innerJoin(members, eq(members.id, libraryDutyClaims.memberId))
-          .where(
-            inArray(
-              libraryDutyClaims.slotId,
-              slots.map((s) => s.id),
-            ),
-          )
-          .orderBy(asc(libraryDutyClaims.claimedAt));
+  const inMonth = and(gte(libraryDutySlots.startsAt, from), lt(libraryDutySlots.startsAt, to));
+  // One round trip: the month's slots, and their claims found through the same window.
+  const [slots, claims] = await db.batch([
+    db.select().from(libraryDutySlots).where(inMonth).orderBy(asc(libraryDutySlots.startsAt)),
+    db
+      .select({
+        id: libraryDutyClaims.id,
+        slotId: libraryDutyClaims.slotId,
+        memberId: libraryDutyClaims.memberId,
+        name: members.displayName,
+        status: libraryDutyClaims.status,
+      })
+      .from(libraryDutyClaims)
+      .innerJoin(libraryDutySlots, eq(libraryDutySlots.id, libraryDutyClaims.slotId))
+      .innerJoin(members, eq(members.id, libraryDutyClaims.memberId))
+      .where(inMonth)
+      .orderBy(asc(libraryDutyClaims.claimedAt)),
+  ]);
   const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return slots.map((s) => ({
     id: s.id,

@@ -10,6 +10,7 @@ import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { members } from '../members/schema';
 import { communitySettings } from '../profile/service';
+import { runFigureReads } from '../programs/figure-reads';
 import { libraryFigures } from './figures';
 import { cardNumberOf, lastMonths, loanHistoryVisible } from './rules';
 import { bookCategories, copyConditions, reservationStatuses } from './schema';
@@ -461,5 +462,5 @@ export const libraryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { db } = tenantOf(c);
     const { timeZone } = await communitySettings(db);
     const months = lastMonths(todayIn(Date.now(), timeZone), 12);
-    return c.json({ months, figures: await libraryFigures.figures(db, months, timeZone) }, 200);
+    return c.json({ months, figures: await runFigureReads(db, libraryFigures.reads(db, months, timeZone)) }, 200);
   });

@@ -92,7 +92,10 @@ export const libraryLoans = sqliteTable(
   (t) => [
     uniqueIndex('library_loans_one_open_per_copy').on(t.copyId).where(sql`${t.returnedAt} IS NULL`),
     index('library_loans_member').on(t.memberId, t.returnedAt),
-    index('library_loans_lent_on').on(t.lentOn),
+    // The figures count loans per month and their distinct borrowers, and returns per month against the due day,
+    // from these indexes alone.
+    index('library_loans_lent_on').on(t.lentOn, t.memberId),
+    index('library_loans_returned_on').on(t.returnedOn, t.dueOn),
   ],
 );
 

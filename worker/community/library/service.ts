@@ -138,37 +138,35 @@ export type CopyState = 'available' | 'on-loan' | 'held';
 
 /** One title with each copy's state; whether a copy is kept for the viewer, and the viewer's own reservation. */
 export async function titleDetail(db: TenantDb, id: number, viewerId: number | null, now: number) {
-  const { titles } = await searchCatalogueById(db, id, now);
-  const title = titles[0];
-  if (!title) throw new AppError('not_found', 'No such book');
   const nowIso = new Date(now).toISOString();
-  const copies = await db
-    .select({
-      id: libraryCopies.id,
-      shelfMark: libraryCopies.shelfMark,
-      condition: libraryCopies.condition,
-      dueOn: sql<string | null>`(SELECT l.due_on FROM library_loans l WHERE l.copy_id = library_copies.id AND l.returned_at IS NULL)`,
-      heldFor: sql<number | null>`(SELECT r.member_id FROM library_reservations r WHERE r.held_copy_id = library_copies.id
-        AND r.status = 'held' AND r.held_until > ${nowIso})`,
-    })
-    .from(libraryCopies)
-    .where(eq(libraryCopies.titleId, id))
-    .orderBy(asc(libraryCopies.shelfMark));
-  const mine =
-    viewerId === null
-      ? null
-      : ((
-          await db
-            .select({ id: libraryReservations.id, status: libraryReservations.status, heldUntil: libraryReservations.heldUntil })
-            .from(libraryReservations)
-            .where(
-              and(
-                eq(libraryReservations.titleId, id),
-                eq(libraryReservations.memberId, viewerId),
-                inArray(libraryReservations.status, ['waiting', 'held']),
-              ),
-            )
-        )[0] ?? null);
+  // One round trip: the title with its counts, its copies, and the viewer's reservation (none for a visitor).
+  const [titles, copies, mine] = await db.batch([
+    titleRead(db, id, nowIso),
+    db
+      .select({
+        id: libraryCopies.id,
+        shelfMark: libraryCopies.shelfMark,
+        condition: libraryCopies.condition,
+        dueOn: sql<string | null>`(SELECT l.due_on FROM library_loans l WHERE l.copy_id = library_copies.id AND l.returned_at IS NULL)`,
+        heldFor: sql<number | null>`(SELECT r.member_id FROM library_reservations r WHERE r.held_copy_id = library_copies.id
+          AND r.status = 'held' AND r.held_until > ${nowIso})`,
+      })
+      .from(libraryCopies)
+      .where(eq(libraryCopies.titleId, id))
+      .orderBy(asc(libraryCopies.shelfMark)),
+    db
+      .select({ id: libraryReservations.id, status: libraryReservations.status, heldUntil: libraryReservations.heldUntil })
+      .from(libraryReservations)
+      .where(
+        and(
+          eq(libraryReservations.titleId, id),
+          eq(libraryReservations.memberId, viewerId ?? 0),
+          inArray(libraryReservations.status, ['waiting', 'held']),
+        ),
+      ),
+  ]);
+  const title = titles.map(titleView)[0];
+  if (!title) throw new AppError('not_found', 'No such book');
   return {
     ...title,
     copyList: copies.map((c) => ({
@@ -179,13 +177,12 @@ export async function titleDetail(db: TenantDb, id: number, viewerId: number | n
       dueOn: c.dueOn,
       heldForMe: viewerId !== null && c.heldFor === viewerId,
     })),
-    myReservation: mine,
+    myReservation: viewerId === null ? null : (mine[0] ?? null),
   };
 }
 
-async function searchCatalogueById(db: TenantDb, id: number, now: number) {
-  const nowIso = new Date(now).toISOString();
-  const rows = await db
+function titleRead(db: TenantDb, id: number, nowIso: string) {
+  return db
     .select({
       ...titleColumns,
       copies: sql<number>`(SELECT COUNT(*) FROM library_copies c WHERE c.title_id = library_titles.id)`,
@@ -196,7 +193,6 @@ async function searchCatalogueById(db: TenantDb, id: number, now: number) {
     })
     .from(libraryTitles)
     .where(eq(libraryTitles.id, id));
-  return { titles: rows.map(titleView) };
 }
 
 const shelfPrefix: Record<BookCategory, string> = {

@@ -1,5 +1,6 @@
 import { and, gte, inArray } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
+import { figureReads, noFigureReads } from '../programs/figure-reads';
 import type { ProgramFigure, ProgramFigureSource } from '../programs/figures';
 import { median, monthIn } from './rules';
 import { needEvents, needs } from './schema';
@@ -65,22 +66,24 @@ export function needsFiguresFrom(
  */
 export const needsFigures: ProgramFigureSource = {
   programKey: 'community-helps-community',
-  async figures(db: TenantDb, months: string[], timeZone: string): Promise<ProgramFigure[]> {
-    if (months.length === 0) return [];
+  reads(db: TenantDb, months: string[], timeZone: string) {
+    if (months.length === 0) return noFigureReads;
     // From a day before the first month in UTC, so every time zone's month start is covered.
     const from = new Date(Date.parse(`${[...months].sort()[0]}-01T00:00:00Z`) - 86400_000).toISOString();
-    const [posted, steps, claims] = await db.batch([
+    const statements = [
       db.select({ createdAt: needs.createdAt }).from(needs).where(gte(needs.createdAt, from)),
       db
         .select({ toState: needEvents.toState, at: needEvents.at })
         .from(needEvents)
         .where(and(gte(needEvents.at, from), inArray(needEvents.toState, ['claimed', 'became-activity', 'solved']))),
       db.select({ createdAt: needs.createdAt, claimedAt: needs.claimedAt }).from(needs).where(gte(needs.claimedAt, from)),
-    ]);
-    return needsFiguresFrom(months, timeZone, {
-      posted,
-      steps,
-      claims: claims.flatMap((c) => (c.claimedAt ? [{ createdAt: c.createdAt, claimedAt: c.claimedAt }] : [])),
-    });
+    ] as const;
+    return figureReads([...statements], ([posted, steps, claims]) =>
+      needsFiguresFrom(months, timeZone, {
+        posted,
+        steps,
+        claims: claims.flatMap((c) => (c.claimedAt ? [{ createdAt: c.createdAt, claimedAt: c.claimedAt }] : [])),
+      }),
+    );
   },
 };

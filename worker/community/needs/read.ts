@@ -4,9 +4,9 @@ import type { TenantDb } from '../../db/client';
 import { activities, clubs, members, programs } from '../../db/tenant-schema';
 import type { MemberContext } from '../../http/context';
 import { activityVisibility } from '../activities/rules';
-import { type NeedState, daysSince, forMonthlyReview, needView } from './rules';
-import { type NeedCategory, type NeedResponseKind, needEvents, needResponses, needs } from './schema';
-import { getNeed, reviewAfterDays } from './service';
+import { DEFAULT_REVIEW_AFTER_DAYS, type NeedState, daysSince, forMonthlyReview, needView } from './rules';
+import { type NeedCategory, type NeedResponseKind, needEvents, needResponses, needSettings, needs } from './schema';
+import { AppError } from '../../errors';
 
 const viewerOf = (viewer: MemberContext | null) => (viewer ? { memberId: viewer.id, coordinator: isCoordinator(viewer) } : null);
 
@@ -22,33 +22,40 @@ export async function listNeeds(
   viewer: MemberContext | null,
   filter: { state?: NeedState; category?: NeedCategory } = {},
 ) {
-  const days = await reviewAfterDays(db);
   const who = viewerOf(viewer);
-  const rows = await db
-    .select({
-      id: needs.id,
-      title: needs.title,
-      category: needs.category,
-      beneficiary: needs.beneficiary,
-      state: needs.state,
-      outcome: needs.outcome,
-      postedBy: needs.postedBy,
-      posterName: members.displayName,
-      onBehalfName: needs.onBehalfName,
-      activityId: needs.activityId,
-      clubId: needs.clubId,
-      stateSince: needs.stateSince,
-      createdAt: needs.createdAt,
-      meToo: counted('me-too'),
-      canHelp: counted('can-help'),
-      meTooByMe: mine('me-too', viewer?.id ?? -1),
-      canHelpByMe: mine('can-help', viewer?.id ?? -1),
-    })
-    .from(needs)
-    .innerJoin(members, eq(members.id, needs.postedBy))
-    .where(and(filter.state ? eq(needs.state, filter.state) : undefined, filter.category ? eq(needs.category, filter.category) : undefined))
-    .orderBy(desc(needs.createdAt), desc(needs.id))
-    .limit(300);
+  // Two round trips at once: the register (not in a batch, where D1 hands rows back as objects keyed by column and
+  // its four counts read alike), and the community's days with the review list, whose cutoff comes from those days.
+  const [rows, [settings, review]] = await Promise.all([
+    db
+      .select({
+        id: needs.id,
+        title: needs.title,
+        category: needs.category,
+        beneficiary: needs.beneficiary,
+        state: needs.state,
+        outcome: needs.outcome,
+        postedBy: needs.postedBy,
+        posterName: members.displayName,
+        onBehalfName: needs.onBehalfName,
+        activityId: needs.activityId,
+        clubId: needs.clubId,
+        stateSince: needs.stateSince,
+        createdAt: needs.createdAt,
+        meToo: counted('me-too'),
+        canHelp: counted('can-help'),
+        meTooByMe: mine('me-too', viewer?.id ?? -1),
+        canHelpByMe: mine('can-help', viewer?.id ?? -1),
+      })
+      .from(needs)
+      .innerJoin(members, eq(members.id, needs.postedBy))
+      .where(
+        and(filter.state ? eq(needs.state, filter.state) : undefined, filter.category ? eq(needs.category, filter.category) : undefined),
+      )
+      .orderBy(desc(needs.createdAt), desc(needs.id))
+      .limit(300),
+    db.batch([reviewDaysRead(db), reviewRead(db, now)]),
+  ]);
+  const days = settings[0]?.days ?? DEFAULT_REVIEW_AFTER_DAYS;
   const list = rows.map(({ postedBy, posterName, onBehalfName, ...r }) => {
     const sees = needView(who, { postedBy });
     return {
@@ -65,18 +72,20 @@ export async function listNeeds(
       forReview: forMonthlyReview(r.state, r.stateSince, now, days),
     };
   });
-  return { needs: list, reviewAfterDays: days, review: await reviewList(db, now, days) };
+  return { needs: list, reviewAfterDays: days, review: reviewFrom(review, now, days) };
 }
 
 /** One need: its path, who responded, and what it became (the activity shown as its own visibility rule allows). */
 export async function needDetail(db: TenantDb, id: number, now: Date, viewer: MemberContext | null) {
-  const need = await getNeed(db, id);
-  const sees = needView(viewerOf(viewer), need);
-  const [people, responses, events, activity, club, program] = await db.batch([
+  const linkOf = (column: string) => sql.raw(`(SELECT ${column} FROM needs WHERE id = ${Number(id)})`);
+  // One round trip: the need, and what it links to found through it.
+  const [needRows, settings, people, responses, events, activity, club, program] = await db.batch([
+    db.select().from(needs).where(eq(needs.id, id)),
+    reviewDaysRead(db),
     db
       .select({ id: members.id, displayName: members.displayName })
       .from(members)
-      .where(sql`${members.id} IN (${need.postedBy}, ${need.claimedBy ?? -1})`),
+      .where(sql`${members.id} IN (SELECT posted_by FROM needs WHERE id = ${id} UNION SELECT claimed_by FROM needs WHERE id = ${id})`),
     db
       .select({
         kind: needResponses.kind,
@@ -110,16 +119,19 @@ export async function needDetail(db: TenantDb, id: number, now: Date, viewer: Me
         responsible: activities.responsibleMemberId,
       })
       .from(activities)
-      .where(eq(activities.id, need.activityId ?? -1)),
+      .where(eq(activities.id, linkOf('activity_id'))),
     db
       .select({ id: clubs.id, name: clubs.name, status: clubs.status })
       .from(clubs)
-      .where(eq(clubs.id, need.clubId ?? -1)),
+      .where(eq(clubs.id, linkOf('club_id'))),
     db
       .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
       .from(programs)
-      .where(eq(programs.key, need.programKey ?? '')),
+      .where(eq(programs.key, linkOf('program_key'))),
   ]);
+  const need = needRows[0];
+  if (!need) throw new AppError('not_found', 'No such need');
+  const sees = needView(viewerOf(viewer), need);
   const nameOf = (memberId: number | null) => (sees.names ? (people.find((p) => p.id === memberId)?.displayName ?? null) : null);
   const linked = activity[0];
   const opens =
@@ -130,9 +142,12 @@ export async function needDetail(db: TenantDb, id: number, now: Date, viewer: Me
       clubResponsible: false,
       signedUp: false,
     }) === 'full';
-  const days = await reviewAfterDays(db);
+  const days = settings[0]?.days ?? DEFAULT_REVIEW_AFTER_DAYS;
   return {
     id: need.id,
+    /** For deciding the reader's roles on it (not sent). */
+    postedBy: need.postedBy,
+    claimedBy: need.claimedBy,
     title: need.title,
     description: need.description,
     category: need.category,
@@ -176,20 +191,32 @@ export async function needOrigin(db: TenantDb, link: { activityId?: number; club
   return row ?? null;
 }
 
-/** Unclaimed needs past the community's days, oldest first: what the monthly review (月度评议) goes through. */
-export async function reviewList(db: TenantDb, now: Date, days: number) {
-  const cutoff = new Date(now.getTime() - (days + 1) * 86400_000).toISOString();
-  const rows = await db
+const reviewDays = sql<number>`COALESCE((SELECT review_after_days FROM need_settings WHERE id = 1), ${DEFAULT_REVIEW_AFTER_DAYS})`;
+
+const reviewDaysRead = (db: TenantDb) => db.select({ days: needSettings.reviewAfterDays }).from(needSettings).where(eq(needSettings.id, 1));
+
+/** Unclaimed needs past the community's days (read in the same statement), oldest first: the monthly review's list. */
+function reviewRead(db: TenantDb, now: Date) {
+  // A day's margin: `forMonthlyReview` decides on the exact days.
+  const cutoff = sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${now.toISOString()}, '-' || (${reviewDays} + 1) || ' days')`;
+  return db
     .select({
       id: needs.id,
       title: needs.title,
       category: needs.category,
       stateSince: needs.stateSince,
-      meToo: counted('me-too'),
+      meToo: counted('me-too').as('me_too'),
     })
     .from(needs)
     .where(and(eq(needs.state, 'unclaimed'), sql`${needs.stateSince} <= ${cutoff}`))
     .orderBy(asc(needs.stateSince));
+}
+
+function reviewFrom(
+  rows: { id: number; title: string; category: NeedCategory; stateSince: string; meToo: number }[],
+  now: Date,
+  days: number,
+) {
   return rows
     .filter((r) => forMonthlyReview('unclaimed', r.stateSince, now, days))
     .map((r) => ({ ...r, meToo: Number(r.meToo), waitingDays: daysSince(r.stateSince, now) }));

@@ -9,6 +9,7 @@ import { validationHook } from '../../http/validation';
 import { activityStates } from '../activities/rules';
 import { clubStatuses } from '../clubs/rules';
 import { communitySettings } from '../profile/service';
+import { runFigureReads } from '../programs/figure-reads';
 import { needsFigures } from './figures';
 import { lastMonths, MAX_REVIEW_AFTER_DAYS, type NeedActor, needOutcomes, needStates, nextNeedStates } from './rules';
 import { needBeneficiaries, needCategories, needResponseKinds } from './schema';
@@ -284,9 +285,10 @@ async function needActors(roles: RoleResolver): Promise<NeedActor[]> {
 const actorsOf = (c: AppContext) => needActors(rolesOf(c));
 
 /** On the public page, the steps the reader may take (none for a visitor). */
-async function readerSteps(c: AppContext, id: number, viewer: MemberContext | null) {
+async function readerSteps(c: AppContext, id: number, viewer: MemberContext | null, need: { postedBy: number; claimedBy: number | null }) {
   if (!viewer) return [];
-  return needActors(new RoleResolver(tenantOf(c).db, viewer, { subject: 'need', params: { id: String(id) }, body: null }));
+  const roles = new RoleResolver(tenantOf(c).db, viewer, { subject: 'need', params: { id: String(id) }, body: null });
+  return needActors(roles.knowNeed(id, need));
 }
 
 export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -295,7 +297,7 @@ export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const db = tenantOf(c).db;
     const { timeZone } = await communitySettings(db);
     const months = lastMonths(new Date(), timeZone);
-    return c.json({ months, figures: await needsFigures.figures(db, months, timeZone) }, 200);
+    return c.json({ months, figures: await runFigureReads(db, needsFigures.reads(db, months, timeZone)) }, 200);
   })
   .openapi(origin, async (c) => c.json({ need: await needOrigin(tenantOf(c).db, c.req.valid('query')) }, 200))
   .openapi(settings, async (c) =>
@@ -307,7 +309,8 @@ export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { id } = c.req.valid('param');
     const viewer = await viewerOf(c);
     const need = await needDetail(tenantOf(c).db, id, new Date(), viewer);
-    return c.json({ ...need, steps: nextNeedStates(need.state, await readerSteps(c, id, viewer)) }, 200);
+    const { postedBy, claimedBy, ...page } = need;
+    return c.json({ ...page, steps: nextNeedStates(need.state, await readerSteps(c, id, viewer, { postedBy, claimedBy })) }, 200);
   })
   .openapi(respond, async (c) => {
     const { kind, note } = c.req.valid('json');

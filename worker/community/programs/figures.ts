@@ -1,33 +1,56 @@
 import type { TenantDb } from '../../db/client';
+import { type FigureReads, runFigureReads } from './figure-reads';
 import { libraryFigures } from '../library/figures';
 import { needsFigures } from '../needs/figures';
 import { shopFigures } from '../shop/figures';
 import type { ProgramFigure } from './rules';
 
 export type { ProgramFigure } from './rules';
+export { type FigureReads, figureReads, noFigureReads, runFigureReads } from './figure-reads';
 
 /**
  * Figures a program's own tool adds to its page (loans for the library, sales for the shop…). A tool registers
- * its source in `figureSources`; the page shows them after the figures every program has.
+ * its source in `figureSources`; the page shows them after the figures every program has, read in the page's own
+ * batch, so a tool adds no round trip to the database.
  */
 export interface ProgramFigureSource {
   programKey: string;
-  /** One value per month in `months` (YYYY-MM on the community's calendar, `timeZone`); keep it to one D1 batch. */
-  figures(db: TenantDb, months: string[], timeZone: string): Promise<ProgramFigure[]>;
+  /** The reads for `months` (YYYY-MM on the community's calendar, `timeZone`). */
+  reads(db: TenantDb, months: string[], timeZone: string): FigureReads;
 }
 
 /** The registered sources: 明志书屋's loans, 彩虹屋's donations and sales, the needs register's needs. */
 export const figureSources: readonly ProgramFigureSource[] = [libraryFigures, shopFigures, needsFigures];
 
-/** The figures the program's tools add, in the order the sources are registered. */
-export async function toolFigures(
+/** The reads of every source registered for the program, as one: their statements in order, their figures in order. */
+export function toolFigureReads(
+  db: TenantDb,
+  programKey: string,
+  months: string[],
+  timeZone: string,
+  sources: readonly ProgramFigureSource[] = figureSources,
+): FigureReads {
+  const reads = sources.filter((s) => s.programKey === programKey).map((s) => s.reads(db, months, timeZone));
+  return {
+    statements: reads.flatMap((r) => r.statements),
+    figures(results) {
+      let at = 0;
+      return reads.flatMap((r) => {
+        const mine = results.slice(at, at + r.statements.length);
+        at += r.statements.length;
+        return r.figures(mine);
+      });
+    },
+  };
+}
+
+/** The figures the program's tools add, in the order the sources are registered, in one batch. */
+export function toolFigures(
   db: TenantDb,
   programKey: string,
   months: string[],
   timeZone: string,
   sources: readonly ProgramFigureSource[] = figureSources,
 ): Promise<ProgramFigure[]> {
-  const mine = sources.filter((s) => s.programKey === programKey);
-  const results = await Promise.all(mine.map((s) => s.figures(db, months, timeZone)));
-  return results.flat();
+  return runFigureReads(db, toolFigureReads(db, programKey, months, timeZone, sources));
 }

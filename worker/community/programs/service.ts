@@ -16,9 +16,8 @@ import type { MemberContext } from '../../http/context';
 import type { Locale } from '../../templates/placeholders';
 import { announcedStates, happenedStates } from '../activities/rules';
 import { seesResidentNames } from '../members/rules';
-import { type ProgramFigureSource, figureSources, toolFigures } from './figures';
+import { type ProgramFigureSource, figureSources, toolFigureReads } from './figures';
 import { commonProgramFigures, lastMonths, monthsWindow, programSections, programTool } from './rules';
-
 import { templateSections } from './sections';
 
 /** Months of figures a program's page shows. */
@@ -92,54 +91,55 @@ export async function programPage(
   const months = lastMonths(now, timeZone, FIGURE_MONTHS);
   const window = monthsWindow(months);
 
-  const [[held, hours], extra] = await Promise.all([
-    db.batch([
-      db
-        .select({
-          startsAt: activities.startsAt,
-          clubId: activities.clubId,
-          participants: sql<number>`(SELECT COUNT(*) FROM ${signups} WHERE ${signups.activityId} = ${activities.id}
+  // The tools' figures ride in the same batch as the figures every program has.
+  const tools = toolFigureReads(db, key, months, timeZone, sources);
+  const [held, hours, ...toolRows] = await db.batch([
+    db
+      .select({
+        startsAt: activities.startsAt,
+        clubId: activities.clubId,
+        participants: sql<number>`(SELECT COUNT(*) FROM ${signups} WHERE ${signups.activityId} = ${activities.id}
             AND (${signups.status} = 'confirmed' OR ${signups.checkedInAt} IS NOT NULL))`,
-        })
-        .from(activities)
-        .leftJoin(clubs, eq(clubs.id, activities.clubId))
-        .where(
-          and(
-            eq(creditedProgram, key),
-            inArray(activities.state, [...happenedStates]),
-            gte(activities.startsAt, window.from),
-            lt(activities.startsAt, window.to),
-          ),
+      })
+      .from(activities)
+      .leftJoin(clubs, eq(clubs.id, activities.clubId))
+      .where(
+        and(
+          eq(creditedProgram, key),
+          inArray(activities.state, [...happenedStates]),
+          gte(activities.startsAt, window.from),
+          lt(activities.startsAt, window.to),
         ),
-      db
-        .select({
-          memberId: volunteerHours.memberId,
-          displayName: members.displayName,
-          servedOn: volunteerHours.servedOn,
-          minutes: volunteerHours.minutes,
-        })
-        .from(volunteerHours)
-        .innerJoin(members, eq(members.id, volunteerHours.memberId))
-        .where(
-          and(
-            isNotNull(volunteerHours.confirmedAt),
-            gte(volunteerHours.servedOn, months[0]!),
-            or(
-              eq(volunteerHours.programKey, key),
-              inArray(
-                volunteerHours.activityId,
-                db
-                  .select({ id: activities.id })
-                  .from(activities)
-                  .leftJoin(clubs, eq(clubs.id, activities.clubId))
-                  .where(eq(creditedProgram, key)),
-              ),
+      ),
+    db
+      .select({
+        memberId: volunteerHours.memberId,
+        displayName: members.displayName,
+        servedOn: volunteerHours.servedOn,
+        minutes: volunteerHours.minutes,
+      })
+      .from(volunteerHours)
+      .innerJoin(members, eq(members.id, volunteerHours.memberId))
+      .where(
+        and(
+          isNotNull(volunteerHours.confirmedAt),
+          gte(volunteerHours.servedOn, months[0]!),
+          or(
+            eq(volunteerHours.programKey, key),
+            inArray(
+              volunteerHours.activityId,
+              db
+                .select({ id: activities.id })
+                .from(activities)
+                .leftJoin(clubs, eq(clubs.id, activities.clubId))
+                .where(eq(creditedProgram, key)),
             ),
           ),
         ),
-    ]),
-    toolFigures(db, key, months, timeZone, sources),
+      ),
+    ...tools.statements,
   ]);
+  const extra = tools.figures(toolRows);
 
   const inMonths = hours.filter((h) => h.servedOn.slice(0, 7) <= months[months.length - 1]!);
   const byVolunteer = new Map<number, { id: number; displayName: string; minutes: number }>();

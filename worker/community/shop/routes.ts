@@ -4,6 +4,7 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { AppError } from '../../errors';
 import { audit } from '../../platform/audit';
 import { communitySettings } from '../profile/service';
 import { itemCategories, itemConditions, itemStatuses, monthlyStatement, recentMonths } from './rules';
@@ -16,12 +17,14 @@ import {
   listItems,
   sell,
   shopDay,
+  shopSettingsFrom,
   shopSettingsOf,
+  shopSettingsRead,
   takeIn,
   unclosedDays,
   updateShopSettings,
 } from './service';
-import { fundSpending, markProceedsUse, monthFacts, stockCount, unmarkProceedsUse } from './statement';
+import { factsFrom, fundSpending, markProceedsUse, monthFactsReads, stockCountRead, unmarkProceedsUse } from './statement';
 
 const open = { host: 'community', allow: 'public' } as const;
 const residents = { host: 'community', allow: 'member' } as const;
@@ -335,13 +338,15 @@ export const shopRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   })
   .openapi(statement, async (c) => {
     const { db } = tenantOf(c);
-    const { timeZone } = await communitySettings(db);
+    // Two round trips: the settings with the time zone (which names the months), then everything else in one batch.
+    const [profile] = await shopSettingsRead(db);
+    if (!profile) throw new AppError('not_ready', 'This community is not set up yet');
+    const settings = shopSettingsFrom(profile);
+    const timeZone = profile.timeZone;
     const months = recentMonths(shopDay(timeZone), c.req.valid('query').months);
-    const [settings, inStock, { facts, uses }] = await Promise.all([
-      shopSettingsOf(db),
-      stockCount(db),
-      monthFacts(db, months[0]!, months[months.length - 1]!, timeZone),
-    ]);
+    const [stockRows, ...factRows] = await db.batch([stockCountRead(db), ...monthFactsReads(db, months[0]!, months[months.length - 1]!)]);
+    const inStock = Number(stockRows[0]?.n ?? 0);
+    const { facts, uses } = factsFrom(factRows, timeZone);
     return c.json({ fundKey: settings.fundKey, fundName: settings.fundName, inStock, months: monthlyStatement(months, facts), uses }, 200);
   })
   .openapi(stock, async (c) => {

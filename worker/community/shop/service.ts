@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { transactionStatements } from '../ledger/service';
 import { wallClock } from '../profile/rules';
+import { communityProfile } from '../profile/schema';
 import {
   bandsProblem,
   closingDifference,
@@ -25,13 +26,30 @@ import { shopClosings, shopItems, shopSales, shopSettings } from './schema';
 
 /** The shop's price bands and the fund its takings go to (the defaults until an administrator changes them). */
 export async function shopSettingsOf(db: TenantDb) {
-  const [row] = await db.select().from(shopSettings).where(eq(shopSettings.id, 1));
-  const fundKey = row?.fundKey ?? 'hub';
-  const [fund] = await db
-    .select({ name: ledgerAccounts.name })
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.key, fundKey), eq(ledgerAccounts.kind, 'fund')));
-  return { bandsFen: readBands(row?.bandsFen ?? '[]'), fundKey, fundName: fund?.name ?? '' };
+  const [row] = await shopSettingsRead(db);
+  return shopSettingsFrom(row);
+}
+
+const shopFundKey = sql<string>`COALESCE((SELECT fund_key FROM shop_settings WHERE id = 1), 'hub')`;
+
+/**
+ * The settings and the community's time zone as one read (a page's batch can carry it): the settings row may be
+ * missing, so they are read as subqueries of the profile's one row.
+ */
+export function shopSettingsRead(db: TenantDb) {
+  return db
+    .select({
+      timeZone: communityProfile.timeZone,
+      bandsFen: sql<string | null>`(SELECT bands_fen FROM shop_settings WHERE id = 1)`,
+      fundKey: shopFundKey,
+      fundName: sql<string | null>`(SELECT name FROM ledger_accounts WHERE key = ${shopFundKey} AND kind = 'fund')`,
+    })
+    .from(communityProfile)
+    .limit(1);
+}
+
+export function shopSettingsFrom(row: { bandsFen: string | null; fundKey: string; fundName: string | null } | undefined) {
+  return { bandsFen: readBands(row?.bandsFen ?? '[]'), fundKey: row?.fundKey ?? 'hub', fundName: row?.fundName ?? '' };
 }
 
 export async function updateShopSettings(db: TenantDb, by: number, input: { bandsFen: number[]; fundKey: string }) {

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { ledgerAccounts, ledgerPostings, ledgerTransactions } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
@@ -64,14 +65,20 @@ function byMonth(instants: (string | null)[], timeZone: string) {
 
 /** The facts of the shop's months `from` to `to` (YYYY-MM, inclusive) in the community's time zone: nothing personal. */
 export async function monthFacts(db: TenantDb, from: string, to: string, timeZone: string) {
+  const reads = monthFactsReads(db, from, to);
+  return factsFrom(await db.batch(reads), timeZone);
+}
+
+/** The reads behind `monthFacts`, for a page's own batch; `factsFrom` turns their rows into the facts. */
+export function monthFactsReads(db: TenantDb, from: string, to: string) {
   // A day's margin either side of the UTC range covers every zone; rows outside the months are dropped by month.
   const start = new Date(Date.parse(`${from}-01T00:00:00Z`) - 86400_000).toISOString();
   const endMonth = new Date(Date.parse(`${to}-01T00:00:00Z`));
   endMonth.setUTCMonth(endMonth.getUTCMonth() + 1);
   const end = new Date(endMonth.getTime() + 86400_000).toISOString();
   const lastDay = new Date(endMonth.getTime() - 86400_000).toISOString().slice(0, 10);
-  const { fundKey } = await shopSettingsOf(db);
-  const [received, left, closings, uses] = await db.batch([
+  const fundKey = sql`COALESCE((SELECT fund_key FROM shop_settings WHERE id = 1), 'hub')`;
+  return [
     db
       .select({ at: shopItems.receivedAt })
       .from(shopItems)
@@ -105,7 +112,10 @@ export async function monthFacts(db: TenantDb, from: string, to: string, timeZon
         ),
       )
       .orderBy(desc(ledgerTransactions.occurredOn)),
-  ]);
+  ] as const;
+}
+
+export function factsFrom([received, left, closings, uses]: BatchResponse<ReturnType<typeof monthFactsReads>>, timeZone: string) {
   const sumBy = <T>(rows: T[], month: (r: T) => string, value: (r: T) => number) => {
     const out: Record<string, number> = {};
     for (const r of rows) out[month(r)] = (out[month(r)] ?? 0) + value(r);
@@ -150,9 +160,12 @@ export async function monthFacts(db: TenantDb, from: string, to: string, timeZon
 }
 
 export async function stockCount(db: TenantDb) {
-  const [row] = await db.select({ n: sql<number>`COUNT(*)` }).from(shopItems).where(eq(shopItems.status, 'in-stock'));
+  const [row] = await stockCountRead(db);
   return Number(row?.n ?? 0);
 }
+
+export const stockCountRead = (db: TenantDb) =>
+  db.select({ n: sql<number>`COUNT(*)` }).from(shopItems).where(eq(shopItems.status, 'in-stock'));
 
 /** Whether anything has happened at the shop yet (a page can say so instead of showing a year of zeros). */
 export async function hasOpened(db: TenantDb) {

@@ -1,0 +1,25 @@
+// The benchmark generators' shared pieces: a seeded random source and bulk INSERT statements.
+
+/** A deterministic random source (a linear congruential generator), so a seed always generates the same community. */
+export function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const q = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+
+/** Multi-row INSERT statements, `chunk` rows each. */
+export function inserts(table, columns, rows, chunk = 200) {
+  const out = [];
+  for (let i = 0; i < rows.length; i += chunk) {
+    const values = rows
+      .slice(i, i + chunk)
+      .map((r) => `(${r.map(q).join(',')})`)
+      .join(',\n');
+    out.push(`INSERT INTO ${table} (${columns.join(',')}) VALUES\n${values};`);
+  }
+  return out;
+}
