@@ -102,11 +102,10 @@ export function scheduleProblems(
   sessions.forEach((s, index) => {
     const start = Date.parse(s.startsAt);
     const end = Date.parse(s.endsAt);
-    if (!(end > start)) return problems.push({ index, problem: 'order' });
-    if (end - start > 12 * 3600_000) return problems.push({ index, problem: 'too-long' });
-    const first = wallClock(start, timeZone).date;
-    const last = wallClock(end - 1, timeZone).date;
-    if (first < term.startsOn || last > term.endsOn) problems.push({ index, problem: 'outside-term' });
+    if (!(end > start)) problems.push({ index, problem: 'order' });
+    else if (end - start > 12 * 3600_000) problems.push({ index, problem: 'too-long' });
+    else if (wallClock(start, timeZone).date < term.startsOn || wallClock(end - 1, timeZone).date > term.endsOn)
+      problems.push({ index, problem: 'outside-term' });
   });
   return problems;
 }
