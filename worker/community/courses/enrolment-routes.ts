@@ -103,6 +103,7 @@ const markRoute = defineRoute(
 );
 
 const timetableSchema = z.object({
+  timeZone: z.string(),
   enrolments: z.array(
     z.object({
       id: z.number().int(),
@@ -201,7 +202,11 @@ export const enrolmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const present = await markAttendance(tenantOf(c).db, id, sessionId, c.req.valid('json').present, memberOf(c).id);
     return c.json({ present }, 200);
   })
-  .openapi(mineRoute, async (c) => c.json(await timetable(tenantOf(c).db, memberOf(c).id), 200))
+  .openapi(mineRoute, async (c) => {
+    const { db } = tenantOf(c);
+    const { timeZone } = await communitySettings(db);
+    return c.json({ timeZone, ...(await timetable(db, memberOf(c).id)) }, 200);
+  })
   .openapi(icsRoute, async (c) => {
     const tenant = tenantOf(c);
     const { timeZone } = await communitySettings(tenant.db);

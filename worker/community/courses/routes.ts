@@ -49,6 +49,7 @@ const getTermRoute = defineRoute(anyone, {
     200: json(
       z.object({
         term: termSchema,
+        timeZone: z.string(),
         courses: z.array(
           z.object({
             id: z.number().int(),
@@ -129,6 +130,7 @@ const getCourseRoute = defineRoute(anyone, {
   responses: {
     200: json(
       z.object({
+        timeZone: z.string(),
         id: z.number().int(),
         termId: z.number().int(),
         termName: z.string(),

@@ -65,8 +65,10 @@ export async function termView(db: TenantDb, termId: number) {
     .leftJoin(members, eq(members.id, courses.teacherMemberId))
     .where(eq(courses.termId, termId))
     .orderBy(asc(courses.id));
+  const { timeZone } = await communitySettings(db);
   return {
     term,
+    timeZone,
     courses: rows.map((r) => ({ ...r, enrolled: Number(r.enrolled), sessions: Number(r.sessions) })),
   };
 }
@@ -277,7 +279,9 @@ export async function courseDetail(db: TenantDb, id: number, viewerId: number | 
       .where(and(eq(courseEnrolments.courseId, id), eq(courseEnrolments.status, 'waitlisted'))),
   ]);
   const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
+  const { timeZone } = await communitySettings(db);
   return {
+    timeZone,
     id: course.id,
     termId: course.termId,
     termName: term[0]?.name ?? '',
