@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { members } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
@@ -56,20 +56,18 @@ export async function markAttendance(db: TenantDb, courseId: number, sessionId: 
   if (strangers.length > 0)
     throw new AppError('validation_failed', 'Mark only people enrolled on the course', { present: strangers.map(String) });
   if (enrolled.length === 0) return 0;
-  await db.batch([
-    db.delete(courseAttendance).where(
-      and(
-        eq(courseAttendance.sessionId, sessionId),
-        inArray(
-          courseAttendance.enrolmentId,
-          enrolled.map((e) => e.id),
+  const statements = [
+    db.delete(courseAttendance).where(eq(courseAttendance.sessionId, sessionId)),
+    // D1 binds at most 100 values per statement: 20 rows of four each.
+    ...Array.from({ length: Math.ceil(enrolled.length / 20) }, (_, k) =>
+      db
+        .insert(courseAttendance)
+        .values(
+          enrolled.slice(k * 20, k * 20 + 20).map((e) => ({ sessionId, enrolmentId: e.id, present: present.includes(e.id), markedBy: by })),
         ),
-      ),
     ),
-    db
-      .insert(courseAttendance)
-      .values(enrolled.map((e) => ({ sessionId, enrolmentId: e.id, present: present.includes(e.id), markedBy: by }))),
-  ]);
+  ];
+  await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
   return present.length;
 }
 
