@@ -15,6 +15,7 @@ import { handbookRoutes } from './community/handbooks/routes';
 import { issueRoutes } from './community/issues/routes';
 import { libraryRosterRoutes } from './community/library/roster-routes';
 import { libraryRoutes } from './community/library/routes';
+import { courseRoutes } from './community/courses/routes';
 import { moneyRoutes } from './community/ledger/money-routes';
 import { ledgerRoutes } from './community/ledger/routes';
 import { meRoutes } from './community/me/routes';
@@ -74,6 +75,7 @@ export function buildApp() {
     .route('/', ledgerRoutes)
     .route('/', libraryRoutes)
     .route('/', libraryRosterRoutes)
+    .route('/', courseRoutes)
     .route('/', moneyRoutes)
     .route('/', meRoutes)
     .route('/', mediaRoutes)

@@ -253,6 +253,22 @@ describe('the demo seed', () => {
     expect(libraryLoans?.n).toBeGreaterThan(150);
     expect(libraryLoans?.erased).toBeGreaterThan(0);
     expect(libraryLoans?.late).toBeGreaterThan(0);
+    // 社区大学: a term of seven courses; the English corner missed its minimum, was cancelled and refunded, and the
+    // courses that opened keep attendance on their past sessions.
+    const terms = bodyOf(await read(api['course-terms'].$get()), 200).terms;
+    const term = bodyOf(await read(api['course-terms'][':id'].$get({ param: { id: String(terms.at(-1)!.id) } })), 200);
+    expect(term.courses).toHaveLength(7);
+    expect(term.courses.find((c) => c.title === '英语角')?.status).toBe('cancelled');
+    expect(term.courses.filter((c) => c.status === 'open').map((c) => c.title)).toContain('书法入门');
+    const university = await tenantD1('cuizhuyuan').then((d1) =>
+      d1
+        .prepare(
+          "SELECT (SELECT COUNT(*) FROM course_attendance) AS marks, (SELECT COUNT(*) FROM course_enrolments WHERE status = 'course-cancelled' AND refund_ref IS NOT NULL) AS refunded",
+        )
+        .first<{ marks: number; refunded: number }>(),
+    );
+    expect(university?.marks).toBeGreaterThan(50);
+    expect(university?.refunded).toBe(3);
     const counts = await rowCounts();
 
     expect(await seed()).toEqual([]);

@@ -61,6 +61,11 @@ const LibraryCard = lazy(() => import('./features/library/library-card'));
 const LibraryDesk = lazy(() => import('./features/library/desk/library-desk'));
 const LibraryRoster = lazy(() => import('./features/library/roster/library-roster'));
 const LibrarySettings = lazy(() => import('./features/library/library-settings'));
+const Courses = lazy(() => import('./features/courses/courses'));
+const CoursePage = lazy(() => import('./features/courses/course-page'));
+const CourseForm = lazy(() => import('./features/courses/course-form'));
+const CourseAttendance = lazy(() => import('./features/courses/attendance'));
+const MyTimetable = lazy(() => import('./features/courses/my-timetable'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -162,6 +167,12 @@ function Routes() {
           <Route path="/library/desk" component={LibraryDesk} />
           <Route path="/library/roster" component={LibraryRoster} />
           <Route path="/library/settings" component={LibrarySettings} />
+          <Route path="/courses" component={Courses} />
+          <Route path="/courses/mine" component={MyTimetable} />
+          <Route path="/courses/new" component={CourseForm} />
+          <Route path="/courses/:id" component={CoursePage} />
+          <Route path="/courses/:id/edit" component={CourseForm} />
+          <Route path="/courses/:id/attendance" component={CourseAttendance} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

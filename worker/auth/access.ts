@@ -96,6 +96,7 @@ const roleText: Record<CommunityRole, string> = {
   'need-claimant': 'whoever claimed this need',
   'shop-volunteer': 'a volunteer of the charity shop',
   librarian: 'a librarian of the community library',
+  'course-teacher': "the course's teacher",
 };
 
 function refusal(roles: readonly CommunityRole[]) {

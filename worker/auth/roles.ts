@@ -7,6 +7,7 @@ import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
 import { committeeMembers } from '../community/committees/schema';
 import { communityProfile } from '../community/profile/schema';
 import { consentObjections, consentWindows } from '../community/consent/schema';
+import { courseEnrolments, courses } from '../community/courses/schema';
 import { issues } from '../community/issues/schema';
 import { libraryDutyClaims, libraryLoans, libraryReservations } from '../community/library/schema';
 import { members } from '../community/members/schema';
@@ -57,6 +58,8 @@ export const communityRoles = [
   'shop-volunteer',
   /** A volunteer librarian of 明志书屋, appointed by an association administrator: lends, takes returns, keeps the catalogue. */
   'librarian',
+  /** The teacher of the route's course, when the teacher is a member: marks attendance. */
+  'course-teacher',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -77,6 +80,7 @@ export type Subject =
   | 'library-loan'
   | 'library-reservation'
   | 'library-duty-claim'
+  | 'course'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -95,6 +99,7 @@ const subjects: Record<string, Subject> = {
   'library-loans': 'library-loan',
   'library-reservations': 'library-reservation',
   'library-duty-claims': 'library-duty-claim',
+  courses: 'course',
 };
 
 export function subjectOf(path: string): Subject {
@@ -356,6 +361,12 @@ export class RoleResolver {
         return m.roles.some((r) => r.role === 'shop-volunteer');
       case 'librarian':
         return isLibrarian(m);
+      case 'course-teacher': {
+        const id = this.scope.subject === 'course' ? this.routeId() : null;
+        if (id === null) return false;
+        const [row] = await this.db.select({ teacher: courses.teacherMemberId }).from(courses).where(eq(courses.id, id));
+        return row?.teacher === m.id;
+      }
     }
   }
 
@@ -408,6 +419,15 @@ export class RoleResolver {
           .select({ memberId: libraryDutyClaims.memberId })
           .from(libraryDutyClaims)
           .where(eq(libraryDutyClaims.id, id));
+        return row?.memberId === m.id;
+      }
+      case 'course': {
+        const enrolmentId = positiveInt(this.scope.params.enrolmentId);
+        if (id === null || enrolmentId === null) return false;
+        const [row] = await this.db
+          .select({ memberId: courseEnrolments.memberId })
+          .from(courseEnrolments)
+          .where(and(eq(courseEnrolments.id, enrolmentId), eq(courseEnrolments.courseId, id)));
         return row?.memberId === m.id;
       }
       case 'volunteer-hours': {

@@ -42,3 +42,4 @@ export {
   libraryDutySlots,
   libraryDutyClaims,
 } from '../community/library/schema';
+export { courseTerms, courses, courseSessions, courseEnrolments, courseAttendance } from '../community/courses/schema';

@@ -6,6 +6,7 @@ import { communities, metricSnapshots, snapshotRuns } from '../db/platform-schem
 import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
 import { tenantDatabase } from '../tenancy/pool';
+import { runCoursesDayIn } from '../community/courses/decision';
 import { runLibraryDayIn } from '../community/library/daily';
 import { collectMonthFacts } from './collect';
 import { type Figures, figuresForSeries, monthsUpTo } from './definitions';
@@ -139,6 +140,12 @@ export async function handleMetricsMessage(
       await runLibraryDayIn(env, community.databaseBinding, now);
     } catch (error) {
       console.error('library: daily pass failed', community.id, error);
+    }
+    try {
+      // Courses whose enrolment deadline has passed open, or are cancelled and refunded.
+      await runCoursesDayIn(env, community.databaseBinding, now);
+    } catch (error) {
+      console.error('courses: daily pass failed', community.id, error);
     }
     try {
       await snapshotCommunity(env, community, now, message.runId);

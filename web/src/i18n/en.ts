@@ -9,6 +9,7 @@ import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
+import * as courses from '../features/courses/i18n';
 import * as library from '../features/library/i18n';
 import * as meetings from '../features/meetings/i18n';
 import * as needs from '../features/needs/i18n';
@@ -117,6 +118,7 @@ export const en: Dictionary = {
   ...shop.en,
   ...series.en,
   ...library.en,
+  ...courses.en,
   ...volunteers.en,
   ...issues.en,
   ...needs.en,
