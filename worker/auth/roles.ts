@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantDb } from '../db/client';
 import type { MemberContext } from '../http/context';
 import { activities, signups } from '../community/activities/schema';
 import { bookings } from '../community/bookings/schema';
+import { architectProjects, childSignups } from '../community/children/schema';
 import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
 import { committeeMembers } from '../community/committees/schema';
 import { communityProfile } from '../community/profile/schema';
@@ -57,6 +58,8 @@ export const communityRoles = [
   'shop-volunteer',
   /** A volunteer librarian of 明志书屋, appointed by an association administrator: lends, takes returns, keeps the catalogue. */
   'librarian',
+  /** A guardian of a child with a place on the route's activity (children's programs: claims parent-rota days). */
+  'guardian',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -77,6 +80,7 @@ export type Subject =
   | 'library-loan'
   | 'library-reservation'
   | 'library-duty-claim'
+  | 'architect-project'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -95,6 +99,7 @@ const subjects: Record<string, Subject> = {
   'library-loans': 'library-loan',
   'library-reservations': 'library-reservation',
   'library-duty-claims': 'library-duty-claim',
+  'architect-projects': 'architect-project',
 };
 
 export function subjectOf(path: string): Subject {
@@ -350,6 +355,17 @@ export class RoleResolver {
         return m.roles.some((r) => r.role === 'shop-volunteer');
       case 'librarian':
         return isLibrarian(m);
+      case 'guardian': {
+        const activityId = await this.activityId();
+        if (activityId === null) return false;
+        const rows = await this.db
+          .select({ id: signups.id })
+          .from(signups)
+          .innerJoin(childSignups, eq(childSignups.signupId, signups.id))
+          .where(and(eq(signups.activityId, activityId), eq(signups.memberId, m.id), inArray(signups.status, ['confirmed', 'waitlisted'])))
+          .limit(1);
+        return rows.length > 0;
+      }
     }
   }
 
@@ -403,6 +419,14 @@ export class RoleResolver {
           .from(libraryDutyClaims)
           .where(eq(libraryDutyClaims.id, id));
         return row?.memberId === m.id;
+      }
+      case 'architect-project': {
+        if (id === null) return false;
+        const [row] = await this.db
+          .select({ lead: architectProjects.leadMemberId })
+          .from(architectProjects)
+          .where(eq(architectProjects.id, id));
+        return row?.lead === m.id;
       }
       case 'volunteer-hours': {
         if (id === null) return false;

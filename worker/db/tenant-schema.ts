@@ -42,3 +42,13 @@ export {
   libraryDutySlots,
   libraryDutyClaims,
 } from '../community/library/schema';
+export {
+  children,
+  childConsents,
+  childSignups,
+  safetyChecks,
+  rotaDays,
+  rotaClaims,
+  architectProjects,
+  architectStages,
+} from '../community/children/schema';

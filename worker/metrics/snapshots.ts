@@ -6,6 +6,7 @@ import { communities, metricSnapshots, snapshotRuns } from '../db/platform-schem
 import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
 import { tenantDatabase } from '../tenancy/pool';
+import { runChildrenDayIn } from '../community/children/daily';
 import { runLibraryDayIn } from '../community/library/daily';
 import { collectMonthFacts } from './collect';
 import { type Figures, figuresForSeries, monthsUpTo } from './definitions';
@@ -139,6 +140,12 @@ export async function handleMetricsMessage(
       await runLibraryDayIn(env, community.databaseBinding, now);
     } catch (error) {
       console.error('library: daily pass failed', community.id, error);
+    }
+    try {
+      // Children's emergency contacts and notes are erased 30 days after their activity ends.
+      await runChildrenDayIn(env, community.databaseBinding, now);
+    } catch (error) {
+      console.error('children: daily pass failed', community.id, error);
     }
     try {
       await snapshotCommunity(env, community, now, message.runId);

@@ -1,4 +1,5 @@
 import type { TenantDb } from '../../db/client';
+import { kidsTroupeFigures, littleArchitectsFigures } from '../children/figures';
 import { libraryFigures } from '../library/figures';
 import { needsFigures } from '../needs/figures';
 import { shopFigures } from '../shop/figures';
@@ -16,8 +17,14 @@ export interface ProgramFigureSource {
   figures(db: TenantDb, months: string[], timeZone: string): Promise<ProgramFigure[]>;
 }
 
-/** The registered sources: 明志书屋's loans, 彩虹屋's donations and sales, the needs register's needs. */
-export const figureSources: readonly ProgramFigureSource[] = [libraryFigures, shopFigures, needsFigures];
+/** The registered sources: 明志书屋's loans, 彩虹屋's donations and sales, the needs register's needs, the children's programs. */
+export const figureSources: readonly ProgramFigureSource[] = [
+  libraryFigures,
+  shopFigures,
+  needsFigures,
+  kidsTroupeFigures,
+  littleArchitectsFigures,
+];
 
 /** The figures the program's tools add, in the order the sources are registered. */
 export async function toolFigures(

@@ -35,6 +35,8 @@ const programTools: Record<string, string> = {
   library: '/library',
   'charity-shop': '/shop',
   'community-helps-community': '/needs',
+  'kids-troupe': '/children',
+  'little-architects': '/little-architects',
 };
 
 /** The page of the program's own tool (明志书屋 lending, 彩虹屋, 需求登记), or null when it has none. */
