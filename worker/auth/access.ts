@@ -96,7 +96,7 @@ const roleText: Record<CommunityRole, string> = {
   'need-claimant': 'whoever claimed this need',
   'shop-volunteer': 'a volunteer of the charity shop',
   librarian: 'a librarian of the community library',
-  guardian: "a guardian of a child signed up for the activity",
+  guardian: 'a guardian of a child signed up for the activity',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

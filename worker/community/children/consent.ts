@@ -44,14 +44,26 @@ export interface ConsentInput {
  */
 export function consentStatements(db: TenantDb, c: ConsentInput) {
   return [
-    db.run(sql`
-      INSERT INTO child_consents (target_kind, target_id, child_id, given_by, purpose, emergency_name, emergency_phone, needs_note, details_until)
-      SELECT ${c.targetKind}, ${c.targetId}, ch.id, ${c.givenBy}, ${c.purpose}, ${c.emergencyName}, ${c.emergencyPhone}, ${c.needsNote}, ${c.detailsUntil}
-        FROM children ch WHERE ch.id = ${c.childId} AND ch.guardian_member_id = ${c.givenBy}
-      ON CONFLICT (target_kind, target_id, child_id) DO UPDATE SET
-        given_by = excluded.given_by, given_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), purpose = excluded.purpose,
-        emergency_name = excluded.emergency_name, emergency_phone = excluded.emergency_phone,
-        needs_note = excluded.needs_note, details_until = excluded.details_until, erased_at = NULL`),
+    db
+      .insert(childConsents)
+      .select(
+        sql`SELECT NULL, ${c.targetKind}, ${c.targetId}, ch.id, ${c.givenBy}, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ${c.purpose},
+          ${c.emergencyName}, ${c.emergencyPhone}, ${c.needsNote}, ${c.detailsUntil}, NULL
+          FROM children ch WHERE ch.id = ${c.childId} AND ch.guardian_member_id = ${c.givenBy}`,
+      )
+      .onConflictDoUpdate({
+        target: [childConsents.targetKind, childConsents.targetId, childConsents.childId],
+        set: {
+          givenBy: sql`excluded.given_by`,
+          givenAt: sql`excluded.given_at`,
+          purpose: sql`excluded.purpose`,
+          emergencyName: sql`excluded.emergency_name`,
+          emergencyPhone: sql`excluded.emergency_phone`,
+          needsNote: sql`excluded.needs_note`,
+          detailsUntil: sql`excluded.details_until`,
+          erasedAt: null,
+        },
+      }),
   ] as const;
 }
 
@@ -84,21 +96,33 @@ export async function signUpChild(db: TenantDb, activityId: number, guardianId: 
   const held = sql`(SELECT COUNT(*) FROM signups WHERE activity_id = ${activityId} AND member_id = ${guardianId} AND status IN ('confirmed', 'waitlisted'))`;
   const live = sql`SELECT id FROM signups WHERE activity_id = ${activityId} AND member_id = ${guardianId} AND participant = ${participant} AND status IN ('confirmed', 'waitlisted')`;
   await db.batch([
-    db.run(sql`
-      INSERT INTO signups (activity_id, member_id, participant, is_child, status)
-      SELECT ${activityId}, ${guardianId}, ${participant}, 1, CASE WHEN ${confirmed} < a.capacity THEN 'confirmed' ELSE 'waitlisted' END
-        FROM activities a
-       WHERE a.id = ${activityId} AND a.state = 'open' AND (a.waitlist = 1 OR ${confirmed} < a.capacity) AND ${held} < a.max_places_per_member
-      ON CONFLICT (activity_id, member_id, participant) DO NOTHING`),
-    db.run(sql`
-      UPDATE signups SET status = CASE WHEN ${confirmed} < a.capacity THEN 'confirmed' ELSE 'waitlisted' END,
-             cancelled_at = NULL, created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), is_child = 1
-        FROM activities a
-       WHERE a.id = ${activityId} AND a.state = 'open' AND signups.activity_id = ${activityId} AND signups.member_id = ${guardianId}
-         AND signups.participant = ${participant} AND signups.status = 'cancelled'
-         AND (a.waitlist = 1 OR ${confirmed} < a.capacity) AND ${held} < a.max_places_per_member`),
-    db.run(sql`INSERT INTO child_signups (signup_id, child_id) SELECT id, ${child.id} FROM (${live}) WHERE 1
-      ON CONFLICT (signup_id) DO UPDATE SET child_id = excluded.child_id`),
+    db
+      .insert(signups)
+      .select(
+        sql`SELECT NULL, ${activityId}, ${guardianId}, ${participant}, 1, CASE WHEN ${confirmed} < a.capacity THEN 'confirmed' ELSE 'waitlisted' END,
+          strftime('%Y-%m-%dT%H:%M:%fZ','now'), NULL, NULL
+          FROM activities a
+         WHERE a.id = ${activityId} AND a.state = 'open' AND (a.waitlist = 1 OR ${confirmed} < a.capacity) AND ${held} < a.max_places_per_member`,
+      )
+      .onConflictDoNothing(),
+    db
+      .update(signups)
+      .set({
+        status: sql`CASE WHEN ${confirmed} < (SELECT capacity FROM activities WHERE id = ${activityId}) THEN 'confirmed' ELSE 'waitlisted' END`,
+        cancelledAt: null,
+        isChild: true,
+        createdAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+      })
+      .where(
+        sql`${signups.activityId} = ${activityId} AND ${signups.memberId} = ${guardianId} AND ${signups.participant} = ${participant}
+          AND ${signups.status} = 'cancelled' AND (SELECT state FROM activities WHERE id = ${activityId}) = 'open'
+          AND ((SELECT waitlist FROM activities WHERE id = ${activityId}) = 1 OR ${confirmed} < (SELECT capacity FROM activities WHERE id = ${activityId}))
+          AND ${held} < (SELECT max_places_per_member FROM activities WHERE id = ${activityId})`,
+      ),
+    db
+      .insert(childSignups)
+      .select(sql`SELECT l.id, ${child.id} FROM (${live}) AS l WHERE 1`)
+      .onConflictDoUpdate({ target: childSignups.signupId, set: { childId: sql`excluded.child_id` } }),
     ...consentStatements(db, {
       targetKind: 'activity',
       targetId: activityId,
@@ -116,7 +140,8 @@ export async function signUpChild(db: TenantDb, activityId: number, guardianId: 
     .from(signups)
     .innerJoin(childSignups, eq(childSignups.signupId, signups.id))
     .where(and(eq(signups.activityId, activityId), eq(childSignups.childId, child.id)));
-  if (!place || place.status === 'cancelled') throw new AppError('conflict', 'The activity is full, or you hold as many places as one member may');
+  if (!place || place.status === 'cancelled')
+    throw new AppError('conflict', 'The activity is full, or you hold as many places as one member may');
   return { signupId: place.id, status: place.status, childId: child.id };
 }
 

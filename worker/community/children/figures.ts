@@ -36,7 +36,13 @@ async function activityFigures(db: TenantDb, programKey: string, months: string[
     r.checkedItems !== null && safetyMissing({ checkedItems: readItems(r.checkedItems), adultName: r.adultName ?? '' }).length === 0;
   return [
     { key: 'children', labelZh: '参加的儿童人次', labelEn: 'Children taking part', unit: 'count', values: sum((r) => Number(r.children)) },
-    { key: 'safe-activities', labelZh: '完成安全检查的活动', labelEn: 'Activities held with the safety checklist done', unit: 'count', values: sum((r) => (checked(r) ? 1 : 0)) },
+    {
+      key: 'safe-activities',
+      labelZh: '完成安全检查的活动',
+      labelEn: 'Activities held with the safety checklist done',
+      unit: 'count',
+      values: sum((r) => (checked(r) ? 1 : 0)),
+    },
     {
       key: 'headcount-mismatches',
       labelZh: '清点人数不符',

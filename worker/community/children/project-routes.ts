@@ -133,9 +133,7 @@ export const architectRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
   })
   .openapi(create, async (c) => c.json({ id: await createProject(tenantOf(c).db, memberOf(c).id, c.req.valid('json')) }, 201))
   .openapi(get, async (c) => c.json(await projectDetail(tenantOf(c).db, c.req.valid('param').id), 200))
-  .openapi(addStageRoute, async (c) =>
-    c.json({ id: await addStage(tenantOf(c).db, c.req.valid('param').id, c.req.valid('json')) }, 201),
-  )
+  .openapi(addStageRoute, async (c) => c.json({ id: await addStage(tenantOf(c).db, c.req.valid('param').id, c.req.valid('json')) }, 201))
   .openapi(finish, async (c) => {
     const { id, stageId } = c.req.valid('param');
     await finishStage(tenantOf(c).db, id, stageId);

@@ -17,7 +17,10 @@ const organisers = { ...community, allow: ['activity-responsible', 'club-respons
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const phone = z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, 'A phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s]{5,20}$/, 'A phone number');
 
 const childSchema = z.object({ id: z.number().int(), name: z.string(), birthMonth: z.string() });
 const details = {
@@ -111,7 +114,7 @@ const roster = defineRoute(organisers, {
   method: 'get',
   path: '/api/activities/{id}/children',
   operationId: 'children.ofActivity',
-  summary: "The children signed up, with consent and, until 30 days after the end, emergency contacts and needs (organisers)",
+  summary: 'The children signed up, with consent and, until 30 days after the end, emergency contacts and needs (organisers)',
   request: { params: activityIdParam },
   responses: {
     200: json(

@@ -54,7 +54,11 @@ export const safetyItems = [
   { key: 'ratio', zh: '每 10 名儿童至少 1 名成年看护人', en: 'At least one adult supervisor per 10 children' },
   { key: 'guardians', zh: '报名表写明每位儿童的监护人和电话', en: "Sign-up list names each child's guardian and phone" },
   { key: 'first-aid', zh: '急救包已准备，有人知道最近的医院', en: 'First-aid kit ready; someone knows the nearest hospital' },
-  { key: 'phones', zh: '120 和物业值班电话已写在签到表顶部', en: "120 and the property company's duty phone at the top of the sign-in sheet" },
+  {
+    key: 'phones',
+    zh: '120 和物业值班电话已写在签到表顶部',
+    en: "120 and the property company's duty phone at the top of the sign-in sheet",
+  },
   { key: 'weather', zh: '已查看天气预报，雨天方案已告知参与者', en: 'Forecast checked; wet-weather plan shared with participants' },
 ] as const;
 export type SafetyItemKey = (typeof safetyItems)[number]['key'];

@@ -111,7 +111,12 @@ export async function rotaOf(db: TenantDb, activityId: number, memberId: number)
 }
 
 export async function addRotaDays(db: TenantDb, activityId: number, days: { day: string; needed: number; note: string }[]) {
-  const [first, ...rest] = days.map((d) => db.insert(rotaDays).values({ activityId, ...d }).onConflictDoNothing());
+  const [first, ...rest] = days.map((d) =>
+    db
+      .insert(rotaDays)
+      .values({ activityId, ...d })
+      .onConflictDoNothing(),
+  );
   if (first) await db.batch([first, ...rest]);
 }
 
