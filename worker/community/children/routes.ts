@@ -259,11 +259,13 @@ export const childrenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(roster, async (c) => {
     const { db } = tenantOf(c);
     const { timeZone } = await communitySettings(db);
+    await getActivity(db, c.req.valid('param').id);
     return c.json({ children: await childrenOfActivity(db, c.req.valid('param').id, todayIn(Date.now(), timeZone)) }, 200);
   })
   .openapi(getSafety, async (c) => {
     const { db } = tenantOf(c);
     const { id } = c.req.valid('param');
+    await getActivity(db, id);
     return c.json({ required: await activityNeedsSafety(db, id), ...(await safetyOf(db, 'activity', id)) }, 200);
   })
   .openapi(putSafety, async (c) => {
