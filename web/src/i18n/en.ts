@@ -2,6 +2,7 @@ import * as activities from '../features/activities/i18n';
 import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
+import * as children from '../features/children/i18n';
 import * as clubs from '../features/clubs/i18n';
 import * as consent from '../features/consent/i18n';
 import * as consultants from '../features/consultants/i18n';
@@ -62,6 +63,7 @@ export const en: Dictionary = {
     structure: 'Structure',
     spaces: 'Spaces',
     library: 'Library',
+    children: 'My children',
     members: 'Members',
     notifications: 'Notifications',
     notificationsUnread: 'Notifications ({{ count }} unread)',
@@ -117,6 +119,7 @@ export const en: Dictionary = {
   ...shop.en,
   ...series.en,
   ...library.en,
+  ...children.en,
   ...volunteers.en,
   ...issues.en,
   ...needs.en,
