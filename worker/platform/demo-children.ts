@@ -173,7 +173,7 @@ export async function seedDemoChildren(env: Bindings, binding: string, now = Dat
     ['方案设计', -40, -12, '种植区、遮阳座椅和涂鸦墙的方案图三张，纸板模型一个', true, true],
     ['模型完善与展示', 5, 30, '1:50 模型，在社区活动中心展示一周', false, false],
   ] as const;
-  stages.forEach(([title, from, to, output, finished, raised], i) =>
+  for (const [i, [title, from, to, output, finished, raised]] of stages.entries())
     statements.push(
       d1
         .prepare(
@@ -191,8 +191,7 @@ export async function seedDemoChildren(env: Bindings, binding: string, now = Dat
           finished ? iso(now + to * DAY) : null,
           organiser,
         ),
-    ),
-  );
+    );
   await d1.batch(statements);
   // The text links to the project page by its number, now that it has one.
   await d1
