@@ -33,7 +33,7 @@ afterEach(() => {
 describe('the child sign-up form', () => {
   it('signs up only with consent ticked, sending the child, the emergency contact and the needs', async () => {
     const done = vi.fn();
-    render(() => withProviders(() => <ChildSignup activityId="7" onDone={done} />));
+    render(withProviders(() => <ChildSignup activityId="7" onDone={done} />));
     const pick = await screen.findByLabelText('孩子');
     fireEvent.change(pick, { target: { value: '3' } });
     fireEvent.input(screen.getByLabelText('紧急联系人姓名'), { target: { value: '王奶奶' } });
