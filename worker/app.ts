@@ -13,6 +13,8 @@ import { committeeRoutes } from './community/committees/routes';
 import { federationRoutes } from './community/federation/routes';
 import { handbookRoutes } from './community/handbooks/routes';
 import { issueRoutes } from './community/issues/routes';
+import { architectRoutes } from './community/children/project-routes';
+import { childrenRoutes } from './community/children/routes';
 import { libraryRosterRoutes } from './community/library/roster-routes';
 import { libraryRoutes } from './community/library/routes';
 import { courseRoutes } from './community/courses/routes';
@@ -66,6 +68,8 @@ export function buildApp() {
     .route('/', bookingRoutes)
     .route('/', buildingRoutes)
     .route('/', canvasRoutes)
+    .route('/', childrenRoutes)
+    .route('/', architectRoutes)
     .route('/', clubRoutes)
     .route('/', consentRoutes)
     .route('/', committeeRoutes)

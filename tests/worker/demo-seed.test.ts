@@ -153,10 +153,11 @@ describe('the demo seed', () => {
     const salonHeld = salon.figures.series.find((f) => f.key === 'activitiesHeld')!;
     expect(Object.values(salonHeld.values).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     // Today's life sits beside the past year: the clubs and issue of demo-life, and nothing else upcoming but the
-    // flea market (open for stalls when its second Saturday falls within the coming four weeks).
+    // flea market (open for stalls when its second Saturday falls within the coming four weeks) and the children's summer camp.
     expect(before.clubs).toEqual(expect.arrayContaining(['书法社:proposed', '周末网球社:active']));
     expect(before.activities.filter((a) => !a.startsWith('彩虹屋跳蚤市场:') && !a.startsWith('彩虹屋旧物交换日:'))).toEqual([
       '周六网球友谊赛:open:2',
+      '暑期少儿团·七月自然营:open:4',
     ]);
     expect(before.issues).toContain('地下车库照明不足:acknowledged');
     expect(before.spaces).toBe(3);
@@ -269,6 +270,30 @@ describe('the demo seed', () => {
     );
     expect(university?.marks).toBeGreaterThan(50);
     expect(university?.refunded).toBe(3);
+    // 无敌少儿团 and 小小建筑师: the summer camp is open with its safety check done, the resident persona's two children
+    // are signed up with consent, the rota has claimed days, and the terrace project's design went to the joint meeting.
+    const guardian = bodyOf(await read(client(host, resident).api.children.$get()), 200);
+    expect(guardian.children.map((c) => c.name)).toEqual(['王小禾', '王小苗']);
+    const camp = guardian.signups.find((g) => g.title === '暑期少儿团·七月自然营');
+    expect(camp).toMatchObject({ status: 'confirmed', emergencyName: '王奶奶' });
+    const founder = client(host, await signIn('demo-club-founder', host)).api;
+    const campSafety = bodyOf(await read(founder.activities[':id'].safety.$get({ param: { id: String(camp!.activityId) } })), 200);
+    expect(campSafety).toMatchObject({ required: true, missing: [], adultName: '林月' });
+    const rota = bodyOf(
+      await read(client(host, resident).api.activities[':id'].rota.$get({ param: { id: String(camp!.activityId) } })),
+      200,
+    );
+    expect(rota.days).toHaveLength(5);
+    expect(rota.days.filter((d) => d.mine)).toHaveLength(2);
+    const [terrace] = bodyOf(await read(client(host, resident).api['architect-projects'].$get()), 200).projects;
+    expect(terrace).toMatchObject({ title: '会所屋顶露台改造', stages: 3, finished: 2 });
+    const terraceDetail = bodyOf(
+      await read(client(host, resident).api['architect-projects'][':id'].$get({ param: { id: String(terrace!.id) } })),
+      200,
+    );
+    const raised = terraceDetail.stages.find((st) => st.issueId !== null);
+    const terraceIssue = bodyOf(await read(client(host, resident).api.issues[':id'].$get({ param: { id: String(raised!.issueId) } })), 200);
+    expect(JSON.stringify(terraceIssue)).toContain(`/little-architects/${terrace!.id}`);
     const counts = await rowCounts();
 
     expect(await seed()).toEqual([]);

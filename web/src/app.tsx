@@ -56,6 +56,11 @@ const ShopPage = lazy(() => import('./features/shop/shop-page'));
 const ShopDesk = lazy(() => import('./features/shop/shop-desk'));
 const ShopSettings = lazy(() => import('./features/shop/shop-settings'));
 const SeriesPage = lazy(() => import('./features/series/series-page'));
+const MyChildren = lazy(() => import('./features/children/my-children'));
+const SafetyPage = lazy(() => import('./features/children/safety-page'));
+const RotaPage = lazy(() => import('./features/children/rota-page'));
+const Projects = lazy(() => import('./features/children/projects'));
+const ProjectPage = lazy(() => import('./features/children/project-page'));
 const Library = lazy(() => import('./features/library/library'));
 const LibraryCard = lazy(() => import('./features/library/library-card'));
 const LibraryDesk = lazy(() => import('./features/library/desk/library-desk'));
@@ -162,6 +167,11 @@ function Routes() {
           <Route path="/shop/desk" component={ShopDesk} />
           <Route path="/shop/settings" component={ShopSettings} />
           <Route path="/series/:id" component={SeriesPage} />
+          <Route path="/children" component={MyChildren} />
+          <Route path="/activities/:id/safety" component={SafetyPage} />
+          <Route path="/activities/:id/rota" component={RotaPage} />
+          <Route path="/little-architects" component={Projects} />
+          <Route path="/little-architects/:id" component={ProjectPage} />
           <Route path="/library" component={Library} />
           <Route path="/library/card" component={LibraryCard} />
           <Route path="/library/desk" component={LibraryDesk} />

@@ -97,6 +97,7 @@ const roleText: Record<CommunityRole, string> = {
   'shop-volunteer': 'a volunteer of the charity shop',
   librarian: 'a librarian of the community library',
   'course-teacher': "the course's teacher",
+  guardian: 'a guardian of a child signed up for the activity',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

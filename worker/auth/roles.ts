@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantDb } from '../db/client';
 import type { MemberContext } from '../http/context';
 import { activities, signups } from '../community/activities/schema';
 import { bookings } from '../community/bookings/schema';
+import { architectProjects, childSignups } from '../community/children/schema';
 import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
 import { committeeMembers } from '../community/committees/schema';
 import { communityProfile } from '../community/profile/schema';
@@ -60,6 +61,8 @@ export const communityRoles = [
   'librarian',
   /** The teacher of the route's course, when the teacher is a member: marks attendance. */
   'course-teacher',
+  /** A guardian of a child with a place on the route's activity (children's programs: claims parent-rota days). */
+  'guardian',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -81,6 +84,7 @@ export type Subject =
   | 'library-reservation'
   | 'library-duty-claim'
   | 'course'
+  | 'architect-project'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -100,6 +104,7 @@ const subjects: Record<string, Subject> = {
   'library-reservations': 'library-reservation',
   'library-duty-claims': 'library-duty-claim',
   courses: 'course',
+  'architect-projects': 'architect-project',
 };
 
 export function subjectOf(path: string): Subject {
@@ -367,6 +372,17 @@ export class RoleResolver {
         const [row] = await this.db.select({ teacher: courses.teacherMemberId }).from(courses).where(eq(courses.id, id));
         return row?.teacher === m.id;
       }
+      case 'guardian': {
+        const activityId = await this.activityId();
+        if (activityId === null) return false;
+        const rows = await this.db
+          .select({ id: signups.id })
+          .from(signups)
+          .innerJoin(childSignups, eq(childSignups.signupId, signups.id))
+          .where(and(eq(signups.activityId, activityId), eq(signups.memberId, m.id), inArray(signups.status, ['confirmed', 'waitlisted'])))
+          .limit(1);
+        return rows.length > 0;
+      }
     }
   }
 
@@ -429,6 +445,14 @@ export class RoleResolver {
           .from(courseEnrolments)
           .where(and(eq(courseEnrolments.id, enrolmentId), eq(courseEnrolments.courseId, id)));
         return row?.memberId === m.id;
+      }
+      case 'architect-project': {
+        if (id === null) return false;
+        const [row] = await this.db
+          .select({ lead: architectProjects.leadMemberId })
+          .from(architectProjects)
+          .where(eq(architectProjects.id, id));
+        return row?.lead === m.id;
       }
       case 'volunteer-hours': {
         if (id === null) return false;

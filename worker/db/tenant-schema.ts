@@ -43,3 +43,13 @@ export {
   libraryDutyClaims,
 } from '../community/library/schema';
 export { courseTerms, courses, courseSessions, courseEnrolments, courseAttendance } from '../community/courses/schema';
+export {
+  children,
+  childConsents,
+  childSignups,
+  safetyChecks,
+  rotaDays,
+  rotaClaims,
+  architectProjects,
+  architectStages,
+} from '../community/children/schema';

@@ -7,6 +7,7 @@ import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
 import { tenantDatabase } from '../tenancy/pool';
 import { runCoursesDayIn } from '../community/courses/decision';
+import { runChildrenDayIn } from '../community/children/daily';
 import { runLibraryDayIn } from '../community/library/daily';
 import { collectMonthFacts } from './collect';
 import { type Figures, figuresForSeries, monthsUpTo } from './definitions';
@@ -146,6 +147,12 @@ export async function handleMetricsMessage(
       await runCoursesDayIn(env, community.databaseBinding, now);
     } catch (error) {
       console.error('courses: daily pass failed', community.id, error);
+    }
+    try {
+      // Children's emergency contacts and notes are erased 30 days after their activity ends.
+      await runChildrenDayIn(env, community.databaseBinding, now);
+    } catch (error) {
+      console.error('children: daily pass failed', community.id, error);
     }
     try {
       await snapshotCommunity(env, community, now, message.runId);

@@ -67,6 +67,9 @@ export function SiteHeader() {
           <A href="/structure">{t('nav.structure')}</A>
           <A href="/spaces">{t('nav.spaces')}</A>
           <A href="/library">{t('nav.library')}</A>
+          <Show when={me()?.member}>
+            <A href="/children">{t('nav.children')}</A>
+          </Show>
           <Show when={me()}>
             {/* The personal half of the week page; not highlighted separately from 活动. */}
             <A href="/this-week#mine" activeClass="">

@@ -2,6 +2,7 @@ import * as activities from '../features/activities/i18n';
 import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
+import * as children from '../features/children/i18n';
 import * as clubs from '../features/clubs/i18n';
 import * as consent from '../features/consent/i18n';
 import * as consultants from '../features/consultants/i18n';
@@ -63,6 +64,7 @@ export const en: Dictionary = {
     structure: 'Structure',
     spaces: 'Spaces',
     library: 'Library',
+    children: 'My children',
     members: 'Members',
     notifications: 'Notifications',
     unreadCount: ' ({{ count }} unread)',
@@ -119,6 +121,7 @@ export const en: Dictionary = {
   ...series.en,
   ...library.en,
   ...courses.en,
+  ...children.en,
   ...volunteers.en,
   ...issues.en,
   ...needs.en,

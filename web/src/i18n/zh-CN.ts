@@ -2,6 +2,7 @@ import * as activities from '../features/activities/i18n';
 import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
+import * as children from '../features/children/i18n';
 import * as clubs from '../features/clubs/i18n';
 import * as consent from '../features/consent/i18n';
 import * as consultants from '../features/consultants/i18n';
@@ -66,6 +67,7 @@ export const zhCN = {
     structure: '结构',
     spaces: '公共空间',
     library: '书屋',
+    children: '我的孩子',
     members: '成员',
     notifications: '通知',
     unreadCount: '（{{ count }} 条未读）',
@@ -121,6 +123,7 @@ export const zhCN = {
   ...series.zh,
   ...library.zh,
   ...courses.zh,
+  ...children.zh,
   ...volunteers.zh,
   ...issues.zh,
   ...needs.zh,

@@ -1,4 +1,5 @@
 import type { BatchItem } from 'drizzle-orm/batch';
+import { refuseOpeningUnsafe } from '../children/safety';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { activities, activityCostLines, bookings, clubs, communityProfile, signups } from '../../db/tenant-schema';
@@ -284,6 +285,8 @@ export async function takeStep(
         const asked = await consentAsked(db);
         if (asked) return submitForConsent(db, activity, asked);
       }
+      // An activity for children opens only once its organiser has done the safety step (the 409 names what is missing).
+      if (step === 'open') await refuseOpeningUnsafe(db, id);
       return moveState(db, activity, step);
     case 'return': {
       const to = await moveState(db, activity, step);

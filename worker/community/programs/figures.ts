@@ -1,6 +1,7 @@
 import type { TenantDb } from '../../db/client';
 import { type FigureReads, runFigureReads } from './figure-reads';
 import { courseFigures } from '../courses/figures';
+import { kidsTroupeFigures, littleArchitectsFigures } from '../children/figures';
 import { libraryFigures } from '../library/figures';
 import { needsFigures } from '../needs/figures';
 import { shopFigures } from '../shop/figures';
@@ -20,8 +21,15 @@ export interface ProgramFigureSource {
   reads(db: TenantDb, months: string[], timeZone: string): FigureReads;
 }
 
-/** The registered sources: 明志书屋's loans, 彩虹屋's donations and sales, the needs register's needs, 社区大学's courses. */
-export const figureSources: readonly ProgramFigureSource[] = [libraryFigures, shopFigures, needsFigures, courseFigures];
+/** The registered sources, in the order their figures are shown: each program's tools. */
+export const figureSources: readonly ProgramFigureSource[] = [
+  libraryFigures,
+  shopFigures,
+  needsFigures,
+  courseFigures,
+  kidsTroupeFigures,
+  littleArchitectsFigures,
+];
 
 /** The reads of every source registered for the program, as one: their statements in order, their figures in order. */
 export function toolFigureReads(

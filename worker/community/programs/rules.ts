@@ -36,6 +36,8 @@ const programTools: Record<string, string> = {
   'charity-shop': '/shop',
   'community-helps-community': '/needs',
   university: '/courses',
+  'kids-troupe': '/children',
+  'little-architects': '/little-architects',
 };
 
 /** The page of the program's own tool (明志书屋 lending, 彩虹屋, 需求登记), or null when it has none. */

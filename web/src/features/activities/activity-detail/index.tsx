@@ -6,6 +6,8 @@ import { useMembership } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
 import { createAction } from '../../../lib/action';
 import { NeedOrigin } from '../../needs/need-origin';
+import { ChildrenOrganiserLinks, ChildSignup } from '../../children/child-signup';
+import { isForChildren } from '../../../../../worker/community/children/rules';
 import { ActivityPhotos } from '../activity-photos';
 import { BudgetBreakdown } from '../budget-breakdown';
 import { HAPPENED, loadActivity } from './activity';
@@ -71,6 +73,12 @@ export default function ActivityDetail() {
 
             <ActivityFacts activity={act()} isResponsible={isResponsible()} />
             <MySignups id={params.id} activity={act()} signedIn={Boolean(member())} action={action} />
+            <Show when={member() && act().state === 'open' && isForChildren(act())}>
+              <ChildSignup activityId={params.id} onDone={() => void refetch()} />
+            </Show>
+            <Show when={act().isOrganiser && isForChildren(act())}>
+              <ChildrenOrganiserLinks activityId={params.id} />
+            </Show>
 
             <Show when={member() && act().state === 'budget-submitted'}>
               <ConsentPanel

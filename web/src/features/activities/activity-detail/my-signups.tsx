@@ -77,38 +77,41 @@ export function MySignups(props: { id: string; activity: Activity; signedIn: boo
               </button>
             </Show>
           </div>
-          <form
-            class="card inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void signUp(true);
-            }}
-          >
-            <h3>{props.activity.audience === 'children' ? t('activity.signUpChild') : t('activity.signUpOther')}</h3>
-            <div class="field">
-              <label for="signup-participant">{t('activity.participantName')}</label>
-              <input
-                id="signup-participant"
-                type="text"
-                required
-                maxlength="40"
-                value={participant()}
-                onInput={(e) => setParticipant(e.currentTarget.value)}
-              />
-            </div>
-            <label class="radio">
-              <input
-                type="checkbox"
-                checked={isChild()}
-                disabled={props.activity.audience === 'children'}
-                onChange={(e) => setIsChild(e.currentTarget.checked)}
-              />
-              {t('activity.isChild')}
-            </label>
-            <button type="submit" class="button secondary" disabled={props.action.busy()}>
-              {t('activity.signUpThem')}
-            </button>
-          </form>
+          {/* A child of a children's activity is signed up by their guardian with consent (ChildSignup, features/children). */}
+          <Show when={props.activity.audience !== 'children'}>
+            <form
+              class="card inline-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void signUp(true);
+              }}
+            >
+              <h3>{props.activity.audience === 'children' ? t('activity.signUpChild') : t('activity.signUpOther')}</h3>
+              <div class="field">
+                <label for="signup-participant">{t('activity.participantName')}</label>
+                <input
+                  id="signup-participant"
+                  type="text"
+                  required
+                  maxlength="40"
+                  value={participant()}
+                  onInput={(e) => setParticipant(e.currentTarget.value)}
+                />
+              </div>
+              <label class="radio">
+                <input
+                  type="checkbox"
+                  checked={isChild()}
+                  disabled={props.activity.audience === 'children'}
+                  onChange={(e) => setIsChild(e.currentTarget.checked)}
+                />
+                {t('activity.isChild')}
+              </label>
+              <button type="submit" class="button secondary" disabled={props.action.busy()}>
+                {t('activity.signUpThem')}
+              </button>
+            </form>
+          </Show>
         </Show>
       </Show>
     </section>
