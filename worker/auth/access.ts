@@ -96,6 +96,8 @@ const roleText: Record<CommunityRole, string> = {
   'need-claimant': 'whoever claimed this need',
   'shop-volunteer': 'a volunteer of the charity shop',
   librarian: 'a librarian of the community library',
+  'care-coordinator': 'a coordinator of home elder care',
+  'care-volunteer': 'a volunteer paired with this elder',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { TenantDb } from '../db/client';
 import type { MemberContext } from '../http/context';
 import { activities, signups } from '../community/activities/schema';
@@ -6,6 +6,7 @@ import { bookings } from '../community/bookings/schema';
 import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
 import { committeeMembers } from '../community/committees/schema';
 import { communityProfile } from '../community/profile/schema';
+import { carePairings, careRecipients } from '../community/care/schema';
 import { consentObjections, consentWindows } from '../community/consent/schema';
 import { issues } from '../community/issues/schema';
 import { libraryDutyClaims, libraryLoans, libraryReservations } from '../community/library/schema';
@@ -57,6 +58,10 @@ export const communityRoles = [
   'shop-volunteer',
   /** A volunteer librarian of 明志书屋, appointed by an association administrator: lends, takes returns, keeps the catalogue. */
   'librarian',
+  /** A coordinator of home elder care (居家养老), appointed by an administrator: registers, pairs, confirms, follows up. */
+  'care-coordinator',
+  /** A volunteer with an open pairing to the route's care recipient. */
+  'care-volunteer',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -77,6 +82,7 @@ export type Subject =
   | 'library-loan'
   | 'library-reservation'
   | 'library-duty-claim'
+  | 'care-recipient'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -95,6 +101,7 @@ const subjects: Record<string, Subject> = {
   'library-loans': 'library-loan',
   'library-reservations': 'library-reservation',
   'library-duty-claims': 'library-duty-claim',
+  'care-recipients': 'care-recipient',
 };
 
 export function subjectOf(path: string): Subject {
@@ -333,7 +340,9 @@ export class RoleResolver {
               ? ((await this.issue(this.routeId()))?.buildingId ?? null)
               : this.scope.subject === 'member'
                 ? await this.memberBuilding(this.routeId())
-                : null;
+                : this.scope.subject === 'none'
+                  ? this.bodyId('buildingId')
+                  : null;
         return buildingId !== null && m.roles.some((r) => r.role === 'building-contact' && r.buildingId === buildingId);
       }
       case 'owner':
@@ -350,6 +359,18 @@ export class RoleResolver {
         return m.roles.some((r) => r.role === 'shop-volunteer');
       case 'librarian':
         return isLibrarian(m);
+      case 'care-coordinator':
+        return m.roles.some((r) => r.role === 'care-coordinator');
+      case 'care-volunteer': {
+        const id = this.scope.subject === 'care-recipient' ? this.routeId() : null;
+        if (id === null) return false;
+        const rows = await this.db
+          .select({ id: carePairings.id })
+          .from(carePairings)
+          .where(and(eq(carePairings.recipientId, id), eq(carePairings.volunteerId, m.id), isNull(carePairings.endedAt)))
+          .limit(1);
+        return rows.length > 0;
+      }
     }
   }
 
@@ -403,6 +424,11 @@ export class RoleResolver {
           .from(libraryDutyClaims)
           .where(eq(libraryDutyClaims.id, id));
         return row?.memberId === m.id;
+      }
+      case 'care-recipient': {
+        if (id === null) return false;
+        const [row] = await this.db.select({ by: careRecipients.registeredBy }).from(careRecipients).where(eq(careRecipients.id, id));
+        return row?.by === m.id;
       }
       case 'volunteer-hours': {
         if (id === null) return false;

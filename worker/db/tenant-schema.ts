@@ -42,3 +42,4 @@ export {
   libraryDutySlots,
   libraryDutyClaims,
 } from '../community/library/schema';
+export { careSettings, careRecipients, carePairings, careVisits, timeBankEntries } from '../community/care/schema';

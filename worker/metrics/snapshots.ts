@@ -6,6 +6,7 @@ import { communities, metricSnapshots, snapshotRuns } from '../db/platform-schem
 import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
 import { tenantDatabase } from '../tenancy/pool';
+import { runCareDayIn } from '../community/care/daily';
 import { runLibraryDayIn } from '../community/library/daily';
 import { collectMonthFacts } from './collect';
 import { type Figures, figuresForSeries, monthsUpTo } from './definitions';
@@ -139,6 +140,12 @@ export async function handleMetricsMessage(
       await runLibraryDayIn(env, community.databaseBinding, now);
     } catch (error) {
       console.error('library: daily pass failed', community.id, error);
+    }
+    try {
+      // Elder care: coordinators hear of recipients who reach the no-visit limit today.
+      await runCareDayIn(env, community.databaseBinding, now);
+    } catch (error) {
+      console.error('care: daily pass failed', community.id, error);
     }
     try {
       await snapshotCommunity(env, community, now, message.runId);

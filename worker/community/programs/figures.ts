@@ -1,4 +1,5 @@
 import type { TenantDb } from '../../db/client';
+import { careFigures } from '../care/figures';
 import { libraryFigures } from '../library/figures';
 import { needsFigures } from '../needs/figures';
 import { shopFigures } from '../shop/figures';
@@ -16,8 +17,8 @@ export interface ProgramFigureSource {
   figures(db: TenantDb, months: string[], timeZone: string): Promise<ProgramFigure[]>;
 }
 
-/** The registered sources: 明志书屋's loans, 彩虹屋's donations and sales, the needs register's needs. */
-export const figureSources: readonly ProgramFigureSource[] = [libraryFigures, shopFigures, needsFigures];
+/** The registered sources: 明志书屋's loans, 彩虹屋's donations and sales, the needs register's needs, 居家养老's visits. */
+export const figureSources: readonly ProgramFigureSource[] = [libraryFigures, shopFigures, needsFigures, careFigures];
 
 /** The figures the program's tools add, in the order the sources are registered. */
 export async function toolFigures(

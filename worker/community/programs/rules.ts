@@ -35,6 +35,7 @@ const programTools: Record<string, string> = {
   library: '/library',
   'charity-shop': '/shop',
   'community-helps-community': '/needs',
+  'elder-care': '/care',
 };
 
 /** The page of the program's own tool (明志书屋 lending, 彩虹屋, 需求登记), or null when it has none. */
