@@ -61,6 +61,11 @@ const LibraryCard = lazy(() => import('./features/library/library-card'));
 const LibraryDesk = lazy(() => import('./features/library/desk/library-desk'));
 const LibraryRoster = lazy(() => import('./features/library/roster/library-roster'));
 const LibrarySettings = lazy(() => import('./features/library/library-settings'));
+const Care = lazy(() => import('./features/care/care'));
+const CareRegister = lazy(() => import('./features/care/register-recipient'));
+const CareCoordinator = lazy(() => import('./features/care/coordinator'));
+const CareRecipient = lazy(() => import('./features/care/recipient'));
+const CareTimeBank = lazy(() => import('./features/care/time-bank'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -162,6 +167,11 @@ function Routes() {
           <Route path="/library/desk" component={LibraryDesk} />
           <Route path="/library/roster" component={LibraryRoster} />
           <Route path="/library/settings" component={LibrarySettings} />
+          <Route path="/care" component={Care} />
+          <Route path="/care/register" component={CareRegister} />
+          <Route path="/care/coordinator" component={CareCoordinator} />
+          <Route path="/care/recipients/:id" component={CareRecipient} />
+          <Route path="/care/time-bank" component={CareTimeBank} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

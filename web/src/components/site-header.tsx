@@ -67,6 +67,7 @@ export function SiteHeader() {
           <A href="/structure">{t('nav.structure')}</A>
           <A href="/spaces">{t('nav.spaces')}</A>
           <A href="/library">{t('nav.library')}</A>
+          <A href="/care">{t('nav.care')}</A>
           <Show when={me()}>
             {/* The personal half of the week page; not highlighted separately from 活动. */}
             <A href="/this-week#mine" activeClass="">

@@ -9,6 +9,7 @@ import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
+import * as care from '../features/care/i18n';
 import * as library from '../features/library/i18n';
 import * as meetings from '../features/meetings/i18n';
 import * as needs from '../features/needs/i18n';
@@ -62,6 +63,7 @@ export const en: Dictionary = {
     structure: 'Structure',
     spaces: 'Spaces',
     library: 'Library',
+    care: 'Elder care',
     members: 'Members',
     notifications: 'Notifications',
     notificationsUnread: 'Notifications ({{ count }} unread)',
@@ -117,6 +119,7 @@ export const en: Dictionary = {
   ...shop.en,
   ...series.en,
   ...library.en,
+  ...care.en,
   ...volunteers.en,
   ...issues.en,
   ...needs.en,

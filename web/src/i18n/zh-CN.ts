@@ -9,6 +9,7 @@ import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
+import * as care from '../features/care/i18n';
 import * as library from '../features/library/i18n';
 import * as meetings from '../features/meetings/i18n';
 import * as needs from '../features/needs/i18n';
@@ -65,6 +66,7 @@ export const zhCN = {
     structure: '结构',
     spaces: '公共空间',
     library: '书屋',
+    care: '养老',
     members: '成员',
     notifications: '通知',
     notificationsUnread: '通知（{{ count }} 条未读）',
@@ -119,6 +121,7 @@ export const zhCN = {
   ...shop.zh,
   ...series.zh,
   ...library.zh,
+  ...care.zh,
   ...volunteers.zh,
   ...issues.zh,
   ...needs.zh,
