@@ -10,6 +10,7 @@ import type { Bindings } from '../env';
 import { tenantDatabase } from '../tenancy/pool';
 import type { CommunitySetupInput } from './community-setup';
 import { seedDemoHistory } from './demo-history';
+import { seedDemoCare } from './demo-care';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
@@ -223,6 +224,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
         await seedDemoMoney(env, row.databaseBinding);
         await seedDemoShop(env, row.databaseBinding, setup.slug);
         await seedDemoLibrary(env, row.databaseBinding);
+        await seedDemoCare(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);

@@ -173,7 +173,8 @@ export async function recipientDetail(db: TenantDb, id: number, today: string, t
 
 /** What a member has to do with elder care: whom they visit (我的结对), and whom they registered. */
 export async function myCare(db: TenantDb, memberId: number) {
-  const [paired, registered] = await db.batch([
+  // Not a batch: D1 names batched columns by name, and the recipient's and the building's are both `name`.
+  const [paired, registered] = await Promise.all([
     db
       .select({ pairingId: carePairings.id, id: careRecipients.id, name: careRecipients.name, building: buildings.name })
       .from(carePairings)
