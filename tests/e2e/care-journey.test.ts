@@ -33,7 +33,7 @@ describe('居家养老 at phone width, in Chinese, through the pages only', () =
     const contact = await pageAs('demo-contact', '李建国', '/care/register');
     await contact.getByLabel('楼栋联络人代为登记').check();
     await contact.getByLabel('老人姓名').fill(elder);
-    const building = contact.getByLabel('楼栋');
+    const building = contact.getByLabel('楼栋', { exact: true });
     await expect.poll(() => building.locator('option').count()).toBeGreaterThan(1);
     await building.selectOption({ index: 1 });
     await contact.getByLabel('门牌').fill('1-803');
