@@ -21,6 +21,8 @@ describe('elder care: registration, pairing, visits and the time bank', () => {
       api(s.plain).care.recipients.$post({ json: elder(s.buildingId, { registeredAs: 'family', consentOn: daysAgo(-3) }) }),
     );
     expect(future.status).toBe(400);
+    const nowhere = await read(api(s.plain).care.recipients.$post({ json: elder(99999, { registeredAs: 'family' }) }));
+    expect([nowhere.status, errorOf(nowhere.json).details]).toEqual([400, { buildingId: ['No such building'] }]);
     expectStatus(
       await read(api(s.plain).care.recipients.$post({ json: elder(s.buildingId, { registeredAs: 'family', consentHow: 'phone' }) })),
       201,

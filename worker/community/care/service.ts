@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
+import { buildings } from '../buildings/schema';
 import { members } from '../members/schema';
 import { buildingContactIds, coordinatorIds, notifyFrom } from './notify';
 import { registrationProblem, visitDayProblem } from './rules';
@@ -54,6 +55,10 @@ export async function registerRecipient(db: TenantDb, registeredBy: number, inpu
   if (problem) throw new AppError('validation_failed', problem.message, { [problem.field]: [problem.message] });
   if (input.consentOn > today) {
     throw new AppError('validation_failed', 'Consent is recorded once given', { consentOn: ['Consent is recorded once given'] });
+  }
+  if (input.buildingId) {
+    const [building] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
+    if (!building) throw new AppError('validation_failed', 'No such building', { buildingId: ['No such building'] });
   }
   const [row] = await db
     .insert(careRecipients)
