@@ -7,6 +7,8 @@ import { bodyRoutes } from './community/bodies/routes';
 import { bookingRoutes } from './community/bookings/routes';
 import { buildingRoutes } from './community/buildings/routes';
 import { canvasRoutes } from './community/canvas/routes';
+import { careRoutes } from './community/care/routes';
+import { careTimeBankRoutes } from './community/care/time-bank-routes';
 import { clubRoutes } from './community/clubs/routes';
 import { consentRoutes } from './community/consent/routes';
 import { committeeRoutes } from './community/committees/routes';
@@ -76,6 +78,8 @@ export function buildApp() {
     .route('/', federationRoutes)
     .route('/', handbookRoutes)
     .route('/', issueRoutes)
+    .route('/', careRoutes)
+    .route('/', careTimeBankRoutes)
     .route('/', ledgerRoutes)
     .route('/', libraryRoutes)
     .route('/', libraryRosterRoutes)

@@ -139,7 +139,11 @@ describe("every page passes axe-core's WCAG 2.1 A and AA rules, in Chinese at 36
       `${community}/library/settings`,
     ]);
     const volunteer = await phone('demo-contact', '李建国');
-    const volunteerReport = await auditAll(volunteer, [`${community}/shop/desk`, `${community}/library/desk`, `${community}/library/roster`]);
+    const volunteerReport = await auditAll(volunteer, [
+      `${community}/shop/desk`,
+      `${community}/library/desk`,
+      `${community}/library/roster`,
+    ]);
     expect({ ...adminReport, ...volunteerReport }).toEqual({});
   });
 });

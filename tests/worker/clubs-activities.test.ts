@@ -432,7 +432,7 @@ describe('activities: sign-ups', () => {
   });
 
   it('sign-up is refused before the activity opens (409)', async () => {
-    const { host, admin } = shared();
+    const { host } = shared();
     const organiser = await resident(host, '王阿姨');
     const other = await resident(host, '李叔');
     const id = await draft(host, organiser);

@@ -294,6 +294,23 @@ describe('the demo seed', () => {
     const raised = terraceDetail.stages.find((st) => st.issueId !== null);
     const terraceIssue = bodyOf(await read(client(host, resident).api.issues[':id'].$get({ param: { id: String(raised!.issueId) } })), 200);
     expect(JSON.stringify(terraceIssue)).toContain(`/little-architects/${terrace!.id}`);
+    // 居家养老: ten elders, the younger volunteers paired, two gone too long without a visit, one concern followed up
+    // and one open; the resident persona visits two elders and gave two banked hours to family.
+    const careCoordinator = client(host, await signIn('demo-neighbour-9', host, '何琳')).api;
+    const care = bodyOf(await read(careCoordinator.care.overview.$get()), 200);
+    expect(care.recipients.length).toBeGreaterThanOrEqual(8);
+    expect(care.recipients.filter((r) => r.overdue).map((r) => r.name)).toEqual(['陈玉珍', '吴国强']);
+    expect(care.concerns.map((c) => c.recipientName)).toEqual(['赵淑芬']);
+    expect(care.volunteers.filter((v) => v.underFifty).length).toBeGreaterThan(
+      care.volunteers.filter((v) => v.ageBand && !v.underFifty).length,
+    );
+    const visitor = client(host, resident).api;
+    expect(bodyOf(await read(visitor.care.me.$get()), 200).paired.map((p) => p.name)).toEqual(['张桂兰', '王秀英']);
+    const bank = bodyOf(await read(visitor.care['time-bank'].$get()), 200);
+    expect(bank.balanceMinutes).toBeGreaterThan(0);
+    expect(bank.entries.find((e) => e.kind === 'gift-out')).toMatchObject({ minutes: -120, note: '给妈妈' });
+    const zhang = bodyOf(await read(careCoordinator['care-recipients'][':id'].$get({ param: { id: '2' } })), 200);
+    expect(zhang.visits.find((v) => v.concern)?.followUp).toContain('扶手');
     const counts = await rowCounts();
 
     expect(await seed()).toEqual([]);

@@ -71,6 +71,11 @@ const CoursePage = lazy(() => import('./features/courses/course-page'));
 const CourseForm = lazy(() => import('./features/courses/course-form'));
 const CourseAttendance = lazy(() => import('./features/courses/attendance'));
 const MyTimetable = lazy(() => import('./features/courses/my-timetable'));
+const Care = lazy(() => import('./features/care/care'));
+const CareRegister = lazy(() => import('./features/care/register-recipient'));
+const CareCoordinator = lazy(() => import('./features/care/coordinator'));
+const CareRecipient = lazy(() => import('./features/care/recipient'));
+const CareTimeBank = lazy(() => import('./features/care/time-bank'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -183,6 +188,11 @@ function Routes() {
           <Route path="/courses/:id" component={CoursePage} />
           <Route path="/courses/:id/edit" component={CourseForm} />
           <Route path="/courses/:id/attendance" component={CourseAttendance} />
+          <Route path="/care" component={Care} />
+          <Route path="/care/register" component={CareRegister} />
+          <Route path="/care/coordinator" component={CareCoordinator} />
+          <Route path="/care/recipients/:id" component={CareRecipient} />
+          <Route path="/care/time-bank" component={CareTimeBank} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

@@ -98,6 +98,8 @@ const roleText: Record<CommunityRole, string> = {
   librarian: 'a librarian of the community library',
   'course-teacher': "the course's teacher",
   guardian: 'a guardian of a child signed up for the activity',
+  'care-coordinator': 'a coordinator of home elder care',
+  'care-volunteer': 'a volunteer paired with this elder',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

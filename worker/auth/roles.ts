@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { TenantDb } from '../db/client';
 import type { MemberContext } from '../http/context';
 import { activities, signups } from '../community/activities/schema';
@@ -7,6 +7,7 @@ import { architectProjects, childSignups } from '../community/children/schema';
 import { clubHandovers, clubMembers, clubs } from '../community/clubs/schema';
 import { committeeMembers } from '../community/committees/schema';
 import { communityProfile } from '../community/profile/schema';
+import { carePairings, careRecipients } from '../community/care/schema';
 import { consentObjections, consentWindows } from '../community/consent/schema';
 import { courseEnrolments, courses } from '../community/courses/schema';
 import { issues } from '../community/issues/schema';
@@ -63,6 +64,10 @@ export const communityRoles = [
   'course-teacher',
   /** A guardian of a child with a place on the route's activity (children's programs: claims parent-rota days). */
   'guardian',
+  /** A coordinator of home elder care (居家养老), appointed by an administrator: registers, pairs, confirms, follows up. */
+  'care-coordinator',
+  /** A volunteer with an open pairing to the route's care recipient. */
+  'care-volunteer',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -85,6 +90,7 @@ export type Subject =
   | 'library-duty-claim'
   | 'course'
   | 'architect-project'
+  | 'care-recipient'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -105,6 +111,7 @@ const subjects: Record<string, Subject> = {
   'library-duty-claims': 'library-duty-claim',
   courses: 'course',
   'architect-projects': 'architect-project',
+  'care-recipients': 'care-recipient',
 };
 
 export function subjectOf(path: string): Subject {
@@ -349,7 +356,9 @@ export class RoleResolver {
               ? ((await this.issue(this.routeId()))?.buildingId ?? null)
               : this.scope.subject === 'member'
                 ? await this.memberBuilding(this.routeId())
-                : null;
+                : this.scope.subject === 'none'
+                  ? this.bodyId('buildingId')
+                  : null;
         return buildingId !== null && m.roles.some((r) => r.role === 'building-contact' && r.buildingId === buildingId);
       }
       case 'owner':
@@ -380,6 +389,18 @@ export class RoleResolver {
           .from(signups)
           .innerJoin(childSignups, eq(childSignups.signupId, signups.id))
           .where(and(eq(signups.activityId, activityId), eq(signups.memberId, m.id), inArray(signups.status, ['confirmed', 'waitlisted'])))
+          .limit(1);
+        return rows.length > 0;
+      }
+      case 'care-coordinator':
+        return m.roles.some((r) => r.role === 'care-coordinator');
+      case 'care-volunteer': {
+        const id = this.scope.subject === 'care-recipient' ? this.routeId() : null;
+        if (id === null) return false;
+        const rows = await this.db
+          .select({ id: carePairings.id })
+          .from(carePairings)
+          .where(and(eq(carePairings.recipientId, id), eq(carePairings.volunteerId, m.id), isNull(carePairings.endedAt)))
           .limit(1);
         return rows.length > 0;
       }
@@ -453,6 +474,11 @@ export class RoleResolver {
           .from(architectProjects)
           .where(eq(architectProjects.id, id));
         return row?.lead === m.id;
+      }
+      case 'care-recipient': {
+        if (id === null) return false;
+        const [row] = await this.db.select({ by: careRecipients.registeredBy }).from(careRecipients).where(eq(careRecipients.id, id));
+        return row?.by === m.id;
       }
       case 'volunteer-hours': {
         if (id === null) return false;

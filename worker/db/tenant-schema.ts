@@ -53,3 +53,4 @@ export {
   architectProjects,
   architectStages,
 } from '../community/children/schema';
+export { careSettings, careRecipients, carePairings, careVisits, timeBankEntries } from '../community/care/schema';

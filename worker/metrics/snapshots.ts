@@ -8,6 +8,7 @@ import { ensureTenantMigrated } from '../tenancy/migrator';
 import { tenantDatabase } from '../tenancy/pool';
 import { runCoursesDayIn } from '../community/courses/decision';
 import { runChildrenDayIn } from '../community/children/daily';
+import { runCareDayIn } from '../community/care/daily';
 import { runLibraryDayIn } from '../community/library/daily';
 import { collectMonthFacts } from './collect';
 import { type Figures, figuresForSeries, monthsUpTo } from './definitions';
@@ -153,6 +154,12 @@ export async function handleMetricsMessage(
       await runChildrenDayIn(env, community.databaseBinding, now);
     } catch (error) {
       console.error('children: daily pass failed', community.id, error);
+    }
+    try {
+      // Elder care: coordinators hear of recipients who reach the no-visit limit today.
+      await runCareDayIn(env, community.databaseBinding, now);
+    } catch (error) {
+      console.error('care: daily pass failed', community.id, error);
     }
     try {
       await snapshotCommunity(env, community, now, message.runId);

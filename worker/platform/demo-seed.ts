@@ -12,6 +12,7 @@ import type { CommunitySetupInput } from './community-setup';
 import { seedDemoChildren } from './demo-children';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoCourses } from './demo-courses';
+import { seedDemoCare } from './demo-care';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
@@ -227,6 +228,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
         await seedDemoLibrary(env, row.databaseBinding);
         await seedDemoCourses(env, row.databaseBinding);
         await seedDemoChildren(env, row.databaseBinding);
+        await seedDemoCare(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);

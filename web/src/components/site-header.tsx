@@ -70,6 +70,7 @@ export function SiteHeader() {
           <Show when={me()?.member}>
             <A href="/children">{t('nav.children')}</A>
           </Show>
+          <A href="/care">{t('nav.care')}</A>
           <Show when={me()}>
             {/* The personal half of the week page; not highlighted separately from 活动. */}
             <A href="/this-week#mine" activeClass="">

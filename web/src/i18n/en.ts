@@ -11,6 +11,7 @@ import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
 import * as courses from '../features/courses/i18n';
+import * as care from '../features/care/i18n';
 import * as library from '../features/library/i18n';
 import * as meetings from '../features/meetings/i18n';
 import * as needs from '../features/needs/i18n';
@@ -65,6 +66,7 @@ export const en: Dictionary = {
     spaces: 'Spaces',
     library: 'Library',
     children: 'My children',
+    care: 'Elder care',
     members: 'Members',
     notifications: 'Notifications',
     unreadCount: ' ({{ count }} unread)',
@@ -122,6 +124,7 @@ export const en: Dictionary = {
   ...library.en,
   ...courses.en,
   ...children.en,
+  ...care.en,
   ...volunteers.en,
   ...issues.en,
   ...needs.en,

@@ -11,6 +11,7 @@ import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
 import * as ledger from '../features/ledger/i18n';
 import * as courses from '../features/courses/i18n';
+import * as care from '../features/care/i18n';
 import * as library from '../features/library/i18n';
 import * as meetings from '../features/meetings/i18n';
 import * as needs from '../features/needs/i18n';
@@ -68,6 +69,7 @@ export const zhCN = {
     spaces: '公共空间',
     library: '书屋',
     children: '我的孩子',
+    care: '养老',
     members: '成员',
     notifications: '通知',
     unreadCount: '（{{ count }} 条未读）',
@@ -124,6 +126,7 @@ export const zhCN = {
   ...library.zh,
   ...courses.zh,
   ...children.zh,
+  ...care.zh,
   ...volunteers.zh,
   ...issues.zh,
   ...needs.zh,

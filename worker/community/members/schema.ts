@@ -17,6 +17,8 @@ export const memberRoleNames = [
   'shop-volunteer',
   /** A volunteer librarian of 明志书屋 (the library program). */
   'librarian',
+  /** Coordinates home elder care (居家养老): registrations, pairings, visits and concerns. */
+  'care-coordinator',
 ] as const;
 export type MemberRoleName = (typeof memberRoleNames)[number];
 

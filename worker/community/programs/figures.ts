@@ -2,6 +2,7 @@ import type { TenantDb } from '../../db/client';
 import { type FigureReads, runFigureReads } from './figure-reads';
 import { courseFigures } from '../courses/figures';
 import { kidsTroupeFigures, littleArchitectsFigures } from '../children/figures';
+import { careFigures } from '../care/figures';
 import { libraryFigures } from '../library/figures';
 import { needsFigures } from '../needs/figures';
 import { shopFigures } from '../shop/figures';
@@ -29,6 +30,7 @@ export const figureSources: readonly ProgramFigureSource[] = [
   courseFigures,
   kidsTroupeFigures,
   littleArchitectsFigures,
+  careFigures,
 ];
 
 /** The reads of every source registered for the program, as one: their statements in order, their figures in order. */

@@ -38,6 +38,7 @@ const programTools: Record<string, string> = {
   university: '/courses',
   'kids-troupe': '/children',
   'little-architects': '/little-architects',
+  'elder-care': '/care',
 };
 
 /** The page of the program's own tool (明志书屋 lending, 彩虹屋, 需求登记), or null when it has none. */

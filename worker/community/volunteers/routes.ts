@@ -8,6 +8,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { communitySettings } from '../profile/service';
+import { ageBands } from './schema';
 import { wallClock } from '../profile/rules';
 import { approveOwnHours, hoursWaitingForAdmins, logOwnHours, recordHours } from './service';
 
@@ -20,8 +21,14 @@ const register = defineRoute(
     method: 'put',
     path: '/api/volunteers/me',
     operationId: 'volunteers.register',
-    summary: 'Register (or update) yourself as a volunteer: skills and availability',
-    request: jsonBody(z.object({ skills: z.string().trim().max(500), availability: z.string().trim().max(300) })),
+    summary: 'Register (or update) yourself as a volunteer: skills, availability and, if you wish, your age band',
+    request: jsonBody(
+      z.object({
+        skills: z.string().trim().max(500),
+        availability: z.string().trim().max(300),
+        ageBand: z.enum(ageBands).nullable().optional(),
+      }),
+    ),
     responses: { 200: ok, ...errorResponses(400, 401, 403) },
   },
   { affects: ['metrics'] },
@@ -150,7 +157,9 @@ const mine = defineRoute(residents, {
   responses: {
     200: json(
       z.object({
-        registration: z.object({ skills: z.string(), availability: z.string(), registeredAt: z.string() }).nullable(),
+        registration: z
+          .object({ skills: z.string(), availability: z.string(), ageBand: z.enum(ageBands).nullable(), registeredAt: z.string() })
+          .nullable(),
         confirmedMinutes: z.number(),
         hours: z.array(
           z.object({
@@ -225,7 +234,12 @@ export const volunteerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     const me = memberOf(c);
     const [registration, hours] = await db.batch([
       db
-        .select({ skills: volunteers.skills, availability: volunteers.availability, registeredAt: volunteers.registeredAt })
+        .select({
+          skills: volunteers.skills,
+          availability: volunteers.availability,
+          ageBand: volunteers.ageBand,
+          registeredAt: volunteers.registeredAt,
+        })
         .from(volunteers)
         .where(eq(volunteers.memberId, me.id)),
       db

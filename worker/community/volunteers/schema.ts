@@ -3,12 +3,18 @@ import { activities } from '../activities/schema';
 import { members } from '../members/schema';
 import { now } from '../../db/columns';
 
+/** A volunteer's self-declared age band, so the program can count how many young and middle-aged people take part. */
+export const ageBands = ['under-30', '30-49', '50-64', '65-plus'] as const;
+export type AgeBand = (typeof ageBands)[number];
+
 export const volunteers = sqliteTable('volunteers', {
   memberId: integer('member_id')
     .primaryKey()
     .references(() => members.id),
   skills: text('skills').notNull().default(''),
   availability: text('availability').notNull().default(''),
+  /** Optional and self-declared; null when the volunteer would rather not say. */
+  ageBand: text('age_band', { enum: ageBands }),
   registeredAt: text('registered_at').notNull().default(now),
 });
 

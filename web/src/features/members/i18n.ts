@@ -40,6 +40,7 @@ export const zh = {
     'role_association-admin': '互助会管理员',
     'role_shop-volunteer': '彩虹屋店员',
     role_librarian: '书屋馆员',
+    'role_care-coordinator': '居家养老协调员',
     partiesLink: '四方代表由各方提名、本人接受，请到“社区设置”办理',
     search: '按称呼查找',
     any: '全部',
@@ -61,6 +62,8 @@ export const zh = {
     shopVolunteerNamed: '{{ name }} 是彩虹屋店员',
     librarian: '书屋馆员',
     librarianNamed: '{{ name }} 是书屋馆员',
+    careCoordinator: '养老协调员',
+    careCoordinatorNamed: '{{ name }} 是居家养老协调员',
   },
   roleInvitations: {
     title: '角色邀请',
@@ -152,6 +155,7 @@ export const en: Translation<typeof zh> = {
     'role_association-admin': 'Association administrator',
     'role_shop-volunteer': 'Charity shop volunteer',
     role_librarian: 'Librarian',
+    'role_care-coordinator': 'Elder-care coordinator',
     partiesLink: "Party representatives are nominated by their party and accept it themselves: see the community's settings",
     search: 'Find by name',
     any: 'All',
@@ -173,6 +177,8 @@ export const en: Translation<typeof zh> = {
     shopVolunteerNamed: '{{ name }} is a charity shop volunteer',
     librarian: 'Librarian',
     librarianNamed: '{{ name }} is a librarian',
+    careCoordinator: 'Care coordinator',
+    careCoordinatorNamed: '{{ name }} is an elder-care coordinator',
   },
   roleInvitations: {
     title: 'Invitations to roles',

@@ -4,14 +4,14 @@ import { ApiError, api, request } from '../../lib/api';
 
 type Role = { role: string; partyKey: string | null; buildingId: number | null };
 type Grant = {
-  role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin' | 'shop-volunteer' | 'librarian';
+  role: 'building-contact' | 'club-leader' | 'committee-member' | 'association-admin' | 'shop-volunteer' | 'librarian' | 'care-coordinator';
   buildingId?: number;
 };
-type Helper = 'shop-volunteer' | 'librarian';
+type Helper = 'shop-volunteer' | 'librarian' | 'care-coordinator';
 
 /**
  * Appoints or removes a member as association administrator, as a volunteer of a program's tool (the charity shop,
- * the library) or as a contact of a building; the other roles they hold
+ * the library, elder care) or as a contact of a building; the other roles they hold
  * are kept as they are (a party's representative is appointed through the party and is not touched here).
  */
 export function MemberRoles(props: {
@@ -29,7 +29,8 @@ export function MemberRoles(props: {
   const isAdmin = () => props.member.roles.some((r) => r.role === 'association-admin');
   const contactOf = () => props.member.roles.find((r) => r.role === 'building-contact')?.buildingId ?? null;
 
-  const helpers = (): Helper[] => (['shop-volunteer', 'librarian'] as const).filter((h) => props.member.roles.some((r) => r.role === h));
+  const helpers = (): Helper[] =>
+    (['shop-volunteer', 'librarian', 'care-coordinator'] as const).filter((h) => props.member.roles.some((r) => r.role === h));
 
   async function save(admin: boolean, contact: number | null, asHelper: Helper[] = helpers()) {
     setBusy(true);
@@ -60,7 +61,13 @@ export function MemberRoles(props: {
         />
         {t('memberRoles.admin')}
       </label>
-      <For each={[['shop-volunteer', 'shopVolunteer'] as const, ['librarian', 'librarian'] as const]}>
+      <For
+        each={[
+          ['shop-volunteer', 'shopVolunteer'] as const,
+          ['librarian', 'librarian'] as const,
+          ['care-coordinator', 'careCoordinator'] as const,
+        ]}
+      >
         {([role, word]) => (
           <label>
             <input

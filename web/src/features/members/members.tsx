@@ -18,6 +18,7 @@ const filterRoles = [
   'committee-member',
   'shop-volunteer',
   'librarian',
+  'care-coordinator',
 ] as const;
 
 /**

@@ -8,6 +8,10 @@ import { LogHoursForm } from './log-hours-form';
 import { WaitingHours } from './waiting-hours';
 import { TableWrap } from '../../components/table-wrap';
 
+/** The register's optional age bands, as the API names them. */
+const ageBands = ['under-30', '30-49', '50-64', '65-plus'] as const;
+type AgeBand = (typeof ageBands)[number];
+
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 /**
@@ -32,6 +36,7 @@ export default function Volunteering() {
 
   const [skills, setSkills] = createSignal('');
   const [availability, setAvailability] = createSignal('');
+  const [ageBand, setAgeBand] = createSignal<AgeBand | ''>('');
   createEffect(
     on(
       () => record()?.registration,
@@ -39,6 +44,7 @@ export default function Volunteering() {
         if (!registration) return;
         setSkills(registration.skills);
         setAvailability(registration.availability);
+        setAgeBand(registration.ageBand ?? '');
       },
     ),
   );
@@ -51,7 +57,9 @@ export default function Volunteering() {
     setError(undefined);
     setSaved(false);
     try {
-      await request(api.api.volunteers.me.$put({ json: { skills: skills().trim(), availability: availability().trim() } }));
+      await request(
+        api.api.volunteers.me.$put({ json: { skills: skills().trim(), availability: availability().trim(), ageBand: ageBand() || null } }),
+      );
       setSaved(true);
       await refetch();
     } catch (e) {
@@ -134,6 +142,21 @@ export default function Volunteering() {
                   />
                   <span class="help" id="v-availability-help">
                     {t('volunteer.availabilityHelp')}
+                  </span>
+                </div>
+                <div class="field">
+                  <label for="v-age">{t('volunteer.ageBand')}</label>
+                  <select
+                    id="v-age"
+                    value={ageBand()}
+                    onChange={(e) => setAgeBand(e.currentTarget.value as AgeBand | '')}
+                    aria-describedby="v-age-help"
+                  >
+                    <option value="">{t('volunteer.ageUnsaid')}</option>
+                    <For each={ageBands}>{(b) => <option value={b}>{t(`volunteer.age_${b}`)}</option>}</For>
+                  </select>
+                  <span class="help" id="v-age-help">
+                    {t('volunteer.ageBandHelp')}
                   </span>
                 </div>
                 <button type="submit" class="button" disabled={busy()}>
