@@ -6,14 +6,14 @@ import type { ParentProps } from 'solid-js';
  */
 export function TableWrap(props: ParentProps<{ label?: string; labelledBy?: string; class?: string }>) {
   return (
-    <div
+    // A named <section> is a region landmark; it takes focus so the keyboard can scroll it.
+    <section
       class={props.class ? `table-wrap ${props.class}` : 'table-wrap'}
-      role="region"
       tabindex="0"
       aria-label={props.label}
       aria-labelledby={props.labelledBy}
     >
       {props.children}
-    </div>
+    </section>
   );
 }
