@@ -42,3 +42,4 @@ export {
   libraryDutySlots,
   libraryDutyClaims,
 } from '../community/library/schema';
+export { partnerships, partnershipEntries } from '../community/partnerships/schema';

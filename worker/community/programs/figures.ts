@@ -1,6 +1,7 @@
 import type { TenantDb } from '../../db/client';
 import { libraryFigures } from '../library/figures';
 import { needsFigures } from '../needs/figures';
+import { partnershipFigures } from '../partnerships/figures';
 import { shopFigures } from '../shop/figures';
 import type { ProgramFigure } from './rules';
 
@@ -16,8 +17,9 @@ export interface ProgramFigureSource {
   figures(db: TenantDb, months: string[], timeZone: string): Promise<ProgramFigure[]>;
 }
 
-/** The registered sources: 明志书屋's loans, 彩虹屋's donations and sales, the needs register's needs. */
-export const figureSources: readonly ProgramFigureSource[] = [libraryFigures, shopFigures, needsFigures];
+/** The registered sources: 明志书屋's loans, 彩虹屋's donations and sales, the needs register's needs, the partnerships
+ * with other communities. */
+export const figureSources: readonly ProgramFigureSource[] = [libraryFigures, shopFigures, needsFigures, partnershipFigures];
 
 /** The figures the program's tools add, in the order the sources are registered. */
 export async function toolFigures(
