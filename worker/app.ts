@@ -29,6 +29,7 @@ import { needRoutes } from './community/needs/routes';
 import { memberRoutes } from './community/members/routes';
 import { onboardingRoutes } from './community/onboarding/routes';
 import { associationRoutes } from './community/association/routes';
+import { partnershipRoutes } from './community/partnerships/routes';
 import { partyRoutes } from './community/parties/routes';
 import { profileRoutes } from './community/profile/routes';
 import { programRoutes } from './community/programs/routes';
@@ -92,6 +93,7 @@ export function buildApp() {
     .route('/', memberRoutes)
     .route('/', onboardingRoutes)
     .route('/', associationRoutes)
+    .route('/', partnershipRoutes)
     .route('/', partyRoutes)
     .route('/', profileRoutes)
     .route('/', programRoutes)

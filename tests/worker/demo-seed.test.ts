@@ -184,6 +184,33 @@ describe('the demo seed', () => {
     const window = bodyOf(await read(pingzhiAdmin.clubs[':id'].consent.$get({ param: { id: String(proposed!.id) } })), 200);
     expect(window.window).toMatchObject({ status: 'waiting' });
     expect(window.window?.asked.map((p) => p.displayName).sort()).toEqual(['周明', '徐涛'].sort());
+    // 翠竹园 partners with 平治 on Huzhu (a donation in both ledgers under one reference, a visit each way) and with
+    // 高芒村, a village outside Huzhu.
+    const cuiPartners = bodyOf(await read(admin.partnerships.$get()), 200).partnerships;
+    expect(cuiPartners.map((p) => [p.partnerName, p.kind, p.status])).toEqual(
+      expect.arrayContaining([
+        ['平治', 'huzhu', 'active'],
+        ['高芒村', 'outside', 'active'],
+      ]),
+    );
+    const withPingzhi = bodyOf(
+      await read(admin.partnerships[':id'].$get({ param: { id: String(cuiPartners.find((p) => p.partnerName === '平治')!.id) } })),
+      200,
+    );
+    expect(withPingzhi.visits.map((v) => v.ours).sort()).toEqual([false, true]);
+    const pingPartners = bodyOf(await read(pingzhiAdmin.partnerships.$get()), 200).partnerships;
+    const fromCui = bodyOf(
+      await read(
+        pingzhiAdmin.partnerships[':id'].$get({ param: { id: String(pingPartners.find((p) => p.partnerName === '翠竹园')!.id) } }),
+      ),
+      200,
+    );
+    const reference = withPingzhi.donations[0]!.reference;
+    expect(fromCui.donations.map((d) => [d.ours, d.reference, d.amountFen])).toEqual([[false, reference, 5000_00]]);
+    for (const api of [admin, pingzhiAdmin]) {
+      const hub = bodyOf(await read(api.ledger.funds[':key'].statement.$get({ param: { key: 'hub' }, query: {} })), 200);
+      expect(hub.entries.filter((e) => e.category === 'partnership-donation' && e.memo.includes(reference))).toHaveLength(1);
+    }
     // Money recorded through the admin's forms: seed fund, a named and an anonymous donation, a grant, and an advance
     // to the tennis club that is partly repaid.
     const hubEntries = bodyOf(

@@ -42,6 +42,9 @@ const Issues = lazy(() => import('./features/issues/issues'));
 const IssueDetail = lazy(() => import('./features/issues/issue-detail'));
 const Needs = lazy(() => import('./features/needs/needs'));
 const NeedDetail = lazy(() => import('./features/needs/need-detail'));
+const Partnerships = lazy(() => import('./features/partnerships/partnerships'));
+const Partnership = lazy(() => import('./features/partnerships/partnership'));
+const PartnershipReport = lazy(() => import('./features/partnerships/partnership-report'));
 const Meetings = lazy(() => import('./features/meetings/meetings'));
 const MeetingDetail = lazy(() => import('./features/meetings/meeting-detail'));
 const Notifications = lazy(() => import('./features/notifications/notifications'));
@@ -157,6 +160,9 @@ function Routes() {
           <Route path="/issues/:id" component={IssueDetail} />
           <Route path="/needs" component={Needs} />
           <Route path="/needs/:id" component={NeedDetail} />
+          <Route path="/partnerships" component={Partnerships} />
+          <Route path="/partnerships/:id" component={Partnership} />
+          <Route path="/partnerships/:id/reports/:year" component={PartnershipReport} />
           <Route path="/meetings" component={Meetings} />
           <Route path="/meetings/:id" component={MeetingDetail} />
           <Route path="/notifications" component={Notifications} />

@@ -114,3 +114,5 @@ export const snapshotRuns = sqliteTable('snapshot_runs', {
   startedAt: text('started_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   finishedAt: text('finished_at'),
 });
+
+export { partnershipLinks, partnershipSharedItems } from '../community/partnerships/platform-schema';

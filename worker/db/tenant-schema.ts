@@ -54,3 +54,4 @@ export {
   architectStages,
 } from '../community/children/schema';
 export { careSettings, careRecipients, carePairings, careVisits, timeBankEntries } from '../community/care/schema';
+export { partnerships, partnershipEntries } from '../community/partnerships/schema';

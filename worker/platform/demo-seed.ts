@@ -18,6 +18,7 @@ import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
 import { seedDemoPrograms } from './demo-programs';
 import { seedDemoNeeds } from './demo-needs';
+import { seedDemoPartnerships } from './demo-partnerships';
 import { seedDemoShop } from './demo-shop';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
@@ -242,6 +243,8 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       .values({ communityId: row.id, consultantUserId: 'demo-consultant', grantedBy: 'demo-admin' })
       .onConflictDoNothing();
   }
+  // Between two of the communities, so after all of them exist.
+  await seedDemoPartnerships(env);
   await platform.batch([
     platform
       .insert(platformRoles)

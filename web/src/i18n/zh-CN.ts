@@ -19,6 +19,7 @@ import * as committees from '../features/committees/i18n';
 import * as members from '../features/members/i18n';
 import * as notifications from '../features/notifications/i18n';
 import * as parties from '../features/parties/i18n';
+import * as partnerships from '../features/partnerships/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
 import * as programs from '../features/programs/i18n';
@@ -130,6 +131,7 @@ export const zhCN = {
   ...volunteers.zh,
   ...issues.zh,
   ...needs.zh,
+  ...partnerships.zh,
   ...meetings.zh,
   ...notifications.zh,
   ...parties.zh,

@@ -30,6 +30,8 @@ export const ledgerCategories = [
   'correction',
   /** A day's takings of the charity shop (彩虹屋), the cash counted at closing. */
   'shop-takings',
+  /** A designated donation to or from a partner community (社区帮扶社区): spending for the giver, income for the receiver. */
+  'partnership-donation',
 ] as const;
 export type LedgerCategory = (typeof ledgerCategories)[number];
 

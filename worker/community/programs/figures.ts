@@ -5,6 +5,7 @@ import { kidsTroupeFigures, littleArchitectsFigures } from '../children/figures'
 import { careFigures } from '../care/figures';
 import { libraryFigures } from '../library/figures';
 import { needsFigures } from '../needs/figures';
+import { partnershipFigures } from '../partnerships/figures';
 import { shopFigures } from '../shop/figures';
 import type { ProgramFigure } from './rules';
 
@@ -31,6 +32,7 @@ export const figureSources: readonly ProgramFigureSource[] = [
   kidsTroupeFigures,
   littleArchitectsFigures,
   careFigures,
+  partnershipFigures,
 ];
 
 /** The reads of every source registered for the program, as one: their statements in order, their figures in order. */

@@ -14,6 +14,7 @@ export const zh = {
     'advance-repayment': '归还预支',
     correction: '更正',
     'shop-takings': '彩虹屋义卖收入',
+    'partnership-donation': '社区帮扶捐赠',
   },
   accounts: {
     title: '账目公开',
@@ -121,6 +122,7 @@ export const en: Translation<typeof zh> = {
     'advance-repayment': 'Advance repayments',
     correction: 'Corrections',
     'shop-takings': 'Charity shop takings',
+    'partnership-donation': 'Partner community donations',
   },
   accounts: {
     title: 'Open accounts',

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { MemberGate, useMembership } from '../../components/member-gate';
@@ -29,6 +30,9 @@ export default function Needs() {
     <section class="needs">
       <h1>{t('needs.title')}</h1>
       <p class="lead">{t('needs.intro')}</p>
+      <p>
+        <A href="/partnerships">{t('partnerships.fromNeeds')}</A>
+      </p>
       <MemberGate next="/needs" />
       <Show when={member()}>
         <p class="actions">

@@ -46,6 +46,12 @@ export default function ProgramPageView() {
                   <A class="button" href={href()}>
                     {t('program.toolOpen')}
                   </A>
+                  <Show when={p().key === 'community-helps-community'}>
+                    <p>{t('partnerships.fromNeeds')}</p>
+                    <A class="button secondary" href="/partnerships">
+                      {t('partnerships.title')}
+                    </A>
+                  </Show>
                 </section>
               )}
             </Show>
