@@ -98,7 +98,6 @@ export const zh = {
     raised: '已作为议题提交。',
     issue: '查看议题',
     photos: '{{ n }} 张照片',
-    seePhotos: '看照片',
   },
 };
 
@@ -202,6 +201,5 @@ export const en: Translation<typeof zh> = {
     raised: 'Raised as an issue.',
     issue: 'See the issue',
     photos: '{{ n }} photos',
-    seePhotos: 'See the photos',
   },
 };
