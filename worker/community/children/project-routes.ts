@@ -12,7 +12,7 @@ const members = { host: 'community', allow: 'member' } as const;
 const leads = { host: 'community', allow: ['owner', 'association-admin'] } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const stageParam = idParam.extend({ stageId: z.coerce.number().int().positive() });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const day = z.iso.date();
 
 const stageSchema = z.object({
   id: z.number().int(),

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
+import { activities } from '../activities/schema';
 import { issueEvents, issues } from '../issues/schema';
 import { mediaFiles } from '../media/schema';
 import { members } from '../members/schema';
@@ -73,6 +74,10 @@ export async function addStage(
   if (input.endsOn < input.startsOn)
     throw new AppError('validation_failed', 'A stage ends on or after it starts', { endsOn: ['On or after the start'] });
   await projectDetail(db, projectId);
+  if (input.activityId != null) {
+    const [activity] = await db.select({ id: activities.id }).from(activities).where(eq(activities.id, input.activityId));
+    if (!activity) throw new AppError('validation_failed', 'No such activity', { activityId: ['No such activity'] });
+  }
   const [row] = await db
     .insert(architectStages)
     .values({

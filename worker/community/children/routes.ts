@@ -16,7 +16,7 @@ const community = { host: 'community' } as const;
 const organisers = { ...community, allow: ['activity-responsible', 'club-responsible'] } as const;
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const day = z.iso.date();
 const phone = z
   .string()
   .trim()

@@ -17,7 +17,7 @@ const anyone = { host: 'community', allow: 'public' } as const;
 const coordinators = { host: 'community', allow: 'association-admin' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const ok = json(z.object({ ok: z.literal(true) }), 'Done');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const day = z.iso.date();
 const instant = z.string().datetime({ offset: true });
 
 const termSchema = z.object({ id: z.number().int(), name: z.string(), startsOn: z.string(), endsOn: z.string() });
