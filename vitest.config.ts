@@ -10,6 +10,14 @@ const keys = generateKeyPairSync('rsa', {
   privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
 });
 
+/** Tenant database bindings for the worker tests, named as the pool expects (TENANT_DB_001 …). */
+const testTenantDatabases = Object.fromEntries(
+  Array.from({ length: 600 }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return [`TENANT_DB_${n}`, `huzhu-tenant-${n}`];
+  }),
+);
+
 export default defineConfig(async () => {
   const platformMigrations = await readD1Migrations('migrations/platform');
   const tenantMigrations = await readD1Migrations('migrations/tenant');
@@ -21,6 +29,9 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
+                // The test files share one runtime per worker (isolate: false below), so they share the database pool:
+                // wrangler.toml's 32 are enough for a deployment, the suite signs up a few hundred communities.
+                d1Databases: testTenantDatabases,
                 bindings: {
                   AUTH_MODE: 'dev',
                   PLATFORM_HOST: 'localhost',
@@ -37,6 +48,7 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'worker',
+            isolate: false,
             include: ['tests/worker/**/*.test.ts'],
             // Sign-ups migrate a fresh database; on a loaded two-core machine some tests need more than 5 s.
             testTimeout: 30_000,

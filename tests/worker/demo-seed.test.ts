@@ -424,7 +424,7 @@ describe('the demo seed', () => {
     ).all<{ slug: string }>();
     expect(grants.map((g) => g.slug)).toEqual(slugs);
     const { results: profiles } = await env.PLATFORM_DB.prepare(
-      `SELECT p.user_id AS userId, p.display_name AS name, p.organisation, r.role FROM consultant_profiles p JOIN platform_roles r ON r.user_id = p.user_id ORDER BY p.user_id`,
+      `SELECT p.user_id AS userId, p.display_name AS name, p.organisation, r.role FROM consultant_profiles p JOIN platform_roles r ON r.user_id = p.user_id WHERE p.user_id LIKE 'demo-%' ORDER BY p.user_id`,
     ).all();
     expect(profiles).toEqual([
       { userId: 'demo-consultant', name: '顾问林', organisation: '社区营造研究中心', role: 'consultant' },

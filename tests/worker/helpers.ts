@@ -1,7 +1,9 @@
-import { env, exports } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { hc } from 'hono/client';
 import { z } from '@hono/zod-openapi';
 import type { AppType } from '../../worker/app';
+import worker from '../../worker/index';
 import { tenantDb as drizzleTenantDb } from '../../worker/db/client';
 import { errorSchema } from '../../worker/http/route';
 import type { communitySetupSchema } from '../../worker/platform/community-setup';
@@ -11,6 +13,20 @@ import { parseJson, read } from '../client-response';
 export { bodyOf, expectStatus, type Read, read } from '../client-response';
 
 export const PLATFORM = 'localhost';
+
+/**
+ * Hands a request to the Worker's fetch handler, as the platform would, and waits for the work it left running
+ * (`waitUntil`) before answering, so a test sees every effect of the request. The handler is called directly rather
+ * than through the pool's `exports.default.fetch`, whose cost grows with every request a test file makes
+ * (cloudflare/workers-sdk#15446): a file of 1,500 requests went from 6 ms to 400 ms per request.
+ */
+export async function dispatch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const ctx = createExecutionContext();
+  const request = new Request(input, init) as Parameters<NonNullable<typeof worker.fetch>>[0];
+  const response = await worker.fetch!(request, env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
 
 /**
  * The typed API client for `host`, as a browser there would call it (optionally signed in with `token`).
@@ -23,7 +39,7 @@ export const PLATFORM = 'localhost';
  */
 export function client(host: string, token?: string) {
   return hc<AppType>(`http://${host}`, {
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => exports.default.fetch(new Request(input, init)),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => dispatch(input, init),
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
 }
@@ -47,7 +63,7 @@ export async function rawCall(host: string, path: string, options: RawOptions = 
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const response = await exports.default.fetch(
+  const response = await dispatch(
     new Request(`http://${host}${path}`, {
       method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
       headers,

@@ -1,8 +1,7 @@
-import { exports } from 'cloudflare:workers';
 import { z } from '@hono/zod-openapi';
 import type { InferRequestType } from 'hono/client';
 import { describe, expect, it, vi } from 'vitest';
-import { type Api, expectStatus, read, tenantD1 } from './helpers';
+import { type Api, dispatch, expectStatus, read, tenantD1 } from './helpers';
 import { activeClub, as, community, type Person, resident, today } from './community-fixtures';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
@@ -254,7 +253,7 @@ describe('advances to clubs', () => {
 });
 
 async function rawUpload(host: string, path: string, token: string) {
-  const res = await exports.default.fetch(
+  const res = await dispatch(
     new Request(`http://${host}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },

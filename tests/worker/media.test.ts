@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { errorSchema } from '../../worker/http/route';
-import { bodyOf, client, createCommunity, expectStatus, read, signIn } from './helpers';
+import { bodyOf, client, createCommunity, dispatch, expectStatus, read, signIn } from './helpers';
 
 vi.setConfig({ testTimeout: 60_000 });
 const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
@@ -21,7 +20,7 @@ const byId = (id: number) => ({ param: { id: String(id) } });
  * strings but not a raw body, so uploads go through the fetch handler directly; read the answer with a schema.
  */
 async function upload(host: string, path: string, token: string, bytes: Uint8Array, contentType: string) {
-  const res = await exports.default.fetch(
+  const res = await dispatch(
     new Request(`http://${host}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
@@ -84,7 +83,7 @@ describe('activity photos', () => {
     const list = await photos(a.host, a.id);
     expect(list).toHaveLength(1);
     // The photo is fetched at the URL the API gave, as an <img> would.
-    const served = await exports.default.fetch(new Request(`http://${a.host}${list[0]!.url}`));
+    const served = await dispatch(new Request(`http://${a.host}${list[0]!.url}`));
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(png);

@@ -1,9 +1,9 @@
-import { exports } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../worker/http/context';
 import { afterSuccess } from '../../worker/http/effects';
 import type { MetricsMessage } from '../../worker/metrics/snapshots';
+import { dispatch } from './helpers';
 
 /** A tiny app with the effect on one route that answers as told, and a queue that records sends. */
 function harness(kind: 'community' | 'platform') {
@@ -45,7 +45,7 @@ describe('recomputing a community’s figures after a material change', () => {
   });
 
   it('is declared on the routes whose writes change what the metrics count, and on no read', async () => {
-    const doc = (await (await exports.default.fetch('http://localhost/api/openapi.json')).json()) as {
+    const doc = (await (await dispatch('http://localhost/api/openapi.json')).json()) as {
       paths: Record<string, Record<string, { 'x-affects'?: string[] }>>;
     };
     const affecting = Object.entries(doc.paths).flatMap(([path, ops]) =>

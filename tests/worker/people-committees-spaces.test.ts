@@ -1,7 +1,7 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { as, byId, type Person, resident, sharedCommunity, uniq } from './community-fixtures';
-import { bodyOf, errorOf, expectStatus, rawCall, read, tenantD1 } from './helpers';
+import { bodyOf, dispatch, errorOf, expectStatus, rawCall, read, tenantD1 } from './helpers';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -213,7 +213,7 @@ describe('committees', () => {
 });
 
 async function upload(host: string, path: string, token: string, bytes: Uint8Array, contentType: string) {
-  const res = await exports.default.fetch(
+  const res = await dispatch(
     new Request(`http://${host}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
@@ -257,7 +257,7 @@ describe('spaces', () => {
     expect(stored.status).toBe(201);
     const space = bodyOf(await read(as(host).spaces.$get()), 200).spaces.find((s) => s.id === id)!;
     expect(space.photoUrl).toMatch(/^\/api\/photos\/\d+$/);
-    const served = await exports.default.fetch(new Request(`http://${host}${space.photoUrl}`));
+    const served = await dispatch(new Request(`http://${host}${space.photoUrl}`));
     expect(served.status).toBe(200);
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(png);
   });

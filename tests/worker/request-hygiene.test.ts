@@ -1,15 +1,15 @@
 import { createExecutionContext } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
-import { rawCall, createCommunity, PLATFORM, setupBody, signIn, uniqueSlug } from './helpers';
+import { createCommunity, dispatch, PLATFORM, rawCall, setupBody, signIn, uniqueSlug } from './helpers';
 
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
 /** Sends a request through the Worker's fetch handler; `direct` hands it to the app itself, as for URLs workerd will not dispatch. */
 async function send(url: string, init: RequestInit = {}, direct = false) {
   const request = new Request(url, init);
-  const response = direct ? await app.fetch(request, env, createExecutionContext()) : await exports.default.fetch(request);
+  const response = direct ? await app.fetch(request, env, createExecutionContext()) : await dispatch(request);
   const text = await response.text();
   let json: unknown = null;
   try {

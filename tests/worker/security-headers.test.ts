@@ -1,15 +1,15 @@
 import { createExecutionContext } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
 import { clerkFrontendApi } from '../../worker/http/security-headers';
-import { rawCall, createCommunity, PLATFORM } from './helpers';
+import { createCommunity, dispatch, PLATFORM, rawCall } from './helpers';
 
 const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
 async function get(url: string, headers: Record<string, string> = {}) {
-  const response = await exports.default.fetch(new Request(url, { headers }));
+  const response = await dispatch(new Request(url, { headers }));
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, notExists, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, notExists, notInArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { activities, activityCostLines, notifications, programs } from '../../db/tenant-schema';
@@ -123,6 +123,17 @@ export function moveStatements(
   const tail = note ? { zh: `：${note}`, en: `: ${note}` } : { zh: '', en: '' };
   // Rows of the need only once this move has happened: in its new state, with this move's stamp.
   const movedNeed = and(eq(needs.id, need.id), eq(needs.state, to), eq(needs.stateSince, stamp));
+  // Two moves to the same state in the same millisecond share a stamp: the losing one finds the winner's row as
+  // "moved", so each notice is written only if that member has not had it for this move.
+  const sharedText = `你也需要的需求“${need.title}”${what.zh}${tail.zh}`;
+  const posterText = `你登记的需求“${need.title}”${what.zh}${tail.zh}`;
+  const notYetTold = (memberId: SQLWrapper, textZh: string) =>
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(notifications)
+        .where(and(sql`${notifications.memberId} = ${memberId}`, eq(notifications.textZh, textZh), eq(notifications.createdAt, stamp))),
+    );
   const statements: Batch = [
     db
       .update(needs)
@@ -158,7 +169,7 @@ export function moveStatements(
           id: sql<number>`NULL`.as('id'),
           memberId: needResponses.memberId,
           issueId: sql<null>`NULL`.as('issueId'),
-          textZh: sql<string>`${`你也需要的需求“${need.title}”${what.zh}${tail.zh}`}`.as('textZh'),
+          textZh: sql<string>`${sharedText}`.as('textZh'),
           textEn: sql<string>`${`A need you share, "${need.title}", ${what.en}${tail.en}`}`.as('textEn'),
           createdAt: needs.stateSince,
           readAt: sql<null>`NULL`.as('readAt'),
@@ -170,6 +181,7 @@ export function moveStatements(
             eq(needResponses.needId, need.id),
             eq(needResponses.kind, 'me-too'),
             notInArray(needResponses.memberId, [need.postedBy, actorId]),
+            notYetTold(needResponses.memberId, sharedText),
           ),
         ),
     ),
@@ -182,13 +194,13 @@ export function moveStatements(
             id: sql<number>`NULL`.as('id'),
             memberId: needs.postedBy,
             issueId: sql<null>`NULL`.as('issueId'),
-            textZh: sql<string>`${`你登记的需求“${need.title}”${what.zh}${tail.zh}`}`.as('textZh'),
+            textZh: sql<string>`${posterText}`.as('textZh'),
             textEn: sql<string>`${`Your need "${need.title}" ${what.en}${tail.en}`}`.as('textEn'),
             createdAt: needs.stateSince,
             readAt: sql<null>`NULL`.as('readAt'),
           })
           .from(needs)
-          .where(movedNeed),
+          .where(and(movedNeed, notYetTold(needs.postedBy, posterText))),
       ),
     );
   }
