@@ -1,3 +1,4 @@
+import { serveWebApp } from './share/page';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { identify } from './auth/identify';
@@ -112,7 +113,7 @@ export function buildApp() {
 
   app.all('/api/*', (c) => errorJson(c, 'not_found', 'No such API route'));
   // Everything else is the web app, for the platform and active communities only (unknown hosts were refused above).
-  app.get('*', (c) => c.env.ASSETS.fetch(c.req.raw));
+  app.get('*', serveWebApp);
 
   app.onError((error, c) => {
     if (error instanceof AppError) return errorJson(c, error.code, error.message, error.details);

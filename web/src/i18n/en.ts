@@ -48,6 +48,9 @@ export const en: Dictionary = {
     back: 'Back',
     next: 'Next',
     footer: 'Huzhu · so that every neighbourhood can copy the mutual-aid association model',
+    share: 'Share',
+    shareCopied: 'Link copied: paste it into a group chat',
+    shareFailed: 'Could not copy: copy the link from the address bar',
   },
   nav: {
     association: 'Standing',

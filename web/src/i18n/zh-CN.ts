@@ -51,6 +51,9 @@ export const zhCN = {
     back: '返回',
     next: '下一步',
     footer: '互助 · 让每个小区都能复制社区互助会模式',
+    share: '分享',
+    shareCopied: '链接已复制，可以粘贴到微信群',
+    shareFailed: '没能复制，请长按地址栏复制链接',
   },
   nav: {
     association: '现状',

@@ -1,3 +1,4 @@
+import { ShareButton } from '../../components/share-button';
 import { A, useParams } from '@solidjs/router';
 import { ConsentPanel } from '../consent/consent-panel';
 import { ClubReviseForm } from './club-revise-form';
@@ -126,6 +127,9 @@ export default function ClubDetail() {
         {(cl) => (
           <>
             <h1>{cl().name}</h1>
+            <p class="no-print">
+              <ShareButton title={cl().name} />
+            </p>
             <NeedOrigin clubId={cl().id} />
             <p>
               <span class="tag" classList={{ warn: cl().status !== 'active' }}>

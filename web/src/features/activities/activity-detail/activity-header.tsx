@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { ShareButton } from '../../../components/share-button';
 import { useI18n } from '../../../i18n';
 import { type Activity, PROCESS } from './activity';
 
@@ -20,6 +21,9 @@ export function ActivityHeader(props: { activity: Activity }) {
             {t(`activityState.${props.activity.state}`)}
           </span>
           <Show when={props.activity.club}>{(club) => <span class="tag">{club().name}</span>}</Show>
+        </p>
+        <p class="no-print">
+          <ShareButton title={props.activity.title} />
         </p>
         <Show when={props.activity.program}>
           {(program) => (

@@ -1,3 +1,4 @@
+import { ShareButton } from '../../../components/share-button';
 import { A, useParams } from '@solidjs/router';
 import { createResource, lazy, Show, Suspense } from 'solid-js';
 import { ErrorMessage } from '../../../components/error-message';
@@ -34,6 +35,9 @@ export default function ProgramPageView() {
             <header class="hero">
               <h1>{pick(p().name)}</h1>
               <p class="lead">{pick(p().description)}</p>
+              <p class="no-print">
+                <ShareButton title={pick(p().name)} />
+              </p>
               <Show when={!p().enabled}>
                 <p class="alert">{t('program.switchedOff')}</p>
               </Show>
