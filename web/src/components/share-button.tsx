@@ -28,7 +28,7 @@ export function ShareButton(props: { title: string; url?: string }) {
   };
   return (
     <span class="share">
-      <button type="button" class="secondary" onClick={share}>
+      <button type="button" class="button secondary" onClick={share}>
         {t('app.share')}
       </button>
       <Show when={note()}>
