@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runChildrenDay } from '../../worker/community/children/daily';
 import { allItems, approvedChildrenActivity, consentBody, openWithSafety, safetyCommunity } from './children-fixtures';
-import { as, byId, resident, step } from './community-fixtures';
+import { as, byId, draft, expectStep, resident, step } from './community-fixtures';
 import { bodyOf, expectStatus, read, tenantDb } from './helpers';
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
@@ -71,6 +71,42 @@ describe("children's activities", () => {
     expect(after).toMatchObject({ emergency_name: null, emergency_phone: null, needs_note: null, purpose: '暑期少儿团·自然观察' });
     expect(after?.given_by).toBe(guardian.id);
     expect(after?.erased_at).not.toBeNull();
+  });
+
+  it("refuses a child's plain sign-up on an activity of a children's program (400 on isChild, naming the consent route)", async () => {
+    const { host, slug, admin } = await safetyCommunity();
+    const organiser = await resident(host, '王妈妈');
+    const guardian = await resident(host, '李爸爸');
+    const id = await draft(host, organiser, {
+      audience: 'residents',
+      programKey: 'kids-troupe',
+      title: '少儿团亲子游园',
+      capacity: 10,
+      expectedParticipants: 2,
+      costLines: [],
+    });
+    await expectStep(host, id, 'submit', organiser, 'budget-submitted');
+    await expectStep(host, id, 'approve', admin, 'approved');
+    await openWithSafety(host, id, organiser);
+    const child = bodyOf(await read(as(host, guardian).children.$post({ json: { name: '李小雨', birthMonth: '2017-02' } })), 201);
+
+    const plain = await read(
+      as(host, guardian).activities[':id'].signups.$post({ ...byId(id), json: { participant: '李小雨', isChild: true } }),
+    );
+    expectStatus(plain, 400);
+    expect(plain.json.error.details).toEqual({ isChild: [`Sign a child up with consent at POST /api/activities/${id}/child-signups`] });
+    const d1 = (await tenantDb(slug)).$client;
+    const count = async () =>
+      (await d1.prepare('SELECT COUNT(*) AS n FROM signups WHERE activity_id = ?').bind(id).first<{ n: number }>())?.n;
+    expect(await count()).toBe(0);
+
+    // An adult still signs up themself the plain way; the child goes through the consent route.
+    expectStatus(await read(as(host, guardian).activities[':id'].signups.$post({ ...byId(id), json: {} })), 201);
+    expectStatus(
+      await read(as(host, guardian).activities[':id']['child-signups'].$post({ ...byId(id), json: consentBody(child.id) })),
+      201,
+    );
+    expect(await count()).toBe(2);
   });
 
   it('guardians claim parent-rota days up to the number each needs', async () => {

@@ -383,22 +383,18 @@ describe('activities: sign-ups', () => {
     expect((await detail(host, id, admin)).places).toMatchObject({ confirmed: 1, waitlisted: 0 });
   });
 
-  it("a children's activity takes only a named child signed up by a parent (400 otherwise)", async () => {
+  it("a children's activity takes no plain sign-up: adult or child, 400 on isChild pointing to the consent route", async () => {
     const { host, admin } = shared();
     const organiser = await resident(host, '王阿姨');
     const parent = await resident(host, '李叔');
     const id = await openActivity(host, organiser, admin, { audience: 'children', title: '小小建筑师' });
 
-    const adult = await signUp(host, id, parent);
-    expectStatus(adult, 400);
-    expect(adult.json.error.details).toHaveProperty('isChild');
-    const unnamed = await signUp(host, id, parent, { isChild: true });
-    expectStatus(unnamed, 400);
-    expect(unnamed.json.error.details).toHaveProperty('participant');
-    const child = await signUp(host, id, parent, { isChild: true, participant: '小明' });
-    expectStatus(child, 201);
-    expect(child.json).toMatchObject({ participant: '小明', isChild: true, status: 'confirmed' });
-    expect((await detail(host, id, admin)).places.confirmed).toBe(1);
+    for (const body of [{}, { isChild: true }, { isChild: true, participant: '小明' }]) {
+      const refused = await signUp(host, id, parent, body);
+      expectStatus(refused, 400);
+      expect(refused.json.error.details).toEqual({ isChild: [`Sign a child up with consent at POST /api/activities/${id}/child-signups`] });
+    }
+    expect((await detail(host, id, admin)).places.confirmed).toBe(0);
   });
 
   it('a parent signs up themself and a child (two places); signing up again returns 200 with the same place', async () => {

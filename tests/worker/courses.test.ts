@@ -68,7 +68,7 @@ describe('enrolment', () => {
     expect([course.enrolled, course.waitlisted]).toEqual([3, 1]);
   });
 
-  it('has a guardian enrol each child by name for a children’s course', async () => {
+  it('has a guardian enrol each child from their page, with consent, for a children’s course', async () => {
     const termId = await openTerm(c().host, c().admin);
     const id = await createCourse(c().host, c().admin, termId, {
       title: '少儿编程',
@@ -80,9 +80,13 @@ describe('enrolment', () => {
     const parent = await resident(c().host, '家长');
     const missing = await enrolIn(c().host, id, parent);
     expect(missing.status).toBe(400);
-    expect(errorOf(missing.json).details).toHaveProperty('childName');
-    expect(bodyOf(await enrolIn(c().host, id, parent, '小明'), 201)).toMatchObject({ childName: '小明', status: 'enrolled' });
-    expect(bodyOf(await enrolIn(c().host, id, parent, '小红'), 201)).toMatchObject({ childName: '小红', status: 'enrolled' });
+    expect(errorOf(missing.json).details).toHaveProperty('childId');
+    for (const name of ['小明', '小红']) {
+      const child = bodyOf(await read(as(c().host, parent).children.$post({ json: { name, birthMonth: '2016-03' } })), 201);
+      const json = { childId: child.id, consent: true, emergencyName: '外婆', emergencyPhone: '13900001111' };
+      const placed = await read(as(c().host, parent).courses[':id'].enrolments.$post({ param: { id: String(id) }, json }));
+      expect(bodyOf(placed, 201)).toMatchObject({ childName: name, status: 'enrolled' });
+    }
     expect((await courseOf(c().host, id, parent)).mine.map((m) => m.childName)).toEqual(['小明', '小红']);
   });
 });

@@ -73,6 +73,7 @@ const Courses = lazy(() => import('./features/courses/courses'));
 const CoursePage = lazy(() => import('./features/courses/course-page'));
 const CourseForm = lazy(() => import('./features/courses/course-form'));
 const CourseAttendance = lazy(() => import('./features/courses/attendance'));
+const CourseChildren = lazy(() => import('./features/courses/course-children'));
 const MyTimetable = lazy(() => import('./features/courses/my-timetable'));
 const Care = lazy(() => import('./features/care/care'));
 const CareRegister = lazy(() => import('./features/care/register-recipient'));
@@ -194,6 +195,7 @@ function Routes() {
           <Route path="/courses/:id" component={CoursePage} />
           <Route path="/courses/:id/edit" component={CourseForm} />
           <Route path="/courses/:id/attendance" component={CourseAttendance} />
+          <Route path="/courses/:id/children" component={CourseChildren} />
           <Route path="/care" component={Care} />
           <Route path="/care/register" component={CareRegister} />
           <Route path="/care/coordinator" component={CareCoordinator} />

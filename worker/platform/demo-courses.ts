@@ -1,6 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { tenantDb } from '../db/client';
 import { courseAttendance, courseEnrolments, courseSessions } from '../db/tenant-schema';
+import { consentStatements } from '../community/children/consent';
+import { detailsUntil, safetyItemKeys } from '../community/children/rules';
+import { children } from '../community/children/schema';
+import { saveChecklist } from '../community/children/safety';
 import { decideCourse } from '../community/courses/decision';
 import { accountsOf, enrolStatements } from '../community/courses/enrolment';
 import { createCourse, createTerm, getCourse } from '../community/courses/service';
@@ -154,8 +158,8 @@ export async function seedDemoCourses(env: Bindings, binding: string, now = Date
   const seen = await d1.prepare('SELECT COUNT(*) AS n FROM course_terms').first<{ n: number }>();
   if ((seen?.n ?? 0) > 0) return;
   const { results: people } = await d1
-    .prepare("SELECT id, user_id AS userId FROM members WHERE status = 'active' ORDER BY id")
-    .all<{ id: number; userId: string }>();
+    .prepare("SELECT id, user_id AS userId, display_name AS name FROM members WHERE status = 'active' ORDER BY id")
+    .all<{ id: number; userId: string; name: string }>();
   const idOf = (userId: string) => people.find((p) => p.userId === userId)?.id ?? null;
   const admin = idOf('demo-admin');
   if (!admin || people.length < 12) return;
@@ -197,25 +201,64 @@ export async function seedDemoCourses(env: Bindings, binding: string, now = Date
     });
     const course = await getCourse(db, id);
     const accounts = await accountsOf(db, course);
-    // Residents enrol over the days before the deadline, one after another, so the queue has an order.
+    const lastEnd = at(c.first + 7 * (c.sessions - 1), hour).toISOString();
+    // Residents enrol over the days before the deadline, one after another, so the queue has an order. A child is
+    // enrolled from the guardian's page, with their consent and an emergency contact, as the enrolment route asks.
     for (let k = 0; k < c.enrol; k++) {
       const who = learners[(index * 5 + k) % learners.length]!;
       if (who.id === teacherMemberId) continue;
       const when = now + (c.deadline - 12 + k) * DAY;
       const enrolledAt = new Date(Math.min(when, now - 60_000)).toISOString();
-      const statements = enrolStatements(
-        db,
-        course,
-        who.id,
-        { childName: c.children?.[k] ?? '', childId: null },
-        crypto.randomUUID(),
-        enrolledAt,
-        wallClock(enrolledAt, TZ).date,
-        accounts,
-      );
+      const childName = c.children?.[k] ?? '';
+      const child = childName
+        ? (
+            await db
+              .insert(children)
+              .values({ guardianMemberId: who.id, name: childName, birthMonth: `${2016 + (k % 4)}-0${1 + (k % 9)}` })
+              .onConflictDoUpdate({ target: [children.guardianMemberId, children.name], set: { name: childName } })
+              .returning({ id: children.id })
+          )[0]
+        : undefined;
+      const ref = crypto.randomUUID();
+      const statements = [
+        ...enrolStatements(
+          db,
+          course,
+          who.id,
+          { childName, childId: child?.id ?? null },
+          ref,
+          enrolledAt,
+          wallClock(enrolledAt, TZ).date,
+          accounts,
+        ),
+        ...(child
+          ? consentStatements(
+              db,
+              {
+                targetKind: 'course',
+                targetId: id,
+                childId: child.id,
+                givenBy: who.id,
+                purpose: c.title,
+                emergencyName: '孩子的外婆',
+                emergencyPhone: `1390000${String(1000 + k)}`,
+                needsNote: k % 3 === 0 ? '对花生过敏' : '',
+                detailsUntil: detailsUntil(lastEnd, TZ),
+              },
+              sql`EXISTS (SELECT 1 FROM course_enrolments WHERE payment_ref = ${ref})`,
+            )
+          : []),
+      ];
       await db.batch(statements as [(typeof statements)[number], ...typeof statements]);
     }
     if (c.deadline >= 0) continue;
+    // A course for children opens only with its safety checklist done: its teacher ticked it before the deadline.
+    if (c.children)
+      await saveChecklist(db, 'course', id, teacherMemberId ?? admin, {
+        checkedItems: [...safetyItemKeys],
+        adultName: 'member' in c.teacher ? (people.find((p) => p.id === teacherMemberId)?.name ?? '') : c.teacher.name,
+        adultPhone: '13900009999',
+      });
     await decideCourse(db, id, Date.parse(course.enrolmentDeadline) + 3600_000, { decidedBy: admin, decideNow: false });
     const opened = await getCourse(db, id);
     if (opened.status !== 'open') continue;

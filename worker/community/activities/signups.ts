@@ -3,6 +3,7 @@ import type { TenantDb } from '../../db/client';
 import { activities, members, signups } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
+import { activityForChildren } from '../children/safety';
 import { clubRole } from '../clubs/service';
 import { getActivity } from './service';
 
@@ -19,10 +20,15 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
   if (activity.audience === 'members' && activity.clubId && (await clubRole(db, activity.clubId, member.id)) === null) {
     throw new AppError('forbidden', 'This activity is for club members; join the club first');
   }
-  if (activity.audience === 'children' && !isChild) {
-    throw new AppError('validation_failed', 'This activity is for children; sign up a child you are the guardian of', {
-      isChild: ['Sign up a child'],
-    });
+  // A child's place on an activity for children goes through the guardian's consent and an emergency contact
+  // (children.signUp); the plain sign-up takes adults only there, and no one at all when the audience is children.
+  if ((isChild || activity.audience === 'children') && (await activityForChildren(db, id))) {
+    const route = `POST /api/activities/${id}/child-signups`;
+    throw new AppError(
+      'validation_failed',
+      `This activity is for children: a guardian signs a child up with consent and an emergency contact at ${route}`,
+      { isChild: [`Sign a child up with consent at ${route}`] },
+    );
   }
   if (isChild && participant === '')
     throw new AppError('validation_failed', "Give the child's name", { participant: ["Give the child's name"] });

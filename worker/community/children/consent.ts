@@ -1,5 +1,5 @@
 /** Child profiles, consent records and a child's place on an activity. */
-import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { activities, signups } from '../activities/schema';
@@ -40,16 +40,17 @@ export interface ConsentInput {
 /**
  * The statements that record a guardian's consent for a child, to put in the caller's batch (an activity sign-up
  * here, a course enrolment in the community university). Giving it again updates the details and the time; the
- * child must be the guardian's, or nothing is written.
+ * child must be the guardian's, or nothing is written. `when` adds the caller's condition, e.g. that the place the
+ * consent is for was taken earlier in the same batch.
  */
-export function consentStatements(db: TenantDb, c: ConsentInput) {
+export function consentStatements(db: TenantDb, c: ConsentInput, when?: SQL) {
   return [
     db
       .insert(childConsents)
       .select(
         sql`SELECT NULL, ${c.targetKind}, ${c.targetId}, ch.id, ${c.givenBy}, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ${c.purpose},
           ${c.emergencyName}, ${c.emergencyPhone}, ${c.needsNote}, ${c.detailsUntil}, NULL
-          FROM children ch WHERE ch.id = ${c.childId} AND ch.guardian_member_id = ${c.givenBy}`,
+          FROM children ch WHERE ch.id = ${c.childId} AND ch.guardian_member_id = ${c.givenBy} AND ${when ?? sql`1`}`,
       )
       .onConflictDoUpdate({
         target: [childConsents.targetKind, childConsents.targetId, childConsents.childId],

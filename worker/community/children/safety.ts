@@ -45,14 +45,19 @@ export async function safetyGate(db: TenantDb, kind: ConsentTargetKind, id: numb
   return { ok: missing.length === 0, missing };
 }
 
-/** Whether this activity must pass the safety step before it opens: for children, in a community on a model with the step. */
-export async function activityNeedsSafety(db: TenantDb, id: number) {
+/** Whether an activity is for children: marked so, or credited (itself or through its club) to a children's program. */
+export async function activityForChildren(db: TenantDb, id: number) {
   const [a] = await db
     .select({ audience: activities.audience, programKey: sql<string | null>`COALESCE(${activities.programKey}, ${clubs.programKey})` })
     .from(activities)
     .leftJoin(clubs, eq(clubs.id, activities.clubId))
     .where(eq(activities.id, id));
-  return a !== undefined && isForChildren(a) && (await hasSafetyStep(db));
+  return a !== undefined && isForChildren(a);
+}
+
+/** Whether this activity must pass the safety step before it opens: for children, in a community on a model with the step. */
+export async function activityNeedsSafety(db: TenantDb, id: number) {
+  return (await activityForChildren(db, id)) && (await hasSafetyStep(db));
 }
 
 /** Refuses (409, naming what is missing) to open an activity for children whose safety step is not done. */

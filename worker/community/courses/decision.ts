@@ -8,6 +8,7 @@ import { tenantDatabase } from '../../tenancy/pool';
 import { notifyFrom } from '../library/statements';
 import { communitySettings } from '../profile/service';
 import { todayIn } from '../library/service';
+import { refuseOpeningUnsafeCourse } from './children';
 import { accountsOf, refundStatements } from './enrolment';
 import { decide, refundedBy } from './rules';
 import { courseEnrolments, courses } from './schema';
@@ -49,6 +50,9 @@ export async function decideCourse(db: TenantDb, courseId: number, now: number, 
     decideNow: opts.decideNow,
   });
   if (decision === 'wait') return decision;
+  // A course for children opens only once its safety checklist is complete; until then the daily pass leaves it
+  // waiting past its deadline (enrolment stays closed) and a coordinator who decides now is told what is missing.
+  if (decision === 'open') await refuseOpeningUnsafeCourse(db, course);
   const { timeZone } = await communitySettings(db);
   const today = todayIn(now, timeZone);
   const ref = crypto.randomUUID();

@@ -30,11 +30,19 @@ const enrolRoute = defineRoute(
     method: 'post',
     path: '/api/courses/{id}/enrolments',
     operationId: 'courses.enrol',
-    summary: "Enrol yourself, or a child by name for a children's course; the fee is paid into the course's account; waitlisted when full",
+    summary:
+      "Enrol yourself, or one of your children (from 我的孩子) with your consent, an emergency contact and any needs; the fee is paid into the course's account; waitlisted when full",
     request: {
       params: idParam,
       ...jsonBody(
-        z.object({ childName: z.string().trim().max(40).optional(), childId: z.number().int().positive().nullable().optional() }),
+        z.object({
+          childName: z.string().trim().max(40).optional(),
+          childId: z.number().int().positive().nullable().optional(),
+          consent: z.boolean().optional(),
+          emergencyName: z.string().trim().max(20).optional(),
+          emergencyPhone: z.string().trim().max(20).optional(),
+          needsNote: z.string().trim().max(300).optional(),
+        }),
       ),
     },
     responses: {
@@ -185,6 +193,7 @@ export const enrolmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       memberOf(c),
       c.req.valid('json'),
       todayIn(Date.now(), timeZone),
+      timeZone,
     );
     const body = { id: enrolment.id, childName: enrolment.childName, status: enrolment.status, feeFen: enrolment.feeFen };
     return created ? c.json(body, 201) : c.json(body, 200);

@@ -8,13 +8,35 @@ import type { MemberContext } from '../../http/context';
 import { baseAccounts, transactionStatements } from '../ledger/service';
 import { enrolmentOpen, isForChildren } from './rules';
 import { type Course, courseAccount, getCourse } from './service';
-import { courseEnrolments } from './schema';
+import { courseEnrolments, courseSessions } from './schema';
+import { consentStatements } from '../children/consent';
+import { detailsUntil } from '../children/rules';
+import { children } from '../children/schema';
 
 export interface EnrolmentInput {
-  /** The child's name, for a course for children; '' (or absent) for the member themself. */
+  /** Ignored when `childId` names a child: the place is in the name the guardian keeps on 我的孩子. */
   childName?: string;
-  /** The child's record, once guardians' records exist. */
+  /** The child on the guardian's page; a child's place needs it, with the guardian's consent and an emergency contact. */
   childId?: number | null;
+  consent?: boolean;
+  emergencyName?: string;
+  emergencyPhone?: string;
+  needsNote?: string;
+}
+
+const PHONE = /^[0-9+\-\s]{5,20}$/;
+
+/**
+ * What a child's enrolment still lacks, per field (the children's consent rules): the child from the guardian's
+ * page, the guardian's consent and an emergency contact with a phone number. Empty when it may go ahead.
+ */
+export function childEnrolmentProblems(input: EnrolmentInput): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  if (!input.childId) problems.childId = ['Choose the child on your page (我的孩子)'];
+  if (input.consent !== true) problems.consent = ["The guardian's consent is required"];
+  if ((input.emergencyName ?? '').trim() === '') problems.emergencyName = ['Name an emergency contact'];
+  if (!PHONE.test((input.emergencyPhone ?? '').trim())) problems.emergencyPhone = ['A phone number'];
+  return problems;
 }
 
 interface Accounts {
@@ -144,25 +166,60 @@ export function refundStatements(
 
 export { accountsOf };
 
-/** A resident enrols themself, or a child for a course for children. */
-export async function enrol(db: TenantDb, courseId: number, member: MemberContext, input: EnrolmentInput, today: string) {
+/**
+ * A resident enrols themself, or a guardian one of their children. A child's enrolment (any course for children,
+ * or a child named on another) goes through the children's consent rules: the child from the guardian's page, their
+ * consent, an emergency contact and any needs, recorded as a consent for the course in the same batch as the place
+ * (and only if the place was taken). The details are kept until 30 days after the last session.
+ */
+export async function enrol(db: TenantDb, courseId: number, member: MemberContext, input: EnrolmentInput, today: string, timeZone: string) {
   const course = await getCourse(db, courseId);
-  const childName = input.childName?.trim() ?? '';
   if (course.status !== 'enrolling' || !enrolmentOpen(course.enrolmentDeadline, Date.now()))
     throw new AppError('conflict', 'Enrolment for this course has closed');
-  if (isForChildren(course.ageMax) && childName === '')
-    throw new AppError('validation_failed', "This course is for children: give the child's name", { childName: ['Required'] });
+  const forChild = isForChildren(course.ageMax) || (input.childId ?? null) !== null || (input.childName?.trim() ?? '') !== '';
   const ref = crypto.randomUUID();
-  const statements = enrolStatements(
-    db,
-    course,
-    member.id,
-    { childName, childId: input.childId ?? null },
-    ref,
-    new Date().toISOString(),
-    today,
-    await accountsOf(db, course),
-  );
+  const nowIso = new Date().toISOString();
+  const accounts = await accountsOf(db, course);
+  let childName = '';
+  let statements: BatchItem<'sqlite'>[];
+  if (forChild) {
+    const problems = childEnrolmentProblems(input);
+    const childId = input.childId ?? null;
+    if (childId === null || Object.keys(problems).length > 0)
+      throw new AppError('validation_failed', "A child is enrolled with a guardian's consent and an emergency contact", problems);
+    const [[child], [last]] = await db.batch([
+      db
+        .select()
+        .from(children)
+        .where(and(eq(children.id, childId), eq(children.guardianMemberId, member.id))),
+      db
+        .select({ endsAt: sql<string | null>`MAX(${courseSessions.endsAt})` })
+        .from(courseSessions)
+        .where(eq(courseSessions.courseId, courseId)),
+    ]);
+    if (!child) throw new AppError('validation_failed', 'No such child on your page', { childId: ['Not a child on your page'] });
+    childName = child.name;
+    statements = [
+      ...enrolStatements(db, course, member.id, { childName, childId }, ref, nowIso, today, accounts),
+      ...consentStatements(
+        db,
+        {
+          targetKind: 'course',
+          targetId: courseId,
+          childId,
+          givenBy: member.id,
+          purpose: course.title,
+          emergencyName: (input.emergencyName ?? '').trim(),
+          emergencyPhone: (input.emergencyPhone ?? '').trim(),
+          needsNote: (input.needsNote ?? '').trim(),
+          detailsUntil: detailsUntil(last?.endsAt ?? course.enrolmentDeadline, timeZone),
+        },
+        sql`EXISTS (SELECT 1 FROM course_enrolments WHERE payment_ref = ${ref})`,
+      ),
+    ];
+  } else {
+    statements = enrolStatements(db, course, member.id, { childName, childId: null }, ref, nowIso, today, accounts);
+  }
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   const [row] = await db
     .select()

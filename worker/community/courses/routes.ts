@@ -8,6 +8,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { members } from '../members/schema';
+import { courseChildrenRoutes } from './children-routes';
 import { decideCourse } from './decision';
 import { enrolmentRoutes } from './enrolment-routes';
 import { courseStatuses, enrolmentStatuses } from './schema';
@@ -196,6 +197,7 @@ async function viewerId(db: TenantDb, userId: string | undefined) {
 
 export const courseRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/', enrolmentRoutes)
+  .route('/', courseChildrenRoutes)
   .openapi(listTermsRoute, async (c) => c.json({ terms: await listTerms(tenantOf(c).db) }, 200))
   .openapi(createTermRoute, async (c) => c.json({ id: await createTerm(tenantOf(c).db, c.req.valid('json')) }, 201))
   .openapi(getTermRoute, async (c) => c.json(await termView(tenantOf(c).db, c.req.valid('param').id), 200))

@@ -13,7 +13,8 @@ import { statementCsv } from './statement-csv';
 const residents = { host: 'community', allow: 'member' } as const;
 const open = { host: 'community', allow: 'public' } as const;
 const admin = { host: 'community', allow: 'association-admin' } as const;
-const fundKey = z.string().regex(/^(hub|club:\d+)$/);
+// A statement is for the hub, a club's fund or a course of the community university (its fees and refunds).
+const fundKey = z.string().regex(/^(hub|club:\d+|course:\d+)$/);
 const period = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
 
 function resolvePeriod(q: { from?: string; to?: string }) {

@@ -93,7 +93,13 @@ export default function CourseForm() {
           <Show when={!editing()}>
             <label for="course-term">{t('courses.term')}</label>
             <select id="course-term" value={termId() || ''} onChange={(e) => setTermId(Number(e.currentTarget.value))}>
-              <For each={terms()?.terms}>{(x) => <option value={x.id}>{x.name}</option>}</For>
+              <For each={terms()?.terms}>
+                {(x) => (
+                  <option value={x.id} selected={x.id === (termId() || terms()?.terms.at(-1)?.id)}>
+                    {x.name}
+                  </option>
+                )}
+              </For>
             </select>
           </Show>
           {field(

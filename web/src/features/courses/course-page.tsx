@@ -5,6 +5,7 @@ import { useMembership } from '../../components/member-gate';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { isForChildren } from '../../../../worker/community/courses/rules';
+import { type ChildEnrolmentBody, ChildEnrolment, enrolChild } from './child-enrolment';
 import { rangeIn, whenIn, yuanOf } from './time';
 
 export const loadCourse = (id: string) => request(api.api.courses[':id'].$get({ param: { id } }));
@@ -27,7 +28,6 @@ export function CourseView(props: { course: Course; onChanged: () => void }) {
   const { member, isAdmin } = useMembership();
   const [error, setError] = createSignal<unknown>();
   const [note, setNote] = createSignal('');
-  const [child, setChild] = createSignal('');
   const c = () => props.course;
   const zone = () => c().timeZone;
   const forChildren = () => isForChildren(c().ageMax);
@@ -45,11 +45,13 @@ export function CourseView(props: { course: Course; onChanged: () => void }) {
   }
   const enrol = () =>
     act(async () => {
-      const r = await request(
-        api.api.courses[':id'].enrolments.$post({ param: { id: String(c().id) }, json: forChildren() ? { childName: child() } : {} }),
-      );
-      setChild('');
+      const r = await request(api.api.courses[':id'].enrolments.$post({ param: { id: String(c().id) }, json: {} }));
       return r.status === 'enrolled' ? t('courses.enrolled') : t('courses.waitlisted');
+    });
+  const enrolOne = (json: ChildEnrolmentBody, name: string) =>
+    act(async () => {
+      const r = await enrolChild(c().id, json);
+      return r.status === 'enrolled' ? t('courses.childEnrolled', { name }) : t('courses.childWaitlisted', { name });
     });
   const statusText = (m: Course['mine'][number]) =>
     m.status === 'waitlisted' ? t('courses.enrolment_waitlisted', { n: String(m.position ?? '') }) : t(`courses.enrolment_${m.status}`);
@@ -133,20 +135,7 @@ export function CourseView(props: { course: Course; onChanged: () => void }) {
               </Show>
             }
           >
-            <form
-              class="card stack"
-              onSubmit={(e) => {
-                e.preventDefault();
-                void enrol();
-              }}
-            >
-              <p class="help">{t('courses.childHelp')}</p>
-              <label for="child-name">{t('courses.childName')}</label>
-              <input id="child-name" required maxLength={40} value={child()} onInput={(e) => setChild(e.currentTarget.value)} />
-              <button type="submit" class="button">
-                {t('courses.enrolChild')}
-              </button>
-            </form>
+            <ChildEnrolment courseId={c().id} enrol={enrolOne} />
           </Show>
         </Show>
       </Show>
@@ -155,6 +144,12 @@ export function CourseView(props: { course: Course; onChanged: () => void }) {
           <A class="button secondary" href={`/courses/${c().id}/attendance`}>
             {t('courses.attendance')}
           </A>
+          <Show when={forChildren()}>
+            {' '}
+            <A class="button secondary" href={`/courses/${c().id}/children`}>
+              {t('courses.childrenLink')}
+            </A>
+          </Show>
         </p>
       </Show>
       <Show when={isAdmin() && c().status === 'enrolling'}>

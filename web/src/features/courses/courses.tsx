@@ -46,7 +46,13 @@ export default function Courses() {
       <Show when={(terms()?.terms.length ?? 0) > 0} fallback={<p class="card empty">{t('courses.noTerms')}</p>}>
         <label for="course-term">{t('courses.term')}</label>
         <select id="course-term" value={termId() ?? ''} onChange={(e) => setTermId(Number(e.currentTarget.value))}>
-          <For each={terms()?.terms}>{(x) => <option value={x.id}>{x.name}</option>}</For>
+          <For each={terms()?.terms}>
+            {(x) => (
+              <option value={x.id} selected={x.id === termId()}>
+                {x.name}
+              </option>
+            )}
+          </For>
         </select>
       </Show>
       <Show when={term()}>

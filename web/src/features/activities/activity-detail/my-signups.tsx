@@ -3,6 +3,7 @@ import { MemberGate } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
 import type { Action } from '../../../lib/action';
 import { api, request } from '../../../lib/api';
+import { isForChildren } from '../../../../../worker/community/children/rules';
 import { type Activity, HAPPENED } from './activity';
 
 /** The reader's own sign-ups (for themself, or someone they bring), and signing up while sign-up is open. */
@@ -18,7 +19,7 @@ export function MySignups(props: { id: string; activity: Activity; signedIn: boo
   );
   async function signUp(forSomeone: boolean) {
     await props.action.run(async () => {
-      const body = forSomeone ? { participant: participant().trim(), isChild: isChild() } : {};
+      const body = forSomeone ? { participant: participant().trim(), isChild: isChild() && !isForChildren(props.activity) } : {};
       const result = await request(api.api.activities[':id'].signups.$post({ param: { id: props.id }, json: body }));
       props.action.setMessage(result.status === 'confirmed' ? t('activity.signedUpConfirmed') : t('activity.signedUpWaitlisted'));
       if (forSomeone) setParticipant('');
@@ -98,15 +99,18 @@ export function MySignups(props: { id: string; activity: Activity; signedIn: boo
                   onInput={(e) => setParticipant(e.currentTarget.value)}
                 />
               </div>
-              <label class="radio">
-                <input
-                  type="checkbox"
-                  checked={isChild()}
-                  disabled={props.activity.audience === 'children'}
-                  onChange={(e) => setIsChild(e.currentTarget.checked)}
-                />
-                {t('activity.isChild')}
-              </label>
+              {/* On an activity of a children's program a child's place needs consent (ChildSignup); this form brings adults. */}
+              <Show when={!isForChildren(props.activity)}>
+                <label class="radio">
+                  <input
+                    type="checkbox"
+                    checked={isChild()}
+                    disabled={props.activity.audience === 'children'}
+                    onChange={(e) => setIsChild(e.currentTarget.checked)}
+                  />
+                  {t('activity.isChild')}
+                </label>
+              </Show>
               <button type="submit" class="button secondary" disabled={props.action.busy()}>
                 {t('activity.signUpThem')}
               </button>
