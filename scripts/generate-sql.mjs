@@ -9,7 +9,11 @@ export function rng(seed) {
   };
 }
 
-const q = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+/** A value written into the SQL as it is (e.g. a sub-select that finds a row's id by its key). */
+export const raw = (text) => ({ raw: text });
+
+const q = (v) =>
+  v === null ? 'NULL' : typeof v === 'number' ? String(v) : v?.raw !== undefined ? v.raw : `'${String(v).replace(/'/g, "''")}'`;
 
 /** Multi-row INSERT statements, `chunk` rows each. */
 export function inserts(table, columns, rows, chunk = 200) {

@@ -1,8 +1,11 @@
 // Generates SQL for the program tools of the benchmark's large community: 明志书屋 (3,000 titles, their copies,
 // 20,000 loans over two years, reservations, a duty roster), 彩虹屋 (2,000 donated items, their sales and daily
-// closings) and a needs register of about 1,000 needs. Deterministic for a given seed and `now`.
+// closings), a needs register of about 1,000 needs, and (generate-courses-care.mjs) 社区大学's 200 courses with 2,000
+// enrolments, 居家养老's 150 elders with 10,000 visits and their time bank, and four outside partnerships.
+// Deterministic for a given seed and `now`.
 
 import { inserts, rng } from './generate-sql.mjs';
+import { BENCH_CARE_COORDINATOR, care, courses, partnershipsWith } from './generate-courses-care.mjs';
 import { needsRegister, shop } from './generate-shop-needs.mjs';
 
 const DAY = 86400_000;
@@ -271,11 +274,15 @@ export function generateToolsSql({ households, activities, clubs, now, seed = 7 
   const roles = [
     [BENCH_LIBRARIAN, 'librarian', '', 'bench'],
     [BENCH_LIBRARIAN, 'shop-volunteer', '', 'bench'],
+    [BENCH_CARE_COORDINATOR, 'care-coordinator', '', 'bench'],
   ];
   return [
     ...inserts('member_roles', ['member_id', 'role', 'party_key', 'granted_by'], roles),
     ...library(ctx).sql,
     ...shop(ctx).sql,
     ...needsRegister(ctx).sql,
+    ...courses(ctx).sql,
+    ...care(ctx).sql,
+    ...partnershipsWith(ctx).sql,
   ].join('\n');
 }

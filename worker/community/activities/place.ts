@@ -196,15 +196,15 @@ export async function withClashCheck<T>(
   }
 }
 
-/** What the activity page shows about its space and booking. */
-export async function spaceOfActivity(db: TenantDb, activityId: number) {
-  const [row] = await db
+/** The read behind `spaceOfActivity`, for a page's own batch (columns aliased: D1 names a batched row's columns by name). */
+export function spaceOfActivityRead(db: TenantDb, activityId: number) {
+  return db
     .select({
-      bookingId: bookings.id,
+      bookingId: sql<number>`${bookings.id}`.as('booking_id'),
       startsAt: bookings.startsAt,
       endsAt: bookings.endsAt,
       seriesId: bookings.seriesId,
-      spaceId: spaces.id,
+      spaceId: sql<number>`${spaces.id}`.as('space_id'),
       name: spaces.name,
       capacity: spaces.capacity,
       opensAt: spaces.opensAt,
@@ -214,11 +214,21 @@ export async function spaceOfActivity(db: TenantDb, activityId: number) {
     .from(bookings)
     .innerJoin(spaces, eq(spaces.id, bookings.spaceId))
     .where(and(eq(bookings.activityId, activityId), eq(bookings.status, 'active')));
+}
+
+/** The space and booking from `spaceOfActivityRead`'s rows. */
+export function spaceFrom(rows: Awaited<ReturnType<typeof spaceOfActivityRead>>) {
+  const row = rows[0];
   if (!row) return { space: null, booking: null };
   return {
     space: { id: row.spaceId, name: row.name, capacity: row.capacity, opensAt: row.opensAt, closesAt: row.closesAt, rules: row.rules },
     booking: { id: row.bookingId, startsAt: row.startsAt, endsAt: row.endsAt, seriesId: row.seriesId, borrowed: !ownsBooking(row) },
   };
+}
+
+/** What the activity page shows about its space and booking. */
+export async function spaceOfActivity(db: TenantDb, activityId: number) {
+  return spaceFrom(await spaceOfActivityRead(db, activityId));
 }
 
 /** An expression for the id of the activity with this check-in code, to refer to a row inserted earlier in the same batch. */

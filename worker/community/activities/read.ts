@@ -6,6 +6,7 @@ import {
   activityReviews,
   activitySettlements,
   clubs,
+  communityProfile,
   members,
   programs,
   signups,
@@ -14,7 +15,7 @@ import type { MemberContext } from '../../http/context';
 import { isAdmin } from '../../auth/roles';
 import { approvalProblem, computeBudget } from './budget';
 import { type ActivityState, activityVisibility, announcedStates } from './rules';
-import { spaceOfActivity } from './place';
+import { spaceFrom, spaceOfActivityRead } from './place';
 import { getActivity } from './service';
 import { AppError } from '../../errors';
 import { seesOrganiserNames } from '../members/rules';
@@ -52,9 +53,13 @@ export async function visibleActivity(db: TenantDb, id: number, viewer: MemberCo
  * Everything the activity page shows, with the AA breakdown and planned vs actual. Visitors see the organiser's
  * name only where the community has chosen to show it.
  */
-export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null, organiserNamesPublic: boolean) {
-  const { activity } = await visibleActivity(db, id, viewer);
-  const [planned, actual, counts, settlement, reviews, responsible, club, mine, viewerRole, program] = await db.batch([
+export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null) {
+  // One batch: the activity's club, responsible person and program are found by sub-selects of the activity's row.
+  const ofActivity = (column: 'responsible_member_id' | 'club_id') =>
+    sql`(SELECT a.${sql.raw(column)} FROM activities a WHERE a.id = ${id})`;
+  const [rows, settings, planned, actual, counts, settlement, reviews, responsible, club, mine, program, place] = await db.batch([
+    db.select().from(activities).where(eq(activities.id, id)),
+    db.select({ organiserNamesPublic: communityProfile.organiserNamesPublic }).from(communityProfile).limit(1),
     db
       .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
       .from(activityCostLines)
@@ -84,11 +89,14 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
       })
       .from(activityReviews)
       .where(eq(activityReviews.activityId, id)),
-    db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, activity.responsibleMemberId)),
     db
-      .select({ id: clubs.id, name: clubs.name })
+      .select({ id: members.id, displayName: members.displayName })
+      .from(members)
+      .where(eq(members.id, ofActivity('responsible_member_id'))),
+    db
+      .select({ id: clubs.id, name: clubs.name, responsible: clubs.responsibleMemberId })
       .from(clubs)
-      .where(eq(clubs.id, activity.clubId ?? -1)),
+      .where(eq(clubs.id, ofActivity('club_id'))),
     db
       .select({
         id: signups.id,
@@ -99,10 +107,6 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
       })
       .from(signups)
       .where(and(eq(signups.activityId, id), eq(signups.memberId, viewer?.id ?? -1))),
-    db
-      .select({ responsible: clubs.responsibleMemberId })
-      .from(clubs)
-      .where(eq(clubs.id, activity.clubId ?? -1)),
     // The program it counts for; rows from before activities named one count for their club's.
     db
       .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
@@ -110,10 +114,26 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
       .where(
         eq(
           programs.key,
-          sql`COALESCE(${activity.programKey}, (SELECT ${clubs.programKey} FROM ${clubs} WHERE ${clubs.id} = ${activity.clubId ?? -1}))`,
+          sql`(SELECT COALESCE(a.program_key, c.program_key) FROM activities a LEFT JOIN clubs c ON c.id = a.club_id WHERE a.id = ${id})`,
         ),
       ),
+    spaceOfActivityRead(db, id),
   ]);
+  const activity = rows[0];
+  if (!activity) throw new AppError('not_found', 'No such activity');
+  // The same 404 as for an id that does not exist, for an activity the viewer may not see (see `activityVisibility`).
+  if (!announcedStates.includes(activity.state)) {
+    const visibility = viewer
+      ? activityVisibility(activity.state, {
+          admin: isAdmin(viewer),
+          organiser: activity.responsibleMemberId === viewer.id,
+          clubResponsible: club[0]?.responsible === viewer.id,
+          signedUp: mine.length > 0,
+        })
+      : 'hidden';
+    if (visibility === 'hidden') throw new AppError('not_found', 'No such activity');
+  }
+  const organiserNamesPublic = settings[0]?.organiserNamesPublic ?? false;
   const budget = computeBudget({
     lines: planned,
     expectedParticipants: activity.expectedParticipants,
@@ -122,9 +142,9 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
   const countOf = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
   const ratings = reviews.filter((r) => r.kind === 'rating' && r.rating !== null).map((r) => r.rating as number);
   const isOrganiser =
-    viewer !== null && (viewer.id === activity.responsibleMemberId || isAdmin(viewer) || viewerRole[0]?.responsible === viewer.id);
+    viewer !== null && (viewer.id === activity.responsibleMemberId || isAdmin(viewer) || club[0]?.responsible === viewer.id);
   const { checkinToken, ...publicFields } = activity;
-  const { space, booking } = await spaceOfActivity(db, id);
+  const { space, booking } = spaceFrom(place);
   return {
     ...publicFields,
     space,
@@ -132,7 +152,7 @@ export async function activityDetail(db: TenantDb, id: number, viewer: MemberCon
     // The check-in code is shown only to organisers, who display it as a QR code at the activity.
     checkinToken: isOrganiser ? checkinToken : null,
     isOrganiser,
-    club: club[0] ?? null,
+    club: club[0] ? { id: club[0].id, name: club[0].name } : null,
     programKey: program[0]?.key ?? null,
     program: program[0] ? { key: program[0].key, name: { zh: program[0].nameZh, en: program[0].nameEn } } : null,
     responsible: seesOrganiserNames(viewer, organiserNamesPublic) ? (responsible[0] ?? null) : null,

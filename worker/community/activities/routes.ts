@@ -11,7 +11,6 @@ import { settlementRoutes } from './settlement-routes';
 import { signupRoutes } from './signup-routes';
 import { activityDetail, listActivities, visibleActivity } from './read';
 import { viewerOf } from '../../auth/viewer';
-import { communitySettings } from '../profile/service';
 import { activityPlaces } from './place';
 import { createActivity, takeStep, updateActivity } from './service';
 
@@ -332,8 +331,7 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(get, async (c) => {
     const { db } = tenantOf(c);
     await settleConsent(db, new Date().toISOString(), { subject: 'activity', subjectId: c.req.valid('param').id });
-    const { organiserNamesPublic } = await communitySettings(db);
-    return c.json(await activityDetail(db, c.req.valid('param').id, await viewerOf(c), organiserNamesPublic), 200);
+    return c.json(await activityDetail(db, c.req.valid('param').id, await viewerOf(c)), 200);
   })
   .openapi(places, async (c) => c.json(await activityPlaces(tenantOf(c).db, c.req.valid('query').clubId), 200))
   .openapi(create, async (c) => c.json({ id: await createActivity(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))

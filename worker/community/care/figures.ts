@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import { figureReads, type ProgramFigureSource } from '../programs/figures';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { figureReads, noFigureReads, type ProgramFigureSource } from '../programs/figures';
+import { monthsDays } from '../programs/rules';
 import { volunteers } from '../volunteers/schema';
 import { underFiftyShare } from './rules';
 import { careVisits } from './schema';
@@ -12,7 +13,11 @@ import { careVisits } from './schema';
 export const careFigures: ProgramFigureSource = {
   programKey: 'elder-care',
   reads(db, months) {
+    if (months.length === 0) return noFigureReads;
     const month = sql<string>`substr(${careVisits.visitedOn}, 1, 7)`;
+    // Only the months shown: visit days are on the community's calendar already.
+    const days = monthsDays(months);
+    const inMonths = and(gte(careVisits.visitedOn, days.from), lt(careVisits.visitedOn, days.until));
     return figureReads(
       [
         db
@@ -25,11 +30,13 @@ export const careFigures: ProgramFigureSource = {
             followed: sql<number>`SUM(CASE WHEN ${careVisits.concern} = 1 AND ${careVisits.followedUpAt} IS NOT NULL THEN 1 ELSE 0 END)`,
           })
           .from(careVisits)
+          .where(inMonths)
           .groupBy(sql`1`),
         db
           .selectDistinct({ m: month, volunteerId: careVisits.volunteerId, band: volunteers.ageBand })
           .from(careVisits)
-          .leftJoin(volunteers, eq(volunteers.memberId, careVisits.volunteerId)),
+          .leftJoin(volunteers, eq(volunteers.memberId, careVisits.volunteerId))
+          .where(inMonths),
       ],
       ([counts, bands]) => {
         const by = new Map(counts.map((r) => [r.m, r]));

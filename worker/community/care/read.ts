@@ -1,26 +1,32 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { TenantDb } from '../../db/client';
 import { buildings } from '../buildings/schema';
 import { members } from '../members/schema';
 import { volunteers } from '../volunteers/schema';
-import { daysWithoutVisit, needsOf, underFifty, visitOverdue } from './rules';
+import { AppError } from '../../errors';
+import { communityProfile } from '../profile/schema';
+import { daysWithoutVisit, needsOf, todayIn, underFifty, visitOverdue } from './rules';
 import { carePairings, careRecipients, careVisits } from './schema';
-import { careRules } from './service';
 
 const volunteer = alias(members, 'volunteer');
 
-/** Each recipient's last visit day. */
-async function lastVisits(db: TenantDb) {
-  const rows = await db
-    .select({ recipientId: careVisits.recipientId, last: sql<string>`MAX(${careVisits.visitedOn})` })
+/** Each recipient's last visit day (only the recipient named, when one is). */
+function lastVisitsRead(db: TenantDb, recipientId?: number) {
+  return db
+    .select({ recipientId: careVisits.recipientId, last: sql<string>`MAX(${careVisits.visitedOn})`.as('last') })
     .from(careVisits)
+    .where(recipientId === undefined ? undefined : eq(careVisits.recipientId, recipientId))
     .groupBy(careVisits.recipientId);
+}
+
+async function lastVisits(db: TenantDb) {
+  const rows = await lastVisitsRead(db);
   return new Map(rows.map((r) => [r.recipientId, r.last]));
 }
 
-/** Open pairings, with the volunteers' names, for the recipients named (all when omitted). */
-async function openPairings(db: TenantDb, recipientIds?: number[]) {
+/** Open pairings, with the volunteers' names, for the recipient named (all when omitted). */
+function openPairings(db: TenantDb, recipientId?: number) {
   return db
     .select({
       id: carePairings.id,
@@ -30,16 +36,30 @@ async function openPairings(db: TenantDb, recipientIds?: number[]) {
     })
     .from(carePairings)
     .innerJoin(volunteer, eq(volunteer.id, carePairings.volunteerId))
-    .where(and(isNull(carePairings.endedAt), recipientIds ? inArray(carePairings.recipientId, recipientIds) : undefined))
+    .where(and(isNull(carePairings.endedAt), recipientId === undefined ? undefined : eq(carePairings.recipientId, recipientId)))
     .orderBy(asc(carePairings.id));
+}
+
+/** The community's time zone and the program's settings, read in the page's batch. */
+function settingsRead(db: TenantDb) {
+  return db
+    .select({ timeZone: communityProfile.timeZone, staleDays: sql<number | null>`(SELECT stale_days FROM care_settings WHERE id = 1)` })
+    .from(communityProfile)
+    .limit(1);
+}
+
+function settingsFrom(rows: { timeZone: string; staleDays: number | null }[]) {
+  const row = rows[0];
+  if (!row) throw new AppError('not_ready', 'This community is not set up yet');
+  return { timeZone: row.timeZone, staleDays: row.staleDays ?? 14 };
 }
 
 const visitColumns = {
   id: careVisits.id,
   recipientId: careVisits.recipientId,
-  recipientName: careRecipients.name,
+  recipientName: sql<string>`${careRecipients.name}`.as('recipient_name'),
   volunteerId: careVisits.volunteerId,
-  volunteerName: volunteer.displayName,
+  volunteerName: sql<string>`${volunteer.displayName}`.as('volunteer_name'),
   visitedOn: careVisits.visitedOn,
   minutes: careVisits.minutes,
   done: careVisits.done,
@@ -50,15 +70,18 @@ const visitColumns = {
   confirmedAt: careVisits.confirmedAt,
 };
 
-/** The coordinators' list: every recipient with their flag and pairings, open concerns, visits to confirm, volunteers. */
-export async function coordinatorOverview(db: TenantDb, today: string, timeZone: string) {
-  const rules = await careRules(db);
-  const [recipients, last, pairings, concerns, toConfirm, pool] = await Promise.all([
+/**
+ * The coordinators' list: every recipient with their flag and pairings, open concerns, visits to confirm, volunteers,
+ * in one batch (D1 names a batched row's columns by name, so columns that share one are aliased).
+ */
+export async function coordinatorOverview(db: TenantDb, now: number) {
+  const [settings, recipients, last, pairings, concerns, toConfirm, pool] = await db.batch([
+    settingsRead(db),
     db
       .select({
         id: careRecipients.id,
         name: careRecipients.name,
-        building: buildings.name,
+        building: sql<string | null>`${buildings.name}`.as('building'),
         household: careRecipients.household,
         needs: careRecipients.needs,
         preferredTimes: careRecipients.preferredTimes,
@@ -68,7 +91,7 @@ export async function coordinatorOverview(db: TenantDb, today: string, timeZone:
       .leftJoin(buildings, eq(buildings.id, careRecipients.buildingId))
       .where(isNull(careRecipients.endedAt))
       .orderBy(asc(careRecipients.id)),
-    lastVisits(db),
+    lastVisitsRead(db),
     openPairings(db),
     db
       .select(visitColumns)
@@ -98,8 +121,11 @@ export async function coordinatorOverview(db: TenantDb, today: string, timeZone:
       .where(eq(members.status, 'active'))
       .orderBy(asc(members.displayName)),
   ]);
+  const { timeZone, staleDays } = settingsFrom(settings);
+  const today = todayIn(now, timeZone);
+  const lastOf = new Map(last.map((r) => [r.recipientId, r.last]));
   const list = recipients.map((r) => {
-    const lastVisitOn = last.get(r.id) ?? null;
+    const lastVisitOn = lastOf.get(r.id) ?? null;
     return {
       id: r.id,
       name: r.name,
@@ -109,7 +135,7 @@ export async function coordinatorOverview(db: TenantDb, today: string, timeZone:
       preferredTimes: r.preferredTimes,
       lastVisitOn,
       daysWithoutVisit: daysWithoutVisit(lastVisitOn, r.createdAt, today, timeZone),
-      overdue: visitOverdue(lastVisitOn, r.createdAt, today, rules.staleDays, timeZone),
+      overdue: visitOverdue(lastVisitOn, r.createdAt, today, staleDays, timeZone),
       pairings: pairings.filter((p) => p.recipientId === r.id).map(({ id, volunteerId, name }) => ({ id, volunteerId, name })),
       openConcerns: concerns.filter((c) => c.recipientId === r.id).length,
     };
@@ -119,20 +145,28 @@ export async function coordinatorOverview(db: TenantDb, today: string, timeZone:
   const volunteerList = pool
     .map((v) => ({ ...v, underFifty: underFifty(v.ageBand), pairings: pairCount(v.id) }))
     .sort((a, b) => Number(b.underFifty) - Number(a.underFifty) || a.pairings - b.pairings);
-  return { staleDays: rules.staleDays, recipients: list, concerns, toConfirm, volunteers: volunteerList };
+  return { staleDays, recipients: list, concerns, toConfirm, volunteers: volunteerList };
 }
 
-/** A recipient's full record: needs, consent, emergency contact, pairings and visits. Who may read it is on the route. */
-export async function recipientDetail(db: TenantDb, id: number, today: string, timeZone: string) {
+/**
+ * A recipient's full record: needs, consent, emergency contact, pairings and visits, in one batch. Who may read it
+ * is on the route.
+ */
+export async function recipientDetail(db: TenantDb, id: number, now: number) {
   const registrar = alias(members, 'registrar');
-  const [rows, pairings, visits, last, rules] = await Promise.all([
+  const [settings, rows, pairings, visits, last] = await db.batch([
+    settingsRead(db),
     db
-      .select({ r: careRecipients, building: buildings.name, registeredByName: registrar.displayName })
+      .select({
+        r: careRecipients,
+        building: sql<string | null>`${buildings.name}`.as('building'),
+        registeredByName: sql<string>`${registrar.displayName}`.as('registered_by_name'),
+      })
       .from(careRecipients)
       .leftJoin(buildings, eq(buildings.id, careRecipients.buildingId))
       .innerJoin(registrar, eq(registrar.id, careRecipients.registeredBy))
       .where(eq(careRecipients.id, id)),
-    openPairings(db, [id]),
+    openPairings(db, id),
     db
       .select(visitColumns)
       .from(careVisits)
@@ -141,13 +175,13 @@ export async function recipientDetail(db: TenantDb, id: number, today: string, t
       .where(eq(careVisits.recipientId, id))
       .orderBy(desc(careVisits.visitedOn), desc(careVisits.id))
       .limit(200),
-    lastVisits(db),
-    careRules(db),
+    lastVisitsRead(db, id),
   ]);
   const row = rows[0];
   if (!row) return null;
+  const { timeZone, staleDays } = settingsFrom(settings);
   const { r } = row;
-  const lastVisitOn = last.get(id) ?? null;
+  const lastVisitOn = last[0]?.last ?? null;
   return {
     id: r.id,
     name: r.name,
@@ -165,7 +199,7 @@ export async function recipientDetail(db: TenantDb, id: number, today: string, t
     emergencyPhone: r.emergencyPhone,
     createdAt: r.createdAt,
     lastVisitOn,
-    overdue: visitOverdue(lastVisitOn, r.createdAt, today, rules.staleDays, timeZone),
+    overdue: visitOverdue(lastVisitOn, r.createdAt, todayIn(now, timeZone), staleDays, timeZone),
     pairings: pairings.map(({ id: pid, volunteerId, name }) => ({ id: pid, volunteerId, name })),
     visits,
   };

@@ -276,11 +276,7 @@ const followUpRoute = defineRoute(
 
 /** Recipients and their consent, pairings, visits and concerns; the time bank's routes are in time-bank-routes.ts. */
 export const careRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(overview, async (c) => {
-    const { db } = tenantOf(c);
-    const { timeZone } = await communitySettings(db);
-    return c.json(await coordinatorOverview(db, todayIn(Date.now(), timeZone), timeZone), 200);
-  })
+  .openapi(overview, async (c) => c.json(await coordinatorOverview(tenantOf(c).db, Date.now()), 200))
   .openapi(getSettings, async (c) => c.json(await careRules(tenantOf(c).db), 200))
   .openapi(putSettings, async (c) => c.json(await updateCareRules(tenantOf(c).db, c.req.valid('json')), 200))
   .openapi(register, async (c) => {
@@ -291,9 +287,7 @@ export const careRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   })
   .openapi(mine, async (c) => c.json(await myCare(tenantOf(c).db, memberOf(c).id), 200))
   .openapi(detail, async (c) => {
-    const { db } = tenantOf(c);
-    const { timeZone } = await communitySettings(db);
-    const record = await recipientDetail(db, c.req.valid('param').id, todayIn(Date.now(), timeZone), timeZone);
+    const record = await recipientDetail(tenantOf(c).db, c.req.valid('param').id, Date.now());
     if (!record) throw new AppError('not_found', 'No such care recipient');
     return c.json(record, 200);
   })

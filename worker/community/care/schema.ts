@@ -113,6 +113,10 @@ export const careVisits = sqliteTable(
   (t) => [
     index('care_visits_recipient').on(t.recipientId, t.visitedOn),
     index('care_visits_volunteer').on(t.volunteerId),
+    // The coordinators' list: open concerns, visits to confirm oldest first; the program's figures read months by day.
+    index('care_visits_concerns').on(t.concern, t.followedUpAt),
+    index('care_visits_unconfirmed').on(t.confirmedAt, t.visitedOn),
+    index('care_visits_day').on(t.visitedOn),
     check('care_visits_minutes', sql`${t.minutes} > 0`),
   ],
 );

@@ -254,8 +254,7 @@ export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   .openapi(detail, async (c) => {
     const { db } = tenantOf(c);
     await settleConsent(db, new Date().toISOString(), { subject: 'club', subjectId: c.req.valid('param').id });
-    const [{ organiserNamesPublic }, viewer] = await Promise.all([communitySettings(db), viewerOf(c)]);
-    return c.json(await clubDetail(db, c.req.valid('param').id, new Date().toISOString(), viewer, organiserNamesPublic), 200);
+    return c.json(await clubDetail(db, c.req.valid('param').id, new Date().toISOString(), await viewerOf(c)), 200);
   })
   .openapi(propose, async (c) => c.json({ id: await proposeClub(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
   .openapi(move, async (c) => {

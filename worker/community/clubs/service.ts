@@ -9,6 +9,7 @@ import {
   clubHandovers,
   clubMembers,
   clubs,
+  communityProfile,
   ledgerAccounts,
   ledgerPostings,
   members,
@@ -70,14 +71,21 @@ export async function listClubs(db: TenantDb, status?: ClubStatus) {
  * listed are those announced, plus, for the club's responsible person and the admins, every one, and for an
  * organiser their own.
  */
-export async function clubDetail(db: TenantDb, id: number, now: string, viewer: MemberContext | null, organiserNamesPublic: boolean) {
-  const club = await getClub(db, id);
-  const seesAll = viewer !== null && (isAdmin(viewer) || viewer.id === club.responsibleMemberId);
-  const shown = seesAll
-    ? undefined
-    : or(inArray(activities.state, [...announcedStates]), eq(activities.responsibleMemberId, viewer?.id ?? -1));
-  const [responsible, memberRows, upcoming, past, fund, program] = await db.batch([
-    db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, club.responsibleMemberId)),
+export async function clubDetail(db: TenantDb, id: number, now: string, viewer: MemberContext | null) {
+  // One batch: whether the viewer is the club's responsible person, and the club's program, are sub-selects.
+  const responsibleId = sql`(SELECT c.responsible_member_id FROM clubs c WHERE c.id = ${id})`;
+  const shown =
+    viewer !== null && isAdmin(viewer)
+      ? undefined
+      : or(
+          inArray(activities.state, [...announcedStates]),
+          eq(activities.responsibleMemberId, viewer?.id ?? -1),
+          sql`${viewer?.id ?? -1} = ${responsibleId}`,
+        );
+  const [clubRows, settings, responsible, memberRows, upcoming, past, fund, program, handovers] = await db.batch([
+    db.select().from(clubs).where(eq(clubs.id, id)),
+    db.select({ organiserNamesPublic: communityProfile.organiserNamesPublic }).from(communityProfile).limit(1),
+    db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, responsibleId)),
     db
       .select({ id: members.id, displayName: members.displayName, role: clubMembers.role })
       .from(clubMembers)
@@ -107,12 +115,16 @@ export async function clubDetail(db: TenantDb, id: number, now: string, viewer: 
     db
       .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
       .from(programs)
-      .where(eq(programs.key, club.programKey ?? '')),
+      .where(eq(programs.key, sql`(SELECT c.program_key FROM clubs c WHERE c.id = ${id})`)),
+    db
+      .select()
+      .from(clubHandovers)
+      .where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered'))),
   ]);
-  const [handover] = await db
-    .select()
-    .from(clubHandovers)
-    .where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered')));
+  const club = clubRows[0];
+  if (!club) throw new AppError('not_found', 'No such club');
+  const organiserNamesPublic = settings[0]?.organiserNamesPublic ?? false;
+  const handover = handovers[0];
   return {
     ...club,
     program: program[0] ? { key: program[0].key, name: { zh: program[0].nameZh, en: program[0].nameEn } } : null,

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
-import { figureReads, type ProgramFigureSource } from '../programs/figures';
-import { monthIn } from '../programs/rules';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { figureReads, noFigureReads, type ProgramFigureSource } from '../programs/figures';
+import { monthIn, monthsWindow } from '../programs/rules';
 import { completed } from './rules';
 import { courseEnrolments, courseSessions, courses } from './schema';
 
@@ -13,17 +13,26 @@ import { courseEnrolments, courseSessions, courses } from './schema';
 export const courseFigures: ProgramFigureSource = {
   programKey: 'university',
   reads(db, months, timeZone) {
+    if (months.length === 0) return noFigureReads;
+    // Only the open courses with a session in the months shown (a day's margin covers every zone); each one's
+    // sessions are all read, since its first and last month place its enrolments and completions.
+    const window = monthsWindow(months);
+    const shown = db
+      .selectDistinct({ id: courseSessions.courseId })
+      .from(courseSessions)
+      .where(and(gte(courseSessions.startsAt, window.from), lt(courseSessions.startsAt, window.to)));
+    const open = and(eq(courses.status, 'open'), inArray(courses.id, shown));
     return figureReads(
       [
         db
           .select({ id: courses.id, teacher: sql<string>`COALESCE('m' || ${courses.teacherMemberId}, 'x' || ${courses.teacherName})` })
           .from(courses)
-          .where(eq(courses.status, 'open')),
+          .where(open),
         db
           .select({ courseId: courseSessions.courseId, startsAt: courseSessions.startsAt })
           .from(courseSessions)
           .innerJoin(courses, eq(courses.id, courseSessions.courseId))
-          .where(eq(courses.status, 'open')),
+          .where(open),
         db
           .select({
             courseId: courseEnrolments.courseId,
@@ -31,12 +40,13 @@ export const courseFigures: ProgramFigureSource = {
           })
           .from(courseEnrolments)
           .innerJoin(courses, eq(courses.id, courseEnrolments.courseId))
-          .where(sql`${courses.status} = 'open' AND ${courseEnrolments.status} = 'enrolled'`),
+          .where(and(open, eq(courseEnrolments.status, 'enrolled'))),
       ],
       ([open, sessions, places]) => {
         const teacherOf = new Map(open.map((c) => [c.id, c.teacher]));
         const monthsOf = new Map<number, string[]>();
-        for (const s of sessions) monthsOf.set(s.courseId, [...(monthsOf.get(s.courseId) ?? []), monthIn(s.startsAt, timeZone)].sort());
+        for (const s of sessions) monthsOf.set(s.courseId, [...(monthsOf.get(s.courseId) ?? []), monthIn(s.startsAt, timeZone)]);
+        for (const list of monthsOf.values()) list.sort();
         const run = (m: string) => open.filter((c) => monthsOf.get(c.id)?.includes(m)).length;
         const teachers = (m: string) => new Set(open.filter((c) => monthsOf.get(c.id)?.includes(m)).map((c) => teacherOf.get(c.id))).size;
         const enrolments = (m: string) => places.filter((p) => monthsOf.get(p.courseId)?.[0] === m).length;

@@ -1,13 +1,10 @@
 /** The community university: terms, courses (coordinators), each course's page and the decision at the deadline. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
-import type { TenantDb } from '../../db/client';
 import type { AppEnv } from '../../http/context';
 import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { members } from '../members/schema';
 import { courseChildrenRoutes } from './children-routes';
 import { decideCourse } from './decision';
 import { enrolmentRoutes } from './enrolment-routes';
@@ -186,15 +183,6 @@ const decideRoute = defineRoute(
   { affects: ['metrics'] },
 );
 
-async function viewerId(db: TenantDb, userId: string | undefined) {
-  if (!userId) return null;
-  const [row] = await db
-    .select({ id: members.id })
-    .from(members)
-    .where(and(eq(members.userId, userId), eq(members.status, 'active')));
-  return row?.id ?? null;
-}
-
 export const courseRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/', enrolmentRoutes)
   .route('/', courseChildrenRoutes)
@@ -207,8 +195,7 @@ export const courseRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     return c.json({ ok: true as const }, 200);
   })
   .openapi(getCourseRoute, async (c) => {
-    const { db } = tenantOf(c);
-    return c.json(await courseDetail(db, c.req.valid('param').id, await viewerId(db, c.get('identity')?.userId)), 200);
+    return c.json(await courseDetail(tenantOf(c).db, c.req.valid('param').id, c.get('identity')?.userId ?? null), 200);
   })
   .openapi(decideRoute, async (c) => {
     const decision = await decideCourse(tenantOf(c).db, c.req.valid('param').id, Date.now(), {

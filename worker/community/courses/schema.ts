@@ -136,5 +136,6 @@ export const courseAttendance = sqliteTable(
       .references(() => members.id),
     markedAt: text('marked_at').notNull().default(now),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.enrolmentId] })],
+  // Each place's attendance is counted for the program's completion figure.
+  (t) => [primaryKey({ columns: [t.sessionId, t.enrolmentId] }), index('course_attendance_enrolment').on(t.enrolmentId, t.present)],
 );

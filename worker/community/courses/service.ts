@@ -40,35 +40,49 @@ export async function getCourse(db: TenantDb, id: number): Promise<Course> {
   return course;
 }
 
-/** A term with its courses: each one's teacher, places taken and first session. */
+/** The community's time zone, read in a page's batch. */
+function timeZoneRead(db: TenantDb) {
+  return db.select({ timeZone: communityProfile.timeZone }).from(communityProfile).limit(1);
+}
+
+function timeZoneFrom(rows: { timeZone: string }[]) {
+  const row = rows[0];
+  if (!row) throw new AppError('not_ready', 'This community is not set up yet');
+  return row.timeZone;
+}
+
+/** A term with its courses: each one's teacher, places taken and first session, in one batch. */
 export async function termView(db: TenantDb, termId: number) {
-  const term = await getTerm(db, termId);
+  const [terms, rows, zone] = await db.batch([
+    db.select().from(courseTerms).where(eq(courseTerms.id, termId)),
+    db
+      .select({
+        id: courses.id,
+        title: courses.title,
+        teacherName: sql<string>`COALESCE(${members.displayName}, ${courses.teacherName})`.as('teacher'),
+        ageMin: courses.ageMin,
+        ageMax: courses.ageMax,
+        place: courses.place,
+        feeFen: courses.feeFen,
+        minEnrolment: courses.minEnrolment,
+        maxEnrolment: courses.maxEnrolment,
+        enrolmentDeadline: courses.enrolmentDeadline,
+        status: courses.status,
+        enrolled: sql<number>`(SELECT COUNT(*) FROM course_enrolments e WHERE e.course_id = ${courses.id} AND e.status = 'enrolled')`,
+        sessions: sql<number>`(SELECT COUNT(*) FROM course_sessions s WHERE s.course_id = ${courses.id})`,
+        firstSession: sql<string | null>`(SELECT MIN(s.starts_at) FROM course_sessions s WHERE s.course_id = ${courses.id})`,
+      })
+      .from(courses)
+      .leftJoin(members, eq(members.id, courses.teacherMemberId))
+      .where(eq(courses.termId, termId))
+      .orderBy(asc(courses.id)),
+    timeZoneRead(db),
+  ]);
+  const term = terms[0];
   if (!term) throw new AppError('not_found', 'No such term');
-  const rows = await db
-    .select({
-      id: courses.id,
-      title: courses.title,
-      teacherName: sql<string>`COALESCE(${members.displayName}, ${courses.teacherName})`,
-      ageMin: courses.ageMin,
-      ageMax: courses.ageMax,
-      place: courses.place,
-      feeFen: courses.feeFen,
-      minEnrolment: courses.minEnrolment,
-      maxEnrolment: courses.maxEnrolment,
-      enrolmentDeadline: courses.enrolmentDeadline,
-      status: courses.status,
-      enrolled: sql<number>`(SELECT COUNT(*) FROM course_enrolments e WHERE e.course_id = ${courses.id} AND e.status = 'enrolled')`,
-      sessions: sql<number>`(SELECT COUNT(*) FROM course_sessions s WHERE s.course_id = ${courses.id})`,
-      firstSession: sql<string | null>`(SELECT MIN(s.starts_at) FROM course_sessions s WHERE s.course_id = ${courses.id})`,
-    })
-    .from(courses)
-    .leftJoin(members, eq(members.id, courses.teacherMemberId))
-    .where(eq(courses.termId, termId))
-    .orderBy(asc(courses.id));
-  const { timeZone } = await communitySettings(db);
   return {
     term,
-    timeZone,
+    timeZone: timeZoneFrom(zone),
     courses: rows.map((r) => ({ ...r, enrolled: Number(r.enrolled), sessions: Number(r.sessions) })),
   };
 }
@@ -253,15 +267,20 @@ export async function updateCourse(db: TenantDb, id: number, changes: CourseChan
     .where(and(eq(courses.id, id), eq(courses.status, 'enrolling')));
 }
 
-/** A course with its sessions and, for a signed-in member, their own enrolments and places in the queue. */
-export async function courseDetail(db: TenantDb, id: number, viewerId: number | null) {
-  const course = await getCourse(db, id);
-  const [term, teacher, sessions, counts, mine, queue] = await db.batch([
-    db.select().from(courseTerms).where(eq(courseTerms.id, course.termId)),
+/**
+ * A course with its sessions and, for a signed-in member (`viewerUserId`), their own enrolments and places in the
+ * queue, in one batch: the course's term and teacher, and the viewer's membership, are found by sub-selects.
+ */
+export async function courseDetail(db: TenantDb, id: number, viewerUserId: string | null) {
+  const termOf = sql`(SELECT c.term_id FROM courses c WHERE c.id = ${id})`;
+  const viewer = sql`(SELECT m.id FROM members m WHERE m.user_id = ${viewerUserId ?? ''} AND m.status = 'active')`;
+  const [courseRows, term, teacher, sessions, counts, mine, queue, zone] = await db.batch([
+    db.select().from(courses).where(eq(courses.id, id)),
+    db.select().from(courseTerms).where(eq(courseTerms.id, termOf)),
     db
       .select({ name: members.displayName })
       .from(members)
-      .where(eq(members.id, course.teacherMemberId ?? 0)),
+      .where(eq(members.id, sql`(SELECT c.teacher_member_id FROM courses c WHERE c.id = ${id})`)),
     db.select().from(courseSessions).where(eq(courseSessions.courseId, id)).orderBy(asc(courseSessions.startsAt)),
     db
       .select({ status: courseEnrolments.status, n: sql<number>`COUNT(*)` })
@@ -271,24 +290,39 @@ export async function courseDetail(db: TenantDb, id: number, viewerId: number | 
     db
       .select()
       .from(courseEnrolments)
-      .where(and(eq(courseEnrolments.courseId, id), eq(courseEnrolments.memberId, viewerId ?? 0)))
+      .where(and(eq(courseEnrolments.courseId, id), eq(courseEnrolments.memberId, viewer)))
       .orderBy(asc(courseEnrolments.id)),
     db
       .select({ id: courseEnrolments.id, createdAt: courseEnrolments.createdAt })
       .from(courseEnrolments)
       .where(and(eq(courseEnrolments.courseId, id), eq(courseEnrolments.status, 'waitlisted'))),
+    timeZoneRead(db),
   ]);
+  const found = courseRows[0];
+  if (!found) throw new AppError('not_found', 'No such course');
+  return courseView(found, term[0]?.name ?? '', teacher[0]?.name ?? null, sessions, counts, mine, queue, timeZoneFrom(zone));
+}
+
+function courseView(
+  course: Course,
+  termName: string,
+  teacherName: string | null,
+  sessions: (typeof courseSessions.$inferSelect)[],
+  counts: { status: string; n: number }[],
+  mine: (typeof courseEnrolments.$inferSelect)[],
+  queue: { id: number; createdAt: string }[],
+  timeZone: string,
+) {
   const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
-  const { timeZone } = await communitySettings(db);
   return {
     timeZone,
     id: course.id,
     termId: course.termId,
-    termName: term[0]?.name ?? '',
+    termName,
     title: course.title,
     description: course.description,
     teacherMemberId: course.teacherMemberId,
-    teacherName: teacher[0]?.name ?? course.teacherName,
+    teacherName: teacherName ?? course.teacherName,
     teacherNote: course.teacherNote,
     ageMin: course.ageMin,
     ageMax: course.ageMax,

@@ -1,4 +1,6 @@
+import { and, gte, lt } from 'drizzle-orm';
 import { figureReads, noFigureReads, type ProgramFigure, type ProgramFigureSource } from '../programs/figures';
+import { monthsDays } from '../programs/rules';
 import { activeInMonth } from './rules';
 import { partnershipEntries, partnerships } from './schema';
 
@@ -40,6 +42,8 @@ export const partnershipFigures: ProgramFigureSource = {
   programKey: 'community-helps-community',
   reads(db, months) {
     if (months.length === 0) return noFigureReads;
+    // Only the months shown: entry days are on the community's calendar already.
+    const days = monthsDays(months);
     return figureReads(
       [
         db.select({ startedOn: partnerships.startedOn, endedOn: partnerships.endedOn, status: partnerships.status }).from(partnerships),
@@ -52,7 +56,8 @@ export const partnershipFigures: ProgramFigureSource = {
             donationKind: partnershipEntries.donationKind,
             amountFen: partnershipEntries.amountFen,
           })
-          .from(partnershipEntries),
+          .from(partnershipEntries)
+          .where(and(gte(partnershipEntries.occurredOn, days.from), lt(partnershipEntries.occurredOn, days.until))),
       ],
       ([links, entries]) => partnershipFiguresFrom(months, { partnerships: links, entries }),
     );

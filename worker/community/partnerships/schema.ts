@@ -54,5 +54,5 @@ export const partnershipEntries = sqliteTable(
     amountFen: integer('amount_fen').notNull().default(0),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [index('partnership_entries_partnership').on(t.partnershipId, t.occurredOn)],
+  (t) => [index('partnership_entries_partnership').on(t.partnershipId, t.occurredOn), index('partnership_entries_day').on(t.occurredOn)],
 );

@@ -71,6 +71,15 @@ export function monthsWindow(months: readonly string[]): { from: string; to: str
   return { from: new Date(first - 86_400_000).toISOString(), to: new Date(afterLast + 86_400_000).toISOString() };
 }
 
+/**
+ * The days (YYYY-MM-DD, on the community's calendar) the months cover: from the first day of the first month, up to
+ * (not including) the first day after the last month. For columns that store a local day, e.g. a visit's day.
+ */
+export function monthsDays(months: readonly string[]): { from: string; until: string } {
+  const [y, m] = months[months.length - 1]!.split('-').map(Number) as [number, number];
+  return { from: `${months[0]}-01`, until: new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10) };
+}
+
 /** A program's figure for each month, as its page and the tools' sources give them. */
 export interface ProgramFigure {
   key: string;
