@@ -72,7 +72,7 @@ describe('a need becomes an activity, in Chinese, at phone width, through the pa
     await admin.getByRole('status').filter({ hasText: '已变成一场活动（草稿）。' }).waitFor();
     await admin.getByRole('link', { name: '活动：周六手机课堂' }).click();
     await admin.waitForURL(/\/activities\/\d+$/);
-    await admin.getByText('来自需求登记：').waitFor();
+    await admin.locator('.need-origin').getByText('来自需求登记：').waitFor();
     await admin.getByRole('link', { name: '周末有人教老人用手机吗？' }).waitFor();
     await shot(admin, '03-activity-from-need');
 
