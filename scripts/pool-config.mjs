@@ -73,9 +73,10 @@ AUTH_MODE = "clerk"
 # The operator page warns when fewer pool databases than this are free.
 POOL_WARN_BELOW = "5"
 
-# Every 5 minutes: resume stalled sign-ups. Daily: recompute every community's metric snapshots.
+# Every 5 minutes: resume stalled sign-ups. Hourly: deliver what quiet hours held back and send the digests that
+# are due in each community's time zone. Daily: recompute every community's metric snapshots.
 [triggers]
-crons = ["*/5 * * * *", "17 3 * * *"]
+crons = ["*/5 * * * *", "7 * * * *", "17 3 * * *"]
 
 # Metric snapshots fan out over this queue, a few communities per message, so no invocation runs long.
 [[queues.producers]]
@@ -87,6 +88,18 @@ queue = "huzhu-metrics"
 max_batch_size = 2
 max_batch_timeout = 1
 max_retries = 3
+
+# Notifications leave the app through this queue: a write that notified someone asks for its community's delivery
+# run; the hourly tick asks for every community's; big digest runs fan out their sending, a few dozen per message.
+[[queues.producers]]
+binding = "DELIVERY_QUEUE"
+queue = "huzhu-deliveries"
+
+[[queues.consumers]]
+queue = "huzhu-deliveries"
+max_batch_size = 10
+max_batch_timeout = 1
+max_retries = 5
 
 # Brakes on starting and joining communities, per account and per client address (worker/http/rate-limit.ts;
 # the budgets live in worker/http/rate-limits.json). Cloudflare counts per location; period is 10 or 60 seconds.

@@ -6,6 +6,18 @@ export interface Bindings {
   MEDIA: R2Bucket;
   /** Fans the metric snapshot work out a few communities at a time. */
   METRICS_QUEUE: Queue<import('./metrics/snapshots').MetricsMessage>;
+  /** Carries notifications out of the app: delivery runs per community, and the sending of big digest runs. */
+  DELIVERY_QUEUE: Queue<import('./community/notifications/delivery-queue').DeliveryMessage>;
+  /** Web Push (VAPID): the application server's key pair, base64url (public: 65-byte point; private: 32-byte scalar). */
+  VAPID_PUBLIC_KEY?: string;
+  VAPID_PRIVATE_KEY?: string;
+  /** Who the push services may contact about this sender, e.g. `mailto:ops@example.org`. */
+  VAPID_SUBJECT?: string;
+  /** Email: `capture` keeps every message in the outbox for /dev/mailbox (the default locally); `http` posts it to EMAIL_API_URL. */
+  EMAIL_MODE?: string;
+  EMAIL_API_URL?: string;
+  EMAIL_API_KEY?: string;
+  EMAIL_FROM?: string;
   /** The platform's own host name, e.g. `huzhu.example.org`; `localhost` locally. */
   PLATFORM_HOST: string;
   AUTH_MODE: string;

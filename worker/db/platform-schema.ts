@@ -116,3 +116,27 @@ export const snapshotRuns = sqliteTable('snapshot_runs', {
 });
 
 export { partnershipLinks, partnershipSharedItems } from '../community/partnerships/platform-schema';
+
+/**
+ * Development only (AUTH_MODE=dev on localhost): push endpoints the platform itself plays the push service for, so
+ * Web Push can be followed without a browser vendor's service. The private key is kept to read what arrives.
+ */
+export const devPushEndpoints = sqliteTable('dev_push_endpoints', {
+  token: text('token').primaryKey(),
+  privateJwk: text('private_jwk').notNull(),
+  authSecret: text('auth_secret').notNull(),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+/** Development only: what arrived at a captured push endpoint, as sent (headers and the encrypted body). */
+export const devPushMessages = sqliteTable(
+  'dev_push_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    token: text('token').notNull(),
+    headers: text('headers', { mode: 'json' }).notNull(),
+    bodyBase64: text('body_base64').notNull(),
+    receivedAt: text('received_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index('dev_push_messages_token').on(t.token)],
+);

@@ -13,7 +13,7 @@ export { ledgerAccounts, ledgerTransactions, ledgerPostings } from '../community
 export { volunteers, volunteerHours } from '../community/volunteers/schema';
 export { calendarTokens } from '../community/me/schema';
 export { issues, issueSupports, issueEvents } from '../community/issues/schema';
-export { notifications } from '../community/notifications/schema';
+export { notificationPreferences, notifications, notificationSettings, outbox, pushSubscriptions } from '../community/notifications/schema';
 export {
   meetings,
   meetingVoters,

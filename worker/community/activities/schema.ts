@@ -84,6 +84,8 @@ export const signups = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
     cancelledAt: text('cancelled_at'),
     checkedInAt: text('checked_in_at'),
+    /** The contact or administrator who signed up an assisted member on their behalf. */
+    onBehalfBy: integer('on_behalf_by').references(() => members.id),
   },
   (t) => [
     uniqueIndex('signups_once').on(t.activityId, t.memberId, t.participant),

@@ -32,6 +32,10 @@ export const issues = sqliteTable(
     recommendedAt: text('recommended_at'),
     /** The committee assigned to assist implementation once the joint meeting adopted a decision. */
     assistCommitteeId: integer('assist_committee_id').references(() => committees.id),
+    /** □ 对外匿名: the raiser is shown to nobody but the coordinators, in pages, exports and notifications alike. */
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+    /** The contact or administrator who recorded it for an assisted member. */
+    onBehalfBy: integer('on_behalf_by').references(() => members.id),
     stateSince: text('state_since').notNull().default(now),
     createdAt: text('created_at').notNull().default(now),
   },

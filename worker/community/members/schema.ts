@@ -35,6 +35,19 @@ export const members = sqliteTable('members', {
   /** Who approved the membership, and when; null for open joining. */
   approvedBy: integer('approved_by'),
   approvedAt: text('approved_at'),
+  /**
+   * Set for an assisted member (代为登记): a resident who does not use the internet, registered by a building contact
+   * or an administrator. Nobody signs in as them (their userId is `assisted:…`, which no sign-in produces); others
+   * act on their behalf until they claim the record with a one-time code.
+   */
+  assistedBy: integer('assisted_by'),
+  /** An assisted member's phone, optional; seen only by contacts and administrators. */
+  phone: text('phone'),
+  /** SHA-256 of the one-time claim code, and when it stops working. */
+  claimCodeHash: text('claim_code_hash'),
+  claimCodeExpiresAt: text('claim_code_expires_at'),
+  /** When the resident claimed the record with their own account. */
+  claimedAt: text('claimed_at'),
 });
 
 /** A member's roles; party representatives name their party, other roles use ''. */

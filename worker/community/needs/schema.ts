@@ -37,6 +37,8 @@ export const needs = sqliteTable(
     programKey: text('program_key').references(() => programs.key),
     /** The program task's note, how it was solved, or why it will not be done. */
     closingNote: text('closing_note'),
+    /** The contact or administrator who recorded it for an assisted member (the member is postedBy). */
+    onBehalfBy: integer('on_behalf_by').references(() => members.id),
     stateSince: text('state_since').notNull().default(now),
     createdAt: text('created_at').notNull().default(now),
   },

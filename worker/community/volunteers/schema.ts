@@ -35,6 +35,8 @@ export const volunteerHours = sqliteTable(
       .notNull()
       .references(() => members.id),
     confirmedAt: text('confirmed_at'),
+    /** For an assisted member's hours: the contact or administrator who recorded and confirmed them on their behalf. */
+    onBehalfBy: integer('on_behalf_by').references(() => members.id),
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [index('volunteer_hours_member').on(t.memberId)],
