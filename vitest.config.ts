@@ -41,6 +41,8 @@ export default defineConfig(async () => {
                   TENANT_MIGRATIONS: tenantMigrations,
                   // tests/worker/fuzz.test.ts: cases per operation and the generator's seed (default: 30, random).
                   FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
+                  // Delivery runs only when a test asks (tests/worker/delivery.test.ts), not in the background of every write.
+                  DELIVERY_TRIGGER: 'manual',
                   FUZZ_SEED: process.env.FUZZ_SEED ?? '',
                 },
               },

@@ -18,6 +18,8 @@ export interface Bindings {
   EMAIL_API_URL?: string;
   EMAIL_API_KEY?: string;
   EMAIL_FROM?: string;
+  /** `manual`: delivery runs only when asked or on the hourly tick, not after each write (the worker tests set it). */
+  DELIVERY_TRIGGER?: string;
   /** The platform's own host name, e.g. `huzhu.example.org`; `localhost` locally. */
   PLATFORM_HOST: string;
   AUTH_MODE: string;

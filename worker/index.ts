@@ -1,4 +1,5 @@
 import { app } from './app';
+import { consumeDeliveryBatch, type DeliveryMessage, HOURLY_DELIVERY_CRON, startDeliveryTick } from './community/notifications/delivery-queue';
 import type { Bindings } from './env';
 import { consumeMetricsBatch, DAILY_METRICS_CRON, type MetricsMessage, startSnapshotRun } from './metrics/snapshots';
 import { resumeStalledProvisioning } from './platform/provisioning';
@@ -14,10 +15,15 @@ export default {
       ctx.waitUntil(startSnapshotRun(env, 'schedule'));
       return;
     }
+    if (controller.cron === HOURLY_DELIVERY_CRON) {
+      ctx.waitUntil(startDeliveryTick(env));
+      return;
+    }
     // Finishes sign-ups whose request died part-way through provisioning.
     ctx.waitUntil(resumeStalledProvisioning(env));
   },
   async queue(batch, env, _ctx) {
-    await consumeMetricsBatch(batch as MessageBatch<MetricsMessage>, env);
+    if (batch.queue.startsWith('huzhu-deliveries')) await consumeDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env);
+    else await consumeMetricsBatch(batch as MessageBatch<MetricsMessage>, env);
   },
-} satisfies ExportedHandler<Bindings, MetricsMessage>;
+} satisfies ExportedHandler<Bindings, MetricsMessage | DeliveryMessage>;

@@ -61,11 +61,12 @@ ALTER TABLE `members` ADD `claimed_at` text;--> statement-breakpoint
 ALTER TABLE `needs` ADD `on_behalf_by` integer REFERENCES members(id);--> statement-breakpoint
 ALTER TABLE `notifications` ADD `kind` text DEFAULT 'general' NOT NULL;--> statement-breakpoint
 ALTER TABLE `notifications` ADD `link` text;--> statement-breakpoint
+ALTER TABLE `notifications` ADD `delivery` text;--> statement-breakpoint
 ALTER TABLE `notifications` ADD `routed_at` text;--> statement-breakpoint
 ALTER TABLE `notifications` ADD `digest_key` text;--> statement-breakpoint
-CREATE INDEX `notifications_unrouted` ON `notifications` (`id`) WHERE "notifications"."routed_at" IS NULL;--> statement-breakpoint
-CREATE INDEX `notifications_digest` ON `notifications` (`member_id`,`routed_at`) WHERE "notifications"."digest_key" IS NULL;--> statement-breakpoint
+CREATE INDEX `notifications_unrouted` ON `notifications` (`id`) WHERE "notifications"."delivery" IS NULL;--> statement-breakpoint
+CREATE INDEX `notifications_digest_due` ON `notifications` (`delivery`,`member_id`) WHERE "notifications"."digest_key" IS NULL AND "notifications"."delivery" IN ('daily', 'weekly');--> statement-breakpoint
 ALTER TABLE `signups` ADD `on_behalf_by` integer REFERENCES members(id);--> statement-breakpoint
 ALTER TABLE `volunteer_hours` ADD `on_behalf_by` integer REFERENCES members(id);--> statement-breakpoint
--- Notifications written before delivery existed are not sent now: they count as routed, in no digest.
-UPDATE `notifications` SET `routed_at` = `created_at`, `digest_key` = 'before-delivery' WHERE `routed_at` IS NULL;
+-- Notifications written before delivery existed stay in the app: they count as routed, and are sent nowhere.
+UPDATE `notifications` SET `delivery` = 'stale', `routed_at` = `created_at` WHERE `delivery` IS NULL;

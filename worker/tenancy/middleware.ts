@@ -1,3 +1,4 @@
+import { deliverSoon } from '../community/notifications/delivery-queue';
 import { createMiddleware } from 'hono/factory';
 import { tenantDb } from '../db/client';
 import { ConfigError, readConfig } from '../env';
@@ -92,4 +93,7 @@ export const resolveTenancy = createMiddleware<AppEnv>(async (c, next) => {
   });
   await next();
   if (config.authMode === 'dev') c.header('x-d1-round-trips', String(trips.count));
+  // A change may have notified someone: their email and push go out now, not at the next tick.
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400)
+    c.executionCtx.waitUntil(deliverSoon(c.env, bound, entry.id, new URL(c.req.url).origin));
 });

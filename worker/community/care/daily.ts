@@ -32,6 +32,7 @@ export async function runCareDay(db: TenantDb, now = Date.now()) {
   const [sent] = await db.batch([
     notifyFrom(
       db,
+      'care.concern',
       sql`SELECT member_id, ${`居家养老：${names}已经 ${staleDays} 天没有志愿者探访了，请安排。`} AS text_zh,
         ${`Elder care: ${names} had no visit for ${staleDays} days; please arrange one.`} AS text_en FROM (${coordinatorIds})`,
     ).returning({ id: notifications.id }),

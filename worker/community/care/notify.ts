@@ -1,15 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { notifications } from '../notifications/schema';
+import { notifyRowsFrom } from '../notifications/emit';
+import type { EventKind } from '../notifications/rules';
 
 /**
  * Notifications for whoever a query names, as one statement of a batch. The query selects `member_id`, `text_zh`
  * and `text_en`; `when` (an SQL condition) lets the batch notify only if an earlier statement of it wrote.
  */
-export function notifyFrom(db: TenantDb, select: SQL) {
-  return db
-    .insert(notifications)
-    .select(sql`SELECT NULL, n.member_id, NULL, n.text_zh, n.text_en, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL FROM (${select}) AS n`);
+export function notifyFrom(db: TenantDb, kind: EventKind, select: SQL, link: string | null = '/care') {
+  return notifyRowsFrom(db, kind, select, link);
 }
 
 /** The members who coordinate elder care: appointed care coordinators and the association's administrators. */

@@ -160,8 +160,8 @@ export async function logVisit(db: TenantDb, volunteerId: number, recipientId: n
     WHERE member_id NOT IN (${coordinatorIds})`;
   const [rows] = await db.batch([
     insert,
-    notifyFrom(db, sql`SELECT member_id, ${zh} AS text_zh, ${en} AS text_en FROM (${coordinatorIds})`),
-    notifyFrom(db, toContacts),
+    notifyFrom(db, 'care.concern', sql`SELECT member_id, ${zh} AS text_zh, ${en} AS text_en FROM (${coordinatorIds})`),
+    notifyFrom(db, 'care.concern', toContacts),
   ]);
   return rows[0]!.id;
 }

@@ -108,6 +108,7 @@ export async function useHours(db: TenantDb, memberId: number, minutes: number, 
       .returning({ id: timeBankEntries.id }),
     notifyFrom(
       db,
+      'care.time-bank',
       sql`SELECT member_id, ${zh} AS text_zh, ${en} AS text_en FROM (${coordinatorIds})
             WHERE EXISTS (SELECT 1 FROM time_bank_entries x WHERE x.transfer_key = ${key})`,
     ),

@@ -9,8 +9,8 @@ import {
   consentWindows,
   memberRoles,
   members,
-  notifications,
 } from '../../db/tenant-schema';
+import { notifyMember, notifyMembers } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
@@ -82,13 +82,7 @@ export function openWindowStatements(
       ),
     ...(asked.length > 0
       ? [
-          db.insert(notifications).values(
-            asked.map((memberId) => ({
-              memberId,
-              textZh: `新的${word.zh}「${title}」请您表态：${days} 天内无人反对即视为同意。`,
-              textEn: `A new ${word.en}, "${title}", asks for your consent: approved after ${days} days unless someone objects.`,
-            })),
-          ),
+          ...notifyMembers(db, asked, { kind: 'consent.asked', params: { what: word, title, days }, link: subject === 'club' ? '/clubs' : '/' }),
         ]
       : []),
   ];
@@ -271,10 +265,10 @@ export async function object(
       .insert(consentObjections)
       .values({ windowId: window.id, objectorMemberId: admin.id, reason, raisedAt: now })
       .returning({ id: consentObjections.id }),
-    db.insert(notifications).values({
-      memberId: proposer.memberId,
-      textZh: `${admin.displayName} 对您的${word.zh}「${proposer.title}」提出反对：${reason}。修改后将重新征求意见。`,
-      textEn: `${admin.displayName} objects to your ${word.en} "${proposer.title}": ${reason}. Revise it to ask again.`,
+    notifyMember(db, proposer.memberId, {
+      kind: 'consent.objection',
+      params: { who: admin.displayName, what: word, title: proposer.title, reason },
+      link: subject === 'club' ? `/clubs/${subjectId}` : `/activities/${subjectId}`,
     }),
   ]);
   return inserted[0]!.id;

@@ -5,7 +5,7 @@ import type { Bindings } from '../../env';
 import { AppError } from '../../errors';
 import { ensureTenantMigrated } from '../../tenancy/migrator';
 import { tenantDatabase } from '../../tenancy/pool';
-import { notifyFrom } from '../library/statements';
+import { notifyRowsFrom } from '../notifications/emit';
 import { communitySettings } from '../profile/service';
 import { todayIn } from '../library/service';
 import { refuseOpeningUnsafeCourse } from './children';
@@ -71,20 +71,24 @@ export async function decideCourse(db: TenantDb, courseId: number, now: number, 
       .update(courses)
       .set({ status: decision === 'cancel' ? 'cancelled' : 'open', decisionRef: ref, decidedAt: nowIso })
       .where(and(eq(courses.id, courseId), eq(courses.status, 'enrolling'))),
-    notifyFrom(
+    notifyRowsFrom(
       db,
+      'course.decided',
       sql`SELECT DISTINCT member_id, ${words.zh(course.title)} AS text_zh, ${words.en(course.title)} AS text_en
             FROM course_enrolments WHERE course_id = ${courseId} AND status IN (${sql.join(
               leaving.map((s) => sql`${s}`),
               sql`, `,
             )}) AND ${decided}`,
+      `/courses/${courseId}`,
     ),
     ...(decision === 'open'
       ? [
-          notifyFrom(
+          notifyRowsFrom(
             db,
+            'course.decided',
             sql`SELECT DISTINCT member_id, ${text.open.zh(course.title)} AS text_zh, ${text.open.en(course.title)} AS text_en
                   FROM course_enrolments WHERE course_id = ${courseId} AND status = 'enrolled' AND ${decided}`,
+            `/courses/${courseId}`,
           ),
         ]
       : [releaseRoomsStatement(db, courseId, decided)]),

@@ -9,8 +9,8 @@ import {
   issueSupports,
   issues,
   members,
-  notifications,
 } from '../../db/tenant-schema';
+import { notifyMember } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { committeeActive, getCommittee } from '../committees/service';
@@ -54,11 +54,11 @@ export function moveStatements(
       .set({ state: to, stateSince: stamp, ...extra })
       .where(and(eq(issues.id, issue.id), eq(issues.state, issue.state))),
     db.insert(issueEvents).values({ issueId: issue.id, fromState: issue.state, toState: to, actorMemberId: actorId, note, at: stamp }),
-    db.insert(notifications).values({
-      memberId: issue.raisedBy,
+    notifyMember(db, issue.raisedBy, {
+      kind: 'issue.moved',
+      params: { issue: issue.title, step: stateNames[to], note: note ? { zh: note, en: note } : undefined },
       issueId: issue.id,
-      textZh: `你提出的议题“${issue.title}”${stateNames[to].zh}${note ? `：${note}` : ''}`,
-      textEn: `Your issue "${issue.title}" was ${stateNames[to].en}${note ? `: ${note}` : ''}`,
+      link: `/issues/${issue.id}`,
     }),
   ];
 }
@@ -91,11 +91,11 @@ export function recommendStatements(
     db
       .insert(issueEvents)
       .values({ issueId: issue.id, fromState: 'referred', toState: 'referred', actorMemberId: actorId, note, at: stamp }),
-    db.insert(notifications).values({
-      memberId: issue.raisedBy,
+    notifyMember(db, issue.raisedBy, {
+      kind: 'issue.moved',
+      params: { issue: issue.title, note: { zh: note, en: `${committee.name} recommends: ${text}; it goes on to the joint meeting` } },
       issueId: issue.id,
-      textZh: `你提出的议题“${issue.title}”：${note}`,
-      textEn: `Your issue "${issue.title}": ${committee.name} recommends: ${text}; it goes on to the joint meeting`,
+      link: `/issues/${issue.id}`,
     }),
   ];
 }
@@ -132,11 +132,11 @@ export async function assignAssist(db: TenantDb, id: number, member: MemberConte
       .set({ assistCommitteeId: committee.id })
       .where(and(eq(issues.id, id), sql`${issues.assistCommitteeId} IS NULL`)),
     db.insert(issueEvents).values({ issueId: id, fromState: issue.state, toState: issue.state, actorMemberId: member.id, note, at: stamp }),
-    db.insert(notifications).values({
-      memberId: issue.raisedBy,
+    notifyMember(db, issue.raisedBy, {
+      kind: 'issue.moved',
+      params: { issue: issue.title, note: { zh: note, en: `${committee.name} assists implementation` } },
       issueId: id,
-      textZh: `你提出的议题“${issue.title}”：${note}`,
-      textEn: `Your issue "${issue.title}": ${committee.name} assists implementation`,
+      link: `/issues/${id}`,
     }),
   ]);
 }

@@ -41,6 +41,7 @@ export async function sendReminders(db: TenantDb, today: string) {
     return [
       notifyFrom(
         db,
+        'library.reminder',
         sql`SELECT l.member_id AS member_id, ${zh[0]} || ${title} || ${zh[1]} AS text_zh, ${en[0]} || ${title} || ${en[1]} AS text_en
           FROM library_loans l WHERE ${reached(sql`l`)}`,
       ).returning({ id: notifications.id }),

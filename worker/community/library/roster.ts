@@ -123,6 +123,7 @@ export async function takeClaim(db: TenantDb, memberId: number, claimId: number,
   const [, taken] = await db.batch([
     notifyFrom(
       db,
+      'library.duty-taken',
       sql`SELECT c.member_id AS member_id, ${`${claim.name}接下了你换出的书屋值班（${when}）。`} AS text_zh,
              ${`${claim.name} took the library duty you offered (${when}).`} AS text_en
         FROM library_duty_claims c WHERE ${takeable(sql`c`)}`,

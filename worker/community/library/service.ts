@@ -452,6 +452,7 @@ export function holdStatements(
       ),
     notifyFrom(
       db,
+      'library.hold-ready',
       sql`SELECT r.member_id AS member_id,
              ${`你预约的《${copy.title}》已到馆，为你保留到 ${untilDay}，请在此之前到明志书屋借阅。`} AS text_zh,
              ${`The book you reserved, "${copy.title}", is back and kept for you until ${untilDay}; borrow it at the library before then.`} AS text_en

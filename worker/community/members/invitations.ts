@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { TenantDb } from '../../db/client';
-import { buildings, memberRoles, members, notifications, roleInvitations } from '../../db/tenant-schema';
+import { buildings, memberRoles, members, roleInvitations } from '../../db/tenant-schema';
+import { notifyMember, notifyMembers } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { InvitationView } from './schema';
 
@@ -101,13 +102,7 @@ export async function requestInvitation(db: TenantDb, token: string, memberId: n
   const [who] = await db.select({ name: members.displayName }).from(members).where(eq(members.id, memberId));
   const recipients = [...new Set(admins.map((a) => a.memberId))].filter((id) => id !== memberId);
   if (recipients.length > 0)
-    await db.insert(notifications).values(
-      recipients.map((id) => ({
-        memberId: id,
-        textZh: `${who?.name ?? ''}通过邀请链接申请担任新角色，请在“成员”页确认或婉拒。`,
-        textEn: `${who?.name ?? ''} used an invitation link to ask for a role; confirm or decline on the Members page.`,
-      })),
-    );
+    await notifyMembers(db, recipients, { kind: 'role.invitation-requested', params: { who: who?.name ?? '' }, link: '/members' })[0];
   return i.id;
 }
 
@@ -145,15 +140,7 @@ export async function decideInvitation(db: TenantDb, id: number, deciderId: numb
     .set(decided)
     .where(and(eq(roleInvitations.id, id), eq(roleInvitations.status, 'requested')))
     .returning({ id: roleInvitations.id });
-  const tell = db.insert(notifications).values({
-    memberId: i.requestedBy,
-    textZh: confirm
-      ? '你通过邀请链接申请的角色已确认，谢谢你愿意为邻居服务！'
-      : '你通过邀请链接申请的角色没有被确认；如有疑问请联系互助会管理员。',
-    textEn: confirm
-      ? 'The role you asked for through an invitation was confirmed. Thank you for serving your neighbours!'
-      : 'The role you asked for through an invitation was not confirmed; ask an association administrator if unsure.',
-  });
+  const tell = notifyMember(db, i.requestedBy, { kind: 'role.invitation-decided', params: { confirmed: confirm }, link: '/' });
   if (confirm) {
     const [marked] = await db.batch([
       mark,

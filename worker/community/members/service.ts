@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { buildings, memberRoles, members, notifications } from '../../db/tenant-schema';
+import { buildings, memberRoles, members } from '../../db/tenant-schema';
+import { notifyMember, notifyMembers } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { JoinPolicy } from '../profile/rules';
 import { type MemberStatus, statusOnJoining } from './rules';
@@ -166,16 +167,14 @@ async function notifyDeciders(db: TenantDb, applicantId: number, applicant: { di
     zh: buildingName ? `${applicant.displayName}（${buildingName}）` : applicant.displayName,
     en: buildingName ? `${applicant.displayName} (${buildingName})` : applicant.displayName,
   };
-  await db.insert(notifications).values(
-    [...recipients].map(([memberId, as]) => ({
-      memberId,
-      textZh: as === 'admin' ? `${who.zh}申请加入社区，请在“成员”页批准或婉拒。` : `${who.zh}申请加入社区，请在“楼栋联络人”页批准或婉拒。`,
-      textEn:
-        as === 'admin'
-          ? `${who.en} asks to join the community; approve or decline on the Members page.`
-          : `${who.en} asks to join the community; approve or decline on the Building contacts page.`,
-    })),
+  const [first, ...rest] = (['admin', 'contact'] as const).flatMap((page) =>
+    notifyMembers(
+      db,
+      [...recipients].filter(([, as]) => as === page).map(([id]) => id),
+      { kind: 'member.application', params: { who, page }, link: page === 'admin' ? '/members' : '/buildings' },
+    ),
   );
+  if (first) await db.batch([first, ...rest]);
 }
 
 /** Applications waiting for a decision, oldest first: every one, or those naming one building. The flat stays private. */
@@ -194,11 +193,6 @@ export async function listPendingMembers(db: TenantDb, buildingId?: number): Pro
     .orderBy(asc(members.joinedAt), asc(members.id));
 }
 
-const welcomeText = {
-  textZh: '你加入社区的申请已通过，欢迎你！现在可以参加社团和活动、通过楼栋联络人反映议题了。',
-  textEn:
-    'Your application to join the community was approved. Welcome! You can now join clubs and activities and raise issues through your building contacts.',
-};
 
 /**
  * Approves (active, with who and when) or declines a pending application, and tells the person. Who may decide is
@@ -218,7 +212,7 @@ export async function decideMembership(db: TenantDb, memberId: number, deciderId
   if (!updated) throw new AppError('conflict', 'This application has already been decided');
   // Only the request whose decision was recorded welcomes the new member. A declined person is not a member and reads
   // no notifications: they learn the answer from their own status (GET /api/me) and may apply again.
-  if (approve) await db.insert(notifications).values({ memberId, ...welcomeText });
+  if (approve) await notifyMember(db, memberId, { kind: 'member.welcome', params: {}, link: '/' });
   return status;
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, notExists, notInArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
+import { renderEvent } from '../notifications/events';
 import { activities, activityCostLines, notifications, programs } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
@@ -125,8 +126,18 @@ export function moveStatements(
   const movedNeed = and(eq(needs.id, need.id), eq(needs.state, to), eq(needs.stateSince, stamp));
   // Two moves to the same state in the same millisecond share a stamp: the losing one finds the winner's row as
   // "moved", so each notice is written only if that member has not had it for this move.
-  const sharedText = `你也需要的需求“${need.title}”${what.zh}${tail.zh}`;
-  const posterText = `你登记的需求“${need.title}”${what.zh}${tail.zh}`;
+  const step = { zh: `${what.zh}${tail.zh}`, en: `${what.en}${tail.en}` };
+  const shared = renderEvent({ kind: 'need.moved', params: { need: need.title, what: step, mine: false } });
+  const poster = renderEvent({ kind: 'need.moved', params: { need: need.title, what: step, mine: true } });
+  const sharedText = shared.zh;
+  const posterText = poster.zh;
+  const routing = {
+    kind: sql<string>`'need.moved'`.as('kind'),
+    link: sql<string>`${`/needs/${need.id}`}`.as('link'),
+    delivery: sql<null>`NULL`.as('delivery'),
+    routedAt: sql<null>`NULL`.as('routedAt'),
+    digestKey: sql<null>`NULL`.as('digestKey'),
+  };
   const notYetTold = (memberId: SQLWrapper, textZh: string) =>
     notExists(
       db
@@ -168,11 +179,16 @@ export function moveStatements(
         .select({
           id: sql<number>`NULL`.as('id'),
           memberId: needResponses.memberId,
+          kind: routing.kind,
           issueId: sql<null>`NULL`.as('issueId'),
+          link: routing.link,
           textZh: sql<string>`${sharedText}`.as('textZh'),
-          textEn: sql<string>`${`A need you share, "${need.title}", ${what.en}${tail.en}`}`.as('textEn'),
+          textEn: sql<string>`${shared.en}`.as('textEn'),
           createdAt: needs.stateSince,
           readAt: sql<null>`NULL`.as('readAt'),
+          delivery: routing.delivery,
+          routedAt: routing.routedAt,
+          digestKey: routing.digestKey,
         })
         .from(needResponses)
         .innerJoin(needs, movedNeed)
@@ -193,11 +209,16 @@ export function moveStatements(
           .select({
             id: sql<number>`NULL`.as('id'),
             memberId: needs.postedBy,
+            kind: routing.kind,
             issueId: sql<null>`NULL`.as('issueId'),
+            link: routing.link,
             textZh: sql<string>`${posterText}`.as('textZh'),
-            textEn: sql<string>`${`Your need "${need.title}" ${what.en}${tail.en}`}`.as('textEn'),
+            textEn: sql<string>`${poster.en}`.as('textEn'),
             createdAt: needs.stateSince,
             readAt: sql<null>`NULL`.as('readAt'),
+            delivery: routing.delivery,
+            routedAt: routing.routedAt,
+            digestKey: routing.digestKey,
           })
           .from(needs)
           .where(and(movedNeed, notYetTold(needs.postedBy, posterText))),

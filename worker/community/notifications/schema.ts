@@ -3,7 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { issues } from '../issues/schema';
 import { members } from '../members/schema';
 import { now } from '../../db/columns';
-import { deliveryCadences, outboxChannels, outboxStatuses } from './rules';
+import { deliveryCadences, outboxChannels, outboxStatuses, routings } from './rules';
 
 /**
  * What happened that concerns one member: the in-app notification centre, and the source every other channel is
@@ -24,15 +24,16 @@ export const notifications = sqliteTable(
     textEn: text('text_en').notNull(),
     createdAt: text('created_at').notNull().default(now),
     readAt: text('read_at'),
-    /** When the delivery run routed it: to the outbox now, or to a digest later. Null until then. */
+    /** What the delivery run decided (see `routings`): null until it ran. */
+    delivery: text('delivery', { enum: routings }),
     routedAt: text('routed_at'),
     /** The digest that carried it, e.g. `daily:2026-12-03`; null unless it went out in one. */
     digestKey: text('digest_key'),
   },
   (t) => [
     index('notifications_member').on(t.memberId, t.readAt),
-    index('notifications_unrouted').on(t.id).where(sql`${t.routedAt} IS NULL`),
-    index('notifications_digest').on(t.memberId, t.routedAt).where(sql`${t.digestKey} IS NULL`),
+    index('notifications_unrouted').on(t.id).where(sql`${t.delivery} IS NULL`),
+    index('notifications_digest_due').on(t.delivery, t.memberId).where(sql`${t.digestKey} IS NULL AND ${t.delivery} IN ('daily', 'weekly')`),
   ],
 );
 
