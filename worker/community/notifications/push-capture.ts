@@ -93,7 +93,12 @@ async function decrypt(body: Uint8Array, privateJwk: JsonWebKey, authSecret: Uin
   );
   const sender = await crypto.subtle.importKey('raw', senderPublic, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
   const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: sender }, privateKey, 256);
-  const hkdf = async (ikm: ArrayBuffer | Uint8Array<ArrayBuffer>, hkdfSalt: Uint8Array<ArrayBuffer>, info: Uint8Array<ArrayBuffer>, bytes: number) =>
+  const hkdf = async (
+    ikm: ArrayBuffer | Uint8Array<ArrayBuffer>,
+    hkdfSalt: Uint8Array<ArrayBuffer>,
+    info: Uint8Array<ArrayBuffer>,
+    bytes: number,
+  ) =>
     crypto.subtle.deriveBits(
       { name: 'HKDF', hash: 'SHA-256', salt: hkdfSalt, info },
       await crypto.subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']),
@@ -127,7 +132,12 @@ async function checkVapid(env: Bindings, headers: Record<string, string>, receiv
   const key = await crypto.subtle.importKey('raw', fromBase64Url(env.VAPID_PUBLIC_KEY), { name: 'ECDSA', namedCurve: 'P-256' }, false, [
     'verify',
   ]);
-  const signed = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, fromBase64Url(signature), utf8(`${header}.${payload}`));
+  const signed = await crypto.subtle.verify(
+    { name: 'ECDSA', hash: 'SHA-256' },
+    key,
+    fromBase64Url(signature),
+    utf8(`${header}.${payload}`),
+  );
   const arrived = Math.floor(Date.parse(receivedAt) / 1000);
   const { aud, exp, sub } = claims.data;
   const endpoint = headers[':endpoint'];

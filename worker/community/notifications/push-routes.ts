@@ -1,6 +1,6 @@
 /** Web Push subscriptions: the server's VAPID key, and each member's devices that take push notifications. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { pushSubscriptions } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
@@ -9,7 +9,6 @@ import { memberOf, tenantOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { sql } from 'drizzle-orm';
 
 /** Devices per member: a phone, a tablet, a computer or two; more is more likely stale subscriptions than people. */
 export const MAX_DEVICES = 10;
