@@ -10,6 +10,11 @@ const keys = generateKeyPairSync('rsa', {
   privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
 });
 
+// A throwaway VAPID pair for Web Push (base64url: the public key's 65-byte point, the private scalar).
+const vapid = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const vapidPublicKey = vapid.publicKey.export({ format: 'der', type: 'spki' }).subarray(-65).toString('base64url');
+const vapidPrivateKey = vapid.privateKey.export({ format: 'jwk' }).d ?? '';
+
 /** Tenant database bindings for the worker tests, named as the pool expects (TENANT_DB_001 …). */
 const testTenantDatabases = Object.fromEntries(
   Array.from({ length: 600 }, (_, i) => {
@@ -37,6 +42,9 @@ export default defineConfig(async () => {
                   PLATFORM_HOST: 'localhost',
                   CLERK_JWT_KEY: keys.publicKey,
                   DEV_JWT_PRIVATE_KEY: keys.privateKey,
+                  VAPID_PUBLIC_KEY: vapidPublicKey,
+                  VAPID_PRIVATE_KEY: vapidPrivateKey,
+                  VAPID_SUBJECT: 'mailto:push-test@localhost',
                   PLATFORM_MIGRATIONS: platformMigrations,
                   TENANT_MIGRATIONS: tenantMigrations,
                   // tests/worker/fuzz.test.ts: cases per operation and the generator's seed (default: 30, random).

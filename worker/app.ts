@@ -27,6 +27,8 @@ import { meRoutes } from './community/me/routes';
 import { mediaRoutes } from './community/media/routes';
 import { meetingRoutes } from './community/meetings/routes';
 import { needRoutes } from './community/needs/routes';
+import { pushCaptureRoutes } from './community/notifications/push-capture';
+import { pushRoutes } from './community/notifications/push-routes';
 import { memberRoutes } from './community/members/routes';
 import { onboardingRoutes } from './community/onboarding/routes';
 import { associationRoutes } from './community/association/routes';
@@ -88,6 +90,7 @@ export function buildApp() {
     .route('/', courseRoutes)
     .route('/', moneyRoutes)
     .route('/', meRoutes)
+    .route('/', pushRoutes)
     .route('/', mediaRoutes)
     .route('/', meetingRoutes)
     .route('/', needRoutes)
@@ -104,6 +107,7 @@ export function buildApp() {
     .route('/', templateRoutes)
     .route('/', volunteerRoutes)
     .route('/', metricsRoutes)
+    .route('/', pushCaptureRoutes)
     .route('/', devRoutes);
 
   registerSecuritySchemes(app);
