@@ -1,4 +1,4 @@
-import { serveWebApp } from './share/page';
+import { serveCardPicture, serveWebApp } from './share/page';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { identify } from './auth/identify';
@@ -116,6 +116,9 @@ export function buildApp() {
   );
 
   app.all('/api/*', (c) => errorJson(c, 'not_found', 'No such API route'));
+  // The pictures of the share cards (og:image), drawn from the same public cards as the pages' tags.
+  app.get('/share/card.png', serveCardPicture);
+  app.get('/share/card/*', serveCardPicture);
   // Everything else is the web app, for the platform and active communities only (unknown hosts were refused above).
   app.get('*', serveWebApp);
 

@@ -12,6 +12,17 @@ export interface ShareCard {
   description: string;
   /** The site it belongs to: the community's name, or the platform's. */
   site: string;
+  /** What the card's picture (og:image) shows; without one, the picture shows the title. */
+  picture?: SharePicture;
+}
+
+/** The text of a card's picture: a small line above, the object's own name, and a line saying what it is. */
+export interface SharePicture {
+  /** The page the picture is of (the home page for any page without a card of its own): it names the picture's address. */
+  path: string;
+  kicker: string;
+  heading: string;
+  line: string;
 }
 
 /** Clubs a visitor may see named in a preview: running ones, not proposals waiting for approval. */
@@ -91,18 +102,39 @@ export async function communityCard(db: TenantDb, path: string): Promise<ShareCa
       title: `${activity.title} · ${community}`,
       description: oneLine(`${when} · ${activity.place}。${activity.description}`),
       site: community,
+      picture: { path: path.replace(/\/$/, ''), kicker: community, heading: activity.title, line: `活动 · ${when}` },
     };
   }
   const club = clubRows[0];
-  if (club) return { title: `${club.name} · ${community}`, description: oneLine(club.purpose), site: community };
+  if (club) {
+    return {
+      title: `${club.name} · ${community}`,
+      description: oneLine(club.purpose),
+      site: community,
+      picture: { path: path.replace(/\/$/, ''), kicker: community, heading: club.name, line: '社团' },
+    };
+  }
   const program = programRows[0];
-  if (program) return { title: `${program.nameZh} · ${community}`, description: oneLine(program.descriptionZh), site: community };
+  if (program) {
+    return {
+      title: `${program.nameZh} · ${community}`,
+      description: oneLine(program.descriptionZh),
+      site: community,
+      picture: { path: path.replace(/\/$/, ''), kicker: community, heading: program.nameZh, line: '互助计划' },
+    };
+  }
   return {
     title: community,
     description: oneLine(
       `${community}${where ? `（${where}）` : ''}的社区互助会：兴趣社团、邻里活动、议题与联席会议，居民自己组织，费用 AA 分摊。`,
     ),
     site: community,
+    picture: {
+      path: '/',
+      kicker: where ? `社区互助会 · ${where}` : '社区互助会',
+      heading: community,
+      line: '兴趣社团 · 邻里活动 · 议题与联席会议',
+    },
   };
 }
 
@@ -111,4 +143,10 @@ export const platformCard: ShareCard = {
   title: '互助 Huzhu',
   description: '让任何小区都能复制社区互助会：社团孵化、九项互助计划、四方联席会议。Software for neighbourhood mutual-aid associations.',
   site: '互助 Huzhu',
+  picture: {
+    path: '/',
+    kicker: '互助 Huzhu',
+    heading: '让任何小区都能复制社区互助会',
+    line: 'Software for neighbourhood mutual aid',
+  },
 };

@@ -1,9 +1,19 @@
+import { AppError } from '../errors';
 import type { AppContext } from '../http/context';
-import { communityCard, platformCard } from './cards';
+import { communityCard, platformCard, type ShareCard } from './cards';
+import { pageOfPicture, pictureOf, pictureTag, renderPicture } from './image';
 import { withShareCard } from './meta';
 
 /** A path the web app answers with its page (not a file such as /assets/index-3f2a.js or /favicon.ico). */
 const isPagePath = (path: string) => !/\.[a-z0-9]{1,8}$/i.test(path);
+
+/** How long a chat app or a cache may keep a picture: its address changes with its text, so an hour is safe. */
+const PICTURE_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
+
+function cardOf(c: AppContext, path: string): Promise<ShareCard> | ShareCard {
+  const host = c.get('host');
+  return host.kind === 'community' ? communityCard(host.db, path) : platformCard;
+}
 
 /**
  * Serves the web app. Its pages carry the share card of what they show, so a link pasted into a chat (WeChat, a
@@ -13,12 +23,41 @@ export async function serveWebApp(c: AppContext): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(c.req.raw);
   const url = new URL(c.req.url);
   if (!isPagePath(url.pathname) || !asset.headers.get('content-type')?.includes('text/html')) return asset;
-  const host = c.get('host');
-  const card = host.kind === 'community' ? await communityCard(host.db, url.pathname) : platformCard;
+  const card = await cardOf(c, url.pathname);
   const page = new Response(asset.body, asset);
   // The page differs from the file now: its validators and length no longer describe it.
   page.headers.delete('etag');
   page.headers.delete('content-length');
   page.headers.set('cache-control', 'no-cache');
-  return withShareCard(page, card, `${url.origin}${url.pathname}`);
+  return withShareCard(page, card, url);
+}
+
+/**
+ * The picture of a page's share card (its og:image), a 1200×630 PNG drawn from the same public card as the page's
+ * tags: a page without a card of its own, or one a visitor may not see, gets the community's picture. Its ETag is
+ * the fingerprint of its text, so a revalidation costs one small query and no drawing; drawn pictures are also kept
+ * in the Cache API under that fingerprint.
+ */
+export async function serveCardPicture(c: AppContext): Promise<Response> {
+  const url = new URL(c.req.url);
+  const path = pageOfPicture(url.pathname);
+  if (!path) throw new AppError('not_found', 'No such picture');
+  const picture = pictureOf(await cardOf(c, path), path);
+  const etag = `"${await pictureTag(picture)}"`;
+  const headers = { 'content-type': 'image/png', 'cache-control': PICTURE_CACHE_CONTROL, etag };
+  if (
+    c.req
+      .header('if-none-match')
+      ?.split(/\s*,\s*/)
+      .includes(etag)
+  )
+    return new Response(null, { status: 304, headers });
+
+  const cache = await caches.open('share-pictures');
+  const key = new Request(`${url.origin}/share/card/${etag.slice(1, -1)}.png`);
+  const kept = await cache.match(key);
+  if (kept) return new Response(kept.body, { headers });
+  const png = await renderPicture(c.env.ASSETS, picture);
+  c.executionCtx.waitUntil(cache.put(key, new Response(png.slice(), { headers })));
+  return new Response(png, { headers });
 }
