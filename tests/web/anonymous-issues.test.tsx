@@ -161,6 +161,6 @@ describe('an anonymous issue’s page', () => {
     me = raiser;
     openIssue();
     expect(await screen.findByText('你选择了对外匿名：除互助会的协调人外，其他人看到的是“匿名居民”。')).toBeTruthy();
-    expect(document.body.textContent).toContain('王小雨 （你）');
+    expect(document.body.textContent).toContain('王小雨（你）');
   });
 });

@@ -192,7 +192,7 @@ export const en: Translation<typeof zh> = {
     overdueBanner: 'This issue has been “{{ state }}” for {{ days }} days, longer than it should; please move it on.',
     raisedBy: 'Raised by',
     anonymousResident: 'Anonymous resident',
-    you: '(you)',
+    you: ' (you)',
     anonymousToOthers:
       'The resident chose to be anonymous to others: everyone but the association’s coordinators sees “Anonymous resident”. Please do not pass the name on.',
     anonymousToOthersMine: 'You chose to be anonymous to others: everyone but the association’s coordinators sees “Anonymous resident”.',

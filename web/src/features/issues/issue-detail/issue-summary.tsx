@@ -46,7 +46,7 @@ export function IssueSummary(props: {
           <dd>
             <Show when={props.issue.raisedBy !== null} fallback={t('issue.anonymousResident')}>
               {props.issue.raiserName ?? '—'}
-              <Show when={props.issue.mine}> {t('issue.you')}</Show>
+              <Show when={props.issue.mine}>{t('issue.you')}</Show>
             </Show>
             <Show when={props.issue.anonymous && props.issue.raisedBy !== null}>
               <span class="help block">{t(props.issue.mine ? 'issue.anonymousToOthersMine' : 'issue.anonymousToOthers')}</span>
