@@ -166,6 +166,8 @@ describe('the demo seed', () => {
       '暑期少儿团·七月自然营:open:4',
     ]);
     expect(before.issues).toContain('地下车库照明不足:acknowledged');
+    // □ 对外匿名: the resident's complaint about the cleaning, theirs to them, anonymous to the others.
+    expect(before.issues).toContain('物业保洁只在检查前打扫:acknowledged');
     expect(before.spaces).toBe(3);
     // Representatives came through appointments they accepted; the resident persona has an offer waiting.
     const offers = bodyOf(await read(client(host, resident).api.me.appointments.$get()), 200).offers;

@@ -83,6 +83,21 @@ export async function seedDemoLife(env: Bindings, binding: string, slug: string)
     buildingId: building?.id ?? undefined,
   });
   await moveIssue(db, issue, admin, ['coordinator'], { to: 'acknowledged', note: '已请物业先排查线路' });
+  // □ 对外匿名: a complaint about the property company, named only to the association's coordinators (and the resident).
+  const anonymous = await raiseIssue(db, resident, {
+    title: '物业保洁只在检查前打扫',
+    description: '楼道和电梯平时很少有人打扫，只有检查前一天才集中清洁。希望公布保洁排班，按排班打扫。',
+    category: 'property-service',
+    buildingId: building?.id ?? undefined,
+    anonymous: true,
+  });
+  await moveIssue(db, anonymous, admin, ['coordinator'], { to: 'acknowledged', note: '已转告物业，先看一周排班' });
+  await raiseIssue(db, founder, {
+    title: '夜间广场舞音响太响',
+    description: '晚上九点以后广场上的音响还很响，影响老人和孩子休息。希望约定结束时间、调小音量。',
+    category: 'environment',
+    anonymous: true,
+  });
 
   await db
     .insert(spaces)

@@ -26,12 +26,23 @@ const raise = defineRoute(
         description: z.string().trim().min(4).max(4000),
         category,
         buildingId: z.number().int().positive().optional(),
+        /** □ 对外匿名: everyone but the association's coordinators sees an anonymous resident. */
+        anonymous: z.boolean().default(false),
       }),
     ),
     responses: { 201: json(z.object({ id: z.number().int() }), 'Raised'), ...errorResponses(400, 401, 403) },
   },
   { affects: ['metrics'] },
 );
+
+/** Who raised it, as the reader may know: the id is null when the issue is anonymous to them. */
+const raiserFields = {
+  raisedBy: z.number().int().nullable(),
+  /** □ 对外匿名, shown to everyone; only the raiser and the association's coordinators know who it is. */
+  anonymous: z.boolean(),
+  /** The reader raised it. */
+  mine: z.boolean(),
+};
 
 const issueSummary = z.object({
   id: z.number().int(),
@@ -46,7 +57,7 @@ const issueSummary = z.object({
   outcome: z.enum(issueOutcomes).nullable(),
   stateSince: z.string(),
   createdAt: z.string(),
-  raisedBy: z.number().int(),
+  ...raiserFields,
   supports: z.number(),
   /** Whether the reader has supported it (one support each). */
   supportedByMe: z.boolean(),
@@ -79,7 +90,7 @@ const detail = defineRoute(residents, {
         category,
         state: issueState,
         buildingId: z.number().int().nullable(),
-        raisedBy: z.number().int(),
+        ...raiserFields,
         raiserName: z.string().nullable(),
         bodyKey: z.string().nullable(),
         mergedInto: z.number().int().nullable(),
@@ -104,6 +115,8 @@ const detail = defineRoute(residents, {
             note: z.string(),
             at: z.string(),
             actor: z.string().nullable(),
+            /** A step the raiser took; its actor is null when the issue is anonymous to the reader. */
+            byRaiser: z.boolean(),
           }),
         ),
         stages: z.array(z.object({ state: issueState, from: z.string(), days: z.number() })),
@@ -183,8 +196,8 @@ const assist = defineRoute(
 
 export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(raise, async (c) => c.json({ id: await raiseIssue(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
-  .openapi(list, async (c) => c.json({ issues: await listIssues(tenantOf(c).db, new Date(), memberOf(c).id) }, 200))
-  .openapi(detail, async (c) => c.json(await issueDetail(tenantOf(c).db, c.req.valid('param').id, new Date(), memberOf(c).id), 200))
+  .openapi(list, async (c) => c.json({ issues: await listIssues(tenantOf(c).db, new Date(), memberOf(c)) }, 200))
+  .openapi(detail, async (c) => c.json(await issueDetail(tenantOf(c).db, c.req.valid('param').id, new Date(), memberOf(c)), 200))
   .openapi(support, async (c) => {
     await supportIssue(tenantOf(c).db, c.req.valid('param').id, memberOf(c));
     return c.json({ ok: true as const }, 200);

@@ -99,3 +99,29 @@ export function issueSteps(state: IssueState, actors: readonly IssueActor[], out
 
 /** The state a step moves the issue to. */
 export const stepTarget = (step: IssueStep): IssueState => (step === 'deferred' ? 'decided' : step);
+
+/** Who reads an issue: a member with their standing roles, or nobody signed in. */
+export interface IssueViewer {
+  id: number;
+  roles: readonly { role: string; partyKey: string }[];
+}
+
+/**
+ * □ 对外匿名: who raised an anonymous issue is known to the raiser and to the association that took the form in — its
+ * administrators and its own representatives. The other parties' representatives, contacts, committee members and every
+ * other resident see an anonymous resident: a complaint about the property company must not reach the property company.
+ */
+export function raiserVisibleTo(issue: { anonymous: boolean; raisedBy: number }, viewer: IssueViewer | null): boolean {
+  if (!issue.anonymous) return true;
+  if (!viewer) return false;
+  if (viewer.id === issue.raisedBy) return true;
+  return viewer.roles.some((r) => r.role === 'association-admin' || (r.role === 'party-representative' && r.partyKey === 'association'));
+}
+
+/** The raiser as one viewer may see them: their id (null when hidden) and whether the viewer raised it. */
+export function shownRaiser(issue: { anonymous: boolean; raisedBy: number }, viewer: IssueViewer | null) {
+  return {
+    raisedBy: raiserVisibleTo(issue, viewer) ? issue.raisedBy : null,
+    mine: viewer !== null && viewer.id === issue.raisedBy,
+  };
+}

@@ -14,7 +14,17 @@ import { notifyMember } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { committeeActive, getCommittee } from '../committees/service';
-import { canMoveIssue, defaultWaitLimits, type IssueActor, type IssueState, isOverdue, waitingDays } from './rules';
+import {
+  canMoveIssue,
+  defaultWaitLimits,
+  type IssueActor,
+  type IssueState,
+  type IssueViewer,
+  isOverdue,
+  raiserVisibleTo,
+  shownRaiser,
+  waitingDays,
+} from './rules';
 
 const stateNames: Record<IssueState, { zh: string; en: string }> = {
   raised: { zh: '已提出', en: 'raised' },
@@ -144,7 +154,14 @@ export async function assignAssist(db: TenantDb, id: number, member: MemberConte
 export async function raiseIssue(
   db: TenantDb,
   member: MemberContext,
-  input: { title: string; description: string; category: (typeof issues.$inferInsert)['category']; buildingId?: number },
+  input: {
+    title: string;
+    description: string;
+    category: (typeof issues.$inferInsert)['category'];
+    buildingId?: number;
+    /** □ 对外匿名: only the association's coordinators see who raised it. */
+    anonymous?: boolean;
+  },
 ) {
   if (input.buildingId !== undefined) {
     const [b] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
@@ -161,6 +178,7 @@ export async function raiseIssue(
         buildingId: input.buildingId ?? null,
         raisedBy: member.id,
         state: 'raised',
+        anonymous: input.anonymous ?? false,
       })
       .returning({ id: issues.id }),
     db.insert(issueEvents).values({
@@ -252,7 +270,7 @@ export async function waitLimits(db: TenantDb) {
   return { ...defaultWaitLimits, ...(profile?.limits ?? {}) } as typeof defaultWaitLimits;
 }
 
-export async function listIssues(db: TenantDb, now: Date, memberId: number) {
+export async function listIssues(db: TenantDb, now: Date, viewer: IssueViewer) {
   const limits = await waitLimits(db);
   const rows = await db
     .select({
@@ -268,8 +286,9 @@ export async function listIssues(db: TenantDb, now: Date, memberId: number) {
       stateSince: issues.stateSince,
       createdAt: issues.createdAt,
       raisedBy: issues.raisedBy,
+      anonymous: issues.anonymous,
       supports: sql<number>`(SELECT COUNT(*) FROM ${issueSupports} WHERE ${issueSupports.issueId} = ${issues.id})`,
-      supportedByMe: sql<number>`EXISTS (SELECT 1 FROM ${issueSupports} WHERE ${issueSupports.issueId} = ${issues.id} AND ${issueSupports.memberId} = ${memberId})`,
+      supportedByMe: sql<number>`EXISTS (SELECT 1 FROM ${issueSupports} WHERE ${issueSupports.issueId} = ${issues.id} AND ${issueSupports.memberId} = ${viewer.id})`,
     })
     .from(issues)
     .leftJoin(buildings, eq(buildings.id, issues.buildingId))
@@ -277,6 +296,7 @@ export async function listIssues(db: TenantDb, now: Date, memberId: number) {
     .limit(200);
   return rows.map((r) => ({
     ...r,
+    ...shownRaiser(r, viewer),
     supports: Number(r.supports),
     supportedByMe: Boolean(r.supportedByMe),
     waitingDays: waitingDays(r.stateSince, now),
@@ -284,8 +304,9 @@ export async function listIssues(db: TenantDb, now: Date, memberId: number) {
   }));
 }
 
-export async function issueDetail(db: TenantDb, id: number, now: Date, memberId: number) {
+export async function issueDetail(db: TenantDb, id: number, now: Date, viewer: IssueViewer) {
   const issue = await getIssue(db, id);
+  const raiserShown = raiserVisibleTo(issue, viewer);
   const committeeIds = [issue.studyCommitteeId, issue.assistCommitteeId].filter((x): x is number => x !== null);
   const [events, supports, raiser, mine, committeeRows] = await db.batch([
     db
@@ -294,6 +315,7 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, memberId:
         toState: issueEvents.toState,
         note: issueEvents.note,
         at: issueEvents.at,
+        actorId: issueEvents.actorMemberId,
         actor: members.displayName,
       })
       .from(issueEvents)
@@ -305,7 +327,7 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, memberId:
     db
       .select({ n: sql<number>`COUNT(*)` })
       .from(issueSupports)
-      .where(and(eq(issueSupports.issueId, id), eq(issueSupports.memberId, memberId))),
+      .where(and(eq(issueSupports.issueId, id), eq(issueSupports.memberId, viewer.id))),
     db
       .select({ id: committees.id, name: committees.name })
       .from(committees)
@@ -319,12 +341,17 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, memberId:
   });
   return {
     ...issue,
-    raiserName: raiser[0]?.displayName ?? null,
+    ...shownRaiser(issue, viewer),
+    raiserName: raiserShown ? (raiser[0]?.displayName ?? null) : null,
     supports: Number(supports[0]?.n ?? 0),
     supportedByMe: Number(mine[0]?.n ?? 0) > 0,
     studyCommittee: committee(issue.studyCommitteeId),
     assistCommittee: committee(issue.assistCommitteeId),
-    events,
+    // The raiser's own steps (raising it, first of all) name them only to those who may know who raised it.
+    events: events.map(({ actorId, actor, ...e }) => {
+      const byRaiser = actorId === issue.raisedBy;
+      return { ...e, byRaiser, actor: byRaiser && !raiserShown ? null : actor };
+    }),
     stages,
     waitingDays: waitingDays(issue.stateSince, now),
     overdue: isOverdue(issue.state, issue.stateSince, now, await waitLimits(db)),

@@ -1,28 +1,23 @@
-import { A, useNavigate } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { MemberGate } from '../../components/member-gate';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
-import { FINISHED_STATES, ISSUE_CATEGORIES, type IssueCategory, type IssueState, useCoordinationRoles } from '../../lib/coordination';
+import { FINISHED_STATES, type IssueState, useCoordinationRoles } from '../../lib/coordination';
 import { formatDate } from '../../lib/format';
+import { RaiseIssueForm } from './raise-issue-form';
 
-type Filter = 'open' | 'overdue' | 'finished' | 'all';
-const FILTERS: Filter[] = ['open', 'overdue', 'finished', 'all'];
+type Filter = 'open' | 'overdue' | 'finished' | 'mine' | 'all';
+const FILTERS: Filter[] = ['open', 'overdue', 'finished', 'mine', 'all'];
 
 /** Issues (议题) residents raise for their building contacts to carry up, each with how long it has waited. */
 export default function Issues() {
   const { t, locale } = useI18n();
-  const navigate = useNavigate();
   const { member } = useCoordinationRoles();
   const [issues, { refetch }] = createResource(
     () => member()?.id,
     () => request(api.api.issues.$get()),
-  );
-  const [buildings] = createResource(() => request(api.api.buildings.$get()).catch(() => null));
-  const [myself] = createResource(
-    () => member()?.id,
-    () => request(api.api.members.me.$get()).catch(() => null),
   );
 
   const [filter, setFilter] = createSignal<Filter>('open');
@@ -32,6 +27,7 @@ export default function Issues() {
     if (f === 'all') return all;
     if (f === 'overdue') return all.filter((i) => i.overdue);
     if (f === 'finished') return all.filter((i) => FINISHED_STATES.includes(i.state));
+    if (f === 'mine') return all.filter((i) => i.mine);
     return all.filter((i) => !FINISHED_STATES.includes(i.state));
   };
 
@@ -46,42 +42,6 @@ export default function Issues() {
       await refetch();
     } catch (e) {
       setSupportError(e);
-    }
-  }
-
-  // Raising an issue
-  const [title, setTitle] = createSignal('');
-  const [description, setDescription] = createSignal('');
-  const [category, setCategory] = createSignal<IssueCategory>('property-service');
-  const [buildingId, setBuildingId] = createSignal('');
-  createEffect(
-    on(
-      () => myself()?.buildingId,
-      (id) => id && !buildingId() && setBuildingId(String(id)),
-    ),
-  );
-  const [raiseError, setRaiseError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-  async function raise(event: SubmitEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setRaiseError(undefined);
-    try {
-      const { id } = await request(
-        api.api.issues.$post({
-          json: {
-            title: title().trim(),
-            description: description().trim(),
-            category: category(),
-            buildingId: buildingId() ? Number(buildingId()) : undefined,
-          },
-        }),
-      );
-      navigate(`/issues/${id}`);
-    } catch (e) {
-      setRaiseError(e);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -139,6 +99,12 @@ export default function Issues() {
                         <span class="tag warn">{t('issues.overdue')}</span>
                       </Show>
                       <span class="tag outline">{t(`issueCategory.${issue.category}`)}</span>
+                      <Show when={issue.mine}>
+                        <span class="tag outline">{t('issues.mine')}</span>
+                      </Show>
+                      <Show when={issue.anonymous}>
+                        <span class="tag muted">{t('issues.anonymousBadge')}</span>
+                      </Show>
                     </p>
                     <dl class="facts-inline">
                       <div>
@@ -179,67 +145,7 @@ export default function Issues() {
           </Show>
         </Show>
 
-        <section class="raise" aria-labelledby="raise-title">
-          <h2 id="raise-title" tabindex="-1">
-            {t('issues.raiseTitle')}
-          </h2>
-          <p class="help">{t('issues.raiseHelp')}</p>
-          <ErrorMessage error={raiseError()} detail />
-          <form class="card" onSubmit={raise}>
-            <div class="field">
-              <label for="issue-title">{t('issues.titleLabel')}</label>
-              <input
-                id="issue-title"
-                type="text"
-                required
-                minlength="4"
-                maxlength="80"
-                value={title()}
-                onInput={(e) => setTitle(e.currentTarget.value)}
-              />
-            </div>
-            <div class="field">
-              <label for="issue-description">{t('issues.description')}</label>
-              <textarea
-                id="issue-description"
-                rows="4"
-                required
-                minlength="4"
-                maxlength="4000"
-                value={description()}
-                onInput={(e) => setDescription(e.currentTarget.value)}
-                aria-describedby="issue-description-help"
-              />
-              <span class="help" id="issue-description-help">
-                {t('issues.descriptionHelp')}
-              </span>
-            </div>
-            <div class="field-row">
-              <div class="field">
-                <label for="issue-category">{t('issues.category')}</label>
-                <select id="issue-category" value={category()} onChange={(e) => setCategory(e.currentTarget.value as IssueCategory)}>
-                  <For each={[...ISSUE_CATEGORIES]}>{(c) => <option value={c}>{t(`issueCategory.${c}`)}</option>}</For>
-                </select>
-              </div>
-              <div class="field">
-                <label for="issue-building">{t('issues.building')}</label>
-                <select id="issue-building" value={buildingId()} onChange={(e) => setBuildingId(e.currentTarget.value)}>
-                  <option value="">{t('issues.noBuilding')}</option>
-                  <For each={buildings()?.buildings ?? []}>
-                    {(b) => (
-                      <option value={String(b.id)} selected={String(b.id) === buildingId()}>
-                        {b.name}
-                      </option>
-                    )}
-                  </For>
-                </select>
-              </div>
-            </div>
-            <button type="submit" class="button" disabled={busy()}>
-              {t('issues.raiseSubmit')}
-            </button>
-          </form>
-        </section>
+        <RaiseIssueForm />
       </Show>
     </section>
   );

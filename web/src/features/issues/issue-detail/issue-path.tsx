@@ -23,7 +23,7 @@ export function IssuePath(props: { issue: Issue }) {
                     <time datetime={event.at}>{formatDateTime(event.at, locale())}</time>
                   </p>
                   <p class="help">
-                    <Show when={event.actor} fallback={t('issue.byNobody')}>
+                    <Show when={event.actor} fallback={event.byRaiser ? t('issue.byAnonymous') : t('issue.byNobody')}>
                       {(actor) => t('issue.by', { name: actor() })}
                     </Show>
                     <Show when={props.issue.stages[n()]}>

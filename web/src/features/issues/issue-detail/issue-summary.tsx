@@ -31,6 +31,9 @@ export function IssueSummary(props: {
             <span class="tag warn">{t('issues.overdue')}</span>
           </Show>
           <span class="tag outline">{t(`issueCategory.${props.issue.category}`)}</span>
+          <Show when={props.issue.anonymous}>
+            <span class="tag muted">{t('issues.anonymousBadge')}</span>
+          </Show>
         </p>
       </header>
       <Show when={props.issue.overdue}>
@@ -40,7 +43,15 @@ export function IssueSummary(props: {
       <dl class="facts-list card">
         <div>
           <dt>{t('issue.raisedBy')}</dt>
-          <dd>{props.issue.raiserName ?? '—'}</dd>
+          <dd>
+            <Show when={props.issue.raisedBy !== null} fallback={t('issue.anonymousResident')}>
+              {props.issue.raiserName ?? '—'}
+              <Show when={props.issue.mine}>{t('issue.you')}</Show>
+            </Show>
+            <Show when={props.issue.anonymous && props.issue.raisedBy !== null}>
+              <span class="help block">{t(props.issue.mine ? 'issue.anonymousToOthersMine' : 'issue.anonymousToOthers')}</span>
+            </Show>
+          </dd>
         </div>
         <div>
           <dt>{t('issues.building')}</dt>
