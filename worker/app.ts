@@ -29,6 +29,7 @@ import { meetingRoutes } from './community/meetings/routes';
 import { needRoutes } from './community/needs/routes';
 import { pushCaptureRoutes } from './community/notifications/push-capture';
 import { pushRoutes } from './community/notifications/push-routes';
+import { notificationRoutes } from './community/notifications/routes';
 import { memberRoutes } from './community/members/routes';
 import { onboardingRoutes } from './community/onboarding/routes';
 import { associationRoutes } from './community/association/routes';
@@ -91,6 +92,7 @@ export function buildApp() {
     .route('/', moneyRoutes)
     .route('/', meRoutes)
     .route('/', pushRoutes)
+    .route('/', notificationRoutes)
     .route('/', mediaRoutes)
     .route('/', meetingRoutes)
     .route('/', needRoutes)

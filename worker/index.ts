@@ -1,5 +1,10 @@
 import { app } from './app';
-import { consumeDeliveryBatch, type DeliveryMessage, HOURLY_DELIVERY_CRON, startDeliveryTick } from './community/notifications/delivery-queue';
+import {
+  consumeDeliveryBatch,
+  type DeliveryMessage,
+  HOURLY_DELIVERY_CRON,
+  startDeliveryTick,
+} from './community/notifications/delivery-queue';
 import type { Bindings } from './env';
 import { consumeMetricsBatch, DAILY_METRICS_CRON, type MetricsMessage, startSnapshotRun } from './metrics/snapshots';
 import { resumeStalledProvisioning } from './platform/provisioning';

@@ -85,7 +85,7 @@ const notificationsRoute = defineRoute(residents, {
   method: 'get',
   path: '/api/me/notifications',
   operationId: 'me.listNotifications',
-  summary: 'My notifications (every change to issues I raised)',
+  summary: 'My notifications: everything that concerns me, newest first',
   responses: {
     200: json(
       z.object({
@@ -93,7 +93,10 @@ const notificationsRoute = defineRoute(residents, {
         notifications: z.array(
           z.object({
             id: z.number().int(),
+            kind: z.string(),
             issueId: z.number().int().nullable(),
+            /** The page it is about, in this community's site. */
+            link: z.string().nullable(),
             textZh: z.string(),
             textEn: z.string(),
             createdAt: z.string(),
@@ -186,7 +189,22 @@ export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   })
   .openapi(notificationsRoute, async (c) => {
     const rows = await myNotifications(tenantOf(c).db, memberOf(c).id);
-    return c.json({ unread: rows.filter((r) => !r.readAt).length, notifications: rows.map(({ memberId: _m, ...r }) => r) }, 200);
+    return c.json(
+      {
+        unread: rows.filter((r) => !r.readAt).length,
+        notifications: rows.map(({ id, kind, issueId, link, textZh, textEn, createdAt, readAt }) => ({
+          id,
+          kind,
+          issueId,
+          link,
+          textZh,
+          textEn,
+          createdAt,
+          readAt,
+        })),
+      },
+      200,
+    );
   })
   .openapi(readAll, async (c) => {
     await markNotificationsRead(tenantOf(c).db, memberOf(c).id);

@@ -32,7 +32,13 @@ interface CommunityRow {
 
 async function activeCommunities(env: Bindings, ids?: string[]): Promise<CommunityRow[]> {
   return platformDb(env.PLATFORM_DB)
-    .select({ id: communities.id, slug: communities.slug, nameZh: communities.nameZh, nameEn: communities.nameEn, databaseBinding: communities.databaseBinding })
+    .select({
+      id: communities.id,
+      slug: communities.slug,
+      nameZh: communities.nameZh,
+      nameEn: communities.nameEn,
+      databaseBinding: communities.databaseBinding,
+    })
     .from(communities)
     .where(and(eq(communities.status, 'active'), isNotNull(communities.databaseBinding), ids ? inArray(communities.id, ids) : undefined));
 }
@@ -108,7 +114,11 @@ export async function startDeliveryTick(env: Bindings): Promise<number> {
 export async function deliverSoon(env: Bindings, d1: D1Database, communityId: string, origin: string): Promise<void> {
   if (env.DELIVERY_TRIGGER === 'manual') return;
   try {
-    const [waiting] = await tenantDb(d1).select({ id: notifications.id }).from(notifications).where(isNull(notifications.delivery)).limit(1);
+    const [waiting] = await tenantDb(d1)
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(isNull(notifications.delivery))
+      .limit(1);
     if (waiting) await env.DELIVERY_QUEUE.send({ type: 'deliver', communityId, origin });
   } catch (error) {
     console.warn('delivery: could not ask for a run', communityId, error);

@@ -94,7 +94,13 @@ export async function routeNotifications(db: TenantDb, site: DeliverySite, now: 
   const outgoing: (typeof outbox.$inferInsert)[] = [];
   for (const row of rows) {
     const { routing, channels } = routeNotification(
-      { kind: row.kind, createdAt: row.createdAt, cadence: row.cadence as DeliveryCadence | null, hasEmail: !!row.email, pushes: row.pushes },
+      {
+        kind: row.kind,
+        createdAt: row.createdAt,
+        cadence: row.cadence as DeliveryCadence | null,
+        hasEmail: !!row.email,
+        pushes: row.pushes,
+      },
       now,
     );
     byRouting.set(routing, [...(byRouting.get(routing) ?? []), row.id]);

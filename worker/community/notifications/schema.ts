@@ -33,7 +33,9 @@ export const notifications = sqliteTable(
   (t) => [
     index('notifications_member').on(t.memberId, t.readAt),
     index('notifications_unrouted').on(t.id).where(sql`${t.delivery} IS NULL`),
-    index('notifications_digest_due').on(t.delivery, t.memberId).where(sql`${t.digestKey} IS NULL AND ${t.delivery} IN ('daily', 'weekly')`),
+    index('notifications_digest_due')
+      .on(t.delivery, t.memberId)
+      .where(sql`${t.digestKey} IS NULL AND ${t.delivery} IN ('daily', 'weekly')`),
   ],
 );
 
