@@ -16,6 +16,7 @@ import { seedDemoCare } from './demo-care';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
+import { seedDemoPrint } from './demo-print';
 import { seedDemoPrograms } from './demo-programs';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemoPartnerships } from './demo-partnerships';
@@ -230,6 +231,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
         await seedDemoCourses(env, row.databaseBinding);
         await seedDemoChildren(env, row.databaseBinding);
         await seedDemoCare(env, row.databaseBinding);
+        await seedDemoPrint(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);

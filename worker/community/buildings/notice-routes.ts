@@ -17,7 +17,13 @@ const notice = defineRoute(
     summary: "A building's monthly notice: decisions relayed to it that month and next month's activities (its contacts, coordinators)",
     request: {
       params: z.object({ id: z.coerce.number().int().positive() }),
-      query: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM') }),
+      /** The month on the community's calendar; this month when left out. */
+      query: z.object({
+        month: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM')
+          .optional(),
+      }),
     },
     responses: {
       200: json(

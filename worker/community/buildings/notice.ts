@@ -3,6 +3,7 @@ import type { TenantDb } from '../../db/client';
 import { activities, clubs, issueEvents, issues } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import { communitySettings } from '../profile/service';
+import { wallClock } from '../profile/rules';
 import { zonedInstant } from '../series/rules';
 import { buildings } from './schema';
 
@@ -36,8 +37,9 @@ const within = (iso: string, b: { from: number; to: number }) => {
  * which are relayed to every building) with their decisions, and the announced activities of the month after.
  * Names no resident: not who raised an issue, not who signed up.
  */
-export async function buildingNotice(db: TenantDb, buildingId: number, month: string) {
+export async function buildingNotice(db: TenantDb, buildingId: number, asked: string | undefined, now = new Date()) {
   const { timeZone } = await communitySettings(db);
+  const month = asked ?? wallClock(now, timeZone).date.slice(0, 7);
   const thisMonth = monthBounds(month, timeZone);
   const following = monthBounds(nextMonth(month), timeZone);
   const [building, relayed, upcoming] = await db.batch([

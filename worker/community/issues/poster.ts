@@ -32,7 +32,7 @@ export async function decisionPoster(db: TenantDb, id: number) {
     communitySettings(db),
   ]);
   const issue = rows[0];
-  if (!issue || issue.outcome !== 'adopted' || !issue.decisionText) throw new AppError('not_found', 'No adopted decision on this issue');
+  if (issue?.outcome !== 'adopted' || !issue.decisionText) throw new AppError('not_found', 'No adopted decision on this issue');
   return {
     id: issue.id,
     title: issue.title,
