@@ -225,13 +225,13 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       await seedMembers(env, row.databaseBinding);
       if (setup.slug === 'cuizhuyuan') {
         await seedDemoLife(env, row.databaseBinding, setup.slug);
+        await seedDemoPrint(env, row.databaseBinding);
         await seedDemoMoney(env, row.databaseBinding);
         await seedDemoShop(env, row.databaseBinding, setup.slug);
         await seedDemoLibrary(env, row.databaseBinding);
         await seedDemoCourses(env, row.databaseBinding);
         await seedDemoChildren(env, row.databaseBinding);
         await seedDemoCare(env, row.databaseBinding);
-        await seedDemoPrint(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);

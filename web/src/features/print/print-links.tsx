@@ -48,10 +48,10 @@ export function DecisionPrintLink(props: { issue: { id: number; outcome: string 
 }
 
 /** A building's monthly notice, for its contacts and the coordinators. */
-export function BuildingNoticeLink(props: { building: { id: number; name: string } }) {
+export function BuildingNoticeLink(props: { building: { id: number; name: string; contacts: { id: number }[] } }) {
   const { t } = useI18n();
   const { member, isCoordinator } = useCoordinationRoles();
-  const contactHere = () => member()?.roles.some((r) => r.role === 'building-contact' && r.buildingId === props.building.id) ?? false;
+  const contactHere = () => props.building.contacts.some((c) => c.id === member()?.id);
   return (
     <Show when={isCoordinator() || contactHere()}>
       <p class="no-print">
