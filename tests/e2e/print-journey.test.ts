@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
+import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { screenshotDir, useBrowser } from './browser';
@@ -32,18 +32,31 @@ async function printed(page: Page, name: string, format: 'A5' | 'A4') {
   return { text: execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8'), pdf };
 }
 
-/** Reads the QR code printed on the PDF's first page: rendered grey by pdftoppm (a plain PGM) and decoded by ZXing. */
+/**
+ * Reads the QR code printed on the PDF's first page: rendered grey by pdftoppm (a plain PGM) and decoded by ZXing,
+ * at a few resolutions, since the finder patterns' detection depends on the pixel size of a module.
+ */
 function qrOf(pdf: string): string {
-  const base = `${pdf}-qr`;
-  execFileSync('pdftoppm', ['-gray', '-r', '150', '-f', '1', '-l', '1', '-singlefile', pdf, base]);
-  const data = readFileSync(`${base}.pgm`);
-  // P5 header: magic, width, height, max value, each followed by whitespace.
-  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 40).toString('latin1'));
-  if (!header) throw new Error('not a PGM image');
-  const [, width, height] = header.map(Number) as [number, number, number];
-  const pixels = new Uint8ClampedArray(data.subarray(header[0].length, header[0].length + width * height));
-  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, height)));
-  return new QRCodeReader().decode(bitmap).getText();
+  const hints = new Map<DecodeHintType, unknown>([[DecodeHintType.TRY_HARDER, true]]);
+  let failure: unknown;
+  for (const dpi of [150, 120, 200, 100]) {
+    const base = `${pdf}-qr-${dpi}`;
+    execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', pdf, base]);
+    const data = readFileSync(`${base}.pgm`);
+    // P5 header: magic, width, height, max value, each followed by whitespace.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 40).toString('latin1'));
+    if (!header) throw new Error('not a PGM image');
+    const [, width, height] = header.map(Number) as [number, number, number];
+    const pixels = new Uint8ClampedArray(data.subarray(header[0].length, header[0].length + width * height));
+    try {
+      return new QRCodeReader()
+        .decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, height))), hints)
+        .getText();
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
 }
 
 describe('printed material for the notice board and the door, in the demo community at 360 px', () => {
