@@ -86,6 +86,7 @@ describe("every page passes axe-core's WCAG 2.1 A and AA rules, in Chinese at 36
       `${community}/clubs`,
       club,
       activity,
+      `${activity}/poster`,
       `${community}/issues`,
       `${community}/needs`,
       `${community}/meetings`,
@@ -139,10 +140,17 @@ describe("every page passes axe-core's WCAG 2.1 A and AA rules, in Chinese at 36
       `${community}/library/settings`,
     ]);
     const volunteer = await phone('demo-contact', '李建国');
+    const activity = await firstRecord(volunteer, `${community}/this-week`, '/activities/');
+    await volunteer.goto(`${community}/buildings`);
+    const notice = volunteer.locator('main a[href$="/notice"]').first();
+    await notice.waitFor();
     const volunteerReport = await auditAll(volunteer, [
       `${community}/shop/desk`,
       `${community}/library/desk`,
       `${community}/library/roster`,
+      // Printed material: a building contact prints sign-in sheets and the building's monthly notice.
+      `${activity}/sign-in-sheet`,
+      `${community}${await notice.getAttribute('href')}`,
     ]);
     expect({ ...adminReport, ...volunteerReport }).toEqual({});
   });

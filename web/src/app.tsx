@@ -34,6 +34,10 @@ const ClubDetail = lazy(() => import('./features/clubs/club-detail'));
 const ActivityEditor = lazy(() => import('./features/activities/activity-editor'));
 const ActivityDetail = lazy(() => import('./features/activities/activity-detail'));
 const ActivityCheckIn = lazy(() => import('./features/activities/activity-check-in'));
+const ActivityPoster = lazy(() => import('./features/print/activity-poster'));
+const SignInSheet = lazy(() => import('./features/print/sign-in-sheet'));
+const DecisionPoster = lazy(() => import('./features/print/decision-poster'));
+const BuildingNotice = lazy(() => import('./features/print/building-notice'));
 const Accounts = lazy(() => import('./features/ledger/accounts'));
 const RecordMoney = lazy(() => import('./features/ledger/record-money'));
 const FundStatement = lazy(() => import('./features/ledger/fund-statement'));
@@ -153,12 +157,15 @@ function Routes() {
           <Route path="/activities/:id" component={ActivityDetail} />
           <Route path="/activities/:id/edit" component={ActivityEditor} />
           <Route path="/activities/:id/check-in" component={ActivityCheckIn} />
+          <Route path="/activities/:id/poster" component={ActivityPoster} />
+          <Route path="/activities/:id/sign-in-sheet" component={SignInSheet} />
           <Route path="/accounts" component={Accounts} />
           <Route path="/accounts/record" component={RecordMoney} />
           <Route path="/accounts/:key" component={FundStatement} />
           <Route path="/volunteering" component={Volunteering} />
           <Route path="/issues" component={Issues} />
           <Route path="/issues/:id" component={IssueDetail} />
+          <Route path="/issues/:id/decision-poster" component={DecisionPoster} />
           <Route path="/needs" component={Needs} />
           <Route path="/needs/:id" component={NeedDetail} />
           <Route path="/partnerships" component={Partnerships} />
@@ -170,6 +177,7 @@ function Routes() {
           <Route path="/structure" component={Structure} />
           <Route path="/committees" component={Committees} />
           <Route path="/buildings" component={Buildings} />
+          <Route path="/buildings/:id/notice" component={BuildingNotice} />
           <Route path="/spaces" component={SpacesAdmin} />
           <Route path="/spaces/:id" component={SpaceCalendar} />
           <Route path="/programs/:key" component={ProgramPage} />

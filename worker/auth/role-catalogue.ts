@@ -30,7 +30,10 @@ export const communityRoles = [
   'committee-member',
   /** The chair of the committee named in the body (`committeeId`). */
   'committee-chair',
-  /** A confirmed contact of the building, of the route's issue's building, or of the building the route's member named. */
+  /**
+   * A confirmed contact of the building, of the route's issue's building, or of the building the route's member named;
+   * on an activity's route (which names no building), a confirmed contact of any building.
+   */
   'building-contact',
   /** The person a record belongs to or is addressed to: a booking, a sign-up, volunteer hours, a handover, an appointment, an objection, a need (its poster). */
   'owner',

@@ -243,6 +243,8 @@ export class RoleResolver {
                 : this.scope.subject === 'none'
                   ? this.bodyId('buildingId')
                   : null;
+        // An activity belongs to no building; its residents come from all of them, so any building's contact counts.
+        if (this.scope.subject === 'activity') return m.roles.some((r) => r.role === 'building-contact');
         return buildingId !== null && m.roles.some((r) => r.role === 'building-contact' && r.buildingId === buildingId);
       }
       case 'owner':

@@ -16,6 +16,7 @@ import { seedDemoCare } from './demo-care';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
+import { seedDemoPrint } from './demo-print';
 import { seedDemoPrograms } from './demo-programs';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemoPartnerships } from './demo-partnerships';
@@ -224,6 +225,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       await seedMembers(env, row.databaseBinding);
       if (setup.slug === 'cuizhuyuan') {
         await seedDemoLife(env, row.databaseBinding, setup.slug);
+        await seedDemoPrint(env, row.databaseBinding);
         await seedDemoMoney(env, row.databaseBinding);
         await seedDemoShop(env, row.databaseBinding, setup.slug);
         await seedDemoLibrary(env, row.databaseBinding);

@@ -9,6 +9,7 @@ import * as consultants from '../features/consultants/i18n';
 import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
+import * as print from '../features/print/i18n';
 import * as ledger from '../features/ledger/i18n';
 import * as courses from '../features/courses/i18n';
 import * as care from '../features/care/i18n';
@@ -137,6 +138,7 @@ export const en: Dictionary = {
   ...notifications.en,
   ...parties.en,
   ...buildings.en,
+  ...print.en,
   ...structure.en,
   ...consultants.en,
   ...association.en,

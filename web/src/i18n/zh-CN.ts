@@ -9,6 +9,7 @@ import * as consultants from '../features/consultants/i18n';
 import * as handbooks from '../features/handbooks/i18n';
 import * as home from '../features/home/i18n';
 import * as issues from '../features/issues/i18n';
+import * as print from '../features/print/i18n';
 import * as ledger from '../features/ledger/i18n';
 import * as courses from '../features/courses/i18n';
 import * as care from '../features/care/i18n';
@@ -139,6 +140,7 @@ export const zhCN = {
   ...notifications.zh,
   ...parties.zh,
   ...buildings.zh,
+  ...print.zh,
   ...structure.zh,
   ...consultants.zh,
   ...association.zh,

@@ -8,6 +8,7 @@ import { validationHook } from '../../http/validation';
 import { activityStates, announcedStates, audiences, signupStatuses } from './rules';
 import { activityIdParam as idParam, costLineInput as costLine, fenInput as fen, okResponse as ok } from './schema';
 import { settlementRoutes } from './settlement-routes';
+import { printRoutes } from './print-routes';
 import { signupRoutes } from './signup-routes';
 import { activityDetail, listActivities, visibleActivity } from './read';
 import { viewerOf } from '../../auth/viewer';
@@ -320,6 +321,7 @@ import { settleConsent } from '../consent/service';
 export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/', signupRoutes)
   .route('/', settlementRoutes)
+  .route('/', printRoutes)
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
     const from = q.from ?? new Date(Date.now() - 3 * 3600_000).toISOString();

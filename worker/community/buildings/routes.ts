@@ -7,6 +7,7 @@ import { validationHook } from '../../http/validation';
 import { viewerOf } from '../../auth/viewer';
 import { seesOrganiserNames } from '../members/rules';
 import { communitySettings } from '../profile/service';
+import { buildingNoticeRoutes } from './notice-routes';
 import { buildingsWithContacts, decideApplication as decide, offerToBeContact, pendingApplications, setGridWorker } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -108,6 +109,7 @@ const decideApplication = defineRoute(
 
 /** Buildings, their contacts and the offers to become one. */
 export const buildingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .route('/', buildingNoticeRoutes)
   .openapi(buildingList, async (c) => {
     const { db } = tenantOf(c);
     const [list, { organiserNamesPublic }, viewer] = await Promise.all([buildingsWithContacts(db), communitySettings(db), viewerOf(c)]);

@@ -5,6 +5,7 @@ import { type IssueActor, issueCategories, issueOutcomes, issueStates } from './
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { issuePosterRoutes } from './poster-routes';
 import { assignAssist, issueDetail, listIssues, moveIssue, raiseIssue, recommend, supportIssue } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -195,6 +196,7 @@ const assist = defineRoute(
 );
 
 export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .route('/', issuePosterRoutes)
   .openapi(raise, async (c) => c.json({ id: await raiseIssue(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
   .openapi(list, async (c) => c.json({ issues: await listIssues(tenantOf(c).db, new Date(), memberOf(c)) }, 200))
   .openapi(detail, async (c) => c.json(await issueDetail(tenantOf(c).db, c.req.valid('param').id, new Date(), memberOf(c)), 200))

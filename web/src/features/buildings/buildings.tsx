@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { coverageLevel, formatDateTime, useCoordinationRoles } from '../../lib/coordination';
 import { PendingMembers } from '../members/pending-members';
+import { BuildingNoticeLink } from '../print/print-links';
 
 /** The invitation QR code as SVG markup (the qrcode package loads only when a code is opened). */
 async function qrSvg(url: string): Promise<string> {
@@ -228,6 +229,7 @@ export default function Buildings() {
                         </form>
                       </Show>
                       <InviteCode buildingId={b.id} name={b.name} />
+                      <BuildingNoticeLink building={b} />
                     </li>
                   );
                 }}

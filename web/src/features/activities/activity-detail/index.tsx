@@ -18,6 +18,7 @@ import { OrganiserPanel } from './organiser-panel';
 import { ReviewAndRating } from './review-and-rating';
 import { loadRoster } from './roster';
 import { SettlementSummary } from './settlement-summary';
+import { ActivityPrintLinks } from '../../print/print-links';
 
 /** An activity: its facts and budget, signing up, photos, review and rating, and the organisers' steps through its path. */
 export default function ActivityDetail() {
@@ -72,6 +73,7 @@ export default function ActivityDetail() {
             <ErrorMessage error={error()} />
 
             <ActivityFacts activity={act()} isResponsible={isResponsible()} />
+            <ActivityPrintLinks activity={act()} />
             <MySignups id={params.id} activity={act()} signedIn={Boolean(member())} action={action} />
             <Show when={member() && act().state === 'open' && isForChildren(act())}>
               <ChildSignup activityId={params.id} onDone={() => void refetch()} />

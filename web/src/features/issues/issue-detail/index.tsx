@@ -12,6 +12,7 @@ import { loadCommittees, loadIssue } from './issue';
 import { IssuePath } from './issue-path';
 import { IssueSummary } from './issue-summary';
 import { NextSteps } from './next-steps';
+import { DecisionPrintLink } from '../../print/print-links';
 
 /** One issue's whole path: a timeline of who moved it when, time per stage, the decision, and the reader's next steps. */
 export default function IssueDetail() {
@@ -65,6 +66,7 @@ export default function IssueDetail() {
           <>
             <IssueSummary id={params.id} issue={i()} buildingName={buildingName(i().buildingId)} bodyName={bodyName} action={governance} />
             <Decision issue={i()} />
+            <DecisionPrintLink issue={i()} />
             <CommitteeWork
               id={params.id}
               issue={i()}
