@@ -145,6 +145,8 @@ export async function raiseIssue(
   db: TenantDb,
   member: MemberContext,
   input: { title: string; description: string; category: (typeof issues.$inferInsert)['category']; buildingId?: number },
+  /** The contact or administrator recording it for `member`, an assisted resident (代为登记). */
+  onBehalfBy?: number,
 ) {
   if (input.buildingId !== undefined) {
     const [b] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
@@ -160,6 +162,7 @@ export async function raiseIssue(
         category: input.category,
         buildingId: input.buildingId ?? null,
         raisedBy: member.id,
+        onBehalfBy: onBehalfBy ?? null,
         state: 'raised',
       })
       .returning({ id: issues.id }),
@@ -167,7 +170,7 @@ export async function raiseIssue(
       issueId: sql`(SELECT MAX(id) FROM issues WHERE raised_by = ${member.id})`,
       fromState: null,
       toState: 'raised',
-      actorMemberId: member.id,
+      actorMemberId: onBehalfBy ?? member.id,
     }),
   ]);
   return inserted[0]!.id;
@@ -287,7 +290,7 @@ export async function listIssues(db: TenantDb, now: Date, memberId: number) {
 export async function issueDetail(db: TenantDb, id: number, now: Date, memberId: number) {
   const issue = await getIssue(db, id);
   const committeeIds = [issue.studyCommitteeId, issue.assistCommitteeId].filter((x): x is number => x !== null);
-  const [events, supports, raiser, mine, committeeRows] = await db.batch([
+  const [events, supports, raiser, mine, committeeRows, recorder] = await db.batch([
     db
       .select({
         fromState: issueEvents.fromState,
@@ -310,6 +313,10 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, memberId:
       .select({ id: committees.id, name: committees.name })
       .from(committees)
       .where(inArray(committees.id, committeeIds.length ? committeeIds : [-1])),
+    db
+      .select({ displayName: members.displayName })
+      .from(members)
+      .where(eq(members.id, issue.onBehalfBy ?? -1)),
   ]);
   const committee = (cid: number | null) => committeeRows.find((c) => c.id === cid) ?? null;
   // Time spent in each state, from the path's dates.
@@ -320,6 +327,8 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, memberId:
   return {
     ...issue,
     raiserName: raiser[0]?.displayName ?? null,
+    /** 由 X 代为登记: who recorded it for an assisted resident. */
+    onBehalfName: recorder[0]?.displayName ?? null,
     supports: Number(supports[0]?.n ?? 0),
     supportedByMe: Number(mine[0]?.n ?? 0) > 0,
     studyCommittee: committee(issue.studyCommitteeId),
