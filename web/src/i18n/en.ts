@@ -1,4 +1,5 @@
 import * as activities from '../features/activities/i18n';
+import * as assisted from '../features/assisted/i18n';
 import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
@@ -137,6 +138,7 @@ export const en: Dictionary = {
   ...notifications.en,
   ...parties.en,
   ...buildings.en,
+  ...assisted.en,
   ...structure.en,
   ...consultants.en,
   ...association.en,
