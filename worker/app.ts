@@ -16,6 +16,7 @@ import { committeeRoutes } from './community/committees/routes';
 import { federationRoutes } from './community/federation/routes';
 import { handbookRoutes } from './community/handbooks/routes';
 import { issueRoutes } from './community/issues/routes';
+import { assistedRoutes } from './community/assisted/routes';
 import { architectRoutes } from './community/children/project-routes';
 import { childrenRoutes } from './community/children/routes';
 import { libraryRosterRoutes } from './community/library/roster-routes';
@@ -83,6 +84,7 @@ export function buildApp() {
     .route('/', federationRoutes)
     .route('/', handbookRoutes)
     .route('/', issueRoutes)
+    .route('/', assistedRoutes)
     .route('/', careRoutes)
     .route('/', careTimeBankRoutes)
     .route('/', ledgerRoutes)

@@ -55,6 +55,9 @@ const Notifications = lazy(() => import('./features/notifications/notifications'
 const Structure = lazy(() => import('./features/structure/structure'));
 const Committees = lazy(() => import('./features/committees/committees'));
 const Buildings = lazy(() => import('./features/buildings/buildings'));
+const AssistedList = lazy(() => import('./features/assisted/assisted-list'));
+const AssistedResident = lazy(() => import('./features/assisted/assisted-resident'));
+const Claim = lazy(() => import('./features/assisted/claim'));
 const SpaceCalendar = lazy(() => import('./features/spaces/space-calendar'));
 const ProgramPage = lazy(() => import('./features/programs/program-page'));
 const SectionEditor = lazy(() => import('./features/programs/section-editor'));
@@ -178,6 +181,9 @@ function Routes() {
           <Route path="/committees" component={Committees} />
           <Route path="/buildings" component={Buildings} />
           <Route path="/buildings/:id/notice" component={BuildingNotice} />
+          <Route path="/assisted" component={AssistedList} />
+          <Route path="/assisted/:id" component={AssistedResident} />
+          <Route path="/claim" component={Claim} />
           <Route path="/spaces" component={SpacesAdmin} />
           <Route path="/spaces/:id" component={SpaceCalendar} />
           <Route path="/programs/:key" component={ProgramPage} />

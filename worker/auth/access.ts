@@ -100,6 +100,8 @@ const roleText: Record<CommunityRole, string> = {
   guardian: 'a guardian of a child signed up for the activity',
   'care-coordinator': 'a coordinator of home elder care',
   'care-volunteer': 'a volunteer paired with this elder',
+  'assisted-steward':
+    'an administrator or a contact of the building of a resident registered on their behalf who has not claimed the record',
 };
 
 function refusal(roles: readonly CommunityRole[]) {

@@ -55,6 +55,12 @@ export const communityRoles = [
   'care-coordinator',
   /** A volunteer with an open pairing to the route's care recipient. */
   'care-volunteer',
+  /**
+   * Who acts for an assisted resident (代为登记) who has not claimed their record: an administrator, or a confirmed
+   * contact of the resident's building. The resident is the route's `/api/assisted-members/{id}`, the body's
+   * `onBehalfOf`, or the member of the body's `signupId` on the route's activity.
+   */
+  'assisted-steward',
 ] as const;
 export type CommunityRole = (typeof communityRoles)[number];
 
@@ -78,6 +84,7 @@ export type Subject =
   | 'course'
   | 'architect-project'
   | 'care-recipient'
+  | 'assisted-member'
   | 'none';
 
 const subjects: Record<string, Subject> = {
@@ -99,6 +106,7 @@ const subjects: Record<string, Subject> = {
   courses: 'course',
   'architect-projects': 'architect-project',
   'care-recipients': 'care-recipient',
+  'assisted-members': 'assisted-member',
 };
 
 export function subjectOf(path: string): Subject {

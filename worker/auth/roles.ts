@@ -280,6 +280,14 @@ export class RoleResolver {
       }
       case 'care-coordinator':
         return m.roles.some((r) => r.role === 'care-coordinator');
+      case 'assisted-steward': {
+        const target = await this.assistedTarget();
+        if (!target || target.assistedBy === null || target.claimedAt !== null || target.status !== 'active') return false;
+        return (
+          isAdmin(m) ||
+          (target.buildingId !== null && m.roles.some((r) => r.role === 'building-contact' && r.buildingId === target.buildingId))
+        );
+      }
       case 'care-volunteer': {
         const id = this.scope.subject === 'care-recipient' ? this.routeId() : null;
         if (id === null) return false;
@@ -291,6 +299,29 @@ export class RoleResolver {
         return rows.length > 0;
       }
     }
+  }
+
+  /** The resident an `assisted-steward` acts for: the body's `onBehalfOf`, the route's assisted member, or a sign-up's member. */
+  private assistedTarget() {
+    return this.once('assisted-target', async () => {
+      let id = this.bodyId('onBehalfOf');
+      if (id === null && this.scope.subject === 'assisted-member') id = this.routeId();
+      const signupId = this.bodyId('signupId');
+      const activityId = this.scope.subject === 'activity' ? this.routeId() : null;
+      if (id === null && signupId !== null && activityId !== null) {
+        const [row] = await this.db
+          .select({ memberId: signups.memberId })
+          .from(signups)
+          .where(and(eq(signups.id, signupId), eq(signups.activityId, activityId)));
+        id = row?.memberId ?? null;
+      }
+      if (id === null) return undefined;
+      const [row] = await this.db
+        .select({ assistedBy: members.assistedBy, claimedAt: members.claimedAt, status: members.status, buildingId: members.buildingId })
+        .from(members)
+        .where(eq(members.id, id));
+      return row;
+    });
   }
 
   /** The community's choice to show its figures page to every member. */

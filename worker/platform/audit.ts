@@ -57,6 +57,16 @@ export const auditActions = [
   'shop.settings-updated',
   'shop.day-closed',
   'shop.proceeds-use-marked',
+  'assisted.registered',
+  'assisted.updated',
+  'assisted.claim-code-issued',
+  'assisted.claimed',
+  'assisted.claim-refused',
+  'assisted.signed-up',
+  'assisted.checked-in',
+  'assisted.issue-raised',
+  'assisted.need-posted',
+  'assisted.hours-recorded',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

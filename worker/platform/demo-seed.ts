@@ -9,6 +9,7 @@ import { buildings, clubs, memberRoles, members } from '../db/tenant-schema';
 import type { Bindings } from '../env';
 import { tenantDatabase } from '../tenancy/pool';
 import type { CommunitySetupInput } from './community-setup';
+import { seedDemoAssisted } from './demo-assisted';
 import { seedDemoChildren } from './demo-children';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoCourses } from './demo-courses';
@@ -232,6 +233,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
         await seedDemoCourses(env, row.databaseBinding);
         await seedDemoChildren(env, row.databaseBinding);
         await seedDemoCare(env, row.databaseBinding);
+        await seedDemoAssisted(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);

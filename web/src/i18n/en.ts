@@ -1,4 +1,5 @@
 import * as activities from '../features/activities/i18n';
+import * as assisted from '../features/assisted/i18n';
 import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
@@ -139,6 +140,7 @@ export const en: Dictionary = {
   ...parties.en,
   ...buildings.en,
   ...print.en,
+  ...assisted.en,
   ...structure.en,
   ...consultants.en,
   ...association.en,

@@ -1,4 +1,5 @@
 import * as activities from '../features/activities/i18n';
+import * as assisted from '../features/assisted/i18n';
 import * as association from '../features/association/i18n';
 import * as buildings from '../features/buildings/i18n';
 import * as canvas from '../features/canvas/i18n';
@@ -141,6 +142,7 @@ export const zhCN = {
   ...parties.zh,
   ...buildings.zh,
   ...print.zh,
+  ...assisted.zh,
   ...structure.zh,
   ...consultants.zh,
   ...association.zh,

@@ -7,6 +7,8 @@ import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { signupStatuses } from './rules';
 import { activityIdParam as idParam, okResponse as ok } from './schema';
+import { audit } from '../../platform/audit';
+import { assistedActor, signupIsAssisted } from '../assisted/service';
 import { cancelSignup, checkIn, signUp, signupList } from './signups';
 
 const community = { host: 'community' } as const;
@@ -19,7 +21,7 @@ const signupSchema = z.object({
 });
 
 const join = defineRoute(
-  { ...community, allow: 'member' },
+  { ...community, allow: 'member', body: { field: 'onBehalfOf', allow: ['assisted-steward'] } },
   {
     method: 'post',
     path: '/api/activities/{id}/signups',
@@ -27,7 +29,14 @@ const join = defineRoute(
     summary: 'Sign up yourself, or a child or other person you bring',
     request: {
       params: idParam,
-      ...jsonBody(z.object({ participant: z.string().trim().max(40).optional(), isChild: z.boolean().optional() })),
+      ...jsonBody(
+        z.object({
+          participant: z.string().trim().max(40).optional(),
+          isChild: z.boolean().optional(),
+          /** An assisted resident (代为登记) the caller signs up: an administrator, or a contact of their building. */
+          onBehalfOf: z.number().int().positive().optional(),
+        }),
+      ),
     },
     responses: {
       200: json(signupSchema, 'Already signed up'),
@@ -72,6 +81,8 @@ const roster = defineRoute(
               status: z.enum(signupStatuses),
               checkedInAt: z.string().nullable(),
               createdAt: z.string(),
+              /** 由 X 代为登记: who signed an assisted resident up. */
+              onBehalfName: z.string().nullable(),
             }),
           ),
         }),
@@ -83,12 +94,17 @@ const roster = defineRoute(
 );
 
 const checkin = defineRoute(
-  { ...community, allow: 'member', body: { field: 'signupId', allow: ['activity-responsible', 'association-admin'] } },
+  {
+    ...community,
+    allow: 'member',
+    body: { field: 'signupId', allow: ['activity-responsible', 'association-admin', 'assisted-steward'] },
+  },
   {
     method: 'post',
     path: '/api/activities/{id}/checkins',
     operationId: 'activities.checkIn',
-    summary: "Check in: with the activity's QR code (yourself) or a sign-up id from the list (organisers)",
+    summary:
+      "Check in: with the activity's QR code (yourself) or a sign-up id from the list (organisers, or the contact of an assisted resident)",
     request: {
       params: idParam,
       ...jsonBody(z.union([z.object({ token: z.string().min(8).max(64) }), z.object({ signupId: z.number().int().positive() })])),
@@ -100,7 +116,12 @@ const checkin = defineRoute(
 
 export const signupRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(join, async (c) => {
-    const { signup, created } = await signUp(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json'));
+    const { db } = tenantOf(c);
+    const id = c.req.valid('param').id;
+    const { onBehalfOf, ...input } = c.req.valid('json');
+    const who = onBehalfOf ? await assistedActor(db, onBehalfOf) : memberOf(c);
+    const { signup, created } = await signUp(db, id, who, input, onBehalfOf ? memberOf(c).id : undefined);
+    if (onBehalfOf && created) await audit(c, 'assisted.signed-up', { activityId: id, signupId: signup.id, memberId: onBehalfOf });
     const body = { id: signup.id, participant: signup.participant, isChild: signup.isChild, status: signup.status };
     return created ? c.json(body, 201) : c.json(body, 200);
   })
@@ -110,6 +131,13 @@ export const signupRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     return c.json({ ok: true as const }, 200);
   })
   .openapi(roster, async (c) => c.json({ signups: await signupList(tenantOf(c).db, c.req.valid('param').id, memberOf(c)) }, 200))
-  .openapi(checkin, async (c) =>
-    c.json({ checkedIn: await checkIn(tenantOf(c).db, c.req.valid('param').id, memberOf(c), c.req.valid('json')) }, 200),
-  );
+  .openapi(checkin, async (c) => {
+    const { db } = tenantOf(c);
+    const id = c.req.valid('param').id;
+    const by = c.req.valid('json');
+    const checkedIn = await checkIn(db, id, memberOf(c), by);
+    const assisted = 'signupId' in by ? await signupIsAssisted(db, by.signupId) : null;
+    if (assisted !== null && 'signupId' in by)
+      await audit(c, 'assisted.checked-in', { activityId: id, signupId: by.signupId, memberId: assisted });
+    return c.json({ checkedIn }, 200);
+  });

@@ -1,4 +1,5 @@
 import { and, count, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { TenantDb } from '../../db/client';
 import { activities, members, signups } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
@@ -12,7 +13,14 @@ import { getActivity } from './service';
  * waitlisted from the current count; D1 runs each statement atomically, so under any concurrency
  * exactly `capacity` places are confirmed, and the unique index stops double sign-ups.
  */
-export async function signUp(db: TenantDb, id: number, member: MemberContext, input: { participant?: string; isChild?: boolean }) {
+export async function signUp(
+  db: TenantDb,
+  id: number,
+  member: MemberContext,
+  input: { participant?: string; isChild?: boolean },
+  /** The contact or administrator signing up `member`, an assisted resident (代为登记). */
+  onBehalfBy?: number,
+) {
   const activity = await getActivity(db, id);
   const participant = input.participant?.trim() ?? '';
   const isChild = input.isChild ?? false;
@@ -45,8 +53,8 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
       },
     );
   const result = await db.run(sql`
-    INSERT INTO signups (activity_id, member_id, participant, is_child, status)
-    SELECT ${id}, ${member.id}, ${participant}, ${isChild ? 1 : 0},
+    INSERT INTO signups (activity_id, member_id, participant, is_child, on_behalf_by, status)
+    SELECT ${id}, ${member.id}, ${participant}, ${isChild ? 1 : 0}, ${onBehalfBy ?? null},
            CASE WHEN ${confirmedCount} < a.capacity THEN 'confirmed' ELSE 'waitlisted' END
       FROM activities a
      WHERE a.id = ${id} AND a.state = 'open' AND (a.waitlist = 1 OR ${confirmedCount} < a.capacity)
@@ -69,6 +77,7 @@ export async function signUp(db: TenantDb, id: number, member: MemberContext, in
       .set({
         status: sql`CASE WHEN ${confirmedCount} < ${capacity} THEN 'confirmed' ELSE 'waitlisted' END`,
         cancelledAt: null,
+        onBehalfBy: onBehalfBy ?? null,
         createdAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
       })
       .where(
@@ -116,6 +125,8 @@ export async function cancelSignup(db: TenantDb, id: number, signupId: number, _
   ]);
 }
 
+const recorder = alias(members, 'recorder');
+
 export async function signupList(db: TenantDb, id: number, _member: MemberContext) {
   const _activity = await getActivity(db, id);
   return db
@@ -128,9 +139,11 @@ export async function signupList(db: TenantDb, id: number, _member: MemberContex
       status: signups.status,
       checkedInAt: signups.checkedInAt,
       createdAt: signups.createdAt,
+      onBehalfName: recorder.displayName,
     })
     .from(signups)
     .innerJoin(members, eq(members.id, signups.memberId))
+    .leftJoin(recorder, eq(recorder.id, signups.onBehalfBy))
     .where(eq(signups.activityId, id))
     .orderBy(asc(signups.id));
 }

@@ -6,6 +6,8 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { issuePosterRoutes } from './poster-routes';
+import { audit } from '../../platform/audit';
+import { assistedActor } from '../assisted/service';
 import { assignAssist, issueDetail, listIssues, moveIssue, raiseIssue, recommend, supportIssue } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -15,7 +17,7 @@ const issueState = z.enum(issueStates);
 const category = z.enum(issueCategories);
 
 const raise = defineRoute(
-  residents,
+  { ...residents, body: { field: 'onBehalfOf', allow: ['assisted-steward'] } },
   {
     method: 'post',
     path: '/api/issues',
@@ -29,6 +31,8 @@ const raise = defineRoute(
         buildingId: z.number().int().positive().optional(),
         /** □ 对外匿名: everyone but the association's coordinators sees an anonymous resident. */
         anonymous: z.boolean().default(false),
+        /** An assisted resident (代为登记) the caller raises it for; they become its raiser. */
+        onBehalfOf: z.number().int().positive().optional(),
       }),
     ),
     responses: { 201: json(z.object({ id: z.number().int() }), 'Raised'), ...errorResponses(400, 401, 403) },
@@ -93,6 +97,8 @@ const detail = defineRoute(residents, {
         buildingId: z.number().int().nullable(),
         ...raiserFields,
         raiserName: z.string().nullable(),
+        /** 由 X 代为登记: who recorded it for an assisted resident. */
+        onBehalfName: z.string().nullable(),
         bodyKey: z.string().nullable(),
         mergedInto: z.number().int().nullable(),
         outcome: z.enum(issueOutcomes).nullable(),
@@ -197,7 +203,14 @@ const assist = defineRoute(
 
 export const issueRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/', issuePosterRoutes)
-  .openapi(raise, async (c) => c.json({ id: await raiseIssue(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
+  .openapi(raise, async (c) => {
+    const { db } = tenantOf(c);
+    const { onBehalfOf, ...input } = c.req.valid('json');
+    const raiser = onBehalfOf ? await assistedActor(db, onBehalfOf) : memberOf(c);
+    const id = await raiseIssue(db, raiser, input, onBehalfOf ? memberOf(c).id : undefined);
+    if (onBehalfOf) await audit(c, 'assisted.issue-raised', { issueId: id, memberId: onBehalfOf });
+    return c.json({ id }, 201);
+  })
   .openapi(list, async (c) => c.json({ issues: await listIssues(tenantOf(c).db, new Date(), memberOf(c)) }, 200))
   .openapi(detail, async (c) => c.json(await issueDetail(tenantOf(c).db, c.req.valid('param').id, new Date(), memberOf(c)), 200))
   .openapi(support, async (c) => {

@@ -162,6 +162,8 @@ export async function raiseIssue(
     /** □ 对外匿名: only the association's coordinators see who raised it. */
     anonymous?: boolean;
   },
+  /** The contact or administrator recording it for `member`, an assisted resident (代为登记). */
+  onBehalfBy?: number,
 ) {
   if (input.buildingId !== undefined) {
     const [b] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
@@ -177,6 +179,7 @@ export async function raiseIssue(
         category: input.category,
         buildingId: input.buildingId ?? null,
         raisedBy: member.id,
+        onBehalfBy: onBehalfBy ?? null,
         state: 'raised',
         anonymous: input.anonymous ?? false,
       })
@@ -185,7 +188,7 @@ export async function raiseIssue(
       issueId: sql`(SELECT MAX(id) FROM issues WHERE raised_by = ${member.id})`,
       fromState: null,
       toState: 'raised',
-      actorMemberId: member.id,
+      actorMemberId: onBehalfBy ?? member.id,
     }),
   ]);
   return inserted[0]!.id;
@@ -308,7 +311,7 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, viewer: I
   const issue = await getIssue(db, id);
   const raiserShown = raiserVisibleTo(issue, viewer);
   const committeeIds = [issue.studyCommitteeId, issue.assistCommitteeId].filter((x): x is number => x !== null);
-  const [events, supports, raiser, mine, committeeRows] = await db.batch([
+  const [events, supports, raiser, mine, committeeRows, recorder] = await db.batch([
     db
       .select({
         fromState: issueEvents.fromState,
@@ -332,6 +335,10 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, viewer: I
       .select({ id: committees.id, name: committees.name })
       .from(committees)
       .where(inArray(committees.id, committeeIds.length ? committeeIds : [-1])),
+    db
+      .select({ displayName: members.displayName })
+      .from(members)
+      .where(eq(members.id, issue.onBehalfBy ?? -1)),
   ]);
   const committee = (cid: number | null) => committeeRows.find((c) => c.id === cid) ?? null;
   // Time spent in each state, from the path's dates.
@@ -343,6 +350,8 @@ export async function issueDetail(db: TenantDb, id: number, now: Date, viewer: I
     ...issue,
     ...shownRaiser(issue, viewer),
     raiserName: raiserShown ? (raiser[0]?.displayName ?? null) : null,
+    /** 由 X 代为登记: who recorded it for an assisted resident (hidden with the raiser of an anonymous issue). */
+    onBehalfName: raiserShown ? (recorder[0]?.displayName ?? null) : null,
     supports: Number(supports[0]?.n ?? 0),
     supportedByMe: Number(mine[0]?.n ?? 0) > 0,
     studyCommittee: committee(issue.studyCommitteeId),

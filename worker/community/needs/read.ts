@@ -85,7 +85,9 @@ export async function needDetail(db: TenantDb, id: number, now: Date, viewer: Me
     db
       .select({ id: members.id, displayName: members.displayName })
       .from(members)
-      .where(sql`${members.id} IN (SELECT posted_by FROM needs WHERE id = ${id} UNION SELECT claimed_by FROM needs WHERE id = ${id})`),
+      .where(
+        sql`${members.id} IN (SELECT posted_by FROM needs WHERE id = ${id} UNION SELECT claimed_by FROM needs WHERE id = ${id} UNION SELECT on_behalf_by FROM needs WHERE id = ${id})`,
+      ),
     db
       .select({
         kind: needResponses.kind,
@@ -159,6 +161,8 @@ export async function needDetail(db: TenantDb, id: number, now: Date, viewer: Me
     claimedByMe: viewer !== null && viewer.id === need.claimedBy,
     posterName: nameOf(need.postedBy),
     claimerName: nameOf(need.claimedBy),
+    /** 由 X 代为登记: who wrote it down for an assisted resident (members only, like the names). */
+    recordedByName: nameOf(need.onBehalfBy),
     claimedAt: need.claimedAt,
     onBehalf: need.onBehalfName !== null,
     onBehalfName: sees.neighbour ? need.onBehalfName : null,

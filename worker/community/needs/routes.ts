@@ -14,6 +14,8 @@ import { needsFigures } from './figures';
 import { lastMonths, MAX_REVIEW_AFTER_DAYS, type NeedActor, needOutcomes, needStates, nextNeedStates } from './rules';
 import { needBeneficiaries, needCategories, needResponseKinds } from './schema';
 import { claimNeed, moveNeed, postNeed, setReviewAfterDays, toggleResponse, turnNeedInto } from './service';
+import { audit } from '../../platform/audit';
+import { assistedActor } from '../assisted/service';
 import { listNeeds, needDetail, needOrigin } from './read';
 
 const anyone = { host: 'community', allow: 'public' } as const;
@@ -78,22 +80,27 @@ const list = defineRoute(anyone, {
   },
 });
 
-const post = defineRoute(residents, {
-  method: 'post',
-  path: '/api/needs',
-  operationId: 'needs.post',
-  summary: 'Write down a need, for yourself, your family or a neighbour (who may not be online)',
-  request: jsonBody(
-    z.object({
-      title: z.string().trim().min(4).max(80),
-      description: z.string().trim().max(2000).optional(),
-      category,
-      beneficiary: z.enum(needBeneficiaries),
-      onBehalf: z.object({ name: z.string().trim().min(1).max(40), flat: z.string().trim().max(40).optional() }).optional(),
-    }),
-  ),
-  responses: { 201: json(z.object({ id: z.number().int() }), 'Posted'), ...errorResponses(400, 401, 403) },
-});
+const post = defineRoute(
+  { ...residents, body: { field: 'onBehalfOf', allow: ['assisted-steward'] } },
+  {
+    method: 'post',
+    path: '/api/needs',
+    operationId: 'needs.post',
+    summary: 'Write down a need, for yourself, your family or a neighbour (who may not be online)',
+    request: jsonBody(
+      z.object({
+        title: z.string().trim().min(4).max(80),
+        description: z.string().trim().max(2000).optional(),
+        category,
+        beneficiary: z.enum(needBeneficiaries),
+        onBehalf: z.object({ name: z.string().trim().min(1).max(40), flat: z.string().trim().max(40).optional() }).optional(),
+        /** An assisted resident (代为登记) whose need the caller writes down; they become its poster. */
+        onBehalfOf: z.number().int().positive().optional(),
+      }),
+    ),
+    responses: { 201: json(z.object({ id: z.number().int() }), 'Posted'), ...errorResponses(400, 401, 403) },
+  },
+);
 
 const detail = defineRoute(anyone, {
   method: 'get',
@@ -108,6 +115,8 @@ const detail = defineRoute(anyone, {
         closingNote: z.string().nullable(),
         claimedByMe: z.boolean(),
         claimerName: z.string().nullable(),
+        /** 由 X 代为登记: who wrote it down for an assisted resident. */
+        recordedByName: z.string().nullable(),
         claimedAt: z.string().nullable(),
         onBehalfFlat: z.string().nullable(),
         responses: z.array(z.object({ kind: z.enum(needResponseKinds), note: z.string(), name: z.string(), at: z.string() })),
@@ -304,7 +313,14 @@ export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     c.json({ reviewAfterDays: await setReviewAfterDays(tenantOf(c).db, c.req.valid('json').reviewAfterDays) }, 200),
   )
   .openapi(list, async (c) => c.json(await listNeeds(tenantOf(c).db, new Date(), await viewerOf(c), c.req.valid('query')), 200))
-  .openapi(post, async (c) => c.json({ id: await postNeed(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))
+  .openapi(post, async (c) => {
+    const { db } = tenantOf(c);
+    const { onBehalfOf, ...input } = c.req.valid('json');
+    const poster = onBehalfOf ? await assistedActor(db, onBehalfOf) : memberOf(c);
+    const id = await postNeed(db, poster, input, onBehalfOf ? memberOf(c).id : undefined);
+    if (onBehalfOf) await audit(c, 'assisted.need-posted', { needId: id, memberId: onBehalfOf });
+    return c.json({ id }, 201);
+  })
   .openapi(detail, async (c) => {
     const { id } = c.req.valid('param');
     const viewer = await viewerOf(c);

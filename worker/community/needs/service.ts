@@ -64,7 +64,8 @@ export interface PostNeedInput {
   onBehalf?: { name: string; flat?: string };
 }
 
-export async function postNeed(db: TenantDb, member: MemberContext, input: PostNeedInput) {
+/** `onBehalfBy`: the contact or administrator writing it down for `member`, an assisted resident (代为登记). */
+export async function postNeed(db: TenantDb, member: MemberContext, input: PostNeedInput, onBehalfBy?: number) {
   if (input.onBehalf && input.beneficiary !== 'neighbour')
     throw new AppError('validation_failed', 'A need posted on behalf of someone is for a neighbour', {
       beneficiary: ['Choose "a neighbour" when posting on their behalf'],
@@ -82,6 +83,7 @@ export async function postNeed(db: TenantDb, member: MemberContext, input: PostN
         postedBy: member.id,
         onBehalfName: input.onBehalf?.name ?? null,
         onBehalfFlat: input.onBehalf?.flat?.trim() || null,
+        onBehalfBy: onBehalfBy ?? null,
         state: 'unclaimed',
         stateSince: stamp,
         createdAt: stamp,

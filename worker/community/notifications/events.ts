@@ -80,8 +80,8 @@ export const eventTexts = {
   } satisfies Texts<{ issue: string; decision: string; building: string }>,
   'need.moved': {
     sample: { need: '想学智能手机', what: { zh: '已被认领', en: 'was taken on' }, mine: true },
-    zh: (p) => `${p.mine ? '你登记的需求' : '你也需要的'}“${p.need}”${p.what.zh}`,
-    en: (p) => `${p.mine ? 'Your need' : 'A need you share,'} "${p.need}" ${p.what.en}`,
+    zh: (p) => `${p.mine ? '你登记的需求' : '你也需要的需求'}“${p.need}”${p.what.zh}`,
+    en: (p) => (p.mine ? `Your need "${p.need}" ${p.what.en}` : `A need you share, "${p.need}", ${p.what.en}`),
   } satisfies Texts<{ need: string; what: Both; mine: boolean }>,
   'hours.to-confirm': {
     sample: { hours: 2, what: '周六网球体验课', by: '王老师' },
