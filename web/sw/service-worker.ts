@@ -37,12 +37,23 @@ const ONE_DAY = 24 * 60 * 60;
  * the API is cached: a resident's own data (/api/me…, sign-ups, notifications) always comes from the network.
  */
 const OFFLINE_READABLE = [/^\/api\/site$/, /^\/api\/handbooks$/, /^\/api\/handbooks\/[^/]+$/];
+const READABLE_CACHE = 'huzhu-readable';
+
+// The page that installed the worker asked for the site before the worker was there to keep it; every page needs it.
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(READABLE_CACHE)
+      .then((cache) => cache.add('/api/site'))
+      .catch(() => undefined),
+  );
+});
 
 registerRoute(
   ({ url, request, sameOrigin }) =>
     sameOrigin && request.method === 'GET' && OFFLINE_READABLE.some((path) => path.test(url.pathname)),
   new NetworkFirst({
-    cacheName: 'huzhu-readable',
+    cacheName: READABLE_CACHE,
     // On a connection that hangs rather than fails, the kept copy after a few seconds.
     networkTimeoutSeconds: 4,
     plugins: [new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 60 * ONE_DAY })],
