@@ -6,8 +6,7 @@ import { bodyOf, client, createCommunity, read, tokenFor } from './local-api';
 
 const port = inject('e2ePort');
 const browser = useBrowser();
-const shot = (page: Page, name: string, fullPage = true) =>
-  page.screenshot({ path: `${screenshotDir}/offline-${name}.png`, fullPage });
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${screenshotDir}/offline-${name}.png`, fullPage });
 
 /** An open activity of `host`, drafted by one member and approved by the founder (an administrator). */
 async function openActivity(host: string, founderToken: string, organiserToken: string, title: string) {
