@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ActivityDetail from '../../web/src/features/activities/activity-detail';
+import ThisWeek from '../../web/src/features/home/this-week';
 import { ApiError } from '../../web/src/lib/api';
 import {
   createOfflineQueue,
@@ -209,6 +210,14 @@ describe('signing up without a connection', () => {
           return jsonResponse({ id: 11, participant: '', isChild: false, status: 'confirmed' }, 201);
         }
         if (path === '/api/activities/5') return jsonResponse(openActivity(mySignups));
+        if (path === '/api/me/overview') {
+          const week = { id: 5, title: '邻里读书会', clubName: null, startsAt: '2025-06-01T11:00:00.000Z', place: '明志书屋' };
+          return jsonResponse({
+            thisWeek: [{ ...week, state: 'open', feeFen: 0, capacity: 20, confirmed: mySignups.length }],
+            signups: mySignups.map(() => ({ ...week, activityId: 5, signupId: 11, participant: '', status: 'confirmed', state: 'open' })),
+            clubs: [],
+          });
+        }
         return jsonResponse({ error: { code: 'not_found', message: 'No such route' } }, 404);
       }),
     );
@@ -251,5 +260,18 @@ describe('signing up without a connection', () => {
     expect(screen.getByRole('status').textContent).toContain('was not accepted');
     expect(screen.getByRole('alert')).toBeTruthy();
     expect(offlineQueue.queued()).toEqual([]);
+  });
+
+  it('shows the one-tap sign-up of this week as pending offline, then as signed up once sent', async () => {
+    window.history.replaceState(null, '', '/this-week');
+    render(withProviders(() => <ThisWeek />));
+    fireEvent.click(await screen.findByRole('button', { name: '报名：邻里读书会' }));
+    expect(await screen.findByText('待联网后提交')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '报名：邻里读书会' })).toBeNull();
+
+    signupAnswer = 'confirmed';
+    await offlineQueue.replay();
+    expect(await screen.findByText('已报名')).toBeTruthy();
+    expect(screen.queryByText('待联网后提交')).toBeNull();
   });
 });
