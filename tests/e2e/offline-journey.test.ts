@@ -74,11 +74,14 @@ describe('the community site on a phone without a connection, in Chinese, at 360
       const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
       if (!link) return null;
       const response = await fetch(link.href);
-      return { type: response.headers.get('content-type'), body: await response.json() };
+      return {
+        type: response.headers.get('content-type'),
+        body: (await response.json()) as { icons?: { sizes: string; purpose: string }[] },
+      };
     });
     expect(manifest?.type).toContain('application/manifest+json');
     expect(manifest?.body).toMatchObject({ lang: 'zh-CN', start_url: '/', display: 'standalone', short_name: '互助' });
-    const icons: { sizes: string; purpose: string }[] = manifest?.body.icons ?? [];
+    const icons = manifest?.body.icons ?? [];
     expect(icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(
       expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']),
     );
