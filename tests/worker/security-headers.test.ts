@@ -96,6 +96,23 @@ describe('headers of pages and static assets', () => {
     }
   });
 
+  it('lets the site install: its manifest served as a manifest, its service worker as a script, both under the policy', async () => {
+    const page = await get(`http://${community.host}/`);
+    expect(page.text).toContain('<link rel="manifest" href="/manifest.webmanifest"');
+    const policy = expectPagePolicy(page.headers);
+    expect(policy['manifest-src']).toEqual(["'self'"]);
+    expect(policy['worker-src']).toContain("'self'");
+
+    const manifest = await get(`http://${community.host}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toContain('application/manifest+json');
+    expect(JSON.parse(manifest.text)).toMatchObject({ lang: 'zh-CN', start_url: '/', display: 'standalone' });
+    const worker = await get(`http://${community.host}/service-worker.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/javascript/);
+    expectPagePolicy(worker.headers);
+  });
+
   it('sends them with the status pages of unknown hosts too, which repeat nothing of the request', async () => {
     const page = await get('http://no-such-place.localhost/some/path?q=<b>hi</b>');
     expect(page.status).toBe(404);

@@ -1,6 +1,13 @@
 import { render } from 'solid-js/web';
 import { App } from './app';
+import { startOfflineQueue } from './lib/offline-queue';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root) render(() => <App />, root);
+
+// The service worker (web/sw) is built for production only; the dev server and the tests run without it.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/service-worker.js', { scope: '/' }).catch(() => undefined);
+}
+startOfflineQueue();

@@ -38,7 +38,9 @@ export function pagePolicy(env: Bindings): string {
     ['font-src', ["'self'", 'data:']],
     ['connect-src', ["'self'", ...(clerk ? [clerk.api] : [])]],
     ['frame-src', clerk ? [clerk.challenges] : ["'none'"]],
+    // The site's own service worker (/service-worker.js) and its install manifest.
     ['worker-src', ["'self'", 'blob:']],
+    ['manifest-src', ["'self'"]],
     ['object-src', ["'none'"]],
     ['base-uri', ["'self'"]],
     ['form-action', ["'self'"]],

@@ -1,6 +1,7 @@
 import { createResource } from 'solid-js';
 import { ApiError, api, request } from './api';
 import { clerkUser, clerkSignOut, loadClerk } from './clerk';
+import { offlineQueue } from './offline-queue';
 import { sessionToken, storeSessionToken } from './session-token';
 
 /** What this host is (platform or a community) and how sign-in works here. */
@@ -16,13 +17,18 @@ export function createSite() {
     async (who) => {
       if (who === 'anonymous') return null;
       try {
-        return await request(api.api.me.$get());
+        const me = await request(api.api.me.$get());
+        // Signed in now, so sign-ups made offline can go (Clerk's token arrives after the page starts).
+        void offlineQueue.replay();
+        return me;
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) storeSessionToken(null);
+        // Offline, the page reads as a visitor's (handbooks kept by the service worker) until the connection is back.
         return null;
       }
     },
   );
+  if (typeof window !== 'undefined') window.addEventListener('online', () => void refetchMe());
   return { site, me, refetchMe };
 }
 
@@ -33,5 +39,8 @@ export async function devSignIn(userId: string, name: string): Promise<void> {
 
 export async function signOut(): Promise<void> {
   storeSessionToken(null);
+  await offlineQueue.clear();
+  // What the service worker kept for reading offline (handbooks) was this member's view.
+  if (typeof caches !== 'undefined') await caches.delete('huzhu-readable').catch(() => false);
   await clerkSignOut();
 }

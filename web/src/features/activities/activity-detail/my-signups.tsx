@@ -1,12 +1,17 @@
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { MemberGate } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
 import type { Action } from '../../../lib/action';
 import { api, request } from '../../../lib/api';
+import { isOffline, offlineQueue, type ReplayOutcome } from '../../../lib/offline-queue';
 import { isForChildren } from '../../../../../worker/community/children/rules';
 import { type Activity, HAPPENED } from './activity';
 
-/** The reader's own sign-ups (for themself, or someone they bring), and signing up while sign-up is open. */
+/**
+ * The reader's own sign-ups (for themself, or someone they bring), and signing up while sign-up is open. Signed up
+ * without a connection, the sign-up waits in the offline queue, shown as pending, and is sent when the connection
+ * returns; then the page shows the place it got, or why it was refused.
+ */
 export function MySignups(props: { id: string; activity: Activity; signedIn: boolean; action: Action }) {
   const { t } = useI18n();
   const [participant, setParticipant] = createSignal('');
@@ -18,26 +23,45 @@ export function MySignups(props: { id: string; activity: Activity; signedIn: boo
     ),
   );
   async function signUp(forSomeone: boolean) {
+    const body = forSomeone ? { participant: participant().trim(), isChild: isChild() && !isForChildren(props.activity) } : {};
     await props.action.run(async () => {
-      const body = forSomeone ? { participant: participant().trim(), isChild: isChild() && !isForChildren(props.activity) } : {};
       const result = await request(api.api.activities[':id'].signups.$post({ param: { id: props.id }, json: body }));
       props.action.setMessage(result.status === 'confirmed' ? t('activity.signedUpConfirmed') : t('activity.signedUpWaitlisted'));
       if (forSomeone) setParticipant('');
     });
+    // The call never reached the server: keep it and send it later.
+    if (isOffline(props.action.error())) {
+      await offlineQueue.enqueue(props.id, body);
+      props.action.setError(undefined);
+      props.action.setMessage(t('activity.queuedOffline'));
+      if (forSomeone) setParticipant('');
+    }
   }
+  function showOutcome(outcome: ReplayOutcome) {
+    if (outcome.entry.activityId !== props.id) return;
+    if (outcome.ok) {
+      const done = outcome.result.status === 'confirmed' ? t('activity.signedUpConfirmed') : t('activity.signedUpWaitlisted');
+      void props.action.run(async () => undefined, done);
+    } else {
+      props.action.setMessage(t('activity.queuedRefused'));
+      props.action.setError(outcome.error);
+    }
+  }
+  onCleanup(offlineQueue.onOutcome(showOutcome));
+  const pending = () => offlineQueue.pendingFor(props.id);
   const cancelSignup = (signupId: number) =>
     props.action.run(
       () => request(api.api.activities[':id'].signups[':signupId'].$delete({ param: { id: props.id, signupId: String(signupId) } })),
       t('activity.signupCancelled'),
     );
   const activeSignups = () => props.activity.mySignups.filter((s) => s.status !== 'cancelled');
-  const signedUpSelf = () => activeSignups().some((s) => s.participant === '');
+  const signedUpSelf = () => activeSignups().some((s) => s.participant === '') || pending().some((p) => !p.body.participant);
 
   return (
     <section aria-labelledby="my-signups-title">
       <h2 id="my-signups-title">{t('activity.mySignups')}</h2>
       <MemberGate next={`/activities/${props.id}`} />
-      <Show when={activeSignups().length > 0}>
+      <Show when={activeSignups().length > 0 || pending().length > 0}>
         <ul class="rows">
           <For each={activeSignups()}>
             {(s) => (
@@ -57,6 +81,17 @@ export function MySignups(props: { id: string; activity: Activity; signedIn: boo
                     {t('activity.cancelSignup')}
                   </button>
                 </Show>
+              </li>
+            )}
+          </For>
+          <For each={pending()}>
+            {(p) => (
+              <li>
+                <span>{p.body.participant || t('activity.myself')}</span>
+                <Show when={p.body.isChild}>
+                  <span class="tag">{t('activity.child')}</span>
+                </Show>
+                <span class="tag warn pending">{t('activity.pendingOnline')}</span>
               </li>
             )}
           </For>

@@ -1,9 +1,10 @@
 import { A, useLocation } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { ErrorMessage } from '../../../components/error-message';
 import { useMembership } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
 import { api, request } from '../../../lib/api';
+import { isOffline, offlineQueue } from '../../../lib/offline-queue';
 import { useSite } from '../../../lib/site-context';
 import { loadOverview, Mine } from './mine';
 import { WeekActivity, type WeekItem } from './week-activity';
@@ -48,11 +49,25 @@ export default function ThisWeek() {
       setResult({ id, text: signup.status === 'confirmed' ? t('week.confirmed') : t('week.waitlisted') });
       await refetch();
     } catch (error) {
-      setFailure({ id, error });
+      if (!isOffline(error)) setFailure({ id, error });
+      else {
+        // No connection: the sign-up waits on this device and goes when the connection returns.
+        await offlineQueue.enqueue(String(id), {});
+        setResult({ id, text: t('activity.queuedOffline') });
+      }
     } finally {
       setBusy(undefined);
     }
   }
+  onCleanup(
+    offlineQueue.onOutcome((outcome) => {
+      const id = Number(outcome.entry.activityId);
+      if (!outcome.ok) return setFailure({ id, error: outcome.error });
+      setResult({ id, text: outcome.result.status === 'confirmed' ? t('week.confirmed') : t('week.waitlisted') });
+      void refetch();
+    }),
+  );
+  const pendingFor = (activityId: number) => offlineQueue.pendingFor(String(activityId)).some((entry) => !entry.body.participant);
 
   // "我的" in the menu links to #mine; scroll there once the section exists.
   createEffect(() => {
@@ -73,6 +88,7 @@ export default function ThisWeek() {
                 <WeekActivity
                   item={item}
                   mine={mySignupFor(item.id)}
+                  pending={pendingFor(item.id)}
                   isMember={Boolean(member())}
                   signedIn={Boolean(me())}
                   busy={busy() === item.id}

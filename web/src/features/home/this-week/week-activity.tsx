@@ -27,6 +27,8 @@ export function WeekActivity(props: {
   item: WeekItem;
   /** The reader's own sign-up for it, if any. */
   mine: { status: string } | undefined;
+  /** Signed up without a connection: waiting to be sent. */
+  pending: boolean;
   isMember: boolean;
   signedIn: boolean;
   busy: boolean;
@@ -79,15 +81,17 @@ export function WeekActivity(props: {
             <Show
               when={props.mine}
               fallback={
-                <button
-                  type="button"
-                  class="button"
-                  disabled={props.busy}
-                  onClick={() => props.onSignUp()}
-                  aria-label={t('week.signUpFor', { title: props.item.title })}
-                >
-                  {left() > 0 ? t('week.signUp') : t('week.joinWaitlist')}
-                </button>
+                <Show when={!props.pending} fallback={<span class="tag warn">{t('activity.pendingOnline')}</span>}>
+                  <button
+                    type="button"
+                    class="button"
+                    disabled={props.busy}
+                    onClick={() => props.onSignUp()}
+                    aria-label={t('week.signUpFor', { title: props.item.title })}
+                  >
+                    {left() > 0 ? t('week.signUp') : t('week.joinWaitlist')}
+                  </button>
+                </Show>
               }
             >
               {(s) => (
