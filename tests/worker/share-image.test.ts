@@ -1,9 +1,11 @@
 import { env } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { issueEvents, issues } from '../../worker/db/tenant-schema';
 import { sliceOf } from '../../worker/share/fonts';
 import { clip, pageOfPicture, pictureAddress, renderPicture } from '../../worker/share/image';
-import { draft, expectStep, openActivity, proposeClub, resident, sharedCommunity, uniq } from './community-fixtures';
-import { dispatch, PLATFORM } from './helpers';
+import { as, draft, expectStep, openActivity, proposeClub, resident, sharedCommunity, uniq } from './community-fixtures';
+import { bodyOf, dispatch, PLATFORM, read, tenantDb } from './helpers';
 
 /** The picture as a chat app's preview fetcher gets it. */
 async function picture(host: string, path: string, headers: Record<string, string> = {}) {
@@ -73,7 +75,8 @@ describe('share card pictures', () => {
       `/share/card/activities/${cancelled}.png`,
       `/share/card/clubs/${proposed}.png`,
       '/share/card/activities/999999.png',
-      '/share/card/issues/1.png',
+      '/share/card/issues/999999.png',
+      '/share/card/handbooks/nope/intro.png',
     ]) {
       const { res, bytes } = await picture(host, path);
       expect(res.status, path).toBe(200);
@@ -107,6 +110,44 @@ describe('share card pictures', () => {
     expect(await metaOf(PLATFORM, '/', 'og:image')).toMatch(/^http:\/\/localhost\/share\/card\.png\?v=/);
   });
 
+  it("draws an adopted decision's and a handbook chapter's cards, each at the address its page names", async () => {
+    const { host, slug, admin } = shared();
+    const raiser = await resident(host, uniq('提议人'));
+    const title = `楼道照明改造 ${uniq('')}`;
+    const { id } = bodyOf(
+      await read(as(host, raiser).issues.$post({ json: { title, description: '楼道太暗', category: 'facilities' } })),
+      201,
+    );
+    const db = await tenantDb(slug);
+    const at = '2030-03-08T16:30:00.000Z';
+    await db.batch([
+      db
+        .update(issues)
+        .set({ state: 'decided', outcome: 'adopted', decisionText: '更换全部楼道灯为感应灯', stateSince: at })
+        .where(eq(issues.id, id)),
+      db.insert(issueEvents).values({ issueId: id, fromState: 'on-agenda', toState: 'decided', at }),
+    ]);
+    const { handbooks } = bodyOf(await read(as(host, admin).handbooks.$get({ query: { locale: 'zh-CN' } })), 200);
+    const handbook = handbooks.find((hb) => hb.chapters.length > 0)!;
+    const chapter = handbook.chapters[0]!;
+    const home = await picture(host, '/share/card.png');
+
+    for (const [page, address] of [
+      [`/issues/${id}`, `/share/card/issues/${id}.png`],
+      [`/handbooks/${handbook.key}?chapter=${chapter.key}`, `/share/card/handbooks/${handbook.key}/${chapter.key}.png`],
+      [`/handbooks/${handbook.key}`, `/share/card/handbooks/${handbook.key}.png`],
+    ]) {
+      const image = new URL((await metaOf(host, page!, 'og:image'))!);
+      expect(image.pathname, page).toBe(address);
+      const { res, bytes } = await picture(host, address!);
+      expect(res.status, page).toBe(200);
+      expect(res.headers.get('content-type'), page).toBe('image/png');
+      expect(pngSize(bytes), page).toEqual({ width: 1200, height: 630 });
+      expect(res.headers.get('etag'), page).toBe(`"${image.searchParams.get('v')}"`);
+      expect(res.headers.get('etag'), page).not.toBe(home.res.headers.get('etag'));
+    }
+  });
+
   it('draws the platform picture, and refuses an address that is not a picture', async () => {
     const platform = await picture(PLATFORM, '/share/card.png');
     expect(platform.res.status).toBe(200);
@@ -137,6 +178,7 @@ describe('share picture rules', () => {
     expect(pageOfPicture('/share/card.png')).toBe('/');
     expect(pageOfPicture('/share/card/activities/12.png')).toBe('/activities/12');
     expect(pageOfPicture('/share/card/programs/elder-care.png')).toBe('/programs/elder-care');
+    expect(pageOfPicture('/share/card/handbooks/operating/19-building-contacts.png')).toBe('/handbooks/operating/19-building-contacts');
     expect(pageOfPicture('/share/card/activities/12.jpg')).toBeNull();
     expect(pageOfPicture('/share/card/../secret.png')).toBeNull();
   });

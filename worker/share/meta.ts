@@ -13,7 +13,7 @@ export async function pictureUrl(card: ShareCard, page: URL): Promise<string> {
  * quotes or angle brackets and still only ever be text.
  */
 export async function shareTags(card: ShareCard, page: URL): Promise<string> {
-  const url = `${page.origin}${page.pathname}`;
+  const url = `${page.origin}${card.address ?? page.pathname}`;
   const image = await pictureUrl(card, page);
   const tags = await html`<meta name="description" content="${card.description}" />
 <meta property="og:type" content="website" />

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { AppContext } from '../http/context';
-import { communityCard, platformCard, type ShareCard } from './cards';
+import { communityCard, matchPage, matchPicturePage, type PageMatch, platformCard, type ShareCard } from './cards';
 import { pageOfPicture, pictureOf, pictureTag, renderPicture } from './image';
 import { withShareCard } from './meta';
 
@@ -10,20 +10,20 @@ const isPagePath = (path: string) => !/\.[a-z0-9]{1,8}$/i.test(path);
 /** How long a chat app or a cache may keep a picture: its address changes with its text, so an hour is safe. */
 const PICTURE_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
 
-function cardOf(c: AppContext, path: string): Promise<ShareCard> | ShareCard {
+function cardOf(c: AppContext, page: PageMatch): Promise<ShareCard> | ShareCard {
   const host = c.get('host');
-  return host.kind === 'community' ? communityCard(host.db, path) : platformCard;
+  return host.kind === 'community' ? communityCard(host.db, page) : platformCard;
 }
 
 /**
  * Serves the web app. Its pages carry the share card of what they show, so a link pasted into a chat (WeChat, a
- * messenger, a forum) previews the activity, club or program by name, as a visitor would see it.
+ * messenger, a forum) previews the activity, club, program, decision or handbook chapter by name, as a visitor would see it.
  */
 export async function serveWebApp(c: AppContext): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(c.req.raw);
   const url = new URL(c.req.url);
   if (!isPagePath(url.pathname) || !asset.headers.get('content-type')?.includes('text/html')) return asset;
-  const card = await cardOf(c, url.pathname);
+  const card = await cardOf(c, matchPage(url.pathname, url.searchParams));
   const page = new Response(asset.body, asset);
   // The page differs from the file now: its validators and length no longer describe it.
   page.headers.delete('etag');
@@ -42,7 +42,7 @@ export async function serveCardPicture(c: AppContext): Promise<Response> {
   const url = new URL(c.req.url);
   const path = pageOfPicture(url.pathname);
   if (!path) throw new AppError('not_found', 'No such picture');
-  const picture = pictureOf(await cardOf(c, path), path);
+  const picture = pictureOf(await cardOf(c, matchPicturePage(path)), path);
   const etag = `"${await pictureTag(picture)}"`;
   const headers = { 'content-type': 'image/png', 'cache-control': PICTURE_CACHE_CONTROL, etag };
   if (
