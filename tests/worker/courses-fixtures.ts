@@ -14,8 +14,10 @@ export async function openTerm(host: string, admin: Person) {
 }
 
 /** Weekly two-hour sessions from `firstDay` days on, at 02:00 UTC (10:00 in Shanghai). */
+/** Weekly sessions of two hours at 10:00 in Shanghai (02:00 UTC), within any room's opening hours whenever the test runs. */
 export function weekly(count: number, firstDay = 10) {
-  return Array.from({ length: count }, (_, i) => ({ startsAt: inDays(firstDay + 7 * i), endsAt: inDays(firstDay + 7 * i, 2) }));
+  const at = (day: number, hour: number) => `${inDays(day).slice(0, 10)}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+  return Array.from({ length: count }, (_, i) => ({ startsAt: at(firstDay + 7 * i, 2), endsAt: at(firstDay + 7 * i, 4) }));
 }
 
 export interface CourseOverrides {

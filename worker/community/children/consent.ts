@@ -101,7 +101,7 @@ export async function signUpChild(db: TenantDb, activityId: number, guardianId: 
       .insert(signups)
       .select(
         sql`SELECT NULL, ${activityId}, ${guardianId}, ${participant}, 1, CASE WHEN ${confirmed} < a.capacity THEN 'confirmed' ELSE 'waitlisted' END,
-          strftime('%Y-%m-%dT%H:%M:%fZ','now'), NULL, NULL
+          strftime('%Y-%m-%dT%H:%M:%fZ','now'), NULL, NULL, NULL
           FROM activities a
          WHERE a.id = ${activityId} AND a.state = 'open' AND (a.waitlist = 1 OR ${confirmed} < a.capacity) AND ${held} < a.max_places_per_member`,
       )

@@ -1,15 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import {
-  activities,
-  clubs,
-  communityProfile,
-  consentObjections,
-  consentWindows,
-  memberRoles,
-  members,
-} from '../../db/tenant-schema';
+import { activities, clubs, communityProfile, consentObjections, consentWindows, memberRoles, members } from '../../db/tenant-schema';
 import { notifyMember, notifyMembers } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
@@ -82,7 +74,11 @@ export function openWindowStatements(
       ),
     ...(asked.length > 0
       ? [
-          ...notifyMembers(db, asked, { kind: 'consent.asked', params: { what: word, title, days }, link: subject === 'club' ? '/clubs' : '/' }),
+          ...notifyMembers(db, asked, {
+            kind: 'consent.asked',
+            params: { what: word, title, days },
+            link: subject === 'club' ? '/clubs' : '/',
+          }),
         ]
       : []),
   ];

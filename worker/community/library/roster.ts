@@ -155,11 +155,11 @@ export async function confirmClaim(db: TenantDb, confirmerId: number, claimId: n
   const confirmable = (c: SQL) => sql`${c}.id = ${claimId} AND ${c}.status IN ('held', 'offered') AND ${c}.member_id <> ${confirmerId}
     AND (SELECT ends_at FROM library_duty_slots s WHERE s.id = ${c}.slot_id) <= ${nowIso}`;
   const [recorded] = await db.batch([
-    // Columns in the table's order: id, member, activity, program, served on, minutes, note, recorded by, confirmed, created.
+    // Columns in the table's order: id, member, activity, program, served on, minutes, note, recorded by, confirmed, on behalf of, created.
     db
       .insert(volunteerHours)
       .select(
-        sql`SELECT NULL, c.member_id, NULL, 'library', ${servedOn}, ${minutes}, '明志书屋值班', ${confirmerId}, ${nowIso}, ${nowIso}
+        sql`SELECT NULL, c.member_id, NULL, 'library', ${servedOn}, ${minutes}, '明志书屋值班', ${confirmerId}, ${nowIso}, NULL, ${nowIso}
         FROM library_duty_claims c WHERE ${confirmable(sql`c`)}`,
       )
       .returning({ id: volunteerHours.id }),

@@ -193,7 +193,6 @@ export async function listPendingMembers(db: TenantDb, buildingId?: number): Pro
     .orderBy(asc(members.joinedAt), asc(members.id));
 }
 
-
 /**
  * Approves (active, with who and when) or declines a pending application, and tells the person. Who may decide is
  * declared on the route; the write is conditional on the application still waiting, so two deciders cannot both act.

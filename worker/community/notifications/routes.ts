@@ -32,7 +32,7 @@ export const settingsInput = z
     quietStart: hhmm.nullable().optional(),
     quietEnd: hhmm.nullable().optional(),
     /** Kinds to set; a kind left out keeps its cadence. */
-    preferences: z.record(kind, z.enum(deliveryCadences)).optional(),
+    preferences: z.partialRecord(kind, z.enum(deliveryCadences)).optional(),
   })
   .refine((v) => (v.quietStart === undefined) === (v.quietEnd === undefined) && (v.quietStart === null) === (v.quietEnd === null), {
     message: 'Quiet hours need both a start and an end (or neither)',

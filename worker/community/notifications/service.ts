@@ -46,7 +46,7 @@ export async function writeSettings(db: TenantDb, memberId: number, input: z.out
     ...(input.language !== undefined ? { language: input.language } : {}),
     ...(input.quietStart !== undefined ? { quietStart: input.quietStart, quietEnd: input.quietEnd ?? null } : {}),
   };
-  const prefs = Object.entries(input.preferences ?? {});
+  const prefs = Object.entries(input.preferences ?? {}).flatMap(([kind, cadence]) => (cadence ? [[kind, cadence] as const] : []));
   await db.batch([
     db
       .insert(notificationSettings)
