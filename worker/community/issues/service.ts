@@ -1,15 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
-import {
-  buildings,
-  committees,
-  communityProfile,
-  issueEvents,
-  issueSupports,
-  issues,
-  members,
-} from '../../db/tenant-schema';
+import { buildings, committees, communityProfile, issueEvents, issueSupports, issues, members } from '../../db/tenant-schema';
 import { notifyFrom, notifyMember } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';

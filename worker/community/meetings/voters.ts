@@ -1,7 +1,17 @@
 /** Who decides in a meeting: its body's rule and its voters (as they are now, or as fixed when it opened). */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { bodies, bodyParties, clubMembers, clubs, committeeMembers, meetingVoters, memberRoles, members, parties } from '../../db/tenant-schema';
+import {
+  bodies,
+  bodyParties,
+  clubMembers,
+  clubs,
+  committeeMembers,
+  meetingVoters,
+  memberRoles,
+  members,
+  parties,
+} from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { Meeting } from './schema';
 

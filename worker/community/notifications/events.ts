@@ -8,7 +8,10 @@ export interface Both {
 
 type Texts<P> = { sample: P; zh: (p: P) => string; en: (p: P) => string };
 
-const tail = (note: string | undefined, zhSep = '：', enSep = ': ') => ({ zh: note ? `${zhSep}${note}` : '', en: note ? `${enSep}${note}` : '' });
+const tail = (note: string | undefined, zhSep = '：', enSep = ': ') => ({
+  zh: note ? `${zhSep}${note}` : '',
+  en: note ? `${enSep}${note}` : '',
+});
 
 /**
  * The words of every event, in both languages, with the parameters each needs. A feature emits `{ kind, params }`
@@ -62,7 +65,11 @@ export const eventTexts = {
     en: (p) => `${p.who} objects to your ${p.what.en} "${p.title}": ${p.reason}. Revise it to ask again.`,
   } satisfies Texts<{ who: string; what: Both; title: string; reason: string }>,
   'issue.moved': {
-    sample: { issue: '3栋门口路灯坏了', step: { zh: '已受理', en: 'accepted' }, note: { zh: '物业本周维修', en: 'the property company repairs it this week' } },
+    sample: {
+      issue: '3栋门口路灯坏了',
+      step: { zh: '已受理', en: 'accepted' },
+      note: { zh: '物业本周维修', en: 'the property company repairs it this week' },
+    },
     zh: (p) => `你提出的议题“${p.issue}”${p.step?.zh ?? ''}${tail(p.note?.zh).zh}`,
     en: (p) => `Your issue "${p.issue}"${p.step ? ` was ${p.step.en}` : ''}${tail(p.note?.en).en}`,
   } satisfies Texts<{ issue: string; step?: Both; note?: Both }>,
@@ -97,7 +104,12 @@ export const eventTexts = {
     en: (p) => `The book you reserved, "${p.title}", is back and kept for you until ${p.until}; borrow it at the library before then.`,
   } satisfies Texts<{ title: string; until: string }>,
   'care.concern': {
-    sample: { text: { zh: '居家养老：张奶奶已经 9 天没有志愿者探访了，请安排。', en: 'Elder care: Grandma Zhang had no visit for 9 days; please arrange one.' } },
+    sample: {
+      text: {
+        zh: '居家养老：张奶奶已经 9 天没有志愿者探访了，请安排。',
+        en: 'Elder care: Grandma Zhang had no visit for 9 days; please arrange one.',
+      },
+    },
     zh: (p) => p.text.zh,
     en: (p) => p.text.en,
   } satisfies Texts<{ text: Both }>,
@@ -114,7 +126,8 @@ export const eventTexts = {
   'member.application': {
     sample: { who: { zh: '赵先生（3栋）', en: 'Mr Zhao (Building 3)' }, page: 'admin' as 'admin' | 'contact' },
     zh: (p) => `${p.who.zh}申请加入社区，请在“${p.page === 'admin' ? '成员' : '楼栋联络人'}”页批准或婉拒。`,
-    en: (p) => `${p.who.en} asks to join the community; approve or decline on the ${p.page === 'admin' ? 'Members' : 'Building contacts'} page.`,
+    en: (p) =>
+      `${p.who.en} asks to join the community; approve or decline on the ${p.page === 'admin' ? 'Members' : 'Building contacts'} page.`,
   } satisfies Texts<{ who: Both; page: 'admin' | 'contact' }>,
   'member.welcome': {
     sample: {},
@@ -130,7 +143,9 @@ export const eventTexts = {
   'role.invitation-decided': {
     sample: { confirmed: true },
     zh: (p) =>
-      p.confirmed ? '你通过邀请链接申请的角色已确认，谢谢你愿意为邻居服务！' : '你通过邀请链接申请的角色没有被确认；如有疑问请联系互助会管理员。',
+      p.confirmed
+        ? '你通过邀请链接申请的角色已确认，谢谢你愿意为邻居服务！'
+        : '你通过邀请链接申请的角色没有被确认；如有疑问请联系互助会管理员。',
     en: (p) =>
       p.confirmed
         ? 'The role you asked for through an invitation was confirmed. Thank you for serving your neighbours!'
