@@ -170,3 +170,49 @@ describe('meetings', () => {
     expect(minutes[0]!.text_zh).toContain(title);
   });
 });
+
+describe('issues', () => {
+  it("a relayed decision reaches the building's residents; not the contact who relays it, nor other buildings", async () => {
+    const { host, admin, slug } = c();
+    const [b1, b2] = bodyOf(await read(as(host).buildings.$get()), 200).buildings;
+    if (!b1 || !b2) throw new Error('the community has fewer than two buildings');
+    const contact = await resident(host, '联络人');
+    const applied = await read(as(host, contact).buildings[':id']['contact-applications'].$post(byId(b1.id)));
+    expectStatus(applied, 201);
+    const confirmed = await read(
+      as(host, admin)['contact-applications'][':id'].decision.$post({ ...byId(applied.json.id), json: { confirm: true } }),
+    );
+    expectStatus(confirmed, 200);
+    const raiser = await resident(host, '提出人');
+    const neighbour = await resident(host, '同楼邻居');
+    const elsewhere = await resident(host, '别栋居民');
+    const db = await tenantD1(slug);
+    for (const [p, b] of [
+      [raiser, b1.id],
+      [neighbour, b1.id],
+      [contact, b1.id],
+      [elsewhere, b2.id],
+    ] as const)
+      await db.prepare('UPDATE members SET building_id = ? WHERE id = ?').bind(b, p.id).run();
+    const title = uniq('楼道灯');
+    const raised = await read(
+      as(host, raiser).issues.$post({ json: { title, description: '楼道的灯坏了一个星期了。', category: 'safety', buildingId: b1.id } }),
+    );
+    expectStatus(raised, 201);
+    const id = raised.json.id;
+    const move = (json: { to: 'acknowledged' | 'resolved-directly' | 'relayed'; note?: string }) =>
+      read(as(host, contact).issues[':id'].transitions.$post({ ...byId(id), json }));
+    expectStatus(await move({ to: 'acknowledged' }), 200);
+    expectStatus(await move({ to: 'resolved-directly', note: '物业已换灯' }), 200);
+    expectStatus(await move({ to: 'relayed', note: '已在楼栋群说明' }), 200);
+    const rows = await notified('decision.relayed', `/issues/${id}`);
+    expect(who(rows)).toContain(neighbour.id);
+    expect(who(rows)).not.toContain(contact.id);
+    expect(who(rows)).not.toContain(elsewhere.id);
+    expect(rows[0]!.text_zh).toContain(title);
+    // The raiser hears of the same step as their issue's progress.
+    const raiserRows = await notified('issue.moved', `/issues/${id}`);
+    expect(who(raiserRows)).toContain(raiser.id);
+  });
+});
+
