@@ -215,4 +215,3 @@ describe('issues', () => {
     expect(who(raiserRows)).toContain(raiser.id);
   });
 });
-
