@@ -53,6 +53,7 @@ CREATE UNIQUE INDEX `push_subscriptions_endpoint_unique` ON `push_subscriptions`
 CREATE INDEX `push_subscriptions_member` ON `push_subscriptions` (`member_id`);--> statement-breakpoint
 ALTER TABLE `issues` ADD `anonymous` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `issues` ADD `on_behalf_by` integer REFERENCES members(id);--> statement-breakpoint
+ALTER TABLE `meetings` ADD `papers_sent_at` text;--> statement-breakpoint
 ALTER TABLE `members` ADD `assisted_by` integer;--> statement-breakpoint
 ALTER TABLE `members` ADD `phone` text;--> statement-breakpoint
 ALTER TABLE `members` ADD `claim_code_hash` text;--> statement-breakpoint

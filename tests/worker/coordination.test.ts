@@ -250,8 +250,10 @@ describe('an issue travels up to the joint meeting, is blocked, revised, adopted
     expect(final.stages).toHaveLength(8);
     const notifications = async () => bodyOf(await read(client(host, raiser.token).api.me.notifications.$get()), 200);
     const notes = await notifications();
-    expect(notes.notifications.length).toBe(7);
-    expect(notes.unread).toBe(7);
+    // Seven steps of the issue, and the minutes of the meeting that decided it.
+    expect(notes.notifications.length).toBe(8);
+    expect(notes.unread).toBe(8);
+    expect(notes.notifications.filter((n) => n.textZh.includes('会议纪要已发布'))).toHaveLength(1);
     expect(notes.notifications.some((n) => n.textZh.includes(decisionText))).toBe(true);
     await read(client(host, raiser.token).api.me.notifications.read.$post());
     expect((await notifications()).unread).toBe(0);

@@ -48,6 +48,7 @@ export const auditActions = [
   'meeting.action-done',
   'meeting.closed',
   'meeting.minutes-published',
+  'meeting.papers-sent',
   'meeting.amendment-recorded',
   'ledger.money-recorded',
   'ledger.advance-recorded',

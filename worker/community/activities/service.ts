@@ -17,6 +17,8 @@ import {
 } from '../consent/service';
 import { sql } from 'drizzle-orm';
 import { creditableProgram } from '../programs/service';
+import { eventTime, notifyFrom } from '../notifications/emit';
+import { communitySettings } from '../profile/service';
 import { activityWithToken, attach, heldBooking, placeStatements, planPlace, releaseStatement, withClashCheck } from './place';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -322,13 +324,23 @@ export async function takeStep(
       const to = await moveState(db, activity, step, { cancelledReason: reason ?? '' });
       await dropStatement(db, 'activity', id, new Date().toISOString());
       const held = await heldBooking(db, id);
+      const { timeZone } = await communitySettings(db);
+      // Everyone who held a place (confirmed or waiting) is told, read just before their places are cancelled.
+      const told = notifyFrom(
+        db,
+        {
+          kind: 'activity.cancelled',
+          params: { activity: activity.title, when: eventTime(activity.startsAt, timeZone), reason: reason?.trim() || undefined },
+          link: `/activities/${id}`,
+        },
+        sql`SELECT DISTINCT member_id FROM signups WHERE activity_id = ${id} AND status IN ('confirmed', 'waitlisted') AND member_id <> ${member.id}`,
+      );
       const cancelPlaces = db
         .update(signups)
         .set({ status: 'cancelled', cancelledAt: new Date().toISOString() })
         .where(and(eq(signups.activityId, id), inArray(signups.status, ['confirmed', 'waitlisted'])));
       // Its own booking is cancelled and the space freed; a borrowed week of the club's series stays the club's.
-      if (held) await db.batch([cancelPlaces, releaseStatement(db, held)]);
-      else await cancelPlaces;
+      await db.batch([told, cancelPlaces, ...(held ? [releaseStatement(db, held)] : [])]);
       return to;
     }
   }

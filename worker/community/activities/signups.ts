@@ -6,6 +6,8 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { activityForChildren } from '../children/safety';
 import { clubRole } from '../clubs/service';
+import { eventTime, notifyFrom } from '../notifications/emit';
+import { communitySettings } from '../profile/service';
 import { getActivity } from './service';
 
 /**
@@ -104,24 +106,33 @@ async function placesHeld(db: TenantDb, activityId: number, memberId: number) {
 }
 
 /** Cancels a place and, in the same batch, promotes the first on the waitlist if a place is free. */
-export async function cancelSignup(db: TenantDb, id: number, signupId: number, _member: MemberContext) {
+export async function cancelSignup(db: TenantDb, id: number, signupId: number, member: MemberContext) {
   const [row] = await db
     .select()
     .from(signups)
     .where(and(eq(signups.id, signupId), eq(signups.activityId, id)));
   if (!row) throw new AppError('not_found', 'No such sign-up');
+  const activity = await getActivity(db, id);
+  const { timeZone } = await communitySettings(db);
+  // The first waiting place, if a place is free once this one is cancelled: read by the notification just before
+  // the promotion writes it, so both see the same row in the one batch.
+  const promoted = sql`${signups.id} = (SELECT id FROM signups WHERE activity_id = ${id} AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1)
+            AND (SELECT COUNT(*) FROM signups WHERE activity_id = ${id} AND status = 'confirmed') < (SELECT capacity FROM activities WHERE id = ${id})`;
   await db.batch([
     db
       .update(signups)
       .set({ status: 'cancelled', cancelledAt: new Date().toISOString() })
       .where(and(eq(signups.id, signupId), inArray(signups.status, ['confirmed', 'waitlisted']))),
-    db
-      .update(signups)
-      .set({ status: 'confirmed' })
-      .where(
-        sql`${signups.id} = (SELECT id FROM signups WHERE activity_id = ${id} AND status = 'waitlisted' ORDER BY created_at, id LIMIT 1)
-            AND (SELECT COUNT(*) FROM signups WHERE activity_id = ${id} AND status = 'confirmed') < (SELECT capacity FROM activities WHERE id = ${id})`,
-      ),
+    notifyFrom(
+      db,
+      {
+        kind: 'activity.waitlist-promoted',
+        params: { activity: activity.title, when: eventTime(activity.startsAt, timeZone) },
+        link: `/activities/${id}`,
+      },
+      sql`SELECT ${signups.memberId} AS member_id FROM ${signups} WHERE ${promoted} AND ${signups.memberId} <> ${member.id}`,
+    ),
+    db.update(signups).set({ status: 'confirmed' }).where(promoted),
   ]);
 }
 

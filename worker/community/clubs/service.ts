@@ -18,6 +18,7 @@ import {
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
+import { notifyMember } from '../notifications/emit';
 import { type ClubStatus, canMoveClub } from './rules';
 import {
   consentAsked,
@@ -222,21 +223,30 @@ export async function leaveClub(db: TenantDb, id: number, member: MemberContext)
 
 /** Only the responsible person offers a handover; it takes effect when the new person accepts it. */
 export async function offerHandover(db: TenantDb, id: number, from: MemberContext, toMemberId: number) {
-  const _club = await getClub(db, id);
+  const club = await getClub(db, id);
   if (toMemberId === from.id) throw new AppError('validation_failed', 'Choose someone else', { toMemberId: ['Choose someone else'] });
   if ((await clubRole(db, id, toMemberId)) === null)
     throw new AppError('validation_failed', 'The new responsible person must be a member of the club', {
       toMemberId: ['Not a member of this club'],
     });
-  await db
-    .update(clubHandovers)
-    .set({ status: 'withdrawn', decidedAt: new Date().toISOString() })
-    .where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered')));
-  const [row] = await db
-    .insert(clubHandovers)
-    .values({ clubId: id, fromMemberId: from.id, toMemberId, status: 'offered' })
-    .returning({ id: clubHandovers.id });
-  return row!.id;
+  const [offerer] = await db.select({ name: members.displayName }).from(members).where(eq(members.id, from.id));
+  // An open offer is withdrawn and the new one made, with its notification, in one batch.
+  const [, inserted] = await db.batch([
+    db
+      .update(clubHandovers)
+      .set({ status: 'withdrawn', decidedAt: new Date().toISOString() })
+      .where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered'))),
+    db
+      .insert(clubHandovers)
+      .values({ clubId: id, fromMemberId: from.id, toMemberId, status: 'offered' })
+      .returning({ id: clubHandovers.id }),
+    notifyMember(db, toMemberId, {
+      kind: 'club.handover-offered',
+      params: { club: club.name, from: offerer?.name ?? '' },
+      link: `/clubs/${id}`,
+    }),
+  ]);
+  return inserted[0]!.id;
 }
 
 export async function decideHandover(db: TenantDb, clubId: number, handoverId: number, member: MemberContext, accept: boolean) {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { buildings, committees, communityProfile, issueEvents, issueSupports, issues, members } from '../../db/tenant-schema';
-import { notifyMember } from '../notifications/emit';
+import { notifyFrom, notifyMember } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { committeeActive, getCommittee } from '../committees/service';
@@ -253,10 +253,34 @@ export async function moveIssue(db: TenantDb, id: number, member: MemberContext,
     extra.dueOn = input.dueOn;
   }
   const [first, ...rest] = moveStatements(db, issue, input.to, member.id, note, extra);
+  if (input.to === 'relayed' && issue.buildingId !== null) {
+    const [building] = await db.select({ name: buildings.name }).from(buildings).where(eq(buildings.id, issue.buildingId));
+    rest.push(relayedStatement(db, issue, building?.name ?? '', member.id, note));
+  }
   await db.batch([first!, ...rest]);
   const after = await getIssue(db, id);
   if (after.state !== input.to) throw new AppError('conflict', 'The issue changed meanwhile; reload');
   return after;
+}
+
+/**
+ * The decision, back to the building it came from: its residents hear it (the raiser already hears of the step),
+ * only if the issue did become relayed in the same batch.
+ */
+function relayedStatement(db: TenantDb, issue: typeof issues.$inferSelect, building: string, actorId: number, note: string) {
+  const decision = issue.decisionText?.trim() || note;
+  return notifyFrom(
+    db,
+    {
+      kind: 'decision.relayed',
+      params: { issue: issue.title, decision, building },
+      issueId: issue.id,
+      link: `/issues/${issue.id}`,
+    },
+    sql`SELECT id AS member_id FROM members
+         WHERE building_id = ${issue.buildingId} AND status = 'active' AND id NOT IN (${actorId}, ${issue.raisedBy})
+           AND EXISTS (SELECT 1 FROM issues WHERE id = ${issue.id} AND state = 'relayed')`,
+  );
 }
 
 /** The community's own wait limits over the defaults. */

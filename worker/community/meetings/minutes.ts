@@ -1,7 +1,9 @@
 /** After a meeting: closing it, its minutes (drafted, published, amended) and the action items its decisions bring. */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { actionItems, meetings, minutesAmendments } from '../../db/tenant-schema';
+import { actionItems, agendaItems, issues, meetings, minutesAmendments } from '../../db/tenant-schema';
+import { notifyMembersIf } from '../notifications/emit';
+import { peopleOf } from './voters';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { meetingDetail } from './read';
@@ -70,15 +72,31 @@ export function draftMinutes(detail: Awaited<ReturnType<typeof meetingDetail>>):
 }
 
 /** The approved minutes go out with one voice; after publishing they do not change. */
-export async function publishMinutes(db: TenantDb, id: number, _member: MemberContext, text: string) {
+export async function publishMinutes(db: TenantDb, id: number, member: MemberContext, text: string) {
   const meeting = await getMeeting(db, id);
   if (meeting.status !== 'closed') throw new AppError('conflict', 'Close the meeting before publishing its minutes');
   if (meeting.minutesPublishedAt) throw new AppError('conflict', 'The minutes are already published; add a recorded amendment instead');
-  const done = await db
-    .update(meetings)
-    .set({ minutes: text, minutesPublishedAt: new Date().toISOString() })
-    .where(and(eq(meetings.id, id), eq(meetings.status, 'closed'), isNull(meetings.minutesPublishedAt)))
-    .returning({ id: meetings.id });
+  // Those who sat at it and the residents whose issues were on its agenda.
+  const raisers = await db
+    .select({ memberId: issues.raisedBy })
+    .from(agendaItems)
+    .innerJoin(issues, eq(issues.id, agendaItems.issueId))
+    .where(eq(agendaItems.meetingId, id));
+  const people = [...(await peopleOf(db, meeting)), ...raisers.map((r) => r.memberId)].filter((m) => m !== member.id);
+  const publishedAt = new Date().toISOString();
+  const [done] = await db.batch([
+    db
+      .update(meetings)
+      .set({ minutes: text, minutesPublishedAt: publishedAt })
+      .where(and(eq(meetings.id, id), eq(meetings.status, 'closed'), isNull(meetings.minutesPublishedAt)))
+      .returning({ id: meetings.id }),
+    ...notifyMembersIf(
+      db,
+      people,
+      { kind: 'meeting.minutes-published', params: { meeting: meeting.title }, link: `/meetings/${id}` },
+      sql`EXISTS (SELECT 1 FROM meetings WHERE id = ${id} AND minutes_published_at = ${publishedAt})`,
+    ),
+  ]);
   if (done.length === 0) throw new AppError('conflict', 'The minutes are already published');
 }
 

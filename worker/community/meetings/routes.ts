@@ -12,7 +12,7 @@ import { conductRoutes } from './conduct-routes';
 import { minutesRoutes } from './minutes-routes';
 import { listMeetings, meetingDetail } from './read';
 import { meetingParam, okResponse as ok } from './schema';
-import { addItem, createMeeting, monthsWithoutMeeting } from './service';
+import { addItem, createMeeting, monthsWithoutMeeting, papersSentAt, sendPapers } from './service';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const chair = { host: 'community', allow: 'meeting-chair' } as const;
@@ -153,12 +153,30 @@ const detail = defineRoute(residents, {
           z.object({ id: z.number().int(), text: z.string(), reason: z.string(), recordedBy: z.string(), recordedAt: z.string() }),
         ),
         you: z.object({ chairs: z.boolean(), recordsFor: z.array(z.string()) }),
+        /** When the papers were first sent to those who sit at the meeting, if they were. */
+        papersSentAt: z.string().nullable(),
       }),
       'Meeting',
     ),
     ...errorResponses(401, 403, 404),
   },
 });
+
+const papers = defineRoute(
+  chair,
+  {
+    method: 'post',
+    path: '/api/meetings/{id}/papers',
+    operationId: 'meetings.sendPapers',
+    summary: 'Send the agenda and its papers to everyone who sits at the meeting (ideally seven days ahead)',
+    request: { params: meetingParam },
+    responses: {
+      200: json(z.object({ items: z.number().int(), recipients: z.number().int() }), 'Papers sent'),
+      ...errorResponses(401, 403, 404, 409),
+    },
+  },
+  { affects: ['metrics'] },
+);
 
 const item = defineRoute(
   chair,
@@ -205,8 +223,16 @@ export const meetingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     return c.json({ id }, 201);
   })
   .openapi(detail, async (c) => {
-    const meeting = await meetingDetail(tenantOf(c).db, c.req.valid('param').id, memberOf(c), await rolesOf(c).holds('meeting-chair'));
-    return c.json({ ...meeting, minutes: visibleMinutes(meeting, meeting.you) }, 200);
+    const { db } = tenantOf(c);
+    const { id } = c.req.valid('param');
+    const meeting = await meetingDetail(db, id, memberOf(c), await rolesOf(c).holds('meeting-chair'));
+    return c.json({ ...meeting, minutes: visibleMinutes(meeting, meeting.you), papersSentAt: await papersSentAt(db, id) }, 200);
+  })
+  .openapi(papers, async (c) => {
+    const { id } = c.req.valid('param');
+    const sent = await sendPapers(tenantOf(c).db, id, memberOf(c));
+    await audit(c, 'meeting.papers-sent', { meetingId: id, ...sent });
+    return c.json(sent, 200);
   })
   .openapi(item, async (c) => {
     const { id } = c.req.valid('param');

@@ -27,6 +27,8 @@ export const meetings = sqliteTable(
     closedAt: text('closed_at'),
     minutes: text('minutes'),
     minutesPublishedAt: text('minutes_published_at'),
+    /** When the chair first sent the papers (agenda and items) to everyone who sits at the meeting. */
+    papersSentAt: text('papers_sent_at'),
   },
   (t) => [index('meetings_body').on(t.bodyKey, t.scheduledFor)],
 );

@@ -1,5 +1,5 @@
 /** Scheduling a meeting and its agenda: the meeting and its items, the cadence tracker. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { agendaItems, meetings } from '../../db/tenant-schema';
@@ -7,7 +7,10 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { getCommittee } from '../committees/service';
 import { getIssue, moveStatements } from '../issues/service';
-import { bodyRule, currentVoters } from './voters';
+import { eventTime, notifyFrom, notifyMembersIf } from '../notifications/emit';
+import { notifications } from '../notifications/schema';
+import { communitySettings } from '../profile/service';
+import { bodyRule, currentVoters, peopleOf } from './voters';
 
 /** The statements of one `db.batch()`: at least one. */
 export type Batch = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
@@ -51,18 +54,65 @@ export async function createMeeting(
   const voters = await currentVoters(db, { bodyKey: input.bodyKey, committeeId });
   if (voters.length === 0)
     throw new AppError('conflict', 'This body has no one to vote yet (member parties, committee members or active clubs)');
-  const [row] = await db
-    .insert(meetings)
-    .values({
-      bodyKey: input.bodyKey,
-      title: input.title,
-      scheduledFor: input.scheduledFor,
-      committeeId,
-      status: 'scheduled',
-      createdBy: member.id,
-    })
-    .returning({ id: meetings.id });
-  return row!.id;
+  const partyKeys = voters.filter((v) => v.kind === 'party').map((v) => v.key);
+  const people = voters.flatMap((v) => (v.memberId === null || v.memberId === member.id ? [] : [v.memberId]));
+  const { timeZone } = await communitySettings(db);
+  // The new meeting is the newest row of the batch's own transaction; its voters hear of it in the same batch.
+  const newest = sql`(SELECT MAX(id) FROM meetings)`;
+  const [inserted] = await db.batch([
+    db
+      .insert(meetings)
+      .values({
+        bodyKey: input.bodyKey,
+        title: input.title,
+        scheduledFor: input.scheduledFor,
+        committeeId,
+        status: 'scheduled',
+        createdBy: member.id,
+      })
+      .returning({ id: meetings.id }),
+    notifyFrom(
+      db,
+      { kind: 'meeting.scheduled', params: { meeting: input.title, when: eventTime(input.scheduledFor, timeZone) } },
+      sql`SELECT value AS member_id FROM json_each(${JSON.stringify(people)})
+          UNION SELECT member_id FROM member_roles
+           WHERE role = 'party-representative' AND party_key IN (SELECT value FROM json_each(${JSON.stringify(partyKeys)})) AND member_id <> ${member.id}`,
+      sql`'/meetings/' || ${newest}`,
+    ),
+  ]);
+  return inserted[0]!.id;
+}
+
+/**
+ * The chair sends the meeting's papers (its agenda and each item's papers) to everyone who sits at it; the meeting
+ * keeps when they first went out, so the page can show whether they reached people seven days ahead. One batch.
+ */
+export async function sendPapers(db: TenantDb, id: number, member: MemberContext) {
+  const meeting = await getMeeting(db, id);
+  if (meeting.status !== 'scheduled') throw new AppError('conflict', 'Papers go out before the meeting opens');
+  const items = await db.$count(agendaItems, eq(agendaItems.meetingId, id));
+  if (items === 0) throw new AppError('conflict', 'Put at least one item on the agenda before sending the papers');
+  const people = (await peopleOf(db, meeting)).filter((m) => m !== member.id);
+  const { timeZone } = await communitySettings(db);
+  const event = {
+    kind: 'meeting.papers-out' as const,
+    params: { meeting: meeting.title, when: eventTime(meeting.scheduledFor, timeZone), items },
+    link: `/meetings/${id}`,
+  };
+  await db.batch([
+    db
+      .update(meetings)
+      .set({ papersSentAt: sql`coalesce(${meetings.papersSentAt}, ${new Date().toISOString()})` })
+      .where(and(eq(meetings.id, id), eq(meetings.status, 'scheduled'))),
+    ...notifyMembersIf(db, people, event, sql`EXISTS (SELECT 1 FROM meetings WHERE id = ${id} AND status = 'scheduled')`),
+  ]);
+  return { items, recipients: people.length };
+}
+
+/** When the papers of a meeting first went out, if they did. */
+export async function papersSentAt(db: TenantDb, id: number): Promise<string | null> {
+  const [row] = await db.select({ at: meetings.papersSentAt }).from(meetings).where(eq(meetings.id, id));
+  return row?.at ?? null;
 }
 
 /** Months (YYYY-MM) in the last twelve, up to this one, in which a body held no meeting: the cadence tracker. */

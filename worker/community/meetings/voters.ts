@@ -1,7 +1,17 @@
 /** Who decides in a meeting: its body's rule and its voters (as they are now, or as fixed when it opened). */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { bodies, bodyParties, clubMembers, clubs, committeeMembers, meetingVoters, members, parties } from '../../db/tenant-schema';
+import {
+  bodies,
+  bodyParties,
+  clubMembers,
+  clubs,
+  committeeMembers,
+  meetingVoters,
+  memberRoles,
+  members,
+  parties,
+} from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { Meeting } from './schema';
 
@@ -132,4 +142,21 @@ export async function voterOf(db: TenantDb, meeting: Meeting, voterKey: string) 
   const voter = (await votersOf(db, meeting)).find((v) => v.key === voterKey);
   if (!voter) throw new AppError('validation_failed', 'That voter does not sit on this body', { voter: ['Not a voter of this meeting'] });
   return voter;
+}
+
+/**
+ * The people a meeting's news goes to: its members who vote in person (committee members, club leaders) and the
+ * representatives of its parties (the joint meeting).
+ */
+export async function peopleOf(db: TenantDb, meeting: Meeting): Promise<number[]> {
+  const voters = await votersOf(db, meeting);
+  const partyKeys = voters.filter((v) => v.kind === 'party').map((v) => v.key);
+  const reps =
+    partyKeys.length === 0
+      ? []
+      : await db
+          .select({ memberId: memberRoles.memberId })
+          .from(memberRoles)
+          .where(and(eq(memberRoles.role, 'party-representative'), inArray(memberRoles.partyKey, partyKeys)));
+  return [...new Set([...voters.flatMap((v) => (v.memberId === null ? [] : [v.memberId])), ...reps.map((r) => r.memberId)])];
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
-import { type NotificationEvent, renderEvent } from './events';
+import { wallClock } from '../profile/rules';
+import { type Both, type NotificationEvent, renderEvent } from './events';
 import type { EventKind } from './rules';
 import { notifications } from './schema';
 
@@ -45,13 +46,32 @@ const selectedRow = (memberId: SQL, kind: string, link: SQL, zh: SQL, en: SQL, i
  * The event for whoever a query names when the batch runs (the query selects `member_id`): for conditional writes,
  * where the recipients are known only to the database.
  */
-export function notifyFrom(db: TenantDb, event: NotificationEvent, recipients: SQL) {
+export function notifyFrom(db: TenantDb, event: NotificationEvent, recipients: SQL, link: SQL = sql`${event.link ?? null}`) {
   const text = renderEvent(event);
   return db
     .insert(notifications)
     .select(
-      sql`${selectedRow(sql`r.member_id`, event.kind, sql`${event.link ?? null}`, sql`${text.zh}`, sql`${text.en}`, sql`${event.issueId ?? null}`)} FROM (${recipients}) AS r`,
+      sql`${selectedRow(sql`r.member_id`, event.kind, link, sql`${text.zh}`, sql`${text.en}`, sql`${event.issueId ?? null}`)} FROM (${recipients}) AS r`,
     );
+}
+
+/**
+ * The event for `memberIds` (known before the batch) if `condition` holds when the batch runs, e.g. only if the
+ * conditional write before it in the batch happened. None: no statement.
+ */
+export function notifyMembersIf(db: TenantDb, memberIds: readonly number[], event: NotificationEvent, condition: SQL) {
+  const ids = [...new Set(memberIds)];
+  if (ids.length === 0) return [];
+  return [notifyFrom(db, event, sql`SELECT value AS member_id FROM json_each(${JSON.stringify(ids)}) WHERE ${condition}`)];
+}
+
+/** A time as the community's wall clock reads it, for a notification's text: `12月6日 09:00` and `6 Dec 09:00`. */
+export function eventTime(instant: string, timeZone: string): Both {
+  const { date, minutes } = wallClock(instant, timeZone);
+  const [, month, day] = date.split('-').map(Number) as [number, number, number];
+  const clock = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return { zh: `${month}月${day}日 ${clock}`, en: `${day} ${monthsEn[month - 1]} ${clock}` };
 }
 
 /**

@@ -20,35 +20,35 @@ const tail = (note: string | undefined, zhSep = '：', enSep = ': ') => ({
  */
 export const eventTexts = {
   'activity.waitlist-promoted': {
-    sample: { activity: '周六网球体验课', when: '12月6日 09:00' },
-    zh: (p) => `好消息：“${p.activity}”（${p.when}）有空位了，你已从候补转为报名成功。`,
-    en: (p) => `Good news: a place opened on "${p.activity}" (${p.when}); you moved from the waitlist to signed up.`,
-  } satisfies Texts<{ activity: string; when: string }>,
+    sample: { activity: '周六网球体验课', when: { zh: '12月6日 09:00', en: '6 Dec 09:00' } },
+    zh: (p) => `好消息：“${p.activity}”（${p.when.zh}）有空位了，你已从候补转为报名成功。`,
+    en: (p) => `Good news: a place opened on "${p.activity}" (${p.when.en}); you moved from the waitlist to signed up.`,
+  } satisfies Texts<{ activity: string; when: Both }>,
   'activity.cancelled': {
-    sample: { activity: '周六网球体验课', when: '12月6日 09:00', reason: '下雨' },
-    zh: (p) => `你报名的“${p.activity}”（${p.when}）取消了${tail(p.reason).zh}`,
-    en: (p) => `"${p.activity}" (${p.when}), which you signed up for, was cancelled${tail(p.reason).en}`,
-  } satisfies Texts<{ activity: string; when: string; reason?: string }>,
+    sample: { activity: '周六网球体验课', when: { zh: '12月6日 09:00', en: '6 Dec 09:00' }, reason: '下雨' },
+    zh: (p) => `你报名的“${p.activity}”（${p.when.zh}）取消了${tail(p.reason).zh}`,
+    en: (p) => `"${p.activity}" (${p.when.en}), which you signed up for, was cancelled${tail(p.reason).en}`,
+  } satisfies Texts<{ activity: string; when: Both; reason?: string }>,
   'activity.changed': {
-    sample: { activity: '周六网球体验课', when: '12月6日 09:00', place: '网球场' },
-    zh: (p) => `你报名的“${p.activity}”有变动：现在是 ${p.when}，地点 ${p.place}。`,
-    en: (p) => `"${p.activity}", which you signed up for, changed: it is now ${p.when} at ${p.place}.`,
-  } satisfies Texts<{ activity: string; when: string; place: string }>,
+    sample: { activity: '周六网球体验课', when: { zh: '12月6日 09:00', en: '6 Dec 09:00' }, place: '网球场' },
+    zh: (p) => `你报名的“${p.activity}”有变动：现在是 ${p.when.zh}，地点 ${p.place}。`,
+    en: (p) => `"${p.activity}", which you signed up for, changed: it is now ${p.when.en} at ${p.place}.`,
+  } satisfies Texts<{ activity: string; when: Both; place: string }>,
   'club.handover-offered': {
     sample: { club: '网球俱乐部', from: '王老师' },
     zh: (p) => `${p.from}希望把“${p.club}”的负责人交给你，请在社团页接受或婉拒。`,
     en: (p) => `${p.from} would like to hand "${p.club}" over to you; accept or decline on the club's page.`,
   } satisfies Texts<{ club: string; from: string }>,
   'meeting.scheduled': {
-    sample: { meeting: '12月联席会议', when: '12月15日 19:00', place: '社区会议室' },
-    zh: (p) => `已安排会议“${p.meeting}”：${p.when}，${p.place}。`,
-    en: (p) => `A meeting is scheduled: "${p.meeting}", ${p.when}, ${p.place}.`,
-  } satisfies Texts<{ meeting: string; when: string; place: string }>,
+    sample: { meeting: '12月联席会议', when: { zh: '12月15日 19:00', en: '15 Dec 19:00' }, place: '社区会议室' as string | undefined },
+    zh: (p) => `已安排会议“${p.meeting}”：${p.when.zh}${p.place ? `，${p.place}` : ''}。`,
+    en: (p) => `A meeting is scheduled: "${p.meeting}", ${p.when.en}${p.place ? `, ${p.place}` : ''}.`,
+  } satisfies Texts<{ meeting: string; when: Both; place?: string }>,
   'meeting.papers-out': {
-    sample: { meeting: '12月联席会议', when: '12月15日 19:00', items: 3 },
-    zh: (p) => `“${p.meeting}”（${p.when}）的会议材料已发出：${p.items} 项议程，请提前阅读。`,
-    en: (p) => `The papers for "${p.meeting}" (${p.when}) are out: ${p.items} agenda items; please read them beforehand.`,
-  } satisfies Texts<{ meeting: string; when: string; items: number }>,
+    sample: { meeting: '12月联席会议', when: { zh: '12月15日 19:00', en: '15 Dec 19:00' }, items: 3 },
+    zh: (p) => `“${p.meeting}”（${p.when.zh}）的会议材料已发出：${p.items} 项议程，请提前阅读。`,
+    en: (p) => `The papers for "${p.meeting}" (${p.when.en}) are out: ${p.items} agenda items; please read them beforehand.`,
+  } satisfies Texts<{ meeting: string; when: Both; items: number }>,
   'meeting.minutes-published': {
     sample: { meeting: '12月联席会议' },
     zh: (p) => `“${p.meeting}”的会议纪要已发布。`,
@@ -75,8 +75,8 @@ export const eventTexts = {
   } satisfies Texts<{ issue: string; step?: Both; note?: Both }>,
   'decision.relayed': {
     sample: { issue: '3栋门口路灯坏了', decision: '物业12月10日前更换灯具', building: '3栋' },
-    zh: (p) => `联席会议关于“${p.issue}”的决定已传达到${p.building}：${p.decision}`,
-    en: (p) => `The joint meeting's decision on "${p.issue}" was relayed to ${p.building}: ${p.decision}`,
+    zh: (p) => `关于“${p.issue}”的决定已传达到${p.building}${tail(p.decision).zh}`,
+    en: (p) => `The decision on "${p.issue}" was relayed to ${p.building}${tail(p.decision).en}`,
   } satisfies Texts<{ issue: string; decision: string; building: string }>,
   'need.moved': {
     sample: { need: '想学智能手机', what: { zh: '已被认领', en: 'was taken on' }, mine: true },

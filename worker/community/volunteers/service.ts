@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import { hasHappened } from '../activities/rules';
 import { activities, signups } from '../activities/schema';
 import { members } from '../members/schema';
+import { notifyMembers } from '../notifications/emit';
 import { programs } from '../programs/schema';
 import { confirmationOverdue, hoursProblem, ownHoursProblem } from './rules';
 import { volunteerHours } from './schema';
@@ -25,7 +26,7 @@ export async function recordHours(db: TenantDb, recorderId: number, input: Hours
       .from(members)
       .where(and(eq(members.id, input.memberId), eq(members.status, 'active'))),
     db
-      .select({ state: activities.state, responsible: activities.responsibleMemberId })
+      .select({ state: activities.state, responsible: activities.responsibleMemberId, title: activities.title })
       .from(activities)
       .where(eq(activities.id, input.activityId)),
     db
@@ -42,19 +43,28 @@ export async function recordHours(db: TenantDb, recorderId: number, input: Hours
     activity: { happened: hasHappened(activity.state), tookPart: places.length > 0 || activity.responsible === input.memberId },
   });
   if (problem) throw new AppError(problem.code, problem.message, { [problem.field]: [problem.message] });
-  const [row] = await db
-    .insert(volunteerHours)
-    .values({
-      memberId: input.memberId,
-      activityId: input.activityId,
-      programKey: input.programKey ?? null,
-      servedOn: input.servedOn,
-      minutes: input.minutes,
-      note: input.note ?? '',
-      recordedBy: recorderId,
-    })
-    .returning({ id: volunteerHours.id });
-  return row!.id;
+  const [recorder] = await db.select({ name: members.displayName }).from(members).where(eq(members.id, recorderId));
+  const [inserted] = await db.batch([
+    db
+      .insert(volunteerHours)
+      .values({
+        memberId: input.memberId,
+        activityId: input.activityId,
+        programKey: input.programKey ?? null,
+        servedOn: input.servedOn,
+        minutes: input.minutes,
+        note: input.note ?? '',
+        recordedBy: recorderId,
+      })
+      .returning({ id: volunteerHours.id }),
+    // The volunteer confirms what someone else recorded for them (hoursProblem refuses recording one's own here).
+    ...notifyMembers(db, input.memberId === recorderId ? [] : [input.memberId], {
+      kind: 'hours.to-confirm',
+      params: { hours: Math.round((input.minutes / 60) * 10) / 10, what: activity.title, by: recorder?.name ?? '' },
+      link: '/volunteering',
+    }),
+  ]);
+  return inserted[0]!.id;
 }
 
 export interface OwnHoursInput {

@@ -3,6 +3,12 @@ import type { Translation } from '../../../i18n/translation';
 
 export const zh = {
   closedNotice: '会议已结束，纪要草稿已生成。',
+  papersTitle: '会议材料',
+  papersNotYet: '会议材料还没有发出；应至少提前 {{ days }} 天送达各方。',
+  papersOnTime: '会议材料已于 {{ time }} 发出，提前 {{ days }} 天。',
+  papersLate: '会议材料于 {{ time }} 发出，只提前了 {{ days }} 天（应至少提前 7 天）。',
+  sendPapers: '发出会议材料',
+  papersSentNotice: '会议材料已发给各方。',
   minutesPublishedNotice: '纪要已发布。',
   closeTitle: '结束会议',
   closeHelp: '结束后各方立场和决定不能再改，系统根据记录生成纪要草稿。',
@@ -32,6 +38,12 @@ export const zh = {
 
 export const en: Translation<typeof zh> = {
   closedNotice: 'The meeting is closed and the minutes are drafted.',
+  papersTitle: 'Meeting papers',
+  papersNotYet: 'The papers have not gone out yet; they should reach everyone at least {{ days }} days ahead.',
+  papersOnTime: 'The papers went out on {{ time }}, {{ days }} days ahead.',
+  papersLate: 'The papers went out on {{ time }}, only {{ days }} days ahead (at least 7 are expected).',
+  sendPapers: 'Send the papers',
+  papersSentNotice: 'The papers were sent to everyone who sits at the meeting.',
   minutesPublishedNotice: 'The minutes are published.',
   closeTitle: 'Close the meeting',
   closeHelp: 'After closing, positions and decisions are final and the minutes are drafted from the record.',

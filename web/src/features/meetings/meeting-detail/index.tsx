@@ -9,6 +9,7 @@ import { AddItemForm } from './add-item-form';
 import { AgendaItem } from './agenda-item';
 import { Amendments } from './amendments';
 import { CloseMeeting } from './close-meeting';
+import { Papers } from './papers';
 import { loadMeeting } from './meeting';
 import { MeetingHeader } from './meeting-header';
 import { Minutes } from './minutes';
@@ -104,6 +105,8 @@ export default function MeetingDetail() {
                 </ol>
               </Show>
             </section>
+
+            <Papers id={params.id} meeting={mt()} chairs={chairs()} action={action} />
 
             <Show when={chairs() && !closed()}>
               <AddItemForm id={params.id} meeting={mt()} action={action} />
