@@ -109,6 +109,7 @@ describe("every page passes axe-core's WCAG 2.1 A and AA rules, in Chinese at 36
     const report = await auditAll(page, [
       `${community}/`,
       `${community}/notifications`,
+      `${community}/notifications/settings`,
       `${community}/volunteering`,
       `${community}/activities/new`,
       issue,

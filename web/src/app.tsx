@@ -52,6 +52,8 @@ const PartnershipReport = lazy(() => import('./features/partnerships/partnership
 const Meetings = lazy(() => import('./features/meetings/meetings'));
 const MeetingDetail = lazy(() => import('./features/meetings/meeting-detail'));
 const Notifications = lazy(() => import('./features/notifications/notifications'));
+const NotificationSettings = lazy(() => import('./features/notifications/notification-settings'));
+const DevMailbox = lazy(() => import('./features/notifications/dev-mailbox'));
 const Structure = lazy(() => import('./features/structure/structure'));
 const Committees = lazy(() => import('./features/committees/committees'));
 const Buildings = lazy(() => import('./features/buildings/buildings'));
@@ -177,6 +179,8 @@ function Routes() {
           <Route path="/meetings" component={Meetings} />
           <Route path="/meetings/:id" component={MeetingDetail} />
           <Route path="/notifications" component={Notifications} />
+          <Route path="/notifications/settings" component={NotificationSettings} />
+          <Route path="/dev/mailbox" component={DevMailbox} />
           <Route path="/structure" component={Structure} />
           <Route path="/committees" component={Committees} />
           <Route path="/buildings" component={Buildings} />

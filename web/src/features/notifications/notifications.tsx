@@ -8,7 +8,7 @@ import { formatDateTime, useCoordinationRoles } from '../../lib/coordination';
 import { notificationsChanged } from '../../lib/notifications';
 import { AppointmentOffers } from '../parties/appointment-offers';
 
-/** My notifications: every change to the issues I raised, in my language; newest first. */
+/** My notifications: everything that concerns me (activities, meetings, issues, hours…), in my language; newest first. */
 export default function Notifications() {
   const { t, locale } = useI18n();
   const { member } = useCoordinationRoles();
@@ -36,6 +36,9 @@ export default function Notifications() {
     <section class="notifications coordination">
       <h1>{t('notifications.title')}</h1>
       <p class="lead">{t('notifications.intro')}</p>
+      <p>
+        <A href="/notifications/settings">{t('notifications.settingsLink')}</A>
+      </p>
       <MemberGate next="/notifications" />
       <Show when={member()}>
         <AppointmentOffers />
@@ -69,6 +72,17 @@ export default function Notifications() {
                           <time datetime={n.createdAt}>{formatDateTime(n.createdAt, locale())}</time>
                         </span>
                       </span>
+                      <Show when={n.link && !n.issueId ? n.link : undefined}>
+                        {(link) => (
+                          <A
+                            class="button secondary"
+                            href={link()}
+                            aria-label={t('notifications.openNamed', { text: locale() === 'en' ? n.textEn : n.textZh })}
+                          >
+                            {t('notifications.open')}
+                          </A>
+                        )}
+                      </Show>
                       <Show when={n.issueId}>
                         {(id) => (
                           <A
