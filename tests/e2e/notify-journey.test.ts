@@ -71,7 +71,7 @@ describe('a waitlisted resident hears when a place frees up, in Chinese, at 360 
       `${base}/sign-in?as=${waiterId}&name=${encodeURIComponent('王小雨')}&next=${encodeURIComponent('/notifications/settings')}`,
     );
     await page.waitForURL(`${base}/notifications/settings`);
-    await page.getByLabel('电子邮箱', { exact: false }).first().fill('xiaoyu@example.org');
+    await page.getByLabel('电子邮件地址').first().fill('xiaoyu@example.org');
     await page.getByRole('button', { name: /保存/ }).first().click();
     await page
       .getByRole('status')

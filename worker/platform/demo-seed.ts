@@ -17,6 +17,7 @@ import { seedDemoCare } from './demo-care';
 import { seedDemoLibrary } from './demo-library';
 import { seedDemoLife } from './demo-life';
 import { seedDemoMoney } from './demo-money';
+import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoPrint } from './demo-print';
 import { seedDemoPrograms } from './demo-programs';
 import { seedDemoNeeds } from './demo-needs';
@@ -241,6 +242,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);
       if (setup.slug === consentingCommunity) await seedConsent(env, row.databaseBinding);
       await seedDemoNeeds(env, row.databaseBinding, setup.slug);
+      if (setup.slug === 'cuizhuyuan') await seedDemoNotifications(env, row.databaseBinding, row.id);
     }
     await platform
       .insert(consultantGrants)
