@@ -140,9 +140,9 @@ export async function buildDigests(db: TenantDb, site: DeliverySite, now: Date):
   const local = wallClock(now, site.timeZone);
   let written = 0;
   for (const due of digestsDue(local)) {
-    // Only what was routed before this morning's 08:00 goes into this morning's digest; the rest waits for the next.
+    // What happened before this morning's 08:00 goes into this morning's digest; the rest waits for the next.
     const cutoff = new Date(now.getTime() - (local.minutes - 8 * 60) * 60_000).toISOString();
-    const waiting = and(eq(notifications.delivery, due.cadence), isNull(notifications.digestKey), lt(notifications.routedAt, cutoff));
+    const waiting = and(eq(notifications.delivery, due.cadence), isNull(notifications.digestKey), lt(notifications.createdAt, cutoff));
     const rows = await db
       .select({
         id: notifications.id,
