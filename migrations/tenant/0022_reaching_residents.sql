@@ -69,5 +69,4 @@ CREATE INDEX `notifications_unrouted` ON `notifications` (`id`) WHERE "notificat
 CREATE INDEX `notifications_digest_due` ON `notifications` (`delivery`,`member_id`) WHERE "notifications"."digest_key" IS NULL AND "notifications"."delivery" IN ('daily', 'weekly');--> statement-breakpoint
 ALTER TABLE `signups` ADD `on_behalf_by` integer REFERENCES members(id);--> statement-breakpoint
 ALTER TABLE `volunteer_hours` ADD `on_behalf_by` integer REFERENCES members(id);--> statement-breakpoint
--- Notifications written before delivery existed stay in the app: they count as routed, and are sent nowhere.
 UPDATE `notifications` SET `delivery` = 'stale', `routed_at` = `created_at` WHERE `delivery` IS NULL;

@@ -25,7 +25,9 @@ describe('a digest morning in a community of 3,000 households', () => {
       d1.prepare(`INSERT INTO members (user_id, display_name, household)
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${HOUSEHOLDS})
         SELECT 'scale:' || i, '居民' || i, 'flat-' || i FROM n`),
-      d1.prepare(`INSERT INTO notification_settings (member_id, email) SELECT id, 'r' || id || '@example.org' FROM members WHERE user_id LIKE 'scale:%'`),
+      d1.prepare(
+        `INSERT INTO notification_settings (member_id, email) SELECT id, 'r' || id || '@example.org' FROM members WHERE user_id LIKE 'scale:%'`,
+      ),
       d1.prepare(`INSERT INTO notifications (member_id, kind, link, text_zh, text_en, delivery, routed_at)
         SELECT m.id, k.kind, '/meetings/1', '会议纪要发布了', 'The minutes are out', 'daily', ${`'${shanghai(0, '12:00').toISOString()}'`}
           FROM members m CROSS JOIN (SELECT 'meeting.minutes-published' AS kind UNION ALL SELECT 'issue.moved' UNION ALL SELECT 'need.moved') k
@@ -64,9 +66,13 @@ describe('a digest morning in a community of 3,000 households', () => {
 
     // Every household has exactly one digest, with its three items.
     const per = await d1
-      .prepare(`SELECT count(*) AS n, min(items) AS least, max(items) AS most FROM outbox o JOIN members m ON m.id = o.member_id WHERE m.user_id LIKE 'scale:%'`)
+      .prepare(
+        `SELECT count(*) AS n, min(items) AS least, max(items) AS most FROM outbox o JOIN members m ON m.id = o.member_id WHERE m.user_id LIKE 'scale:%'`,
+      )
       .first<{ n: number; least: number; most: number }>();
     expect(per).toEqual({ n: HOUSEHOLDS, least: 3, most: 3 });
-    console.log(`digest morning, ${HOUSEHOLDS} households: ${buildMs} ms, ${trips.count} database calls, ${messages.length} send messages of ≤ ${SEND_PER_MESSAGE}; one message: ${sendTrips.count} calls + ${fetches} sends`);
+    console.log(
+      `digest morning, ${HOUSEHOLDS} households: ${buildMs} ms, ${trips.count} database calls, ${messages.length} send messages of ≤ ${SEND_PER_MESSAGE}; one message: ${sendTrips.count} calls + ${fetches} sends`,
+    );
   });
 });

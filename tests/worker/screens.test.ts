@@ -12,6 +12,9 @@ const webSources = Object.values(
  */
 const NO_PAGE: Record<string, string> = {
   'dev.seed': '`npm start` seeds the demo communities through it; local development only, absent from the production document',
+  'dev.createPushEndpoint':
+    'a push endpoint played by the server itself, for seeing Web Push without a browser vendor (README); dev mode on localhost only',
+  'dev.receivePush': 'the captured endpoint is what sendPush posts to, as a push service would; no person calls it',
   'dev.writeHistory': 'the benchmarks write generated histories through it; local development only, absent from the production document',
 };
 

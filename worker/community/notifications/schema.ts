@@ -24,7 +24,7 @@ export const notifications = sqliteTable(
     textEn: text('text_en').notNull(),
     createdAt: text('created_at').notNull().default(now),
     readAt: text('read_at'),
-    /** What the delivery run decided (see `routings`): null until it ran. */
+    /** What the delivery run decided (see `routings`): null until it ran. Rows from before delivery existed are 'stale' (migration 0022). */
     delivery: text('delivery', { enum: routings }),
     routedAt: text('routed_at'),
     /** The digest that carried it, e.g. `daily:2026-12-03`; null unless it went out in one. */

@@ -72,6 +72,21 @@ export default function AssistedResident() {
       t('assisted.hoursSaved'),
     );
   };
+  const saveDetails = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const text = (key: string) => String(form.get(key) ?? '').trim();
+    return run(
+      () =>
+        request(
+          api.api['assisted-members'][':id'].$patch({
+            ...param(),
+            json: { household: text('household'), phone: text('phone') },
+          }),
+        ),
+      t('assisted.detailsSaved'),
+    );
+  };
   const makeCode = () => run(async () => setCode(await request(api.api['assisted-members'][':id']['claim-code'].$post(param()))), '');
 
   return (
@@ -97,6 +112,23 @@ export default function AssistedResident() {
                 {notice()}
               </p>
             </Show>
+
+            <details class="card">
+              <summary>{t('assisted.editDetails')}</summary>
+              <form onSubmit={(e) => void saveDetails(e)}>
+                <label>
+                  {t('assisted.household')}
+                  <input name="household" value={r().household ?? ''} maxLength={20} />
+                </label>
+                <label>
+                  {t('assisted.phone')}
+                  <input name="phone" type="tel" value={r().phone ?? ''} maxLength={20} />
+                </label>
+                <button type="submit" class="button secondary" disabled={busy()}>
+                  {t('assisted.saveDetails')}
+                </button>
+              </form>
+            </details>
 
             <section class="card claim-code" aria-labelledby="code-title">
               <h2 id="code-title">{t('assisted.codeTitle')}</h2>

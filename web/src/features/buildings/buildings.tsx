@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { MemberGate } from '../../components/member-gate';
@@ -38,7 +39,7 @@ function InviteCode(props: { buildingId: number; name: string }) {
 /** Buildings with their contacts and coverage; residents volunteer, coordinators confirm, contacts share the invitation. */
 export default function Buildings() {
   const { t, locale } = useI18n();
-  const { member, isCoordinator } = useCoordinationRoles();
+  const { member, isCoordinator, isContact } = useCoordinationRoles();
   const [data, { refetch }] = createResource(() => request(api.api.buildings.$get()));
   const [pending, { refetch: refetchPending }] = createResource(
     () => (isCoordinator() ? member()?.id : undefined),
@@ -90,6 +91,13 @@ export default function Buildings() {
     <section class="buildings-page coordination">
       <h1>{t('buildings.title')}</h1>
       <p class="lead">{t('buildings.intro')}</p>
+      <Show when={isCoordinator() || isContact()}>
+        <p>
+          <A class="button secondary" href="/assisted">
+            {t('assisted.title')}
+          </A>
+        </p>
+      </Show>
       <ErrorMessage error={data.error} />
       <Show when={message()}>
         <p class="notice" role="status">

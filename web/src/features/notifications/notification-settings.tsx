@@ -15,8 +15,6 @@ import { api, request } from '../../lib/api';
 import { useCoordinationRoles } from '../../lib/coordination';
 import { PushToggle } from './push-toggle';
 
-const endpoint = api.api.me['notification-settings'];
-
 /** The dictionary key of a kind: dots separate dictionary levels, so `activity.cancelled` becomes `activity_cancelled`. */
 type KindKey<K extends string> = K extends `${infer Feature}.${infer Event}` ? `${Feature}_${Event}` : K;
 export const kindKey = <K extends EventKind>(kind: K) => kind.replace('.', '_') as KindKey<K>;
@@ -30,7 +28,7 @@ export default function NotificationSettings() {
   const { member } = useCoordinationRoles();
   const [settings, { mutate }] = createResource(
     () => member()?.id,
-    () => request(endpoint.$get()),
+    () => request(api.api.me['notification-settings'].$get()),
   );
   const [error, setError] = createSignal<unknown>();
   const [quietError, setQuietError] = createSignal(false);
@@ -59,7 +57,7 @@ export default function NotificationSettings() {
     setBusy(true);
     try {
       const next = await request(
-        endpoint.$put({
+        api.api.me['notification-settings'].$put({
           json: {
             email: email || null,
             language: form.get('language') === 'en' ? 'en' : 'zh-CN',

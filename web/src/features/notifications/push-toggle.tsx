@@ -27,8 +27,6 @@ async function readyRegistration(timeoutMs: number): Promise<ServiceWorkerRegist
   }
 }
 
-const subscriptions = api.api.me['push-subscriptions'];
-
 /**
  * 「在这台设备上接收推送」: subscribes this browser to Web Push with the server's VAPID key and registers the
  * subscription for the signed-in member, or takes it away again. Says plainly when the browser cannot, when push is
@@ -50,7 +48,7 @@ export function PushToggle(props: { readyTimeoutMs?: number }) {
       publicKey = (await request(api.api.push.key.$get())).publicKey;
       if (!publicKey) return setState('unconfigured');
       const existing = await registration.pushManager.getSubscription();
-      const mine = await request(subscriptions.$get({ query: existing ? { endpoint: existing.endpoint } : {} }));
+      const mine = await request(api.api.me['push-subscriptions'].$get({ query: existing ? { endpoint: existing.endpoint } : {} }));
       setDevices(mine.devices);
       if (existing && mine.registered) return setState('on');
       setState(Notification.permission === 'denied' ? 'blocked' : 'off');
@@ -68,7 +66,9 @@ export function PushToggle(props: { readyTimeoutMs?: number }) {
       (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
     const { endpoint, keys } = subscription.toJSON();
     const saved = await request(
-      subscriptions.$post({ json: { endpoint: endpoint ?? '', keys: { p256dh: keys?.p256dh ?? '', auth: keys?.auth ?? '' } } }),
+      api.api.me['push-subscriptions'].$post({
+        json: { endpoint: endpoint ?? '', keys: { p256dh: keys?.p256dh ?? '', auth: keys?.auth ?? '' } },
+      }),
     );
     setDevices(saved.devices);
     setState('on');
@@ -77,7 +77,7 @@ export function PushToggle(props: { readyTimeoutMs?: number }) {
   async function turnOff() {
     const subscription = await registration?.pushManager.getSubscription();
     if (subscription) {
-      const left = await request(subscriptions.$delete({ query: { endpoint: subscription.endpoint } }));
+      const left = await request(api.api.me['push-subscriptions'].$delete({ query: { endpoint: subscription.endpoint } }));
       setDevices(left.devices);
       await subscription.unsubscribe();
     }

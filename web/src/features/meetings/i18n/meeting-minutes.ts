@@ -3,7 +3,7 @@ import type { Translation } from '../../../i18n/translation';
 
 export const zh = {
   closedNotice: '会议已结束，纪要草稿已生成。',
-  papersTitle: '会议材料',
+  papersTitle: '会前送达材料',
   papersNotYet: '会议材料还没有发出；应至少提前 {{ days }} 天送达各方。',
   papersOnTime: '会议材料已于 {{ time }} 发出，提前 {{ days }} 天。',
   papersLate: '会议材料于 {{ time }} 发出，只提前了 {{ days }} 天（应至少提前 7 天）。',
@@ -38,7 +38,7 @@ export const zh = {
 
 export const en: Translation<typeof zh> = {
   closedNotice: 'The meeting is closed and the minutes are drafted.',
-  papersTitle: 'Meeting papers',
+  papersTitle: 'Papers to the parties',
   papersNotYet: 'The papers have not gone out yet; they should reach everyone at least {{ days }} days ahead.',
   papersOnTime: 'The papers went out on {{ time }}, {{ days }} days ahead.',
   papersLate: 'The papers went out on {{ time }}, only {{ days }} days ahead (at least 7 are expected).',
