@@ -21,7 +21,7 @@ const notice = defineRoute(
       query: z.object({
         month: z
           .string()
-          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM')
+          .regex(/^2[01]\d{2}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM, from 2000 to 2199')
           .optional(),
       }),
     },
