@@ -102,7 +102,7 @@ describe('a waitlisted resident hears when a place frees up, in Chinese, at 360 
           await page.reload();
           return mail.count();
         },
-        { timeout: 30_000, interval: 1000 },
+        { timeout: 90_000, interval: 1000 },
       )
       .toBeGreaterThan(0);
     await shot(page, '02-mailbox-email');
@@ -111,7 +111,7 @@ describe('a waitlisted resident hears when a place frees up, in Chinese, at 360 
         async (path) => ((await (await fetch(path)).json()) as { messages: CapturedPush[] }).messages,
         new URL(device.endpoint).pathname,
       );
-    await expect.poll(async () => (await pushes()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await pushes()).length, { timeout: 90_000 }).toBeGreaterThan(0);
     const [push] = await pushes();
     expect(push?.vapidValid).toBe(true);
     expect(push?.payload?.title).toContain(title);
