@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { issueEvents, issues } from '../../worker/db/tenant-schema';
 import { sliceOf } from '../../worker/share/fonts';
-import { clip, pageOfPicture, pictureAddress, renderPicture } from '../../worker/share/image';
+import { clip, pageOfPicture, pictureAddress } from '../../worker/share/image';
+import { renderPicture } from '../../worker/share/render';
 import { as, draft, expectStep, openActivity, proposeClub, resident, sharedCommunity, uniq } from './community-fixtures';
 import { bodyOf, dispatch, PLATFORM, read, tenantDb } from './helpers';
 

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { AppContext } from '../http/context';
 import { communityCard, matchPage, matchPicturePage, type PageMatch, platformCard, type ShareCard } from './cards';
-import { pageOfPicture, pictureOf, pictureTag, renderPicture } from './image';
+import { pageOfPicture, pictureOf, pictureTag } from './image';
 import { withShareCard } from './meta';
 
 /** A path the web app answers with its page (not a file such as /assets/index-3f2a.js or /favicon.ico). */
@@ -57,7 +57,7 @@ export async function serveCardPicture(c: AppContext): Promise<Response> {
   const key = new Request(`${url.origin}/share/card/${etag.slice(1, -1)}.png`);
   const kept = await cache.match(key);
   if (kept) return new Response(kept.body, { headers });
-  const png = await renderPicture(c.env.ASSETS, picture);
+  const png = await (await import('./render')).renderPicture(c.env.ASSETS, picture);
   c.executionCtx.waitUntil(cache.put(key, new Response(png.slice(), { headers })));
   return new Response(png, { headers });
 }
