@@ -8,7 +8,8 @@ const run = spawnSync('npx', ['vitest', 'run', '--project', 'worker', 'tests/wor
   encoding: 'utf8',
   env: { ...process.env, FORCE_COLOR: '0' },
 });
-const line = `${run.stdout}\n${run.stderr}`.split('\n').find((l) => l.startsWith('digest morning'));
+const plain = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+const line = plain.split('\n').find((l) => l.includes('digest morning,'));
 if (run.status !== 0 || !line) {
   console.error(run.stdout, run.stderr);
   throw new Error('the digest benchmark failed');
