@@ -3,12 +3,13 @@
 // (tests/worker/digest-scale.test.ts, which also fails if a limit is crossed). Writes its figures to docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const run = spawnSync('npx', ['vitest', 'run', '--project', 'worker', 'tests/worker/digest-scale.test.ts'], {
   encoding: 'utf8',
   env: { ...process.env, FORCE_COLOR: '0' },
 });
-const plain = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+const plain = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
 const line = plain.split('\n').find((l) => l.includes('digest morning,'));
 if (run.status !== 0 || !line) {
   console.error(run.stdout, run.stderr);

@@ -8,7 +8,6 @@ import type { MemberContext } from '../../http/context';
 import { getCommittee } from '../committees/service';
 import { getIssue, moveStatements } from '../issues/service';
 import { eventTime, notifyFrom, notifyMembersIf } from '../notifications/emit';
-import { notifications } from '../notifications/schema';
 import { communitySettings } from '../profile/service';
 import { bodyRule, currentVoters, peopleOf } from './voters';
 
