@@ -1,3 +1,4 @@
+import { seedDemoArchive } from './demo-archive';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { devPersonas } from '../auth/dev-identity';
 import { platformDb, tenantDb } from '../db/client';
@@ -242,7 +243,10 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);
       if (setup.slug === consentingCommunity) await seedConsent(env, row.databaseBinding);
       await seedDemoNeeds(env, row.databaseBinding, setup.slug);
-      if (setup.slug === 'cuizhuyuan') await seedDemoNotifications(env, row.databaseBinding, row.id);
+      if (setup.slug === 'cuizhuyuan') {
+        await seedDemoNotifications(env, row.databaseBinding, row.id);
+        await seedDemoArchive(env, row.databaseBinding, { id: row.id, slug: row.slug, nameZh: row.nameZh });
+      }
     }
     await platform
       .insert(consultantGrants)

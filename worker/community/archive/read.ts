@@ -6,9 +6,11 @@ export const CHUNK_ROWS = 5_000;
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** Reads up to `limit` rows of a table from `offset`, in key order, as raw values. */
+/** Reads up to `limit` rows of a table from `offset`, in the order they were written, as raw values. */
 export async function readRows(d1: D1Database, table: ArchivedTable, offset: number, limit = CHUNK_ROWS): Promise<unknown[][]> {
-  const order = (table.primaryKey.length > 0 ? table.primaryKey : ['rowid']).map(quote).join(', ');
+  // In the order the rows were written (the rowid; `id` is the rowid where there is one), so that an import writes
+  // them in the same order, and a page that lists a table's rows as they were added lists them the same way.
+  const order = table.integerId ? '"id"' : 'rowid';
   return d1
     .prepare(`SELECT ${table.columns.map(quote).join(', ')} FROM ${quote(table.name)} ORDER BY ${order} LIMIT ?1 OFFSET ?2`)
     .bind(limit, offset)
