@@ -93,11 +93,6 @@ export function cutoffs(today: string, timeZone: string, periods: RetentionPerio
   };
 }
 
-/** Whether care that ended at `endedAt` is still kept on `today`. */
-export function careKept(endedAt: string, today: string, timeZone: string, careMonths: number): boolean {
-  return endedAt >= cutoffs(today, timeZone, { careMonths, libraryMonths: DEFAULT_LIBRARY_MONTHS }).careEndedBefore;
-}
-
 /** The placeholder a child's place takes when its name is erased: unique per place, so the sign-up's key holds. */
 export const erasedParticipant = (signupId: number) => `#${signupId}`;
 export const isErasedParticipant = (participant: string) => /^#\d+$/.test(participant);
