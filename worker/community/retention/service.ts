@@ -6,6 +6,7 @@ import { ensureTenantMigrated } from '../../tenancy/migrator';
 import { tenantDatabase } from '../../tenancy/pool';
 import { careRecipients, careVisits } from '../care/schema';
 import { childConsents } from '../children/schema';
+import { courseEnrolments } from '../courses/schema';
 import { oldLoanStatements } from '../library/daily';
 import { librarySettings } from '../library/schema';
 import { libraryRules } from '../library/service';
@@ -60,6 +61,17 @@ function erasureStatements(db: TenantDb, today: string, timeZone: string, period
           AND ${signups.activityId} IN (SELECT id FROM activities WHERE ends_at < ${due.childActivitiesEndedBefore})`,
       )
       .returning({ id: signups.id }),
+    // The same for a course's places: its end is its last session (the enrolment deadline when it had none).
+    courseChildNames: db
+      .update(courseEnrolments)
+      .set({ childName: sql`'#' || ${courseEnrolments.id}` })
+      .where(
+        sql`${courseEnrolments.childName} <> '' AND ${courseEnrolments.childName} NOT GLOB '#[0-9]*'
+          AND ${courseEnrolments.courseId} IN (SELECT c.id FROM courses c
+                WHERE COALESCE((SELECT MAX(s.ends_at) FROM course_sessions s WHERE s.course_id = c.id), c.enrolment_deadline)
+                      < ${due.childActivitiesEndedBefore})`,
+      )
+      .returning({ id: courseEnrolments.id }),
     careRecipients: db
       .update(careRecipients)
       .set({
@@ -112,9 +124,10 @@ export async function runRetention(db: TenantDb, now = Date.now()) {
   const today = wallClock(now, timeZone).date;
   const nowIso = new Date(now).toISOString();
   const s = erasureStatements(db, today, timeZone, periods, nowIso);
-  const [childDetails, childNames, recipients, visits, , loans, , phones] = await db.batch([
+  const [childDetails, childNames, courseChildNames, recipients, visits, , loans, , phones] = await db.batch([
     s.childDetails,
     s.childNames,
+    s.courseChildNames,
     s.careRecipients,
     s.careVisits,
     s.keepMonths,
@@ -124,7 +137,7 @@ export async function runRetention(db: TenantDb, now = Date.now()) {
   ]);
   const counts: ErasureCounts = {
     childDetails: childDetails.length,
-    childNames: childNames.length,
+    childNames: childNames.length + courseChildNames.length,
     careRecipients: recipients.length,
     careVisits: visits.length,
     libraryLoans: loans.length,
