@@ -85,6 +85,7 @@ export const zh = {
     libraryLoans: '借阅记录',
     assistedPhones: '代登记电话',
     forbidden: '只有社区互助会管理员可以查看数据保留设置。',
+    erased: '（已删除）',
   },
 };
 
@@ -177,5 +178,6 @@ export const en: Translation<typeof zh> = {
     libraryLoans: 'Loans',
     assistedPhones: 'Assisted phones',
     forbidden: 'Only association administrators may see the retention settings.',
+    erased: '(erased)',
   },
 };
