@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { erasureKinds, MAX_MONTHS, MIN_MONTHS } from '../../../../worker/community/retention/rules';
 import { ErrorMessage } from '../../components/error-message';
 import { MemberGate } from '../../components/member-gate';
@@ -15,9 +15,13 @@ type Key = (typeof periodFields)[number]['key'];
 /** /admin/retention (数据保留): the keeping periods in plain words, and what the nightly pass erased lately (counts). */
 export default function RetentionSettings() {
   const { t } = useI18n();
-  const [page, { mutate }] = createResource(() => request(api.api.retention.$get()));
   const [values, setValues] = createSignal<Record<Key, number>>({ careMonths: 12, libraryMonths: 6 });
-  createEffect(on(page, (p) => p && setValues(p.periods)));
+  // The form starts from what was read; set here, not in an effect, since reading a failed resource would throw.
+  const [page, { mutate }] = createResource(async () => {
+    const read = await request(api.api.retention.$get());
+    setValues(read.periods);
+    return read;
+  });
   const [error, setError] = createSignal<unknown>();
   const [saved, setSaved] = createSignal(false);
   const forbidden = () => page.error instanceof ApiError && page.error.status === 403;
@@ -91,16 +95,18 @@ export default function RetentionSettings() {
                     {(run) => (
                       <li class="card">
                         <h3>{run.day}</h3>
-                        <dl class="facts-inline">
-                          <For each={erasureKinds}>
-                            {(kind) => (
-                              <div>
-                                <dt>{t(`retention.${kind}`)}</dt>
-                                <dd>{run[kind]}</dd>
-                              </div>
-                            )}
-                          </For>
-                        </dl>
+                        <Show when={erasureKinds.some((kind) => run[kind] > 0)} fallback={<p class="hint">{t('retention.runNothing')}</p>}>
+                          <dl class="facts-inline">
+                            <For each={erasureKinds.filter((kind) => run[kind] > 0)}>
+                              {(kind) => (
+                                <div>
+                                  <dt>{t(`retention.${kind}`)}</dt>
+                                  <dd>{run[kind]}</dd>
+                                </div>
+                              )}
+                            </For>
+                          </dl>
+                        </Show>
                       </li>
                     )}
                   </For>
