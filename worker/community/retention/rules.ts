@@ -4,8 +4,8 @@
  * The rules (the admin's 数据保留 page says the same in plain words):
  * - Children (under 18, recorded by a guardian): the emergency contact and the notes on allergies or needs given
  *   with a consent are kept until 30 days after the activity or course ends (its last session), then erased. From
- *   the same day the child's name leaves the activity: a child's place keeps counting (places, check-ins, figures)
- *   but its name becomes a placeholder, and organisers' lists no longer name the child. The guardian's own page
+ *   the same day the child's name leaves the activity or course: a child's place keeps counting (places, check-ins,
+ *   figures) but its name becomes a placeholder, and organisers' and teachers' lists no longer name the child. The guardian's own page
  *   keeps the child and the fact of the consent (who, when, for what): that record is the guardian's.
  * - Elder care: a recipient whose care ended is kept for `careMonths` months (default 12, a community setting),
  *   then the personal content is erased: name, household, phone, needs, preferred times, emergency contact, and
