@@ -21,6 +21,7 @@ import { architectRoutes } from './community/children/project-routes';
 import { childrenRoutes } from './community/children/routes';
 import { libraryRosterRoutes } from './community/library/roster-routes';
 import { libraryRoutes } from './community/library/routes';
+import { retentionRoutes } from './community/retention/routes';
 import { courseRoutes } from './community/courses/routes';
 import { moneyRoutes } from './community/ledger/money-routes';
 import { ledgerRoutes } from './community/ledger/routes';
@@ -92,6 +93,7 @@ export function buildApp() {
     .route('/', ledgerRoutes)
     .route('/', libraryRoutes)
     .route('/', libraryRosterRoutes)
+    .route('/', retentionRoutes)
     .route('/', courseRoutes)
     .route('/', moneyRoutes)
     .route('/', meRoutes)

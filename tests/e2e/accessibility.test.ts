@@ -131,6 +131,7 @@ describe("every page passes axe-core's WCAG 2.1 A and AA rules, in Chinese at 36
       `${community}/admin`,
       `${community}/admin/settings`,
       `${community}/admin/data`,
+      `${community}/admin/retention`,
       `${community}/admin/upgrade`,
       `${community}/association`,
       `${community}/members`,

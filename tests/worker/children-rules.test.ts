@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
+  childRecordProblem,
+  consentsForThemself,
   detailsUntil,
   detailsVisible,
   headcountMismatch,
@@ -86,5 +88,16 @@ describe('headcounts and ages', () => {
     expect(ageOn('2017-02', '2026-02-01')).toBe(9);
     expect(ageOn('2017-03', '2026-02-28')).toBe(8);
     expect(ageOn('2016-02', '2024-02-29')).toBe(8);
+  });
+});
+
+describe('who may be recorded as a child', () => {
+  it('is someone already born and under 18; from 14 they could consent for themself', () => {
+    expect(childRecordProblem('2031-07', '2031-06-15')).toBe('future');
+    expect(childRecordProblem('2031-06', '2031-06-15')).toBeNull();
+    expect(childRecordProblem('2013-06', '2031-06-15')).toBe('adult');
+    expect(childRecordProblem('2013-07', '2031-06-15')).toBeNull();
+    expect(consentsForThemself('2017-06', '2031-06-15')).toBe(true);
+    expect(consentsForThemself('2017-07', '2031-06-15')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runChildrenDay } from '../../worker/community/children/daily';
+import { runRetention } from '../../worker/community/retention/service';
 import { allItems, approvedChildrenActivity, consentBody, openWithSafety, safetyCommunity } from './children-fixtures';
 import { as, byId, draft, expectStep, resident, step } from './community-fixtures';
 import { bodyOf, expectStatus, read, tenantDb } from './helpers';
@@ -62,8 +62,8 @@ describe("children's activities", () => {
     expect(mine.signups).toMatchObject([{ activityId: id, status: 'confirmed', emergencyName: '李奶奶' }]);
 
     const db = await tenantDb(slug);
-    expect((await runChildrenDay(db, Date.now() + 20 * DAY)).erased).toBe(0);
-    expect((await runChildrenDay(db, Date.now() + 40 * DAY)).erased).toBe(1);
+    expect((await runRetention(db, Date.now() + 20 * DAY)).counts.childDetails).toBe(0);
+    expect((await runRetention(db, Date.now() + 40 * DAY)).counts.childDetails).toBe(1);
     const after = await db.$client
       .prepare('SELECT * FROM child_consents WHERE child_id = ?')
       .bind(child.id)

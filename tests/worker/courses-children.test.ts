@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runChildrenDay } from '../../worker/community/children/daily';
+import { runRetention } from '../../worker/community/retention/service';
 import { runCoursesDay } from '../../worker/community/courses/decision';
 import { allItems, safetyCommunity } from './children-fixtures';
 import { as, byId, inDays, type Person, resident } from './community-fixtures';
@@ -99,8 +99,8 @@ describe("a child's enrolment on a course goes through the guardian's consent", 
 
     // The last session is 17 days on: kept 30 days after it, erased after that by the children's daily pass.
     const db = await tenantDb(slug);
-    expect((await runChildrenDay(db, Date.now() + 40 * DAY)).erased).toBe(0);
-    expect((await runChildrenDay(db, Date.now() + 50 * DAY)).erased).toBe(1);
+    expect((await runRetention(db, Date.now() + 40 * DAY)).counts.childDetails).toBe(0);
+    expect((await runRetention(db, Date.now() + 50 * DAY)).counts.childDetails).toBe(1);
     const after = bodyOf(await read(as(host, admin).courses[':id'].children.$get(byId(id))), 200).children;
     expect(after).toMatchObject([{ childName: '李小雨', emergencyName: null, emergencyPhone: null, needsNote: null, purpose: '少儿编程' }]);
     expect(after[0]?.givenAt).not.toBeNull();

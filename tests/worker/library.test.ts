@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runLibraryDay } from '../../worker/community/library/daily';
+import { runRetention } from '../../worker/community/retention/service';
 import { isbn13CheckDigit } from '../../worker/community/library/rules';
 import { as, byId, type Person, resident, sharedCommunity } from './community-fixtures';
 import { bodyOf, errorOf, expectStatus, read, tenantD1, tenantDb } from './helpers';
@@ -289,9 +290,9 @@ describe('the daily pass', () => {
     const borrowersBefore = figuresBefore.figures.find((f) => f.key === 'borrowers')!.values;
 
     const db = await tenantDb(c().slug);
-    await runLibraryDay(db, Date.now() + 5 * 31 * DAY);
+    await runRetention(db, Date.now() + 5 * 31 * DAY);
     expect((await mine(a)).loans).toHaveLength(1);
-    await runLibraryDay(db, Date.now() + 6 * 31 * DAY);
+    await runRetention(db, Date.now() + 6 * 31 * DAY);
     expect((await mine(a)).loans).toEqual([]);
     const d1 = await tenantD1(c().slug);
     const row = await d1.prepare('SELECT member_id AS m FROM library_loans WHERE id = ?').bind(loan.id).first<{ m: number | null }>();

@@ -29,6 +29,7 @@ const ChapterHistory = lazy(() => import('./features/handbooks/chapter-history')
 const TemplateUpgrade = lazy(() => import('./features/handbooks/template-upgrade'));
 const Canvas = lazy(() => import('./features/canvas/canvas'));
 const CommunitySettings = lazy(() => import('./features/settings/community-settings'));
+const RetentionSettings = lazy(() => import('./features/settings/retention-settings'));
 const ThisWeek = lazy(() => import('./features/home/this-week'));
 const Clubs = lazy(() => import('./features/clubs/clubs'));
 const ClubDetail = lazy(() => import('./features/clubs/club-detail'));
@@ -151,6 +152,7 @@ function Routes() {
           <Route path="/association" component={AssociationScores} />
           <Route path="/admin/settings" component={CommunitySettings} />
           <Route path="/admin/data" component={ArchivePage} />
+          <Route path="/admin/retention" component={RetentionSettings} />
           <Route path="/admin/upgrade" component={TemplateUpgrade} />
           <Route path="/handbooks" component={Handbooks} />
           <Route path="/handbooks/:handbook" component={HandbookReader} />

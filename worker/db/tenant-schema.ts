@@ -56,3 +56,4 @@ export {
 export { careSettings, careRecipients, carePairings, careVisits, timeBankEntries } from '../community/care/schema';
 export { partnerships, partnershipEntries } from '../community/partnerships/schema';
 export { archiveExports } from '../community/archive/schema';
+export { retentionSettings, retentionRuns } from '../community/retention/schema';

@@ -7,9 +7,9 @@ import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
 import { tenantDatabase } from '../tenancy/pool';
 import { runCoursesDayIn } from '../community/courses/decision';
-import { runChildrenDayIn } from '../community/children/daily';
 import { runCareDayIn } from '../community/care/daily';
 import { runLibraryDayIn } from '../community/library/daily';
+import { runRetentionIn } from '../community/retention/service';
 import { collectMonthFacts } from './collect';
 import { type Figures, figuresForSeries, monthsUpTo } from './definitions';
 
@@ -150,10 +150,10 @@ export async function handleMetricsMessage(
       console.error('courses: daily pass failed', community.id, error);
     }
     try {
-      // Children's emergency contacts and notes are erased 30 days after their activity ends.
-      await runChildrenDayIn(env, community.databaseBinding, now);
+      // Retention: children's details, ended care, old loans and idle assisted members' phones are erased when due.
+      await runRetentionIn(env, community.databaseBinding, now);
     } catch (error) {
-      console.error('children: daily pass failed', community.id, error);
+      console.error('retention: daily pass failed', community.id, error);
     }
     try {
       // Elder care: coordinators hear of recipients who reach the no-visit limit today.

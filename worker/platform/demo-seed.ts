@@ -21,6 +21,7 @@ import { seedDemoMoney } from './demo-money';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoPrint } from './demo-print';
 import { seedDemoPrograms } from './demo-programs';
+import { seedDemoRetention } from './demo-retention';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemoPartnerships } from './demo-partnerships';
 import { seedDemoShop } from './demo-shop';
@@ -236,6 +237,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
         await seedDemoChildren(env, row.databaseBinding);
         await seedDemoCare(env, row.databaseBinding);
         await seedDemoAssisted(env, row.databaseBinding);
+        await seedDemoRetention(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);

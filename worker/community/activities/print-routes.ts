@@ -88,4 +88,4 @@ const sheet = defineRoute(
 
 export const printRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(poster, async (c) => c.json(await activityPoster(tenantOf(c).db, c.req.valid('param').id, await viewerOf(c)), 200))
-  .openapi(sheet, async (c) => c.json(await signInSheet(tenantOf(c).db, c.req.valid('param').id), 200));
+  .openapi(sheet, async (c) => c.json(await signInSheet(tenantOf(c).db, c.req.valid('param').id, await viewerOf(c)), 200));

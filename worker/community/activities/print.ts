@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { activities, clubs, members, signups } from '../../db/tenant-schema';
+import { isAdmin } from '../../auth/roles';
 import type { MemberContext } from '../../http/context';
+import { isErasedParticipant } from '../retention/rules';
 import { AppError } from '../../errors';
 import { communitySettings } from '../profile/service';
 import { visibleActivity } from './read';
@@ -48,7 +50,7 @@ export async function activityPoster(db: TenantDb, id: number, viewer: MemberCon
  * each in the order they signed up. A participant brought by a member (a child, a neighbour) is named as given,
  * with the member who holds the place beside them.
  */
-export async function signInSheet(db: TenantDb, id: number) {
+export async function signInSheet(db: TenantDb, id: number, viewer: MemberContext | null) {
   const [rows, people, { timeZone }] = await Promise.all([
     db
       .select({
@@ -61,6 +63,8 @@ export async function signInSheet(db: TenantDb, id: number) {
         capacity: activities.capacity,
         clubName: clubs.name,
         responsible: members.displayName,
+        responsibleId: activities.responsibleMemberId,
+        clubResponsibleId: clubs.responsibleMemberId,
       })
       .from(activities)
       .innerJoin(members, eq(members.id, activities.responsibleMemberId))
@@ -82,13 +86,19 @@ export async function signInSheet(db: TenantDb, id: number) {
   ]);
   const activity = rows[0];
   if (!activity) throw new AppError('not_found', 'No such activity');
+  const { responsibleId, clubResponsibleId, ...header } = activity;
+  // Coordinators and building contacts print the sheet too, but a child is named only to the activity's organisers
+  // and the admins (children/rules.ts); an erased name (retention) is named to no one.
+  const namesChildren = viewer !== null && (viewer.id === responsibleId || viewer.id === clubResponsibleId || isAdmin(viewer));
+  const childName = (p: { participant: string; isChild: boolean }) =>
+    namesChildren && !isErasedParticipant(p.participant) ? p.participant : '';
   return {
     id,
-    ...activity,
+    ...header,
     timeZone,
     rows: people.map((p) => ({
       signupId: p.signupId,
-      name: p.participant === '' ? p.memberName : p.participant,
+      name: p.participant === '' ? p.memberName : p.isChild || isErasedParticipant(p.participant) ? childName(p) : p.participant,
       /** The member holding the place, when they signed up someone else. */
       heldBy: p.participant === '' ? null : p.memberName,
       isChild: p.isChild,

@@ -59,6 +59,8 @@ export const careRecipients = sqliteTable(
     emergencyPhone: text('emergency_phone').notNull(),
     createdAt: text('created_at').notNull().default(now),
     endedAt: text('ended_at'),
+    /** When the retention pass erased the personal content, months after the care ended (see retention/rules.ts). */
+    erasedAt: text('erased_at'),
   },
   (t) => [index('care_recipients_registered_by').on(t.registeredBy), index('care_recipients_building').on(t.buildingId)],
 );

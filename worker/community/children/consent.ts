@@ -5,7 +5,7 @@ import { AppError } from '../../errors';
 import { activities, signups } from '../activities/schema';
 import { members } from '../members/schema';
 import { wallClock } from '../profile/rules';
-import { type ConsentTargetKind, detailsUntil, detailsVisible } from './rules';
+import { type ConsentTargetKind, childRecordProblem, detailsKept, detailsUntil, detailsVisible } from './rules';
 import { childConsents, children, childSignups } from './schema';
 
 export const todayIn = (now: number, timeZone: string) => wallClock(now, timeZone).date;
@@ -14,7 +14,11 @@ export function listChildren(db: TenantDb, guardianId: number) {
   return db.select().from(children).where(eq(children.guardianMemberId, guardianId)).orderBy(asc(children.id));
 }
 
-export async function addChild(db: TenantDb, guardianId: number, input: { name: string; birthMonth: string }) {
+export async function addChild(db: TenantDb, guardianId: number, input: { name: string; birthMonth: string }, today: string) {
+  const problem = childRecordProblem(input.birthMonth, today);
+  if (problem === 'future') throw new AppError('validation_failed', 'A birth month in the future', { birthMonth: ['Not yet born'] });
+  if (problem === 'adult')
+    throw new AppError('validation_failed', 'Someone of 18 or over joins with an account of their own', { birthMonth: ['18 or over'] });
   const [row] = await db
     .insert(children)
     .values({ guardianMemberId: guardianId, name: input.name, birthMonth: input.birthMonth })
@@ -207,7 +211,12 @@ export async function childrenOfActivity(db: TenantDb, activityId: number, today
     )
     .where(eq(signups.activityId, activityId))
     .orderBy(asc(signups.id));
-  return rows.map((r) => withDetails(r, detailsVisible({ organiser: true, guardian: false }, r.detailsUntil ?? '', today)));
+  // Past its keeping time the place no longer names the child, even to organisers (retention/rules.ts).
+  return rows.map((r) =>
+    detailsKept(r.detailsUntil ?? '', today)
+      ? withDetails(r, detailsVisible({ organiser: true, guardian: false }, r.detailsUntil ?? '', today))
+      : { ...withDetails(r, false), childName: `#${r.signupId}`, birthMonth: '' },
+  );
 }
 
 /** Erases the emergency contacts and notes of consents whose keeping time has passed; the consent itself stays. */

@@ -80,6 +80,7 @@ const add = defineRoute(
     summary: 'Add a child to your page (name and birth year-month)',
     request: jsonBody(z.object({ name: z.string().trim().min(1).max(20), birthMonth: month })),
     responses: { 201: json(childSchema, 'Added'), ...errorResponses(400, 401, 403, 409) },
+    description: 'Only a guardian records a child, under 18 and born already; the child is theirs alone to sign up.',
   },
 );
 
@@ -248,7 +249,9 @@ export const childrenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     return c.json({ children: kids.map(({ id, name, birthMonth }) => ({ id, name, birthMonth })), signups }, 200);
   })
   .openapi(add, async (c) => {
-    const row = await addChild(tenantOf(c).db, memberOf(c).id, c.req.valid('json'));
+    const { db } = tenantOf(c);
+    const { timeZone } = await communitySettings(db);
+    const row = await addChild(db, memberOf(c).id, c.req.valid('json'), todayIn(Date.now(), timeZone));
     return c.json({ id: row.id, name: row.name, birthMonth: row.birthMonth }, 201);
   })
   .openapi(signUp, async (c) => {

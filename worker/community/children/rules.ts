@@ -33,6 +33,32 @@ export function detailsKept(until: string, today: string): boolean {
   return today <= until;
 }
 
+/**
+ * Minors (PIPL art. 28 and 31: a child under 14's information is sensitive and needs a guardian's consent).
+ * - A child is recorded only by a guardian, on the guardian's own page (name and birth month, nothing else), and only
+ *   while under 18; a birth month in the future is refused.
+ * - A child under 14 takes a place only through their guardian, with a consent for that activity or course
+ *   (children.signUp, courses' child enrolment): the guardian is the member who recorded the child.
+ * - A 14–17 year old is signed up the same way when a guardian does it (same consent, same erasure); they may also
+ *   join with an account of their own and sign themself up like any member: from 14 they consent for themself.
+ * - A child named on an ordinary activity ("this is a child, I am their guardian") is the guardian's declaration:
+ *   only the name is kept, seen by the guardian and the activity's organisers, and erased like the rest.
+ * Who sees a child's name: the guardian; the activity's responsible person and its club's responsible person; the
+ * course's teacher; the association's admins (who answer for safety). Nobody else, on any page, list, sheet, export
+ * or notification; and no one, not even organisers, once the details are erased (30 days after the end).
+ */
+export const GUARDIAN_CONSENT_AGE = 14;
+export const ADULT_AGE = 18;
+
+/** Why a child cannot be recorded with this birth month on `today`, or null when they can. */
+export function childRecordProblem(birthMonth: string, today: string): 'future' | 'adult' | null {
+  if (birthMonth > today.slice(0, 7)) return 'future';
+  return ageOn(birthMonth, today) >= ADULT_AGE ? 'adult' : null;
+}
+
+/** Whether a child's own consent would count (14 and over) rather than only the guardian's. */
+export const consentsForThemself = (birthMonth: string, today: string) => ageOn(birthMonth, today) >= GUARDIAN_CONSENT_AGE;
+
 /** Who looks at a child's details: only the organisers of the activity and the child's guardian see them. */
 export function detailsVisible(viewer: { organiser: boolean; guardian: boolean }, until: string, today: string): boolean {
   return (viewer.organiser || viewer.guardian) && detailsKept(until, today);

@@ -2,7 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
-import { detailsVisible } from '../children/rules';
+import { detailsKept, detailsVisible } from '../children/rules';
 import { childConsents, children } from '../children/schema';
 import { hasSafetyStep, safetyGate } from '../children/safety';
 import { members } from '../members/schema';
@@ -39,10 +39,17 @@ export async function childrenOfCourse(db: TenantDb, courseId: number, today: st
     )
     .where(eq(courseEnrolments.courseId, courseId))
     .orderBy(asc(courseEnrolments.id));
+  // Past its keeping time the place no longer names the child, even to the teacher (retention/rules.ts).
   return rows.map((r) =>
     detailsVisible({ organiser: true, guardian: false }, r.detailsUntil ?? '', today)
       ? r
-      : { ...r, emergencyName: null, emergencyPhone: null, needsNote: null },
+      : {
+          ...r,
+          emergencyName: null,
+          emergencyPhone: null,
+          needsNote: null,
+          ...(detailsKept(r.detailsUntil ?? '', today) ? {} : { childName: `#${r.enrolmentId}`, birthMonth: '' }),
+        },
   );
 }
 

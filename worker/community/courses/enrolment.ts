@@ -97,7 +97,8 @@ export function enrolStatements(
          WHERE course_enrolments.status = 'cancelled'`,
   );
   if (course.feeFen === 0) return [take];
-  const who = input.childName ? `（${input.childName}）` : '';
+  // The ledger is read by members: a child's place is marked as such, never named.
+  const who = input.childName ? '（儿童）' : '';
   return [
     take,
     ...guardedTransaction(

@@ -93,12 +93,12 @@ export async function passOnLapsedHolds(db: TenantDb, rules: LibrarySettings, no
 }
 
 /**
- * Loans returned more than the set months ago forget their borrower, and closed reservations their reader; each
- * month's count of borrowers is kept first, while the loans still know them.
+ * The statements that make loans returned before `cutoff` (an instant) forget their borrower, and closed reservations
+ * their reader; each month's count of borrowers is kept first, while the loans still know them. The second
+ * statement returns the loans erased. The retention pass runs them (see retention/service.ts).
  */
-export async function eraseOldLoans(db: TenantDb, months: number, now: number) {
-  const cutoff = erasureCutoff(now, months);
-  const [, erased] = await db.batch([
+export function oldLoanStatements(db: TenantDb, cutoff: string) {
+  return [
     db
       .insert(libraryBorrowerMonths)
       .select(
@@ -123,18 +123,22 @@ export async function eraseOldLoans(db: TenantDb, months: number, now: number) {
           isNotNull(libraryReservations.memberId),
         ),
       ),
-  ]);
+  ] as const;
+}
+
+/** Erases at once the loans returned more than `months` ago (the demo's seed); the daily retention pass does it otherwise. */
+export async function eraseOldLoans(db: TenantDb, months: number, now: number) {
+  const [, erased] = await db.batch(oldLoanStatements(db, erasureCutoff(now, months)));
   return erased.length;
 }
 
-/** The library's daily pass over one community: lapsed holds move on, reminders go out, old loans are erased. */
+/** The library's daily pass over one community: lapsed holds move on, reminders go out (old loans: the retention pass). */
 export async function runLibraryDay(db: TenantDb, now = Date.now()) {
   const { timeZone } = await communitySettings(db);
   const rules = await libraryRules(db);
   const passedOn = await passOnLapsedHolds(db, rules, now, timeZone);
   const reminded = await sendReminders(db, todayIn(now, timeZone));
-  const erased = await eraseOldLoans(db, rules.eraseAfterMonths, now);
-  return { passedOn, reminded, erased };
+  return { passedOn, reminded };
 }
 
 /** The daily pass for the community whose database is bound as `binding` (the daily run calls it for each one). */

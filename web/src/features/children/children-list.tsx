@@ -1,6 +1,7 @@
 import { createResource, For, Show } from 'solid-js';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
+import { nameOrErased } from '../settings/erased-name';
 
 /** The children signed up, with their guardian, consent and, while kept, emergency contact and needs (organisers only). */
 export function ChildrenList(props: { activityId: string }) {
@@ -21,7 +22,7 @@ export function ChildrenList(props: { activityId: string }) {
                 {(c) => (
                   <li class="card">
                     <div class="book-main">
-                      <strong>{c.childName}</strong>
+                      <strong>{nameOrErased(c.childName, t('retention.erased'))}</strong>
                       <span class="help block">
                         {t('children.born', { month: c.birthMonth })} · {t('children.guardian', { name: c.guardianName })} ·{' '}
                         {t(`children.status_${c.status as 'confirmed'}`)}

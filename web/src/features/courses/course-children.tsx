@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { createAction } from '../../lib/action';
 import { api, request } from '../../lib/api';
 import { loadCourse } from './course-page';
+import { nameOrErased } from '../settings/erased-name';
 
 /**
  * For a children's course, its teacher and coordinators: the safety checklist that must be complete before the
@@ -116,7 +117,8 @@ export default function CourseChildren() {
             <For each={roster.latest?.children}>
               {(k) => (
                 <li>
-                  <strong>{k.childName}</strong> <span class="tag">{t(`courses.enrolment_${k.status}`, { n: '' })}</span>
+                  <strong>{nameOrErased(k.childName, t('retention.erased'))}</strong>{' '}
+                  <span class="tag">{t(`courses.enrolment_${k.status}`, { n: '' })}</span>
                   <span class="help block">{t('courses.guardianOf', { name: k.guardianName })}</span>
                   <Show when={k.emergencyName}>
                     <span class="block">{t('courses.emergency', { name: k.emergencyName ?? '', phone: k.emergencyPhone ?? '' })}</span>

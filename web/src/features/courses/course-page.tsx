@@ -7,6 +7,7 @@ import { api, request } from '../../lib/api';
 import { isForChildren } from '../../../../worker/community/courses/rules';
 import { type ChildEnrolmentBody, ChildEnrolment, enrolChild } from './child-enrolment';
 import { rangeIn, whenIn, yuanOf } from './time';
+import { nameOrErased } from '../settings/erased-name';
 
 export const loadCourse = (id: string) => request(api.api.courses[':id'].$get({ param: { id } }));
 type Course = Awaited<ReturnType<typeof loadCourse>>;
@@ -92,7 +93,7 @@ export function CourseView(props: { course: Course; onChanged: () => void }) {
             {(m) => (
               <li class="card">
                 <div class="book-main">
-                  <span class="book-title">{m.childName || t('courses.self')}</span>
+                  <span class="book-title">{nameOrErased(m.childName, t('retention.erased')) || t('courses.self')}</span>
                   <span class="help block">
                     {statusText(m)}
                     <Show when={m.paid}> · {t('courses.paid', { yuan: yuanOf(m.feeFen) })}</Show>

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { defaultWaitLimits, waitingStates } from '../../../../worker/community/issues/rules';
 import { ErrorMessage } from '../../components/error-message';
@@ -43,6 +44,9 @@ export default function CommunitySettings() {
     <section>
       <h1>{t('settings.title')}</h1>
       <p class="lead">{t('settings.intro')}</p>
+      <p class="card">
+        <A href="/admin/retention">{t('retention.link')}</A>：{t('retention.linkHelp')}
+      </p>
       <ErrorMessage error={error() ?? data.error} />
       <Show when={!data.error && data()}>
         {(d) => (

@@ -54,6 +54,40 @@ export const zh = {
     timeZoneHelp: '社区所在的时区（IANA 名称，如 Asia/Shanghai）；所有时间都按它显示和填写。',
     timeZoneInvalid: '无法识别这个时区，请填写 IANA 名称，如 Asia/Shanghai。',
   },
+  retention: {
+    title: '数据保留',
+    intro: '互助会只保留做事需要的个人信息。每天凌晨系统会自动删除过了保留期的内容，只留下统计用的数字（人数、次数、时长）。',
+    link: '数据保留',
+    linkHelp: '儿童、居家养老、借书记录和代为登记居民的个人信息保留多久。',
+    children: '儿童信息',
+    childrenBody:
+      '监护人为孩子报名时填写的紧急联系人、过敏和特殊需要，在活动或课程结束后保留 {{ days }} 天，之后删除。同一天起，活动和课程名单上不再显示孩子的名字（只显示“已删除”），但名额和签到人数照常计入统计。监护人自己页面上的孩子信息归监护人所有，不会被删除。',
+    childrenRule:
+      '14 岁以下的孩子只能由监护人登记，并为每个活动或课程单独同意；孩子的名字只有监护人、活动组织者、社团负责人、课程老师和互助会管理员能看到。',
+    care: '居家养老记录保留（月）',
+    careBody:
+      '服务结束后，老人的姓名、住址、电话、需要、紧急联系人，以及探访记录里写的内容，在这么多个月后删除；探访次数、时长和关注标记保留用于统计。时间银行的记录不会改动。',
+    assistedBody:
+      '代为登记的居民如果在同样长的时间里没有任何活动（报名、签到、探访），联络人为其保存的电话会被删除；居民认领了自己的账号后，电话由本人掌握。',
+    library: '借阅记录保留（月）',
+    libraryBody:
+      '还书后这么多个月，借阅记录不再记得是谁借的（预约记录也一样）；每月借阅次数和借书人数保留。这个设置和书屋设置里的是同一个。',
+    monthsUnit: '个月',
+    save: '保存',
+    saved: '已保存',
+    runs: '最近的自动清理',
+    runsEmpty: '还没有运行过。系统每天凌晨运行一次。',
+    runNothing: '没有到期的内容，什么都没删。',
+    day: '日期',
+    childDetails: '儿童联系方式',
+    childNames: '儿童名字',
+    careRecipients: '养老对象',
+    careVisits: '探访记录',
+    libraryLoans: '借阅记录',
+    assistedPhones: '代登记电话',
+    forbidden: '只有社区互助会管理员可以查看数据保留设置。',
+    erased: '（已删除）',
+  },
 };
 
 export const en: Translation<typeof zh> = {
@@ -112,5 +146,40 @@ export const en: Translation<typeof zh> = {
     timeZone: 'Time zone',
     timeZoneHelp: 'The time zone the community lives in (an IANA name such as Asia/Shanghai); every time is shown and entered in it.',
     timeZoneInvalid: 'This time zone is not known; use an IANA name such as Asia/Shanghai.',
+  },
+  retention: {
+    title: 'Data retention',
+    intro:
+      'The association keeps only the personal details its work needs. Every night the system erases what has passed its keeping time and keeps only the numbers the figures need (people, times, hours).',
+    link: 'Data retention',
+    linkHelp: "How long children's, elder care, library and assisted residents' details are kept.",
+    children: "Children's details",
+    childrenBody:
+      "The emergency contact, allergies and needs a guardian gives when signing a child up are kept for {{ days }} days after the activity or course ends, then erased. From the same day the lists of the activity or course no longer show the child's name (only \"erased\"); the place and the check-in still count in the figures. The child on the guardian's own page is the guardian's and is not erased.",
+    childrenRule:
+      "A child under 14 is recorded only by their guardian, who consents for each activity or course; a child's name is seen only by the guardian, the activity's organiser, the club's responsible person, the course's teacher and the association's administrators.",
+    care: 'Elder care records kept (months)',
+    careBody:
+      "After care ends, the elder's name, address, phone, needs and emergency contact, and what the visit notes said, are erased after this many months; the number of visits, their minutes and concern flags stay for the figures. The time bank is never changed.",
+    assistedBody:
+      'An assisted resident with no activity (a sign-up, a check-in, a visit) for as long loses the phone their contact kept for them; a resident who has claimed their account holds their phone themself.',
+    library: 'Loan history kept (months)',
+    libraryBody:
+      'This many months after a book is returned, the loan forgets who borrowed it (and a closed reservation who asked); the monthly counts of loans and borrowers stay. It is the same setting as in the library settings.',
+    monthsUnit: 'months',
+    save: 'Save',
+    saved: 'Saved',
+    runs: 'Recent automatic erasures',
+    runsEmpty: 'Not run yet. It runs once every night.',
+    runNothing: 'Nothing was due; nothing erased.',
+    day: 'Date',
+    childDetails: "Children's contacts",
+    childNames: "Children's names",
+    careRecipients: 'Care recipients',
+    careVisits: 'Visit notes',
+    libraryLoans: 'Loans',
+    assistedPhones: 'Assisted phones',
+    forbidden: 'Only association administrators may see the retention settings.',
+    erased: '(erased)',
   },
 };

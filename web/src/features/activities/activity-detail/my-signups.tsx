@@ -6,6 +6,7 @@ import { api, request } from '../../../lib/api';
 import { isOffline, offlineQueue, type ReplayOutcome } from '../../../lib/offline-queue';
 import { isForChildren } from '../../../../../worker/community/children/rules';
 import { type Activity, HAPPENED } from './activity';
+import { nameOrErased } from '../../settings/erased-name';
 
 /**
  * The reader's own sign-ups (for themself, or someone they bring), and signing up while sign-up is open. Signed up
@@ -66,7 +67,7 @@ export function MySignups(props: { id: string; activity: Activity; signedIn: boo
           <For each={activeSignups()}>
             {(s) => (
               <li>
-                <span>{s.participant || t('activity.myself')}</span>
+                <span>{nameOrErased(s.participant, t('retention.erased')) || t('activity.myself')}</span>
                 <Show when={s.isChild}>
                   <span class="tag">{t('activity.child')}</span>
                 </Show>

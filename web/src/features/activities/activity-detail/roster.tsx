@@ -5,6 +5,7 @@ import type { Action } from '../../../lib/action';
 import { api, request } from '../../../lib/api';
 import { formatTime } from '../../../lib/format';
 import { type Activity, CHECK_IN_STATES } from './activity';
+import { nameOrErased } from '../../settings/erased-name';
 
 export const loadRoster = (id: string) => request(api.api.activities[':id'].signups.$get({ param: { id } }));
 export type RosterData = Awaited<ReturnType<typeof loadRoster>>;
@@ -26,7 +27,7 @@ export function Roster(props: { id: string; activity: Activity; roster: Resource
             {(s) => (
               <li>
                 <span>
-                  {s.participant || s.displayName}
+                  {nameOrErased(s.participant, t('retention.erased')) || s.displayName}
                   <Show when={s.isChild}>
                     {' '}
                     <span class="tag">{t('activity.child')}</span>
@@ -46,7 +47,9 @@ export function Roster(props: { id: string; activity: Activity; roster: Resource
                         type="button"
                         class="button secondary"
                         disabled={props.action.busy()}
-                        aria-label={t('activity.checkInNamed', { name: s.participant || s.displayName })}
+                        aria-label={t('activity.checkInNamed', {
+                          name: nameOrErased(s.participant, t('retention.erased')) || s.displayName,
+                        })}
                         onClick={() =>
                           void props.action.run(() =>
                             request(api.api.activities[':id'].checkins.$post({ param: { id: props.id }, json: { signupId: s.id } })),
