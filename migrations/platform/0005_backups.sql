@@ -34,6 +34,7 @@ CREATE TABLE `community_backups` (
 	`status` text DEFAULT 'queued' NOT NULL,
 	`cursor_table` integer DEFAULT 0 NOT NULL,
 	`cursor_offset` integer DEFAULT 0 NOT NULL,
+	`cursor_after` integer,
 	`tables_done` integer DEFAULT 0 NOT NULL,
 	`tables_total` integer DEFAULT 0 NOT NULL,
 	`rows` integer DEFAULT 0 NOT NULL,

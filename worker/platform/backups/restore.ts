@@ -1,5 +1,6 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
-import { buildArchive, diffArchives } from '../../community/archive/diff';
+import { buildArchive } from '../../community/archive/build';
+import { diffArchives } from '../../community/archive/diff';
 import { type Archive, readArchive } from '../../community/archive/format';
 import { importArchive } from '../../community/archive/import';
 import { type PlatformDb, platformDb, tenantDb } from '../../db/client';
@@ -44,10 +45,11 @@ export async function dryRunRestore(env: Bindings, backupId: string) {
   const { backup, community } = await restorableBackup(env, backupId);
   if (!community.databaseBinding) throw new AppError('conflict', 'This community has no database');
   const archive = await readBackup(env, backup);
-  const current = await buildArchive(tenantDb(tenantDatabase(env, community.databaseBinding)), {
+  // Without media: the dry run compares rows, and reading every photo of the live community is not needed for that.
+  const current = await buildArchive(tenantDatabase(env, community.databaseBinding), {
     slug: community.slug,
     name: community.nameZh,
-    timeZone: archive.manifest.timeZone,
+    timeZone: archive.manifest.meta.timeZone,
     exportedAt: new Date().toISOString(),
     kind: 'export',
   });
@@ -93,12 +95,18 @@ export async function restoreBackup(env: Bindings, backupId: string, target: Res
     const d1 = tenantDatabase(env, binding);
     await migrateTenantDatabase(d1);
     const tenant = tenantDb(d1);
-    const report = await importArchive(tenant, archive, { ids: 'keep' });
+    const newId = target.target === 'new' ? crypto.randomUUID() : community.id;
+    // `replace` empties whatever the migrations put in the fresh database, so the archive's rows land with their ids;
+    // the media files the archive carries are written back (under the new community's prefix for a copy).
+    const report = await importArchive(d1, archive, {
+      ids: 'keep',
+      replace: true,
+      media: { bucket: env.MEDIA, fromPrefix: community.id, toPrefix: newId },
+    });
     if (target.target === 'own') {
       await swapIntoOwn(env, { restoreId, community, binding, report, actorUserId, backup });
       forgetCommunity(community.slug);
     } else {
-      const newId = crypto.randomUUID();
       // The community's own facts name it; the copy answers to its new address and name.
       await tenant.update(communityProfile).set({ communityId: newId, slug: target.slug, nameZh: target.nameZh, nameEn: null });
       await createFromBackup(env, { restoreId, newId, target, community, binding, report, actorUserId, backup });

@@ -27,9 +27,9 @@ export function dayOfKey(key: string): string | null {
   return DAY.test(day) ? day : null;
 }
 
-/** Where a backup's chunks are written while it runs; assembling the zip deletes them. */
+/** Where a backup's chunks are written while it runs (the archive pipeline adds `/part-…`); assembling deletes them. */
 export function chunkPrefix(backupId: string): string {
-  return `backup-chunks/${backupId}/`;
+  return `backup-chunks/${backupId}`;
 }
 
 function daysBefore(day: string, days: number): string {
@@ -64,11 +64,4 @@ export function backupsToDelete(days: readonly string[], today: string): string[
   }
   for (const [month, day] of firstOfMonth) if (month >= monthlyFrom) keep.add(day);
   return unique.filter((day) => !keep.has(day));
-}
-
-export type Cursor = { table: number; offset: number };
-
-/** Whether cursor `a` is past cursor `b`: a later table, or further into the same one. */
-export function cursorAfter(a: Cursor, b: Cursor): boolean {
-  return a.table > b.table || (a.table === b.table && a.offset > b.offset);
 }

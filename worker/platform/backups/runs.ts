@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { assembleArchive, archiveChunk } from '../../community/archive/pipeline';
+import { type ArchiveCursor, assembleArchive, archiveChunk } from '../../community/archive/pipeline';
 import { platformDb, tenantDb } from '../../db/client';
 import { now as sqlNow } from '../../db/columns';
 import { communities } from '../../db/platform-schema';
@@ -7,11 +7,11 @@ import { communityProfile } from '../../db/tenant-schema';
 import type { Bindings } from '../../env';
 import { ensureTenantMigrated } from '../../tenancy/migrator';
 import { tenantDatabase } from '../../tenancy/pool';
-import { backupKey, backupPrefix, backupsToDelete, chunkPrefix, type Cursor, dayOfKey, utcDay } from './rules';
+import { backupKey, backupPrefix, backupsToDelete, chunkPrefix, dayOfKey, utcDay } from './rules';
 import { backupRuns, communityBackups } from './schema';
 
 /** A step of one community's backup: write the chunk at `cursor`, or build the zip once every table is written. */
-export type BackupMessage = { kind: 'chunk'; backupId: string; cursor: Cursor } | { kind: 'assemble'; backupId: string };
+export type BackupMessage = { kind: 'chunk'; backupId: string; cursor: ArchiveCursor } | { kind: 'assemble'; backupId: string };
 
 /** Deliveries of one message before its backup is marked failed (wrangler.toml's max_retries + 1). */
 export const BACKUP_MAX_ATTEMPTS = 4;
@@ -51,15 +51,20 @@ export async function startBackupRun(
 
 type BackupRow = typeof communityBackups.$inferSelect;
 
+/** Where the backup's next chunk starts, as its row records it. */
+function cursorOf(b: BackupRow): ArchiveCursor {
+  return b.cursorAfter === null ? { table: b.cursorTable, offset: b.cursorOffset } : { table: b.cursorTable, offset: b.cursorOffset, after: b.cursorAfter };
+}
+
 async function loadBackup(env: Bindings, backupId: string): Promise<BackupRow | undefined> {
   return platformDb(env.PLATFORM_DB).query.communityBackups.findFirst({ where: eq(communityBackups.id, backupId) });
 }
 
-/** The backup's tenant database, through Drizzle, brought up to date first. */
-async function backupDatabase(env: Bindings, binding: string) {
+/** The backup's tenant database, brought up to date first. */
+async function backupDatabase(env: Bindings, binding: string): Promise<D1Database> {
   const d1 = tenantDatabase(env, binding);
   await ensureTenantMigrated(binding, d1);
-  return tenantDb(d1);
+  return d1;
 }
 
 /**
@@ -72,17 +77,18 @@ export async function handleBackupMessage(env: Bindings, message: BackupMessage,
   const backup = await loadBackup(env, message.backupId);
   if (!backup) return 'skipped';
   if (message.kind === 'chunk') {
-    const { cursor } = message;
-    const here = backup.cursorTable === cursor.table && backup.cursorOffset === cursor.offset;
+    const here = backup.cursorTable === message.cursor.table && backup.cursorOffset === message.cursor.offset;
     if (!here || (backup.status !== 'queued' && backup.status !== 'running')) return 'skipped';
-    const tenant = await backupDatabase(env, backup.databaseBinding);
-    const step = await archiveChunk(tenant, env.BACKUPS, chunkPrefix(backup.id), cursor);
+    // The row's cursor, not the message's: they name the same chunk, and the row's is the one recorded.
+    const cursor = cursorOf(backup);
+    const step = await archiveChunk(await backupDatabase(env, backup.databaseBinding), env.BACKUPS, chunkPrefix(backup.id), cursor);
     const moved = await db
       .update(communityBackups)
       .set({
         status: step.next ? 'running' : 'assembling',
         cursorTable: step.next?.table ?? cursor.table,
         cursorOffset: step.next?.offset ?? cursor.offset,
+        cursorAfter: step.next ? (step.next.after ?? null) : (cursor.after ?? null),
         tablesDone: step.tablesDone,
         tablesTotal: step.tablesTotal,
         rows: sql`${communityBackups.rows} + ${step.rows}`,
@@ -111,10 +117,10 @@ export async function handleBackupMessage(env: Bindings, message: BackupMessage,
 async function assemble(env: Bindings, backup: BackupRow, now: Date) {
   const db = platformDb(env.PLATFORM_DB);
   const community = await db.query.communities.findFirst({ where: eq(communities.id, backup.communityId) });
-  const tenant = await backupDatabase(env, backup.databaseBinding);
+  const tenant = tenantDb(await backupDatabase(env, backup.databaseBinding));
   const [profile] = await tenant.select({ timeZone: communityProfile.timeZone }).from(communityProfile).limit(1);
   const key = backupKey(backup.communityId, backup.day);
-  const { size, sha256 } = await assembleArchive(tenant, env.BACKUPS, env.MEDIA, chunkPrefix(backup.id), key, {
+  const { size, sha256 } = await assembleArchive(env.BACKUPS, env.MEDIA, chunkPrefix(backup.id), key, {
     slug: community?.slug ?? backup.communityId,
     name: community?.nameZh ?? '',
     timeZone: profile?.timeZone ?? 'Asia/Shanghai',
@@ -242,7 +248,7 @@ export async function resumeStalledBackups(env: Bindings, olderThanMinutes = STA
   const messages = stalled.map((b) => ({
     body: (b.status === 'assembling'
       ? { kind: 'assemble', backupId: b.id }
-      : { kind: 'chunk', backupId: b.id, cursor: { table: b.cursorTable, offset: b.cursorOffset } }) as BackupMessage,
+      : { kind: 'chunk', backupId: b.id, cursor: cursorOf(b) }) as BackupMessage,
   }));
   if (messages.length > 0) await env.BACKUP_QUEUE.sendBatch(messages);
   return messages.length;

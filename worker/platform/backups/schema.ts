@@ -39,6 +39,8 @@ export const communityBackups = sqliteTable(
     status: text('status', { enum: backupStatuses }).notNull().default('queued'),
     cursorTable: integer('cursor_table').notNull().default(0),
     cursorOffset: integer('cursor_offset').notNull().default(0),
+    /** Within a table read by its integer id: the last id written. */
+    cursorAfter: integer('cursor_after'),
     tablesDone: integer('tables_done').notNull().default(0),
     tablesTotal: integer('tables_total').notNull().default(0),
     rows: integer('rows').notNull().default(0),
