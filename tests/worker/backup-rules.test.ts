@@ -41,7 +41,7 @@ describe('backup retention', () => {
   });
 
   it("counts a month's first backup even when it was not taken on the 1st", () => {
-    const days = ['2026-03-05', '2026-03-09', '2026-04-17', '2026-04-20'];
+    const days = ['2026-03-05', '2026-03-09', '2026-04-17', '2026-04-20', '2026-12-02'];
     expect(backupsToDelete(days, '2026-12-03')).toEqual(['2026-03-09', '2026-04-20']);
   });
 

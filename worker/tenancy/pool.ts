@@ -59,12 +59,7 @@ export async function claimFreeDatabase(platform: D1Database, communityId: strin
   const [row] = await platformDb(platform)
     .update(databasePool)
     .set({ communityId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
-    .where(
-      and(
-        eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${isFree} ORDER BY binding LIMIT 1)`),
-        isFree,
-      ),
-    )
+    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${isFree} ORDER BY binding LIMIT 1)`), isFree))
     .returning({ binding: databasePool.binding });
   return row?.binding ?? null;
 }
@@ -77,12 +72,7 @@ export async function holdFreeDatabase(platform: D1Database, restoreId: string):
   const [row] = await platformDb(platform)
     .update(databasePool)
     .set({ heldFor: restoreId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
-    .where(
-      and(
-        eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${isFree} ORDER BY binding LIMIT 1)`),
-        isFree,
-      ),
-    )
+    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${isFree} ORDER BY binding LIMIT 1)`), isFree))
     .returning({ binding: databasePool.binding });
   return row?.binding ?? null;
 }

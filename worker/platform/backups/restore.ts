@@ -87,7 +87,10 @@ export async function restoreBackup(env: Bindings, backupId: string, target: Res
   await registerPoolBindings(env);
   const binding = await holdFreeDatabase(env.PLATFORM_DB, restoreId);
   if (!binding) {
-    await db.update(backupRestores).set({ status: 'failed', error: 'No free database', finishedAt: sqlNow }).where(eq(backupRestores.id, restoreId));
+    await db
+      .update(backupRestores)
+      .set({ status: 'failed', error: 'No free database', finishedAt: sqlNow })
+      .where(eq(backupRestores.id, restoreId));
     throw new AppError('pool_exhausted', 'No database is free for the restore; grow the pool first');
   }
   try {
@@ -217,9 +220,17 @@ async function createFromBackup(env: Bindings, s: Swap & { newId: string; target
 }
 
 /** An audit entry written only if `condition` holds when its statement runs (within a batch). */
-function auditIf(db: PlatformDb, condition: SQL, entry: { actorUserId: string; communityId: string; action: AuditAction; detail: unknown }) {
-  return db.run(sql`INSERT INTO ${auditLog} (actor_user_id, community_id, action, detail)
-    SELECT ${entry.actorUserId}, ${entry.communityId}, ${entry.action}, ${JSON.stringify(entry.detail)} WHERE ${condition}`);
+function auditIf(
+  db: PlatformDb,
+  condition: SQL,
+  entry: { actorUserId: string; communityId: string; action: AuditAction; detail: unknown },
+) {
+  // Positional over audit_log's columns: id, at, actor_user_id, community_id, action, detail.
+  return db
+    .insert(auditLog)
+    .select(
+      sql`SELECT NULL, ${sqlNow}, ${entry.actorUserId}, ${entry.communityId}, ${entry.action}, ${JSON.stringify(entry.detail)} WHERE ${condition}`,
+    );
 }
 
 /** A restore as the operator page shows it. */

@@ -169,7 +169,10 @@ export const backupRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   })
   .openapi(startRun, async (c) => {
     const { slug } = c.req.valid('json');
-    const started = await startBackupRun(c.env, 'operator', { slug, actorUserId: identityOf(c).userId });
+    const started = await startBackupRun(c.env, 'operator', {
+      slugs: slug === undefined ? undefined : [slug],
+      actorUserId: identityOf(c).userId,
+    });
     await audit(c, 'backup.run-started', { runId: started.runId, slug: slug ?? null, total: started.total });
     return c.json(started, 202);
   })

@@ -21,26 +21,35 @@ export const STALLED_AFTER_MINUTES = 15;
 const unfinished = ['queued', 'running', 'assembling'] as const;
 
 /**
- * Starts a backup run: records it and one backup per active community (or only `slug`'s) in two statements, then
+ * Starts a backup run: records it and one backup per active community (or only those of `slugs`) in two statements, then
  * queues the first chunk of each, at most 100 messages per send. Each message then advances its own backup.
  */
 export async function startBackupRun(
   env: Bindings,
   trigger: 'schedule' | 'operator',
-  options: { slug?: string; actorUserId?: string; now?: Date } = {},
+  options: { slugs?: readonly string[]; actorUserId?: string; now?: Date } = {},
 ): Promise<{ runId: string; total: number }> {
-  const db = platformDb(env.PLATFORM_DB);
+  const d1 = env.PLATFORM_DB;
   const runId = crypto.randomUUID();
   const day = utcDay(options.now ?? new Date());
-  const only = options.slug === undefined ? sql`` : sql` AND slug = ${options.slug}`;
-  const [, , created] = await db.batch([
-    db.insert(backupRuns).values({ id: runId, trigger, day, total: 0, startedBy: options.actorUserId ?? null }),
-    db.run(sql`INSERT INTO community_backups (id, run_id, community_id, database_binding, day)
-      SELECT lower(hex(randomblob(16))), ${runId}, id, database_binding, ${day} FROM communities
-       WHERE status = 'active' AND database_binding IS NOT NULL${only}`),
-    db.select({ id: communityBackups.id }).from(communityBackups).where(eq(communityBackups.runId, runId)),
+  const slugs = options.slugs ?? [];
+  const only = options.slugs === undefined ? '' : ` AND slug IN (${slugs.map(() => '?').join(', ') || "''"})`;
+  // Plain D1 statements: the INSERT…SELECT names its columns, which Drizzle's insert…select would not.
+  const [, , listed] = await d1.batch([
+    d1
+      .prepare('INSERT INTO backup_runs (id, trigger, day, total, started_by) VALUES (?1, ?2, ?3, 0, ?4)')
+      .bind(runId, trigger, day, options.actorUserId ?? null),
+    d1
+      .prepare(
+        `INSERT INTO community_backups (id, run_id, community_id, database_binding, day)
+         SELECT lower(hex(randomblob(16))), ?, id, database_binding, ? FROM communities
+          WHERE status = 'active' AND database_binding IS NOT NULL${only}`,
+      )
+      .bind(runId, day, ...slugs),
+    d1.prepare('SELECT id FROM community_backups WHERE run_id = ?1').bind(runId),
   ]);
-  await db
+  const created = (listed?.results ?? []) as { id: string }[];
+  await platformDb(d1)
     .update(backupRuns)
     .set({ total: created.length, finishedAt: created.length === 0 ? sqlNow : null })
     .where(eq(backupRuns.id, runId));
@@ -53,7 +62,9 @@ type BackupRow = typeof communityBackups.$inferSelect;
 
 /** Where the backup's next chunk starts, as its row records it. */
 function cursorOf(b: BackupRow): ArchiveCursor {
-  return b.cursorAfter === null ? { table: b.cursorTable, offset: b.cursorOffset } : { table: b.cursorTable, offset: b.cursorOffset, after: b.cursorAfter };
+  return b.cursorAfter === null
+    ? { table: b.cursorTable, offset: b.cursorOffset }
+    : { table: b.cursorTable, offset: b.cursorOffset, after: b.cursorAfter };
 }
 
 async function loadBackup(env: Bindings, backupId: string): Promise<BackupRow | undefined> {
@@ -72,7 +83,11 @@ async function backupDatabase(env: Bindings, binding: string): Promise<D1Databas
  * assembled): the move to the next cursor is a conditional update, so a duplicate delivery finds it already moved
  * and does nothing. Returns what happened.
  */
-export async function handleBackupMessage(env: Bindings, message: BackupMessage, now = new Date()): Promise<'advanced' | 'done' | 'skipped'> {
+export async function handleBackupMessage(
+  env: Bindings,
+  message: BackupMessage,
+  now = new Date(),
+): Promise<'advanced' | 'done' | 'skipped'> {
   const db = platformDb(env.PLATFORM_DB);
   const backup = await loadBackup(env, message.backupId);
   if (!backup) return 'skipped';
@@ -105,7 +120,9 @@ export async function handleBackupMessage(env: Bindings, message: BackupMessage,
       )
       .returning({ id: communityBackups.id });
     if (moved.length === 0) return 'skipped';
-    await env.BACKUP_QUEUE.send(step.next ? { kind: 'chunk', backupId: backup.id, cursor: step.next } : { kind: 'assemble', backupId: backup.id });
+    await env.BACKUP_QUEUE.send(
+      step.next ? { kind: 'chunk', backupId: backup.id, cursor: step.next } : { kind: 'assemble', backupId: backup.id },
+    );
     return 'advanced';
   }
   if (backup.status !== 'assembling') return 'skipped';
@@ -137,13 +154,7 @@ async function assemble(env: Bindings, backup: BackupRow, now: Date) {
     db
       .update(communityBackups)
       .set({ prunedAt: sqlNow })
-      .where(
-        and(
-          eq(communityBackups.r2Key, key),
-          sql`${communityBackups.id} <> ${backup.id}`,
-          isNull(communityBackups.prunedAt),
-        ),
-      ),
+      .where(and(eq(communityBackups.r2Key, key), sql`${communityBackups.id} <> ${backup.id}`, isNull(communityBackups.prunedAt))),
   ]);
   if (finished.length > 0) await applyRetention(env, backup.communityId, utcDay(now));
   await finishRunIfComplete(env, backup.runId);
@@ -161,10 +172,12 @@ export async function applyRetention(env: Bindings, communityId: string, today: 
     keys.push(...page.objects.map((o) => o.key));
     cursor = page.truncated ? page.cursor : undefined;
   } while (cursor);
-  const byDay = new Map(keys.flatMap((key) => {
-    const day = dayOfKey(key);
-    return day ? [[day, key] as const] : [];
-  }));
+  const byDay = new Map(
+    keys.flatMap((key) => {
+      const day = dayOfKey(key);
+      return day ? [[day, key] as const] : [];
+    }),
+  );
   const doomed = backupsToDelete([...byDay.keys()], today).map((day) => byDay.get(day)!);
   if (doomed.length === 0) return [];
   for (let i = 0; i < doomed.length; i += 1000) await env.BACKUPS.delete(doomed.slice(i, i + 1000));

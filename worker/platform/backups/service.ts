@@ -9,11 +9,7 @@ import { backupRestores, backupRuns, communityBackups } from './schema';
 /** The latest backup run with its progress, counted from its backups. */
 export async function latestBackupRun(env: Bindings) {
   const db = platformDb(env.PLATFORM_DB);
-  const [run] = await db
-    .select()
-    .from(backupRuns)
-    .orderBy(desc(backupRuns.startedAt), sql`rowid DESC`)
-    .limit(1);
+  const [run] = await db.select().from(backupRuns).orderBy(desc(backupRuns.startedAt), sql`rowid DESC`).limit(1);
   if (!run) return null;
   const counts = await db
     .select({ status: communityBackups.status, n: sql<number>`COUNT(*)`, size: sql<number>`COALESCE(SUM(${communityBackups.size}), 0)` })
@@ -43,10 +39,7 @@ export async function communitiesWithBackups(env: Bindings) {
       .from(communities)
       .where(inArray(communities.status, ['active', 'suspended']))
       .orderBy(communities.slug),
-    db
-      .select()
-      .from(communityBackups)
-      .where(sql`rowid IN (SELECT MAX(rowid) FROM community_backups GROUP BY community_id)`),
+    db.select().from(communityBackups).where(sql`rowid IN (SELECT MAX(rowid) FROM community_backups GROUP BY community_id)`),
     db
       .select({ communityId: communityBackups.communityId, n: sql<number>`COUNT(*)` })
       .from(communityBackups)
