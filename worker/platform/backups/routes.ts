@@ -50,7 +50,8 @@ const tableDiffSchema = z.object({
   added: z.number().int(),
   removed: z.number().int(),
   changed: z.number().int(),
-  samples: z.unknown().optional(),
+  /** A few keys of each kind, for the operator to look at. */
+  samples: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
 });
 
 const overview = defineRoute(operator, {
