@@ -261,3 +261,16 @@ describe('restoring a backup', () => {
     expect((await read(ops['dry-run'].$post({ param: { backupId: 'no-such-backup' } }))).status).toBe(404);
   });
 });
+
+describe('the demo', () => {
+  it('seeds finished backups of the demo communities, yesterday and today, which the operators can dry-run', async () => {
+    expectStatus(await read(client(PLATFORM).api.dev.seed.$post()), 200);
+    const { token } = await operatorToken();
+    const ops = client(PLATFORM, token).api.operator.backups;
+    const list = bodyOf(await read(ops.communities[':slug'].$get({ param: { slug: 'cuizhuyuan' } })), 200);
+    const done = list.backups.filter((b) => b.status === 'done');
+    expect(new Set(done.map((b) => b.day)).size).toBeGreaterThanOrEqual(2);
+    const dry = bodyOf(await read(ops[':backupId']['dry-run'].$post({ param: { backupId: done[0]!.id } })), 200);
+    expect(dry.community.slug).toBe('cuizhuyuan');
+  });
+});

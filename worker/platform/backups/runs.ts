@@ -266,3 +266,23 @@ export async function resumeStalledBackups(env: Bindings, olderThanMinutes = STA
   if (messages.length > 0) await env.BACKUP_QUEUE.sendBatch(messages);
   return messages.length;
 }
+
+/**
+ * Runs a backup to the end in this invocation, its steps handled one after the other instead of through the queue
+ * (the demo seed; a handful of small communities). Returns the run's id.
+ */
+export async function backUpNow(env: Bindings, slugs: readonly string[], now = new Date()): Promise<string> {
+  const pending: BackupMessage[] = [];
+  const inline = {
+    send: async (body: BackupMessage) => {
+      pending.push(body);
+    },
+    sendBatch: async (messages: Iterable<{ body: BackupMessage }>) => {
+      for (const m of messages) pending.push(m.body);
+    },
+  } as unknown as Bindings['BACKUP_QUEUE'];
+  const local: Bindings = { ...env, BACKUP_QUEUE: inline };
+  const { runId } = await startBackupRun(local, 'operator', { slugs, now });
+  for (let message = pending.shift(); message; message = pending.shift()) await handleBackupMessage(local, message, now);
+  return runId;
+}
