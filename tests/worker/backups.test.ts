@@ -127,7 +127,10 @@ describe('daily backups', () => {
     const active = await env.PLATFORM_DB.prepare("SELECT COUNT(*) AS n FROM communities WHERE status = 'active'").first<{ n: number }>();
     expect(sent.length).toBe(active!.n);
     // The test does not run those backups: they are marked failed so that no later test finds them under way.
-    await env.PLATFORM_DB.prepare("UPDATE community_backups SET status = 'failed' WHERE status = 'queued'").run();
+    await env.PLATFORM_DB.batch([
+      env.PLATFORM_DB.prepare("UPDATE community_backups SET status = 'failed' WHERE status = 'queued'"),
+      env.PLATFORM_DB.prepare("UPDATE backup_runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE finished_at IS NULL"),
+    ]);
   });
 });
 
