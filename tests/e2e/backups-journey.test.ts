@@ -37,7 +37,7 @@ describe('an operator restores a backup as a new community', () => {
     await page.screenshot({ path: `${screenshotDir}/70-backups.png`, fullPage: true });
     expect(await axe(page)).toEqual([]);
 
-    await page.getByRole('button', { name: '查看“大方”的备份' }).click();
+    await page.getByRole('button', { name: '查看备份：大方' }).click();
     await page.getByRole('heading', { name: '“大方”的备份' }).waitFor();
     await page
       .getByRole('button', { name: /^试运行恢复 \d{4}-\d{2}-\d{2} 的备份$/ })

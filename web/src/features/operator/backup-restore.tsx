@@ -36,6 +36,7 @@ export function CommunityBackups(props: { slug: string; name: string; onRestored
   const [target, setTarget] = createSignal<'own' | 'new'>('new');
   const [newSlug, setNewSlug] = createSignal('');
   const [newName, setNewName] = createSignal('');
+  const [restoring, setRestoring] = createSignal(false);
 
   function dryRun(backupId: string) {
     setOutcome(undefined);
@@ -56,10 +57,13 @@ export function CommunityBackups(props: { slug: string; name: string; onRestored
     if (!window.confirm(question)) return;
     const json =
       target() === 'own' ? { target: 'own' as const } : { target: 'new' as const, slug: newSlug().trim(), nameZh: newName().trim() };
-    void action.run(async () => {
-      setOutcome(await request(api.api.operator.backups[':backupId'].restore.$post({ param: { backupId: d.backup.id }, json })));
-      setDry(undefined);
-    });
+    setRestoring(true);
+    void action
+      .run(async () => {
+        setOutcome(await request(api.api.operator.backups[':backupId'].restore.$post({ param: { backupId: d.backup.id }, json })));
+        setDry(undefined);
+      })
+      .finally(() => setRestoring(false));
   }
 
   return (
@@ -144,7 +148,7 @@ export function CommunityBackups(props: { slug: string; name: string; onRestored
                     </div>
                   </Show>
                   <button type="submit" class="button" disabled={action.busy()}>
-                    {action.busy() ? t('backups.restoring') : t('backups.restore')}
+                    {restoring() ? t('backups.restoring') : t('backups.restore')}
                   </button>{' '}
                   <span class="help">{d().backup.day}</span>
                 </form>
