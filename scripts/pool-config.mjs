@@ -114,6 +114,17 @@ max_batch_size = 1
 max_batch_timeout = 1
 max_retries = 3
 
+# An administrator's export of a large community is written in chunks, one step per message, into R2.
+[[queues.producers]]
+binding = "ARCHIVE_QUEUE"
+queue = "huzhu-archives"
+
+[[queues.consumers]]
+queue = "huzhu-archives"
+max_batch_size = 1
+max_batch_timeout = 1
+max_retries = 5
+
 # Brakes on starting and joining communities, per account and per client address (worker/http/rate-limit.ts;
 # the budgets live in worker/http/rate-limits.json). Cloudflare counts per location; period is 10 or 60 seconds.
 ${renderRateLimits(rateLimits)}

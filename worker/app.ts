@@ -31,6 +31,7 @@ import { needRoutes } from './community/needs/routes';
 import { pushCaptureRoutes } from './community/notifications/push-capture';
 import { pushRoutes } from './community/notifications/push-routes';
 import { notificationRoutes } from './community/notifications/routes';
+import { archiveRoutes } from './community/archive/routes';
 import { memberRoutes } from './community/members/routes';
 import { onboardingRoutes } from './community/onboarding/routes';
 import { associationRoutes } from './community/association/routes';
@@ -74,6 +75,7 @@ export function buildApp() {
     .route('/', accountRoutes)
     .route('/', backupRoutes)
     .route('/', activityRoutes)
+    .route('/', archiveRoutes)
     .route('/', bodyRoutes)
     .route('/', bookingRoutes)
     .route('/', buildingRoutes)

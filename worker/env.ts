@@ -14,6 +14,8 @@ export interface Bindings {
   METRICS_QUEUE: Queue<import('./metrics/snapshots').MetricsMessage>;
   /** Carries notifications out of the app: delivery runs per community, and the sending of big digest runs. */
   DELIVERY_QUEUE: Queue<import('./community/notifications/delivery-queue').DeliveryMessage>;
+  /** Steps of large community exports (worker/community/archive/queue.ts). */
+  ARCHIVE_QUEUE: Queue<import('./community/archive/queue').ArchiveMessage>;
   /** Web Push (VAPID): the application server's key pair, base64url (public: 65-byte point; private: 32-byte scalar). */
   VAPID_PUBLIC_KEY?: string;
   VAPID_PRIVATE_KEY?: string;

@@ -1,4 +1,5 @@
 import { app } from './app';
+import { type ArchiveMessage, consumeArchiveBatch } from './community/archive/queue';
 import {
   consumeDeliveryBatch,
   type DeliveryMessage,
@@ -34,6 +35,7 @@ export default {
   async queue(batch, env, _ctx) {
     if (batch.queue.startsWith('huzhu-deliveries')) await consumeDeliveryBatch(batch as MessageBatch<DeliveryMessage>, env);
     else if (batch.queue.startsWith('huzhu-backups')) await consumeBackupBatch(batch as MessageBatch<BackupMessage>, env);
+    else if (batch.queue.startsWith('huzhu-archives')) await consumeArchiveBatch(batch as MessageBatch<ArchiveMessage>, env);
     else await consumeMetricsBatch(batch as MessageBatch<MetricsMessage>, env);
   },
-} satisfies ExportedHandler<Bindings, MetricsMessage | DeliveryMessage | BackupMessage>;
+} satisfies ExportedHandler<Bindings, MetricsMessage | DeliveryMessage | ArchiveMessage | BackupMessage>;

@@ -21,6 +21,7 @@ const Members = lazy(() => import('./features/members/members'));
 const Invite = lazy(() => import('./features/members/invite'));
 const SpacesAdmin = lazy(() => import('./features/spaces/spaces-admin'));
 const AdminChecklist = lazy(() => import('./features/settings/admin-checklist'));
+const ArchivePage = lazy(() => import('./features/archive/archive-page'));
 const NotFound = lazy(() => import('./components/not-found'));
 const Handbooks = lazy(() => import('./features/handbooks/handbooks'));
 const HandbookReader = lazy(() => import('./features/handbooks/handbook-reader'));
@@ -151,6 +152,7 @@ function Routes() {
           <Route path="/admin" component={AdminChecklist} />
           <Route path="/association" component={AssociationScores} />
           <Route path="/admin/settings" component={CommunitySettings} />
+          <Route path="/admin/data" component={ArchivePage} />
           <Route path="/admin/upgrade" component={TemplateUpgrade} />
           <Route path="/handbooks" component={Handbooks} />
           <Route path="/handbooks/:handbook" component={HandbookReader} />

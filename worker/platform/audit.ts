@@ -5,6 +5,9 @@ import type { AppContext } from '../http/context';
 /** Every action the audit log records; a new action is added here first, so the log's vocabulary stays known. */
 export const auditActions = [
   'community.created',
+  'archive.export-started',
+  'archive.downloaded',
+  'archive.imported',
   'community.activated',
   'community.suspended',
   'community.reactivated',

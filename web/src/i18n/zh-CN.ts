@@ -27,6 +27,7 @@ import * as platform from '../features/platform/i18n';
 import * as programs from '../features/programs/i18n';
 import * as series from '../features/series/i18n';
 import * as settings from '../features/settings/i18n';
+import * as archive from '../features/archive/i18n';
 import * as shop from '../features/shop/i18n';
 import * as spaces from '../features/spaces/i18n';
 import * as structure from '../features/structure/i18n';
@@ -119,6 +120,7 @@ export const zhCN = {
   ...members.zh,
   ...committees.zh,
   ...settings.zh,
+  ...archive.zh,
   ...handbooks.zh,
   ...canvas.zh,
   ...activities.zh,

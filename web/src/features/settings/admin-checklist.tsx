@@ -18,7 +18,7 @@ export default function AdminChecklist() {
       <h1>{t('checklist.title')}</h1>
       <p class="lead">{t('checklist.intro')}</p>
       <p>
-        <A href="/association">{t('association.title')}</A>
+        <A href="/association">{t('association.title')}</A> · <A href="/admin/data">{t('archive.title')}</A>
       </p>
       <Show when={!forbidden()} fallback={<p class="alert">{t('checklist.forbidden')}</p>}>
         <ErrorMessage error={checklist.error} />
