@@ -48,18 +48,16 @@ export async function communityId(slug: string): Promise<string> {
 /** The backup of a community in a run. */
 export async function backupOf(runId: string, slug: string) {
   const id = await communityId(slug);
-  return env.PLATFORM_DB.prepare('SELECT * FROM community_backups WHERE run_id = ? AND community_id = ?')
-    .bind(runId, id)
-    .first<{
-      id: string;
-      status: string;
-      r2_key: string | null;
-      size: number | null;
-      sha256: string | null;
-      rows: number;
-      tables_done: number;
-      tables_total: number;
-    }>();
+  return env.PLATFORM_DB.prepare('SELECT * FROM community_backups WHERE run_id = ? AND community_id = ?').bind(runId, id).first<{
+    id: string;
+    status: string;
+    r2_key: string | null;
+    size: number | null;
+    sha256: string | null;
+    rows: number;
+    tables_done: number;
+    tables_total: number;
+  }>();
 }
 
 /** A platform operator's user id and session token. */
