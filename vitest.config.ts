@@ -51,6 +51,8 @@ export default defineConfig(async () => {
                   FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
                   // Delivery runs only when a test asks (tests/worker/delivery.test.ts), not in the background of every write.
                   DELIVERY_TRIGGER: 'manual',
+                  // Backup runs start only when a test asks (tests/worker/backups.test.ts), not from every cron a test fires.
+                  BACKUP_TRIGGER: 'manual',
                   FUZZ_SEED: process.env.FUZZ_SEED ?? '',
                 },
               },

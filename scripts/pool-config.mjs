@@ -73,8 +73,9 @@ AUTH_MODE = "clerk"
 # The operator page warns when fewer pool databases than this are free.
 POOL_WARN_BELOW = "5"
 
-# Every 5 minutes: resume stalled sign-ups. Hourly: deliver what quiet hours held back and send the digests that
-# are due in each community's time zone. Daily: recompute every community's metric snapshots.
+# Every 5 minutes: resume stalled sign-ups and stalled backups. Hourly: deliver what quiet hours held back and send the
+# digests that are due in each community's time zone. Daily: recompute every community's metric snapshots and back
+# every community up to R2.
 [triggers]
 crons = ["*/5 * * * *", "7 * * * *", "17 3 * * *"]
 
@@ -101,6 +102,18 @@ max_batch_size = 10
 max_batch_timeout = 1
 max_retries = 5
 
+# Daily backups: one message writes one chunk of one community's archive and queues the next, so each invocation
+# stays short whatever the community's size; the last one builds the zip (worker/platform/backups/runs.ts).
+[[queues.producers]]
+binding = "BACKUP_QUEUE"
+queue = "huzhu-backups"
+
+[[queues.consumers]]
+queue = "huzhu-backups"
+max_batch_size = 1
+max_batch_timeout = 1
+max_retries = 3
+
 # An administrator's export of a large community is written in chunks, one step per message, into R2.
 [[queues.producers]]
 binding = "ARCHIVE_QUEUE"
@@ -119,6 +132,11 @@ ${renderRateLimits(rateLimits)}
 [[r2_buckets]]
 binding = "MEDIA"
 bucket_name = "huzhu-media"
+
+# The communities' backups, kept apart from the media so that their access and lifecycle rules are their own.
+[[r2_buckets]]
+binding = "BACKUPS"
+bucket_name = "huzhu-backups"
 
 [[d1_databases]]
 binding = "PLATFORM_DB"

@@ -52,6 +52,7 @@ import { hostGuard, refusalOf, sameOriginForCookieSessions } from './http/reques
 import { securityHeaders } from './http/security-headers';
 import { metricsRoutes } from './metrics/routes';
 import { accountRoutes } from './platform/account-routes';
+import { backupRoutes } from './platform/backups/routes';
 import { platformRoutes } from './platform/routes';
 import { sharedRoutes } from './shared-routes';
 import { resolveTenancy } from './tenancy/middleware';
@@ -73,6 +74,7 @@ export function buildApp() {
     .route('/', sharedRoutes)
     .route('/', platformRoutes)
     .route('/', accountRoutes)
+    .route('/', backupRoutes)
     .route('/', activityRoutes)
     .route('/', archiveRoutes)
     .route('/', bodyRoutes)

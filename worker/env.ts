@@ -4,6 +4,12 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** Photos and receipts; keys start with the community's id. */
   MEDIA: R2Bucket;
+  /** The communities' daily backups (`backups/<communityId>/<day>.zip`) and their chunks while a run writes them. */
+  BACKUPS: R2Bucket;
+  /** Advances each community's backup one chunk per message. */
+  BACKUP_QUEUE: Queue<import('./platform/backups/runs').BackupMessage>;
+  /** `manual`: the crons neither start nor resume backup runs; only an operator (or a test) does (the worker tests set it). */
+  BACKUP_TRIGGER?: string;
   /** Fans the metric snapshot work out a few communities at a time. */
   METRICS_QUEUE: Queue<import('./metrics/snapshots').MetricsMessage>;
   /** Carries notifications out of the app: delivery runs per community, and the sending of big digest runs. */

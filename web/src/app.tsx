@@ -7,6 +7,7 @@ import { SiteProvider, useSite } from './lib/site-context';
 const PlatformHome = lazy(() => import('./features/platform/platform-home'));
 const StartCommunity = lazy(() => import('./features/platform/start-community'));
 const Operator = lazy(() => import('./features/operator/operator'));
+const OperatorBackups = lazy(() => import('./features/operator/backups'));
 // The consultant's pages carry chart.js; loading them lazily keeps it out of every other page.
 const ConsultantCommunities = lazy(() => import('./features/consultants/consultant-communities'));
 const ConsultantCompare = lazy(() => import('./features/consultants/consultant-compare'));
@@ -135,6 +136,7 @@ function Routes() {
           <Route path="/" component={PlatformHome} />
           <Route path="/start" component={StartCommunity} />
           <Route path="/operator" component={Operator} />
+          <Route path="/operator/backups" component={OperatorBackups} />
           <Route path="/consultant" component={ConsultantCommunities} />
           <Route path="/consultant/compare" component={ConsultantCompare} />
           <Route path="/consultant/communities/:slug" component={ConsultantCommunity} />

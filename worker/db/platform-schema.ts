@@ -27,12 +27,21 @@ export const communities = sqliteTable(
   (t) => [index('communities_status_idx').on(t.status)],
 );
 
-/** Pre-bound tenant databases; a community claims exactly one, for good. */
+/**
+ * Pre-bound tenant databases; a community claims one. A database is free only while it is neither claimed, nor held
+ * by a restore being filled, nor retired: a restore into a community's own address retires the database it replaces
+ * (kept as it was, never handed out again until an operator has checked and wiped it).
+ */
 export const databasePool = sqliteTable('database_pool', {
   binding: text('binding').primaryKey(),
   communityId: text('community_id').unique(),
   claimedAt: text('claimed_at'),
   registeredAt: text('registered_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  /** The restore (backup_restores.id) filling this database before it is given to a community. */
+  heldFor: text('held_for'),
+  retiredAt: text('retired_at'),
+  /** The community whose database this was when it was retired. */
+  retiredFrom: text('retired_from'),
 });
 
 export const platformRoles = sqliteTable(
@@ -116,6 +125,7 @@ export const snapshotRuns = sqliteTable('snapshot_runs', {
 });
 
 export { partnershipLinks, partnershipSharedItems } from '../community/partnerships/platform-schema';
+export { backupRestores, backupRuns, communityBackups } from '../platform/backups/schema';
 
 /**
  * Development only (AUTH_MODE=dev on localhost): push endpoints the platform itself plays the push service for, so

@@ -11,6 +11,7 @@ import type { Bindings } from '../env';
 import { tenantDatabase } from '../tenancy/pool';
 import type { CommunitySetupInput } from './community-setup';
 import { seedDemoAssisted } from './demo-assisted';
+import { seedDemoBackups } from './demo-backups';
 import { seedDemoChildren } from './demo-children';
 import { seedDemoHistory } from './demo-history';
 import { seedDemoCourses } from './demo-courses';
@@ -257,6 +258,11 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
   }
   // Between two of the communities, so after all of them exist.
   await seedDemoPartnerships(env);
+  // Last, so the archives hold everything seeded above.
+  await seedDemoBackups(
+    env,
+    demoCommunities.map((c) => c.slug),
+  );
   await platform.batch([
     platform
       .insert(platformRoles)

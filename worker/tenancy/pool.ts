@@ -48,6 +48,9 @@ export async function claimedDatabase(platform: D1Database, communityId: string)
   return row?.binding ?? null;
 }
 
+/** Neither claimed by a community, nor held by a restore, nor retired. */
+const isFree = and(isNull(databasePool.communityId), isNull(databasePool.heldFor), isNull(databasePool.retiredAt))!;
+
 /**
  * Claims one free database for a community in a single conditional UPDATE, so two sign-ups can
  * never receive the same one (D1 runs each statement atomically). Returns null when none is free.
@@ -56,12 +59,20 @@ export async function claimFreeDatabase(platform: D1Database, communityId: strin
   const [row] = await platformDb(platform)
     .update(databasePool)
     .set({ communityId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
-    .where(
-      and(
-        eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE community_id IS NULL ORDER BY binding LIMIT 1)`),
-        isNull(databasePool.communityId),
-      ),
-    )
+    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${isFree} ORDER BY binding LIMIT 1)`), isFree))
+    .returning({ binding: databasePool.binding });
+  return row?.binding ?? null;
+}
+
+/**
+ * Holds one free database for a restore while the backup is imported into it, in one conditional UPDATE as a claim
+ * is; the restore then gives it to a community, or retires it if the import failed. Returns null when none is free.
+ */
+export async function holdFreeDatabase(platform: D1Database, restoreId: string): Promise<string | null> {
+  const [row] = await platformDb(platform)
+    .update(databasePool)
+    .set({ heldFor: restoreId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
+    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${isFree} ORDER BY binding LIMIT 1)`), isFree))
     .returning({ binding: databasePool.binding });
   return row?.binding ?? null;
 }
@@ -74,11 +85,12 @@ export interface PoolStats {
 
 export async function poolStats(platform: D1Database): Promise<PoolStats> {
   const [row] = await platformDb(platform)
-    .select({ total: sql<number>`COUNT(*)`, used: sql<number>`COUNT(${databasePool.communityId})` })
+    .select({ total: sql<number>`COUNT(*)`, free: sql<number>`COALESCE(SUM(CASE WHEN ${isFree} THEN 1 ELSE 0 END), 0)` })
     .from(databasePool);
   const total = Number(row?.total ?? 0);
-  const used = Number(row?.used ?? 0);
-  return { total, used, free: total - used };
+  const free = Number(row?.free ?? 0);
+  // Held and retired databases are not free, so they count as used.
+  return { total, used: total - free, free };
 }
 
 /** Below this many free databases the operator page warns, unless `POOL_WARN_BELOW` says otherwise. */

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
@@ -31,6 +32,9 @@ export default function Operator() {
   return (
     <section>
       <h1>{t('operator.title')}</h1>
+      <p>
+        <A href="/operator/backups">{t('operator.backupsLink')}</A>
+      </p>
       <Show
         when={!(overview.error instanceof ApiError && overview.error.status === 403)}
         fallback={<p class="alert">{t('operator.forbidden')}</p>}
