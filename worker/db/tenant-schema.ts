@@ -55,3 +55,4 @@ export {
 } from '../community/children/schema';
 export { careSettings, careRecipients, carePairings, careVisits, timeBankEntries } from '../community/care/schema';
 export { partnerships, partnershipEntries } from '../community/partnerships/schema';
+export { privacyNotices, privacyNoticeDraft, privacyAgreements, privacyItemConsents } from '../community/privacy/schema';
