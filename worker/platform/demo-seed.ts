@@ -22,6 +22,7 @@ import { seedDemoPrint } from './demo-print';
 import { seedDemoPrograms } from './demo-programs';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemoPartnerships } from './demo-partnerships';
+import { seedDemoPrivacy } from './demo-privacy';
 import { seedDemoShop } from './demo-shop';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
@@ -242,6 +243,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);
       if (setup.slug === consentingCommunity) await seedConsent(env, row.databaseBinding);
       await seedDemoNeeds(env, row.databaseBinding, setup.slug);
+      await seedDemoPrivacy(env, row.databaseBinding);
       if (setup.slug === 'cuizhuyuan') await seedDemoNotifications(env, row.databaseBinding, row.id);
     }
     await platform
