@@ -36,7 +36,7 @@ export function RenewAgreement(props: { state: MyPrivacy; onAgreed: (next: MyPri
   return (
     <>
       <Show when={props.state.needsAgreement}>
-        <aside class="notice renew-privacy" aria-labelledby="renew-privacy-title" data-testid="privacy-renew">
+        <section class="notice renew-privacy" aria-labelledby="renew-privacy-title" data-testid="privacy-renew">
           <h2 id="renew-privacy-title">{t('privacy.renew.title', { n: props.state.currentVersion })}</h2>
           <p>{t('privacy.renew.intro')}</p>
           <ul>
@@ -55,7 +55,7 @@ export function RenewAgreement(props: { state: MyPrivacy; onAgreed: (next: MyPri
           <button type="button" class="button" disabled={busy()} onClick={() => void agree()}>
             {t('privacy.renew.agree', { n: props.state.currentVersion })}
           </button>
-        </aside>
+        </section>
       </Show>
       <Show when={thanked() && !props.state.needsAgreement}>
         <p class="notice" role="status">
