@@ -44,7 +44,15 @@ beforeEach(() => {
       }
       if (path === '/api/community/settings') return jsonResponse(settings);
       if (path === '/api/privacy/notice')
-        return jsonResponse({ version: 1, textZh: '# 平治 隐私告知', textEn: '# Pingzhi privacy notice', contact: '周会长', summaryZh: '', summaryEn: '', publishedAt: '2026-12-01T02:00:00Z' });
+        return jsonResponse({
+          version: 1,
+          textZh: '# 平治 隐私告知',
+          textEn: '# Pingzhi privacy notice',
+          contact: '周会长',
+          summaryZh: '',
+          summaryEn: '',
+          publishedAt: '2026-12-01T02:00:00Z',
+        });
       if (path === '/api/buildings/1/pending-members' || path === '/api/members/pending') return jsonResponse({ pending });
       if (path === '/api/members/7/decision') {
         pending = [];

@@ -14,7 +14,14 @@ const items = (given: string[]) =>
     givenAt: given.includes(item) ? '2026-12-01T02:00:00Z' : null,
     withdrawnAt: null,
   }));
-let mine = { currentVersion: 2, agreedVersion: 1, agreedAt: '2026-11-01T02:00:00Z', needsAgreement: true, changes: [{ version: 2, summaryZh: '新增照片的保存期限', summaryEn: 'Photos' }], items: items([]) };
+let mine = {
+  currentVersion: 2,
+  agreedVersion: 1,
+  agreedAt: '2026-11-01T02:00:00Z',
+  needsAgreement: true,
+  changes: [{ version: 2, summaryZh: '新增照片的保存期限', summaryEn: 'Photos' }],
+  items: items([]),
+};
 
 beforeEach(() => {
   calls = [];
@@ -30,7 +37,8 @@ beforeEach(() => {
       if (path === '/api/site')
         return jsonResponse({ host: 'community', platformHost: 'localhost', authMode: 'dev', clerkPublishableKey: null, community: null });
       if (path === '/api/me') return jsonResponse({ userId: 'u1', name: '陈新邻', platformRoles: [], member, application: null });
-      if (path === '/api/community') return jsonResponse({ name: { zh: '平治', en: 'Pingzhi' }, joinPolicy: 'open', buildings: [], parties: [] });
+      if (path === '/api/community')
+        return jsonResponse({ name: { zh: '平治', en: 'Pingzhi' }, joinPolicy: 'open', buildings: [], parties: [] });
       if (path === '/api/privacy/notice')
         return jsonResponse({
           version: 2,
@@ -42,7 +50,10 @@ beforeEach(() => {
           publishedAt: '2026-12-01T02:00:00Z',
         });
       if (path === '/api/members/me' && request.method === 'POST')
-        return jsonResponse({ id: 7, displayName: '陈新邻', buildingId: null, joinedAt: '2026-12-02T02:00:00Z', status: 'active', roles: [] }, 201);
+        return jsonResponse(
+          { id: 7, displayName: '陈新邻', buildingId: null, joinedAt: '2026-12-02T02:00:00Z', status: 'active', roles: [] },
+          201,
+        );
       if (path === '/api/privacy/me') return jsonResponse(mine);
       if (path === '/api/privacy/me/agreement') {
         mine = { ...mine, agreedVersion: 2, needsAgreement: false, changes: [] };

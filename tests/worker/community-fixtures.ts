@@ -48,7 +48,11 @@ export const joinConsent = { privacyNoticeVersion: 1, sensitiveItems: ['children
 /** A resident who signs in on the community's host and joins it, agreeing to the notice and every sensitive item. */
 export async function resident(host: string, name: string): Promise<Person> {
   const token = await signIn(uid('resident'), host, name);
-  const res = await read(client(host, token).api.members.me.$post({ json: { ...joinConsent, sensitiveItems: [...joinConsent.sensitiveItems], displayName: name } }));
+  const res = await read(
+    client(host, token).api.members.me.$post({
+      json: { ...joinConsent, sensitiveItems: [...joinConsent.sensitiveItems], displayName: name },
+    }),
+  );
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
   return { token, id: res.json.id, name };
 }

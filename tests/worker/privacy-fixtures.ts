@@ -11,8 +11,11 @@ export async function visitor(host: string, name: string) {
 }
 
 /** Joins as `who` with the body given (the consent fields are the test's to choose). */
-export const joinWith = (host: string, who: { token: string }, json: Omit<JoinBody, 'privacyNoticeVersion'> & { privacyNoticeVersion?: number }) =>
-  read(client(host, who.token).api.members.me.$post({ json: json as JoinBody }));
+export const joinWith = (
+  host: string,
+  who: { token: string },
+  json: Omit<JoinBody, 'privacyNoticeVersion'> & { privacyNoticeVersion?: number },
+) => read(client(host, who.token).api.members.me.$post({ json: json as JoinBody }));
 
 /** Joins agreeing to `version` and to `items`; returns the member. */
 export async function joined(host: string, name: string, version = 1, items: JoinBody['sensitiveItems'] = []): Promise<Person> {

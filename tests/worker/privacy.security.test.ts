@@ -22,9 +22,9 @@ describe("a community's privacy notice is public; its members' consent is theirs
     // One's own consent: members only (401 anonymous, 403 signed in without joining).
     expect((await read(api().privacy.me.$get())).status).toBe(401);
     expect((await read(api(stranger).privacy.me.$get())).status).toBe(403);
-    expect((await rawCall(a.host, '/api/privacy/me/items/children', { method: 'PUT', body: { given: true }, token: stranger.token })).status).toBe(
-      403,
-    );
+    expect(
+      (await rawCall(a.host, '/api/privacy/me/items/children', { method: 'PUT', body: { given: true }, token: stranger.token })).status,
+    ).toBe(403);
     expect((await rawCall(a.host, '/api/privacy/me/agreement', { body: { noticeVersion: 2 } })).status).toBe(401);
     // A member's consent reads as their own only: no id to ask for someone else's.
     const mine = bodyOf(await read(api(member).privacy.me.$get()), 200);
@@ -32,7 +32,9 @@ describe("a community's privacy notice is public; its members' consent is theirs
     expect(mine.items.filter((i) => i.given).map((i) => i.item)).toEqual(['children', 'care']);
     expect(theirs.items.every((i) => i.given)).toBe(true);
     // An unknown item is a 400, not a new kind of consent.
-    expect((await rawCall(a.host, '/api/privacy/me/items/address', { method: 'PUT', body: { given: true }, token: member.token })).status).toBe(400);
+    expect(
+      (await rawCall(a.host, '/api/privacy/me/items/address', { method: 'PUT', body: { given: true }, token: member.token })).status,
+    ).toBe(400);
 
     // Drafts, publishing and the counts: association administrators only.
     for (const who of [member, contact]) {
@@ -45,7 +47,14 @@ describe("a community's privacy notice is public; its members' consent is theirs
     const figures = bodyOf(await read(api(a.admin).privacy.figures.$get()), 200);
     // Counts only: no names, no member ids.
     expect(JSON.stringify(figures)).not.toContain(member.name);
-    expect(Object.keys(figures).sort()).toEqual(['activeMembers', 'agreedCurrent', 'agreedEarlier', 'currentVersion', 'items', 'neverAgreed']);
+    expect(Object.keys(figures).sort()).toEqual([
+      'activeMembers',
+      'agreedCurrent',
+      'agreedEarlier',
+      'currentVersion',
+      'items',
+      'neverAgreed',
+    ]);
 
     // Another community: b's administrator cannot read a's counts or draft, and b's notice is b's own.
     const bAdminOnA = { token: b.founderToken };

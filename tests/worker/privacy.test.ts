@@ -37,7 +37,10 @@ describe('the privacy notice (隐私告知) and consent', () => {
     expect(without.status).toBe(400);
     expect(errorOf(without.json).details).toHaveProperty('privacyNoticeVersion');
     const stale = await joinWith(c.host, who, { displayName: '新邻居', privacyNoticeVersion: 2 });
-    expect([stale.status, errorOf(stale.json).details]).toEqual([400, { privacyNoticeVersion: ['Agree to the current privacy notice, version 1'] }]);
+    expect([stale.status, errorOf(stale.json).details]).toEqual([
+      400,
+      { privacyNoticeVersion: ['Agree to the current privacy notice, version 1'] },
+    ]);
     // Nothing was stored by the refusals.
     expect((await read(client(c.host, who.token).api.members.me.$get())).status).toBe(403);
 
@@ -100,7 +103,10 @@ describe('the privacy notice (隐私告知) and consent', () => {
     expect(refused.status).toBe(409);
     expect(errorOf(refused.json)).toMatchObject({ code: 'consent_required', details: { items: ['children'], page: '/me/privacy' } });
 
-    const given = bodyOf(await read(as(c.host, guardian).privacy.me.items[':item'].$put({ param: { item: 'children' }, json: { given: true } })), 200);
+    const given = bodyOf(
+      await read(as(c.host, guardian).privacy.me.items[':item'].$put({ param: { item: 'children' }, json: { given: true } })),
+      200,
+    );
     expect(given.items.find((i) => i.item === 'children')).toMatchObject({ given: true, withdrawnAt: null });
     expectStatus(await add(), 201);
 
@@ -113,7 +119,10 @@ describe('the privacy notice (隐私告知) and consent', () => {
     expect(bodyOf(await read(as(c.host, guardian).children.$get()), 200).children).toHaveLength(1);
     expect((await add()).status).toBe(409);
     // Giving it again is a new consent; the history keeps both.
-    expectStatus(await read(as(c.host, guardian).privacy.me.items[':item'].$put({ param: { item: 'children' }, json: { given: true } })), 200);
+    expectStatus(
+      await read(as(c.host, guardian).privacy.me.items[':item'].$put({ param: { item: 'children' }, json: { given: true } })),
+      200,
+    );
     const rows = await (await tenantD1(c.slug))
       .prepare("SELECT withdrawn_at FROM privacy_item_consents WHERE member_id = ? AND item = 'children' ORDER BY id")
       .bind(guardian.id)

@@ -114,7 +114,9 @@ describe('tenant isolation between two communities', () => {
       expectNoBData(res.text);
     }
     // Nor can the A token be used to join B.
-    const joinB = await read(client(B.host, aResidentTokenOnA).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '冒充者' } }));
+    const joinB = await read(
+      client(B.host, aResidentTokenOnA).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '冒充者' } }),
+    );
     expect(joinB.status).toBe(401);
     expect((await members(B.host, B.founderToken)).map((m) => m.displayName)).not.toContain('冒充者');
   });

@@ -45,7 +45,7 @@ export async function seedDemoPrivacy(env: Bindings, binding: string, now = Date
         defaultNoticeEn.replace('## Contact', `${photosEn}\n## Contact`),
         officeContact,
         '新增“照片的使用”：有孩子正脸的照片对外使用前先征得监护人同意；联系人改为居民协会办公室及办公时间。',
-        'New "Use of photos": a photo with a child\'s face is used publicly only with the guardian\'s agreement; the contact is now the association\'s office and its hours.',
+        "New \"Use of photos\": a photo with a child's face is used publicly only with the guardian's agreement; the contact is now the association's office and its hours.",
         published,
         admin.id,
       ),

@@ -71,8 +71,7 @@ const itemRoute = defineRoute(members, {
   method: 'put',
   path: '/api/privacy/me/items/{item}',
   operationId: 'privacy.setItem',
-  summary:
-    'Give or withdraw my separate consent to one sensitive item (children, care, phone); withdrawing erases nothing by itself',
+  summary: 'Give or withdraw my separate consent to one sensitive item (children, care, phone); withdrawing erases nothing by itself',
   request: { params: itemParam, ...jsonBody(itemBodySchema) },
   responses: { 200: json(myPrivacySchema, 'My consent now'), ...errorResponses(400, 401, 403) },
 });

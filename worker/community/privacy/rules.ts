@@ -9,7 +9,7 @@ export type SensitiveItem = (typeof sensitiveItems)[number];
 
 /** The version in force: the highest published, or 1 (the default text) when none is. */
 export function currentVersion(published: readonly number[]): number {
-  return published.reduce((max, v) => (v > max ? v : max), 0) || 1;
+  return Math.max(0, ...published) || 1;
 }
 
 /** Whether a member must be asked to agree: never agreed, or agreed to a version older than the current one. */

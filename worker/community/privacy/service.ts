@@ -3,7 +3,16 @@ import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { communityProfile } from '../profile/schema';
 import { members } from '../members/schema';
-import { fillNotice, itemsRequired, missingItems, needsAgreement, type SensitiveAction, type SensitiveItem, sensitiveItems, versionsSince } from './rules';
+import {
+  fillNotice,
+  itemsRequired,
+  missingItems,
+  needsAgreement,
+  type SensitiveAction,
+  type SensitiveItem,
+  sensitiveItems,
+  versionsSince,
+} from './rules';
 import { privacyAgreements, privacyItemConsents, privacyNotices, type MyPrivacyView, type NoticeView } from './schema';
 import { defaultContactZh, defaultNoticeEn, defaultNoticeZh, defaultSummaryEn, defaultSummaryZh } from './template';
 
@@ -75,9 +84,7 @@ export function joinAgreementStatements(db: TenantDb, memberId: number, version:
       .insert(privacyAgreements)
       .values({ memberId, noticeVersion: version, way: 'join', items: chosen.join(',') })
       .onConflictDoNothing(),
-    ...chosen.map((item) =>
-      db.insert(privacyItemConsents).values({ memberId, item, noticeVersion: version }).onConflictDoNothing(),
-    ),
+    ...chosen.map((item) => db.insert(privacyItemConsents).values({ memberId, item, noticeVersion: version }).onConflictDoNothing()),
   ] as const;
 }
 
@@ -125,11 +132,7 @@ export async function myPrivacy(db: TenantDb, memberId: number): Promise<MyPriva
     db
       .select({ version: privacyNotices.version, summaryZh: privacyNotices.summaryZh, summaryEn: privacyNotices.summaryEn })
       .from(privacyNotices),
-    db
-      .select()
-      .from(privacyItemConsents)
-      .where(eq(privacyItemConsents.memberId, memberId))
-      .orderBy(desc(privacyItemConsents.id)),
+    db.select().from(privacyItemConsents).where(eq(privacyItemConsents.memberId, memberId)).orderBy(desc(privacyItemConsents.id)),
   ]);
   const agreed = agreements[0] ?? null;
   return {

@@ -49,6 +49,7 @@ export const zh = {
     },
     renew: {
       title: '《隐私告知》已更新到第 {{ n }} 版',
+      firstTitle: '请阅读并同意《隐私告知》（第 {{ n }} 版）',
       intro: '社区更新了隐私告知。请阅读变化并确认同意；在此之前你仍然可以正常浏览和使用。',
       read: '阅读全文',
       agree: '我已阅读并同意第 {{ n }} 版',
@@ -103,7 +104,8 @@ export const en: Translation<typeof zh> = {
       readFull: 'Read it in full (version {{ n }})',
       agree: 'I have read and agree to the privacy notice',
       required: 'Please tick that you agree to the privacy notice first.',
-      itemsTitle: 'These sensitive items each need your separate consent (optional; turn them on or withdraw them any time under My privacy):',
+      itemsTitle:
+        'These sensitive items each need your separate consent (optional; turn them on or withdraw them any time under My privacy):',
     },
     item: {
       children: "Children's details",
@@ -111,13 +113,15 @@ export const en: Translation<typeof zh> = {
       phone: 'Phone number',
     },
     itemHelp: {
-      children: "When you sign a child up for children's activities or courses: their name, birth month, an emergency contact and any allergies or needs.",
+      children:
+        "When you sign a child up for children's activities or courses: their name, birth month, an emergency contact and any allergies or needs.",
       care: 'When you register yourself for home elder care: your needs, visit records and concerns.',
       phone: 'When you give your own phone number (for example registering for care).',
     },
     mine: {
       title: 'My privacy',
-      intro: 'The version of the privacy notice you agreed to, and your separate consent to three kinds of sensitive information. Each can be turned on or withdrawn at any time.',
+      intro:
+        'The version of the privacy notice you agreed to, and your separate consent to three kinds of sensitive information. Each can be turned on or withdrawn at any time.',
       agreed: 'You agreed to version {{ n }} of the privacy notice on {{ date }}.',
       never: 'You have not agreed to the privacy notice yet.',
       given: 'Given ({{ date }})',
@@ -133,6 +137,7 @@ export const en: Translation<typeof zh> = {
     },
     renew: {
       title: 'The privacy notice is now at version {{ n }}',
+      firstTitle: 'Please read and agree to the privacy notice (version {{ n }})',
       intro: 'The community updated its privacy notice. Please read what changed and agree; until then you can keep using everything.',
       read: 'Read it in full',
       agree: 'I have read and agree to version {{ n }}',

@@ -57,7 +57,7 @@ function MyPrivacyBody() {
             <A href="/privacy">{t('privacy.mine.readNotice')}</A>
           </p>
           <ErrorMessage error={error()} />
-          <ul class="plain-list">
+          <ul class="checklist">
             <For each={m().items}>
               {(state) => (
                 <li class="card">

@@ -14,7 +14,9 @@ export default function PrivacyNotice() {
   const [notice] = createResource(
     () => wanted() ?? 'current',
     (version) =>
-      version === 'current' ? request(api.api.privacy.notice.$get()) : request(api.api.privacy.notices[':version'].$get({ param: { version } })),
+      version === 'current'
+        ? request(api.api.privacy.notice.$get())
+        : request(api.api.privacy.notices[':version'].$get({ param: { version } })),
   );
   const shown = () => notice();
   const [history] = createResource(() => request(api.api.privacy.notices.$get()));
@@ -44,7 +46,7 @@ export default function PrivacyNotice() {
       <ErrorMessage error={notice.error} />
       <Show when={(history()?.versions.length ?? 0) > 0}>
         <h2>{t('privacy.history')}</h2>
-        <ol class="plain-list" reversed>
+        <ol class="timeline" reversed>
           <For each={history()?.versions}>
             {(v) => (
               <li>

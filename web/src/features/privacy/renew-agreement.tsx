@@ -37,7 +37,9 @@ export function RenewAgreement(props: { state: MyPrivacy; onAgreed: (next: MyPri
     <>
       <Show when={props.state.needsAgreement}>
         <section class="notice renew-privacy" aria-labelledby="renew-privacy-title" data-testid="privacy-renew">
-          <h2 id="renew-privacy-title">{t('privacy.renew.title', { n: props.state.currentVersion })}</h2>
+          <h2 id="renew-privacy-title">
+            {t(props.state.agreedVersion === null ? 'privacy.renew.firstTitle' : 'privacy.renew.title', { n: props.state.currentVersion })}
+          </h2>
           <p>{t('privacy.renew.intro')}</p>
           <ul>
             <For each={props.state.changes}>
@@ -75,8 +77,6 @@ export function RenewBanner() {
     () => readMine().catch(() => undefined),
   );
   return (
-    <Show when={location.pathname !== '/me/privacy' && mine()}>
-      {(state) => <RenewAgreement state={state()} onAgreed={mutate} />}
-    </Show>
+    <Show when={location.pathname !== '/me/privacy' && mine()}>{(state) => <RenewAgreement state={state()} onAgreed={mutate} />}</Show>
   );
 }
