@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, max, ne, type SQL, sql } from 'drizzle-orm';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { communityProfile } from '../profile/schema';
@@ -216,4 +216,26 @@ export async function consentFigures(db: TenantDb) {
     neverAgreed: Math.max(0, activeMembers - agreedAny),
     items: sensitiveItems.map((item) => ({ item, members: byItem.find((r) => r.item === item)?.n ?? 0 })),
   };
+}
+
+/**
+ * The statements that carry an applicant's consent over to the record they claim (代为登记): the same person agreed,
+ * so the agreement and the separate consents follow them when their pending membership makes way. An assisted record
+ * has no consent of its own to clash with. `when` keeps them in step with the claim's own condition.
+ */
+export function carryConsentStatements(db: TenantDb, userId: string, toMemberId: number, when: SQL) {
+  const from = db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.userId, userId), ne(members.status, 'active')));
+  return [
+    db
+      .update(privacyAgreements)
+      .set({ memberId: toMemberId })
+      .where(and(inArray(privacyAgreements.memberId, from), when)),
+    db
+      .update(privacyItemConsents)
+      .set({ memberId: toMemberId })
+      .where(and(inArray(privacyItemConsents.memberId, from), when)),
+  ] as const;
 }
