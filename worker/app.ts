@@ -39,6 +39,7 @@ import { associationRoutes } from './community/association/routes';
 import { partnershipRoutes } from './community/partnerships/routes';
 import { partyRoutes } from './community/parties/routes';
 import { profileRoutes } from './community/profile/routes';
+import { privacyRoutes } from './community/privacy/routes';
 import { programRoutes } from './community/programs/routes';
 import { seriesRoutes } from './community/series/routes';
 import { shopRoutes } from './community/shop/routes';
@@ -110,6 +111,7 @@ export function buildApp() {
     .route('/', partnershipRoutes)
     .route('/', partyRoutes)
     .route('/', profileRoutes)
+    .route('/', privacyRoutes)
     .route('/', programRoutes)
     .route('/', seriesRoutes)
     .route('/', shopRoutes)

@@ -15,6 +15,8 @@ export const errorCodes = {
   slug_taken: 409,
   community_limit_reached: 409,
   conflict: 409,
+  /** The action stores sensitive information the member has not separately agreed to; `details.items` names it. */
+  consent_required: 409,
   unsupported_media_type: 415,
   rate_limited: 429,
   pool_exhausted: 503,

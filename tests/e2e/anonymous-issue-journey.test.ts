@@ -24,7 +24,7 @@ describe('an anonymous issue (□ 对外匿名)', () => {
       [`neighbour-${stamp}`, '陈阿姨'],
     ] as const) {
       const token = await tokenFor(port, host, userId, name);
-      bodyOf(await read(client(port, host, token).api.members.me.$post({ json: { displayName: name } })), 201);
+      bodyOf(await read(client(port, host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } })), 201);
     }
 
     const raiser = await pageAs(host, `raiser-${stamp}`, '王小雨', '/issues');

@@ -28,7 +28,7 @@ describe('an offline elder takes part through their building contact, in Chinese
     const admin = client(port, host, await tokenFor(port, host, founder, '周老师')).api;
     const contactId = `contact-${stamp}`;
     const contactApi = client(port, host, await tokenFor(port, host, contactId, '李建国')).api;
-    const contact = bodyOf(await read(contactApi.members.me.$post({ json: { displayName: '李建国' } })), 201);
+    const contact = bodyOf(await read(contactApi.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '李建国' } })), 201);
     const { buildings } = bodyOf(await read(admin.buildings.$get()), 200);
     bodyOf(
       await read(

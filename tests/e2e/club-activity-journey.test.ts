@@ -11,7 +11,7 @@ const browser = useBrowser();
 async function personOn(host: string, userId: string, name: string, join = true): Promise<Page> {
   if (join) {
     const token = await tokenFor(port, host, userId, name);
-    const joined = await read(client(port, host, token).api.members.me.$post({ json: { displayName: name } }));
+    const joined = await read(client(port, host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } }));
     expect([200, 201]).toContain(joined.status);
   }
   const page = await (await browser().newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' })).newPage();

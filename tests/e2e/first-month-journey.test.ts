@@ -73,6 +73,7 @@ describe("a new community's first month, in Chinese, at phone width, through the
       const page = await pageAs(host, p.id, p.person, '/join');
       await page.getByLabel('你希望邻居怎么称呼你').fill(p.person);
       await page.getByLabel('你住在哪栋楼（可选）').selectOption({ index: n + 1 });
+      await page.getByLabel('我已阅读并同意《隐私告知》').check();
       await page.getByRole('button', { name: '加入', exact: true }).click();
       await page.waitForURL(`${base}/`);
       if (n === 0) await shot(page, '02-joined');

@@ -15,7 +15,10 @@ type Position = { position: 'agree' } | { position: 'block'; reason: string };
 
 async function member(host: string, userId: string, name: string) {
   const token = await tokenFor(host, userId, name);
-  const joined = bodyOf(await read(client(port, host, token).api.members.me.$post({ json: { displayName: name } })), 201);
+  const joined = bodyOf(
+    await read(client(port, host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } })),
+    201,
+  );
   return { token, id: joined.id };
 }
 

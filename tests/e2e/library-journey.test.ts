@@ -32,6 +32,7 @@ async function pageAs(userId: string, name: string, next: string) {
 async function newResident(userId: string, name: string) {
   const page = await pageAs(userId, name, '/join');
   await page.getByLabel('你希望邻居怎么称呼你').fill(name);
+  await page.getByLabel('我已阅读并同意《隐私告知》').check();
   await page.getByRole('button', { name: '加入', exact: true }).click();
   await page.waitForURL(`${base}/`);
   return page;

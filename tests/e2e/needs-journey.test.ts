@@ -35,7 +35,10 @@ describe('a need becomes an activity, in Chinese, at phone width, through the pa
     const base = `http://${host}:${port}`;
     const residentId = `res-${stamp}`;
     const residentToken = await tokenFor(port, host, residentId, '王小雨');
-    bodyOf(await read(client(port, host, residentToken).api.members.me.$post({ json: { displayName: '王小雨' } })), 201);
+    bodyOf(
+      await read(client(port, host, residentToken).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '王小雨' } })),
+      201,
+    );
 
     // 1. The resident posts a need from the register.
     const resident = await pageAs(host, residentId, '王小雨', '/needs');

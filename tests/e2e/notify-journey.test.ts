@@ -26,7 +26,7 @@ describe('a waitlisted resident hears when a place frees up, in Chinese, at 360 
     const admin = client(port, host, founderToken).api;
     const join = async (id: string, name: string) => {
       const token = await tokenFor(port, host, id, name);
-      bodyOf(await read(client(port, host, token).api.members.me.$post({ json: { displayName: name } })), 201);
+      bodyOf(await read(client(port, host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } })), 201);
       return client(port, host, token).api;
     };
     const first = await join(`ntf-first-${stamp}`, '李阿姨');

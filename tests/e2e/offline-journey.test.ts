@@ -51,11 +51,14 @@ describe('the community site on a phone without a connection, in Chinese, at 360
     const base = `http://${host}:${port}`;
     const founderToken = await tokenFor(port, host, founder, '周老师');
     const organiserToken = await tokenFor(port, host, `off-org-${stamp}`, '李阿姨');
-    bodyOf(await read(client(port, host, organiserToken).api.members.me.$post({ json: { displayName: '李阿姨' } })), 201);
+    bodyOf(
+      await read(client(port, host, organiserToken).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '李阿姨' } })),
+      201,
+    );
     const residentId = `off-res-${stamp}`;
     const residentToken = await tokenFor(port, host, residentId, '王小雨');
     const resident = client(port, host, residentToken).api;
-    bodyOf(await read(resident.members.me.$post({ json: { displayName: '王小雨' } })), 201);
+    bodyOf(await read(resident.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '王小雨' } })), 201);
     const title = `邻里读书会${stamp.slice(-4)}`;
     const activityId = await openActivity(host, founderToken, organiserToken, title);
 

@@ -21,7 +21,7 @@ describe("a party's representative is proposed by an administrator and accepts",
     const host = `${slug}.localhost`;
     const residentId = `rep-${stamp}`;
     const token = await tokenFor(port, host, residentId, '陈居委');
-    bodyOf(await read(client(port, host, token).api.members.me.$post({ json: { displayName: '陈居委' } })), 201);
+    bodyOf(await read(client(port, host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '陈居委' } })), 201);
 
     const admin = await pageAs(host, founder, '周老师', '/admin/settings');
     const fieldset = admin.locator('fieldset', { has: admin.getByRole('button', { name: '提名代表' }) }).filter({ hasText: '居委会' });

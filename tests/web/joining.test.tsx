@@ -43,6 +43,16 @@ beforeEach(() => {
         return jsonResponse(settings);
       }
       if (path === '/api/community/settings') return jsonResponse(settings);
+      if (path === '/api/privacy/notice')
+        return jsonResponse({
+          version: 1,
+          textZh: '# 平治 隐私告知',
+          textEn: '# Pingzhi privacy notice',
+          contact: '周会长',
+          summaryZh: '',
+          summaryEn: '',
+          publishedAt: '2026-12-01T02:00:00Z',
+        });
       if (path === '/api/buildings/1/pending-members' || path === '/api/members/pending') return jsonResponse({ pending });
       if (path === '/api/members/7/decision') {
         pending = [];
@@ -123,9 +133,11 @@ describe('joining a community that approves its members', () => {
     render(withProviders(() => <Join />));
     expect(await screen.findByText(/本社区的新成员需要所在楼栋的联络人或互助会管理员批准/)).toBeTruthy();
     fireEvent.input(screen.getByLabelText('你希望邻居怎么称呼你'), { target: { value: '陈新邻' } });
+    await screen.findByText('阅读全文（第 1 版）');
+    fireEvent.click(screen.getByLabelText('我已阅读并同意《隐私告知》'));
     fireEvent.click(screen.getByRole('button', { name: '提交申请' }));
     expect(await screen.findByText('你的申请正在等待批准')).toBeTruthy();
-    expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/members/me', body: { displayName: '陈新邻' } });
+    expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/members/me', body: { displayName: '陈新邻', privacyNoticeVersion: 1 } });
     expect(screen.queryByRole('button', { name: '提交申请' })).toBeNull();
   });
 

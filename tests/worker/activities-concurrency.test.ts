@@ -73,7 +73,7 @@ beforeAll(async () => {
   residents = await Promise.all(
     Array.from({ length: RESIDENTS }, async (_, i) => {
       const token = await signIn(`crowd-${crypto.randomUUID().slice(0, 8)}-${i}`, host, `居民${i}`);
-      const joined = await read(client(host, token).api.members.me.$post({ json: { displayName: `居民${i}` } }));
+      const joined = await read(client(host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: `居民${i}` } }));
       if (joined.status !== 201) throw new Error(`join failed: ${joined.status} ${joined.text}`);
       return { token, id: joined.json.id };
     }),

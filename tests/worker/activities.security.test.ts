@@ -8,7 +8,7 @@ const byId = (id: number) => ({ param: { id: String(id) } });
 
 async function join(host: string, name: string) {
   const token = await signIn(uid('r'), host, name);
-  const res = await read(client(host, token).api.members.me.$post({ json: { displayName: name } }));
+  const res = await read(client(host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } }));
   return { token, id: bodyOf(res, 201).id };
 }
 

@@ -15,7 +15,7 @@ interface Person {
 
 async function resident(host: string, name: string): Promise<Person> {
   const token = await signIn(uid('resident'), host, name);
-  const res = await read(client(host, token).api.members.me.$post({ json: { displayName: name } }));
+  const res = await read(client(host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } }));
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
   return { token, id: res.json.id };
 }

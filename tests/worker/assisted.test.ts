@@ -162,7 +162,10 @@ describe('claiming the record', () => {
     const code = await makeCode(s.host, s.admin, s.elder);
     const token = await signIn(uniq('applicant'), s.host, '申请人');
     const db = await tenantDb(s.slug);
-    const applicant = bodyOf(await read(as(s.host, { token, id: 0, name: '' }).members.me.$post({ json: { displayName: '申请人' } })), 201);
+    const applicant = bodyOf(
+      await read(as(s.host, { token, id: 0, name: '' }).members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '申请人' } })),
+      201,
+    );
     await db.update(members).set({ status: 'pending' }).where(eq(members.id, applicant.id));
     bodyOf(await read(as(s.host, { token, id: 0, name: '' })['assisted-members'].claims.$post({ json: { code } })), 200);
     expect(await db.select().from(members).where(eq(members.id, applicant.id))).toHaveLength(0);

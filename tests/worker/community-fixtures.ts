@@ -42,10 +42,17 @@ export function sharedCommunity() {
 /** A club name no other test in the community uses. */
 export const uniq = (name: string) => `${name}${crypto.randomUUID().slice(0, 6)}`;
 
-/** A resident who signs in on the community's host and joins it. */
+/** The consent a joining resident gives in tests: the first version of the notice, and every sensitive item. */
+export const joinConsent = { privacyNoticeVersion: 1, sensitiveItems: ['children', 'care', 'phone'] } as const;
+
+/** A resident who signs in on the community's host and joins it, agreeing to the notice and every sensitive item. */
 export async function resident(host: string, name: string): Promise<Person> {
   const token = await signIn(uid('resident'), host, name);
-  const res = await read(client(host, token).api.members.me.$post({ json: { displayName: name } }));
+  const res = await read(
+    client(host, token).api.members.me.$post({
+      json: { ...joinConsent, sensitiveItems: [...joinConsent.sensitiveItems], displayName: name },
+    }),
+  );
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
   return { token, id: res.json.id, name };
 }

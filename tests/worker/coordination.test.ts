@@ -14,7 +14,7 @@ interface Person {
 
 async function join(host: string, name: string): Promise<Person> {
   const token = await signIn(uid('p'), host, name);
-  const res = await read(client(host, token).api.members.me.$post({ json: { displayName: name } }));
+  const res = await read(client(host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } }));
   expectStatus(res, 201);
   return { token, id: res.json.id };
 }

@@ -356,6 +356,25 @@ describe('the demo seed', () => {
     expect(bodyOf(await read(client('pingzhi.localhost').api.handbooks.$get({ query: {} })), 200).templateVersion).toBe(1);
   });
 
+  it('seeds the privacy notice in two versions, with the resident persona still to agree to the second', async () => {
+    await seed();
+    for (const slug of slugs) {
+      const host = `${slug}.${PLATFORM}`;
+      const history = bodyOf(await read(client(host).api.privacy.notices.$get()), 200);
+      expect(history.versions.map((v) => v.version)).toEqual([2, 1]);
+      expect(history.versions[0]?.summaryZh).toContain('照片的使用');
+    }
+    const host = `cuizhuyuan.${PLATFORM}`;
+    const resident = bodyOf(await read(client(host, await signIn('demo-resident', host, '王小雨')).api.privacy.me.$get()), 200);
+    expect(resident).toMatchObject({ currentVersion: 2, agreedVersion: 1, needsAgreement: true });
+    const admin = client(host, await signIn('demo-admin', host, '周明')).api;
+    expect(bodyOf(await read(admin.privacy.me.$get()), 200).needsAgreement).toBe(false);
+    const figures = bodyOf(await read(admin.privacy.figures.$get()), 200);
+    expect(figures.agreedCurrent).toBeGreaterThan(5);
+    expect(figures.agreedEarlier[0]?.version).toBe(1);
+    for (const item of figures.items) expect(item.members, item.item).toBeGreaterThan(0);
+  });
+
   it('gives the consultant three communities with different past years to compare', async () => {
     await seed();
     const { months, cutoff } = lastTwelveMonths();

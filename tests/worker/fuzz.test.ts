@@ -230,7 +230,10 @@ beforeAll(async () => {
   const memberUser = uid('fuzz-member');
   tokens.community.member = await signIn(memberUser, host, '邻居');
   tokens.platform.member = await signIn(memberUser);
-  const joined = await rawCall(host, '/api/members/me', { body: { displayName: '邻居' }, token: tokens.community.member });
+  const joined = await rawCall(host, '/api/members/me', {
+    body: { privacyNoticeVersion: 1, displayName: '邻居' },
+    token: tokens.community.member,
+  });
   expect(joined.status).toBe(201);
   adminMemberId = ((await rawCall(host, '/api/members/me', { token: created.founderToken })).json as { id: number }).id;
 

@@ -6,7 +6,7 @@ import { type Api, bodyOf, client, createCommunity, expectStatus, read, signIn }
 async function adminAndResident(template?: string) {
   const community = await createCommunity(`admin-${crypto.randomUUID().slice(0, 8)}`, template ? { template } : {});
   const residentToken = await signIn(`resident-${crypto.randomUUID().slice(0, 8)}`, community.host);
-  await read(client(community.host, residentToken).api.members.me.$post({ json: { displayName: '居民' } }));
+  await read(client(community.host, residentToken).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '居民' } }));
   return { ...community, residentToken };
 }
 

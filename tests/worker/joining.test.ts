@@ -33,7 +33,7 @@ async function person(host: string, name: string): Promise<Person> {
 }
 
 const join = (host: string, who: Person, json: { displayName: string; buildingId?: number }) =>
-  read(client(host, who.token).api.members.me.$post({ json }));
+  read(client(host, who.token).api.members.me.$post({ json: { privacyNoticeVersion: 1, ...json } }));
 
 const decide = (host: string, who: Person, memberId: number, approve: boolean) =>
   read(client(host, who.token).api.members[':id'].decision.$post({ param: { id: String(memberId) }, json: { approve } }));

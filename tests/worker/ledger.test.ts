@@ -15,7 +15,9 @@ async function community() {
   const c = await createCommunity(uid('treasurer'), { founderName: ADMIN_NAME });
   const residentName = '孙居民';
   const residentToken = await signIn(uid('resident'), c.host, residentName);
-  const joined = await read(client(c.host, residentToken).api.members.me.$post({ json: { displayName: residentName } }));
+  const joined = await read(
+    client(c.host, residentToken).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: residentName } }),
+  );
   expect(joined.status).toBe(201);
   return { ...c, adminToken: c.founderToken, residentToken, residentName };
 }
@@ -343,7 +345,10 @@ describe('statements', () => {
     const other = await createCommunity(uid('other-founder'));
     const outsider = uid('outsider');
     const onOther = await signIn(outsider, other.host, '外小区居民');
-    expect((await read(client(other.host, onOther).api.members.me.$post({ json: { displayName: '外小区居民' } }))).status).toBe(201);
+    expect(
+      (await read(client(other.host, onOther).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '外小区居民' } })))
+        .status,
+    ).toBe(201);
     outsiderHereToken = await signIn(outsider, c.host, '外小区居民');
   });
 

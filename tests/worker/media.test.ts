@@ -8,7 +8,7 @@ const uid = (p: string) => `${p}-${crypto.randomUUID().slice(0, 8)}`;
 
 async function join(host: string, name: string) {
   const token = await signIn(uid('r'), host, name);
-  const res = await read(client(host, token).api.members.me.$post({ json: { displayName: name } }));
+  const res = await read(client(host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } }));
   expectStatus(res, 201);
   return { token, id: res.json.id };
 }

@@ -332,7 +332,7 @@ describe('consultant access to aggregate figures', () => {
 
   it('only an association admin grants; a resident cannot, and an unknown consultant cannot be granted', async () => {
     const resident = await signIn(uid('plain-resident'), a.host);
-    await read(client(a.host, resident).api.members.me.$post({ json: { displayName: '普通居民' } }));
+    await read(client(a.host, resident).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '普通居民' } }));
     expect((await read(access(a.host, resident)[':userId'].$put(byUser(consultant)))).status).toBe(403);
     const unknown = await read(access(a.host, a.founderToken)[':userId'].$put(byUser('not-a-consultant')));
     expect(unknown.status).toBe(404);

@@ -69,7 +69,7 @@ async function expectNotReady(host: string) {
   expect(page.text).toContain('社区正在创建中');
   // Sign-in is not served there either, so the token is minted directly for that origin.
   const token = await signDevToken(env.DEV_JWT_PRIVATE_KEY!, { userId: uid('early'), name: 'Early', origin: `http://${host}` });
-  const join = await read(client(host, token).api.members.me.$post({ json: { displayName: '早到的人' } }));
+  const join = await read(client(host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '早到的人' } }));
   expect(join.status).toBe(503);
 }
 

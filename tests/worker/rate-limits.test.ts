@@ -78,7 +78,11 @@ describe('joining a community is rate-limited', () => {
   });
 
   const join = (token: string, from?: string) =>
-    rawCall(host, '/api/members/me', { token, body: { displayName: '新居民' }, headers: from ? { 'cf-connecting-ip': from } : {} });
+    rawCall(host, '/api/members/me', {
+      token,
+      body: { privacyNoticeVersion: 1, displayName: '新居民' },
+      headers: from ? { 'cf-connecting-ip': from } : {},
+    });
 
   it(`per account: joining again and again, after ${rateLimiters.JOIN_ACCOUNT_LIMITER.limit} calls in a minute the next is 429`, async () => {
     await withinOneWindow(15);

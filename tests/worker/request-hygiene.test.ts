@@ -85,7 +85,7 @@ describe('bodies in another media type than JSON', () => {
     strangerToken = await signIn(uid('media-stranger'), host, '路人');
   });
 
-  const joinBody = JSON.stringify({ displayName: '路人' });
+  const joinBody = JSON.stringify({ privacyNoticeVersion: 1, displayName: '路人' });
 
   it.each([
     ['text/plain', 'text/plain;charset=UTF-8'],
@@ -156,7 +156,7 @@ describe('sessions carried by the cookie', () => {
     const res = await send(`${origin}/api/members/me`, {
       method: 'POST',
       headers: { cookie: `__session=${token}`, 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ displayName: '邻居' }),
+      body: JSON.stringify({ privacyNoticeVersion: 1, displayName: '邻居' }),
     });
     const member = await rawCall(host, '/api/members/me', { token });
     return { res, joined: member.status === 200, token };
@@ -201,7 +201,7 @@ describe('sessions carried by the cookie', () => {
         'sec-fetch-site': 'cross-site',
         'content-type': 'application/json',
       },
-      body: JSON.stringify({ displayName: '邻居' }),
+      body: JSON.stringify({ privacyNoticeVersion: 1, displayName: '邻居' }),
     });
     expect(write.status).toBe(201);
   });

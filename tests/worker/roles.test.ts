@@ -20,7 +20,7 @@ type PartyKey = Parameters<ReturnType<typeof api>['parties'][':key']['appointmen
 
 async function join(host: string, name: string): Promise<Person> {
   const token = await signIn(uid('p'), host, name);
-  const res = await read(api(host, token).members.me.$post({ json: { displayName: name } }));
+  const res = await read(api(host, token).members.me.$post({ json: { privacyNoticeVersion: 1, displayName: name } }));
   return { token, id: bodyOf(res, 201).id };
 }
 
@@ -189,7 +189,7 @@ describe('a party’s representative is appointed by an administrator and accept
     const reps: Record<string, Person> = {};
     for (const party of ['residents-committee', 'owners-committee', 'property-company'] as const) {
       const token = await signIn(uid('rep'), host, `${party}代表`);
-      const joined = await read(api(host, token).members.me.$post({ json: { displayName: `${party}代表` } }));
+      const joined = await read(api(host, token).members.me.$post({ json: { privacyNoticeVersion: 1, displayName: `${party}代表` } }));
       expectStatus(joined, 201);
       reps[party] = { token, id: joined.json.id };
       const offer = await offerRepresentation(host, party, reps[party]!.id, admin.token);

@@ -36,7 +36,7 @@ async function makeOperator(prefix = 'operator'): Promise<{ userId: string; toke
 
 async function join(host: string, userId: string, displayName: string) {
   const token = await signIn(userId, host, displayName);
-  const res = await read(client(host, token).api.members.me.$post({ json: { displayName } }));
+  const res = await read(client(host, token).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName } }));
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${res.text}`);
   return { token, member: res.json };
 }
@@ -114,7 +114,9 @@ describe('tenant isolation between two communities', () => {
       expectNoBData(res.text);
     }
     // Nor can the A token be used to join B.
-    const joinB = await read(client(B.host, aResidentTokenOnA).api.members.me.$post({ json: { displayName: '冒充者' } }));
+    const joinB = await read(
+      client(B.host, aResidentTokenOnA).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '冒充者' } }),
+    );
     expect(joinB.status).toBe(401);
     expect((await members(B.host, B.founderToken)).map((m) => m.displayName)).not.toContain('冒充者');
   });
@@ -309,7 +311,7 @@ function sampleFor(schema: JsonSchema | undefined, depth = 0): unknown {
 function bodyFor(op: Operation): unknown {
   const known: Record<string, unknown> = {
     'POST /api/communities': setupBody(uniqueSlug('sweep')),
-    'POST /api/members/me': { displayName: '路过的人' },
+    'POST /api/members/me': { privacyNoticeVersion: 1, displayName: '路过的人' },
     'PUT /api/members/{memberId}/roles': { roles: [{ role: 'committee-member' }] },
     'POST /api/operator/communities/{slug}/status': { status: 'active' },
     'POST /api/dev/sign-in': { userId: 'sweep-user', name: 'Sweep' },

@@ -110,7 +110,10 @@ describe('administration is audited', () => {
   it('records role changes in the control-plane audit log, with the community and the actor', async () => {
     const { host, founderToken } = await createCommunity('founder-audit');
     const residentToken = await signIn('resident-audit', host);
-    const joined = bodyOf(await read(client(host, residentToken).api.members.me.$post({ json: { displayName: '邻居' } })), 201);
+    const joined = bodyOf(
+      await read(client(host, residentToken).api.members.me.$post({ json: { privacyNoticeVersion: 1, displayName: '邻居' } })),
+      201,
+    );
     const res = await read(
       client(host, founderToken).api.members[':memberId'].roles.$put({
         param: { memberId: String(joined.id) },

@@ -37,7 +37,7 @@ describe('consultants read aggregates only', () => {
     const consultant = uid('consultant');
     await env.PLATFORM_DB.prepare("INSERT INTO platform_roles (user_id, role) VALUES (?, 'consultant')").bind(consultant).run();
     const token = await signIn(consultant, c.host, '顾问');
-    const joined = await rawCall(c.host, '/api/members/me', { body: { displayName: '顾问' }, token });
+    const joined = await rawCall(c.host, '/api/members/me', { body: { privacyNoticeVersion: 1, displayName: '顾问' }, token });
     expect(joined.status).toBe(403);
     expect(errorOf(joined.json).code).toBe('forbidden');
     expect((await rawCall(c.host, '/api/members/me', { token })).status).toBe(403);

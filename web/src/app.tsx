@@ -1,6 +1,8 @@
 import { Route, Router } from '@solidjs/router';
 import { ErrorBoundary, lazy, Match, type ParentProps, Switch } from 'solid-js';
 import { SiteHeader } from './components/site-header';
+import { PrivacyLinks } from './features/privacy/privacy-links';
+import { RenewBanner } from './features/privacy/renew-agreement';
 import { I18nProvider, useI18n } from './i18n';
 import { SiteProvider, useSite } from './lib/site-context';
 
@@ -92,6 +94,9 @@ const CareRegister = lazy(() => import('./features/care/register-recipient'));
 const CareCoordinator = lazy(() => import('./features/care/coordinator'));
 const CareRecipient = lazy(() => import('./features/care/recipient'));
 const CareTimeBank = lazy(() => import('./features/care/time-bank'));
+const PrivacyNotice = lazy(() => import('./features/privacy/privacy-notice'));
+const MyPrivacy = lazy(() => import('./features/privacy/my-privacy'));
+const PrivacyAdmin = lazy(() => import('./features/privacy/privacy-admin'));
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();
@@ -102,6 +107,7 @@ function Layout(props: ParentProps) {
       </a>
       <SiteHeader />
       <main id="main" tabindex="-1">
+        <RenewBanner />
         {/* A page whose code failed to load (e.g. a dropped connection) offers a reload instead of a blank screen. */}
         <ErrorBoundary
           fallback={(error, reset) => (
@@ -120,7 +126,10 @@ function Layout(props: ParentProps) {
           {props.children}
         </ErrorBoundary>
       </main>
-      <footer class="site-footer">{t('app.footer')}</footer>
+      <footer class="site-footer">
+        {t('app.footer')}
+        <PrivacyLinks />
+      </footer>
     </>
   );
 }
@@ -225,6 +234,9 @@ function Routes() {
           <Route path="/care/coordinator" component={CareCoordinator} />
           <Route path="/care/recipients/:id" component={CareRecipient} />
           <Route path="/care/time-bank" component={CareTimeBank} />
+          <Route path="/privacy" component={PrivacyNotice} />
+          <Route path="/me/privacy" component={MyPrivacy} />
+          <Route path="/admin/privacy" component={PrivacyAdmin} />
           <Route path="/sign-in" component={SignIn} />
           <Route path="*" component={NotFound} />
         </Router>

@@ -57,3 +57,4 @@ export { careSettings, careRecipients, carePairings, careVisits, timeBankEntries
 export { partnerships, partnershipEntries } from '../community/partnerships/schema';
 export { archiveExports } from '../community/archive/schema';
 export { retentionSettings, retentionRuns } from '../community/retention/schema';
+export { privacyNotices, privacyNoticeDraft, privacyAgreements, privacyItemConsents } from '../community/privacy/schema';

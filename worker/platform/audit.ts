@@ -74,6 +74,7 @@ export const auditActions = [
   'assisted.issue-raised',
   'assisted.need-posted',
   'assisted.hours-recorded',
+  'privacy.published',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

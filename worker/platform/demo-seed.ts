@@ -25,6 +25,7 @@ import { seedDemoPrograms } from './demo-programs';
 import { seedDemoRetention } from './demo-retention';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemoPartnerships } from './demo-partnerships';
+import { seedDemoPrivacy } from './demo-privacy';
 import { seedDemoShop } from './demo-shop';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
@@ -246,6 +247,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       if (setup.slug === approvingCommunity) await seedApplicants(env, row.databaseBinding);
       if (setup.slug === consentingCommunity) await seedConsent(env, row.databaseBinding);
       await seedDemoNeeds(env, row.databaseBinding, setup.slug);
+      await seedDemoPrivacy(env, row.databaseBinding);
       if (setup.slug === 'cuizhuyuan') {
         await seedDemoNotifications(env, row.databaseBinding, row.id);
         await seedDemoArchive(env, row.databaseBinding, { id: row.id, slug: row.slug, nameZh: row.nameZh });

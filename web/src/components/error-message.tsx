@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
@@ -24,6 +25,11 @@ export function ErrorMessage(props: { error: unknown; detail?: boolean }) {
     <Show when={props.error}>
       <p class="alert" role="alert">
         {text()}
+        {/* A missing separate consent (隐私: children, care, phone) is given on the member's own privacy page. */}
+        <Show when={props.error instanceof ApiError && props.error.code === 'consent_required'}>
+          {' '}
+          <A href="/me/privacy">{t('privacy.goToMine')}</A>
+        </Show>
         <Show when={serverText()}>
           <span class="help block server-detail" lang="en">
             {t('errors.serverSaid', { message: serverText() })}

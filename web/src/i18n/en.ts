@@ -24,6 +24,7 @@ import * as parties from '../features/parties/i18n';
 import * as partnerships from '../features/partnerships/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
+import * as privacy from '../features/privacy/i18n';
 import * as programs from '../features/programs/i18n';
 import * as series from '../features/series/i18n';
 import * as settings from '../features/settings/i18n';
@@ -104,6 +105,7 @@ export const en: Dictionary = {
     community_limit_reached:
       'Your account already has as many communities being set up or active as it may; to start more, ask the platform operators to raise the limit.',
     conflict: 'This conflicts with the current state.',
+    consent_required: 'This step needs your separate consent to the sensitive information involved, under My privacy.',
     pool_exhausted: 'No database is free for a new community right now; the operators have been told. Please try again later.',
     not_ready: 'The community is being set up; please wait a moment.',
     misconfigured: 'The service is misconfigured; please contact the operators.',
@@ -133,6 +135,7 @@ export const en: Dictionary = {
   ...courses.en,
   ...children.en,
   ...care.en,
+  ...privacy.en,
   ...volunteers.en,
   ...issues.en,
   ...needs.en,

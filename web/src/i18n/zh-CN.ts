@@ -24,6 +24,7 @@ import * as parties from '../features/parties/i18n';
 import * as partnerships from '../features/partnerships/i18n';
 import * as operator from '../features/operator/i18n';
 import * as platform from '../features/platform/i18n';
+import * as privacy from '../features/privacy/i18n';
 import * as programs from '../features/programs/i18n';
 import * as series from '../features/series/i18n';
 import * as settings from '../features/settings/i18n';
@@ -106,6 +107,7 @@ export const zhCN = {
     slug_taken: '这个网址已经被使用了，请换一个。',
     community_limit_reached: '你的账号创建中和运行中的社区已达上限。如需更多，请联系平台运营人员提高上限。',
     conflict: '操作与当前状态冲突。',
+    consent_required: '这一步需要你先在“我的隐私”中单独同意相关敏感信息的使用。',
     pool_exhausted: '暂时没有可用的数据库来创建新社区，平台运营已收到提醒，请稍后再试。',
     not_ready: '社区正在创建中，请稍候。',
     misconfigured: '服务配置有误，请联系平台运营。',
@@ -135,6 +137,7 @@ export const zhCN = {
   ...courses.zh,
   ...children.zh,
   ...care.zh,
+  ...privacy.zh,
   ...volunteers.zh,
   ...issues.zh,
   ...needs.zh,

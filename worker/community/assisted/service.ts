@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { ASSISTED_USER_PREFIX } from '../../auth/session-token';
 import type { TenantDb } from '../../db/client';
 import { activities, buildings, issues, members, needs, signups, volunteerHours } from '../../db/tenant-schema';
+import { carryConsentStatements } from '../privacy/service';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { assistedScope, CLAIM_CODE_DAYS, claimCodeFrom, isClaimCodeShaped, normaliseClaimCode, seesAssistedPhone } from './rules';
@@ -250,7 +251,9 @@ export async function claimRecord(db: TenantDb, userId: string, typed: string, n
   const [existing] = await db.select({ id: members.id, status: members.status }).from(members).where(eq(members.userId, userId));
   if (existing?.status === 'active') return { ok: false, reason: 'already-member' };
   const stillOpen = sql`EXISTS (SELECT 1 FROM members WHERE id = ${record.id} AND claim_code_hash = ${hash} AND claim_code_expires_at > ${nowIso} AND claimed_at IS NULL)`;
-  const [, claimed] = await db.batch([
+  const [, , , claimed] = await db.batch([
+    // Their consent to the privacy notice (given when they applied) follows them to the record they claim.
+    ...carryConsentStatements(db, userId, record.id, stillOpen),
     db.delete(members).where(and(eq(members.userId, userId), ne(members.status, 'active'), stillOpen)),
     db
       .update(members)

@@ -109,7 +109,7 @@ const register = defineRoute(
     path: '/api/care/recipients',
     operationId: 'care.register',
     summary:
-      'Register an elder for home care with their consent: yourself, a family member, or (as its contact) an elder of your building; records who registered, on whose behalf, and how and when the elder agreed',
+      'Register an elder for home care with their consent: yourself (needs your separate consent to care records, and to your phone if given: 409 consent_required), a family member, or (as its contact) an elder of your building; records who registered, on whose behalf, and how and when the elder agreed',
     request: jsonBody(
       z.object({
         name: text(40).min(1),
@@ -126,7 +126,7 @@ const register = defineRoute(
         emergencyPhone: text(30).min(5),
       }),
     ),
-    responses: { 201: created, ...errorResponses(400, 401, 403) },
+    responses: { 201: created, ...errorResponses(400, 401, 403, 409) },
   },
   { affects: ['metrics'] },
 );

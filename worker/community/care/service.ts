@@ -3,6 +3,7 @@ import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { buildings } from '../buildings/schema';
 import { members } from '../members/schema';
+import { requireConsent } from '../privacy/service';
 import { buildingContactIds, coordinatorIds, notifyFrom } from './notify';
 import { registrationProblem, visitDayProblem } from './rules';
 import {
@@ -60,6 +61,9 @@ export async function registerRecipient(db: TenantDb, registeredBy: number, inpu
     const [building] = await db.select({ id: buildings.id }).from(buildings).where(eq(buildings.id, input.buildingId));
     if (!building) throw new AppError('validation_failed', 'No such building', { buildingId: ['No such building'] });
   }
+  // Registering oneself needs one's own separate consent to care records (and to the phone, if given); registering
+  // someone else rests on their consent, which `consentHow` and `consentOn` record as the registrant confirmed it.
+  await requireConsent(db, registeredBy, { kind: 'register-care', registeredAs: input.registeredAs, phone: input.phone });
   const [row] = await db
     .insert(careRecipients)
     .values({

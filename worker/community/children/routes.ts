@@ -8,6 +8,7 @@ import { validationHook } from '../../http/validation';
 import { activityIdParam } from '../activities/schema';
 import { getActivity } from '../activities/service';
 import { communitySettings } from '../profile/service';
+import { requireConsent } from '../privacy/service';
 import { addChild, childrenOfActivity, childSignupsOf, listChildren, signUpChild, todayIn } from './consent';
 import { safetyItemKeys } from './rules';
 import { activityNeedsSafety, addRotaDays, claimRotaDay, recordHeadcount, rotaOf, safetyOf, saveChecklist } from './safety';
@@ -77,7 +78,8 @@ const add = defineRoute(
     method: 'post',
     path: '/api/children',
     operationId: 'children.add',
-    summary: 'Add a child to your page (name and birth year-month)',
+    summary:
+      "Add a child to your page (name and birth year-month); needs the guardian's separate consent to children's details (409 consent_required)",
     request: jsonBody(z.object({ name: z.string().trim().min(1).max(20), birthMonth: month })),
     responses: { 201: json(childSchema, 'Added'), ...errorResponses(400, 401, 403, 409) },
     description: 'Only a guardian records a child, under 18 and born already; the child is theirs alone to sign up.',
@@ -250,6 +252,8 @@ export const childrenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(add, async (c) => {
     const { db } = tenantOf(c);
+    // A child's details are sensitive information: the guardian's separate consent comes first (409 consent_required).
+    await requireConsent(db, memberOf(c).id, { kind: 'add-child' });
     const { timeZone } = await communitySettings(db);
     const row = await addChild(db, memberOf(c).id, c.req.valid('json'), todayIn(Date.now(), timeZone));
     return c.json({ id: row.id, name: row.name, birthMonth: row.birthMonth }, 201);

@@ -10,6 +10,8 @@ import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { audit } from '../../platform/audit';
 import { communitySettings } from '../profile/service';
+import { joinConsentProblem } from '../privacy/rules';
+import { currentNoticeVersion, recordJoinConsent } from '../privacy/service';
 import {
   createInvitationBodySchema,
   decisionBodySchema,
@@ -209,8 +211,14 @@ export const memberRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const problem = joinProblem(roles.map((r) => r.role));
     if (problem) throw new AppError('forbidden', problem);
     const { db } = tenantOf(c);
+    const { privacyNoticeVersion, sensitiveItems, ...details } = c.req.valid('json');
+    const version = await currentNoticeVersion(db);
+    const refused = joinConsentProblem(version, privacyNoticeVersion);
+    if (refused) throw new AppError('validation_failed', refused, { privacyNoticeVersion: [refused] });
     const { joinPolicy } = await communitySettings(db);
-    const { member, created } = await joinAsResident(db, userId, c.req.valid('json'), joinPolicy);
+    const { member, created } = await joinAsResident(db, userId, details, joinPolicy);
+    // Recorded for a new member, and for an applicant applying again (who agreed to the notice anew).
+    if (created) await recordJoinConsent(db, member.id, version, sensitiveItems ?? []);
     return created ? c.json(member, 201) : c.json(member, 200);
   })
   .openapi(getMe, async (c) => {

@@ -3,6 +3,7 @@ import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm
 import { buildings } from '../buildings/schema';
 import { partyKeys } from '../parties/rules';
 import { memberStatuses } from './rules';
+import { sensitiveItems } from '../privacy/rules';
 import { now } from '../../db/columns';
 import { z } from '@hono/zod-openapi';
 
@@ -134,6 +135,10 @@ export const joinBodySchema = z.object({
     .max(20)
     .regex(/^[0-9A-Za-z\-#室号单元栋楼 ]*$/u, 'Use the flat number, e.g. 3-201')
     .optional(),
+  /** The version of the privacy notice (隐私告知) the person read and agreed to; it must be the current one. */
+  privacyNoticeVersion: z.number({ error: 'Read the privacy notice and agree to it to join' }).int().positive(),
+  /** The sensitive items they also agreed to, each a separate opt-in (they can give them later under 我的隐私). */
+  sensitiveItems: z.array(z.enum(sensitiveItems)).max(sensitiveItems.length).optional(),
 });
 
 /** An application to join that waits for a building contact or an administrator. */

@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useSite } from '../../lib/site-context';
+import type { SensitiveItem } from '../../../../worker/community/privacy/rules';
+import { JoinConsent } from '../privacy/join-consent';
 
 export default function Join() {
   const { t, pick, locale } = useI18n();
@@ -14,6 +16,11 @@ export default function Join() {
   const [displayName, setDisplayName] = createSignal('');
   const [buildingId, setBuildingId] = createSignal('');
   const [household, setHousehold] = createSignal('');
+  // The notice in force: the person agrees to this version (隐私告知), and may opt in to sensitive items separately.
+  const [notice] = createResource(() => request(api.api.privacy.notice.$get()));
+  const [agreed, setAgreed] = createSignal(false);
+  const [items, setItems] = createSignal<SensitiveItem[]>([]);
+  const [consentMissing, setConsentMissing] = createSignal(false);
   // A building's invitation link (/join?building=3, shared as a QR code in the building chat) preselects that building.
   const [search] = useSearchParams<{ building?: string }>();
   createEffect(
@@ -31,6 +38,9 @@ export default function Join() {
 
   async function join(e: SubmitEvent) {
     e.preventDefault();
+    const version = notice()?.version;
+    setConsentMissing(!agreed());
+    if (!agreed() || version === undefined) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -40,6 +50,8 @@ export default function Join() {
             displayName: displayName().trim(),
             buildingId: buildingId() ? Number(buildingId()) : undefined,
             household: household().trim() || undefined,
+            privacyNoticeVersion: version,
+            sensitiveItems: items(),
           },
         }),
       );
@@ -129,6 +141,17 @@ export default function Join() {
               {t('join.householdHelp')}
             </p>
           </div>
+          <JoinConsent
+            notice={notice()}
+            agreed={agreed()}
+            onAgreed={(on) => {
+              setAgreed(on);
+              if (on) setConsentMissing(false);
+            }}
+            items={items()}
+            onItems={setItems}
+            missing={consentMissing()}
+          />
           <button class="button" type="submit" disabled={busy()}>
             {approval() ? t('join.submitApplication') : t('join.submit')}
           </button>
