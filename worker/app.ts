@@ -32,6 +32,7 @@ import { pushCaptureRoutes } from './community/notifications/push-capture';
 import { pushRoutes } from './community/notifications/push-routes';
 import { notificationRoutes } from './community/notifications/routes';
 import { memberRoutes } from './community/members/routes';
+import { personalDataRoutes } from './community/personal-data/routes';
 import { onboardingRoutes } from './community/onboarding/routes';
 import { associationRoutes } from './community/association/routes';
 import { partnershipRoutes } from './community/partnerships/routes';
@@ -98,6 +99,7 @@ export function buildApp() {
     .route('/', mediaRoutes)
     .route('/', meetingRoutes)
     .route('/', needRoutes)
+    .route('/', personalDataRoutes)
     .route('/', memberRoutes)
     .route('/', onboardingRoutes)
     .route('/', associationRoutes)
