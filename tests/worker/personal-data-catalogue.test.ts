@@ -56,7 +56,8 @@ describe('the personal-data catalogue covers the schema', () => {
         const parent = personalDataCatalogue[entry.via.table];
         if (!parent || !isPersonal(parent)) wrong.push(`${table.name} via ${entry.via.table}`);
       }
-      if (entry.onDelete === 'anonymise' && Object.keys(entry.personal ?? {}).length === 0) wrong.push(`${table.name} (anonymises nothing)`);
+      if (entry.onDelete === 'anonymise' && Object.keys(entry.personal ?? {}).length === 0)
+        wrong.push(`${table.name} (anonymises nothing)`);
       if ((entry.onDelete === 'anonymise' || entry.onDelete === 'delete') && (entry.subject ?? []).length === 0 && !entry.via)
         wrong.push(`${table.name} (erases rows about nobody)`);
     }

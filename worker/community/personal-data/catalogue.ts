@@ -55,7 +55,9 @@ export const isPersonal = (entry: CatalogueEntry): entry is PersonalTable => 'me
 const keep = (members: Record<string, Refers>, why: string): PersonalTable => ({ members, onDelete: 'keep', why });
 const drop = (members: Record<string, Refers>, why: string, extra: Partial<PersonalTable> = {}): PersonalTable => ({
   members,
-  subject: Object.keys(members).filter((c) => members[c] === 'id').slice(0, 1),
+  subject: Object.keys(members)
+    .filter((c) => members[c] === 'id')
+    .slice(0, 1),
   onDelete: 'delete',
   why,
   ...extra,
@@ -82,7 +84,10 @@ export const personalDataCatalogue: Readonly<Record<string, CatalogueEntry>> = {
     why: 'The history of the text stays; its author becomes a former resident',
   },
   parties: { none: 'The parties of community governance (organisations)' },
-  party_appointments: keep({ member_id: 'id', appointed_by: 'id', ended_by: 'id' }, "A party's history of representatives; leaving ends the open ones"),
+  party_appointments: keep(
+    { member_id: 'id', appointed_by: 'id', ended_by: 'id' },
+    "A party's history of representatives; leaving ends the open ones",
+  ),
   bodies: { none: 'Governance bodies' },
   body_parties: { none: 'Which parties sit in which body' },
   buildings: { none: "Buildings; the grid worker is the street office's contact, not a resident's record" },
@@ -175,7 +180,7 @@ export const personalDataCatalogue: Readonly<Record<string, CatalogueEntry>> = {
     onDelete: 'anonymise',
     why: 'A voter seat stays with the meeting’s record; the name becomes a former resident',
   },
-  meeting_attendance: keep({ recorded_by: 'id' }, "Which parties attended (parties, not persons)"),
+  meeting_attendance: keep({ recorded_by: 'id' }, 'Which parties attended (parties, not persons)'),
   agenda_items: { none: 'Agenda and decisions; presenters are named as roles by the chair' },
   item_stances: keep({ voter: 'voter', recorded_by: 'id' }, 'Positions recorded for a voter or a party are final'),
   action_items: { none: 'Actions decided by a meeting; the owner is a role or a party' },

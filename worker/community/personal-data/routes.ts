@@ -73,10 +73,10 @@ const leaveCommunity = defineRoute(
 /** A resident's rights over their data: see it all, correct it, leave and have it erased. */
 export const personalDataRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(myData, async (c) => {
-    const { db, community } = tenantOf(c);
+    const { db, d1, community } = tenantOf(c);
     const who = await memberKeys(db, memberOf(c).id);
     if (!who) throw new AppError('not_a_member', 'Join this community first');
-    const [{ timeZone }, tables] = await Promise.all([communitySettings(db), exportMemberData(db, who)]);
+    const [{ timeZone }, tables] = await Promise.all([communitySettings(db), exportMemberData(d1, who)]);
     const exportedAt = new Date().toISOString();
     const body = {
       community: { slug: community.slug, nameZh: community.nameZh, nameEn: community.nameEn, timeZone },
@@ -100,11 +100,11 @@ export const personalDataRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     return c.json(details, 200);
   })
   .openapi(leaveCommunity, async (c) => {
-    const { db, community } = tenantOf(c);
+    const { db, d1, community } = tenantOf(c);
     const who = await memberKeys(db, memberOf(c).id);
     if (!who) throw new AppError('not_a_member', 'Join this community first');
     const { deleteData } = c.req.valid('json');
-    const { objectKeys } = await leave(db, who, deleteData);
+    const { objectKeys } = await leave(db, d1, who, deleteData);
     if (objectKeys.length > 0) await c.env.MEDIA.delete(objectKeys);
     if (deleteData) {
       // Nothing in the row names the person: not their sign-in, not their name; only the member number.

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, SQLiteAsyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { TenantDb } from '../../db/client';
 import * as tenantSchema from '../../db/tenant-schema';
 import { buildings, memberRoles, members, mediaFiles } from '../../db/tenant-schema';
@@ -14,6 +14,8 @@ export const tenantTableNames: readonly string[] = (Object.values(tenantSchema) 
 
 export type Row = Record<string, unknown>;
 
+const dialect = new SQLiteAsyncDialect();
+
 /** The member's id and user id, whatever their status; null when there is no such member. */
 export async function memberKeys(db: TenantDb, id: number): Promise<MemberKeys | null> {
   const [row] = await db.select({ id: members.id, userId: members.userId }).from(members).where(eq(members.id, id));
@@ -26,23 +28,24 @@ export async function memberKeys(db: TenantDb, id: number): Promise<MemberKeys |
  * calendar token) are left out, and so are the personal fields of rows that only record that the member acted on
  * someone else's record (an applicant they approved, a visit to an elder they paired).
  */
-export async function exportMemberData(db: TenantDb, who: MemberKeys): Promise<Record<string, Row[]>> {
+export async function exportMemberData(d1: D1Database, who: MemberKeys): Promise<Record<string, Row[]>> {
   const tables = tenantTableNames.flatMap((name) => {
     const entry = entryOf(name);
     return entry ? [{ name, entry }] : [];
   });
-  const [first, ...rest] = tables.map(({ name, entry }) =>
-    db.all<Row>(
+  // Raw selects over the D1 binding: drizzle's batch does not take raw reads.
+  const statements = tables.map(({ name, entry }) => {
+    const query = dialect.sqlToQuery(
       sql`SELECT *, ${aboutCondition(entry, who)} AS "__about" FROM ${sql.identifier(name)} WHERE ${heldCondition(entry, who)} ORDER BY rowid`,
-    ),
-  );
-  if (!first) return {};
-  const results = await db.batch([first, ...rest]);
+    );
+    return d1.prepare(query.sql).bind(...query.params);
+  });
+  const results = statements.length === 0 ? [] : await d1.batch<Row>(statements);
   const data: Record<string, Row[]> = {};
   tables.forEach(({ name, entry }, i) => {
     const hidden = new Set(entry.secret ?? []);
     const personal = new Set(Object.keys(entry.personal ?? {}));
-    data[name] = (results[i] as Row[]).map((row) => {
+    data[name] = (results[i]?.results ?? []).map((row) => {
       const about = Number(row.__about) === 1;
       const shown: Row = {};
       for (const [key, value] of Object.entries(row)) {
@@ -79,7 +82,11 @@ export async function myDetails(db: TenantDb, id: number): Promise<MyDetails> {
 }
 
 /** Corrects the member's own details; a phone is kept only for a resident first registered on their behalf. */
-export async function correctMyDetails(db: TenantDb, id: number, change: MyDetailsChange): Promise<{ details: MyDetails; changed: string[] }> {
+export async function correctMyDetails(
+  db: TenantDb,
+  id: number,
+  change: MyDetailsChange,
+): Promise<{ details: MyDetails; changed: string[] }> {
   const before = await myDetails(db, id);
   if (change.phone !== undefined && change.phone !== null && !before.phoneKept)
     throw new AppError('validation_failed', 'Only a resident registered on their behalf has a phone kept here', {
@@ -130,7 +137,7 @@ const photosOf = (id: number) => and(eq(mediaFiles.uploadedBy, id), eq(mediaFile
  * uploaded are removed from storage; what the community keeps (ledger, decisions, counts, positions) stays, naming
  * only "a former resident #id". Returns the storage keys to delete.
  */
-export async function leave(db: TenantDb, who: MemberKeys, deleteData: boolean): Promise<{ objectKeys: string[] }> {
+export async function leave(db: TenantDb, d1: D1Database, who: MemberKeys, deleteData: boolean): Promise<{ objectKeys: string[] }> {
   const admins = await db
     .select({ memberId: memberRoles.memberId })
     .from(memberRoles)
@@ -147,20 +154,16 @@ export async function leave(db: TenantDb, who: MemberKeys, deleteData: boolean):
     await db.batch([first, ...rest]);
     return { objectKeys: [] };
   }
-  const photos = await db
-    .select({ id: mediaFiles.id, objectKey: mediaFiles.objectKey })
-    .from(mediaFiles)
-    .where(photosOf(who.id));
+  const photos = await db.select({ id: mediaFiles.id, objectKey: mediaFiles.objectKey }).from(mediaFiles).where(photosOf(who.id));
   const erasures = tenantTableNames.flatMap((name) => {
     const entry = entryOf(name);
     const statement = entry && deletionStatement(name, entry, who, at);
-    return statement ? [db.run(statement)] : [];
+    return statement ? [dialect.sqlToQuery(statement)] : [];
   });
-  const photoRows =
-    photos.length === 0
-      ? []
-      : chunks(photos.map((p) => p.id)).map((ids) => db.delete(mediaFiles).where(inArray(mediaFiles.id, ids)));
-  await db.batch([first, ...rest, ...photoRows, ...erasures]);
+  const photoRows = chunks(photos.map((p) => p.id)).map((ids) => db.delete(mediaFiles).where(inArray(mediaFiles.id, ids)).toSQL());
+  // One batch over the D1 binding (drizzle's batch does not take raw statements): all of it happens, or none.
+  const queries = [first, ...rest].map((q) => q.toSQL());
+  await d1.batch([...queries, ...photoRows, ...erasures].map((q) => d1.prepare(q.sql).bind(...q.params)));
   return { objectKeys: photos.map((p) => p.objectKey) };
 }
 
