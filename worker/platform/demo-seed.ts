@@ -22,6 +22,7 @@ import { seedDemoPrint } from './demo-print';
 import { seedDemoPrograms } from './demo-programs';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemoPartnerships } from './demo-partnerships';
+import { seedDemoPersonalData } from './demo-personal-data';
 import { seedDemoShop } from './demo-shop';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
@@ -235,6 +236,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
         await seedDemoChildren(env, row.databaseBinding);
         await seedDemoCare(env, row.databaseBinding);
         await seedDemoAssisted(env, row.databaseBinding);
+        await seedDemoPersonalData(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);
