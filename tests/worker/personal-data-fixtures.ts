@@ -90,16 +90,14 @@ export async function seedRecords(
       household: `9-${tag}`,
     })
     .returning();
-  await db
-    .insert(careVisits)
-    .values({
-      recipientId: recipient!.id,
-      volunteerId: ctx.volunteerId,
-      visitedOn: '2026-02-01',
-      minutes: 60,
-      done: '聊天',
-      observations: `精神不错${tag}`,
-    });
+  await db.insert(careVisits).values({
+    recipientId: recipient!.id,
+    volunteerId: ctx.volunteerId,
+    visitedOn: '2026-02-01',
+    minutes: 60,
+    done: '聊天',
+    observations: `精神不错${tag}`,
+  });
   const [fund] = await db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).limit(2);
   const [tx] = await db
     .insert(ledgerTransactions)
@@ -114,44 +112,38 @@ export async function seedRecords(
   const photoKey = `test/${tag}.jpg`;
   await env.MEDIA.put(photoKey, new Uint8Array([1, 2, 3]));
   await db.batch([
-    db
-      .insert(mediaFiles)
-      .values({
-        kind: 'activity-photo',
-        activityId: ctx.activityId,
-        objectKey: photoKey,
-        contentType: 'image/jpeg',
-        size: 3,
-        uploadedBy: who.id,
-      }),
+    db.insert(mediaFiles).values({
+      kind: 'activity-photo',
+      activityId: ctx.activityId,
+      objectKey: photoKey,
+      contentType: 'image/jpeg',
+      size: 3,
+      uploadedBy: who.id,
+    }),
     db.insert(notifications).values({ memberId: who.id, kind: 'issue-update', textZh: `给${tag}的消息`, textEn: 'A message' }),
     db.insert(notificationPreferences).values({ memberId: who.id, kind: 'issue-update', cadence: 'daily' }),
     db.insert(notificationSettings).values({ memberId: who.id, email: `${tag}@example.cn` }),
     db.insert(pushSubscriptions).values({ memberId: who.id, endpoint: `https://push.example/${tag}`, p256dh: 'key', auth: 'auth' }),
     db.insert(calendarTokens).values({ memberId: who.id, token: crypto.randomUUID().replaceAll('-', '') }),
     db.insert(volunteers).values({ memberId: who.id, skills: `修电脑${tag}`, availability: '周末' }),
-    db
-      .insert(volunteerHours)
-      .values({
-        memberId: who.id,
-        activityId: ctx.activityId,
-        servedOn: '2026-02-03',
-        minutes: 90,
-        recordedBy: ctx.volunteerId,
-        note: `搬桌子${tag}`,
-      }),
+    db.insert(volunteerHours).values({
+      memberId: who.id,
+      activityId: ctx.activityId,
+      servedOn: '2026-02-03',
+      minutes: 90,
+      recordedBy: ctx.volunteerId,
+      note: `搬桌子${tag}`,
+    }),
     db.insert(libraryCards).values({ memberId: who.id, cardNumber: uniq('L') }),
-    db
-      .insert(shopItems)
-      .values({
-        title: '旧书',
-        category: 'books',
-        condition: 'good',
-        priceFen: 500,
-        donorMemberId: who.id,
-        donorName: `捐赠人${tag}`,
-        receivedBy: who.id,
-      }),
+    db.insert(shopItems).values({
+      title: '旧书',
+      category: 'books',
+      condition: 'good',
+      priceFen: 500,
+      donorMemberId: who.id,
+      donorName: `捐赠人${tag}`,
+      receivedBy: who.id,
+    }),
   ]);
   const [own] = await db.select().from(signups).where(eq(signups.id, seat.id));
   if (!own || !childPlace) throw new Error('places missing');
