@@ -34,6 +34,7 @@ import { pushRoutes } from './community/notifications/push-routes';
 import { notificationRoutes } from './community/notifications/routes';
 import { archiveRoutes } from './community/archive/routes';
 import { memberRoutes } from './community/members/routes';
+import { personalDataRoutes } from './community/personal-data/routes';
 import { onboardingRoutes } from './community/onboarding/routes';
 import { associationRoutes } from './community/association/routes';
 import { partnershipRoutes } from './community/partnerships/routes';
@@ -105,6 +106,7 @@ export function buildApp() {
     .route('/', mediaRoutes)
     .route('/', meetingRoutes)
     .route('/', needRoutes)
+    .route('/', personalDataRoutes)
     .route('/', memberRoutes)
     .route('/', onboardingRoutes)
     .route('/', associationRoutes)

@@ -113,7 +113,7 @@ export const sharedRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const applied =
       found && found.status !== 'active' && host.kind === 'community' ? await findMemberByUser(host.db, identity.userId) : null;
     const application =
-      applied && applied.status !== 'active'
+      applied && (applied.status === 'pending' || applied.status === 'declined')
         ? { status: applied.status, displayName: applied.displayName, buildingId: applied.buildingId, appliedAt: applied.joinedAt }
         : null;
     return c.json(

@@ -162,8 +162,9 @@ describe('the demo seed', () => {
     // flea market (open for stalls when its second Saturday falls within the coming four weeks) and the children's summer camp.
     expect(before.clubs).toEqual(expect.arrayContaining(['书法社:proposed', '周末网球社:active']));
     expect(before.activities.filter((a) => !a.startsWith('彩虹屋跳蚤市场:') && !a.startsWith('彩虹屋旧物交换日:'))).toEqual([
-      // Two neighbours and an offline elder her building contact signed up (demo-assisted).
-      '周六网球友谊赛:open:3',
+      // Two neighbours, an offline elder her building contact signed up (demo-assisted), and a resident who has
+      // since left with deletion (demo-personal-data): her place still counts.
+      '周六网球友谊赛:open:4',
       '暑期少儿团·七月自然营:open:4',
     ]);
     expect(before.issues).toContain('地下车库照明不足:acknowledged');

@@ -21,6 +21,9 @@ const CommunityHome = lazy(() => import('./features/home/community-home'));
 const Join = lazy(() => import('./features/members/join'));
 const Members = lazy(() => import('./features/members/members'));
 const Invite = lazy(() => import('./features/members/invite'));
+const MyData = lazy(() => import('./features/personal-data/my-data'));
+const MyProfile = lazy(() => import('./features/personal-data/my-profile'));
+const LeaveCommunity = lazy(() => import('./features/personal-data/leave'));
 const SpacesAdmin = lazy(() => import('./features/spaces/spaces-admin'));
 const AdminChecklist = lazy(() => import('./features/settings/admin-checklist'));
 const ArchivePage = lazy(() => import('./features/archive/archive-page'));
@@ -159,6 +162,9 @@ function Routes() {
           <Route path="/join" component={Join} />
           <Route path="/members" component={Members} />
           <Route path="/invite/:token" component={Invite} />
+          <Route path="/me/data" component={MyData} />
+          <Route path="/me/profile" component={MyProfile} />
+          <Route path="/me/leave" component={LeaveCommunity} />
           <Route path="/admin" component={AdminChecklist} />
           <Route path="/association" component={AssociationScores} />
           <Route path="/admin/settings" component={CommunitySettings} />

@@ -17,6 +17,10 @@ export const auditActions = [
   'member.roles-set',
   'member.approved',
   'member.declined',
+  'member.details-corrected',
+  'member.left',
+  /** A member left and had their data erased; the row names only the member number, never who they were. */
+  'member.left-with-deletion',
   'invitation.created',
   'invitation.confirmed',
   'invitation.declined',

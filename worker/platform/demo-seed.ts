@@ -26,6 +26,7 @@ import { seedDemoRetention } from './demo-retention';
 import { seedDemoNeeds } from './demo-needs';
 import { seedDemoPartnerships } from './demo-partnerships';
 import { seedDemoPrivacy } from './demo-privacy';
+import { seedDemoPersonalData } from './demo-personal-data';
 import { seedDemoShop } from './demo-shop';
 import { createCommunityRecord, runProvisioning } from './provisioning';
 
@@ -240,6 +241,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
         await seedDemoCare(env, row.databaseBinding);
         await seedDemoAssisted(env, row.databaseBinding);
         await seedDemoRetention(env, row.databaseBinding);
+        await seedDemoPersonalData(env, row.databaseBinding);
       }
       await seedDemoHistory(env, row.databaseBinding, setup.slug);
       await seedDemoPrograms(env, row.databaseBinding, setup.slug);

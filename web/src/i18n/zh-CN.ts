@@ -20,6 +20,7 @@ import * as needs from '../features/needs/i18n';
 import * as committees from '../features/committees/i18n';
 import * as members from '../features/members/i18n';
 import * as notifications from '../features/notifications/i18n';
+import * as personalData from '../features/personal-data/i18n';
 import * as parties from '../features/parties/i18n';
 import * as partnerships from '../features/partnerships/i18n';
 import * as operator from '../features/operator/i18n';
@@ -144,6 +145,7 @@ export const zhCN = {
   ...partnerships.zh,
   ...meetings.zh,
   ...notifications.zh,
+  ...personalData.zh,
   ...parties.zh,
   ...buildings.zh,
   ...print.zh,

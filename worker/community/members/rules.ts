@@ -2,10 +2,11 @@ import type { JoinPolicy } from '../profile/rules';
 
 /**
  * A member is 'pending' while a community that approves its members has not decided, 'declined' when it said no
- * (the row stays so the person learns the answer and may apply again), otherwise 'active'. Only an active member
- * is a member: the others hold no role and see nothing that is for members.
+ * (the row stays so the person learns the answer and may apply again), 'left' once they left the community
+ * (they may join again), otherwise 'active'. Only an active member is a member: the others hold no role and see
+ * nothing that is for members.
  */
-export const memberStatuses = ['active', 'pending', 'declined'] as const;
+export const memberStatuses = ['active', 'pending', 'declined', 'left'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 
 /** Platform roles whose holders read communities from outside, so they never join one as a resident. */
@@ -41,5 +42,6 @@ export function statusOnJoining(joinPolicy: JoinPolicy): MemberStatus {
 export function membershipRefusal(status: MemberStatus): { code: 'membership_pending' | 'not_a_member'; message: string } | null {
   if (status === 'pending') return { code: 'membership_pending', message: 'Your membership is waiting for approval' };
   if (status === 'declined') return { code: 'not_a_member', message: 'Your application to join was declined; you may apply again' };
+  if (status === 'left') return { code: 'not_a_member', message: 'You left this community; you may join again' };
   return null;
 }

@@ -103,7 +103,7 @@ export async function findMemberByUser(db: TenantDb, userId: string): Promise<Me
 /**
  * Joins the community as a resident: active at once where joining is open, pending where a building contact or an
  * administrator approves (they are notified). Joining twice returns the existing membership; someone declined
- * applies again with what they now give.
+ * or who left applies again with what they now give.
  */
 export async function joinAsResident(
   db: TenantDb,
@@ -124,7 +124,7 @@ export async function joinAsResident(
     [row] = await db
       .update(members)
       .set({ ...details, status, joinedAt: new Date().toISOString(), approvedBy: null, approvedAt: null })
-      .where(and(eq(members.userId, userId), eq(members.status, 'declined')))
+      .where(and(eq(members.userId, userId), inArray(members.status, ['declined', 'left'])))
       .returning({ id: members.id });
   }
   if (row && status === 'pending') await notifyDeciders(db, row.id, details);

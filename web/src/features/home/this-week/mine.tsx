@@ -93,6 +93,21 @@ export function Mine(props: { overview: Overview | undefined; reload: () => Prom
         </p>
       </div>
       <CalendarFeed />
+      <div class="card">
+        <h3>{t('personalData.linksTitle')}</h3>
+        <p>{t('personalData.linksBody')}</p>
+        <ul class="plain">
+          <li>
+            <A href="/me/profile">{t('personalData.profileLink')}</A>
+          </li>
+          <li>
+            <A href="/me/data">{t('personalData.dataLink')}</A>
+          </li>
+          <li>
+            <A href="/me/leave">{t('personalData.leaveLink')}</A>
+          </li>
+        </ul>
+      </div>
     </div>
   );
 }
