@@ -43,7 +43,13 @@ describe('the round trip at bench size (3,000 households)', () => {
       cursor = step.next;
       chunks++;
     }
-    const packed = await assembleArchive(env.MEDIA, env.MEDIA, `scale-test/${source.slug}`, `scale-test/${source.slug}.zip`, meta(source.slug));
+    const packed = await assembleArchive(
+      env.MEDIA,
+      env.MEDIA,
+      `scale-test/${source.slug}`,
+      `scale-test/${source.slug}.zip`,
+      meta(source.slug),
+    );
     const exportMs = Date.now() - started;
     const object = await env.MEDIA.get(`scale-test/${source.slug}.zip`);
     const first = await readArchive(new Uint8Array(await (object as R2ObjectBody).arrayBuffer()));

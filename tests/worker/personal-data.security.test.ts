@@ -29,7 +29,12 @@ describe('who may see, correct and erase personal data', () => {
     const name = uniq('外人');
     const theirs = await signIn(userId, other.host, name);
     const stranger = {
-      id: bodyOf(await read(as(other.host, { token: theirs, id: 0, name }).members.me.$post({ json: { displayName: name, privacyNoticeVersion: 1 } })), 201).id,
+      id: bodyOf(
+        await read(
+          as(other.host, { token: theirs, id: 0, name }).members.me.$post({ json: { displayName: name, privacyNoticeVersion: 1 } }),
+        ),
+        201,
+      ).id,
       name,
     };
     // Their session for their own community is not one here; signed in here, the same person is no member.

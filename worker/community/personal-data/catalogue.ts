@@ -271,6 +271,19 @@ export const personalDataCatalogue: Readonly<Record<string, CatalogueEntry>> = {
   architect_projects: keep({ lead_member_id: 'id' }, 'Projects of the children’s program'),
   architect_stages: { none: 'Stages of projects' },
   care_settings: { none: 'Settings' },
+  retention_settings: { none: 'Settings' },
+  retention_runs: { none: 'Counts of what each nightly pass erased' },
+  archive_exports: keep({ requested_by: 'id' }, 'An administrator’s export job stays as a record of who took the data out'),
+  privacy_notices: keep({ published_by: 'id' }, 'Published notice versions stay with who published them'),
+  privacy_notice_draft: keep({ updated_by: 'id' }, 'The draft of the next notice'),
+  privacy_agreements: keep(
+    { member_id: 'id' },
+    'Proof of which notice version was agreed and when; nothing personal beyond the anonymous id',
+  ),
+  privacy_item_consents: keep(
+    { member_id: 'id' },
+    'Proof of the separate consents given and withdrawn; nothing personal beyond the anonymous id',
+  ),
   care_recipients: {
     members: { member_id: 'id', registered_by: 'id' },
     subject: ['member_id'],

@@ -70,7 +70,7 @@ export default function ArchivePage() {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await fetch('/api/archive/import', {
+      const res = await fetch(`/api/archive/import`, {
         method: 'POST',
         headers: { ...(await authHeaders()), 'content-type': 'application/zip' },
         body: file,
