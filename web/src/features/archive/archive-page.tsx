@@ -101,7 +101,7 @@ export default function ArchivePage() {
         <section class="card" aria-labelledby="export-title">
           <h2 id="export-title">{t('archive.exportTitle')}</h2>
           <p>{t('archive.exportBody')}</p>
-          <button type="button" class="primary" disabled={busy()} onClick={() => void startExport()}>
+          <button type="button" class="button" disabled={busy()} onClick={() => void startExport()}>
             {busy() ? t('archive.exportStarting') : t('archive.exportStart')}
           </button>
           <h3>{t('archive.exportList')}</h3>
@@ -130,7 +130,7 @@ export default function ArchivePage() {
                     </p>
                     <Show when={job.status === 'ready'}>
                       <p>{t('archive.expires', { at: when(job.expiresAt) })}</p>
-                      <button type="button" onClick={() => void download(job.id)}>
+                      <button type="button" class="button secondary" onClick={() => void download(job.id)}>
                         {t('archive.download')}
                       </button>
                     </Show>
@@ -178,7 +178,7 @@ export default function ArchivePage() {
                 <input type="checkbox" checked={confirmed()} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
                 {t('archive.importConfirm')}
               </label>
-              <button type="submit" class="primary" disabled={busy() || !confirmed()}>
+              <button type="submit" class="button" disabled={busy() || !confirmed()}>
                 {busy() ? t('archive.importBusy') : t('archive.importStart')}
               </button>
             </form>

@@ -60,11 +60,11 @@ export function LeaveConfirmation(props: { busy?: boolean; onConfirm: (deleteDat
           <input id="leave-phrase" autocomplete="off" value={typed()} onInput={(e) => setTyped(e.currentTarget.value)} />
         </div>
       </Show>
-      <div class="field">
+      <label class="radio">
         <input id="leave-tick" type="checkbox" checked={ticked()} onChange={(e) => setTicked(e.currentTarget.checked)} />
-        <label for="leave-tick">{t('personalData.leave.tickToConfirm')}</label>
-      </div>
-      <button type="submit" class="danger" disabled={!ready() || props.busy}>
+        {t('personalData.leave.tickToConfirm')}
+      </label>
+      <button type="submit" class="button danger" disabled={!ready() || props.busy}>
         {deleteData() ? t('personalData.leave.submitDelete') : t('personalData.leave.submit')}
       </button>
     </form>
