@@ -223,6 +223,16 @@ beforeEach(() => {
       if (path === '/api/issues/4') return jsonResponse(issue);
       if (path === '/api/issues') return jsonResponse(issueList);
       if (path === '/api/buildings') return jsonResponse(buildings);
+      if (path === '/api/privacy/notice')
+        return jsonResponse({
+          version: 1,
+          textZh: '# 隐私告知',
+          textEn: '# Privacy notice',
+          contact: '周会长',
+          summaryZh: '',
+          summaryEn: '',
+          publishedAt: '2026-12-01T02:00:00Z',
+        });
       if (path === '/api/community') return jsonResponse(community);
       if (path === '/api/committees') return jsonResponse({ committees: [] });
       if (path === '/api/members/me') return jsonResponse({ id: 5, displayName: '周明', buildingId: 2, joinedAt: '2025-01-01', roles: [] });

@@ -20,7 +20,6 @@ export const zh = {
     started: '开始于 {{ at }}',
     expires: '下载链接 {{ at }} 前有效',
     download: '下载压缩包',
-    linkBusy: '正在生成链接…',
     running: '大社区的数据分批写入，可以离开本页，稍后回来下载。',
     importTitle: '从压缩包导入',
     importBody:
@@ -60,7 +59,6 @@ export const en: Translation<typeof zh> = {
     started: 'Started {{ at }}',
     expires: 'The download link works until {{ at }}',
     download: 'Download the archive',
-    linkBusy: 'Making the link…',
     running: 'A large community is written in batches: you can leave this page and come back to download.',
     importTitle: 'Import an archive',
     importBody:

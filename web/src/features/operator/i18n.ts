@@ -59,7 +59,6 @@ export const zh = {
   },
   backups: {
     title: '备份与恢复',
-    link: '备份与恢复',
     help: '每天 03:17（UTC）平台把每个运行中的社区的全部数据打包备份到 R2（按 UTC 日期命名），保留最近 30 天的每日备份和最近 12 个月每月的第一份备份。恢复从不改动正在使用的数据库：先放进一个新数据库，再切换过去或建成新社区。',
     back: '返回运营后台',
     runTitle: '最近一次备份',
@@ -183,7 +182,6 @@ export const en: Translation<typeof zh> = {
   },
   backups: {
     title: 'Backups and restores',
-    link: 'Backups and restores',
     help: "Every day at 03:17 UTC the platform backs up all of each active community's data to R2 (named by the UTC date), keeping the last 30 daily backups and the first backup of each of the last 12 months. A restore never edits the database in use: it fills a fresh database, then switches to it or makes a new community of it.",
     back: 'Back to the operators’ page',
     runTitle: 'Latest backup run',

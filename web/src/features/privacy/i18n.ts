@@ -55,7 +55,6 @@ export const zh = {
       agree: '我已阅读并同意第 {{ n }} 版',
       thanks: '谢谢，已记录你的同意。',
     },
-    consentNeeded: '这一步需要你先单独同意相关敏感信息的使用。',
     goToMine: '去“我的隐私”开启',
     admin: {
       title: '隐私告知 管理',
@@ -143,7 +142,6 @@ export const en: Translation<typeof zh> = {
       agree: 'I have read and agree to version {{ n }}',
       thanks: 'Thank you, your agreement is recorded.',
     },
-    consentNeeded: 'This step needs your separate consent to the sensitive information involved.',
     goToMine: 'Turn it on under My privacy',
     admin: {
       title: 'Privacy notice settings',
