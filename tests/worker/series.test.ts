@@ -109,4 +109,15 @@ describe('recurring activities', () => {
     );
     expectStatus(mixed, 400);
   });
+
+  it('refuses, writing nothing, a series asked to draft ahead that ends before its second activity (found by the fuzzing)', async () => {
+    const { host, admin } = await community();
+    const first = await draft(host, admin, activityBody({ startsAt: inDays(5), endsAt: inDays(5, 2) }));
+    const until = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const short = await read(as(host, admin).series.$post({ json: { activityId: first, every: 3, unit: 'month', until, ahead: 2 } }));
+    expectStatus(short, 400);
+    expect(short.json.error.details).toHaveProperty('until');
+    // Nothing was written: the same activity can still be made recurring.
+    expectStatus(await read(as(host, admin).series.$post({ json: { activityId: first, every: 1, unit: 'week', ahead: 1 } })), 201);
+  });
 });

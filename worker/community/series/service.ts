@@ -61,6 +61,18 @@ export async function createSeries(db: TenantDb, member: MemberContext, input: S
     throw new AppError('validation_failed', 'The series must end after its first activity', { until: ['Before the first activity'] });
 
   const monthly = input.unit === 'month' ? (input.monthlyBy ?? 'day-of-month') : null;
+  // Asked to draft occurrences ahead, there must be one to draft: refused before anything is written.
+  const rule = {
+    startsAt: template.startsAt,
+    endsAt: template.endsAt,
+    timeZone,
+    rule: { every: input.every, unit: input.unit, by: monthly ?? undefined },
+    end: { count: input.count ?? null, until: input.until ?? null },
+  };
+  if (input.ahead > 0 && nextOccurrences(rule, 0, 1).length === 0)
+    throw new AppError('validation_failed', 'The series ends before its second activity', {
+      until: ['No occurrence after the first one before this day'],
+    });
   const notLinked = sql`NOT EXISTS (SELECT 1 FROM ${seriesOccurrences} WHERE ${seriesOccurrences.activityId} = ${template.id})`;
   // The series and its first occurrence in one batch, and only while the activity is in no series.
   await db.batch([
