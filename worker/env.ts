@@ -38,6 +38,11 @@ export interface Bindings {
   DEV_JWT_PRIVATE_KEY?: string;
   /** The operator page warns when fewer pool databases than this are free (a whole number; 5 when unset). */
   POOL_WARN_BELOW?: string;
+  /**
+   * Unset (or `main`) when one Worker serves everything. Behind the router (worker/router/), this shard's name
+   * (`shard-1`…): it then serves only requests the router forwarded to it by that name, and only its own databases.
+   */
+  SHARD_NAME?: string;
   /** Rate limits on starting a community, per account and per client address (`worker/http/rate-limit.ts`). */
   SIGNUP_ACCOUNT_LIMITER: RateLimit;
   SIGNUP_IP_LIMITER: RateLimit;

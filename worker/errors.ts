@@ -20,6 +20,8 @@ export const errorCodes = {
   unsupported_media_type: 415,
   rate_limited: 429,
   pool_exhausted: 503,
+  /** A shard was asked for a community (or a host) it does not serve: the router's map and the shard disagree. */
+  wrong_shard: 421,
   not_ready: 503,
   misconfigured: 500,
   internal: 500,

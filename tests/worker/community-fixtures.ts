@@ -1,6 +1,7 @@
 /** Communities, residents, clubs and activities for API tests: each test makes its own, with unique names. */
 import type { InferRequestType } from 'hono/client';
 import { beforeAll, expect } from 'vitest';
+import { wallClock } from '../../worker/community/profile/rules';
 import { type Api, bodyOf, client, createCommunity, expectStatus, read, signIn } from './helpers';
 export const uid = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
@@ -79,8 +80,11 @@ export async function activeClub(host: string, admin: Person, leader: Person, me
   return id;
 }
 
-export const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86400_000 + hours * 3600_000).toISOString();
-export const today = () => new Date().toISOString().slice(0, 10);
+/** An instant `days` (and `hours`) from now, on a whole minute, as the forms send it. */
+export const inDays = (days: number, hours = 0) =>
+  new Date(Math.ceil(Date.now() / 60_000) * 60_000 + days * 86400_000 + hours * 3600_000).toISOString();
+/** Today on the test communities' clock (Asia/Shanghai), which is not the UTC date between 16:00 and 24:00 UTC. */
+export const today = () => wallClock(Date.now(), 'Asia/Shanghai').date;
 
 /** The handbook's badminton example: ¥720 court + ¥170 shuttles + ¥72 water, 24 people, 8% surplus. */
 export const badmintonLines = [

@@ -9,7 +9,6 @@ import { errorOf, expectStatus, rawCall, read, tenantD1 } from './helpers';
 /** Instants on the community's clock (Asia/Shanghai), counted from today there. */
 const today = wallClock(Date.now(), 'Asia/Shanghai').date;
 const shanghai = (dayOffset: number, hhmm: string) => new Date(Date.parse(`${today}T${hhmm}:00+08:00`) + dayOffset * 86_400_000);
-const localDate = (dayOffset: number) => wallClock(shanghai(dayOffset, '12:00'), 'Asia/Shanghai').date;
 
 interface OutboxRow {
   id: number;
@@ -131,23 +130,28 @@ describe('delivery of notifications by email, push and digests', () => {
     await notify(reader, 'activity.waitlist-promoted', '候补转正了', '/activities/7');
     await notify(reader, 'meeting.minutes-published', '会议纪要发布了', '/meetings/3');
     await notify(reader, 'issue.moved', '你的议题已受理', '/issues/5');
-    await deliver(shanghai(0, '20:00'));
+    // The next 08:00 on the community's clock after the notifications were written (today's, if it is still night there).
+    let morning = Date.parse(`${today}T08:00:00+08:00`);
+    if (morning <= Date.now()) morning += 86_400_000;
+    const at = (minutes: number) => new Date(morning + minutes * 60_000);
+    const morningDate = wallClock(morning, 'Asia/Shanghai').date;
+    await deliver(new Date());
     expect(await outboxOf(reader)).toEqual([]);
     // Not yet 08:00: no digest.
-    await deliver(shanghai(1, '07:30'));
+    await deliver(at(-30));
     expect(await outboxOf(reader)).toEqual([]);
-    await deliver(shanghai(1, '08:05'));
+    await deliver(at(5));
     const digests = await outboxOf(reader);
     expect(digests).toHaveLength(1);
-    expect(digests[0]).toMatchObject({ key: `d:daily:${localDate(1)}:${reader.id}:email`, items: 3, status: 'sent' });
+    expect(digests[0]).toMatchObject({ key: `d:daily:${morningDate}:${reader.id}:email`, items: 3, status: 'sent' });
     const body = digests[0]!.body;
     expect(body.indexOf('活动与社团')).toBeLessThan(body.indexOf('会议与表态'));
     expect(body.indexOf('会议与表态')).toBeLessThan(body.indexOf('议题、决定与需求'));
     expect(body).toContain(`${origin()}/meetings/3`);
-    await deliver(shanghai(1, '09:05'));
-    await deliver(shanghai(1, '10:05'));
+    await deliver(at(65));
+    await deliver(at(125));
     expect(await outboxOf(reader)).toHaveLength(1);
-    expect((await routingOf(reader)).every((r) => r.digest_key === `daily:${localDate(1)}`)).toBe(true);
+    expect((await routingOf(reader)).every((r) => r.digest_key === `daily:${morningDate}`)).toBe(true);
   });
 
   it('never sends one outbox row twice, even when two runs race or a message is retried', async () => {

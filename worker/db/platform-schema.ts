@@ -32,17 +32,26 @@ export const communities = sqliteTable(
  * by a restore being filled, nor retired: a restore into a community's own address retires the database it replaces
  * (kept as it was, never handed out again until an operator has checked and wiped it).
  */
-export const databasePool = sqliteTable('database_pool', {
-  binding: text('binding').primaryKey(),
-  communityId: text('community_id').unique(),
-  claimedAt: text('claimed_at'),
-  registeredAt: text('registered_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  /** The restore (backup_restores.id) filling this database before it is given to a community. */
-  heldFor: text('held_for'),
-  retiredAt: text('retired_at'),
-  /** The community whose database this was when it was retired. */
-  retiredFrom: text('retired_from'),
-});
+export const databasePool = sqliteTable(
+  'database_pool',
+  {
+    binding: text('binding').primaryKey(),
+    /**
+     * The Worker that holds this binding: `main` for a single Worker, else the shard's name (`shard-1`…). Binding names
+     * are unique across shards, so a community's shard follows from its database (worker/router/).
+     */
+    shard: text('shard').notNull().default('main'),
+    communityId: text('community_id').unique(),
+    claimedAt: text('claimed_at'),
+    registeredAt: text('registered_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    /** The restore (backup_restores.id) filling this database before it is given to a community. */
+    heldFor: text('held_for'),
+    retiredAt: text('retired_at'),
+    /** The community whose database this was when it was retired. */
+    retiredFrom: text('retired_from'),
+  },
+  (t) => [index('database_pool_shard_idx').on(t.shard, t.communityId)],
+);
 
 export const platformRoles = sqliteTable(
   'platform_roles',

@@ -5,7 +5,7 @@ import { now as sqlNow } from '../db/columns';
 import { communities, metricSnapshots, snapshotRuns } from '../db/platform-schema';
 import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
-import { tenantDatabase } from '../tenancy/pool';
+import { onThisShard, tenantDatabase } from '../tenancy/pool';
 import { runCoursesDayIn } from '../community/courses/decision';
 import { runCareDayIn } from '../community/care/daily';
 import { runLibraryDayIn } from '../community/library/daily';
@@ -63,7 +63,12 @@ async function activeCommunities(env: Bindings, ids?: readonly string[]): Promis
     .select({ id: communities.id, databaseBinding: communities.databaseBinding })
     .from(communities)
     .where(
-      and(eq(communities.status, 'active'), isNotNull(communities.databaseBinding), ids ? inArray(communities.id, [...ids]) : undefined),
+      and(
+        eq(communities.status, 'active'),
+        isNotNull(communities.databaseBinding),
+        onThisShard(env, communities.databaseBinding),
+        ids ? inArray(communities.id, [...ids]) : undefined,
+      ),
     )
     .orderBy(communities.id);
   return rows.flatMap(({ id, databaseBinding }) => (databaseBinding === null ? [] : [{ id, databaseBinding }]));

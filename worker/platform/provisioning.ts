@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { platformDb, tenantDb } from '../db/client';
 import { auditLog, communities } from '../db/platform-schema';
 import { communityProfile } from '../db/tenant-schema';
@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { handbookSeedBatches, templateSeedStatements } from '../templates/instantiate';
 import { findTemplate, latestTemplate } from '../templates/registry';
 import { migrateTenantDatabase } from '../tenancy/migrator';
-import { claimFreeDatabase, claimedDatabase, registerPoolBindings, tenantDatabase } from '../tenancy/pool';
+import { claimFreeDatabase, claimedDatabase, onThisShard, registerPoolBindings, shardName, tenantDatabase } from '../tenancy/pool';
 import { accountView, mayFoundAnother } from './account-limits';
 import { type CommunitySetupInput, type StoredSetup, toStoredSetup } from './community-setup';
 
@@ -88,7 +88,7 @@ export async function runProvisioning(env: Bindings, communityId: string, hooks:
     let binding = community.databaseBinding ?? (await claimedDatabase(env.PLATFORM_DB, communityId));
     if (!binding) {
       await registerPoolBindings(env);
-      binding = await claimFreeDatabase(env.PLATFORM_DB, communityId);
+      binding = await claimFreeDatabase(env.PLATFORM_DB, communityId, shardName(env));
       if (!binding) {
         // Nothing was claimed, so nothing is lost: release the address for a later try.
         await db.delete(communities).where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning')));
@@ -163,6 +163,8 @@ export async function resumeStalledProvisioning(env: Bindings, olderThanSeconds 
     .where(
       and(
         eq(communities.status, 'provisioning'),
+        // A shard resumes its own, and any sign-up that stopped before it had a database.
+        or(isNull(communities.databaseBinding), onThisShard(env, communities.databaseBinding)),
         sql`${communities.createdAt} < strftime('%Y-%m-%dT%H:%M:%fZ','now', ${`-${olderThanSeconds} seconds`})`,
       ),
     );

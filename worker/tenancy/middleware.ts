@@ -8,7 +8,8 @@ import { lookupCommunity } from './directory';
 import { classifyHost } from './host';
 import { ensureTenantMigrated } from './migrator';
 import { statusPage } from './pages';
-import { tenantDatabase } from './pool';
+import { holdsDatabase, isRoutedShard, shardName, tenantDatabase } from './pool';
+import { SHARD_HEADER } from './shard-header';
 import { countRoundTrips, type RoundTrips } from './round-trip-counter';
 
 function platformUrl(c: AppContext, platformHost: string): string {
@@ -64,16 +65,26 @@ export const resolveTenancy = createMiddleware<AppEnv>(async (c, next) => {
   c.set('config', config);
   c.set('member', null);
   c.set('accessChecked', false);
+  // A shard serves only what the router sends it, named for it (worker/router/): anything else was misrouted.
+  if (isRoutedShard(c.env) && c.req.header(SHARD_HEADER) !== shardName(c.env)) {
+    return errorJson(c, 'wrong_shard', `This is ${shardName(c.env)}; the request was meant for another shard`);
+  }
   const host = classifyHost(new URL(c.req.url).hostname, config.platformHost);
   if (host.kind === 'unknown') return refuse(c, 'not_found', config.platformHost);
   if (host.kind === 'platform') {
     c.set('host', { kind: 'platform' });
-    return next();
+    await next();
+    if (isRoutedShard(c.env)) c.header('x-huzhu-served-by', shardName(c.env));
+    return;
   }
   const entry = await lookupCommunity(c.env.PLATFORM_DB, host.slug, (refresh) => c.executionCtx.waitUntil(refresh));
   if (!entry) return refuse(c, 'not_found', config.platformHost);
   if (entry.status === 'suspended') return refuse(c, 'community_suspended', config.platformHost);
   if (entry.status !== 'active' || !entry.databaseBinding) return refuse(c, 'not_ready', config.platformHost);
+  // The community's database lives on another shard: refuse rather than guess (never another community's data).
+  if (!holdsDatabase(c.env, entry.databaseBinding)) {
+    return errorJson(c, 'wrong_shard', `This community is not served by ${shardName(c.env)}`);
+  }
   const bound = tenantDatabase(c.env, entry.databaseBinding);
   await ensureTenantMigrated(entry.databaseBinding, bound);
   // Locally, report the community database's round trips per request (read by `npm run bench`).
@@ -93,6 +104,7 @@ export const resolveTenancy = createMiddleware<AppEnv>(async (c, next) => {
   });
   await next();
   if (config.authMode === 'dev') c.header('x-d1-round-trips', String(trips.count));
+  if (isRoutedShard(c.env)) c.header('x-huzhu-served-by', shardName(c.env));
   // A change may have notified someone: their email and push go out now, not at the next tick.
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.res.status < 400)
     c.executionCtx.waitUntil(deliverSoon(c.env, bound, entry.id, new URL(c.req.url).origin));

@@ -1,9 +1,32 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { platformDb } from '../db/client';
 import { databasePool } from '../db/platform-schema';
 import type { Bindings } from '../env';
 
-const TENANT_BINDING = /^TENANT_DB_\d{3,4}$/;
+const TENANT_BINDING = /^TENANT_DB_\d{3,6}$/;
+
+/** The Worker this code runs as: `main` when one Worker serves everything, else its shard's name (`shard-1`…). */
+export function shardName(env: Pick<Bindings, 'SHARD_NAME'>): string {
+  return env.SHARD_NAME?.trim() || 'main';
+}
+
+/** Whether this Worker is a shard behind the router (worker/router/), which serves only its own databases. */
+export function isRoutedShard(env: Pick<Bindings, 'SHARD_NAME'>): boolean {
+  return shardName(env) !== 'main';
+}
+
+/** Whether a community database is bound to this Worker (a shard holds only its own slice of the pool). */
+export function holdsDatabase(env: Bindings, binding: string): boolean {
+  return TENANT_BINDING.test(binding) && (env as unknown as Record<string, unknown>)[binding] !== undefined;
+}
+
+/**
+ * Narrows a query of communities to those whose database this Worker holds: all of them for a single Worker, the
+ * shard's own for a shard, so that every shard's crons and queues work on its own communities only.
+ */
+export function onThisShard(env: Pick<Bindings, 'SHARD_NAME'>, column: AnyColumn | SQL = sql.raw('database_binding')): SQL {
+  return sql`${column} IN (SELECT binding FROM database_pool WHERE shard = ${shardName(env)})`;
+}
 
 /** The tenant database bindings this Worker carries, in order. */
 export function tenantBindingNames(env: Bindings): string[] {
@@ -32,8 +55,12 @@ export async function registerPoolBindings(env: Bindings): Promise<void> {
   for (let i = 0; i < names.length; i += 50) {
     await db
       .insert(databasePool)
-      .values(names.slice(i, i + 50).map((binding) => ({ binding })))
-      .onConflictDoNothing();
+      .values(names.slice(i, i + 50).map((binding) => ({ binding, shard: shardName(env) })))
+      .onConflictDoUpdate({
+        target: databasePool.binding,
+        set: { shard: shardName(env) },
+        setWhere: sql`${databasePool.shard} <> excluded.shard`,
+      });
   }
   registeredFor = new WeakRef(env);
 }
@@ -50,16 +77,19 @@ export async function claimedDatabase(platform: D1Database, communityId: string)
 
 /** Neither claimed by a community, nor held by a restore, nor retired. */
 const isFree = and(isNull(databasePool.communityId), isNull(databasePool.heldFor), isNull(databasePool.retiredAt))!;
+/** Free, and bound to the Worker asking (its shard). */
+const isFreeOn = (shard: string) => and(isFree, eq(databasePool.shard, shard))!;
 
 /**
  * Claims one free database for a community in a single conditional UPDATE, so two sign-ups can
  * never receive the same one (D1 runs each statement atomically). Returns null when none is free.
  */
-export async function claimFreeDatabase(platform: D1Database, communityId: string): Promise<string | null> {
+export async function claimFreeDatabase(platform: D1Database, communityId: string, shard = 'main'): Promise<string | null> {
+  const free = isFreeOn(shard);
   const [row] = await platformDb(platform)
     .update(databasePool)
     .set({ communityId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
-    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${isFree} ORDER BY binding LIMIT 1)`), isFree))
+    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${free} ORDER BY binding LIMIT 1)`), free))
     .returning({ binding: databasePool.binding });
   return row?.binding ?? null;
 }
@@ -68,11 +98,12 @@ export async function claimFreeDatabase(platform: D1Database, communityId: strin
  * Holds one free database for a restore while the backup is imported into it, in one conditional UPDATE as a claim
  * is; the restore then gives it to a community, or retires it if the import failed. Returns null when none is free.
  */
-export async function holdFreeDatabase(platform: D1Database, restoreId: string): Promise<string | null> {
+export async function holdFreeDatabase(platform: D1Database, restoreId: string, shard = 'main'): Promise<string | null> {
+  const free = isFreeOn(shard);
   const [row] = await platformDb(platform)
     .update(databasePool)
     .set({ heldFor: restoreId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
-    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${isFree} ORDER BY binding LIMIT 1)`), isFree))
+    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${free} ORDER BY binding LIMIT 1)`), free))
     .returning({ binding: databasePool.binding });
   return row?.binding ?? null;
 }

@@ -108,6 +108,7 @@ export const en: Dictionary = {
     conflict: 'This conflicts with the current state.',
     consent_required: 'This step needs your separate consent to the sensitive information involved, under My privacy.',
     pool_exhausted: 'No database is free for a new community right now; the operators have been told. Please try again later.',
+    wrong_shard: 'This request reached the wrong part of the service; please reload the page.',
     not_ready: 'The community is being set up; please wait a moment.',
     misconfigured: 'The service is misconfigured; please contact the operators.',
     internal: 'Something went wrong on our side; please try again later.',

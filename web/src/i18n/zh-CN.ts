@@ -110,6 +110,7 @@ export const zhCN = {
     conflict: '操作与当前状态冲突。',
     consent_required: '这一步需要你先在“我的隐私”中单独同意相关敏感信息的使用。',
     pool_exhausted: '暂时没有可用的数据库来创建新社区，平台运营已收到提醒，请稍后再试。',
+    wrong_shard: '请求被送到了错误的服务分区，请刷新页面重试。',
     not_ready: '社区正在创建中，请稍候。',
     misconfigured: '服务配置有误，请联系平台运营。',
     internal: '服务器出了点问题，请稍后再试。',

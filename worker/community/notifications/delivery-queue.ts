@@ -4,7 +4,7 @@ import { communities } from '../../db/platform-schema';
 import type { Bindings } from '../../env';
 import { isLocalHostname } from '../../env';
 import { ensureTenantMigrated } from '../../tenancy/migrator';
-import { tenantDatabase } from '../../tenancy/pool';
+import { onThisShard, tenantDatabase } from '../../tenancy/pool';
 import { communitySettings } from '../profile/service';
 import { type DeliveryReport, type DeliverySite, deliverCommunity, sendOutbox } from './delivery';
 import { notifications } from './schema';
@@ -40,7 +40,14 @@ async function activeCommunities(env: Bindings, ids?: string[]): Promise<Communi
       databaseBinding: communities.databaseBinding,
     })
     .from(communities)
-    .where(and(eq(communities.status, 'active'), isNotNull(communities.databaseBinding), ids ? inArray(communities.id, ids) : undefined));
+    .where(
+      and(
+        eq(communities.status, 'active'),
+        isNotNull(communities.databaseBinding),
+        onThisShard(env, communities.databaseBinding),
+        ids ? inArray(communities.id, ids) : undefined,
+      ),
+    );
 }
 
 async function openCommunity(env: Bindings, community: CommunityRow, origin?: string) {

@@ -11,7 +11,7 @@ import type { Bindings } from '../../env';
 import { AppError } from '../../errors';
 import { forgetCommunity } from '../../tenancy/directory';
 import { migrateTenantDatabase } from '../../tenancy/migrator';
-import { holdFreeDatabase, registerPoolBindings, tenantDatabase } from '../../tenancy/pool';
+import { holdFreeDatabase, registerPoolBindings, shardName, tenantDatabase } from '../../tenancy/pool';
 import type { AuditAction } from '../audit';
 import { checkSlug } from '../slug';
 import { backupRestores, communityBackups } from './schema';
@@ -85,7 +85,7 @@ export async function restoreBackup(env: Bindings, backupId: string, target: Res
     actorUserId,
   });
   await registerPoolBindings(env);
-  const binding = await holdFreeDatabase(env.PLATFORM_DB, restoreId);
+  const binding = await holdFreeDatabase(env.PLATFORM_DB, restoreId, shardName(env));
   if (!binding) {
     await db
       .update(backupRestores)

@@ -6,7 +6,7 @@ import { communities } from '../../db/platform-schema';
 import { communityProfile } from '../../db/tenant-schema';
 import type { Bindings } from '../../env';
 import { ensureTenantMigrated } from '../../tenancy/migrator';
-import { tenantDatabase } from '../../tenancy/pool';
+import { onThisShard, shardName, tenantDatabase } from '../../tenancy/pool';
 import { backupKey, backupPrefix, backupsToDelete, chunkPrefix, dayOfKey, utcDay } from './rules';
 import { backupRuns, communityBackups } from './schema';
 
@@ -43,9 +43,10 @@ export async function startBackupRun(
       .prepare(
         `INSERT INTO community_backups (id, run_id, community_id, database_binding, day)
          SELECT lower(hex(randomblob(16))), ?, id, database_binding, ? FROM communities
-          WHERE status = 'active' AND database_binding IS NOT NULL${only}`,
+          WHERE status = 'active' AND database_binding IS NOT NULL
+            AND database_binding IN (SELECT binding FROM database_pool WHERE shard = ?)${only}`,
       )
-      .bind(runId, day, ...slugs),
+      .bind(runId, day, shardName(env), ...slugs),
     d1.prepare('SELECT id FROM community_backups WHERE run_id = ?1').bind(runId),
   ]);
   const created = (listed?.results ?? []) as { id: string }[];
@@ -254,6 +255,7 @@ export async function resumeStalledBackups(env: Bindings, olderThanMinutes = STA
     .where(
       and(
         inArray(communityBackups.status, [...unfinished]),
+        onThisShard(env, communityBackups.databaseBinding),
         lt(communityBackups.updatedAt, sql`strftime('%Y-%m-%dT%H:%M:%fZ','now', ${`-${olderThanMinutes} minutes`})`),
       ),
     )

@@ -1,0 +1,45 @@
+/**
+ * Which shard a request goes to, as a pure rule over its host and path (worker/router/index.ts does the reading).
+ * Community hosts go where the community's database is; on the platform host, a sign-up goes to a shard with free
+ * databases, requests about one community (resuming its sign-up, its backups) to that community's shard, and the
+ * rest of the platform (pages, the control plane's lists) to the first shard.
+ */
+export type Destination =
+  | { kind: 'community'; slug: string }
+  | { kind: 'sign-up' }
+  | { kind: 'backup'; backupId: string }
+  | { kind: 'control' };
+
+const ABOUT_ONE_COMMUNITY = [
+  /^\/api\/communities\/([a-z0-9-]+)\/resume$/,
+  /^\/api\/operator\/backups\/communities\/([a-z0-9-]+)$/,
+  /^\/api\/dev\/communities\/([a-z0-9-]+)\//,
+];
+const ABOUT_ONE_BACKUP = /^\/api\/operator\/backups\/([^/]+)\/(?:dry-run|restore)$/;
+
+export function destinationOf(host: { kind: 'platform' } | { kind: 'community'; slug: string }, method: string, path: string): Destination {
+  if (host.kind === 'community') return { kind: 'community', slug: host.slug };
+  if (method === 'POST' && path === '/api/communities') return { kind: 'sign-up' };
+  for (const pattern of ABOUT_ONE_COMMUNITY) {
+    const slug = pattern.exec(path)?.[1];
+    if (slug) return { kind: 'community', slug };
+  }
+  const backupId = ABOUT_ONE_BACKUP.exec(path)?.[1];
+  if (backupId && backupId !== 'communities' && backupId !== 'runs') return { kind: 'backup', backupId };
+  return { kind: 'control' };
+}
+
+/** The shards this router knows, from `SHARDS` ("shard-1,shard-2"); the first one serves the platform's pages. */
+export function shardList(setting: string | undefined): string[] {
+  const names = (setting ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) if (!/^shard-\d{1,4}$/.test(name)) throw new Error(`SHARDS: "${name}" is not a shard name like shard-1`);
+  return names;
+}
+
+/** The service binding that reaches a shard: `shard-12` → `SHARD_12`. */
+export function shardBinding(shard: string): string {
+  return `SHARD_${shard.slice('shard-'.length)}`;
+}
