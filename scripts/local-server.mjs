@@ -21,7 +21,7 @@ export function localRequest(port, host, path, { method = 'GET', body, headers =
         let data = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => (data += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
       },
     );
     req.on('error', reject);
@@ -63,14 +63,16 @@ async function waitForHealth(port, child, timeoutMs = 60_000) {
 }
 
 /** Builds, migrates and starts wrangler dev in dev auth mode; resolves when it answers. */
-export async function startLocalServer({ port = 8787, persistTo, build = true, seed = true, quiet = false, config } = {}) {
+export async function startLocalServer({ port = 8787, persistTo, build = true, seed = true, quiet = false, config, configs } = {}) {
   ensureDevVars();
   // The worker imports the bundled template packages.
   run(process.execPath, ['scripts/bundle-templates.mjs']);
   if (build) buildWeb();
-  migratePlatform(persistTo, config);
+  migratePlatform(persistTo, config ?? configs?.[0]);
   const persist = persistTo ? ['--persist-to', persistTo] : [];
   if (config) persist.push('-c', config);
+  // Several Workers in one session (the router first, then its shards: scripts/shard-config.mjs).
+  for (const each of configs ?? []) persist.push('-c', each);
   const child = spawn(
     process.execPath,
     [

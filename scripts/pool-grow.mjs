@@ -4,9 +4,12 @@
 // Cloudflare REST API. Safe to re-run: databases already created under the expected
 // name are reused instead of duplicated. See docs/operations.md.
 //
-// Usage: npm run pool:grow -- --count 50 [--script huzhu] [--prefix huzhu-tenant] [--dry-run]
+// Usage: npm run pool:grow -- --count 50 [--script huzhu | --shard K] [--prefix huzhu-tenant] [--dry-run]
+// With --shard K it grows shard K (Worker huzhu-shard-K) inside that shard's own range of binding numbers
+// (scripts/shard-config.mjs), so that no two shards ever hold a binding of the same name.
 // Env:   CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_API_TOKEN (token needs D1 Edit and Workers Scripts Edit)
 import { pathToFileURL } from 'node:url';
+import { firstBindingOf, SHARD_STRIDE } from './shard-config.mjs';
 
 export const API_BASE = 'https://api.cloudflare.com/client/v4';
 /** Cloudflare's approximate ceiling for bindings on one Worker script. */
@@ -159,6 +162,8 @@ export async function growPool({
   script = DEFAULT_SCRIPT,
   prefix = DEFAULT_PREFIX,
   count,
+  /** A shard's range of binding numbers ({ first, last }); growth stays inside it. */
+  range,
   dryRun = false,
   fetch = globalThis.fetch,
   log = console.log,
@@ -183,7 +188,13 @@ export async function growPool({
     .map((b) => TENANT_BINDING.exec(b?.name ?? ''))
     .filter(Boolean)
     .map((m) => Number(m[1]));
-  const highest = tenantNumbers.length ? Math.max(...tenantNumbers) : 0;
+  const highest = Math.max(tenantNumbers.length ? Math.max(...tenantNumbers) : 0, range ? range.first - 1 : 0);
+  if (range && highest + count > range.last) {
+    throw new PoolGrowError(
+      `Refusing to grow: "${script}" may hold binding numbers ${range.first}–${range.last} and is at ${highest}; ` +
+        `${count} more would pass the end of its range. Grow another shard, or add one with npm run shards:config.`,
+    );
+  }
   const before = existing.length;
   const after = before + count;
 
@@ -285,8 +296,11 @@ export async function growPool({
   summary.bindingsAfter = bindings.length;
   log(`Done: created ${summary.created.length}, reused ${summary.reused.length}; bindings ${before} → ${bindings.length}.`);
   log(
-    `Next: keep wrangler.toml in step (npm run pool:config -- ${highest + count}) before the next \`wrangler deploy\`, ` +
-      'or that deploy will drop the new bindings. See docs/operations.md.',
+    range
+      ? `Next: keep the shard configs in step (npm run shards:config -- --per-shard ${highest + count - range.first + 1}) before ` +
+          'the next `wrangler deploy` of the shard, or that deploy will drop the new bindings. See docs/scaling.md.'
+      : `Next: keep wrangler.toml in step (npm run pool:config -- ${highest + count}) before the next \`wrangler deploy\`, ` +
+          'or that deploy will drop the new bindings. See docs/operations.md.',
   );
   return summary;
 }
@@ -319,6 +333,7 @@ async function findDatabaseByName(api, name) {
 const USAGE = `Usage: npm run pool:grow -- --count N [--script ${DEFAULT_SCRIPT}] [--prefix ${DEFAULT_PREFIX}] [--dry-run]
   --count N      how many tenant databases to add (required)
   --script NAME  Worker script to bind them to (default ${DEFAULT_SCRIPT})
+  --shard K      grow shard K of a sharded deployment (Worker huzhu-shard-K, inside its range of binding numbers)
   --prefix NAME  D1 database name prefix; databases are named {prefix}-NNN (default ${DEFAULT_PREFIX})
   --dry-run      show the plan; create and change nothing
 Environment: CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_API_TOKEN`;
@@ -353,6 +368,14 @@ export function parseArgs(argv) {
       case '--prefix':
         opts.prefix = take();
         break;
+      case '--shard': {
+        const raw = take();
+        if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new PoolGrowError(`--shard must be a shard number such as 2 (got "${raw}").`);
+        const k = Number(raw);
+        opts.script = `huzhu-shard-${k}`;
+        opts.range = { first: firstBindingOf(k), last: firstBindingOf(k) + SHARD_STRIDE - 1 };
+        break;
+      }
       case '--dry-run':
         opts.dryRun = true;
         break;
@@ -401,6 +424,7 @@ export async function main(argv = process.argv.slice(2), env = process.env, io =
       script: opts.script,
       prefix: opts.prefix,
       count: opts.count,
+      range: opts.range,
       dryRun: opts.dryRun,
       fetch: io.fetch ?? globalThis.fetch,
       log: out,

@@ -308,6 +308,31 @@ describe('growPool: happy path', () => {
   });
 });
 
+describe('growPool: one shard of a sharded deployment', () => {
+  it("numbers a shard's new databases inside its own range, and refuses to pass the end of it", async () => {
+    const shardTwo = `${ACCOUNT_PATH}/workers/scripts/huzhu-shard-2/settings`;
+    const settings = settingsFixture();
+    settings.result.bindings = settings.result.bindings.filter((b) => !b.name.startsWith('TENANT_DB_'));
+    const shardTwoCloudflare = () =>
+      fakeCloudflare({
+        settings,
+        override: (req) =>
+          req.url.pathname === shardTwo ? { body: req.method === 'GET' ? settings : fixture('worker-settings-patched.json') } : undefined,
+      });
+    const fake = shardTwoCloudflare();
+    const { script, range } = parseArgs(['--count', '2', '--shard', '2']) as unknown as { script: string; range: unknown };
+    expect(script).toBe('huzhu-shard-2');
+    await run(fake, { count: 2, script, range });
+    expect(fake.requests.filter((r) => r.method === 'POST').map(createdName)).toEqual(['huzhu-tenant-5001', 'huzhu-tenant-5002']);
+    const sent = await settingsPart(first(fake, 'PATCH'));
+    expect(sent.bindings.slice(-2).map((b) => b.name)).toEqual(['TENANT_DB_5001', 'TENANT_DB_5002']);
+
+    const full = shardTwoCloudflare();
+    await expect(run(full, { count: 5001, script, range })).rejects.toThrow(/end of its range/);
+    expect(full.requests.some((r) => r.method === 'POST' || r.method === 'PATCH')).toBe(false);
+  });
+});
+
 describe('growPool: resuming after an interrupted run', () => {
   it('reuses databases that already exist under the expected name instead of creating them again', async () => {
     const fake = fakeCloudflare({ listPages: [listFixture('d1-list-after-interrupted-run.json')] });
