@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Operator from '../../web/src/features/operator/operator';
 import StartCommunity from '../../web/src/features/platform/start-community';
@@ -17,7 +17,7 @@ let account: Record<string, unknown>;
 beforeEach(() => {
   localStorage.clear();
   calls = [];
-  pool = { total: 32, free: 7, used: 25, warnBelow: 5, low: false };
+  pool = { total: 32, free: 7, used: 25, warnBelow: 5, low: false, shards: [{ shard: 'main', total: 32, free: 7, used: 25 }] };
   account = {
     userId: 'founder-1',
     maxCommunities: 3,
@@ -77,7 +77,7 @@ afterEach(() => {
 
 describe('operator page: the database pool warning', () => {
   it('warns, with the free count and the threshold, when the API says the pool is low', async () => {
-    pool = { total: 32, free: 4, used: 28, warnBelow: 5, low: true };
+    pool = { total: 32, free: 4, used: 28, warnBelow: 5, low: true, shards: [{ shard: 'main', total: 32, free: 4, used: 28 }] };
     render(withProviders(() => <Operator />));
     expect(await screen.findByText('空闲数据库只剩 4 个，少于预警线 5 个，请按运维手册扩充数据库池。')).toBeTruthy();
   });
@@ -86,6 +86,28 @@ describe('operator page: the database pool warning', () => {
     render(withProviders(() => <Operator />));
     expect(await screen.findByText('梧桐里')).toBeTruthy();
     expect(screen.queryByText(/空闲数据库只剩/)).toBeNull();
+    // One Worker: no table of shards.
+    expect(screen.queryByRole('table', { name: '各分区的数据库' })).toBeNull();
+  });
+
+  it('lists each shard’s free, used and total databases when the pool is split across shards', async () => {
+    pool = {
+      total: 8000,
+      free: 3,
+      used: 7997,
+      warnBelow: 5,
+      low: true,
+      shards: [
+        { shard: 'shard-1', total: 4000, free: 0, used: 4000 },
+        { shard: 'shard-2', total: 4000, free: 3, used: 3997 },
+      ],
+    };
+    render(withProviders(() => <Operator />));
+    const table = await screen.findByRole('table', { name: '各分区的数据库' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+    expect(rows.slice(1)).toEqual(['shard-1040004000', 'shard-2339974000']);
   });
 });
 

@@ -121,6 +121,8 @@ const operatorOverview = defineRoute(
             warnBelow: z.number().int(),
             /** Time to grow the pool: fewer free than `warnBelow`. */
             low: z.boolean(),
+            /** Each Worker's part of the pool: `main` for one Worker, `shard-1`… behind the router (docs/scaling.md). */
+            shards: z.array(z.object({ shard: z.string(), total: z.number().int(), free: z.number().int(), used: z.number().int() })),
           }),
           communities: z.array(
             z.object({

@@ -113,16 +113,30 @@ export interface PoolStats {
   total: number;
   free: number;
   used: number;
+  /** The same counts for each Worker holding part of the pool (`main` alone unless sharded), by name. */
+  shards: { shard: string; total: number; free: number; used: number }[];
 }
 
 export async function poolStats(platform: D1Database): Promise<PoolStats> {
-  const [row] = await platformDb(platform)
-    .select({ total: sql<number>`COUNT(*)`, free: sql<number>`COALESCE(SUM(CASE WHEN ${isFree} THEN 1 ELSE 0 END), 0)` })
-    .from(databasePool);
-  const total = Number(row?.total ?? 0);
-  const free = Number(row?.free ?? 0);
+  const rows = await platformDb(platform)
+    .select({
+      shard: databasePool.shard,
+      total: sql<number>`COUNT(*)`,
+      free: sql<number>`COALESCE(SUM(CASE WHEN ${isFree} THEN 1 ELSE 0 END), 0)`,
+    })
+    .from(databasePool)
+    .groupBy(databasePool.shard)
+    .orderBy(databasePool.shard);
   // Held and retired databases are not free, so they count as used.
-  return { total, used: total - free, free };
+  const shards = rows.map((r) => ({
+    shard: r.shard,
+    total: Number(r.total),
+    free: Number(r.free),
+    used: Number(r.total) - Number(r.free),
+  }));
+  const total = shards.reduce((sum, r) => sum + r.total, 0);
+  const free = shards.reduce((sum, r) => sum + r.free, 0);
+  return { total, used: total - free, free, shards };
 }
 
 /** Below this many free databases the operator page warns, unless `POOL_WARN_BELOW` says otherwise. */

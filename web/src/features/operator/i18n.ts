@@ -5,6 +5,8 @@ export const zh = {
   operator: {
     title: '运营后台',
     pool: '数据库池',
+    shards: '各分区的数据库',
+    shard: '分区',
     free: '空闲',
     used: '已用',
     total: '总数',
@@ -125,6 +127,8 @@ export const en: Translation<typeof zh> = {
   operator: {
     title: 'Operators',
     pool: 'Database pool',
+    shards: 'Databases by shard',
+    shard: 'Shard',
     free: 'Free',
     used: 'Used',
     total: 'Total',

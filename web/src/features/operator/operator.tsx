@@ -58,6 +58,33 @@ export default function Operator() {
                   {t('operator.total')}
                 </div>
               </div>
+              <Show when={data().pool.shards.length > 1}>
+                <TableWrap label={t('operator.shards')}>
+                  <table>
+                    <caption>{t('operator.shards')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('operator.shard')}</th>
+                        <th scope="col">{t('operator.free')}</th>
+                        <th scope="col">{t('operator.used')}</th>
+                        <th scope="col">{t('operator.total')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={data().pool.shards}>
+                        {(shard) => (
+                          <tr>
+                            <th scope="row">{shard.shard}</th>
+                            <td>{shard.free}</td>
+                            <td>{shard.used}</td>
+                            <td>{shard.total}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </Show>
               <Show when={data().pool.low}>
                 <p class="alert" role="status">
                   {t('operator.lowPool', { free: String(data().pool.free), threshold: String(data().pool.warnBelow) })}
