@@ -14,9 +14,10 @@ const POSTINGS_PER_STATEMENT = 2000;
 
 /**
  * The statements that write the history's ledger entries: the transactions in bulk, then their postings, which find
- * their transaction by its unique ref as `transactionStatements` does. A year of a busy community is a few thousand
- * postings; one statement per posting (the settle screen's way) would add seconds to every demo seed. Each entry is
- * checked by the same rule as every entry the product writes, so an unbalanced one stops the seed.
+ * their transaction by its unique ref as `transactionStatements` does. A year of a busy community is some 1,200
+ * entries; one statement per transaction and per posting (the settle screen's way) added about a second to each
+ * demo seed. Each entry is checked by the same rule as every entry the product writes, so an unbalanced one stops
+ * the seed.
  */
 export function ledgerStatements(d1: D1Database, entries: HistoryEntry[]): D1PreparedStatement[] {
   for (const entry of entries) {
