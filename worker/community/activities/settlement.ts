@@ -3,7 +3,7 @@ import type { TenantDb } from '../../db/client';
 import { activities, activityCostLines, activityReviews, activitySettlements, clubs } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
-import { settlementPostings } from '../ledger/rules';
+import { settlementEntries } from '../ledger/rules';
 import { baseAccounts, clubFundKey, ensureAccount, transactionStatements } from '../ledger/service';
 import type { CostLine } from './budget';
 import { nextState, hasHappened } from './rules';
@@ -28,7 +28,14 @@ export async function settle(
     fundId = (await ensureAccount(db, clubFundKey(activity.clubId), 'fund', `${club?.name ?? ''}基金`, activity.clubId)).id;
   }
   const costFen = input.costLines.reduce((s, l) => s + l.amountFen, 0);
-  const { income, costs } = settlementPostings(fundId, external.id, input.incomeFen, costFen);
+  const entries = settlementEntries({
+    activityId: id,
+    title: activity.title,
+    fundAccountId: fundId,
+    externalAccountId: external.id,
+    incomeFen: input.incomeFen,
+    costFen,
+  });
   const statements = [
     db
       .update(activities)
@@ -42,28 +49,7 @@ export async function settle(
             .values(input.costLines.map((l) => ({ activityId: id, kind: 'actual' as const, label: l.label, amountFen: l.amountFen }))),
         ]
       : []),
-    ...(income.length > 0
-      ? transactionStatements(db, {
-          ref: `settle-income:${id}`,
-          occurredOn: input.occurredOn,
-          category: 'activity-fees',
-          memo: `${activity.title}：活动费收入`,
-          recordedBy: member.id,
-          activityId: id,
-          postings: income,
-        })
-      : []),
-    ...(costs.length > 0
-      ? transactionStatements(db, {
-          ref: `settle-costs:${id}`,
-          occurredOn: input.occurredOn,
-          category: 'activity-costs',
-          memo: `${activity.title}：活动支出`,
-          recordedBy: member.id,
-          activityId: id,
-          postings: costs,
-        })
-      : []),
+    ...entries.flatMap((entry) => transactionStatements(db, { ...entry, occurredOn: input.occurredOn, recordedBy: member.id })),
   ];
   try {
     await db.batch(statements as [(typeof statements)[number], ...typeof statements]);

@@ -3,7 +3,7 @@ import type { TenantDb } from '../../db/client';
 import { clubs, ledgerAccounts, ledgerPostings, ledgerTransactions } from '../../db/tenant-schema';
 import { now } from '../../db/columns';
 import { AppError } from '../../errors';
-import { advancePostings, checkPostings, type IncomingMoney, incomingMemo, type Posting } from './rules';
+import { advancePostings, checkPostings, type IncomingMoney, incomingEntry, type Posting } from './rules';
 import { baseAccounts, clubFundKey, ensureAccount, transactionStatements } from './service';
 
 /** The hub's claim on a club for what it advanced, and the club's matching debt. */
@@ -56,13 +56,8 @@ export async function recordIncoming(
   const id = await write(db, {
     ref: input.ref,
     occurredOn: input.occurredOn,
-    category: input.money.kind,
-    memo: incomingMemo(input.money),
     recordedBy: input.recordedBy,
-    postings: [
-      { accountId: fund.id, amountFen: input.amountFen },
-      { accountId: external.id, amountFen: -input.amountFen },
-    ],
+    ...incomingEntry(input.money, fund.id, external.id, input.amountFen),
   });
   if (id === null) throw new Error('the entry was not written');
   return id;

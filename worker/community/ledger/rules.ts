@@ -42,6 +42,50 @@ export function settlementPostings(fundAccountId: number, externalAccountId: num
   return { income, costs };
 }
 
+/** One balanced ledger entry, before its date and recorder are known. */
+export interface LedgerEntry {
+  ref: string;
+  category: 'activity-fees' | 'activity-costs';
+  memo: string;
+  activityId: number;
+  postings: Posting[];
+}
+
+/**
+ * The ledger entries of an activity's settlement, as the settle screen writes them: the fees into the fund and the
+ * costs out of it, each under a ref fixed by the activity, so an activity is settled into the ledger once.
+ */
+export function settlementEntries(s: {
+  activityId: number;
+  title: string;
+  fundAccountId: number;
+  externalAccountId: number;
+  incomeFen: number;
+  costFen: number;
+}): LedgerEntry[] {
+  const { income, costs } = settlementPostings(s.fundAccountId, s.externalAccountId, s.incomeFen, s.costFen);
+  const entries: LedgerEntry[] = [];
+  if (income.length > 0) {
+    entries.push({
+      ref: `settle-income:${s.activityId}`,
+      category: 'activity-fees',
+      memo: `${s.title}：活动费收入`,
+      activityId: s.activityId,
+      postings: income,
+    });
+  }
+  if (costs.length > 0) {
+    entries.push({
+      ref: `settle-costs:${s.activityId}`,
+      category: 'activity-costs',
+      memo: `${s.title}：活动支出`,
+      activityId: s.activityId,
+      postings: costs,
+    });
+  }
+  return entries;
+}
+
 export interface StatementLine {
   category: string;
   amountFen: number;
@@ -111,6 +155,21 @@ export function incomingMemo(money: IncomingMoney): string {
     case 'opening-balance':
       return `期初余额${note}`;
   }
+}
+
+/**
+ * The entry of money coming into a fund from outside, as the "record money" screen writes it: the fund up by the
+ * amount, the outside world down, under the money's kind and a memo built from the form.
+ */
+export function incomingEntry(money: IncomingMoney, fundAccountId: number, externalAccountId: number, amountFen: number) {
+  return {
+    category: money.kind,
+    memo: incomingMemo(money),
+    postings: [
+      { accountId: fundAccountId, amountFen },
+      { accountId: externalAccountId, amountFen: -amountFen },
+    ],
+  };
 }
 
 /** The accounts an advance touches: the hub's cash, the club's cash, the hub's claim and the club's debt. */

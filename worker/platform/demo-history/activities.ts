@@ -80,7 +80,8 @@ export function holdActivities(b: Build, roster: Roster, clubRuns: ClubRun[]): M
       }
       const attended = signUp(b, roster, { id, startsAt, capacity, club });
       heldByMonth.set(m, [...(heldByMonth.get(m) ?? []), { id, startsAt, programKey, responsible }]);
-      settleAndReview(b, activity, { endsAt, feeFen, attended, responsible });
+      const fundAccountId = club?.fundAccountId ?? ctx.accounts.hub;
+      settleAndReview(b, activity, { endsAt, feeFen, attended, responsible, fundAccountId });
     }
   });
   return heldByMonth;

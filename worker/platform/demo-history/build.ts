@@ -7,6 +7,7 @@ import { writeIssuePaths } from './issue-events';
 import { raiseIssues } from './issues';
 import { holdJointMeetings } from './meetings';
 import { generateMembers } from './members';
+import { recordMoney } from './money';
 import type { HistoryPlan } from './plan';
 import { createRoster } from './roster';
 import { type HistoryContext, type HistoryRows, startBuild } from './state';
@@ -24,5 +25,6 @@ export function buildHistory(plan: HistoryPlan, ctx: HistoryContext): HistoryRow
   const issueRuns = raiseIssues(b, roster, spokespeople);
   holdJointMeetings(b, issueRuns, spokespeople);
   writeIssuePaths(b, issueRuns);
+  recordMoney(b, roster, clubRuns);
   return b.rows;
 }

@@ -11,6 +11,8 @@ export interface ClubRun {
   id: number;
   plan: ClubPlan;
   approvedAt: number;
+  /** The ledger account of the club's fund, opened on approval (null while only proposed). */
+  fundAccountId: number | null;
   leader: Person;
   members: Person[];
 }
@@ -41,8 +43,15 @@ export function foundClubs(b: Build, roster: Roster): ClubRun[] {
     });
     rows.clubMembers.push({ clubId: id, memberId: leader.id, role: 'leader', joinedAt: iso(createdAt) });
     const clubMembersOf: Person[] = [leader];
-    if (approved) {
-      rows.ledgerAccounts.push({ key: clubFundKey(id), kind: 'fund', clubId: id, name: `${c.name}基金 / ${c.name} fund` });
+    const fundAccountId = approved ? ++ids.ledgerAccounts : null;
+    if (fundAccountId !== null) {
+      rows.ledgerAccounts.push({
+        id: fundAccountId,
+        key: clubFundKey(id),
+        kind: 'fund',
+        clubId: id,
+        name: `${c.name}基金 / ${c.name} fund`,
+      });
       grant(leader, 'club-leader', approvedAt);
       const size = rng.int(c.size[0], c.size[1]) - 1;
       const lastJoin = c.quietFrom === undefined ? cutoff : monthStart(c.quietFrom);
@@ -56,7 +65,7 @@ export function foundClubs(b: Build, roster: Roster): ClubRun[] {
         clubMembersOf.push(person);
       }
     }
-    clubRuns.push({ id, plan: c, approvedAt, leader, members: clubMembersOf });
+    clubRuns.push({ id, plan: c, approvedAt, fundAccountId, leader, members: clubMembersOf });
   }
   return clubRuns;
 }

@@ -107,6 +107,12 @@ export const growing: HistoryPlan = {
       size: [1, 1],
     },
   ],
+  money: {
+    seedFund: { amountFen: 600_000, source: '平治社区居委会和首批志愿者共同出资' },
+    clubStartFen: [30_000, 60_000],
+    donations: [0, 1, 0, 1, 0, 1, 1, 0, 1, 0, 1, 1],
+    hubDonationShare: 0.5,
+  },
   disabledPrograms: ['charity-shop', 'little-architects', 'community-helps-community'],
   contacts: [
     [1, -6],

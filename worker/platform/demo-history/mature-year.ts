@@ -183,6 +183,13 @@ export const mature: HistoryPlan = {
       size: [8, 12],
     },
   ],
+  money: {
+    // The demo records 翠竹园's start-up money, donations to the hub and a grant itself (demo-money.ts).
+    seedFund: null,
+    clubStartFen: [30_000, 80_000],
+    donations: [1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1],
+    hubDonationShare: 0,
+  },
   disabledPrograms: [],
   contacts: [
     ...Array.from({ length: 16 }, (_, b) => [[b + 1, -30 + b] as [number, number], [b + 1, -24 + b] as [number, number]]).flat(),

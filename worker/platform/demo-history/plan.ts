@@ -58,6 +58,17 @@ export interface HistoryPlan {
   volunteerHours: number[];
   volunteers: { early: number; perMonth: number[] };
   clubs: ClubPlan[];
+  /** Money recorded apart from activities (money.ts). */
+  money: {
+    /** The hub's start-up money; null where the demo records its own. */
+    seedFund: { amountFen: number; source: string } | null;
+    /** The range of what a club's founders put into its fund, in fen (whole yuan). */
+    clubStartFen: [number, number];
+    /** Residents' donations per month. */
+    donations: number[];
+    /** The share of donations that go to the hub's fund rather than a club's (0: to clubs only). */
+    hubDonationShare: number;
+  };
   disabledPrograms: ProgramKey[];
   /** [building number (1-based), month index] of each confirmed contact. */
   contacts: [number, number][];

@@ -28,9 +28,11 @@ import {
   volunteers,
 } from '../../db/tenant-schema';
 import type { Bindings } from '../../env';
+import { DEFAULT_TIME_ZONE } from '../../community/profile/rules';
 import { tenantDatabase } from '../../tenancy/pool';
 import { buildHistory } from './build';
 import { insertRows, prepared } from './insert-rows';
+import { ledgerStatements } from './ledger';
 import { USER_PREFIX } from './members';
 import type { HistoryPlan } from './plan';
 import { demoHistoryPlans } from './plans';
@@ -49,11 +51,15 @@ export async function seedDemoHistory(env: Bindings, binding: string, slug: stri
 export async function seedHistory(env: Bindings, binding: string, plan: HistoryPlan, now = new Date()): Promise<boolean> {
   const d1 = tenantDatabase(env, binding);
   const db = tenantDb(d1);
-  const [done, facts, buildingRows] = await d1.batch<Record<string, number | null>>([
+  const [done, facts, buildingRows] = await d1.batch<Record<string, number | string | null>>([
     d1.prepare(`SELECT COUNT(*) AS n FROM members WHERE user_id = ?1`).bind(`${USER_PREFIX}1`),
     d1.prepare(
       `SELECT (SELECT households FROM community_profile WHERE id = 1) AS households,
               (SELECT surplus_rate_percent FROM community_profile WHERE id = 1) AS surplusRate,
+              (SELECT time_zone FROM community_profile WHERE id = 1) AS timeZone,
+              (SELECT id FROM ledger_accounts WHERE key = 'hub') AS hubAccount,
+              (SELECT id FROM ledger_accounts WHERE key = 'external') AS externalAccount,
+              (SELECT COALESCE(MAX(id), 0) FROM ledger_accounts) AS ledgerAccounts,
               (SELECT COALESCE(MAX(id), 0) FROM members) AS members, (SELECT COALESCE(MAX(id), 0) FROM clubs) AS clubs,
               (SELECT COALESCE(MAX(id), 0) FROM activities) AS activities, (SELECT COALESCE(MAX(id), 0) FROM issues) AS issues,
               (SELECT COALESCE(MAX(id), 0) FROM meetings) AS meetings, (SELECT COALESCE(MAX(id), 0) FROM agenda_items) AS agendaItems,
@@ -67,8 +73,10 @@ export async function seedHistory(env: Bindings, binding: string, plan: HistoryP
   const rows = buildHistory(plan, {
     now,
     households: n('households'),
-    surplusRatePercent: f.surplusRate ?? 8,
+    surplusRatePercent: f.surplusRate === null || f.surplusRate === undefined ? 8 : Number(f.surplusRate),
+    timeZone: typeof f.timeZone === 'string' ? f.timeZone : DEFAULT_TIME_ZONE,
     buildingIds: (buildingRows?.results ?? []).map((r) => Number(r.id)),
+    accounts: { hub: n('hubAccount'), external: n('externalAccount') },
     maxIds: {
       members: n('members'),
       clubs: n('clubs'),
@@ -77,6 +85,7 @@ export async function seedHistory(env: Bindings, binding: string, plan: HistoryP
       meetings: n('meetings'),
       agendaItems: n('agendaItems'),
       committees: n('committees'),
+      ledgerAccounts: n('ledgerAccounts'),
     },
   });
   await d1.batch([
@@ -100,6 +109,7 @@ export async function seedHistory(env: Bindings, binding: string, plan: HistoryP
     ...insertRows(d1, signups, rows.signups),
     ...insertRows(d1, activitySettlements, rows.settlements),
     ...insertRows(d1, activityReviews, rows.reviews),
+    ...ledgerStatements(d1, rows.ledgerEntries),
     ...insertRows(d1, volunteers, rows.volunteers),
     ...insertRows(d1, volunteerHours, rows.volunteerHours),
     ...insertRows(d1, issues, rows.issues),

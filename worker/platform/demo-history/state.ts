@@ -25,6 +25,7 @@ import type {
   volunteers,
 } from '../../db/tenant-schema';
 import { type Calendar, calendar, isoDate } from './calendar';
+import type { HistoryEntry } from './ledger';
 import type { HistoryPlan } from './plan';
 import { type Sequence, sequence } from './sequence';
 
@@ -41,6 +42,8 @@ export interface HistoryRows {
   clubs: InferInsertModel<typeof clubs>[];
   clubMembers: InferInsertModel<typeof clubMembers>[];
   ledgerAccounts: InferInsertModel<typeof ledgerAccounts>[];
+  /** The ledger's entries (settlements), written after the rows they name. */
+  ledgerEntries: HistoryEntry[];
   activities: InferInsertModel<typeof activities>[];
   costLines: InferInsertModel<typeof activityCostLines>[];
   signups: InferInsertModel<typeof signups>[];
@@ -64,9 +67,22 @@ export interface HistoryContext {
   now: Date;
   households: number;
   surplusRatePercent: number;
+  /** The community's time zone, for the dates money is entered under. */
+  timeZone: string;
   buildingIds: number[];
+  /** The ledger accounts every community has: the hub's fund and the outside world. */
+  accounts: { hub: number; external: number };
   /** The highest id in each table whose rows are referred to by others. */
-  maxIds: { members: number; clubs: number; activities: number; issues: number; meetings: number; agendaItems: number; committees: number };
+  maxIds: {
+    members: number;
+    clubs: number;
+    activities: number;
+    issues: number;
+    meetings: number;
+    agendaItems: number;
+    committees: number;
+    ledgerAccounts: number;
+  };
 }
 
 /**
@@ -93,6 +109,7 @@ export function startBuild(plan: HistoryPlan, ctx: HistoryContext): Build {
     clubs: [],
     clubMembers: [],
     ledgerAccounts: [],
+    ledgerEntries: [],
     activities: [],
     costLines: [],
     signups: [],

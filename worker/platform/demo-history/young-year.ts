@@ -58,6 +58,12 @@ export const young: HistoryPlan = {
       size: [4, 7],
     },
   ],
+  money: {
+    seedFund: { amountFen: 300_000, source: '大方社区居委会和发起人共同出资' },
+    clubStartFen: [20_000, 50_000],
+    donations: [0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1],
+    hubDonationShare: 0.6,
+  },
   disabledPrograms: ['charity-shop', 'little-architects', 'community-helps-community', 'salon'],
   contacts: [
     [1, 6],
