@@ -35,7 +35,7 @@ describe('a consultant compares pilot sites that granted access', () => {
     // Before any grant the consultant sees no community at all.
     const consultantToken = await tokenFor('localhost', consultant, '顾问');
     const asConsultant = client(port, 'localhost', consultantToken).api;
-    expect(bodyOf(await read(asConsultant.consultant.communities.$get()), 200).communities).toEqual([]);
+    expect(bodyOf(await read(asConsultant.consultant.communities.$get({ query: {} })), 200).communities).toEqual([]);
     expect((await read(asConsultant.consultant.compare.$get({ query: { slugs: 'cuizhuyuan' } }))).status).toBe(403);
 
     // 翠竹园's admin grants access in the browser; 平治's admin through the API.
