@@ -114,8 +114,9 @@ export async function grantedCommunitiesPage(
       : sql`(${communities.slug} LIKE ${pattern} ESCAPE '\\' OR ${communities.nameZh} LIKE ${pattern} ESCAPE '\\'
           OR ${communities.nameEn} LIKE ${pattern} ESCAPE '\\' OR ${cityColumn} LIKE ${pattern} ESCAPE '\\')`,
   );
-  // The last row's sort key becomes the cursor; an order with two keys reads NULL for the third.
-  const sortValue = (i: number) => sql<string | number | null>`${keys[i]?.expr ?? sql`NULL`}`;
+  // The last row's sort key becomes the cursor; an order with two keys reads NULL for the third. Named, because
+  // D1's batch answers rows as objects, where two unnamed columns of the same name would be one.
+  const sortValue = (i: number) => sql<string | number | null>`${keys[i]?.expr ?? sql`NULL`}`.as(`sort_${i}`);
   const [rows, [count]] = await db.batch([
     db
       .select({
