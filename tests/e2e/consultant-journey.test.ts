@@ -35,7 +35,7 @@ describe('a consultant compares pilot sites that granted access', () => {
     // Before any grant the consultant sees no community at all.
     const consultantToken = await tokenFor('localhost', consultant, '顾问');
     const asConsultant = client(port, 'localhost', consultantToken).api;
-    expect(bodyOf(await read(asConsultant.consultant.communities.$get()), 200).communities).toEqual([]);
+    expect(bodyOf(await read(asConsultant.consultant.communities.$get({ query: {} })), 200).communities).toEqual([]);
     expect((await read(asConsultant.consultant.compare.$get({ query: { slugs: 'cuizhuyuan' } }))).status).toBe(403);
 
     // 翠竹园's admin grants access in the browser; 平治's admin through the API.
@@ -58,8 +58,20 @@ describe('a consultant compares pilot sites that granted access', () => {
     const page = await pageAs('localhost', consultant, `顾问${stamp}`, '/consultant');
     await page.getByRole('heading', { name: '翠竹园' }).waitFor();
     expect(await page.getByRole('heading', { name: '大方' }).count()).toBe(0); // not granted
-    await page.getByRole('checkbox', { name: /翠竹园/ }).check();
+    // The server searches: ticked communities stay ticked while the list shows another search.
+    const search = page.getByLabel('按名称、城市查找');
+    await search.fill('平治');
+    await search.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['平治']);
     await page.getByRole('checkbox', { name: /平治/ }).check();
+    await search.fill('');
+    await page.getByRole('button', { name: '查找', exact: true }).click();
+    await page.getByRole('heading', { name: '翠竹园' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: /平治/ }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: /翠竹园/ }).check();
+    await page.getByLabel('排序').selectOption('granted');
+    await page.getByText('显示 2 / 2 个社区').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${screenshotDir}/41-consultant-list.png`, fullPage: true });
     await page.getByRole('button', { name: '对比所选社区' }).click();
     await page.waitForURL(/\/consultant\/compare\?slugs=/);

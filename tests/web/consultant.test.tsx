@@ -17,6 +17,7 @@ import {
 } from '../../web/src/lib/metrics-view';
 import { storeSessionToken } from '../../web/src/lib/session-token';
 import { METRICS, RULES } from '../../worker/metrics/definitions';
+import { HEADLINE_KEYS } from '../../worker/metrics/list-rules';
 import { jsonResponse, withProviders } from './render';
 
 const definitions = { metrics: [...METRICS], rules: [...RULES] };
@@ -41,6 +42,14 @@ function figures(values: Record<string, number | null>, score = 0.5): FiguresVie
   return {
     values: Object.fromEntries(METRICS.map((m) => [m.key, values[m.key] ?? null])),
     rules: Object.fromEntries(RULES.map((r) => [r.key, { score, checks: Object.fromEntries(r.checks.map((c, i) => [c.key, i === 0])) }])),
+  };
+}
+
+/** A card's figures as the list sends them: the headline figures and each rule's score. */
+function headline(values: Record<string, number | null>, score = 0.5) {
+  return {
+    values: Object.fromEntries(HEADLINE_KEYS.map((key) => [key, values[key] ?? null])),
+    scores: Object.fromEntries(RULES.map((r) => [r.key, score])),
   };
 }
 
@@ -83,7 +92,7 @@ function series(slug: string, name: { zh: string; en: string }, households: numb
 const cuizhuyuan = series('cuizhuyuan', { zh: '翠竹园', en: 'Cuizhuyuan' }, 3000, 0.01);
 const pingzhi = series('pingzhi', { zh: '平治', en: 'Pingzhi' }, 800, 0.02);
 
-let grantedList: unknown;
+let grantedList: unknown | ((url: URL) => unknown);
 let compareAnswer: Response | (() => Response);
 let accessAnswer: { grants: unknown[]; directory: unknown[] };
 let writeAnswer: () => Response;
@@ -105,7 +114,7 @@ beforeEach(() => {
         grantedAt: '2026-01-01T00:00:00.000Z',
         computedAt: '2026-11-05T03:00:00.000Z',
         month: '2026-10',
-        headline: figures({ households: 3000, members: 412, householdParticipation: 0.125, contactCoverage: 0.8, programsActive: 7 }),
+        headline: headline({ households: 3000, members: 412, householdParticipation: 0.125, contactCoverage: 0.8, programsActive: 7 }),
       },
       {
         slug: 'pingzhi',
@@ -114,9 +123,11 @@ beforeEach(() => {
         grantedAt: '2026-02-01T00:00:00.000Z',
         computedAt: '2026-11-05T03:00:00.000Z',
         month: '2026-10',
-        headline: figures({ households: 800, members: 95, householdParticipation: 0.05, contactCoverage: null, programsActive: 3 }),
+        headline: headline({ households: 800, members: 95, householdParticipation: 0.05, contactCoverage: null, programsActive: 3 }),
       },
     ],
+    total: 2,
+    nextCursor: null,
     definitions,
   };
   compareAnswer = () => jsonResponse({ communities: [cuizhuyuan, pingzhi], definitions });
@@ -155,7 +166,8 @@ beforeEach(() => {
       requests.push({ method: request.method, path: url.pathname + url.search });
       if (url.pathname === '/api/site') return jsonResponse(site);
       if (url.pathname === '/api/me') return jsonResponse(me);
-      if (url.pathname === '/api/consultant/communities') return jsonResponse(grantedList);
+      if (url.pathname === '/api/consultant/communities')
+        return jsonResponse(typeof grantedList === 'function' ? grantedList(url) : grantedList);
       if (url.pathname === '/api/consultant/compare') return typeof compareAnswer === 'function' ? compareAnswer() : compareAnswer;
       if (url.pathname === '/api/consultant-access') return jsonResponse(accessAnswer);
       if (url.pathname.startsWith('/api/consultant-access/')) return writeAnswer();
@@ -316,17 +328,58 @@ describe('the consultant’s list of communities', () => {
     expect(info.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('finds communities by name or city and orders them by a chosen figure, best first', async () => {
+  it('asks the server to search and order, and says how many of how many are shown', async () => {
     storeSessionToken('test-token');
+    const all = (grantedList as { communities: { slug: string; name: { zh: string } }[] }).communities;
+    grantedList = (url: URL) => {
+      const q = url.searchParams.get('q') ?? '';
+      const communities = all.filter((c) => c.name.zh.includes(q));
+      if (url.searchParams.get('order') === 'householdParticipation') communities.sort((a) => (a.slug === 'cuizhuyuan' ? -1 : 1));
+      return { communities, total: communities.length, nextCursor: null, definitions };
+    };
     render(withProviders(() => <ConsultantCommunities />));
     await screen.findByRole('link', { name: '平治' });
     const names = () => screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    const listRequests = () => requests.filter((r) => r.path.startsWith('/api/consultant/communities'));
     expect(screen.getByText('显示 2 / 2 个社区')).toBeTruthy();
+    expect(listRequests().at(-1)?.path).toBe('/api/consultant/communities?order=name');
+
     fireEvent.change(screen.getByLabelText('排序'), { target: { value: 'householdParticipation' } });
-    expect(names()[0]).toBe('翠竹园'); // 12.5% ahead of 平治
-    fireEvent.input(screen.getByLabelText('按名称、城市查找'), { target: { value: '平治' } });
-    expect(names()).toEqual(['平治']);
+    await waitFor(() => expect(listRequests().at(-1)?.path).toBe('/api/consultant/communities?order=householdParticipation'));
+    expect(screen.getByRole('option', { name: '最近授权的在前' })).toBeTruthy();
+
+    fireEvent.input(screen.getByLabelText('按名称、城市查找'), { target: { value: ' 平治 ' } });
+    fireEvent.click(screen.getByRole('button', { name: '查找' }));
+    await waitFor(() => expect(names()).toEqual(['平治']));
+    expect(new URL(listRequests().at(-1)!.path, 'http://x').searchParams.get('q')).toBe('平治');
+    expect(screen.getByText('显示 1 / 1 个社区')).toBeTruthy();
+
+    fireEvent.input(screen.getByLabelText('按名称、城市查找'), { target: { value: '没有这个' } });
+    fireEvent.submit(screen.getByLabelText('按名称、城市查找').closest('form')!);
+    expect(await screen.findByText('没有找到与“没有这个”匹配的社区。')).toBeTruthy();
+    // A search that finds nothing is not "no community granted access".
+    expect(screen.queryByText('还没有社区向你开放数据。')).toBeNull();
+  });
+
+  it('loads the next page after the last one, keeps what was ticked, and moves the focus to the first new community', async () => {
+    storeSessionToken('test-token');
+    const [first, second] = (grantedList as { communities: unknown[] }).communities;
+    grantedList = (url: URL) =>
+      url.searchParams.get('cursor') === 'after-cuizhuyuan'
+        ? { communities: [second], total: 2, nextCursor: null, definitions }
+        : { communities: [first], total: 2, nextCursor: 'after-cuizhuyuan', definitions };
+    render(withProviders(() => <ConsultantCommunities />));
+    await screen.findByRole('link', { name: '翠竹园' });
     expect(screen.getByText('显示 1 / 2 个社区')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: '加入对比 翠竹园' }));
+    fireEvent.click(screen.getByRole('button', { name: '加载更多社区' }));
+    const pingzhi = await screen.findByRole('link', { name: '平治' });
+    await waitFor(() => expect(document.activeElement).toBe(pingzhi));
+    expect(requests.at(-1)?.path).toBe('/api/consultant/communities?order=name&cursor=after-cuizhuyuan');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['翠竹园', '平治']);
+    expect(screen.getByText('显示 2 / 2 个社区')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '加载更多社区' })).toBeNull();
+    expect((screen.getByRole('checkbox', { name: '加入对比 翠竹园' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('compares the communities ticked, and explains how access is granted when there are none', async () => {
@@ -342,7 +395,7 @@ describe('the consultant’s list of communities', () => {
     unmount();
 
     window.history.replaceState(null, '', '/consultant');
-    grantedList = { communities: [], definitions };
+    grantedList = { communities: [], total: 0, nextCursor: null, definitions };
     render(withProviders(() => <ConsultantCommunities />));
     expect(await screen.findByText('还没有社区向你开放数据。')).toBeTruthy();
     expect(screen.getByText(/在社区网站的「设置 → 顾问访问」中向你授权/)).toBeTruthy();

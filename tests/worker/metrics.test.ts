@@ -258,7 +258,7 @@ describe('consultant access to aggregate figures', () => {
   });
 
   it('without a grant the consultant sees nothing: 403, no names, no figures', async () => {
-    const list = await read(consultantApi().communities.$get());
+    const list = await read(consultantApi().communities.$get({ query: {} }));
     expectStatus(list, 200);
     expect(list.json.communities).toEqual([]);
     for (const [path, request] of [
@@ -286,7 +286,7 @@ describe('consultant access to aggregate figures', () => {
     expect(grants).toEqual([expect.objectContaining({ userId: consultant, displayName: '顾问甲', revokedAt: null, grantedBy: founderA })]);
     expect(typeof grants[0]?.grantedByName).toBe('string');
 
-    const list = bodyOf(await read(consultantApi().communities.$get()), 200);
+    const list = bodyOf(await read(consultantApi().communities.$get({ query: {} })), 200);
     expect(list.communities.map((c) => c.slug)).toEqual([a.slug]);
     expect(list.communities[0]?.month).toBe(previous);
     expect(list.communities[0]?.headline?.values.activitiesHeld).toBe(1);
@@ -342,7 +342,7 @@ describe('consultant access to aggregate figures', () => {
     const revoke = () => read(access(a.host, a.founderToken)[':userId'].$delete(byUser(consultant)));
     expect((await revoke()).status).toBe(200);
     expect((await compare(a.slug)).status).toBe(403);
-    expect(bodyOf(await read(consultantApi().communities.$get()), 200).communities).toEqual([]);
+    expect(bodyOf(await read(consultantApi().communities.$get({ query: {} })), 200).communities).toEqual([]);
     const grants = bodyOf(await read(access(a.host, a.founderToken).$get()), 200).grants;
     expect(grants[0]?.revokedAt).not.toBeNull();
     expect((await revoke()).status).toBe(404);
@@ -372,7 +372,7 @@ describe('operators register consultants', () => {
     const consultants = client(PLATFORM, await signIn(operator)).api.operator.consultants;
     const person = uid('new-consultant');
     const personToken = await signIn(person);
-    const personsCommunities = () => read(client(PLATFORM, personToken).api.consultant.communities.$get());
+    const personsCommunities = () => read(client(PLATFORM, personToken).api.consultant.communities.$get({ query: {} }));
     const byPerson = { param: { userId: person } };
     expect((await personsCommunities()).status).toBe(403);
 

@@ -81,7 +81,8 @@ export const consultantGrants = sqliteTable(
     grantedAt: text('granted_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     revokedAt: text('revoked_at'),
   },
-  (t) => [primaryKey({ columns: [t.communityId, t.consultantUserId] })],
+  // A consultant's list starts from their grants: found by consultant, not scanned, at thousands of communities.
+  (t) => [primaryKey({ columns: [t.communityId, t.consultantUserId] }), index('consultant_grants_consultant_idx').on(t.consultantUserId)],
 );
 
 export const auditLog = sqliteTable(

@@ -6,7 +6,9 @@ import { json } from '../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../http/route';
 import { validationHook } from '../http/validation';
 import { METRIC_KEYS, METRICS, RULE_KEYS, RULES } from './definitions';
-import { grantedCommunities, trajectories } from './service';
+import { grantedCommunitiesPage } from './consultant-list';
+import { HEADLINE_KEYS, LIST_ORDERS, LIST_PAGE_DEFAULT, LIST_PAGE_MAX } from './list-rules';
+import { trajectories } from './service';
 
 /** The consultant's pages, on the platform host: they read snapshots only, never a community's own database. */
 const consultant = { host: 'platform', allow: 'consultant' } as const;
@@ -50,7 +52,27 @@ const grantedCommunitySchema = z.object({
   computedAt: z.string().nullable(),
   /** The latest complete month, the one headline figures are for. */
   month: z.string().nullable(),
-  headline: figuresSchema.nullable(),
+  /** That month's headline figures and each rule's score (0–1); the whole month is on the community's page. */
+  headline: z
+    .object({
+      values: z.object(
+        Object.fromEntries(HEADLINE_KEYS.map((key) => [key, z.number().nullable()])) as Record<
+          (typeof HEADLINE_KEYS)[number],
+          z.ZodNullable<z.ZodNumber>
+        >,
+      ),
+      scores: z.record(z.string(), z.number()),
+    })
+    .nullable(),
+});
+
+const listQuery = z.object({
+  /** Part of the address, either name or the city. */
+  q: z.string().max(64).optional(),
+  order: z.enum(LIST_ORDERS).default('name'),
+  /** The `nextCursor` of the previous page, with the same order and search. */
+  cursor: z.string().max(600).optional(),
+  limit: z.coerce.number().int().min(1).max(LIST_PAGE_MAX).default(LIST_PAGE_DEFAULT),
 });
 
 const trajectorySchema = z.object({
@@ -69,10 +91,20 @@ const listGranted = defineRoute(consultant, {
   method: 'get',
   path: '/api/consultant/communities',
   operationId: 'consultants.listCommunities',
-  summary: "Communities that granted the consultant access, with the latest complete month's figures (snapshots only)",
+  summary:
+    "Communities that granted the consultant access, a page at a time, with the latest complete month's headline figures (snapshots only)",
+  request: { query: listQuery },
   responses: {
-    200: json(z.object({ communities: z.array(grantedCommunitySchema), definitions: definitionsSchema }), 'Granted communities'),
-    ...errorResponses(401, 403),
+    200: json(
+      z.object({
+        communities: z.array(grantedCommunitySchema),
+        total: z.number().int(),
+        nextCursor: z.string().nullable(),
+        definitions: definitionsSchema,
+      }),
+      'A page of granted communities',
+    ),
+    ...errorResponses(400, 401, 403),
   },
 });
 
@@ -106,8 +138,8 @@ const trajectory = defineRoute(consultant, {
 
 export const consultantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listGranted, async (c) => {
-    const communities = await grantedCommunities(platformDb(c.env.PLATFORM_DB), identityOf(c).userId);
-    return c.json({ communities, definitions }, 200);
+    const page = await grantedCommunitiesPage(platformDb(c.env.PLATFORM_DB), identityOf(c).userId, c.req.valid('query'));
+    return c.json({ ...page, definitions }, 200);
   })
   .openapi(compare, async (c) => {
     const slugs = [...new Set(c.req.valid('query').slugs.split(','))];

@@ -5,20 +5,10 @@ import { communities, consultantGrants, consultantProfiles, metricSnapshots, pla
 import { members } from '../db/tenant-schema';
 import { AppError } from '../errors';
 import { auditIfFound, auditStatement } from './audit-statements';
-import { type Figures, monthsUpTo } from './definitions';
+import type { Figures } from './definitions';
 import { parseFigures } from './figures';
 
 // ---- What consultants read: snapshots only, never a community's own database ----
-
-export interface GrantedCommunity {
-  slug: string;
-  name: { zh: string; en: string | null };
-  city: string | null;
-  grantedAt: string;
-  computedAt: string | null;
-  month: string | null;
-  headline: Figures | null;
-}
 
 export interface Trajectory {
   slug: string;
@@ -36,36 +26,6 @@ const grantedTo = (consultantUserId: string) =>
 /** The city from the sign-up answers, without reading the rest of them. */
 const city = sql<unknown>`json_extract(${communities.setup}, '$.city')`.as('city');
 const cityOf = (value: unknown) => (typeof value === 'string' ? value : null);
-
-/** Each granted community with its latest complete month's figures (null until its first snapshot), in one query. */
-export async function grantedCommunities(db: PlatformDb, consultantUserId: string, at = new Date()): Promise<GrantedCommunity[]> {
-  const [latestComplete] = monthsUpTo(at, 2) as [string, string];
-  const rows = await db
-    .select({
-      slug: communities.slug,
-      nameZh: communities.nameZh,
-      nameEn: communities.nameEn,
-      city,
-      grantedAt: consultantGrants.grantedAt,
-      month: metricSnapshots.month,
-      figures: metricSnapshots.figures,
-      computedAt: metricSnapshots.computedAt,
-    })
-    .from(consultantGrants)
-    .innerJoin(communities, eq(communities.id, consultantGrants.communityId))
-    .leftJoin(metricSnapshots, and(eq(metricSnapshots.communityId, communities.id), eq(metricSnapshots.month, latestComplete)))
-    .where(grantedTo(consultantUserId))
-    .orderBy(communities.slug);
-  return rows.map((r) => ({
-    slug: r.slug,
-    name: { zh: r.nameZh, en: r.nameEn },
-    city: cityOf(r.city),
-    grantedAt: r.grantedAt,
-    computedAt: r.computedAt,
-    month: r.month,
-    headline: r.figures === null ? null : parseFigures(r.figures),
-  }));
-}
 
 /**
  * Granted communities' figures month by month, in the order asked, in one query. Not granted and not there

@@ -85,18 +85,6 @@ export interface TableView {
 
 export const GROUPS: readonly MetricGroup[] = ['scale', 'participation', 'coordination', 'finance'];
 
-/** The figures a community's card on the list shows; the rest are one click away. */
-export const HEADLINE_KEYS = [
-  'households',
-  'members',
-  'activitiesHeld',
-  'householdParticipation',
-  'volunteerHours',
-  'contactCoverage',
-  'jointMeetingCadence',
-  'programsActive',
-] as const;
-
 export const NOT_APPLICABLE = '—';
 
 export function pickText(text: Text, locale: ViewLocale): string {

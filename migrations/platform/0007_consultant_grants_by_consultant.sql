@@ -1,0 +1,1 @@
+CREATE INDEX `consultant_grants_consultant_idx` ON `consultant_grants` (`consultant_user_id`);
