@@ -16,7 +16,12 @@ async function communityWithFounder() {
 }
 
 /** A draft activity at the given instants (ISO, UTC). */
-async function draftActivity(api: Awaited<ReturnType<typeof communityWithFounder>>['api'], title: string, startsAt: string, endsAt: string) {
+async function draftActivity(
+  api: Awaited<ReturnType<typeof communityWithFounder>>['api'],
+  title: string,
+  startsAt: string,
+  endsAt: string,
+) {
   const json = {
     title,
     description: '',
@@ -85,7 +90,9 @@ describe("times are the community's, whatever the device's clock says", () => {
 
   it('a community in New York shows its activities on its clock across the change to summer time, and a New York device sees no note', async () => {
     const { founder, host, api } = await communityWithFounder();
-    expect(bodyOf(await read(api.community.settings.$patch({ json: { timeZone: 'America/New_York' } })), 200).timeZone).toBe('America/New_York');
+    expect(bodyOf(await read(api.community.settings.$patch({ json: { timeZone: 'America/New_York' } })), 200).timeZone).toBe(
+      'America/New_York',
+    );
     // 2031-03-09 02:00 EST → 03:00 EDT. 19:00 on the Saturday before is 00:00 UTC; 19:00 on the Monday after is 23:00 UTC.
     const before = await draftActivity(api, '周六晚会', '2031-03-09T00:00:00.000Z', '2031-03-09T02:00:00.000Z');
     const after = await draftActivity(api, '周一晚会', '2031-03-10T23:00:00.000Z', '2031-03-11T01:00:00.000Z');
@@ -94,7 +101,10 @@ describe("times are the community's, whatever the device's clock says", () => {
 
     const utc = await founderPage(host, founder, 'UTC');
     await utc.goto(`http://${host}:${port}/activities/${before}`);
-    await utc.getByRole('note').getByText(/America\/New_York/).waitFor();
+    await utc
+      .getByRole('note')
+      .getByText(/America\/New_York/)
+      .waitFor();
     await expect.poll(() => main(utc), slow).toContain('3月8日周六 19:00 – 21:00');
     await utc.goto(`http://${host}:${port}/activities/${after}`);
     await expect.poll(() => main(utc), slow).toContain('3月10日周一 19:00 – 21:00');

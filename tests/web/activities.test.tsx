@@ -298,7 +298,7 @@ describe("ActivityDetail on the community's clock", () => {
     expect(screen.getByTestId('zone-note').textContent).toBe('时间均为北京时间（Asia/Shanghai）');
   });
 
-  it("follows the zone the site gives: the same activity in a New York community is the evening before", async () => {
+  it('follows the zone the site gives: the same activity in a New York community is the evening before', async () => {
     window.history.replaceState(null, '', '/activities/5');
     siteZone = 'America/New_York';
     detail = activity('open', nineInShanghai);

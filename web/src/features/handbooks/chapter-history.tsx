@@ -116,9 +116,7 @@ export default function ChapterHistory() {
                   <td>
                     {r.summary}
                     <br />
-                    <span class="help">
-                      {t('history.by', { name: r.authorName ?? '—', date: formatDateTime(r.createdAt, locale()) })}
-                    </span>
+                    <span class="help">{t('history.by', { name: r.authorName ?? '—', date: formatDateTime(r.createdAt, locale()) })}</span>
                   </td>
                   <td>
                     <Show when={r.number !== history()?.chapter.revision}>
