@@ -2,6 +2,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { loadMember } from './auth/access';
 import { findMemberByUser } from './community/members/service';
+import { DEFAULT_TIME_ZONE } from './community/profile/rules';
+import { communityTimeZone } from './community/profile/service';
 import { platformDb } from './db/client';
 import { platformRoles } from './db/platform-schema';
 import type { AppEnv } from './http/context';
@@ -41,6 +43,11 @@ const siteConfig = defineRoute(
             authMode: z.enum(['clerk', 'dev']),
             clerkPublishableKey: z.string().nullable(),
             community: z.object({ slug: z.string(), name: z.object({ zh: z.string(), en: z.string().nullable() }) }).nullable(),
+            timeZone: z.string().openapi({
+              description:
+                "The IANA time zone every time on this host is shown and entered in: the community's own (its settings), or Asia/Shanghai on the platform host, which has none.",
+              example: 'Asia/Shanghai',
+            }),
           })
           .openapi('Site'),
         'This site',
@@ -86,9 +93,10 @@ const me = defineRoute(
 /** Routes that exist on both kinds of host. */
 export const sharedRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(health, (c) => c.json({ ok: true as const, host: c.get('host').kind }, 200))
-  .openapi(siteConfig, (c) => {
+  .openapi(siteConfig, async (c) => {
     const host = c.get('host');
     const config = c.get('config');
+    const timeZone = host.kind === 'community' ? await communityTimeZone(host.db) : DEFAULT_TIME_ZONE;
     return c.json(
       {
         host: host.kind,
@@ -97,6 +105,7 @@ export const sharedRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         clerkPublishableKey: config.clerkPublishableKey ?? null,
         community:
           host.kind === 'community' ? { slug: host.community.slug, name: { zh: host.community.nameZh, en: host.community.nameEn } } : null,
+        timeZone,
       },
       200,
     );

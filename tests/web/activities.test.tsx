@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ActivityDetail from '../../web/src/features/activities/activity-detail';
 import ActivityEditor from '../../web/src/features/activities/activity-editor';
 import FundStatement from '../../web/src/features/ledger/fund-statement';
-import { localInputToIso, parseYuan, yuan } from '../../web/src/lib/format';
+import { ZoneNote } from '../../web/src/components/zone-note';
+import { localInputToIso, parseYuan, setCommunityTimeZone, yuan } from '../../web/src/lib/format';
 import { storeSessionToken } from '../../web/src/lib/session-token';
 import { jsonResponse, withProviders } from './render';
 
@@ -114,6 +115,7 @@ function activity(state: string, overrides: Record<string, unknown> = {}) {
   };
 }
 let detail: unknown = null;
+let siteZone = 'Asia/Shanghai';
 
 let calls: string[] = [];
 beforeEach(() => {
@@ -125,7 +127,7 @@ beforeEach(() => {
       const url = String(input instanceof Request ? input.url : input);
       calls.push(url);
       const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
-      if (path === '/api/site') return jsonResponse(site);
+      if (path === '/api/site') return jsonResponse({ ...site, timeZone: siteZone });
       if (path === '/api/me') return jsonResponse(me);
       if (path === '/api/handbooks') return jsonResponse({ templateVersion: 1, facts, handbooks: [] });
       if (path === '/api/me/overview') return jsonResponse({ thisWeek: [], signups: [], clubs: [] });
@@ -138,6 +140,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  siteZone = 'Asia/Shanghai';
+  setCommunityTimeZone('Asia/Shanghai');
   storeSessionToken(null);
   window.history.replaceState(null, '', '/');
   vi.unstubAllGlobals();
@@ -272,5 +276,34 @@ describe('ActivityDetail', () => {
     const qr = await screen.findByRole('img', { name: '“邻里读书会”的签到二维码' });
     await waitFor(() => expect(qr.querySelector('svg')).toBeTruthy());
     expect(screen.getByText(/\/activities\/5\/check-in\?token=abcdef0123456789/)).toBeTruthy();
+  });
+});
+
+describe("ActivityDetail on the community's clock", () => {
+  // 01:00–03:00 UTC: 09:00–11:00 in Shanghai; this test runner's device clock is UTC (01:00).
+  const nineInShanghai = { startsAt: '2025-06-01T01:00:00.000Z', endsAt: '2025-06-01T03:00:00.000Z' };
+  const page = () => (
+    <>
+      <ZoneNote />
+      <ActivityDetail />
+    </>
+  );
+
+  it('shows a 09:00 Shanghai activity at 09:00 with a note naming the zone, on a device set to another zone', async () => {
+    window.history.replaceState(null, '', '/activities/5');
+    detail = activity('open', nineInShanghai);
+    render(withProviders(page, 'zh-CN', '/activities/:id'));
+    await waitFor(() => expect(screen.getByText(/6月1日周日 09:00 – 11:00/)).toBeTruthy());
+    expect(screen.queryByText(/01:00/)).toBeNull();
+    expect(screen.getByTestId('zone-note').textContent).toBe('时间均为北京时间（Asia/Shanghai）');
+  });
+
+  it('follows the zone the site gives: the same activity in a New York community is the evening before', async () => {
+    window.history.replaceState(null, '', '/activities/5');
+    siteZone = 'America/New_York';
+    detail = activity('open', nineInShanghai);
+    render(withProviders(page, 'en', '/activities/:id'));
+    await waitFor(() => expect(screen.getByText(/Sat, May 31, 21:00 – 23:00/)).toBeTruthy());
+    expect(screen.getByTestId('zone-note').textContent).toMatch(/^All times in .+ \(America\/New_York\)$/);
   });
 });

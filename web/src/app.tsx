@@ -1,6 +1,7 @@
 import { Route, Router } from '@solidjs/router';
 import { ErrorBoundary, lazy, Match, type ParentProps, Switch } from 'solid-js';
 import { SiteHeader } from './components/site-header';
+import { ZoneNote } from './components/zone-note';
 import { PrivacyLinks } from './features/privacy/privacy-links';
 import { RenewBanner } from './features/privacy/renew-agreement';
 import { I18nProvider, useI18n } from './i18n';
@@ -111,6 +112,7 @@ function Layout(props: ParentProps) {
       <SiteHeader />
       <main id="main" tabindex="-1">
         <RenewBanner />
+        <ZoneNote />
         {/* A page whose code failed to load (e.g. a dropped connection) offers a reload instead of a blank screen. */}
         <ErrorBoundary
           fallback={(error, reset) => (

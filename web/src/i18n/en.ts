@@ -56,6 +56,8 @@ export const en: Dictionary = {
     share: 'Share',
     shareCopied: 'Link copied: paste it into a group chat',
     shareFailed: 'Could not copy: copy the link from the address bar',
+    timesIn: 'All times in {{ name }} ({{ zone }})',
+    beijingTime: 'Beijing time',
   },
   nav: {
     association: 'Standing',

@@ -59,6 +59,8 @@ export const zhCN = {
     share: '分享',
     shareCopied: '链接已复制，可以粘贴到微信群',
     shareFailed: '没能复制，请长按地址栏复制链接',
+    timesIn: '时间均为{{ name }}（{{ zone }}）',
+    beijingTime: '北京时间',
   },
   nav: {
     association: '现状',

@@ -1,4 +1,6 @@
 import { useSite } from './site-context';
+import { lastMonths } from '../../../worker/community/programs/rules';
+import { communityTimeZone } from './format';
 
 // The states, categories and lifecycle are the Worker's own pure rules, shared so the page offers exactly what the API accepts.
 export {
@@ -34,23 +36,12 @@ export function useCoordinationRoles() {
   };
 }
 
-/** Year, month, day, hour and minute in the reader's language. */
-export function formatDateTime(iso: string, locale: string): string {
-  return new Date(iso).toLocaleString(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
+/** Year, month, day, hour and minute, on the community's clock. */
+export { formatDateTime } from './format';
 
-/** The last twelve months (YYYY-MM, UTC, oldest first), as the API's cadence tracker counts them. */
-export function lastTwelveMonths(now: Date): string[] {
-  const months: string[] = [];
-  for (let i = 11; i >= 0; i--) months.push(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
-  return months;
+/** The last twelve months (YYYY-MM, on the community's calendar, oldest first), as the API's cadence tracker counts them. */
+export function lastTwelveMonths(now: Date, timeZone = communityTimeZone()): string[] {
+  return lastMonths(now, timeZone, 12);
 }
 
 /** Coverage of a building by its contacts: none, some, or the number required. */

@@ -2,6 +2,7 @@
  * What the consultant's pages show, built once from the API's figures: the tables render these views and the
  * CSV export is made from the same views, so the file holds exactly what is on the screen.
  */
+import { formatDateTime } from './format';
 
 export type Unit = 'count' | 'share' | 'per100' | 'days' | 'hours' | 'of-nine';
 export type MetricGroup = 'scale' | 'participation' | 'coordination' | 'finance';
@@ -137,16 +138,9 @@ export function formatMonth(month: string, locale: ViewLocale): string {
   return new Date(Date.UTC(year, monthNumber - 1, 1)).toLocaleDateString(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
 }
 
-/** When figures were computed, to the minute, in the reader's time zone. */
+/** When figures were computed, to the minute, on the community's clock (Asia/Shanghai on the platform host). */
 export function formatComputedAt(iso: string, locale: ViewLocale): string {
-  return new Date(iso).toLocaleString(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
+  return formatDateTime(iso, locale);
 }
 
 /** The oldest of several computation times: every figure shown was computed at or after it. */

@@ -1,6 +1,7 @@
 import { createResource } from 'solid-js';
 import { ApiError, api, request } from './api';
 import { clerkUser, clerkSignOut, loadClerk } from './clerk';
+import { setCommunityTimeZone } from './format';
 import { offlineQueue } from './offline-queue';
 import { sessionToken, storeSessionToken } from './session-token';
 
@@ -8,6 +9,8 @@ import { sessionToken, storeSessionToken } from './session-token';
 export function createSite() {
   const [site] = createResource(async () => {
     const info = await request(api.api.site.$get());
+    // Every time on the page is shown and read in the community's zone (see lib/format.ts).
+    setCommunityTimeZone(info.timeZone);
     if (info.authMode === 'clerk' && info.clerkPublishableKey) await loadClerk(info.clerkPublishableKey).catch(() => undefined);
     return info;
   });

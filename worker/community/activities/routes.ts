@@ -14,6 +14,8 @@ import { activityDetail, listActivities, visibleActivity } from './read';
 import { viewerOf } from '../../auth/viewer';
 import { activityPlaces } from './place';
 import { createActivity, takeStep, updateActivity } from './service';
+import { wallClockDate } from '../profile/rules';
+import { communityTimeZone } from '../profile/service';
 
 const community = { host: 'community' } as const;
 /** The activity's responsible person, or an association administrator. */
@@ -294,17 +296,20 @@ const icalRoute = defineRoute(
   },
 );
 
+/** Activities as an iCalendar file whose times carry the community's zone (TZID), read on its wall clock. */
 export function calendarFor(
   name: string,
   items: { id: number; title: string; startsAt: string; endsAt: string; place: string; description?: string; state?: string }[],
   host: string,
+  timeZone: string,
 ) {
-  const calendar = ical({ name, prodId: { company: 'Huzhu', product: 'community calendar', language: 'ZH' } });
+  const calendar = ical({ name, timezone: timeZone, prodId: { company: 'Huzhu', product: 'community calendar', language: 'ZH' } });
   for (const a of items) {
     calendar.createEvent({
       id: `activity-${a.id}@${host}`,
-      start: new Date(a.startsAt),
-      end: new Date(a.endsAt),
+      start: wallClockDate(a.startsAt, timeZone),
+      end: wallClockDate(a.endsAt, timeZone),
+      timezone: timeZone,
       summary: a.title,
       location: a.place,
       description: a.description ?? '',
@@ -348,7 +353,8 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .openapi(icalRoute, async (c) => {
     const tenant = tenantOf(c);
     const { activity } = await visibleActivity(tenant.db, c.req.valid('param').id, await viewerOf(c));
-    const body = calendarFor(tenant.community.nameZh, [activity], new URL(c.req.url).host);
+    const timeZone = await communityTimeZone(tenant.db);
+    const body = calendarFor(tenant.community.nameZh, [activity], new URL(c.req.url).host, timeZone);
     return c.body(body, 200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': `attachment; filename="activity-${activity.id}.ics"`,

@@ -9,8 +9,8 @@ export async function getCommittee(db: TenantDb, id: number) {
   return row;
 }
 
-/** An ad hoc group works until its end date; a standing committee has none. */
-export function committeeActive(committee: { endsOn: string | null }, today = new Date().toISOString().slice(0, 10)) {
+/** An ad hoc group works until its end date (`today` on the community's calendar); a standing committee has none. */
+export function committeeActive(committee: { endsOn: string | null }, today: string) {
   return committee.endsOn === null || committee.endsOn >= today;
 }
 

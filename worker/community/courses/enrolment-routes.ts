@@ -7,7 +7,7 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { todayIn } from '../library/service';
-import { wallClock } from '../profile/rules';
+import { wallClockDate } from '../profile/rules';
 import { communitySettings } from '../profile/service';
 import { attendanceSheet, markAttendance, timetable } from './attendance';
 import { cancelEnrolment, enrol } from './enrolment';
@@ -154,8 +154,7 @@ const icsRoute = defineRoute(residents, {
 });
 
 /**
- * The sessions as an iCalendar file whose times carry the community's zone (TZID). ical-generator writes a Date's
- * local fields when a zone is named, so each Date is built in local fields from the community's wall clock.
+ * The sessions as an iCalendar file whose times carry the community's zone (TZID), read on its wall clock.
  */
 export function timetableCalendar(
   name: string,
@@ -163,11 +162,7 @@ export function timetableCalendar(
   timeZone: string,
   host: string,
 ) {
-  const wall = (instant: string) => {
-    const { date, minutes } = wallClock(instant, timeZone);
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    return new Date(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
-  };
+  const wall = (instant: string) => wallClockDate(instant, timeZone);
   const calendar = ical({ name, timezone: timeZone, prodId: { company: 'Huzhu', product: 'community university', language: 'ZH' } });
   for (const s of sessions) {
     calendar.createEvent({

@@ -6,6 +6,8 @@ import { notifyFrom, notifyMember } from '../notifications/emit';
 import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { committeeActive, getCommittee } from '../committees/service';
+import { wallClock } from '../profile/rules';
+import { communityTimeZone } from '../profile/service';
 import {
   canMoveIssue,
   defaultWaitLimits,
@@ -125,7 +127,8 @@ export async function assignAssist(db: TenantDb, id: number, member: MemberConte
   const committee = await getCommittee(db, committeeId).catch(() => {
     throw new AppError('validation_failed', 'No such committee', { committeeId: ['No such committee'] });
   });
-  if (!committeeActive(committee)) throw new AppError('validation_failed', 'This ad hoc group has ended', { committeeId: ['Ended'] });
+  if (!committeeActive(committee, wallClock(Date.now(), await communityTimeZone(db)).date))
+    throw new AppError('validation_failed', 'This ad hoc group has ended', { committeeId: ['Ended'] });
   const stamp = new Date().toISOString();
   const note = `「${committee.name}」协助落实`;
   await db.batch([
@@ -229,7 +232,8 @@ export async function moveIssue(db: TenantDb, id: number, member: MemberContext,
       const committee = await getCommittee(db, input.committeeId).catch(() => {
         throw new AppError('validation_failed', 'No such committee', { committeeId: ['No such committee'] });
       });
-      if (!committeeActive(committee)) throw new AppError('validation_failed', 'This ad hoc group has ended', { committeeId: ['Ended'] });
+      if (!committeeActive(committee, wallClock(Date.now(), await communityTimeZone(db)).date))
+        throw new AppError('validation_failed', 'This ad hoc group has ended', { committeeId: ['Ended'] });
       extra.studyCommitteeId = committee.id;
       if (!note) note = `交由「${committee.name}」研究`;
     } else if (input.committeeId) {

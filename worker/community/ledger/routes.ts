@@ -9,6 +9,8 @@ import { audit } from '../../platform/audit';
 import { publicStatement } from './rules';
 import { accountIdsByKey, fundBalances, fundStatement, recordTransaction, reverseTransaction } from './service';
 import { statementCsv } from './statement-csv';
+import { wallClock } from '../profile/rules';
+import { communityTimeZone } from '../profile/service';
 
 const residents = { host: 'community', allow: 'member' } as const;
 const open = { host: 'community', allow: 'public' } as const;
@@ -178,7 +180,10 @@ export const ledgerRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   })
   .openapi(reverse, async (c) => {
     const { id } = c.req.valid('param');
-    await reverseTransaction(tenantOf(c).db, id, c.req.valid('json').memo, memberOf(c).id, new Date().toISOString().slice(0, 10));
+    const { db } = tenantOf(c);
+    // The reversal is dated on the community's calendar (at 07:00 in Shanghai the UTC date is still yesterday).
+    const today = wallClock(Date.now(), await communityTimeZone(db)).date;
+    await reverseTransaction(db, id, c.req.valid('json').memo, memberOf(c).id, today);
     await audit(c, 'ledger.reversed', { transactionId: id });
     return c.json({ ok: true as const }, 201);
   });

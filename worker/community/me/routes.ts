@@ -9,6 +9,7 @@ import { json } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { calendarFor } from '../activities/routes';
+import { communityTimeZone } from '../profile/service';
 import { markNotificationsRead, myNotifications } from '../notifications/service';
 import { renewCalendarToken, weekOf } from './service';
 import { partyKeys } from '../parties/rules';
@@ -183,7 +184,8 @@ export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
         ),
       )
       .orderBy(asc(activities.startsAt));
-    return c.body(calendarFor(tenant.community.nameZh, rows, new URL(c.req.url).host), 200, {
+    const timeZone = await communityTimeZone(tenant.db);
+    return c.body(calendarFor(tenant.community.nameZh, rows, new URL(c.req.url).host, timeZone), 200, {
       'content-type': 'text/calendar; charset=utf-8',
     });
   })

@@ -10,6 +10,8 @@ import { getIssue, moveStatements } from '../issues/service';
 import { eventTime, notifyFrom, notifyMembersIf } from '../notifications/emit';
 import { communitySettings } from '../profile/service';
 import { bodyRule, currentVoters, peopleOf } from './voters';
+import { lastMonths, monthIn } from '../programs/rules';
+import { communityTimeZone } from '../profile/service';
 
 /** The statements of one `db.batch()`: at least one. */
 export type Batch = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
@@ -114,17 +116,14 @@ export async function papersSentAt(db: TenantDb, id: number): Promise<string | n
   return row?.at ?? null;
 }
 
-/** Months (YYYY-MM) in the last twelve, up to this one, in which a body held no meeting: the cadence tracker. */
+/** Months (YYYY-MM, on the community's calendar) in the last twelve, up to this one, in which a body held no meeting: the cadence tracker. */
 export async function monthsWithoutMeeting(db: TenantDb, bodyKey: string, now: Date) {
-  const rows = await db.select({ at: meetings.scheduledFor }).from(meetings).where(eq(meetings.bodyKey, bodyKey));
-  const held = new Set(rows.map((r) => r.at.slice(0, 7)));
-  const months: string[] = [];
-  for (let i = 11; i >= 0; i--) {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    const key = d.toISOString().slice(0, 7);
-    if (!held.has(key)) months.push(key);
-  }
-  return months;
+  const [rows, timeZone] = await Promise.all([
+    db.select({ at: meetings.scheduledFor }).from(meetings).where(eq(meetings.bodyKey, bodyKey)),
+    communityTimeZone(db),
+  ]);
+  const held = new Set(rows.map((r) => monthIn(r.at, timeZone)));
+  return lastMonths(now, timeZone, 12).filter((month) => !held.has(month));
 }
 
 export async function addItem(

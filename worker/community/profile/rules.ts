@@ -65,6 +65,16 @@ export function wallClock(instant: string | number | Date, timeZone: string): { 
   return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }
 
+/**
+ * An instant as a Date whose local fields (getHours…) read `timeZone`'s wall clock. ical-generator writes a Date's
+ * local fields after `TZID=<zone>`, so an event built from this shows the community's time in any calendar app.
+ */
+export function wallClockDate(instant: string | number | Date, timeZone: string): Date {
+  const { date, minutes } = wallClock(instant, timeZone);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
+}
+
 /** Whether `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: string) {
   try {

@@ -3,7 +3,7 @@ import type { TenantDb } from '../../db/client';
 import { bodies, bodyParties, buildings, communityProfile, memberRoles, members, parties, programs } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import { contactCoverage } from '../buildings/rules';
-import { canonicalTimeZone } from './rules';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from './rules';
 import type { CommunityOverview, CommunitySettings } from './schema';
 
 /** Everything the community's home page shows, read in one round trip. */
@@ -60,6 +60,12 @@ export async function communityOverview(db: TenantDb): Promise<CommunityOverview
     buildings: buildingRows.map((b) => ({ ...b, contacts: Number(b.contacts) })),
     coverage: contactCoverage(buildingRows.map((b) => ({ contacts: Number(b.contacts), contactsRequired: b.contactsRequired }))),
   };
+}
+
+/** The zone the community's times are shown in; Asia/Shanghai while it is not set up yet (the site info never fails for it). */
+export async function communityTimeZone(db: TenantDb): Promise<string> {
+  const [row] = await db.select({ timeZone: communityProfile.timeZone }).from(communityProfile).limit(1);
+  return row?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 /** The settings other features consult: the community's time zone, how people join, and what visitors see. */

@@ -5,6 +5,7 @@ import { TextDiff } from './text-diff';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { TableWrap } from '../../components/table-wrap';
+import { formatDateTime } from '../../lib/format';
 
 export default function ChapterHistory() {
   const params = useParams<{ handbook: string; key: string }>();
@@ -115,9 +116,7 @@ export default function ChapterHistory() {
                   <td>
                     {r.summary}
                     <br />
-                    <span class="help">
-                      {t('history.by', { name: r.authorName ?? '—', date: new Date(r.createdAt).toLocaleString(locale()) })}
-                    </span>
+                    <span class="help">{t('history.by', { name: r.authorName ?? '—', date: formatDateTime(r.createdAt, locale()) })}</span>
                   </td>
                   <td>
                     <Show when={r.number !== history()?.chapter.revision}>

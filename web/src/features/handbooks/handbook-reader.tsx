@@ -7,6 +7,7 @@ import { api, request } from '../../lib/api';
 import { markdownText } from '../../lib/markdown';
 import { renderPlaceholders } from './placeholders';
 import { useSite } from '../../lib/site-context';
+import { formatDate, today } from '../../lib/format';
 
 export default function HandbookReader() {
   const params = useParams<{ handbook: string }>();
@@ -78,7 +79,7 @@ export default function HandbookReader() {
               <h1>{data().title}</h1>
               <p class="cover-meta">
                 {t('handbooks.version', { version: String(data().templateVersion) })}
-                <span class="print-only"> · {t('handbooks.printedOn', { date: new Date().toLocaleDateString(locale()) })}</span>
+                <span class="print-only"> · {t('handbooks.printedOn', { date: formatDate(today(), locale()) })}</span>
               </p>
             </header>
             <div class="handbook-tools no-print">

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { MemberGate, useMembership } from '../../components/member-gate';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
-import { yuan } from '../../lib/format';
+import { today, yuan } from '../../lib/format';
 import { fundName, useLabel } from '../../lib/labels';
 import { EntryActions } from './entry-actions';
 import { TableWrap } from '../../components/table-wrap';
@@ -59,7 +59,7 @@ export default function FundStatement() {
   const { t, locale } = useI18n();
   const label = useLabel();
   const { member, isAdmin } = useMembership();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(today().slice(0, 4));
   const years = Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
   const [year, setYear] = createSignal(thisYear);
   const period = () => ({ from: `${year()}-01-01`, to: `${year() + 1}-01-01` });

@@ -6,10 +6,11 @@ import { ApiError, api, request } from '../../lib/api';
 import { AccountLimits } from './account-limits';
 import { ConsultantRegistry, SnapshotRuns } from './operator-metrics';
 import { TableWrap } from '../../components/table-wrap';
+import { formatDateTime } from '../../lib/format';
 
 /** The operators' page: the database pool and its warning, communities, account limits, snapshot runs, consultants. */
 export default function Operator() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [overview, { refetch }] = createResource(() => request(api.api.operator.overview.$get()));
   const [actionError, setActionError] = createSignal<unknown>();
   // The account whose community limit is shown: typed in, or a listed community's founder.
@@ -117,7 +118,7 @@ export default function Operator() {
                             </span>
                           </td>
                           <td>{c.databaseBinding ?? '—'}</td>
-                          <td>{new Date(c.createdAt).toLocaleString()}</td>
+                          <td>{formatDateTime(c.createdAt, locale())}</td>
                           <td>
                             <Show when={c.status === 'active'}>
                               <button type="button" class="button secondary" onClick={() => setStatus(c.slug, 'suspended')}>
@@ -152,7 +153,7 @@ export default function Operator() {
                 <For each={data().recent}>
                   {(r) => (
                     <li>
-                      {new Date(r.at).toLocaleString()} · {r.action} · {r.actorUserId ?? '—'}
+                      {formatDateTime(r.at, locale())} · {r.action} · {r.actorUserId ?? '—'}
                     </li>
                   )}
                 </For>

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { createAction } from '../../lib/action';
 import { api, request } from '../../lib/api';
-import { parseYuan, today } from '../../lib/format';
+import { dayOf, parseYuan, today } from '../../lib/format';
 
 /** Recording an exchange visit this community held, optionally as one of its activities. */
 export function VisitForm(props: { id: string; activities: { id: number; title: string; startsAt: string }[]; reload: () => unknown }) {
@@ -49,7 +49,7 @@ export function VisitForm(props: { id: string; activities: { id: number; title: 
         <label for="visit-activity">{t('partnerships.visitActivityLabel')}</label>
         <select id="visit-activity" value={activityId()} onChange={(e) => setActivityId(e.currentTarget.value)}>
           <option value="">{t('partnerships.noActivity')}</option>
-          <For each={props.activities}>{(a) => <option value={String(a.id)}>{`${a.startsAt.slice(0, 10)} ${a.title}`}</option>}</For>
+          <For each={props.activities}>{(a) => <option value={String(a.id)}>{`${dayOf(a.startsAt)} ${a.title}`}</option>}</For>
         </select>
       </div>
       <div class="field">

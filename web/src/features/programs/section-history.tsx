@@ -6,6 +6,7 @@ import { api, request } from '../../lib/api';
 import { TextDiff } from '../handbooks/text-diff';
 import type { ProgramSectionKey } from './program-page/program';
 import { TableWrap } from '../../components/table-wrap';
+import { formatDateTime } from '../../lib/format';
 
 /** A section's revisions with who wrote each and when; compare any two, restore an earlier one. */
 export default function SectionHistory() {
@@ -116,7 +117,7 @@ export default function SectionHistory() {
                         <>
                           <br />
                           <span class="help">
-                            {t('programHistory.by', { name: r.authorName ?? '—', date: new Date(at()).toLocaleString(locale()) })}
+                            {t('programHistory.by', { name: r.authorName ?? '—', date: formatDateTime(at(), locale()) })}
                           </span>
                         </>
                       )}

@@ -3,10 +3,11 @@ import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
 import { useItemLabels } from './item-labels';
+import { formatDate } from '../../lib/format';
 
 /** The items a member donated and chose to follow, and what became of each. */
 export function MyDonations() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const labels = useItemLabels();
   const [mine] = createResource(() => request(api.api.shop['my-donations'].$get()));
   return (
@@ -25,7 +26,7 @@ export function MyDonations() {
                     <span class="tag" data-status={item.status}>
                       {labels.status(item.status)}
                     </span>{' '}
-                    <Show when={item.leftAt}>{(at) => <span class="help">{at().slice(0, 10)}</span>}</Show>
+                    <Show when={item.leftAt}>{(at) => <span class="help">{formatDate(at(), locale())}</span>}</Show>
                   </li>
                 )}
               </For>

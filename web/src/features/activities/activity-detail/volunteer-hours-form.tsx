@@ -4,6 +4,7 @@ import type { Action } from '../../../lib/action';
 import { api, request } from '../../../lib/api';
 import { type Activity, HAPPENED } from './activity';
 import type { RosterData } from './roster';
+import { dayOf } from '../../../lib/format';
 
 /**
  * Once the activity has happened, its responsible person records who volunteered at it and for how long; each
@@ -36,7 +37,7 @@ export function VolunteerHoursForm(props: {
             json: {
               memberId: Number(memberId()),
               activityId: Number(props.id),
-              servedOn: props.activity.startsAt.slice(0, 10),
+              servedOn: dayOf(props.activity.startsAt),
               minutes: Math.round(Number(hours()) * 60),
               note: note().trim() || undefined,
             },

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { MemberGate } from '../../../components/member-gate';
 import { useI18n } from '../../../i18n';
 import { api, request } from '../../../lib/api';
+import { today } from '../../../lib/format';
 import { useLibraryRoles } from '../roles';
 import { PublishForm } from './publish-form';
 
@@ -20,8 +21,7 @@ const weekdayOf = (date: string, locale: string) =>
 export default function LibraryRoster() {
   const { t, locale } = useI18n();
   const { member, isKeeper } = useLibraryRoles();
-  const now = new Date();
-  const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const thisMonth = today().slice(0, 7);
   const [month, setMonth] = createSignal(thisMonth);
   const [roster, { refetch }] = createResource(
     () => (member() ? month() : undefined),
