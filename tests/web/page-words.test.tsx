@@ -15,8 +15,15 @@ const sources = import.meta.glob<string>('../../web/src/**/*.{ts,tsx}', { query:
 /** Dictionaries name every key; that is not a use. */
 const isDictionary = (path: string) => /\/i18n\/|\/i18n\.ts$/.test(path);
 
-const parse = (path: string, text: string) =>
-  ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+const parsed = new Map<string, ts.SourceFile>();
+/** Each file is parsed once: the closures of a hundred pages go through the same modules. */
+const parse = (path: string, text: string) => {
+  const known = parsed.get(path);
+  if (known) return known;
+  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  parsed.set(path, file);
+  return file;
+};
 
 /** `../x` from `a/b/c.tsx`, as a key of `sources`, or undefined for a package. */
 function resolve(from: string, specifier: string): string | undefined {
@@ -98,7 +105,17 @@ function featuresNamedIn(path: string): string[] {
   return [...named];
 }
 
-const needs = (modules: string[]) => [...new Set(modules.flatMap(featuresNamedIn))].sort();
+const namedIn = new Map<string, string[]>();
+const needs = (modules: string[]) =>
+  [
+    ...new Set(
+      modules.flatMap((path) => {
+        const features = namedIn.get(path) ?? featuresNamedIn(path);
+        namedIn.set(path, features);
+        return features;
+      }),
+    ),
+  ].sort();
 
 /** What loads with its words: app.tsx's pages, `page(load, …features)`, and parts, `withWords(load, [features])`. */
 function declarations() {
