@@ -1,5 +1,6 @@
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vite';
+import { dictionaryLanguages } from './scripts/dictionary-languages.mjs';
 import { shareFonts } from './scripts/share-fonts.mjs';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -8,6 +9,7 @@ export default defineConfig({
   root: 'web',
   plugins: [
     solid(),
+    dictionaryLanguages(),
     shareFonts(),
     // The site installs as an app: its manifest, and our own service worker (web/sw) with the list of the build's
     // files injected, so the app shell opens offline. index.tsx registers it; handbooks and push are in the worker.
@@ -47,5 +49,5 @@ export default defineConfig({
     }),
   ],
   // Clerk's SDK is one large chunk, loaded only where Clerk is the sign-in.
-  build: { outDir: '../dist/web', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2048 },
+  build: { outDir: '../dist/web', emptyOutDir: true, manifest: true, target: 'es2022', chunkSizeWarningLimit: 2048 },
 });

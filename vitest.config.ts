@@ -75,6 +75,7 @@ export default defineConfig(async () => {
             environment: 'jsdom',
             testTimeout: 20_000,
             include: ['tests/web/**/*.test.tsx'],
+            setupFiles: ['tests/web/setup.ts'],
           },
         },
         {

@@ -1,106 +1,141 @@
 import { Route, Router } from '@solidjs/router';
-import { ErrorBoundary, lazy, Match, type ParentProps, Switch } from 'solid-js';
+import { type Component, ErrorBoundary, lazy, Match, type ParentProps, Switch } from 'solid-js';
 import { SiteHeader } from './components/site-header';
 import { ZoneNote } from './components/zone-note';
 import { PrivacyLinks } from './features/privacy/privacy-links';
-import { RenewBanner } from './features/privacy/renew-agreement';
-import { I18nProvider, useI18n } from './i18n';
+import { RenewBanner } from './features/privacy/renew-banner';
+import { type Feature, I18nProvider, useI18n, withWords } from './i18n';
 import { SiteProvider, useSite } from './lib/site-context';
 
-const PlatformHome = lazy(() => import('./features/platform/platform-home'));
-const StartCommunity = lazy(() => import('./features/platform/start-community'));
-const Operator = lazy(() => import('./features/operator/operator'));
-const OperatorBackups = lazy(() => import('./features/operator/backups'));
+/**
+ * A page, loaded when first visited, together with the words of the features it shows (in the language in use), so
+ * that they arrive with its code. tests/web/page-words.test.tsx checks each list against the code the page pulls in.
+ * The page frame (header, footer) uses the shared words only.
+ */
+function page(load: () => Promise<{ default: Component }>, ...features: Feature[]) {
+  return lazy(withWords(load, features));
+}
+
+const PlatformHome = page(() => import('./features/platform/platform-home'), 'platform');
+const StartCommunity = page(() => import('./features/platform/start-community'), 'parties', 'platform');
+const Operator = page(() => import('./features/operator/operator'), 'operator');
+const OperatorBackups = page(() => import('./features/operator/backups'), 'operator');
 // The consultant's pages carry chart.js; loading them lazily keeps it out of every other page.
-const ConsultantCommunities = lazy(() => import('./features/consultants/consultant-communities'));
-const ConsultantCompare = lazy(() => import('./features/consultants/consultant-compare'));
-const ConsultantCommunity = lazy(() => import('./features/consultants/consultant-community'));
+const ConsultantCommunities = page(() => import('./features/consultants/consultant-communities'), 'consultants');
+const ConsultantCompare = page(() => import('./features/consultants/consultant-compare'), 'consultants');
+const ConsultantCommunity = page(() => import('./features/consultants/consultant-community'), 'consultants');
 // The association's own figures draw with the same chart chunk.
-const AssociationScores = lazy(() => import('./features/association/association-scores'));
-const SignIn = lazy(() => import('./features/platform/sign-in'));
-const CommunityHome = lazy(() => import('./features/home/community-home'));
-const Join = lazy(() => import('./features/members/join'));
-const Members = lazy(() => import('./features/members/members'));
-const Invite = lazy(() => import('./features/members/invite'));
-const MyData = lazy(() => import('./features/personal-data/my-data'));
-const MyProfile = lazy(() => import('./features/personal-data/my-profile'));
-const LeaveCommunity = lazy(() => import('./features/personal-data/leave'));
-const SpacesAdmin = lazy(() => import('./features/spaces/spaces-admin'));
-const AdminChecklist = lazy(() => import('./features/settings/admin-checklist'));
-const ArchivePage = lazy(() => import('./features/archive/archive-page'));
-const NotFound = lazy(() => import('./components/not-found'));
-const Handbooks = lazy(() => import('./features/handbooks/handbooks'));
-const HandbookReader = lazy(() => import('./features/handbooks/handbook-reader'));
-const ChapterEditor = lazy(() => import('./features/handbooks/chapter-editor'));
-const ChapterHistory = lazy(() => import('./features/handbooks/chapter-history'));
-const TemplateUpgrade = lazy(() => import('./features/handbooks/template-upgrade'));
-const Canvas = lazy(() => import('./features/canvas/canvas'));
-const CommunitySettings = lazy(() => import('./features/settings/community-settings'));
-const RetentionSettings = lazy(() => import('./features/settings/retention-settings'));
-const ThisWeek = lazy(() => import('./features/home/this-week'));
-const Clubs = lazy(() => import('./features/clubs/clubs'));
-const ClubDetail = lazy(() => import('./features/clubs/club-detail'));
-const ActivityEditor = lazy(() => import('./features/activities/activity-editor'));
-const ActivityDetail = lazy(() => import('./features/activities/activity-detail'));
-const ActivityCheckIn = lazy(() => import('./features/activities/activity-check-in'));
-const ActivityPoster = lazy(() => import('./features/print/activity-poster'));
-const SignInSheet = lazy(() => import('./features/print/sign-in-sheet'));
-const DecisionPoster = lazy(() => import('./features/print/decision-poster'));
-const BuildingNotice = lazy(() => import('./features/print/building-notice'));
-const Accounts = lazy(() => import('./features/ledger/accounts'));
-const RecordMoney = lazy(() => import('./features/ledger/record-money'));
-const FundStatement = lazy(() => import('./features/ledger/fund-statement'));
-const Volunteering = lazy(() => import('./features/volunteers/volunteering'));
-const Issues = lazy(() => import('./features/issues/issues'));
-const IssueDetail = lazy(() => import('./features/issues/issue-detail'));
-const Needs = lazy(() => import('./features/needs/needs'));
-const NeedDetail = lazy(() => import('./features/needs/need-detail'));
-const Partnerships = lazy(() => import('./features/partnerships/partnerships'));
-const Partnership = lazy(() => import('./features/partnerships/partnership'));
-const PartnershipReport = lazy(() => import('./features/partnerships/partnership-report'));
-const Meetings = lazy(() => import('./features/meetings/meetings'));
-const MeetingDetail = lazy(() => import('./features/meetings/meeting-detail'));
-const Notifications = lazy(() => import('./features/notifications/notifications'));
-const NotificationSettings = lazy(() => import('./features/notifications/notification-settings'));
-const DevMailbox = lazy(() => import('./features/notifications/dev-mailbox'));
-const Structure = lazy(() => import('./features/structure/structure'));
-const Committees = lazy(() => import('./features/committees/committees'));
-const Buildings = lazy(() => import('./features/buildings/buildings'));
-const AssistedList = lazy(() => import('./features/assisted/assisted-list'));
-const AssistedResident = lazy(() => import('./features/assisted/assisted-resident'));
-const Claim = lazy(() => import('./features/assisted/claim'));
-const SpaceCalendar = lazy(() => import('./features/spaces/space-calendar'));
-const ProgramPage = lazy(() => import('./features/programs/program-page'));
-const SectionEditor = lazy(() => import('./features/programs/section-editor'));
-const SectionHistory = lazy(() => import('./features/programs/section-history'));
-const ShopPage = lazy(() => import('./features/shop/shop-page'));
-const ShopDesk = lazy(() => import('./features/shop/shop-desk'));
-const ShopSettings = lazy(() => import('./features/shop/shop-settings'));
-const SeriesPage = lazy(() => import('./features/series/series-page'));
-const MyChildren = lazy(() => import('./features/children/my-children'));
-const SafetyPage = lazy(() => import('./features/children/safety-page'));
-const RotaPage = lazy(() => import('./features/children/rota-page'));
-const Projects = lazy(() => import('./features/children/projects'));
-const ProjectPage = lazy(() => import('./features/children/project-page'));
-const Library = lazy(() => import('./features/library/library'));
-const LibraryCard = lazy(() => import('./features/library/library-card'));
-const LibraryDesk = lazy(() => import('./features/library/desk/library-desk'));
-const LibraryRoster = lazy(() => import('./features/library/roster/library-roster'));
-const LibrarySettings = lazy(() => import('./features/library/library-settings'));
-const Courses = lazy(() => import('./features/courses/courses'));
-const CoursePage = lazy(() => import('./features/courses/course-page'));
-const CourseForm = lazy(() => import('./features/courses/course-form'));
-const CourseAttendance = lazy(() => import('./features/courses/attendance'));
-const CourseChildren = lazy(() => import('./features/courses/course-children'));
-const MyTimetable = lazy(() => import('./features/courses/my-timetable'));
-const Care = lazy(() => import('./features/care/care'));
-const CareRegister = lazy(() => import('./features/care/register-recipient'));
-const CareCoordinator = lazy(() => import('./features/care/coordinator'));
-const CareRecipient = lazy(() => import('./features/care/recipient'));
-const CareTimeBank = lazy(() => import('./features/care/time-bank'));
-const PrivacyNotice = lazy(() => import('./features/privacy/privacy-notice'));
-const MyPrivacy = lazy(() => import('./features/privacy/my-privacy'));
-const PrivacyAdmin = lazy(() => import('./features/privacy/privacy-admin'));
+const AssociationScores = page(() => import('./features/association/association-scores'), 'association', 'consultants');
+const SignIn = page(() => import('./features/platform/sign-in'), 'platform');
+const CommunityHome = page(() => import('./features/home/community-home'), 'home');
+const Join = page(() => import('./features/members/join'), 'members', 'privacy');
+const Members = page(() => import('./features/members/members'), 'members');
+const Invite = page(() => import('./features/members/invite'), 'members');
+const MyData = page(() => import('./features/personal-data/my-data'), 'personal-data');
+const MyProfile = page(() => import('./features/personal-data/my-profile'), 'personal-data');
+const LeaveCommunity = page(() => import('./features/personal-data/leave'), 'personal-data');
+const SpacesAdmin = page(() => import('./features/spaces/spaces-admin'), 'spaces');
+const AdminChecklist = page(() => import('./features/settings/admin-checklist'), 'archive', 'association', 'settings');
+const ArchivePage = page(() => import('./features/archive/archive-page'), 'archive');
+const NotFound = page(() => import('./components/not-found'), 'home');
+const Handbooks = page(() => import('./features/handbooks/handbooks'), 'canvas', 'handbooks');
+const HandbookReader = page(() => import('./features/handbooks/handbook-reader'), 'handbooks');
+const ChapterEditor = page(() => import('./features/handbooks/chapter-editor'), 'handbooks');
+const ChapterHistory = page(() => import('./features/handbooks/chapter-history'), 'handbooks');
+const TemplateUpgrade = page(() => import('./features/handbooks/template-upgrade'), 'handbooks');
+const Canvas = page(() => import('./features/canvas/canvas'), 'canvas');
+const CommunitySettings = page(
+  () => import('./features/settings/community-settings'),
+  'consent',
+  'consultants',
+  'issues',
+  'parties',
+  'settings',
+);
+const RetentionSettings = page(() => import('./features/settings/retention-settings'), 'settings');
+const ThisWeek = page(() => import('./features/home/this-week'), 'activities', 'home');
+const Clubs = page(() => import('./features/clubs/clubs'), 'clubs');
+const ClubDetail = page(() => import('./features/clubs/club-detail'), 'activities', 'clubs', 'consent', 'needs');
+const ActivityEditor = page(() => import('./features/activities/activity-editor'), 'activities');
+const ActivityDetail = page(
+  () => import('./features/activities/activity-detail'),
+  'activities',
+  'children',
+  'clubs',
+  'consent',
+  'needs',
+  'print',
+  'series',
+  'settings',
+);
+const ActivityCheckIn = page(() => import('./features/activities/activity-check-in'), 'activities');
+const ActivityPoster = page(() => import('./features/print/activity-poster'), 'print');
+const SignInSheet = page(() => import('./features/print/sign-in-sheet'), 'print');
+const DecisionPoster = page(() => import('./features/print/decision-poster'), 'print');
+const BuildingNotice = page(() => import('./features/print/building-notice'), 'issues', 'print');
+const Accounts = page(() => import('./features/ledger/accounts'), 'ledger');
+const RecordMoney = page(() => import('./features/ledger/record-money'), 'ledger');
+const FundStatement = page(() => import('./features/ledger/fund-statement'), 'ledger');
+const Volunteering = page(() => import('./features/volunteers/volunteering'), 'volunteers');
+const Issues = page(() => import('./features/issues/issues'), 'issues');
+const IssueDetail = page(() => import('./features/issues/issue-detail'), 'issues', 'meetings', 'print');
+const Needs = page(() => import('./features/needs/needs'), 'needs', 'partnerships');
+const NeedDetail = page(() => import('./features/needs/need-detail'), 'needs');
+const Partnerships = page(() => import('./features/partnerships/partnerships'), 'partnerships');
+const Partnership = page(() => import('./features/partnerships/partnership'), 'partnerships');
+const PartnershipReport = page(() => import('./features/partnerships/partnership-report'), 'partnerships');
+const Meetings = page(() => import('./features/meetings/meetings'), 'meetings');
+const MeetingDetail = page(() => import('./features/meetings/meeting-detail'), 'home', 'issues', 'meetings');
+const Notifications = page(() => import('./features/notifications/notifications'), 'notifications', 'parties');
+const NotificationSettings = page(() => import('./features/notifications/notification-settings'), 'notifications');
+const DevMailbox = page(() => import('./features/notifications/dev-mailbox'), 'notifications');
+const Structure = page(() => import('./features/structure/structure'), 'buildings', 'home', 'structure');
+const Committees = page(() => import('./features/committees/committees'), 'committees', 'issues', 'meetings');
+const Buildings = page(
+  () => import('./features/buildings/buildings'),
+  'assisted',
+  'buildings',
+  'clubs',
+  'home',
+  'members',
+  'print',
+  'settings',
+);
+const AssistedList = page(() => import('./features/assisted/assisted-list'), 'assisted');
+const AssistedResident = page(() => import('./features/assisted/assisted-resident'), 'assisted');
+const Claim = page(() => import('./features/assisted/claim'), 'assisted');
+const SpaceCalendar = page(() => import('./features/spaces/space-calendar'), 'activities', 'spaces');
+const ProgramPage = page(() => import('./features/programs/program-page'), 'consultants', 'partnerships', 'programs');
+const SectionEditor = page(() => import('./features/programs/section-editor'), 'programs');
+const SectionHistory = page(() => import('./features/programs/section-history'), 'handbooks', 'programs');
+const ShopPage = page(() => import('./features/shop/shop-page'), 'shop');
+const ShopDesk = page(() => import('./features/shop/shop-desk'), 'shop');
+const ShopSettings = page(() => import('./features/shop/shop-settings'), 'ledger', 'shop');
+const SeriesPage = page(() => import('./features/series/series-page'), 'activities', 'series');
+const MyChildren = page(() => import('./features/children/my-children'), 'children');
+const SafetyPage = page(() => import('./features/children/safety-page'), 'children', 'settings');
+const RotaPage = page(() => import('./features/children/rota-page'), 'children');
+const Projects = page(() => import('./features/children/projects'), 'children');
+const ProjectPage = page(() => import('./features/children/project-page'), 'children');
+const Library = page(() => import('./features/library/library'), 'library');
+const LibraryCard = page(() => import('./features/library/library-card'), 'library');
+const LibraryDesk = page(() => import('./features/library/desk/library-desk'), 'library');
+const LibraryRoster = page(() => import('./features/library/roster/library-roster'), 'library');
+const LibrarySettings = page(() => import('./features/library/library-settings'), 'library');
+const Courses = page(() => import('./features/courses/courses'), 'courses');
+const CoursePage = page(() => import('./features/courses/course-page'), 'children', 'courses', 'settings');
+const CourseForm = page(() => import('./features/courses/course-form'), 'courses');
+const CourseAttendance = page(() => import('./features/courses/attendance'), 'courses');
+const CourseChildren = page(() => import('./features/courses/course-children'), 'children', 'courses', 'settings');
+const MyTimetable = page(() => import('./features/courses/my-timetable'), 'courses');
+const Care = page(() => import('./features/care/care'), 'care');
+const CareRegister = page(() => import('./features/care/register-recipient'), 'care');
+const CareCoordinator = page(() => import('./features/care/coordinator'), 'care', 'volunteers');
+const CareRecipient = page(() => import('./features/care/recipient'), 'care');
+const CareTimeBank = page(() => import('./features/care/time-bank'), 'care');
+const PrivacyNotice = page(() => import('./features/privacy/privacy-notice'), 'privacy');
+const MyPrivacy = page(() => import('./features/privacy/my-privacy'), 'privacy');
+const PrivacyAdmin = page(() => import('./features/privacy/privacy-admin'), 'privacy');
 
 function Layout(props: ParentProps) {
   const { t } = useI18n();

@@ -1,10 +1,16 @@
 import { render } from 'solid-js/web';
 import { App } from './app';
+import { sharedWordsReady } from './i18n';
 import { startOfflineQueue } from './lib/offline-queue';
 import './styles.css';
 
 const root = document.getElementById('root');
-if (root) render(() => <App />, root);
+// In Chinese, the default, at once; in English once its shared words are loaded (the app's frame shows them).
+void sharedWordsReady()
+  .catch(() => undefined)
+  .then(() => {
+    if (root) render(() => <App />, root);
+  });
 
 // The service worker (web/sw) is built for production only; the dev server and the tests run without it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

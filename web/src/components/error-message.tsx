@@ -28,7 +28,7 @@ export function ErrorMessage(props: { error: unknown; detail?: boolean }) {
         {/* A missing separate consent (隐私: children, care, phone) is given on the member's own privacy page. */}
         <Show when={props.error instanceof ApiError && props.error.code === 'consent_required'}>
           {' '}
-          <A href="/me/privacy">{t('privacy.goToMine')}</A>
+          <A href="/me/privacy">{t('privacyLinks.turnOnConsent')}</A>
         </Show>
         <Show when={serverText()}>
           <span class="help block server-detail" lang="en">

@@ -13,7 +13,7 @@ export function MemberGate(props: { next: string }) {
         <Show when={me()} fallback={<A href={`/sign-in?next=${encodeURIComponent(props.next)}`}>{t('gate.signIn')}</A>}>
           {/* An applicant waiting for approval is told so, not asked to join again. */}
           <Show when={me()?.application?.status === 'pending'} fallback={<A href="/join">{t('gate.join')}</A>}>
-            <A href="/join">{t('membership.waiting')}</A>
+            <A href="/join">{t('gate.waiting')}</A>
           </Show>
         </Show>
       </p>

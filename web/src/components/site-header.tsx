@@ -36,12 +36,16 @@ export function SiteHeader() {
           <Show when={me()}>
             {(user) => <span class="who">{t('app.signedInAs', { name: user().member?.displayName ?? user().name ?? user().userId })}</span>}
           </Show>
-          <button type="button" lang={locale() === 'en' ? 'zh-CN' : 'en'} onClick={() => setLocale(locale() === 'en' ? 'zh-CN' : 'en')}>
+          <button
+            type="button"
+            lang={locale() === 'en' ? 'zh-CN' : 'en'}
+            onClick={() => void setLocale(locale() === 'en' ? 'zh-CN' : 'en')}
+          >
             {t('app.switchTo')}
           </button>
           <LargeTextToggle />
           <Show when={site()?.host === 'platform' && me()?.platformRoles.includes('consultant')}>
-            <A href="/consultant">{t('consultant.navLink')}</A>
+            <A href="/consultant">{t('nav.consultant')}</A>
           </Show>
           <Show when={me()} fallback={<A href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('app.signIn')}</A>}>
             <button type="button" onClick={() => void signOut()}>
@@ -94,7 +98,7 @@ export function SiteHeader() {
             <A href="/association">{t('nav.association')}</A>
           </Show>
           <Show when={isAdmin()}>
-            <A href="/admin">{t('community.admin')}</A>
+            <A href="/admin">{t('nav.admin')}</A>
             <A href="/members">{t('nav.members')}</A>
             <A href="/admin/settings">{t('nav.settings')}</A>
           </Show>

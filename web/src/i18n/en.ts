@@ -1,43 +1,7 @@
-import * as activities from '../features/activities/i18n';
-import * as assisted from '../features/assisted/i18n';
-import * as association from '../features/association/i18n';
-import * as buildings from '../features/buildings/i18n';
-import * as canvas from '../features/canvas/i18n';
-import * as children from '../features/children/i18n';
-import * as clubs from '../features/clubs/i18n';
-import * as consent from '../features/consent/i18n';
-import * as consultants from '../features/consultants/i18n';
-import * as handbooks from '../features/handbooks/i18n';
-import * as home from '../features/home/i18n';
-import * as issues from '../features/issues/i18n';
-import * as print from '../features/print/i18n';
-import * as ledger from '../features/ledger/i18n';
-import * as courses from '../features/courses/i18n';
-import * as care from '../features/care/i18n';
-import * as library from '../features/library/i18n';
-import * as meetings from '../features/meetings/i18n';
-import * as needs from '../features/needs/i18n';
-import * as committees from '../features/committees/i18n';
-import * as members from '../features/members/i18n';
-import * as notifications from '../features/notifications/i18n';
-import * as personalData from '../features/personal-data/i18n';
-import * as parties from '../features/parties/i18n';
-import * as partnerships from '../features/partnerships/i18n';
-import * as operator from '../features/operator/i18n';
-import * as platform from '../features/platform/i18n';
-import * as privacy from '../features/privacy/i18n';
-import * as programs from '../features/programs/i18n';
-import * as series from '../features/series/i18n';
-import * as settings from '../features/settings/i18n';
-import * as archive from '../features/archive/i18n';
-import * as shop from '../features/shop/i18n';
-import * as spaces from '../features/spaces/i18n';
-import * as structure from '../features/structure/i18n';
-import * as volunteers from '../features/volunteers/i18n';
-import type { Dictionary } from './zh-CN';
+import type { SharedWords } from './zh-CN';
 
-/** English, composed as `zh-CN.ts` is. */
-export const en: Dictionary = {
+/** English, loaded when it is the language chosen; the same keys as `zh-CN.ts`. */
+export const en: SharedWords = {
   app: {
     platformName: 'Huzhu 互助',
     skipToContent: 'Skip to content',
@@ -81,10 +45,19 @@ export const en: Dictionary = {
     members: 'Members',
     notifications: 'Notifications',
     unreadCount: ' ({{ count }} unread)',
+    consultant: 'Consultant',
+    admin: 'Setup checklist',
+  },
+  privacyLinks: {
+    notice: 'Privacy notice',
+    mine: 'My privacy',
+    turnOnConsent: 'Turn it on under My privacy',
+    settings: 'Privacy notice settings',
   },
   gate: {
     signIn: 'Sign in to use this.',
     join: 'Join this community to use this.',
+    waiting: 'Your application to join is waiting for approval; once approved you can use everything for members.',
   },
   principles: {
     whoProposes: 'Whoever proposes it is responsible for it',
@@ -118,40 +91,4 @@ export const en: Dictionary = {
     pageFailed: 'This page did not load.',
     serverSaid: 'The server said: {{ message }}',
   },
-  ...platform.en,
-  ...operator.en,
-  ...home.en,
-  ...members.en,
-  ...committees.en,
-  ...settings.en,
-  ...archive.en,
-  ...handbooks.en,
-  ...canvas.en,
-  ...activities.en,
-  ...clubs.en,
-  ...consent.en,
-  ...spaces.en,
-  ...programs.en,
-  ...ledger.en,
-  ...shop.en,
-  ...series.en,
-  ...library.en,
-  ...courses.en,
-  ...children.en,
-  ...care.en,
-  ...privacy.en,
-  ...volunteers.en,
-  ...issues.en,
-  ...needs.en,
-  ...partnerships.en,
-  ...meetings.en,
-  ...notifications.en,
-  ...personalData.en,
-  ...parties.en,
-  ...buildings.en,
-  ...print.en,
-  ...assisted.en,
-  ...structure.en,
-  ...consultants.en,
-  ...association.en,
 };

@@ -1,44 +1,9 @@
-import * as activities from '../features/activities/i18n';
-import * as assisted from '../features/assisted/i18n';
-import * as association from '../features/association/i18n';
-import * as buildings from '../features/buildings/i18n';
-import * as canvas from '../features/canvas/i18n';
-import * as children from '../features/children/i18n';
-import * as clubs from '../features/clubs/i18n';
-import * as consent from '../features/consent/i18n';
-import * as consultants from '../features/consultants/i18n';
-import * as handbooks from '../features/handbooks/i18n';
-import * as home from '../features/home/i18n';
-import * as issues from '../features/issues/i18n';
-import * as print from '../features/print/i18n';
-import * as ledger from '../features/ledger/i18n';
-import * as courses from '../features/courses/i18n';
-import * as care from '../features/care/i18n';
-import * as library from '../features/library/i18n';
-import * as meetings from '../features/meetings/i18n';
-import * as needs from '../features/needs/i18n';
-import * as committees from '../features/committees/i18n';
-import * as members from '../features/members/i18n';
-import * as notifications from '../features/notifications/i18n';
-import * as personalData from '../features/personal-data/i18n';
-import * as parties from '../features/parties/i18n';
-import * as partnerships from '../features/partnerships/i18n';
-import * as operator from '../features/operator/i18n';
-import * as platform from '../features/platform/i18n';
-import * as privacy from '../features/privacy/i18n';
-import * as programs from '../features/programs/i18n';
-import * as series from '../features/series/i18n';
-import * as settings from '../features/settings/i18n';
-import * as archive from '../features/archive/i18n';
-import * as shop from '../features/shop/i18n';
-import * as spaces from '../features/spaces/i18n';
-import * as structure from '../features/structure/i18n';
-import * as volunteers from '../features/volunteers/i18n';
 import type { Translation } from './translation';
 
 /**
- * Simplified Chinese, the default language: the words shared by every page are here, each feature's come from the
- * `i18n.ts` in its folder. `en.ts` must have the same keys.
+ * Simplified Chinese, the default language: the words of the page frame and of every page (the header, errors…).
+ * Each feature's words are in the `i18n.ts` in its folder, loaded with its pages (see `features.ts`). `en.ts` must
+ * have the same keys.
  */
 export const zhCN = {
   app: {
@@ -84,10 +49,19 @@ export const zhCN = {
     members: '成员',
     notifications: '通知',
     unreadCount: '（{{ count }} 条未读）',
+    consultant: '顾问',
+    admin: '管理清单',
+  },
+  privacyLinks: {
+    notice: '隐私告知',
+    mine: '我的隐私',
+    turnOnConsent: '去“我的隐私”开启',
+    settings: '隐私告知 管理',
   },
   gate: {
     signIn: '登录后即可使用这里的功能。',
     join: '加入本社区后即可使用这里的功能。',
+    waiting: '你的加入申请正在等待批准，批准后即可使用成员功能。',
   },
   principles: {
     whoProposes: '谁主张谁负责',
@@ -120,42 +94,7 @@ export const zhCN = {
     pageFailed: '页面没有加载成功。',
     serverSaid: '服务器说明：{{ message }}',
   },
-  ...platform.zh,
-  ...operator.zh,
-  ...home.zh,
-  ...members.zh,
-  ...committees.zh,
-  ...settings.zh,
-  ...archive.zh,
-  ...handbooks.zh,
-  ...canvas.zh,
-  ...activities.zh,
-  ...clubs.zh,
-  ...consent.zh,
-  ...spaces.zh,
-  ...programs.zh,
-  ...ledger.zh,
-  ...shop.zh,
-  ...series.zh,
-  ...library.zh,
-  ...courses.zh,
-  ...children.zh,
-  ...care.zh,
-  ...privacy.zh,
-  ...volunteers.zh,
-  ...issues.zh,
-  ...needs.zh,
-  ...partnerships.zh,
-  ...meetings.zh,
-  ...notifications.zh,
-  ...personalData.zh,
-  ...parties.zh,
-  ...buildings.zh,
-  ...print.zh,
-  ...assisted.zh,
-  ...structure.zh,
-  ...consultants.zh,
-  ...association.zh,
 };
 
-export type Dictionary = Translation<typeof zhCN>;
+/** The shape `en.ts` must have. */
+export type SharedWords = Translation<typeof zhCN>;

@@ -3,7 +3,6 @@ import type { Translation } from '../../i18n/translation';
 /** The consultant’s pages and the access a community grants them. */
 export const zh = {
   consultant: {
-    navLink: '顾问',
     title: '试点社区对比',
     intro:
       '向你开放数据的社区，以及它们最近一个完整月份的指标。勾选两个或更多社区，即可并排对比。这里只有汇总数字，没有任何居民的姓名、联系方式或报名记录。',
@@ -97,7 +96,6 @@ export const zh = {
 
 export const en: Translation<typeof zh> = {
   consultant: {
-    navLink: 'Consultant',
     title: 'Pilot communities',
     intro:
       'The communities that opened their figures to you, with their latest complete month. Tick two or more to compare them side by side. These are aggregate figures only: no resident’s name, contact or sign-up.',

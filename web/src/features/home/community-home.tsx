@@ -39,7 +39,7 @@ export default function CommunityHome() {
                       }
                     >
                       <A class="tag" href="/join">
-                        {t('membership.waitingTag')}
+                        {t('community.waitingTag')}
                       </A>
                     </Show>
                   }

@@ -9,6 +9,7 @@ export const zh = {
     join: '加入社区',
     joined: '你是本社区成员',
     admin: '管理清单',
+    waitingTag: '等待批准',
     programsTitle: '九项互助产品',
     programsIntro: '社区互助会通过这些项目把居民的需求变成活动，每个项目都由居民自己发起和负责。',
     structureTitle: '四级社区协同机制',
@@ -77,6 +78,7 @@ export const en: Translation<typeof zh> = {
     join: 'Join the community',
     joined: 'You are a member',
     admin: 'Setup checklist',
+    waitingTag: 'Waiting for approval',
     programsTitle: 'Nine mutual-aid programs',
     programsIntro:
       'Through these programs the association turns residents’ needs into activities; each is started and run by residents themselves.',

@@ -19,10 +19,6 @@ export const zh = {
       '{{ name }}，你的加入申请已于 {{ date }} 提交，正在等待楼栋联络人或互助会管理员批准。批准后你会在“通知”里收到欢迎消息，即可使用成员功能。',
     declined: '你之前的加入申请没有通过。如有误会，可以先在楼栋群里和联络人沟通，然后再次申请。',
   },
-  membership: {
-    waiting: '你的加入申请正在等待批准，批准后即可使用成员功能。',
-    waitingTag: '等待批准',
-  },
   members: {
     title: '成员',
     intro: '本社区的成员和他们的角色。新成员的加入申请在这里批准。',
@@ -133,10 +129,6 @@ export const en: Translation<typeof zh> = {
       '{{ name }}, you applied to join on {{ date }}. A contact of your building or an association administrator will approve it; you will then find a welcome in your notifications and can use everything for members.',
     declined:
       'Your earlier application to join was not accepted. If this is a misunderstanding, talk to your building contact in the building chat, then apply again.',
-  },
-  membership: {
-    waiting: 'Your application to join is waiting for approval; once approved you can use everything for members.',
-    waitingTag: 'Waiting for approval',
   },
   members: {
     title: 'Members',

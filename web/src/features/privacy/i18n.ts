@@ -11,8 +11,6 @@ export const zh = {
     readVersion: '查看第 {{ n }} 版',
     backToCurrent: '回到当前版本',
     loading: '正在读取隐私告知…',
-    footerNotice: '隐私告知',
-    footerMine: '我的隐私',
     join: {
       summary:
         '加入前请阅读《隐私告知》：我们保存你的名字和（可选的）楼栋门牌，用于社区互助；不出售、不做广告；你可以随时查看、下载你的数据，离开并要求删除。',
@@ -55,7 +53,6 @@ export const zh = {
       agree: '我已阅读并同意第 {{ n }} 版',
       thanks: '谢谢，已记录你的同意。',
     },
-    goToMine: '去“我的隐私”开启',
     admin: {
       title: '隐私告知 管理',
       intro:
@@ -80,7 +77,6 @@ export const zh = {
       publish: '发布第 {{ n }} 版',
       published: '已发布第 {{ n }} 版。',
       preview: '预览',
-      settingsLink: '隐私告知 管理',
     },
   },
 };
@@ -95,8 +91,6 @@ export const en: Translation<typeof zh> = {
     readVersion: 'Read version {{ n }}',
     backToCurrent: 'Back to the current version',
     loading: 'Loading the privacy notice…',
-    footerNotice: 'Privacy notice',
-    footerMine: 'My privacy',
     join: {
       summary:
         'Please read the privacy notice before joining: we keep your name and (optionally) your building and flat for neighbourly help; we never sell it or advertise; you can see and download your data at any time, leave and ask for deletion.',
@@ -142,7 +136,6 @@ export const en: Translation<typeof zh> = {
       agree: 'I have read and agree to version {{ n }}',
       thanks: 'Thank you, your agreement is recorded.',
     },
-    goToMine: 'Turn it on under My privacy',
     admin: {
       title: 'Privacy notice settings',
       intro:
@@ -167,7 +160,6 @@ export const en: Translation<typeof zh> = {
       publish: 'Publish version {{ n }}',
       published: 'Version {{ n }} published.',
       preview: 'Preview',
-      settingsLink: 'Privacy notice settings',
     },
   },
 };

@@ -10,15 +10,15 @@ export function PrivacyLinks() {
   const isAdmin = () => me()?.member?.roles.some((r) => r.role === 'association-admin') ?? false;
   return (
     <Show when={site()?.host === 'community'}>
-      <nav class="privacy-links" aria-label={t('privacy.title')}>
-        <A href="/privacy">{t('privacy.footerNotice')}</A>
+      <nav class="privacy-links" aria-label={t('privacyLinks.notice')}>
+        <A href="/privacy">{t('privacyLinks.notice')}</A>
         <Show when={me()?.member}>
           {' · '}
-          <A href="/me/privacy">{t('privacy.footerMine')}</A>
+          <A href="/me/privacy">{t('privacyLinks.mine')}</A>
         </Show>
         <Show when={isAdmin()}>
           {' · '}
-          <A href="/admin/privacy">{t('privacy.admin.settingsLink')}</A>
+          <A href="/admin/privacy">{t('privacyLinks.settings')}</A>
         </Show>
       </nav>
     </Show>

@@ -1,16 +1,15 @@
-import { A, useLocation } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
 import { api, request } from '../../lib/api';
-import { useSite } from '../../lib/site-context';
 
 type MyPrivacy = Awaited<ReturnType<typeof readMine>>;
 const readMine = () => request(api.api.privacy.me.$get());
 
 /**
  * The polite ask after a new version of the notice: what changed, a link to read it, and one button to agree.
- * Nothing else is blocked meanwhile. Shown on every page by `RenewBanner`, and at the top of 我的隐私.
+ * Nothing else is blocked meanwhile. Shown on every page by `RenewBanner` (renew-banner.tsx), and at the top of 我的隐私.
  */
 export function RenewAgreement(props: { state: MyPrivacy; onAgreed: (next: MyPrivacy) => void }) {
   const { t, locale } = useI18n();
@@ -65,18 +64,5 @@ export function RenewAgreement(props: { state: MyPrivacy; onAgreed: (next: MyPri
         </p>
       </Show>
     </>
-  );
-}
-
-/** On every page of a community (but 我的隐私, which shows it itself), for a member whose agreement is older than the notice. */
-export function RenewBanner() {
-  const { site, me } = useSite();
-  const location = useLocation();
-  const [mine, { mutate }] = createResource(
-    () => (site()?.host === 'community' && me()?.member ? me()?.member?.id : undefined),
-    () => readMine().catch(() => undefined),
-  );
-  return (
-    <Show when={location.pathname !== '/me/privacy' && mine()}>{(state) => <RenewAgreement state={state()} onAgreed={mutate} />}</Show>
   );
 }

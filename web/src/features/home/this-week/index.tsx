@@ -1,13 +1,16 @@
 import { A, useLocation } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, lazy, onCleanup, Show } from 'solid-js';
 import { ErrorMessage } from '../../../components/error-message';
 import { useMembership } from '../../../components/member-gate';
-import { useI18n } from '../../../i18n';
+import { useI18n, withWords } from '../../../i18n';
 import { api, request } from '../../../lib/api';
 import { isOffline, offlineQueue } from '../../../lib/offline-queue';
 import { useSite } from '../../../lib/site-context';
-import { loadOverview, Mine } from './mine';
+import { loadOverview } from './overview';
 import { WeekActivity, type WeekItem } from './week-activity';
+
+// A member's own half of the page, and its words, load only for members: a visitor's first load stays small.
+const Mine = lazy(withWords(() => import('./mine').then((m) => ({ default: m.Mine })), ['activities', 'clubs', 'home', 'personal-data']));
 
 const SHOWN_STATES = ['approved', 'open', 'closed'];
 

@@ -6,9 +6,7 @@ import { api, request } from '../../../lib/api';
 import { formatWhen } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { CalendarFeed } from './calendar-feed';
-
-export const loadOverview = () => request(api.api.me.overview.$get());
-export type Overview = Awaited<ReturnType<typeof loadOverview>>;
+import type { Overview } from './overview';
 
 /** The member's own corner of the week: their sign-ups (to cancel), their clubs, volunteering, and their calendar feed. */
 export function Mine(props: { overview: Overview | undefined; reload: () => Promise<unknown> | unknown }) {
