@@ -80,10 +80,8 @@ describe('page APIs on a generated community', () => {
     for (const [path, caller] of pages) {
       const token = caller === 'visitor' ? undefined : tokens[caller];
       const res = await rawCall(c.host, path, { token });
-      if (res.status === 200) console.log(`SQL ${caller} ${path}\n  ${JSON.parse(decodeURIComponent(res.headers.get('x-debug-sql') ?? '%5B%5D')).join('\n  ')}`);
       measured[`${caller} ${path}`] = res.status === 200 ? Number(res.headers.get('x-d1-round-trips')) : `status ${res.status}`;
     }
-    console.log(Object.entries(measured).map(([k, v]) => `TRIPS ${v} ${k}`).join("\n"));
     const over = Object.entries(measured).filter(([, trips]) => typeof trips !== 'number' || trips > 2);
     expect(over).toEqual([]);
   });

@@ -1,4 +1,7 @@
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import type { TenantDb } from '../../db/client';
 import { DEFAULT_TIME_ZONE } from './rules';
+import { settingsFrom, settingsRead } from './service';
 
 /**
  * The time zone each community last had in this isolate. A page whose reads depend on the community's calendar
@@ -13,4 +16,23 @@ export function guessTimeZone(communityId: string): string {
 
 export function rememberTimeZone(communityId: string, timeZone: string): void {
   lastSeen.set(communityId, timeZone);
+}
+
+/**
+ * Runs the reads `reads` builds for a time zone in one batch with the community's settings, for the zone guessed;
+ * a community whose zone is not the guess has them run again for its own zone. The rows are always those of the
+ * reads built for `settings.timeZone`.
+ */
+export async function readInTimeZone<T extends readonly BatchItem<'sqlite'>[]>(
+  db: TenantDb,
+  communityId: string,
+  reads: (timeZone: string) => T,
+): Promise<{ settings: ReturnType<typeof settingsFrom<Awaited<ReturnType<typeof settingsRead>>[number]>>; rows: BatchResponse<T> }> {
+  const guess = guessTimeZone(communityId);
+  const [settingsRows, ...guessed] = (await db.batch([settingsRead(db), ...reads(guess)])) as unknown[];
+  const settings = settingsFrom(settingsRows as Awaited<ReturnType<typeof settingsRead>>);
+  rememberTimeZone(communityId, settings.timeZone);
+  if (settings.timeZone === guess) return { settings, rows: guessed as BatchResponse<T> };
+  const [first, ...rest] = reads(settings.timeZone);
+  return { settings, rows: (first ? await db.batch([first, ...rest]) : []) as BatchResponse<T> };
 }
