@@ -31,6 +31,15 @@ export {
 } from './role-catalogue';
 import { type CommunityRole, isAdmin, isCoordinator, isLibrarian, positiveInt, type Scope, speaksFor } from './role-catalogue';
 
+/** The read behind the `need-steward` role's "leads an active club", for a handler to run in its own batch. */
+export function leadsAClubRead(db: TenantDb, memberId: number) {
+  return db
+    .select({ id: clubs.id })
+    .from(clubs)
+    .where(and(eq(clubs.responsibleMemberId, memberId), eq(clubs.status, 'active')))
+    .limit(1);
+}
+
 /**
  * Answers "does this member hold this role here?", reading what it needs once per request: the route's object is
  * loaded at most once however many roles ask about it.
@@ -114,16 +123,15 @@ export class RoleResolver {
     });
   }
 
+  /** Hands over whether the member leads an active club, read in the handler's batch (`leadsAClubRead`). */
+  knowLeadsAClub(rows: readonly unknown[]) {
+    this.cache.set('leads-a-club', Promise.resolve(rows.length > 0));
+    return this;
+  }
+
   /** Whether the member is the responsible person of any active club. */
   private leadsAClub(): Promise<boolean> {
-    return this.once('leads-a-club', async () => {
-      const rows = await this.db
-        .select({ id: clubs.id })
-        .from(clubs)
-        .where(and(eq(clubs.responsibleMemberId, this.member.id), eq(clubs.status, 'active')))
-        .limit(1);
-      return rows.length > 0;
-    });
+    return this.once('leads-a-club', async () => (await leadsAClubRead(this.db, this.member.id)).length > 0);
   }
 
   private meeting(id: number | null) {

@@ -19,6 +19,7 @@ import { spaceFrom, spaceOfActivityRead } from './place';
 import { getActivity } from './service';
 import { AppError } from '../../errors';
 import { seesOrganiserNames } from '../members/rules';
+import { openWindowsReads, settleOpenWindows } from '../consent/service';
 
 /**
  * The activity, if the viewer may see it (see `activityVisibility`); otherwise the same 404 as for an id that does
@@ -50,76 +51,82 @@ export async function visibleActivity(db: TenantDb, id: number, viewer: MemberCo
 }
 
 /**
- * Everything the activity page shows, with the AA breakdown and planned vs actual. Visitors see the organiser's
- * name only where the community has chosen to show it.
+ * Everything the activity page shows, with the AA breakdown and planned vs actual, in one round trip. Visitors see
+ * the organiser's name only where the community has chosen to show it. A budget whose consent window ran out is
+ * approved first (read in the same batch, so only the view that approves it reads twice).
  */
-export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null) {
+export async function activityDetail(db: TenantDb, id: number, viewer: MemberContext | null, now: string) {
   // One batch: the activity's club, responsible person and program are found by sub-selects of the activity's row.
   const ofActivity = (column: 'responsible_member_id' | 'club_id') =>
     sql`(SELECT a.${sql.raw(column)} FROM activities a WHERE a.id = ${id})`;
-  const [rows, settings, planned, actual, counts, settlement, reviews, responsible, club, mine, program, place] = await db.batch([
-    db.select().from(activities).where(eq(activities.id, id)),
-    db.select({ organiserNamesPublic: communityProfile.organiserNamesPublic }).from(communityProfile).limit(1),
-    db
-      .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
-      .from(activityCostLines)
-      .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'planned')))
-      .orderBy(asc(activityCostLines.id)),
-    db
-      .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
-      .from(activityCostLines)
-      .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'actual')))
-      .orderBy(asc(activityCostLines.id)),
-    db
-      .select({
-        status: signups.status,
-        n: count(),
-        checkedIn: sql<number>`SUM(CASE WHEN ${signups.checkedInAt} IS NOT NULL THEN 1 ELSE 0 END)`,
-      })
-      .from(signups)
-      .where(eq(signups.activityId, id))
-      .groupBy(signups.status),
-    db.select().from(activitySettlements).where(eq(activitySettlements.activityId, id)),
-    db
-      .select({
-        kind: activityReviews.kind,
-        wentWell: activityReviews.wentWell,
-        toChange: activityReviews.toChange,
-        rating: activityReviews.rating,
-      })
-      .from(activityReviews)
-      .where(eq(activityReviews.activityId, id)),
-    db
-      .select({ id: members.id, displayName: members.displayName })
-      .from(members)
-      .where(eq(members.id, ofActivity('responsible_member_id'))),
-    db
-      .select({ id: clubs.id, name: clubs.name, responsible: clubs.responsibleMemberId })
-      .from(clubs)
-      .where(eq(clubs.id, ofActivity('club_id'))),
-    db
-      .select({
-        id: signups.id,
-        participant: signups.participant,
-        isChild: signups.isChild,
-        status: signups.status,
-        checkedInAt: signups.checkedInAt,
-      })
-      .from(signups)
-      .where(and(eq(signups.activityId, id), eq(signups.memberId, viewer?.id ?? -1))),
-    // The program it counts for; rows from before activities named one count for their club's.
-    db
-      .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
-      .from(programs)
-      .where(
-        eq(
-          programs.key,
-          sql`(SELECT COALESCE(a.program_key, c.program_key) FROM activities a LEFT JOIN clubs c ON c.id = a.club_id WHERE a.id = ${id})`,
+  const read = () =>
+    db.batch([
+      ...openWindowsReads(db, { subject: 'activity', subjectId: id }),
+      db.select().from(activities).where(eq(activities.id, id)),
+      db.select({ organiserNamesPublic: communityProfile.organiserNamesPublic }).from(communityProfile).limit(1),
+      db
+        .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
+        .from(activityCostLines)
+        .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'planned')))
+        .orderBy(asc(activityCostLines.id)),
+      db
+        .select({ label: activityCostLines.label, amountFen: activityCostLines.amountFen })
+        .from(activityCostLines)
+        .where(and(eq(activityCostLines.activityId, id), eq(activityCostLines.kind, 'actual')))
+        .orderBy(asc(activityCostLines.id)),
+      db
+        .select({
+          status: signups.status,
+          n: count(),
+          checkedIn: sql<number>`SUM(CASE WHEN ${signups.checkedInAt} IS NOT NULL THEN 1 ELSE 0 END)`,
+        })
+        .from(signups)
+        .where(eq(signups.activityId, id))
+        .groupBy(signups.status),
+      db.select().from(activitySettlements).where(eq(activitySettlements.activityId, id)),
+      db
+        .select({
+          kind: activityReviews.kind,
+          wentWell: activityReviews.wentWell,
+          toChange: activityReviews.toChange,
+          rating: activityReviews.rating,
+        })
+        .from(activityReviews)
+        .where(eq(activityReviews.activityId, id)),
+      db
+        .select({ id: members.id, displayName: members.displayName })
+        .from(members)
+        .where(eq(members.id, ofActivity('responsible_member_id'))),
+      db
+        .select({ id: clubs.id, name: clubs.name, responsible: clubs.responsibleMemberId })
+        .from(clubs)
+        .where(eq(clubs.id, ofActivity('club_id'))),
+      db
+        .select({
+          id: signups.id,
+          participant: signups.participant,
+          isChild: signups.isChild,
+          status: signups.status,
+          checkedInAt: signups.checkedInAt,
+        })
+        .from(signups)
+        .where(and(eq(signups.activityId, id), eq(signups.memberId, viewer?.id ?? -1))),
+      // The program it counts for; rows from before activities named one count for their club's.
+      db
+        .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
+        .from(programs)
+        .where(
+          eq(
+            programs.key,
+            sql`(SELECT COALESCE(a.program_key, c.program_key) FROM activities a LEFT JOIN clubs c ON c.id = a.club_id WHERE a.id = ${id})`,
+          ),
         ),
-      ),
-    spaceOfActivityRead(db, id),
-  ]);
-  const activity = rows[0];
+      spaceOfActivityRead(db, id),
+    ]);
+  let rows = await read();
+  if (await settleOpenWindows(db, [rows[0], rows[1]], now)) rows = await read();
+  const [, , activityRows, settings, planned, actual, counts, settlement, reviews, responsible, club, mine, program, place] = rows;
+  const activity = activityRows[0];
   if (!activity) throw new AppError('not_found', 'No such activity');
   // The same 404 as for an id that does not exist, for an activity the viewer may not see (see `activityVisibility`).
   if (!announcedStates.includes(activity.state)) {

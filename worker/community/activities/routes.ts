@@ -321,8 +321,6 @@ export function calendarFor(
   return calendar.toString();
 }
 
-import { settleConsent } from '../consent/service';
-
 export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/', signupRoutes)
   .route('/', settlementRoutes)
@@ -337,8 +335,7 @@ export const activityRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   })
   .openapi(get, async (c) => {
     const { db } = tenantOf(c);
-    await settleConsent(db, new Date().toISOString(), { subject: 'activity', subjectId: c.req.valid('param').id });
-    return c.json(await activityDetail(db, c.req.valid('param').id, await viewerOf(c)), 200);
+    return c.json(await activityDetail(db, c.req.valid('param').id, await viewerOf(c), new Date().toISOString()), 200);
   })
   .openapi(places, async (c) => c.json(await activityPlaces(tenantOf(c).db, c.req.valid('query').clubId), 200))
   .openapi(create, async (c) => c.json({ id: await createActivity(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))

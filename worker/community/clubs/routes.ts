@@ -7,20 +7,18 @@ import { validationHook } from '../../http/validation';
 import { clubRoles, clubStatuses, handoverStatuses } from './rules';
 import { viewerOf } from '../../auth/viewer';
 import { seesOrganiserNames } from '../members/rules';
-import { communitySettings } from '../profile/service';
 import {
   clubDetail,
+  clubList,
   clubHandoverLog,
   decideHandover,
   joinClub,
   leaveClub,
-  listClubs,
   moveClub,
   offerHandover,
   proposeClub,
   reviseClub,
 } from './service';
-import { settleConsent } from '../consent/service';
 
 const community = { host: 'community' } as const;
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -234,8 +232,10 @@ const handovers = defineRoute(
 export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(list, async (c) => {
     const { db } = tenantOf(c);
-    await settleConsent(db, new Date().toISOString());
-    const [rows, settings, viewer] = await Promise.all([listClubs(db, c.req.valid('query').status), communitySettings(db), viewerOf(c)]);
+    const [{ clubs: rows, settings }, viewer] = await Promise.all([
+      clubList(db, c.req.valid('query').status, new Date().toISOString()),
+      viewerOf(c),
+    ]);
     const names = seesOrganiserNames(viewer, settings.organiserNamesPublic);
     return c.json(
       {
@@ -253,7 +253,6 @@ export const clubRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   })
   .openapi(detail, async (c) => {
     const { db } = tenantOf(c);
-    await settleConsent(db, new Date().toISOString(), { subject: 'club', subjectId: c.req.valid('param').id });
     return c.json(await clubDetail(db, c.req.valid('param').id, new Date().toISOString(), await viewerOf(c)), 200);
   })
   .openapi(propose, async (c) => c.json({ id: await proposeClub(tenantOf(c).db, memberOf(c), c.req.valid('json')) }, 201))

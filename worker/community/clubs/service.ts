@@ -19,14 +19,17 @@ import { AppError } from '../../errors';
 import type { MemberContext } from '../../http/context';
 import { clubFundKey, ensureAccount } from '../ledger/service';
 import { notifyMember } from '../notifications/emit';
+import { settingsFrom, settingsRead } from '../profile/service';
 import { type ClubStatus, canMoveClub } from './rules';
 import {
   consentAsked,
   decisionSetting,
   dropStatement,
   openWindowStatements,
+  openWindowsReads,
   refuseWhileInConsent,
   restartStatements,
+  settleOpenWindows,
 } from '../consent/service';
 
 /** Settled within this many days of the activity's end counts as "published on time". */
@@ -45,7 +48,7 @@ export async function clubRole(db: TenantDb, clubId: number, memberId: number) {
   return row?.role ?? null;
 }
 
-export async function listClubs(db: TenantDb, status?: ClubStatus) {
+export function listClubs(db: TenantDb, status?: ClubStatus) {
   return db
     .select({
       id: clubs.id,
@@ -67,10 +70,23 @@ export async function listClubs(db: TenantDb, status?: ClubStatus) {
 }
 
 /**
+ * The clubs with the settings that say whose names visitors see, in one round trip; plans whose consent window ran
+ * out are approved first (read in the same batch, so only the view that approves them reads twice).
+ */
+export async function clubList(db: TenantDb, status: ClubStatus | undefined, now: string) {
+  const read = () => db.batch([...openWindowsReads(db), listClubs(db, status), settingsRead(db)]);
+  let rows = await read();
+  if (await settleOpenWindows(db, [rows[0], rows[1]], now)) rows = await read();
+  const [, , clubRows, settings] = rows;
+  return { clubs: clubRows, settings: settingsFrom(settings) };
+}
+
+/**
  * A club's page: purpose, who is responsible, members, activities before and after now, its fund. Visitors see
  * no member's name (the responsible person's only where the community shows organisers' names); the activities
  * listed are those announced, plus, for the club's responsible person and the admins, every one, and for an
- * organiser their own.
+ * organiser their own. A plan whose consent window ran out is approved first (read in the same batch, so the page
+ * costs a second round trip only on the view that approves it).
  */
 export async function clubDetail(db: TenantDb, id: number, now: string, viewer: MemberContext | null) {
   // One batch: whether the viewer is the club's responsible person, and the club's program, are sub-selects.
@@ -83,45 +99,50 @@ export async function clubDetail(db: TenantDb, id: number, now: string, viewer: 
           eq(activities.responsibleMemberId, viewer?.id ?? -1),
           sql`${viewer?.id ?? -1} = ${responsibleId}`,
         );
-  const [clubRows, settings, responsible, memberRows, upcoming, past, fund, program, handovers] = await db.batch([
-    db.select().from(clubs).where(eq(clubs.id, id)),
-    db.select({ organiserNamesPublic: communityProfile.organiserNamesPublic }).from(communityProfile).limit(1),
-    db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, responsibleId)),
-    db
-      .select({ id: members.id, displayName: members.displayName, role: clubMembers.role })
-      .from(clubMembers)
-      .innerJoin(members, eq(members.id, clubMembers.memberId))
-      .where(eq(clubMembers.clubId, id))
-      .orderBy(desc(clubMembers.role), asc(clubMembers.joinedAt)),
-    db
-      .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state })
-      .from(activities)
-      .where(and(eq(activities.clubId, id), gte(activities.startsAt, now), shown))
-      .orderBy(asc(activities.startsAt))
-      .limit(20),
-    db
-      .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state })
-      .from(activities)
-      .where(and(eq(activities.clubId, id), lt(activities.startsAt, now), shown))
-      .orderBy(desc(activities.startsAt))
-      .limit(20),
-    db
-      // Qualified by hand: in a one-table select the query builder leaves column names bare.
-      .select({
-        key: ledgerAccounts.key,
-        balanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ledger_postings p WHERE p.account_id = ledger_accounts.id), 0)`,
-      })
-      .from(ledgerAccounts)
-      .where(eq(ledgerAccounts.key, clubFundKey(id))),
-    db
-      .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
-      .from(programs)
-      .where(eq(programs.key, sql`(SELECT c.program_key FROM clubs c WHERE c.id = ${id})`)),
-    db
-      .select()
-      .from(clubHandovers)
-      .where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered'))),
-  ]);
+  const read = () =>
+    db.batch([
+      ...openWindowsReads(db, { subject: 'club', subjectId: id }),
+      db.select().from(clubs).where(eq(clubs.id, id)),
+      db.select({ organiserNamesPublic: communityProfile.organiserNamesPublic }).from(communityProfile).limit(1),
+      db.select({ id: members.id, displayName: members.displayName }).from(members).where(eq(members.id, responsibleId)),
+      db
+        .select({ id: members.id, displayName: members.displayName, role: clubMembers.role })
+        .from(clubMembers)
+        .innerJoin(members, eq(members.id, clubMembers.memberId))
+        .where(eq(clubMembers.clubId, id))
+        .orderBy(desc(clubMembers.role), asc(clubMembers.joinedAt)),
+      db
+        .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state })
+        .from(activities)
+        .where(and(eq(activities.clubId, id), gte(activities.startsAt, now), shown))
+        .orderBy(asc(activities.startsAt))
+        .limit(20),
+      db
+        .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, state: activities.state })
+        .from(activities)
+        .where(and(eq(activities.clubId, id), lt(activities.startsAt, now), shown))
+        .orderBy(desc(activities.startsAt))
+        .limit(20),
+      db
+        // Qualified by hand: in a one-table select the query builder leaves column names bare.
+        .select({
+          key: ledgerAccounts.key,
+          balanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ledger_postings p WHERE p.account_id = ledger_accounts.id), 0)`,
+        })
+        .from(ledgerAccounts)
+        .where(eq(ledgerAccounts.key, clubFundKey(id))),
+      db
+        .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
+        .from(programs)
+        .where(eq(programs.key, sql`(SELECT c.program_key FROM clubs c WHERE c.id = ${id})`)),
+      db
+        .select()
+        .from(clubHandovers)
+        .where(and(eq(clubHandovers.clubId, id), eq(clubHandovers.status, 'offered'))),
+    ]);
+  let rows = await read();
+  if (await settleOpenWindows(db, [rows[0], rows[1]], now)) rows = await read();
+  const [, , clubRows, settings, responsible, memberRows, upcoming, past, fund, program, handovers] = rows;
   const club = clubRows[0];
   if (!club) throw new AppError('not_found', 'No such club');
   const organiserNamesPublic = settings[0]?.organiserNamesPublic ?? false;

@@ -123,41 +123,64 @@ async function objectionsOf(db: TenantDb, windowIds: number[]) {
 }
 
 /**
- * Approves every plan whose window has run out with no objection standing, as of `now`. Called when a plan is read
- * or acted on, so the outcome never depends on when anyone looks: the approval is dated when silence ran its course.
- * Does nothing while the community decides by single approval (its administrators approve explicitly).
+ * The reads `settleOpenWindows` needs, to run in a page's own batch: the open windows (with the community's days)
+ * and their objections, both empty while the community decides by single approval. Few windows are open at a time.
  */
-export async function settleConsent(db: TenantDb, now: string, only?: { subject: ConsentSubject; subjectId: number }) {
-  const { rule, days } = await decisionSetting(db);
-  if (rule !== 'consent') return;
-  const cutoff = new Date(Date.parse(now) - days * 86_400_000).toISOString();
-  const due = await db
-    .select()
-    .from(consentWindows)
-    .where(
-      and(
-        isNull(consentWindows.outcome),
-        sql`COALESCE(${consentWindows.restartedAt}, ${consentWindows.openedAt}) <= ${cutoff}`,
-        only ? and(eq(consentWindows.subject, only.subject), eq(consentWindows.subjectId, only.subjectId)) : undefined,
-      ),
-    );
-  if (due.length === 0) return;
-  const objections = await objectionsOf(
-    db,
-    due.map((w) => w.id),
+export function openWindowsReads(db: TenantDb, only?: { subject: ConsentSubject; subjectId: number }) {
+  const open = and(
+    isNull(consentWindows.outcome),
+    only ? and(eq(consentWindows.subject, only.subject), eq(consentWindows.subjectId, only.subjectId)) : undefined,
   );
-  for (const window of due) {
+  const byConsent = eq(communityProfile.decisionRule, 'consent');
+  return [
+    db
+      .select({ window: consentWindows, days: communityProfile.consentDays })
+      .from(consentWindows)
+      .innerJoin(communityProfile, byConsent)
+      .where(open),
+    db
+      .select({ objection: consentObjections })
+      .from(consentObjections)
+      .innerJoin(consentWindows, eq(consentWindows.id, consentObjections.windowId))
+      .innerJoin(communityProfile, byConsent)
+      .where(open)
+      .orderBy(asc(consentObjections.id)),
+  ] as const;
+}
+
+type OpenWindowRows = [Awaited<ReturnType<typeof openWindowsReads>[0]>, Awaited<ReturnType<typeof openWindowsReads>[1]>];
+
+/**
+ * Approves, from the rows of `openWindowsReads`, every plan whose window has run out with no objection standing,
+ * as of `now`. Says whether it approved any: a page read in the same batch is then out of date.
+ */
+export async function settleOpenWindows(db: TenantDb, [windows, objections]: OpenWindowRows, now: string): Promise<boolean> {
+  let settled = false;
+  for (const { window, days } of windows) {
     const state = consentState(
       eventsOf(
         window,
-        objections.filter((o) => o.windowId === window.id),
+        objections.filter((o) => o.objection.windowId === window.id).map((o) => o.objection),
       ),
       days,
       now,
     );
     if (state.status !== 'approved' || !state.approvedAt) continue;
     await approve(db, window, state.approvedAt);
+    settled = true;
   }
+  return settled;
+}
+
+/**
+ * Approves every plan whose window has run out with no objection standing, as of `now`. Called when a plan is read
+ * or acted on, so the outcome never depends on when anyone looks: the approval is dated when silence ran its course.
+ * Does nothing while the community decides by single approval (its administrators approve explicitly). A page
+ * runs `openWindowsReads` in its own batch and calls `settleOpenWindows` instead.
+ */
+export async function settleConsent(db: TenantDb, now: string, only?: { subject: ConsentSubject; subjectId: number }) {
+  const [windows, objections] = await db.batch(openWindowsReads(db, only));
+  await settleOpenWindows(db, [windows, objections], now);
 }
 
 async function approve(db: TenantDb, window: Window, at: string) {

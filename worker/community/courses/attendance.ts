@@ -4,6 +4,7 @@ import { members } from '../../db/tenant-schema';
 import { AppError } from '../../errors';
 import { courseAttendance, courseEnrolments, courseSessions } from './schema';
 import { getCourse } from './service';
+import { settingsFrom, settingsRead } from '../profile/service';
 
 /** The teacher's sheet: everyone enrolled, each session, and who was marked present. */
 export async function attendanceSheet(db: TenantDb, courseId: number) {
@@ -73,7 +74,8 @@ export async function markAttendance(db: TenantDb, courseId: number, sessionId: 
 
 /** A member's timetable: every session of the courses they (or a child of theirs) hold a place on, and their enrolments. */
 export async function timetable(db: TenantDb, memberId: number) {
-  const [enrolments, sessions] = await db.batch([
+  const [settings, enrolments, sessions] = await db.batch([
+    settingsRead(db),
     db
       .select({
         id: courseEnrolments.id,
@@ -106,6 +108,7 @@ export async function timetable(db: TenantDb, memberId: number) {
       .orderBy(asc(courseSessions.startsAt)),
   ]);
   return {
+    timeZone: settingsFrom(settings).timeZone,
     enrolments: enrolments.map((e) => ({ ...e, paid: Boolean(e.paid), refunded: Boolean(e.refunded) })),
     sessions,
   };

@@ -207,14 +207,11 @@ export const enrolmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     return c.json({ present }, 200);
   })
   .openapi(mineRoute, async (c) => {
-    const { db } = tenantOf(c);
-    const { timeZone } = await communitySettings(db);
-    return c.json({ timeZone, ...(await timetable(db, memberOf(c).id)) }, 200);
+    return c.json(await timetable(tenantOf(c).db, memberOf(c).id), 200);
   })
   .openapi(icsRoute, async (c) => {
     const tenant = tenantOf(c);
-    const { timeZone } = await communitySettings(tenant.db);
-    const { sessions } = await timetable(tenant.db, memberOf(c).id);
+    const { timeZone, sessions } = await timetable(tenant.db, memberOf(c).id);
     const body = timetableCalendar(`${tenant.community.nameZh} 我的课表`, sessions, timeZone, new URL(c.req.url).host);
     return c.body(body, 200, {
       'content-type': 'text/calendar; charset=utf-8',

@@ -4,8 +4,17 @@ import { tenantOf } from '../../http/context';
 import { json, jsonBody, localeQuery } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
-import { author, prepared, viewerIsAdmin } from './prepare';
-import { getRevision, listHandbooks, listRevisions, readHandbook, restoreRevision, saveChapter } from './service';
+import { author, prepared, preparedWith, viewerIsAdmin } from './prepare';
+import {
+  getRevision,
+  handbookChaptersRead,
+  handbookListRead,
+  listHandbooks,
+  listRevisions,
+  readHandbook,
+  restoreRevision,
+  saveChapter,
+} from './service';
 
 const community = { host: 'community' } as const;
 const handbookKey = z.string().regex(/^[a-z][a-z-]{0,40}$/);
@@ -185,19 +194,16 @@ const restoreRoute = defineRoute(
 
 export const handbookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(listRoute, async (c) => {
-    const { tenant, template, templateVersion, facts } = await prepared(c);
-    const handbooks = await listHandbooks(tenant.db, template, c.req.valid('query').locale, await viewerIsAdmin(c));
+    const { locale } = c.req.valid('query');
+    const { template, templateVersion, facts, rows } = await preparedWith(c, handbookListRead(tenantOf(c).db, locale));
+    const handbooks = listHandbooks(template, locale, await viewerIsAdmin(c), rows);
     return c.json({ templateVersion, facts, handbooks }, 200);
   })
   .openapi(readRoute, async (c) => {
-    const { tenant, template, facts, templateVersion } = await prepared(c);
-    const handbook = await readHandbook(
-      tenant.db,
-      template,
-      c.req.valid('param').handbook,
-      c.req.valid('query').locale,
-      await viewerIsAdmin(c),
-    );
+    const { locale } = c.req.valid('query');
+    const { handbook: key } = c.req.valid('param');
+    const { template, facts, templateVersion, rows } = await preparedWith(c, handbookChaptersRead(tenantOf(c).db, key, locale));
+    const handbook = readHandbook(template, key, locale, await viewerIsAdmin(c), rows);
     return c.json({ ...handbook, templateVersion, facts }, 200);
   })
   .openapi(saveRoute, async (c) => {

@@ -27,18 +27,25 @@ export function communityTemplate(templateKey: string, templateVersion: number):
   return template;
 }
 
-/**
- * Communities created before handbooks existed get them from their template on first use; the inserts
- * are idempotent, so two first readers at once do no harm.
- */
-export async function ensureHandbooks(db: TenantDb, d1: D1Database, template: TemplatePackage): Promise<void> {
-  const [row] = await db.select({ n: count() }).from(handbookChapters);
-  if ((row?.n ?? 0) > 0) return;
-  for (const batch of handbookSeedBatches(d1, template)) await d1.batch(batch);
+/** The read of how many handbook chapters the community has (none before its first use of handbooks). */
+export function handbookChapterCount(db: TenantDb) {
+  return db.select({ n: count() }).from(handbookChapters);
 }
 
-export async function listHandbooks(db: TenantDb, template: TemplatePackage, locale: Locale, isAdmin: boolean) {
-  const rows = await db
+/**
+ * Communities created before handbooks existed get them from their template on first use (`chapters`, from
+ * `handbookChapterCount`, is 0); the inserts are idempotent, so two first readers at once do no harm. Says whether
+ * it put them in place.
+ */
+export async function ensureHandbooks(d1: D1Database, template: TemplatePackage, chapters: number): Promise<boolean> {
+  if (chapters > 0) return false;
+  for (const batch of handbookSeedBatches(d1, template)) await d1.batch(batch);
+  return true;
+}
+
+/** The read of every handbook's chapter titles in a language, for `listHandbooks`. */
+export function handbookListRead(db: TenantDb, locale: Locale) {
+  return db
     .select({
       handbook: handbookChapters.handbook,
       key: handbookChapters.key,
@@ -51,6 +58,15 @@ export async function listHandbooks(db: TenantDb, template: TemplatePackage, loc
     .from(handbookChapters)
     .where(eq(handbookChapters.locale, locale))
     .orderBy(asc(handbookChapters.position));
+}
+
+/** The handbooks with their chapters (the rows of `handbookListRead`); drafts are flagged only for administrators. */
+export function listHandbooks(
+  template: TemplatePackage,
+  locale: Locale,
+  isAdmin: boolean,
+  rows: Awaited<ReturnType<typeof handbookListRead>>,
+) {
   return template.handbooks.map((hb) => ({
     key: hb.key,
     title: hb.title[lang(locale)],
@@ -67,13 +83,24 @@ export async function listHandbooks(db: TenantDb, template: TemplatePackage, loc
   }));
 }
 
-export async function readHandbook(db: TenantDb, template: TemplatePackage, handbook: string, locale: Locale, isAdmin: boolean) {
-  const meta = template.handbooks.find((hb) => hb.key === handbook);
-  const rows = await db
+/** The read of a handbook's chapters in a language, for `readHandbook`. */
+export function handbookChaptersRead(db: TenantDb, handbook: string, locale: Locale) {
+  return db
     .select()
     .from(handbookChapters)
     .where(and(eq(handbookChapters.handbook, handbook), eq(handbookChapters.locale, locale)))
     .orderBy(asc(handbookChapters.position));
+}
+
+/** A handbook from its chapters (the rows of `handbookChaptersRead`); drafts only for administrators. */
+export function readHandbook(
+  template: TemplatePackage,
+  handbook: string,
+  locale: Locale,
+  isAdmin: boolean,
+  rows: Awaited<ReturnType<typeof handbookChaptersRead>>,
+) {
+  const meta = template.handbooks.find((hb) => hb.key === handbook);
   if (!meta && rows.length === 0) throw new AppError('not_found', 'No such handbook');
   return {
     key: handbook,

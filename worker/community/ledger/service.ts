@@ -157,17 +157,18 @@ export async function fundBalances(db: TenantDb) {
 
 /** A fund's entries and statement for [from, to): public to the community's residents, without private details. */
 export async function fundStatement(db: TenantDb, key: string, from: string, to: string) {
-  const [account] = await db
-    .select()
-    .from(ledgerAccounts)
-    .where(and(eq(ledgerAccounts.key, key), eq(ledgerAccounts.kind, 'fund')));
-  if (!account) throw new AppError('not_found', 'No such fund');
-  const [opening, entries] = await db.batch([
+  // One batch: the postings are found by the fund's key, through a sub-select of its id.
+  const accountId = sql`(SELECT a.id FROM ledger_accounts a WHERE a.key = ${key} AND a.kind = 'fund')`;
+  const [accounts, opening, entries] = await db.batch([
+    db
+      .select()
+      .from(ledgerAccounts)
+      .where(and(eq(ledgerAccounts.key, key), eq(ledgerAccounts.kind, 'fund'))),
     db
       .select({ total: sql<number>`COALESCE(SUM(${ledgerPostings.amountFen}), 0)` })
       .from(ledgerPostings)
       .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerPostings.transactionId))
-      .where(and(eq(ledgerPostings.accountId, account.id), lt(ledgerTransactions.occurredOn, from))),
+      .where(and(eq(ledgerPostings.accountId, accountId), lt(ledgerTransactions.occurredOn, from))),
     db
       .select({
         id: ledgerTransactions.id,
@@ -180,9 +181,11 @@ export async function fundStatement(db: TenantDb, key: string, from: string, to:
       })
       .from(ledgerPostings)
       .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerPostings.transactionId))
-      .where(and(eq(ledgerPostings.accountId, account.id), gte(ledgerTransactions.occurredOn, from), lt(ledgerTransactions.occurredOn, to)))
+      .where(and(eq(ledgerPostings.accountId, accountId), gte(ledgerTransactions.occurredOn, from), lt(ledgerTransactions.occurredOn, to)))
       .orderBy(asc(ledgerTransactions.occurredOn), asc(ledgerTransactions.id)),
   ]);
+  const account = accounts[0];
+  if (!account) throw new AppError('not_found', 'No such fund');
   const openingFen = Number(opening[0]?.total ?? 0);
   const lines = entries;
   return {

@@ -5,7 +5,8 @@ import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { communitySettings } from '../profile/service';
-import { claimSlot, confirmClaim, monthRoster, offerClaim, publishSlots, takeClaim } from './roster';
+import { readInTimeZone } from '../profile/time-zone-guess';
+import { claimSlot, confirmClaim, monthRosterFrom, monthRosterReads, offerClaim, publishSlots, takeClaim } from './roster';
 import { dutyClaimStatuses } from './schema';
 
 const residents = { host: 'community', allow: 'member' } as const;
@@ -105,9 +106,10 @@ const confirm = defineRoute(keepers, {
 /** The librarians' duty roster: slots published a month ahead, claimed, swapped, and confirmed into volunteer hours. */
 export const libraryRosterRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(roster, async (c) => {
-    const { db } = tenantOf(c);
-    const { timeZone } = await communitySettings(db);
-    return c.json({ slots: await monthRoster(db, c.req.valid('query').month, timeZone, memberOf(c).id) }, 200);
+    const { db, community } = tenantOf(c);
+    const { month } = c.req.valid('query');
+    const { settings, rows } = await readInTimeZone(db, community.id, (timeZone) => monthRosterReads(db, month, timeZone));
+    return c.json({ slots: monthRosterFrom(rows, settings.timeZone, memberOf(c).id) }, 200);
   })
   .openapi(publish, async (c) => {
     const { db } = tenantOf(c);

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import { AppError } from '../../errors';
 import { members } from '../members/schema';
@@ -33,12 +34,12 @@ export async function publishSlots(
 }
 
 /** A month's duty slots with who holds each place; `mine` marks the viewer's own claims. */
-export async function monthRoster(db: TenantDb, month: string, timeZone: string, viewerId: number) {
+export function monthRosterReads(db: TenantDb, month: string, timeZone: string) {
   const from = instantAt(`${month}-01`, '00:00', timeZone);
   const to = instantAt(`${nextMonth(month)}-01`, '00:00', timeZone);
   const inMonth = and(gte(libraryDutySlots.startsAt, from), lt(libraryDutySlots.startsAt, to));
   // One round trip: the month's slots, and their claims found through the same window.
-  const [slots, claims] = await db.batch([
+  return [
     db.select().from(libraryDutySlots).where(inMonth).orderBy(asc(libraryDutySlots.startsAt)),
     db
       .select({
@@ -53,7 +54,11 @@ export async function monthRoster(db: TenantDb, month: string, timeZone: string,
       .innerJoin(members, eq(members.id, libraryDutyClaims.memberId))
       .where(inMonth)
       .orderBy(asc(libraryDutyClaims.claimedAt)),
-  ]);
+  ] as const;
+}
+
+/** A month's roster from the rows of `monthRosterReads`, on the community's clock; the viewer's own claims marked. */
+export function monthRosterFrom([slots, claims]: BatchResponse<ReturnType<typeof monthRosterReads>>, timeZone: string, viewerId: number) {
   const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return slots.map((s) => ({
     id: s.id,

@@ -10,7 +10,7 @@ import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
 import { members } from '../members/schema';
 import { communitySettings } from '../profile/service';
-import { runFigureReads } from '../programs/figure-reads';
+import { readInTimeZone } from '../profile/time-zone-guess';
 import { libraryFigures } from './figures';
 import { cardNumberOf, lastMonths, loanHistoryVisible } from './rules';
 import { bookCategories, copyConditions, reservationStatuses } from './schema';
@@ -459,8 +459,13 @@ export const libraryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(card, async (c) => c.json(cardView(await cardOf(tenantOf(c).db, memberOf(c).id)), 200))
   .openapi(newCard, async (c) => c.json(cardView(await replaceCard(tenantOf(c).db, memberOf(c).id)), 201))
   .openapi(figures, async (c) => {
-    const { db } = tenantOf(c);
-    const { timeZone } = await communitySettings(db);
-    const months = lastMonths(todayIn(Date.now(), timeZone), 12);
-    return c.json({ months, figures: await runFigureReads(db, libraryFigures.reads(db, months, timeZone)) }, 200);
+    const { db, community } = tenantOf(c);
+    const now = Date.now();
+    const readsIn = (timeZone: string) => {
+      const months = lastMonths(todayIn(now, timeZone), 12);
+      return { months, reads: libraryFigures.reads(db, months, timeZone) };
+    };
+    const { settings, rows } = await readInTimeZone(db, community.id, (timeZone) => readsIn(timeZone).reads.statements);
+    const { months, reads } = readsIn(settings.timeZone);
+    return c.json({ months, figures: reads.figures(rows) }, 200);
   });

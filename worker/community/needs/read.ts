@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { isAdmin, isCoordinator } from '../../auth/roles';
+import { isAdmin, isCoordinator, leadsAClubRead } from '../../auth/roles';
 import type { TenantDb } from '../../db/client';
 import { activities, clubs, members, programs } from '../../db/tenant-schema';
 import type { MemberContext } from '../../http/context';
@@ -23,9 +23,9 @@ export async function listNeeds(
   filter: { state?: NeedState; category?: NeedCategory } = {},
 ) {
   const who = viewerOf(viewer);
-  // Two round trips at once: the register (not in a batch, where D1 hands rows back as objects keyed by column and
-  // its four counts read alike), and the community's days with the review list, whose cutoff comes from those days.
-  const [rows, [settings, review]] = await Promise.all([
+  // One batch: the register (its four counts named, as D1 hands batched rows back as objects keyed by column), and
+  // the community's days with the review list, whose cutoff comes from those days.
+  const [rows, settings, review] = await db.batch([
     db
       .select({
         id: needs.id,
@@ -41,10 +41,10 @@ export async function listNeeds(
         clubId: needs.clubId,
         stateSince: needs.stateSince,
         createdAt: needs.createdAt,
-        meToo: counted('me-too'),
-        canHelp: counted('can-help'),
-        meTooByMe: mine('me-too', viewer?.id ?? -1),
-        canHelpByMe: mine('can-help', viewer?.id ?? -1),
+        meToo: counted('me-too').as('me_too'),
+        canHelp: counted('can-help').as('can_help'),
+        meTooByMe: mine('me-too', viewer?.id ?? -1).as('me_too_by_me'),
+        canHelpByMe: mine('can-help', viewer?.id ?? -1).as('can_help_by_me'),
       })
       .from(needs)
       .innerJoin(members, eq(members.id, needs.postedBy))
@@ -53,7 +53,8 @@ export async function listNeeds(
       )
       .orderBy(desc(needs.createdAt), desc(needs.id))
       .limit(300),
-    db.batch([reviewDaysRead(db), reviewRead(db, now)]),
+    reviewDaysRead(db),
+    reviewRead(db, now),
   ]);
   const days = settings[0]?.days ?? DEFAULT_REVIEW_AFTER_DAYS;
   const list = rows.map(({ postedBy, posterName, onBehalfName, ...r }) => {
@@ -79,7 +80,7 @@ export async function listNeeds(
 export async function needDetail(db: TenantDb, id: number, now: Date, viewer: MemberContext | null) {
   const linkOf = (column: string) => sql.raw(`(SELECT ${column} FROM needs WHERE id = ${Number(id)})`);
   // One round trip: the need, and what it links to found through it.
-  const [needRows, settings, people, responses, events, activity, club, program] = await db.batch([
+  const [needRows, settings, people, responses, events, activity, club, program, leads] = await db.batch([
     db.select().from(needs).where(eq(needs.id, id)),
     reviewDaysRead(db),
     db
@@ -130,6 +131,8 @@ export async function needDetail(db: TenantDb, id: number, now: Date, viewer: Me
       .select({ key: programs.key, nameZh: programs.nameZh, nameEn: programs.nameEn })
       .from(programs)
       .where(eq(programs.key, linkOf('program_key'))),
+    // For the reader's roles on it: whether they lead an active club (a need's steward).
+    leadsAClubRead(db, viewer?.id ?? -1),
   ]);
   const need = needRows[0];
   if (!need) throw new AppError('not_found', 'No such need');
@@ -150,6 +153,7 @@ export async function needDetail(db: TenantDb, id: number, now: Date, viewer: Me
     /** For deciding the reader's roles on it (not sent). */
     postedBy: need.postedBy,
     claimedBy: need.claimedBy,
+    leadsAClub: leads,
     title: need.title,
     description: need.description,
     category: need.category,

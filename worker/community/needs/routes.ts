@@ -294,10 +294,15 @@ async function needActors(roles: RoleResolver): Promise<NeedActor[]> {
 const actorsOf = (c: AppContext) => needActors(rolesOf(c));
 
 /** On the public page, the steps the reader may take (none for a visitor). */
-async function readerSteps(c: AppContext, id: number, viewer: MemberContext | null, need: { postedBy: number; claimedBy: number | null }) {
+async function readerSteps(
+  c: AppContext,
+  id: number,
+  viewer: MemberContext | null,
+  need: { postedBy: number; claimedBy: number | null; leadsAClub: readonly unknown[] },
+) {
   if (!viewer) return [];
   const roles = new RoleResolver(tenantOf(c).db, viewer, { subject: 'need', params: { id: String(id) }, body: null });
-  return needActors(roles.knowNeed(id, need));
+  return needActors(roles.knowNeed(id, need).knowLeadsAClub(need.leadsAClub));
 }
 
 export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -325,8 +330,9 @@ export const needRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     const { id } = c.req.valid('param');
     const viewer = await viewerOf(c);
     const need = await needDetail(tenantOf(c).db, id, new Date(), viewer);
-    const { postedBy, claimedBy, ...page } = need;
-    return c.json({ ...page, steps: nextNeedStates(need.state, await readerSteps(c, id, viewer, { postedBy, claimedBy })) }, 200);
+    const { postedBy, claimedBy, leadsAClub, ...page } = need;
+    const steps = await readerSteps(c, id, viewer, { postedBy, claimedBy, leadsAClub });
+    return c.json({ ...page, steps: nextNeedStates(need.state, steps) }, 200);
   })
   .openapi(respond, async (c) => {
     const { kind, note } = c.req.valid('json');

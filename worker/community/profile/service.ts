@@ -68,9 +68,9 @@ export async function communityTimeZone(db: TenantDb): Promise<string> {
   return row?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
-/** The settings other features consult: the community's time zone, how people join, and what visitors see. */
-export async function communitySettings(db: TenantDb) {
-  const [row] = await db
+/** The read of the settings other features consult, to run in a page's own batch (`settingsFrom` reads its rows). */
+export function settingsRead(db: TenantDb) {
+  return db
     .select({
       timeZone: communityProfile.timeZone,
       joinPolicy: communityProfile.joinPolicy,
@@ -81,8 +81,18 @@ export async function communitySettings(db: TenantDb) {
     })
     .from(communityProfile)
     .limit(1);
+}
+
+/** The settings from the rows of `settingsRead`. */
+export function settingsFrom<T>(rows: readonly T[]): T {
+  const [row] = rows;
   if (!row) throw new AppError('not_ready', 'This community is not set up yet');
   return row;
+}
+
+/** The settings other features consult: the community's time zone, how people join, and what visitors see. */
+export async function communitySettings(db: TenantDb) {
+  return settingsFrom(await settingsRead(db));
 }
 
 /** Changes the settings given (a time zone is stored by its canonical name) and returns them all. */

@@ -14,6 +14,7 @@ import { programSections } from './rules';
 import { programs } from './schema';
 import { getSectionRevision, listSectionRevisions, restoreSectionRevision, saveSection } from './sections';
 import { programPage } from './service';
+import { guessTimeZone, rememberTimeZone } from '../profile/time-zone-guess';
 
 const community = { host: 'community' } as const;
 const admin = { ...community, allow: 'association-admin' } as const;
@@ -178,7 +179,10 @@ const authorOf = (c: Parameters<typeof memberOf>[0]) => ({ userId: identityOf(c)
 /** The nine programs: each one's page, its sections in the community's words with their history, its name and switch. */
 export const programRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(getProgram, async (c) => {
-    const page = await programPage(tenantOf(c).db, c.req.valid('param').key, c.req.valid('query').locale, await viewerOf(c), new Date());
+    const { db, community } = tenantOf(c);
+    const { key } = c.req.valid('param');
+    const page = await programPage(db, key, c.req.valid('query').locale, await viewerOf(c), new Date(), guessTimeZone(community.id));
+    rememberTimeZone(community.id, page.figures.timeZone);
     return c.json(page, 200);
   })
   .openapi(updateProgram, async (c) => {

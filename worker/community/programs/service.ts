@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import type { TenantDb } from '../../db/client';
 import {
   activities,
@@ -27,73 +28,14 @@ export const FIGURE_MONTHS = 12;
 export const creditedProgram = sql<string | null>`COALESCE(${activities.programKey}, ${clubs.programKey})`;
 
 /**
- * Everything a program's page shows, in two round trips (plus one per tool that adds figures): its sections in the
- * community's words or the template's, its clubs, upcoming announced activities, volunteers of the last twelve
- * months (names only for members) and its figures month by month on the community's calendar.
+ * The reads of a program's figures for the twelve months before `now` on the calendar of `timeZone`: activities held,
+ * confirmed volunteer hours and what the program's tools add, with how their rows become figures.
  */
-export async function programPage(
-  db: TenantDb,
-  key: string,
-  locale: Locale,
-  viewer: MemberContext | null,
-  now: Date,
-  sources: readonly ProgramFigureSource[] = figureSources,
-) {
-  const nowIso = now.toISOString();
-  const [programRows, profileRows, textRows, clubRows, upcoming] = await db.batch([
-    db.select().from(programs).where(eq(programs.key, key)),
-    db
-      .select({ key: communityProfile.templateKey, version: communityProfile.templateVersion, timeZone: communityProfile.timeZone })
-      .from(communityProfile)
-      .limit(1),
-    db
-      .select()
-      .from(programTexts)
-      .where(and(eq(programTexts.programKey, key), eq(programTexts.locale, locale))),
-    db
-      .select({
-        id: clubs.id,
-        name: clubs.name,
-        purpose: clubs.purpose,
-        status: clubs.status,
-        meetingPattern: clubs.meetingPattern,
-        memberCount: sql<number>`(SELECT COUNT(*) FROM ${clubMembers} WHERE ${clubMembers.clubId} = ${clubs.id})`,
-      })
-      .from(clubs)
-      .where(and(eq(clubs.programKey, key), inArray(clubs.status, ['active', 'dormant'])))
-      .orderBy(asc(clubs.status), asc(clubs.name)),
-    // Only announced activities: anyone who may see the community sees them (activityVisibility).
-    db
-      .select({
-        id: activities.id,
-        title: activities.title,
-        startsAt: activities.startsAt,
-        endsAt: activities.endsAt,
-        place: activities.place,
-        state: activities.state,
-        capacity: activities.capacity,
-        feeFen: activities.feeFen,
-        clubId: activities.clubId,
-        clubName: clubs.name,
-        confirmed: sql<number>`(SELECT COUNT(*) FROM ${signups} WHERE ${signups.activityId} = ${activities.id} AND ${signups.status} = 'confirmed')`,
-      })
-      .from(activities)
-      .leftJoin(clubs, eq(clubs.id, activities.clubId))
-      .where(and(eq(creditedProgram, key), inArray(activities.state, [...announcedStates]), gte(activities.endsAt, nowIso)))
-      .orderBy(asc(activities.startsAt))
-      .limit(20),
-  ]);
-  const program = programRows[0];
-  const profile = profileRows[0];
-  if (!program) throw new AppError('not_found', 'No such program');
-  if (!profile) throw new AppError('not_ready', 'This community is not set up yet');
-  const timeZone = profile.timeZone;
+function figureMonthReads(db: TenantDb, key: string, now: Date, timeZone: string, sources: readonly ProgramFigureSource[]) {
   const months = lastMonths(now, timeZone, FIGURE_MONTHS);
   const window = monthsWindow(months);
-
-  // The tools' figures ride in the same batch as the figures every program has.
   const tools = toolFigureReads(db, key, months, timeZone, sources);
-  const [held, hours, ...toolRows] = await db.batch([
+  const statements = [
     db
       .select({
         startsAt: activities.startsAt,
@@ -138,7 +80,80 @@ export async function programPage(
         ),
       ),
     ...tools.statements,
+  ] as const;
+  return { months, statements, tools };
+}
+
+/**
+ * Everything a program's page shows, in one round trip (two when the community's time zone is not `timeZoneGuess`):
+ * its sections in the community's words or the template's, its clubs, upcoming announced activities, volunteers of
+ * the last twelve months (names only for members) and its figures month by month on the community's calendar.
+ */
+export async function programPage(
+  db: TenantDb,
+  key: string,
+  locale: Locale,
+  viewer: MemberContext | null,
+  now: Date,
+  timeZoneGuess: string,
+  sources: readonly ProgramFigureSource[] = figureSources,
+) {
+  const nowIso = now.toISOString();
+  const guessed = figureMonthReads(db, key, now, timeZoneGuess, sources);
+  const [programRows, profileRows, textRows, clubRows, upcoming, ...guessedRows] = await db.batch([
+    db.select().from(programs).where(eq(programs.key, key)),
+    db
+      .select({ key: communityProfile.templateKey, version: communityProfile.templateVersion, timeZone: communityProfile.timeZone })
+      .from(communityProfile)
+      .limit(1),
+    db
+      .select()
+      .from(programTexts)
+      .where(and(eq(programTexts.programKey, key), eq(programTexts.locale, locale))),
+    db
+      .select({
+        id: clubs.id,
+        name: clubs.name,
+        purpose: clubs.purpose,
+        status: clubs.status,
+        meetingPattern: clubs.meetingPattern,
+        memberCount: sql<number>`(SELECT COUNT(*) FROM ${clubMembers} WHERE ${clubMembers.clubId} = ${clubs.id})`,
+      })
+      .from(clubs)
+      .where(and(eq(clubs.programKey, key), inArray(clubs.status, ['active', 'dormant'])))
+      .orderBy(asc(clubs.status), asc(clubs.name)),
+    // Only announced activities: anyone who may see the community sees them (activityVisibility).
+    db
+      .select({
+        id: activities.id,
+        title: activities.title,
+        startsAt: activities.startsAt,
+        endsAt: activities.endsAt,
+        place: activities.place,
+        state: activities.state,
+        capacity: activities.capacity,
+        feeFen: activities.feeFen,
+        clubId: activities.clubId,
+        clubName: clubs.name,
+        confirmed: sql<number>`(SELECT COUNT(*) FROM ${signups} WHERE ${signups.activityId} = ${activities.id} AND ${signups.status} = 'confirmed')`,
+      })
+      .from(activities)
+      .leftJoin(clubs, eq(clubs.id, activities.clubId))
+      .where(and(eq(creditedProgram, key), inArray(activities.state, [...announcedStates]), gte(activities.endsAt, nowIso)))
+      .orderBy(asc(activities.startsAt))
+      .limit(20),
+    ...guessed.statements,
   ]);
+  const program = programRows[0];
+  const profile = profileRows[0];
+  if (!program) throw new AppError('not_found', 'No such program');
+  if (!profile) throw new AppError('not_ready', 'This community is not set up yet');
+  const timeZone = profile.timeZone;
+  // The months' rows were read for the guessed zone; a community in another zone has them read again for its own.
+  const actual = timeZone === timeZoneGuess ? guessed : figureMonthReads(db, key, now, timeZone, sources);
+  const [held, hours, ...toolRows] =
+    actual === guessed ? (guessedRows as unknown as BatchResponse<typeof actual.statements>) : await db.batch(actual.statements);
+  const { months, tools } = actual;
   const extra = tools.figures(toolRows);
 
   const inMonths = hours.filter((h) => h.servedOn.slice(0, 7) <= months[months.length - 1]!);
