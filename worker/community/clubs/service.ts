@@ -57,7 +57,8 @@ export function listClubs(db: TenantDb, status?: ClubStatus) {
       programKey: clubs.programKey,
       meetingPattern: clubs.meetingPattern,
       status: clubs.status,
-      responsible: { id: members.id, displayName: members.displayName },
+      // Named apart from the club's id: a batched read answers rows by column name, where two `id`s would be one.
+      responsible: { id: sql<number>`${members.id}`.as('responsible_id'), displayName: members.displayName },
       memberCount: sql<number>`(SELECT COUNT(*) FROM ${clubMembers} WHERE ${clubMembers.clubId} = ${clubs.id})`,
       fundBalanceFen: sql<number>`COALESCE((SELECT SUM(p.amount_fen) FROM ${ledgerPostings} p JOIN ${ledgerAccounts} a ON a.id = p.account_id WHERE a.club_id = ${clubs.id} AND a.kind = 'fund'), 0)`,
       settledActivities: sql<number>`(SELECT COUNT(*) FROM ${activitySettlements} s JOIN ${activities} a ON a.id = s.activity_id WHERE a.club_id = ${clubs.id})`,

@@ -44,7 +44,8 @@ async function activeCommunities(env: Bindings, ids?: string[]): Promise<Communi
       and(
         eq(communities.status, 'active'),
         isNotNull(communities.databaseBinding),
-        onThisShard(env, communities.databaseBinding),
+        // A run lists this shard's communities; a message names its own (sent from this shard's queue).
+        ids ? undefined : onThisShard(env, communities.databaseBinding),
         ids ? inArray(communities.id, ids) : undefined,
       ),
     );
