@@ -20,7 +20,7 @@ export function ZoneNote() {
   const zone = communityTimeZone;
   return (
     <Show when={deviceClockDiffers(zone())}>
-      <p class="zone-note" role="note" data-testid="zone-note">
+      <p class="zone-note no-print" role="note" data-testid="zone-note">
         {t('app.timesIn', { name: zoneName(zone(), locale(), t('app.beijingTime')), zone: zone() })}
       </p>
     </Show>
