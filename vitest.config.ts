@@ -47,7 +47,7 @@ export default defineConfig(async () => {
                   VAPID_SUBJECT: 'mailto:push-test@localhost',
                   PLATFORM_MIGRATIONS: platformMigrations,
                   TENANT_MIGRATIONS: tenantMigrations,
-                  // tests/worker/fuzz.test.ts: cases per operation and the generator's seed (default: 30, random).
+                  // tests/worker/fuzz.test.ts: cases per operation and the generator's seed (default: 20, random).
                   FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
                   // Delivery runs only when a test asks (tests/worker/delivery.test.ts), not in the background of every write.
                   DELIVERY_TRIGGER: 'manual',
