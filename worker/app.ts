@@ -19,6 +19,7 @@ import { issueRoutes } from './community/issues/routes';
 import { assistedRoutes } from './community/assisted/routes';
 import { architectRoutes } from './community/children/project-routes';
 import { childrenRoutes } from './community/children/routes';
+import { libraryCatalogueRoutes } from './community/library/catalogue-routes';
 import { libraryRosterRoutes } from './community/library/roster-routes';
 import { libraryRoutes } from './community/library/routes';
 import { retentionRoutes } from './community/retention/routes';
@@ -95,6 +96,7 @@ export function buildApp() {
     .route('/', careRoutes)
     .route('/', careTimeBankRoutes)
     .route('/', ledgerRoutes)
+    .route('/', libraryCatalogueRoutes)
     .route('/', libraryRoutes)
     .route('/', libraryRosterRoutes)
     .route('/', retentionRoutes)
