@@ -12,6 +12,8 @@ let calls: { method: string; path: string; body: unknown }[] = [];
 let settings = { joinPolicy: 'open', organiserNamesPublic: false, figuresForMembers: false, timeZone: 'Asia/Shanghai' };
 let application: Application = null;
 let joinPolicy = 'open';
+/** Set to hold the privacy notice back until the test releases it, as a slow network would. */
+let noticeHeld: Promise<void> | null = null;
 let pending = [{ id: 7, displayName: '陈新邻', buildingId: 1, buildingName: '1栋', appliedAt: '2026-12-01T02:00:00Z' }];
 
 beforeEach(() => {
@@ -19,6 +21,7 @@ beforeEach(() => {
   settings = { joinPolicy: 'open', organiserNamesPublic: false, figuresForMembers: false, timeZone: 'Asia/Shanghai' };
   application = null;
   joinPolicy = 'open';
+  noticeHeld = null;
   pending = [{ id: 7, displayName: '陈新邻', buildingId: 1, buildingName: '1栋', appliedAt: '2026-12-01T02:00:00Z' }];
   vi.stubGlobal(
     'fetch',
@@ -43,7 +46,8 @@ beforeEach(() => {
         return jsonResponse(settings);
       }
       if (path === '/api/community/settings') return jsonResponse(settings);
-      if (path === '/api/privacy/notice')
+      if (path === '/api/privacy/notice') {
+        if (noticeHeld) await noticeHeld;
         return jsonResponse({
           version: 1,
           textZh: '# 平治 隐私告知',
@@ -53,6 +57,7 @@ beforeEach(() => {
           summaryEn: '',
           publishedAt: '2026-12-01T02:00:00Z',
         });
+      }
       if (path === '/api/buildings/1/pending-members' || path === '/api/members/pending') return jsonResponse({ pending });
       if (path === '/api/members/7/decision') {
         pending = [];
@@ -148,5 +153,26 @@ describe('joining a community that approves its members', () => {
     render(withProviders(() => <Join />, 'en'));
     expect(await screen.findByText(/Your earlier application to join was not accepted/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Apply to join' })).toBeTruthy();
+  });
+});
+
+describe('joining before the privacy notice has arrived', () => {
+  it('waits for the notice and joins on its version, instead of ignoring the press', async () => {
+    let release = () => {};
+    noticeHeld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    storeSessionToken('test-token');
+    render(withProviders(() => <Join />));
+    fireEvent.input(await screen.findByLabelText('你希望邻居怎么称呼你'), { target: { value: '陈新邻' } });
+    fireEvent.click(screen.getByLabelText('我已阅读并同意《隐私告知》'));
+    fireEvent.click(screen.getByRole('button', { name: '加入' }));
+    // Nothing can be sent without the version agreed to; the form is busy rather than idle.
+    await waitFor(() => expect((screen.getByRole('button', { name: '加入' }) as HTMLButtonElement).disabled).toBe(true));
+    expect(calls).toEqual([]);
+    release();
+    await waitFor(() =>
+      expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/members/me', body: { displayName: '陈新邻', privacyNoticeVersion: 1 } }),
+    );
   });
 });

@@ -17,7 +17,9 @@ export default function Join() {
   const [buildingId, setBuildingId] = createSignal('');
   const [household, setHousehold] = createSignal('');
   // The notice in force: the person agrees to this version (隐私告知), and may opt in to sensitive items separately.
-  const [notice] = createResource(() => request(api.api.privacy.notice.$get()));
+  // The request is kept so that a 加入 pressed before the notice has arrived waits for it instead of doing nothing.
+  const noticeRequest = request(api.api.privacy.notice.$get());
+  const [notice] = createResource(() => noticeRequest);
   const [agreed, setAgreed] = createSignal(false);
   const [items, setItems] = createSignal<SensitiveItem[]>([]);
   const [consentMissing, setConsentMissing] = createSignal(false);
@@ -38,12 +40,12 @@ export default function Join() {
 
   async function join(e: SubmitEvent) {
     e.preventDefault();
-    const version = notice()?.version;
     setConsentMissing(!agreed());
-    if (!agreed() || version === undefined) return;
+    if (!agreed() || busy()) return;
     setBusy(true);
     setError(undefined);
     try {
+      const version = (notice() ?? (await noticeRequest)).version;
       const joined = await request(
         api.api.members.me.$post({
           json: {
