@@ -325,6 +325,23 @@ describe('tenant migrator', () => {
     expect(await recorded(d1)).toEqual(tenantMigrations.map((m) => m.name));
   });
 
+  it('applies every pending migration in one transaction: a later one failing leaves the earlier ones unapplied', async () => {
+    const d1 = await scratchDatabase();
+    await migrateTenantDatabase(d1);
+    const two = [
+      ...tenantMigrations,
+      { name: '9996_fine.sql', sql: 'CREATE TABLE fine_one (x int);' },
+      { name: '9995_broken.sql', sql: 'INSERT INTO no_such_table VALUES (1);' },
+    ];
+    await expect(migrateTenantDatabase(d1, two)).rejects.toThrow();
+    expect(await tableExists(d1, 'fine_one')).toBe(false);
+    expect(await recorded(d1)).toEqual(tenantMigrations.map((m) => m.name));
+    // Mended, both go in together.
+    const mended = [...two.slice(0, -1), { name: '9995_broken.sql', sql: 'CREATE TABLE mended (x int);' }];
+    expect(await migrateTenantDatabase(d1, mended)).toEqual(['9996_fine.sql', '9995_broken.sql']);
+    expect(await tableExists(d1, 'fine_one')).toBe(true);
+  });
+
   it('embeds exactly the migration files of migrations/tenant', () => {
     const normalise = (s: string) => s.replace(/;\s*$/, '').replace(/\s+/g, ' ').trim();
     const files = env.TENANT_MIGRATIONS;

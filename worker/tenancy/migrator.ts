@@ -25,27 +25,27 @@ async function appliedNames(d1: D1Database): Promise<Set<string>> {
 }
 
 /**
- * Brings one tenant database up to date. Each migration and its record run in one batch, which D1
- * executes as a transaction, so a migration is either applied and recorded or not at all.
- * Returns the names it applied.
+ * Brings one tenant database up to date. Every pending migration and its record run in one batch, which D1
+ * executes as one transaction: the database is either brought fully up to date or left as it was, and a fresh
+ * database gets its whole schema in one round trip instead of one per migration. Returns the names it applied.
  */
 export async function migrateTenantDatabase(d1: D1Database, migrations: ReadonlyArray<Migration> = tenantMigrations): Promise<string[]> {
   await d1.prepare(CREATE_MIGRATIONS_TABLE).run();
   const applied = await appliedNames(d1);
-  const ran: string[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.name)) continue;
-    const statements = splitStatements(migration.sql).map((s) => d1.prepare(s));
-    statements.push(d1.prepare('INSERT INTO d1_migrations (name) VALUES (?)').bind(migration.name));
-    try {
-      await d1.batch(statements);
-      ran.push(migration.name);
-    } catch (error) {
-      // Another isolate may have applied it at the same moment; that is fine.
-      if (!(await appliedNames(d1)).has(migration.name)) throw error;
-    }
+  const pending = migrations.filter((m) => !applied.has(m.name));
+  if (pending.length === 0) return [];
+  const statements = pending.flatMap((migration) => [
+    ...splitStatements(migration.sql).map((s) => d1.prepare(s)),
+    d1.prepare('INSERT INTO d1_migrations (name) VALUES (?)').bind(migration.name),
+  ]);
+  try {
+    await d1.batch(statements);
+  } catch (error) {
+    // Another isolate may have applied them at the same moment; that is fine.
+    const now = await appliedNames(d1);
+    if (!pending.every((m) => now.has(m.name))) throw error;
   }
-  return ran;
+  return pending.map((m) => m.name);
 }
 
 const upToDate = new Set<string>();
