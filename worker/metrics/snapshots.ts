@@ -182,15 +182,29 @@ export async function handleMetricsMessage(
   return { done, failed, skipped };
 }
 
-/** The Queue consumer: each message is acknowledged once handled, retried if handling threw. */
+/** Deliveries of one message before its slice is counted as failed (wrangler.toml's max_retries + 1). */
+export const METRICS_MAX_ATTEMPTS = 4;
+
+/**
+ * The Queue consumer: each message is acknowledged once handled, retried if handling threw. On its last delivery a
+ * run's slice that still fails is counted as failed rather than dropped, so the run finishes and says how many failed
+ * instead of waiting for ever.
+ */
 export async function consumeMetricsBatch(batch: MessageBatch<MetricsMessage>, env: Bindings): Promise<void> {
   for (const message of batch.messages) {
     try {
       await handleMetricsMessage(env, message.body);
       message.ack();
     } catch (error) {
-      console.error('metrics: message failed, will retry', error);
-      message.retry();
+      const body = message.body;
+      if (message.attempts >= METRICS_MAX_ATTEMPTS) {
+        console.error('metrics: message failed on its last delivery', error);
+        if (body.kind === 'run') await recordProgress(env, body.runId, 0, body.communityIds.length).catch(() => undefined);
+        message.ack();
+      } else {
+        console.error('metrics: message failed, will retry', error);
+        message.retry();
+      }
     }
   }
 }
