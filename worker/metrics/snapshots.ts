@@ -109,9 +109,7 @@ export async function startSnapshotRun(
   } else {
     targets = await activeCommunities(env);
     total = targets.length;
-    await db
-      .insert(snapshotRuns)
-      .values({ id: runId, trigger, total, finishedAt: total === 0 ? new Date().toISOString() : null });
+    await db.insert(snapshotRuns).values({ id: runId, trigger, total, finishedAt: total === 0 ? new Date().toISOString() : null });
   }
   const messages: { body: MetricsMessage }[] = [];
   for (let i = 0; i < targets.length; i += COMMUNITIES_PER_MESSAGE) {
