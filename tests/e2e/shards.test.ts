@@ -142,6 +142,8 @@ describe('a router in front of two shards', () => {
   });
 
   it("runs an operator's snapshot and backup runs over both shards as one run each, every community included", async () => {
+    // The communities of the first test, three on each shard.
+    expect(communities.map((c) => c.shard).sort()).toEqual(['shard-1', 'shard-1', 'shard-1', 'shard-2', 'shard-2', 'shard-2']);
     const headers = { authorization: `Bearer ${await signIn('shard-operator')}` };
     const byRun = async <T>(path: string, pick: (body: unknown) => T, done: (value: T) => boolean) => {
       for (let i = 0; i < 240; i++) {
