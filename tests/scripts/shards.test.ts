@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { destinationOf, shardBinding, shardList } from '../../worker/router/rules';
+import { backupRunScope, destinationOf, shardBinding, shardList } from '../../worker/router/rules';
 // @ts-expect-error plain ESM script without types
 import { firstBindingOf, renderShardedConfigs, SHARD_STRIDE } from '../../scripts/shard-config.mjs';
 
@@ -18,8 +18,26 @@ describe('where the router sends a request', () => {
     expect(destinationOf(platform, 'POST', '/api/communities/dafang/resume')).toEqual({ kind: 'community', slug: 'dafang' });
     expect(destinationOf(platform, 'GET', '/api/operator/backups/communities/dafang')).toEqual({ kind: 'community', slug: 'dafang' });
     expect(destinationOf(platform, 'POST', '/api/operator/backups/b-17/restore')).toEqual({ kind: 'backup', backupId: 'b-17' });
-    expect(destinationOf(platform, 'POST', '/api/operator/backups/runs')).toEqual({ kind: 'control' });
     expect(destinationOf(platform, 'GET', '/api/operator/overview')).toEqual({ kind: 'control' });
+  });
+
+  it("sends an operator's run of snapshots or backups to every shard, and reading their progress to the first", () => {
+    const platform = { kind: 'platform' } as const;
+    expect(destinationOf(platform, 'POST', '/api/operator/metrics/runs')).toEqual({ kind: 'every-shard', run: 'metrics' });
+    expect(destinationOf(platform, 'POST', '/api/operator/backups/runs')).toEqual({ kind: 'every-shard', run: 'backups' });
+    expect(destinationOf(platform, 'GET', '/api/operator/metrics/runs/latest')).toEqual({ kind: 'control' });
+    expect(destinationOf(platform, 'GET', '/api/operator/backups')).toEqual({ kind: 'control' });
+    // On a community's own host the path means nothing special.
+    expect(destinationOf({ kind: 'community', slug: 'dafang' }, 'POST', '/api/operator/metrics/runs')).toEqual({
+      kind: 'community',
+      slug: 'dafang',
+    });
+  });
+
+  it('reads whom a backup run is for: every community, one (on its shard), or a body the first shard refuses', () => {
+    expect(backupRunScope('{}')).toEqual({ kind: 'every' });
+    expect(backupRunScope('{"slug":"dafang"}')).toEqual({ kind: 'one', slug: 'dafang' });
+    for (const body of ['', 'nonsense', '[]', 'null', '{"slug":7}']) expect(backupRunScope(body), body).toEqual({ kind: 'invalid' });
   });
 
   it('reads the list of shards and refuses a malformed one', () => {

@@ -6,6 +6,7 @@ import { json } from '../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../http/route';
 import { validationHook } from '../http/validation';
 import { audit } from '../platform/audit';
+import { sharedRunOf } from '../tenancy/shared-run';
 import { listConsultants, registerConsultant, removeConsultant } from './service';
 import { latestRun, startSnapshotRun } from './snapshots';
 
@@ -85,8 +86,10 @@ const remove = defineRoute(operator, {
 
 export const operatorRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(startRun, async (c) => {
-    const run = await startSnapshotRun(c.env, 'operator');
-    await audit(c, 'metrics.run-started', run);
+    // Behind the router, one run spans every shard; the shard that records it records the operator's action too.
+    const shared = sharedRunOf(c.env, c.req.raw.headers);
+    const run = await startSnapshotRun(c.env, 'operator', shared);
+    if (shared?.part !== 'join') await audit(c, 'metrics.run-started', run);
     return c.json(run, 202);
   })
   .openapi(getLatestRun, async (c) => c.json({ run: await latestRun(c.env) }, 200))

@@ -2,10 +2,11 @@ import { and, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { platformDb } from '../db/client';
 import { now as sqlNow } from '../db/columns';
-import { communities, metricSnapshots, snapshotRuns } from '../db/platform-schema';
+import { communities, databasePool, metricSnapshots, snapshotRuns } from '../db/platform-schema';
 import type { Bindings } from '../env';
 import { ensureTenantMigrated } from '../tenancy/migrator';
-import { onThisShard, tenantDatabase } from '../tenancy/pool';
+import { onThisShard, shardName, tenantDatabase } from '../tenancy/pool';
+import type { SharedRun } from '../tenancy/shared-run';
 import { runCoursesDayIn } from '../community/courses/decision';
 import { runCareDayIn } from '../community/care/daily';
 import { runLibraryDayIn } from '../community/library/daily';
@@ -78,20 +79,56 @@ async function activeCommunities(env: Bindings, ids?: readonly string[]): Promis
 /**
  * Starts a pass over every active community: records the run, then queues the communities in messages of a
  * few each. The consumer does the work, so no single invocation grows with the number of communities.
+ *
+ * A run shared by every shard (`shared`, named by the router): its lead records it with the active communities of
+ * every shard as its total, from the same read as its own part, and each shard queues only its own communities; a
+ * shard joining a run that is already recorded adds no second row, and one whose run is unknown queues nothing.
  */
-export async function startSnapshotRun(env: Bindings, trigger: 'schedule' | 'operator'): Promise<{ runId: string; total: number }> {
-  const targets = await activeCommunities(env);
-  const runId = crypto.randomUUID();
-  await platformDb(env.PLATFORM_DB)
-    .insert(snapshotRuns)
-    .values({ id: runId, trigger, total: targets.length, finishedAt: targets.length === 0 ? new Date().toISOString() : null });
+export async function startSnapshotRun(
+  env: Bindings,
+  trigger: 'schedule' | 'operator',
+  shared?: SharedRun,
+): Promise<{ runId: string; total: number }> {
+  const runId = shared?.id ?? crypto.randomUUID();
+  const db = platformDb(env.PLATFORM_DB);
+  let targets: CommunityRow[];
+  let total: number;
+  if (shared) {
+    const everywhere = await activeCommunitiesWithShard(env);
+    targets = everywhere.filter((c) => c.shard === shardName(env));
+    total = everywhere.length;
+    if (shared.part === 'lead') {
+      await db
+        .insert(snapshotRuns)
+        .values({ id: runId, trigger, total, finishedAt: total === 0 ? new Date().toISOString() : null })
+        .onConflictDoNothing();
+    }
+    const [run] = await db.select({ total: snapshotRuns.total }).from(snapshotRuns).where(eq(snapshotRuns.id, runId));
+    if (!run) return { runId, total: 0 };
+    total = run.total;
+  } else {
+    targets = await activeCommunities(env);
+    total = targets.length;
+    await db.insert(snapshotRuns).values({ id: runId, trigger, total, finishedAt: total === 0 ? new Date().toISOString() : null });
+  }
   const messages: { body: MetricsMessage }[] = [];
   for (let i = 0; i < targets.length; i += COMMUNITIES_PER_MESSAGE) {
     messages.push({ body: { kind: 'run', runId, communityIds: targets.slice(i, i + COMMUNITIES_PER_MESSAGE).map((t) => t.id) } });
   }
   // sendBatch takes at most 100 messages per call.
   for (let i = 0; i < messages.length; i += 100) await env.METRICS_QUEUE.sendBatch(messages.slice(i, i + 100));
-  return { runId, total: targets.length };
+  return { runId, total };
+}
+
+/** Every shard's active communities, with the shard holding each one's database. */
+async function activeCommunitiesWithShard(env: Bindings): Promise<(CommunityRow & { shard: string })[]> {
+  const rows = await platformDb(env.PLATFORM_DB)
+    .select({ id: communities.id, databaseBinding: databasePool.binding, shard: databasePool.shard })
+    .from(communities)
+    .innerJoin(databasePool, eq(databasePool.binding, communities.databaseBinding))
+    .where(eq(communities.status, 'active'))
+    .orderBy(communities.id);
+  return rows;
 }
 
 /**

@@ -2,12 +2,16 @@
  * The router Worker: owns the platform host and the host → shard map, and forwards every request over a service
  * binding to the shard Worker that serves it (worker/index.ts, the same code, with its own slice of the database
  * pool). It never opens a community database. Configured by scripts/shard-config.mjs; see docs/scaling.md.
+ *
+ * An operator's "run now" for metric snapshots or for every community's backup is one run over every shard: the router
+ * names the run, sends the request first to the first shard, which records the run with every shard's communities in
+ * it, then to each other shard, which queues its own communities' part, and answers with the first shard's response.
  */
 import { isLocalHostname } from '../env';
 import { classifyHost } from '../tenancy/host';
-import { SHARD_HEADER } from '../tenancy/shard-header';
+import { RUN_ID_HEADER, RUN_PART_HEADER, type RunPart, SHARD_HEADER } from '../tenancy/shard-header';
 import { backupShard, communityShard, shardsForSignUp } from './map';
-import { destinationOf, shardBinding, shardList } from './rules';
+import { backupRunScope, destinationOf, shardBinding, shardList } from './rules';
 
 export interface RouterBindings {
   PLATFORM_DB: D1Database;
@@ -25,12 +29,25 @@ function refuse(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status });
 }
 
-function forward(env: RouterBindings, shard: string, request: Request, body?: ArrayBuffer): Promise<Response> {
+function forward(
+  env: RouterBindings,
+  shard: string,
+  request: Request,
+  body?: ArrayBuffer,
+  run?: { id: string; part: RunPart },
+): Promise<Response> {
   const target = env[shardBinding(shard) as `SHARD_${string}`];
   if (!target) return Promise.resolve(refuse(500, 'misconfigured', `The router has no binding for ${shard}`));
   const headers = new Headers(request.headers);
   headers.set(SHARD_HEADER, shard);
   headers.delete(DEV_ROUTE_HEADER);
+  // Only the router names a run that spans the shards: a client's copy of these headers never reaches one.
+  headers.delete(RUN_ID_HEADER);
+  headers.delete(RUN_PART_HEADER);
+  if (run) {
+    headers.set(RUN_ID_HEADER, run.id);
+    headers.set(RUN_PART_HEADER, run.part);
+  }
   return target.fetch(new Request(request.url, { method: request.method, headers, body: body ?? request.body, redirect: 'manual' }));
 }
 
@@ -48,6 +65,32 @@ async function signUp(env: RouterBindings, shards: string[], request: Request): 
     if (answer?.error?.code !== 'pool_exhausted') return last;
   }
   return last ?? refuse(500, 'misconfigured', 'The router knows no shards');
+}
+
+/**
+ * One run over every shard. The first shard records it (counting every shard's communities, so it cannot finish
+ * before the others' parts are done) and queues its own part; only once it has accepted do the others queue theirs.
+ */
+async function runOnEveryShard(env: RouterBindings, shards: string[], request: Request, body: ArrayBuffer): Promise<Response> {
+  const [control, ...others] = shards as [string, ...string[]];
+  const id = crypto.randomUUID();
+  const lead = await forward(env, control, request, body, { id, part: 'lead' });
+  if (lead.status !== 202) return lead;
+  const joined = await Promise.allSettled(others.map((shard) => forward(env, shard, request, body, { id, part: 'join' })));
+  joined.forEach((outcome, i) => {
+    const status = outcome.status === 'fulfilled' ? outcome.value.status : String(outcome.reason);
+    if (status !== 202) console.error('router: a shard did not join run', id, others[i], status);
+  });
+  return lead;
+}
+
+/** A backup run: of one community on its shard alone, of every community on every shard. */
+async function backupRun(env: RouterBindings, shards: string[], request: Request): Promise<Response> {
+  const body = await request.arrayBuffer();
+  const scope = backupRunScope(new TextDecoder().decode(body));
+  if (scope.kind === 'every') return runOnEveryShard(env, shards, request, body);
+  const shard = scope.kind === 'one' ? await communityShard(env.PLATFORM_DB, scope.slug) : null;
+  return forward(env, shard ?? shards[0]!, request, body);
 }
 
 export default {
@@ -71,6 +114,10 @@ export default {
         return forward(env, (await communityShard(env.PLATFORM_DB, destination.slug)) ?? control, request);
       case 'backup':
         return forward(env, (await backupShard(env.PLATFORM_DB, destination.backupId)) ?? control, request);
+      case 'every-shard':
+        return destination.run === 'backups'
+          ? backupRun(env, shards, request)
+          : runOnEveryShard(env, shards, request, await request.arrayBuffer());
       default:
         return forward(env, control, request);
     }

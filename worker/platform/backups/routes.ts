@@ -4,6 +4,7 @@ import { identityOf } from '../../http/context';
 import { json, jsonBody } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { sharedRunOf } from '../../tenancy/shared-run';
 import { audit } from '../audit';
 import { dryRunRestore, restoreBackup } from './restore';
 import { startBackupRun } from './runs';
@@ -170,11 +171,14 @@ export const backupRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
   })
   .openapi(startRun, async (c) => {
     const { slug } = c.req.valid('json');
+    // Behind the router, a run of every community spans every shard; the shard that records it records the action too.
+    const shared = slug === undefined ? sharedRunOf(c.env, c.req.raw.headers) : undefined;
     const started = await startBackupRun(c.env, 'operator', {
       slugs: slug === undefined ? undefined : [slug],
       actorUserId: identityOf(c).userId,
+      shared,
     });
-    await audit(c, 'backup.run-started', { runId: started.runId, slug: slug ?? null, total: started.total });
+    if (shared?.part !== 'join') await audit(c, 'backup.run-started', { runId: started.runId, slug: slug ?? null, total: started.total });
     return c.json(started, 202);
   })
   .openapi(listForCommunity, async (c) => c.json(await communityBackupList(c.env, c.req.valid('param').slug), 200))

@@ -7,6 +7,7 @@ import { communityProfile } from '../../db/tenant-schema';
 import type { Bindings } from '../../env';
 import { ensureTenantMigrated } from '../../tenancy/migrator';
 import { onThisShard, shardName, tenantDatabase } from '../../tenancy/pool';
+import type { SharedRun } from '../../tenancy/shared-run';
 import { backupKey, backupPrefix, backupsToDelete, chunkPrefix, dayOfKey, utcDay } from './rules';
 import { backupRuns, communityBackups } from './schema';
 
@@ -21,42 +22,69 @@ export const STALLED_AFTER_MINUTES = 15;
 const unfinished = ['queued', 'running', 'assembling'] as const;
 
 /**
- * Starts a backup run: records it and one backup per active community (or only those of `slugs`) in two statements, then
+ * Starts a backup run: records it and one backup per active community (or only those of `slugs`) in one batch, then
  * queues the first chunk of each, at most 100 messages per send. Each message then advances its own backup.
+ *
+ * A run shared by every shard (`shared`, named by the router): its lead records the run and the backups of every
+ * shard's communities in that one batch, so the run cannot finish before every shard's part has; each shard (the lead
+ * too) then queues the backups whose database it holds. A second lead for the same run adds nothing; a shard joining
+ * a run that is not recorded queues nothing.
  */
 export async function startBackupRun(
   env: Bindings,
   trigger: 'schedule' | 'operator',
-  options: { slugs?: readonly string[]; actorUserId?: string; now?: Date } = {},
+  options: { slugs?: readonly string[]; actorUserId?: string; now?: Date; shared?: SharedRun } = {},
 ): Promise<{ runId: string; total: number }> {
   const d1 = env.PLATFORM_DB;
-  const runId = crypto.randomUUID();
+  const { shared } = options;
+  const runId = shared?.id ?? crypto.randomUUID();
   const day = utcDay(options.now ?? new Date());
   const slugs = options.slugs ?? [];
   const only = options.slugs === undefined ? '' : ` AND slug IN (${slugs.map(() => '?').join(', ') || "''"})`;
+  // Alone, a Worker backs up the communities whose database it holds; a shared run's lead, every shard's.
+  const mine = shared ? '' : ' AND database_binding IN (SELECT binding FROM database_pool WHERE shard = ?)';
+  const count = '(SELECT COUNT(*) FROM community_backups WHERE run_id = ?1)';
   // Plain D1 statements: the INSERT…SELECT names its columns, which Drizzle's insert…select would not.
-  const [, , listed] = await d1.batch([
-    d1
-      .prepare('INSERT INTO backup_runs (id, trigger, day, total, started_by) VALUES (?1, ?2, ?3, 0, ?4)')
-      .bind(runId, trigger, day, options.actorUserId ?? null),
+  const recording =
+    shared?.part === 'join'
+      ? []
+      : [
+          d1
+            .prepare('INSERT INTO backup_runs (id, trigger, day, total, started_by) VALUES (?1, ?2, ?3, 0, ?4) ON CONFLICT (id) DO NOTHING')
+            .bind(runId, trigger, day, options.actorUserId ?? null),
+          // A run already recorded (its total counted, or finished with none) gets no second set of backups.
+          d1
+            .prepare(
+              `INSERT INTO community_backups (id, run_id, community_id, database_binding, day)
+               SELECT lower(hex(randomblob(16))), ?, id, database_binding, ? FROM communities
+                WHERE status = 'active' AND database_binding IS NOT NULL${mine}${only}
+                  AND NOT EXISTS (SELECT 1 FROM backup_runs WHERE id = ? AND (total > 0 OR finished_at IS NOT NULL))`,
+            )
+            .bind(runId, day, ...(shared ? [] : [shardName(env)]), ...slugs, runId),
+          d1
+            .prepare(
+              `UPDATE backup_runs SET total = ${count},
+                  finished_at = CASE WHEN ${count} = 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ','now') ELSE NULL END
+                WHERE id = ?1 AND total = 0 AND finished_at IS NULL`,
+            )
+            .bind(runId),
+        ];
+  const results = await d1.batch([
+    ...recording,
     d1
       .prepare(
-        `INSERT INTO community_backups (id, run_id, community_id, database_binding, day)
-         SELECT lower(hex(randomblob(16))), ?, id, database_binding, ? FROM communities
-          WHERE status = 'active' AND database_binding IS NOT NULL
-            AND database_binding IN (SELECT binding FROM database_pool WHERE shard = ?)${only}`,
+        `SELECT b.id AS id, b.status AS status, p.shard AS shard FROM community_backups b
+           LEFT JOIN database_pool p ON p.binding = b.database_binding
+          WHERE b.run_id = ?1`,
       )
-      .bind(runId, day, shardName(env), ...slugs),
-    d1.prepare('SELECT id FROM community_backups WHERE run_id = ?1').bind(runId),
+      .bind(runId),
   ]);
-  const created = (listed?.results ?? []) as { id: string }[];
-  await platformDb(d1)
-    .update(backupRuns)
-    .set({ total: created.length, finishedAt: created.length === 0 ? sqlNow : null })
-    .where(eq(backupRuns.id, runId));
-  const messages = created.map(({ id }) => ({ body: { kind: 'chunk', backupId: id, cursor: { table: 0, offset: 0 } } as BackupMessage }));
+  const backups = (results.at(-1)?.results ?? []) as { id: string; status: string; shard: string | null }[];
+  // A shard queues only the backups whose database it holds: its queue's consumer can open no other.
+  const queued = backups.filter((b) => b.status === 'queued' && (!shared || b.shard === shardName(env)));
+  const messages = queued.map(({ id }) => ({ body: { kind: 'chunk', backupId: id, cursor: { table: 0, offset: 0 } } as BackupMessage }));
   for (let i = 0; i < messages.length; i += 100) await env.BACKUP_QUEUE.sendBatch(messages.slice(i, i + 100));
-  return { runId, total: created.length };
+  return { runId, total: backups.length };
 }
 
 type BackupRow = typeof communityBackups.$inferSelect;
