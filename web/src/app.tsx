@@ -1,4 +1,4 @@
-import { Route, Router } from '@solidjs/router';
+import { Route, Router, usePreloadRoute } from '@solidjs/router';
 import { type Component, ErrorBoundary, lazy, Match, type ParentProps, Switch } from 'solid-js';
 import { SiteHeader } from './components/site-header';
 import { ZoneNote } from './components/zone-note';
@@ -174,6 +174,14 @@ function Layout(props: ParentProps) {
   );
 }
 
+/**
+ * Starts loading the first page's code (and words) before the frame around it is drawn: the router would otherwise
+ * ask for it only once the header is in place, which on a slow phone is a few hundred milliseconds later.
+ */
+function preloadFirstPage() {
+  usePreloadRoute()(window.location.href);
+}
+
 /** One app for both kinds of host; the routes depend on whether this is the platform or a community. */
 function Routes() {
   const { site } = useSite();
@@ -181,7 +189,7 @@ function Routes() {
   return (
     <Switch fallback={<p style={{ padding: '2rem' }}>{t('app.loading')}</p>}>
       <Match when={site()?.host === 'platform'}>
-        <Router root={Layout}>
+        <Router root={Layout} rootPreload={preloadFirstPage}>
           <Route path="/" component={PlatformHome} />
           <Route path="/start" component={StartCommunity} />
           <Route path="/operator" component={Operator} />
@@ -194,7 +202,7 @@ function Routes() {
         </Router>
       </Match>
       <Match when={site()?.host === 'community'}>
-        <Router root={Layout}>
+        <Router root={Layout} rootPreload={preloadFirstPage}>
           <Route path="/" component={CommunityHome} />
           <Route path="/join" component={Join} />
           <Route path="/members" component={Members} />
