@@ -57,17 +57,7 @@ const ThisWeek = page(() => import('./features/home/this-week'), 'activities', '
 const Clubs = page(() => import('./features/clubs/clubs'), 'clubs');
 const ClubDetail = page(() => import('./features/clubs/club-detail'), 'activities', 'clubs', 'consent', 'needs');
 const ActivityEditor = page(() => import('./features/activities/activity-editor'), 'activities');
-const ActivityDetail = page(
-  () => import('./features/activities/activity-detail'),
-  'activities',
-  'children',
-  'clubs',
-  'consent',
-  'needs',
-  'print',
-  'series',
-  'settings',
-);
+const ActivityDetail = page(() => import('./features/activities/activity-detail'), 'activities', 'clubs', 'needs', 'print', 'settings');
 const ActivityCheckIn = page(() => import('./features/activities/activity-check-in'), 'activities');
 const ActivityPoster = page(() => import('./features/print/activity-poster'), 'print');
 const SignInSheet = page(() => import('./features/print/sign-in-sheet'), 'print');
