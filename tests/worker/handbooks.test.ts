@@ -135,7 +135,9 @@ describe('handbooks in a new community', () => {
       '<img src=x onerror=alert(1)>',
       '[点我](javascript:alert(1))',
     ].join('\n\n');
-    expect((await save(host, 'volunteers', { title: c.title, body, summary: '渲染', baseRevision: c.revision }, founderToken)).status).toBe(200);
+    expect((await save(host, 'volunteers', { title: c.title, body, summary: '渲染', baseRevision: c.revision }, founderToken)).status).toBe(
+      200,
+    );
 
     const { html } = await chapter(host, 'volunteers');
     expect(html).toContain('<h2>梧桐里的志愿者</h2>');

@@ -5,7 +5,7 @@ import { bodyOf, client, createCommunity, dispatch, PLATFORM, read } from './hel
 /** The site info a page of the web app carries (what the app reads instead of asking GET /api/site). */
 async function siteInfoInPage(host: string, path: string) {
   const html = await (await dispatch(`http://${host}${path}`, { headers: { accept: 'text/html' } })).text();
-  const scripts = [...html.matchAll(/<script type="application\/json" id="site-info">([^]*?)<\/script>/g)];
+  const scripts = [...html.matchAll(/<script type="application\/json" id="site-info">([\s\S]*?)<\/script>/g)];
   expect(scripts).toHaveLength(1);
   return JSON.parse(scripts[0]![1]!);
 }

@@ -1,10 +1,12 @@
-import { Route, Router, usePreloadRoute } from '@solidjs/router';
+import { type Params, Route, type RoutePreloadFunc, Router, usePreloadRoute } from '@solidjs/router';
 import { type Component, ErrorBoundary, lazy, Match, type ParentProps, Switch } from 'solid-js';
 import { SiteHeader } from './components/site-header';
 import { ZoneNote } from './components/zone-note';
 import { PrivacyLinks } from './features/privacy/privacy-links';
 import { RenewBanner } from './features/privacy/renew-banner';
-import { type Feature, I18nProvider, useI18n, withWords } from './i18n';
+import { preloadActivity } from './features/activities/activity-detail/load-activity';
+import { preloadHandbook } from './features/handbooks/load-handbook';
+import { currentLocale, type Feature, I18nProvider, type Locale, useI18n, withWords } from './i18n';
 import { SiteProvider, useSite } from './lib/site-context';
 
 /**
@@ -172,6 +174,16 @@ function preloadFirstPage() {
   usePreloadRoute()(window.location.href);
 }
 
+/**
+ * A route's preload that asks for the page's data together with its code, when the page is opened (not when a link to
+ * it is merely pointed at: that may never be followed).
+ */
+function withData(start: (params: Params, locale: Locale) => void): RoutePreloadFunc {
+  return ({ params, intent }) => {
+    if (intent !== 'preload') start(params, currentLocale());
+  };
+}
+
 /** One app for both kinds of host; the routes depend on whether this is the platform or a community. */
 function Routes() {
   const { site } = useSite();
@@ -207,7 +219,11 @@ function Routes() {
           <Route path="/admin/retention" component={RetentionSettings} />
           <Route path="/admin/upgrade" component={TemplateUpgrade} />
           <Route path="/handbooks" component={Handbooks} />
-          <Route path="/handbooks/:handbook" component={HandbookReader} />
+          <Route
+            path="/handbooks/:handbook"
+            component={HandbookReader}
+            preload={withData((params, locale) => params.handbook && preloadHandbook(params.handbook, locale))}
+          />
           <Route path="/handbooks/:handbook/:key/edit" component={ChapterEditor} />
           <Route path="/handbooks/:handbook/:key/history" component={ChapterHistory} />
           <Route path="/canvas" component={Canvas} />
@@ -215,7 +231,11 @@ function Routes() {
           <Route path="/clubs" component={Clubs} />
           <Route path="/clubs/:id" component={ClubDetail} />
           <Route path="/activities/new" component={ActivityEditor} />
-          <Route path="/activities/:id" component={ActivityDetail} />
+          <Route
+            path="/activities/:id"
+            component={ActivityDetail}
+            preload={withData((params) => params.id && preloadActivity(params.id))}
+          />
           <Route path="/activities/:id/edit" component={ActivityEditor} />
           <Route path="/activities/:id/check-in" component={ActivityCheckIn} />
           <Route path="/activities/:id/poster" component={ActivityPoster} />

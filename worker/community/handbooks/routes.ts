@@ -50,8 +50,7 @@ const chapterSchema = z.object({
   updatedAt: z.string(),
   draft: texts.nullable(),
   html: z.string().openapi({
-    description:
-      "The published text as readers see it: the community's facts filled in and the Markdown rendered, raw HTML escaped",
+    description: "The published text as readers see it: the community's facts filled in and the Markdown rendered, raw HTML escaped",
   }),
 });
 

@@ -2,8 +2,8 @@ import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
-import { api, request } from '../../lib/api';
 import { markdownText } from '../../lib/markdown-text';
+import { loadHandbook } from './load-handbook';
 import { renderPlaceholders } from './placeholders';
 import { useSite } from '../../lib/site-context';
 import { formatDate, today } from '../../lib/format';
@@ -15,7 +15,7 @@ export default function HandbookReader() {
   const isAdmin = () => me()?.member?.roles.some((r) => r.role === 'association-admin') ?? false;
   const [handbook] = createResource(
     () => ({ handbook: params.handbook, locale: locale(), who: me()?.userId ?? '' }),
-    (key) => request(api.api.handbooks[':handbook'].$get({ param: { handbook: key.handbook }, query: { locale: key.locale } })),
+    (key) => loadHandbook(key.handbook, key.locale),
   );
   const [query, setQuery] = createSignal('');
 
