@@ -2,14 +2,13 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { loadMember } from './auth/access';
 import { findMemberByUser } from './community/members/service';
-import { DEFAULT_TIME_ZONE } from './community/profile/rules';
-import { communityTimeZone } from './community/profile/service';
 import { platformDb } from './db/client';
 import { platformRoles } from './db/platform-schema';
 import type { AppEnv } from './http/context';
 import { identityOf } from './http/context';
 import { defineRoute, errorResponses } from './http/route';
 import { validationHook } from './http/validation';
+import { siteInfo } from './site-info';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -93,23 +92,7 @@ const me = defineRoute(
 /** Routes that exist on both kinds of host. */
 export const sharedRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(health, (c) => c.json({ ok: true as const, host: c.get('host').kind }, 200))
-  .openapi(siteConfig, async (c) => {
-    const host = c.get('host');
-    const config = c.get('config');
-    const timeZone = host.kind === 'community' ? await communityTimeZone(host.db) : DEFAULT_TIME_ZONE;
-    return c.json(
-      {
-        host: host.kind,
-        platformHost: config.platformHost,
-        authMode: config.authMode,
-        clerkPublishableKey: config.clerkPublishableKey ?? null,
-        community:
-          host.kind === 'community' ? { slug: host.community.slug, name: { zh: host.community.nameZh, en: host.community.nameEn } } : null,
-        timeZone,
-      },
-      200,
-    );
-  })
+  .openapi(siteConfig, async (c) => c.json(await siteInfo(c), 200))
   .openapi(me, async (c) => {
     const identity = identityOf(c);
     const roles = await platformDb(c.env.PLATFORM_DB)

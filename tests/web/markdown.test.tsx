@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../web/src/lib/markdown';
+import { markdownToHtml } from '../../worker/templates/markdown';
 
 /** Parses rendered HTML and reports anything that could run script. */
 function dangers(html: string): string[] {
@@ -66,5 +67,19 @@ describe('renderMarkdown', () => {
   it('shows raw HTML as text instead of dropping what the author wrote', () => {
     const html = renderMarkdown('<b>粗体</b>');
     expect(html).toContain('&lt;b&gt;粗体&lt;/b&gt;');
+  });
+});
+
+describe('markdownToHtml (the renderer alone, as the Worker serves handbook chapters)', () => {
+  it.each(payloads)('neutralises %s without a sanitiser after it', (payload) => {
+    const html = markdownToHtml(`前文\n\n${payload}\n\n后文`);
+    expect(dangers(html)).toEqual([]);
+    expect(html).toContain('前文');
+  });
+
+  it('renders what the web app renders, before the sanitiser has anything to remove', () => {
+    const source = '## 标题\n\n- 一\n- 二\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[链接](https://example.org) <b>粗</b>';
+    expect(markdownToHtml(source)).toContain('<h2>标题</h2>');
+    expect(renderMarkdown(source)).toBe(markdownToHtml(source));
   });
 });

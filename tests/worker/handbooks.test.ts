@@ -125,6 +125,31 @@ describe('handbooks in a new community', () => {
     expect(after3.revisions.map((r) => r.kind)).toEqual(['restore', 'edit', 'template']);
   });
 
+  it('serves each chapter rendered for reading: facts filled in, Markdown as HTML, anything written as HTML inert', async () => {
+    const { host, founderToken } = await createCommunity('hb-render', { nameZh: '梧桐里' });
+    const c = await chapter(host, 'volunteers');
+    const body = [
+      '## {{community.name}}的志愿者',
+      '**每月**第一个周六，见[分摊](#aa-cost-sharing)。',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[点我](javascript:alert(1))',
+    ].join('\n\n');
+    expect((await save(host, 'volunteers', { title: c.title, body, summary: '渲染', baseRevision: c.revision }, founderToken)).status).toBe(
+      200,
+    );
+
+    const { html } = await chapter(host, 'volunteers');
+    expect(html).toContain('<h2>梧桐里的志愿者</h2>');
+    expect(html).toContain('<strong>每月</strong>');
+    expect(html).toContain('<a href="#aa-cost-sharing">分摊</a>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<script|<img|href="javascript:/i);
+    // The chapter as written stays there for the editor.
+    expect((await chapter(host, 'volunteers')).body).toBe(body);
+  });
+
   it('refuses a save made on top of an older revision (409) and loses nothing', async () => {
     const { host, founderToken } = await adminAndResident();
     const c = await chapter(host, 'volunteers');

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { as, byId, community, openActivity, resident } from './community-fixtures';
-import { bodyOf, client, PLATFORM, read } from './helpers';
+import { bodyOf, client, createCommunity, dispatch, PLATFORM, read } from './helpers';
+
+/** The site info a page of the web app carries (what the app reads instead of asking GET /api/site). */
+async function siteInfoInPage(host: string, path: string) {
+  const html = await (await dispatch(`http://${host}${path}`, { headers: { accept: 'text/html' } })).text();
+  const scripts = [...html.matchAll(/<script type="application\/json" id="site-info">([\s\S]*?)<\/script>/g)];
+  expect(scripts).toHaveLength(1);
+  return JSON.parse(scripts[0]![1]!);
+}
 
 const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
 
@@ -33,5 +41,14 @@ describe("the community's time zone, given to the web and to calendar apps", () 
 
     await read(as(c.host, c.admin).community.settings.$patch({ json: { timeZone: 'America/New_York' } }));
     expect(await ics()).toContain('DTSTART;TZID=America/New_York:20310606T210000');
+  });
+
+  it('every page carries the same site info as GET /api/site, and a community name cannot close its script', async () => {
+    const name = '梧桐</script><script>alert(1)</script>里';
+    const { host } = await createCommunity(`site-${crypto.randomUUID().slice(0, 8)}`, { nameZh: name });
+    const api = bodyOf(await read(client(host).api.site.$get()), 200);
+    expect(api.community?.name.zh).toBe(name);
+    for (const path of ['/', '/this-week', '/handbooks/operating']) expect(await siteInfoInPage(host, path)).toEqual(api);
+    expect(await siteInfoInPage(PLATFORM, '/')).toEqual(bodyOf(await read(client(PLATFORM).api.site.$get()), 200));
   });
 });

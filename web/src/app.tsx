@@ -1,10 +1,12 @@
-import { Route, Router } from '@solidjs/router';
+import { type Params, Route, type RoutePreloadFunc, Router, usePreloadRoute } from '@solidjs/router';
 import { type Component, ErrorBoundary, lazy, Match, type ParentProps, Switch } from 'solid-js';
 import { SiteHeader } from './components/site-header';
 import { ZoneNote } from './components/zone-note';
 import { PrivacyLinks } from './features/privacy/privacy-links';
 import { RenewBanner } from './features/privacy/renew-banner';
-import { type Feature, I18nProvider, useI18n, withWords } from './i18n';
+import { preloadActivity } from './features/activities/activity-detail/load-activity';
+import { preloadHandbook } from './features/handbooks/load-handbook';
+import { currentLocale, type Feature, I18nProvider, type Locale, useI18n, withWords } from './i18n';
 import { SiteProvider, useSite } from './lib/site-context';
 
 /**
@@ -57,17 +59,7 @@ const ThisWeek = page(() => import('./features/home/this-week'), 'activities', '
 const Clubs = page(() => import('./features/clubs/clubs'), 'clubs');
 const ClubDetail = page(() => import('./features/clubs/club-detail'), 'activities', 'clubs', 'consent', 'needs');
 const ActivityEditor = page(() => import('./features/activities/activity-editor'), 'activities');
-const ActivityDetail = page(
-  () => import('./features/activities/activity-detail'),
-  'activities',
-  'children',
-  'clubs',
-  'consent',
-  'needs',
-  'print',
-  'series',
-  'settings',
-);
+const ActivityDetail = page(() => import('./features/activities/activity-detail'), 'activities', 'clubs', 'needs', 'print', 'settings');
 const ActivityCheckIn = page(() => import('./features/activities/activity-check-in'), 'activities');
 const ActivityPoster = page(() => import('./features/print/activity-poster'), 'print');
 const SignInSheet = page(() => import('./features/print/sign-in-sheet'), 'print');
@@ -174,6 +166,24 @@ function Layout(props: ParentProps) {
   );
 }
 
+/**
+ * Starts loading the first page's code (and words) before the frame around it is drawn: the router would otherwise
+ * ask for it only once the header is in place, which on a slow phone is a few hundred milliseconds later.
+ */
+function preloadFirstPage() {
+  usePreloadRoute()(window.location.href);
+}
+
+/**
+ * A route's preload that asks for the page's data together with its code, when the page is opened (not when a link to
+ * it is merely pointed at: that may never be followed).
+ */
+function withData(start: (params: Params, locale: Locale) => void): RoutePreloadFunc {
+  return ({ params, intent }) => {
+    if (intent !== 'preload') start(params, currentLocale());
+  };
+}
+
 /** One app for both kinds of host; the routes depend on whether this is the platform or a community. */
 function Routes() {
   const { site } = useSite();
@@ -181,7 +191,7 @@ function Routes() {
   return (
     <Switch fallback={<p style={{ padding: '2rem' }}>{t('app.loading')}</p>}>
       <Match when={site()?.host === 'platform'}>
-        <Router root={Layout}>
+        <Router root={Layout} rootPreload={preloadFirstPage}>
           <Route path="/" component={PlatformHome} />
           <Route path="/start" component={StartCommunity} />
           <Route path="/operator" component={Operator} />
@@ -194,7 +204,7 @@ function Routes() {
         </Router>
       </Match>
       <Match when={site()?.host === 'community'}>
-        <Router root={Layout}>
+        <Router root={Layout} rootPreload={preloadFirstPage}>
           <Route path="/" component={CommunityHome} />
           <Route path="/join" component={Join} />
           <Route path="/members" component={Members} />
@@ -209,7 +219,11 @@ function Routes() {
           <Route path="/admin/retention" component={RetentionSettings} />
           <Route path="/admin/upgrade" component={TemplateUpgrade} />
           <Route path="/handbooks" component={Handbooks} />
-          <Route path="/handbooks/:handbook" component={HandbookReader} />
+          <Route
+            path="/handbooks/:handbook"
+            component={HandbookReader}
+            preload={withData((params, locale) => params.handbook && preloadHandbook(params.handbook, locale))}
+          />
           <Route path="/handbooks/:handbook/:key/edit" component={ChapterEditor} />
           <Route path="/handbooks/:handbook/:key/history" component={ChapterHistory} />
           <Route path="/canvas" component={Canvas} />
@@ -217,7 +231,11 @@ function Routes() {
           <Route path="/clubs" component={Clubs} />
           <Route path="/clubs/:id" component={ClubDetail} />
           <Route path="/activities/new" component={ActivityEditor} />
-          <Route path="/activities/:id" component={ActivityDetail} />
+          <Route
+            path="/activities/:id"
+            component={ActivityDetail}
+            preload={withData((params) => params.id && preloadActivity(params.id))}
+          />
           <Route path="/activities/:id/edit" component={ActivityEditor} />
           <Route path="/activities/:id/check-in" component={ActivityCheckIn} />
           <Route path="/activities/:id/poster" component={ActivityPoster} />

@@ -3,6 +3,7 @@ import type { AppContext } from '../http/context';
 import { communityCard, matchPage, matchPicturePage, type PageMatch, platformCard, type ShareCard } from './cards';
 import { pageOfPicture, pictureOf, pictureTag } from './image';
 import { withShareCard } from './meta';
+import { siteInfo, siteInfoScript } from '../site-info';
 
 /** A path the web app answers with its page (not a file such as /assets/index-3f2a.js or /favicon.ico). */
 const isPagePath = (path: string) => !/\.[a-z0-9]{1,8}$/i.test(path);
@@ -17,19 +18,27 @@ function cardOf(c: AppContext, page: PageMatch): Promise<ShareCard> | ShareCard 
 
 /**
  * Serves the web app. Its pages carry the share card of what they show, so a link pasted into a chat (WeChat, a
- * messenger, a forum) previews the activity, club, program, decision or handbook chapter by name, as a visitor would see it.
+ * messenger, a forum) previews the activity, club, program, decision or handbook chapter by name, as a visitor would
+ * see it; and what GET /api/site says, so the app draws the page without waiting a round trip for it.
  */
 export async function serveWebApp(c: AppContext): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(c.req.raw);
   const url = new URL(c.req.url);
   if (!isPagePath(url.pathname) || !asset.headers.get('content-type')?.includes('text/html')) return asset;
-  const card = await cardOf(c, matchPage(url.pathname, url.searchParams));
+  const [card, site] = await Promise.all([cardOf(c, matchPage(url.pathname, url.searchParams)), siteInfo(c)]);
   const page = new Response(asset.body, asset);
   // The page differs from the file now: its validators and length no longer describe it.
   page.headers.delete('etag');
   page.headers.delete('content-length');
   page.headers.set('cache-control', 'no-cache');
-  return withShareCard(page, card, url);
+  const carded = await withShareCard(page, card, url);
+  return new HTMLRewriter()
+    .on('head', {
+      element(head) {
+        head.append(siteInfoScript(site), { html: true });
+      },
+    })
+    .transform(carded);
 }
 
 /**

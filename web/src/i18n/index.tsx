@@ -79,6 +79,9 @@ const t = ((key: keyof Words, ...args: []) => {
   return text;
 }) as typeof translate;
 
+/** The language in use, for code outside the components (a route's preload). */
+export const currentLocale = (): Locale => locale();
+
 /** Picks the right half of a `{ zh, en }` pair from the API. */
 const pick = (text: { zh: string; en: string | null }) => (locale() === 'en' && text.en ? text.en : text.zh);
 

@@ -26,14 +26,29 @@ export function yuanInput(fen: number): string {
  * community's time zone (from GET /api/site), whatever zone the reader's device is set to. The platform host has no
  * community; its times are shown in Asia/Shanghai, the zone every community starts in.
  */
-const [zone, setZone] = createSignal(DEFAULT_TIME_ZONE);
+const [zoneSet, setZone] = createSignal(DEFAULT_TIME_ZONE);
+const knownZones = new Map<string, boolean>();
 
-/** The community's time zone (IANA name); reactive, so times already on the page follow when the site info arrives. */
+/**
+ * The community's time zone (IANA name), or Asia/Shanghai where this browser does not know it; reactive, so times
+ * already on the page follow when the site info arrives. Checked when first read, not when set: the first use of
+ * Intl costs a slow phone a couple of hundred milliseconds, better spent after the page's code is on its way.
+ */
+function zone(): string {
+  const timeZone = zoneSet();
+  let known = knownZones.get(timeZone);
+  if (known === undefined) {
+    known = isTimeZone(timeZone);
+    knownZones.set(timeZone, known);
+  }
+  return known ? timeZone : DEFAULT_TIME_ZONE;
+}
+
 export const communityTimeZone = zone;
 
 /** Sets the zone every formatter uses by default; an unknown zone falls back to Asia/Shanghai. */
 export function setCommunityTimeZone(timeZone: string | null | undefined): void {
-  setZone(timeZone && isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE);
+  setZone(timeZone || DEFAULT_TIME_ZONE);
 }
 
 /** The zone this device is set to. */

@@ -5,10 +5,27 @@ import { setCommunityTimeZone } from './format';
 import { offlineQueue } from './offline-queue';
 import { sessionToken, storeSessionToken } from './session-token';
 
+type SiteInfo = Awaited<ReturnType<typeof fetchSite>>;
+const fetchSite = () => request(api.api.site.$get());
+
+/**
+ * The site info the Worker put in the page (worker/site-info.ts), so the first page draws without a round trip for
+ * it; undefined where the page has none (the app shell the service worker keeps for offline use).
+ */
+function siteInfoInPage(): SiteInfo | undefined {
+  const script = typeof document !== 'undefined' ? document.getElementById('site-info') : null;
+  if (!script?.textContent) return undefined;
+  try {
+    return JSON.parse(script.textContent) as SiteInfo;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What this host is (platform or a community) and how sign-in works here. */
 export function createSite() {
   const [site] = createResource(async () => {
-    const info = await request(api.api.site.$get());
+    const info = siteInfoInPage() ?? (await fetchSite());
     // Every time on the page is shown and read in the community's zone (see lib/format.ts).
     setCommunityTimeZone(info.timeZone);
     if (info.authMode === 'clerk' && info.clerkPublishableKey) await loadClerk(info.clerkPublishableKey).catch(() => undefined);

@@ -4,6 +4,8 @@ import { tenantOf } from '../../http/context';
 import { json, jsonBody, localeQuery } from '../../http/openapi-helpers';
 import { defineRoute, errorResponses } from '../../http/route';
 import { validationHook } from '../../http/validation';
+import { markdownToHtml } from '../../templates/markdown';
+import { renderPlaceholders } from '../../templates/placeholders';
 import { author, prepared, preparedWith, viewerIsAdmin } from './prepare';
 import {
   getRevision,
@@ -47,6 +49,9 @@ const chapterSchema = z.object({
   revision: z.number().int(),
   updatedAt: z.string(),
   draft: texts.nullable(),
+  html: z.string().openapi({
+    description: "The published text as readers see it: the community's facts filled in and the Markdown rendered, raw HTML escaped",
+  }),
 });
 
 const saveBody = z.object({
@@ -204,7 +209,12 @@ export const handbookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     const { handbook: key } = c.req.valid('param');
     const { template, facts, templateVersion, rows } = await preparedWith(c, handbookChaptersRead(tenantOf(c).db, key, locale));
     const handbook = readHandbook(template, key, locale, await viewerIsAdmin(c), rows);
-    return c.json({ ...handbook, templateVersion, facts }, 200);
+    // Rendered here, so a reader's phone shows the chapters without loading and running a Markdown renderer.
+    const chapters = handbook.chapters.map((chapter) => ({
+      ...chapter,
+      html: markdownToHtml(renderPlaceholders(chapter.body, facts, locale)),
+    }));
+    return c.json({ ...handbook, chapters, templateVersion, facts }, 200);
   })
   .openapi(saveRoute, async (c) => {
     const { tenant } = await prepared(c);

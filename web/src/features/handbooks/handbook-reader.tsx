@@ -1,10 +1,9 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
-import { MarkdownView } from '../../components/markdown-view';
 import { useI18n } from '../../i18n';
-import { api, request } from '../../lib/api';
-import { markdownText } from '../../lib/markdown';
+import { markdownText } from '../../lib/markdown-text';
+import { loadHandbook } from './load-handbook';
 import { renderPlaceholders } from './placeholders';
 import { useSite } from '../../lib/site-context';
 import { formatDate, today } from '../../lib/format';
@@ -16,25 +15,31 @@ export default function HandbookReader() {
   const isAdmin = () => me()?.member?.roles.some((r) => r.role === 'association-admin') ?? false;
   const [handbook] = createResource(
     () => ({ handbook: params.handbook, locale: locale(), who: me()?.userId ?? '' }),
-    (key) => request(api.api.handbooks[':handbook'].$get({ param: { handbook: key.handbook }, query: { locale: key.locale } })),
+    (key) => loadHandbook(key.handbook, key.locale),
   );
   const [query, setQuery] = createSignal('');
 
+  // The chapters arrive rendered (html); their text with the facts filled in is worked out only for a search.
   const chapters = createMemo(() => {
     const data = handbook();
     if (!data) return [];
-    return data.chapters.map((c) => ({
-      ...c,
-      title: renderPlaceholders(c.title, data.facts, locale()),
-      body: renderPlaceholders(c.body, data.facts, locale()),
+    return data.chapters.map((c) => ({ ...c, title: renderPlaceholders(c.title, data.facts, locale()) }));
+  });
+  const searching = createMemo(() => query().trim() !== '');
+  const searchable = createMemo(() => {
+    const data = handbook();
+    if (!data || !searching()) return [];
+    return chapters().map((c) => ({
+      key: c.key,
+      text: `${c.title} ${markdownText(renderPlaceholders(c.body, data.facts, locale()))}`.toLowerCase(),
     }));
   });
   const matches = createMemo(() => {
     const q = query().trim().toLowerCase();
     if (!q) return null;
     return new Set(
-      chapters()
-        .filter((c) => `${c.title} ${markdownText(c.body)}`.toLowerCase().includes(q))
+      searchable()
+        .filter((c) => c.text.includes(q))
         .map((c) => c.key),
     );
   });
@@ -135,7 +140,8 @@ export default function HandbookReader() {
                       <A href={`/handbooks/${params.handbook}/${c.key}/history`}>{t('handbooks.history')}</A>
                     </p>
                   </Show>
-                  <MarkdownView source={c.body} />
+                  {/* innerHTML is safe here: the Worker renders the Markdown with raw HTML escaped (templates/markdown.ts). */}
+                  <div class="prose" innerHTML={c.html} />
                 </section>
               )}
             </For>

@@ -1,7 +1,8 @@
 import { api, request } from '../../../lib/api';
 import { type ActivityState, type ActivityStep, checkInStates, happenedStates } from '../../../lib/budget';
+import { loadActivity } from './load-activity';
 
-export const loadActivity = (id: string) => request(api.api.activities[':id'].$get({ param: { id } }));
+export { loadActivity };
 export type Activity = Awaited<ReturnType<typeof loadActivity>>;
 
 /** The path an activity takes, in order (cancelling leaves it). */

@@ -1,12 +1,10 @@
 import { useParams } from '@solidjs/router';
-import { createResource, Show } from 'solid-js';
-import { ConsentPanel } from '../../consent/consent-panel';
+import { createResource, lazy, Show } from 'solid-js';
 import { ErrorMessage } from '../../../components/error-message';
 import { useMembership } from '../../../components/member-gate';
-import { useI18n } from '../../../i18n';
+import { useI18n, withWords } from '../../../i18n';
 import { createAction } from '../../../lib/action';
 import { NeedOrigin } from '../../needs/need-origin';
-import { ChildrenOrganiserLinks, ChildSignup } from '../../children/child-signup';
 import { isForChildren } from '../../../../../worker/community/children/rules';
 import { ActivityPhotos } from '../activity-photos';
 import { BudgetBreakdown } from '../budget-breakdown';
@@ -14,11 +12,21 @@ import { HAPPENED, loadActivity } from './activity';
 import { ActivityFacts } from './activity-facts';
 import { ActivityHeader } from './activity-header';
 import { MySignups } from './my-signups';
-import { OrganiserPanel } from './organiser-panel';
 import { ReviewAndRating } from './review-and-rating';
 import { loadRoster } from './roster';
 import { SettlementSummary } from './settlement-summary';
 import { ActivityPrintLinks } from '../../print/print-links';
+
+// Parts only some readers see (the organisers, the parties deciding on a budget, the parents of a children's
+// activity) load, with their words, when shown: a resident opening an activity does not wait for them.
+const OrganiserPanel = lazy(
+  withWords(() => import('./organiser-panel').then((m) => ({ default: m.OrganiserPanel })), ['activities', 'series', 'settings']),
+);
+const ConsentPanel = lazy(withWords(() => import('../../consent/consent-panel').then((m) => ({ default: m.ConsentPanel })), ['consent']));
+const ChildSignup = lazy(withWords(() => import('../../children/child-signup').then((m) => ({ default: m.ChildSignup })), ['children']));
+const ChildrenOrganiserLinks = lazy(
+  withWords(() => import('../../children/child-signup').then((m) => ({ default: m.ChildrenOrganiserLinks })), ['children']),
+);
 
 /** An activity: its facts and budget, signing up, photos, review and rating, and the organisers' steps through its path. */
 export default function ActivityDetail() {
