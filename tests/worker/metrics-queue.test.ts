@@ -32,7 +32,7 @@ describe('a snapshot run whose message keeps failing', () => {
     const ctx = createExecutionContext();
     await worker.queue(early, env, ctx);
     const first = await getQueueResult(early, ctx);
-    expect(first.retryMessages.map((m) => m.msgId)).toEqual(['m-1']);
+    expect(first.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(['m-1']);
     expect(first.explicitAcks).toEqual([]);
     expect(await runRow(runId)).toMatchObject({ done: 0, failed: 0, finishedAt: null });
 
