@@ -103,7 +103,7 @@ describe('an offline elder takes part through their building contact, in Chinese
     await phone.getByRole('status').filter({ hasText: '认领成功，孙奶奶' }).waitFor();
 
     // 5. Her activity is in her own list, marked as recorded by her contact.
-    await phone.getByRole('heading', { name: '我的记录' }).waitFor();
+    await phone.getByRole('heading', { name: '我的记录', exact: true }).waitFor();
     await phone.getByRole('link', { name: title }).waitFor();
     await phone.getByText('由李建国代为登记').first().waitFor();
     await shot(phone, '05-my-record');

@@ -66,11 +66,27 @@ describe('headers of pages and static assets', () => {
 
   it('has no inline script in the built index.html that the policy would block', async () => {
     const page = await get(`http://${PLATFORM}/`);
-    const inline = [...page.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
-      ([, attrs, body]) => !/\bsrc=/.test(attrs!) || body!.trim(),
-    );
+    const scripts = [...page.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    // The site info travels as a JSON data block: the browser never runs it, so the policy has nothing to block.
+    const data = scripts.filter(([, attrs]) => /\btype="application\/json"/.test(attrs!));
+    expect(data.map(([, attrs]) => attrs!.trim())).toEqual(['type="application/json" id="site-info"']);
+    expect(JSON.parse(data[0]![2]!)).toMatchObject({ host: 'platform' });
+    const inline = scripts
+      .filter(([, attrs]) => !/\btype="application\/json"/.test(attrs!))
+      .filter(([, attrs, body]) => !/\bsrc=/.test(attrs!) || body!.trim());
     expect(inline).toEqual([]);
     expect(page.text).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('keeps a community name with a closing script tag inside the data block', async () => {
+    const tricky = await createCommunity(uid('headers-tricky'), { nameZh: '竹</script><script>alert(1)</script>园' });
+    const page = await get(`http://${tricky.host}/`);
+    expect(page.status).toBe(200);
+    const scripts = [...page.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    const data = scripts.filter(([, attrs]) => /id="site-info"/.test(attrs!));
+    expect(data).toHaveLength(1);
+    expect(scripts.some(([, , body]) => body!.includes('alert(1)') && !body!.includes('\\u003c'))).toBe(false);
+    expect(JSON.parse(data[0]![2]!).community.name.zh).toBe('竹</script><script>alert(1)</script>园');
   });
 
   it('lets a community site use the camera (check-in QR codes, ISBN barcodes) for itself only', async () => {
