@@ -28,6 +28,9 @@ export default defineConfig(async () => {
   const tenantMigrations = await readD1Migrations('migrations/tenant');
   return {
     test: {
+      // Two workers for the worker, web and script tests (this machine has two cores); the journeys run after them,
+      // one file at a time against their one wrangler dev server (the e2e project's group below).
+      maxWorkers: 2,
       projects: [
         {
           plugins: [
@@ -94,6 +97,8 @@ export default defineConfig(async () => {
             testTimeout: 60_000,
             hookTimeout: 120_000,
             fileParallelism: false,
+            maxWorkers: 1,
+            sequence: { groupOrder: 1 },
           },
         },
       ],

@@ -52,11 +52,20 @@ async function audit(page: Page, url: string): Promise<Finding[]> {
 /** The first link on `url` whose path starts with `prefix` and goes on with a number: a real record to audit. */
 async function firstRecord(page: Page, url: string, prefix: string): Promise<string> {
   await page.goto(url);
-  const link = page.locator(`main a[href^="${prefix}"]`).filter({ hasNot: page.locator('[href$="/new"]') });
-  await link.first().waitFor();
-  const hrefs = await link.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  const found = hrefs.find((h) => new RegExp(`^${prefix}\\d+$`).test(h));
-  if (!found) throw new Error(`no record link under ${prefix} on ${url}`);
+  const pattern = new RegExp(`^${prefix}\\d+$`);
+  const links = page.locator(`main a[href^="${prefix}"]`);
+  // Links to the list or to "new" can show before the records arrive: wait for a record's own link.
+  let found: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+        found = hrefs.find((h) => pattern.test(h));
+        return found;
+      },
+      { timeout: 15_000, message: `a record link under ${prefix} on ${url}` },
+    )
+    .toBeDefined();
   return `${community}${found}`;
 }
 

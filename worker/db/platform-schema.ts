@@ -28,6 +28,16 @@ export const communities = sqliteTable(
 );
 
 /**
+ * One row counting every change to what a host resolves to (a community's address, names, status or database).
+ * Triggers bump it (platform migration 0008), so no code path can change a community and forget to say so; each
+ * isolate keeps its directory of communities while the count stands still (worker/tenancy/directory.ts).
+ */
+export const directoryVersion = sqliteTable('directory_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});
+
+/**
  * Pre-bound tenant databases; a community claims one. A database is free only while it is neither claimed, nor held
  * by a restore being filled, nor retired: a restore into a community's own address retires the database it replaces
  * (kept as it was, never handed out again until an operator has checked and wiped it).
