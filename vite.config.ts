@@ -1,6 +1,7 @@
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vite';
 import { dictionaryLanguages } from './scripts/dictionary-languages.mjs';
+import { pagePreloadsPlugin } from './scripts/page-preloads.mjs';
 import { shareFonts } from './scripts/share-fonts.mjs';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -10,6 +11,7 @@ export default defineConfig({
   plugins: [
     solid(),
     dictionaryLanguages(),
+    pagePreloadsPlugin(),
     shareFonts(),
     // The site installs as an app: its manifest, and our own service worker (web/sw) with the list of the build's
     // files injected, so the app shell opens offline. index.tsx registers it; handbooks and push are in the worker.
