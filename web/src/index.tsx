@@ -2,6 +2,7 @@ import { render } from 'solid-js/web';
 import { App } from './app';
 import { sharedWordsReady } from './i18n';
 import { startOfflineQueue } from './lib/offline-queue';
+import { registerAfterLoad } from './lib/service-worker';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -14,6 +15,6 @@ void sharedWordsReady()
 
 // The service worker (web/sw) is built for production only; the dev server and the tests run without it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void navigator.serviceWorker.register('/service-worker.js', { scope: '/' }).catch(() => undefined);
+  registerAfterLoad(() => navigator.serviceWorker.register('/service-worker.js', { scope: '/' }));
 }
 startOfflineQueue();
