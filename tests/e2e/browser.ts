@@ -24,7 +24,10 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * Every page of every context of `browser` reports what the Content-Security-Policy refused (Chromium says so on
- * the console) into `violations`.
+ * the console) into `violations`. Contexts run without the service worker unless a test allows it (the offline
+ * journey): its install downloads every file of the app, about 200 requests, which a journey does not need and which
+ * were still in flight when the browser closed; a local wrangler dev server then sometimes held the next file's first
+ * request for 30 s.
  */
 function watchContentSecurityPolicy(browser: Browser, violations: string[]) {
   const record = (message: ConsoleMessage) => {
@@ -33,12 +36,12 @@ function watchContentSecurityPolicy(browser: Browser, violations: string[]) {
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
   browser.newContext = async (options) => {
-    const context = await newContext(options);
+    const context = await newContext({ serviceWorkers: 'block', ...options });
     context.on('console', record);
     return context;
   };
   browser.newPage = async (options) => {
-    const page = await newPage(options);
+    const page = await newPage({ serviceWorkers: 'block', ...options });
     page.on('console', record);
     return page;
   };

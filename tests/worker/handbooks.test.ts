@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import type { InferRequestType } from 'hono/client';
 import { describe, expect, it } from 'vitest';
-import { type Api, bodyOf, client, createCommunity, expectStatus, read, signIn } from './helpers';
+import { type Api, bodyOf, client, createCommunity, expectStatus, rawCall, read, signIn } from './helpers';
 
 async function adminAndResident(template?: string) {
   const community = await createCommunity(`admin-${crypto.randomUUID().slice(0, 8)}`, template ? { template } : {});
@@ -148,6 +148,23 @@ describe('handbooks in a new community', () => {
     expect(html).not.toMatch(/<script|<img|href="javascript:/i);
     // The chapter as written stays there for the editor.
     expect((await chapter(host, 'volunteers')).body).toBe(body);
+
+    // A reader asks for view=read: the same rendered chapters, without the Markdown beside them.
+    const forReading = bodyOf(
+      await read(
+        client(host).api.handbooks[':handbook'].$get({ param: { handbook: 'operating' }, query: { locale: 'zh-CN', view: 'read' } }),
+      ),
+      200,
+    );
+    const forEditing = bodyOf(await handbook(host, 'operating', undefined, 'zh-CN'), 200);
+    expect(forReading.chapters.map((c) => c.key)).toEqual(forEditing.chapters.map((c) => c.key));
+    expect(forReading.chapters.every((c) => !('body' in c))).toBe(true);
+    expect(forReading.chapters.find((c) => c.key === 'volunteers')?.html).toBe(html);
+    expect(forEditing.chapters.every((c) => typeof c.body === 'string')).toBe(true);
+    expect(
+      (await rawCall(host, '/api/handbooks/operating?locale=zh-CN&view=everything')).status,
+      'an unknown view is refused, not guessed',
+    ).toBe(400);
   });
 
   it('refuses a save made on top of an older revision (409) and loses nothing', async () => {

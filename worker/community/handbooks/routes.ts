@@ -44,13 +44,19 @@ const chapterSchema = z.object({
   key: z.string(),
   position: z.number().int(),
   title: z.string(),
-  body: z.string(),
+  body: z.string().optional().openapi({ description: 'The Markdown as written; left out when view=read (readers get html)' }),
   edited: z.boolean(),
   revision: z.number().int(),
   updatedAt: z.string(),
   draft: texts.nullable(),
   html: z.string().openapi({
     description: "The published text as readers see it: the community's facts filled in and the Markdown rendered, raw HTML escaped",
+  }),
+});
+
+const readQuery = localeQuery.extend({
+  view: z.enum(['read', 'edit']).default('edit').openapi({
+    description: 'read: the chapters as readers see them (html), without the Markdown they are written in, half the size; edit: both',
   }),
 });
 
@@ -117,7 +123,7 @@ const readRoute = defineRoute(
     path: '/api/handbooks/{handbook}',
     operationId: 'handbooks.get',
     summary: 'A whole handbook with the facts its placeholders need (drafts only for administrators)',
-    request: { params: z.object({ handbook: handbookKey }), query: localeQuery },
+    request: { params: z.object({ handbook: handbookKey }), query: readQuery },
     responses: {
       200: json(
         z.object({
@@ -205,14 +211,16 @@ export const handbookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     return c.json({ templateVersion, facts, handbooks }, 200);
   })
   .openapi(readRoute, async (c) => {
-    const { locale } = c.req.valid('query');
+    const { locale, view } = c.req.valid('query');
     const { handbook: key } = c.req.valid('param');
     const { template, facts, templateVersion, rows } = await preparedWith(c, handbookChaptersRead(tenantOf(c).db, key, locale));
     const handbook = readHandbook(template, key, locale, await viewerIsAdmin(c), rows);
-    // Rendered here, so a reader's phone shows the chapters without loading and running a Markdown renderer.
-    const chapters = handbook.chapters.map((chapter) => ({
+    // Rendered here, so a reader's phone shows the chapters without loading and running a Markdown renderer; a reader
+    // (view=read) is not sent the Markdown as well.
+    const chapters = handbook.chapters.map(({ body, ...chapter }) => ({
       ...chapter,
-      html: markdownToHtml(renderPlaceholders(chapter.body, facts, locale)),
+      ...(view === 'edit' ? { body } : {}),
+      html: markdownToHtml(renderPlaceholders(body, facts, locale)),
     }));
     return c.json({ ...handbook, chapters, templateVersion, facts }, 200);
   })

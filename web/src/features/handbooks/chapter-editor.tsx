@@ -28,7 +28,7 @@ export default function ChapterEditor() {
     on(chapter, (c) => {
       if (!c || baseRevision() === c.revision) return;
       setTitle(c.draft?.title ?? c.title);
-      setBody(c.draft?.body ?? c.body);
+      setBody(c.draft?.body ?? c.body ?? '');
       setBaseRevision(c.revision);
     }),
   );

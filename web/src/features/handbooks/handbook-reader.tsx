@@ -2,7 +2,6 @@ import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { ErrorMessage } from '../../components/error-message';
 import { useI18n } from '../../i18n';
-import { markdownText } from '../../lib/markdown-text';
 import { loadHandbook } from './load-handbook';
 import { renderPlaceholders } from './placeholders';
 import { useSite } from '../../lib/site-context';
@@ -19,7 +18,7 @@ export default function HandbookReader() {
   );
   const [query, setQuery] = createSignal('');
 
-  // The chapters arrive rendered (html); their text with the facts filled in is worked out only for a search.
+  // The chapters arrive rendered (html, facts filled in); their plain text is worked out only for a search.
   const chapters = createMemo(() => {
     const data = handbook();
     if (!data) return [];
@@ -29,9 +28,10 @@ export default function HandbookReader() {
   const searchable = createMemo(() => {
     const data = handbook();
     if (!data || !searching()) return [];
+    const reader = new DOMParser();
     return chapters().map((c) => ({
       key: c.key,
-      text: `${c.title} ${markdownText(renderPlaceholders(c.body, data.facts, locale()))}`.toLowerCase(),
+      text: `${c.title} ${reader.parseFromString(c.html, 'text/html').body.textContent ?? ''}`.toLowerCase(),
     }));
   });
   const matches = createMemo(() => {

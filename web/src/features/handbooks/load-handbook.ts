@@ -3,9 +3,9 @@ import { api, request } from '../../lib/api';
 import { loadOnce, startLoading } from '../../lib/first-data';
 
 const fetchHandbook = (handbook: string, locale: Locale) =>
-  request(api.api.handbooks[':handbook'].$get({ param: { handbook }, query: { locale } }));
+  request(api.api.handbooks[':handbook'].$get({ param: { handbook }, query: { locale, view: 'read' } }));
 
-/** A whole handbook, rendered for reading (the answer started by the route, the first time). */
+/** A whole handbook, rendered for reading, without its Markdown (the answer started by the route, the first time). */
 export const loadHandbook = (handbook: string, locale: Locale) =>
   loadOnce(`handbook:${handbook}:${locale}`, () => fetchHandbook(handbook, locale));
 
