@@ -16,7 +16,12 @@ function readTable(assets: Fetcher, origin: string): Promise<PreloadTable | null
   table ??= assets
     .fetch(new Request(new URL('/page-preloads.json', origin)))
     .then((res) => (res.ok ? (res.json() as Promise<PreloadTable>) : null))
-    .catch(() => null);
+    .catch(() => null)
+    .then((read) => {
+      // A table that could not be read is asked for again by the next page, not given up on for the isolate's life.
+      if (!read) table = undefined;
+      return read;
+    });
   return table;
 }
 
