@@ -16,8 +16,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 8791);
 const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 2000);
 const ROUND_ROBIN_MAX = 500;
 const BURST = 20;
-// Room for the demo's three, a burst of sign-ups per run, and a rerun on kept state.
-const POOL = Math.min(5000, COMMUNITIES + 3 + 3 * BURST);
+// Room for the demo's three, two bursts of sign-ups per run (cold and warm), and a rerun on kept state.
+const POOL = Math.min(5000, COMMUNITIES + 3 + 5 * BURST);
 const CONFIG = 'wrangler.bench.toml';
 const agent = keepAlive();
 // Small histories keep 2,000 sign-ups within an hour on a shared machine: one in ten mature, one in ten growing.
@@ -109,7 +109,7 @@ try {
   const founderOf = (i) => `bench-founder-${Math.floor(i / PER_FOUNDER)}`;
   const operator = await token('demo-operator');
   const founderTokens = [];
-  for (let f = 0; f <= Math.floor((COMMUNITIES + BURST) / PER_FOUNDER); f++) {
+  for (let f = 0; f <= Math.floor((COMMUNITIES + 2 * BURST) / PER_FOUNDER); f++) {
     ok(
       await call('localhost', `/api/operator/accounts/bench-founder-${f}/community-limit`, {
         method: 'PUT',
@@ -306,13 +306,29 @@ try {
   const singleP50 = pct(single, 50);
   const multiP50 = pct(multi, 50);
 
-  // Twenty sign-ups at once, each timed from its client until the community is active.
+  // Twenty sign-ups at once, each timed from its client until the community is active: first on databases nobody
+  // prepared (generation used the demo's prepared ones), then on databases the warm pool's cron step prepared.
   const stamp = Date.now().toString(36).slice(-5);
-  const burst = await Promise.all(
-    Array.from({ length: BURST }, (_, i) => signUp(`burst-${stamp}-${i + 1}`, `同时注册${i + 1}`, '南京', founderTokens.length - 1)),
+  const burstOf = async (kind) => {
+    const burst = await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        signUp(`${kind}-${stamp}-${i + 1}`, `同时注册${kind === 'cold' ? '甲' : '乙'}${i + 1}`, '南京', founderTokens.length - 1),
+      ),
+    );
+    for (const res of burst) ok(res, 'a sign-up of the burst');
+    return burst.map((r) => r.ms);
+  };
+  const coldMs = await burstOf('cold');
+  const prepared = ok(
+    await call('localhost', '/api/operator/pool/prepare', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${operator}` },
+      body: { count: BURST },
+    }),
+    'preparing databases',
   );
-  for (const res of burst) ok(res, 'a sign-up of the burst');
-  const burstMs = burst.map((r) => r.ms);
+  if (prepared.prepared.length < BURST) throw new Error(`only ${prepared.prepared.length} databases were prepared`);
+  const burstMs = await burstOf('warm');
 
   report = {
     count,
@@ -332,7 +348,8 @@ try {
       '| measure | result | target | met |',
       '|---|---|---|---|',
       `| \`GET /api/community\` p50, round-robin over ${ROUND_ROBIN} communities vs always one | ${(multiP50 / singleP50).toFixed(2)}× (${multiP50.toFixed(2)} vs ${singleP50.toFixed(2)} ms) | ≤ 1.1× | ${multiP50 / singleP50 <= 1.1 ? 'yes' : 'no'} |`,
-      `| Sign-up → active, ${BURST} at once: p95 (p50) | ${pct(burstMs, 95).toFixed(0)} ms (${pct(burstMs, 50).toFixed(0)} ms) | p95 < 300 ms | ${pct(burstMs, 95) < 300 ? 'yes' : 'no'} |`,
+      `| Sign-up → active, ${BURST} at once, on prepared databases (the warm pool): p95 (p50) | ${pct(burstMs, 95).toFixed(0)} ms (${pct(burstMs, 50).toFixed(0)} ms) | p95 < 300 ms | ${pct(burstMs, 95) < 300 ? 'yes' : 'no'} |`,
+      `| Sign-up → active, ${BURST} at once, on empty databases (the pool not yet prepared): p95 (p50) | ${pct(coldMs, 95).toFixed(0)} ms (${pct(coldMs, 50).toFixed(0)} ms) | | |`,
     ].join('\n'),
     gen: `Generating the ${created} communities (sign-up, history, grant; 4 at a time) took ${(genSeconds / 60).toFixed(1)} min, ${created ? ((genSeconds / created) * 1000).toFixed(0) : '—'} ms per community; wrangler dev with ${POOL} bound databases started in ${bootSeconds.toFixed(0)} s${restarts ? ` (calls answered "the worker restarted" and sent again: ${restarts})` : ''}.`,
     run: `The snapshot run over ${progress.total} active communities finished in ${runSeconds.toFixed(1)} s (${progress.done} done, ${progress.failed} failed). It is fanned out over the queue in messages of 10 communities, at most 2 messages (20 communities) per consumer invocation: about ${((runSeconds / progress.total) * 20).toFixed(1)} s of wall time per invocation on this machine, far below a queue consumer invocation's 15 minutes; the daily chores and the snapshot of each community are a few dozen D1 calls, under the 1,000 subrequests of an invocation. Its progress, polled every 250 ms the way the operator page polls it, was seen at ${seen.size} different counts on the way to ${progress.total}.`,

@@ -80,7 +80,9 @@ not_found_handling = "single-page-application"
 PLATFORM_HOST = "localhost"
 AUTH_MODE = "${authMode}"
 # The operator page warns when fewer pool databases than this are free.
-POOL_WARN_BELOW = "5"${
+POOL_WARN_BELOW = "5"
+# Free databases each Worker keeps migrated and holding the template's rows, so a sign-up writes only its own.
+WARM_POOL_TARGET = "20"${
     shard
       ? `\nSHARD_NAME = "${shard.name}"${Object.entries(shard.vars ?? {})
           .map(([k, v]) => `\n${k} = "${v}"`)
@@ -88,8 +90,8 @@ POOL_WARN_BELOW = "5"${
       : ''
   }
 
-# Every 5 minutes: resume stalled sign-ups and stalled backups. Hourly: deliver what quiet hours held back and send the
-# digests that are due in each community's time zone. Daily: recompute every community's metric snapshots and back
+# Every 5 minutes: resume stalled sign-ups and stalled backups, and keep WARM_POOL_TARGET databases prepared. Hourly:
+# deliver what quiet hours held back and send the digests that are due in each community's time zone. Daily: recompute every community's metric snapshots and back
 # every community up to R2.
 [triggers]
 crons = ["*/5 * * * *", "7 * * * *", "17 3 * * *"]

@@ -38,6 +38,8 @@ export interface Bindings {
   DEV_JWT_PRIVATE_KEY?: string;
   /** The operator page warns when fewer pool databases than this are free (a whole number; 5 when unset). */
   POOL_WARN_BELOW?: string;
+  /** How many free databases each Worker keeps prepared for sign-ups (worker/tenancy/warm-pool.ts; 20 when unset). */
+  WARM_POOL_TARGET?: string;
   /**
    * Unset (or `main`) when one Worker serves everything. Behind the router (worker/router/), this shard's name
    * (`shard-1`…): it then serves only requests the router forwarded to it by that name, and only its own databases.

@@ -10,6 +10,7 @@ import type { Bindings } from './env';
 import { consumeMetricsBatch, DAILY_METRICS_CRON, type MetricsMessage, startSnapshotRun } from './metrics/snapshots';
 import { type BackupMessage, consumeBackupBatch, resumeStalledBackups, startBackupRun } from './platform/backups/runs';
 import { resumeStalledProvisioning } from './platform/provisioning';
+import { topUpWarmPool } from './tenancy/warm-pool';
 
 export type { AppType } from './app';
 
@@ -28,8 +29,10 @@ export default {
       ctx.waitUntil(startDeliveryTick(env));
       return;
     }
-    // Finishes sign-ups whose request died part-way through provisioning, and sends on backups that stopped moving.
+    // Finishes sign-ups whose request died part-way through provisioning, sends on backups that stopped moving, and
+    // keeps databases prepared so that a sign-up writes only its own rows.
     ctx.waitUntil(resumeStalledProvisioning(env));
+    ctx.waitUntil(topUpWarmPool(env));
     if (env.BACKUP_TRIGGER !== 'manual') ctx.waitUntil(resumeStalledBackups(env));
   },
   async queue(batch, env, _ctx) {

@@ -136,16 +136,17 @@ describe('the database pool warning on the operator page', () => {
     expect(poolWarnBelow('12')).toBe(12);
     expect(poolWarnBelow('0')).toBe(0);
     for (const bad of [undefined, '', 'few', '-1', '2.5']) expect(poolWarnBelow(bad)).toBe(DEFAULT_POOL_WARN_BELOW);
-    const shards = [{ shard: 'main', total: 32, used: 28, free: 4 }];
-    expect(poolHealth({ total: 32, used: 28, free: 4, shards }, 5)).toEqual({
+    const shards = [{ shard: 'main', total: 32, used: 28, free: 4, prepared: 2 }];
+    expect(poolHealth({ total: 32, used: 28, free: 4, prepared: 2, shards }, 5)).toEqual({
       total: 32,
       used: 28,
       free: 4,
+      prepared: 2,
       shards,
       warnBelow: 5,
       low: true,
     });
-    expect(poolHealth({ total: 32, used: 27, free: 5, shards }, 5).low).toBe(false);
+    expect(poolHealth({ total: 32, used: 27, free: 5, prepared: 2, shards }, 5).low).toBe(false);
   });
 
   it('GET /api/operator/overview gives the free count, the threshold and low: true once fewer than 5 are free', async () => {
@@ -172,7 +173,7 @@ describe('the database pool warning on the operator page', () => {
       pool = (await overview()).pool;
       expect(pool).toMatchObject({ free: 5, low: false });
       // One Worker: the whole pool is shard `main`, with the same counts.
-      expect(pool.shards).toEqual([{ shard: 'main', total: pool.total, free: 5, used: pool.used }]);
+      expect(pool.shards).toEqual([{ shard: 'main', total: pool.total, free: 5, prepared: pool.prepared, used: pool.used }]);
       expect(await claimFreeDatabase(env.PLATFORM_DB, `${tag}-last`)).not.toBeNull();
       expect((await overview()).pool).toMatchObject({ free: 4, used: pool.used + 1, warnBelow: 5, low: true });
     } finally {

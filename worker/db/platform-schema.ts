@@ -59,6 +59,14 @@ export const databasePool = sqliteTable(
     retiredAt: text('retired_at'),
     /** The community whose database this was when it was retired. */
     retiredFrom: text('retired_from'),
+    /**
+     * A free database made ready ahead of sign-ups (worker/tenancy/warm-pool.ts): the template (`key@version`) whose
+     * community-independent rows it holds, and the last tenant migration applied; null while it is still empty.
+     */
+    preparedTemplate: text('prepared_template'),
+    preparedSchema: text('prepared_schema'),
+    /** While the cron prepares it; no sign-up or restore takes it then, unless this is old (a cron that died). */
+    preparingSince: text('preparing_since'),
   },
   (t) => [index('database_pool_shard_idx').on(t.shard, t.communityId)],
 );

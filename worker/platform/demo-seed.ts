@@ -29,6 +29,7 @@ import { seedDemoPrivacy } from './demo-privacy';
 import { seedDemoPersonalData } from './demo-personal-data';
 import { seedDemoShop } from './demo-shop';
 import { createCommunityRecord, runProvisioning } from './provisioning';
+import { topUpWarmPool } from '../tenancy/warm-pool';
 
 const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}栋`);
 
@@ -218,6 +219,9 @@ async function seedConsent(env: Bindings, binding: string) {
 }
 
 /** Creates the demo communities and people if they are missing; running it again changes nothing. */
+/** How many free databases the demo prepares for sign-ups. */
+const DEMO_PREPARED = 5;
+
 export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
   const platform = platformDb(env.PLATFORM_DB);
   const created: string[] = [];
@@ -277,5 +281,7 @@ export async function seedDemo(env: Bindings): Promise<{ created: string[] }> {
       .onConflictDoNothing(),
     platform.insert(consultantProfiles).values(demoConsultants).onConflictDoNothing(),
   ]);
+  // Local wrangler dev runs no crons: a few databases prepared as the 5-minute cron would, so a new sign-up is quick.
+  await topUpWarmPool({ ...env, WARM_POOL_TARGET: String(DEMO_PREPARED) });
   return { created };
 }

@@ -1,13 +1,15 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { platformDb, tenantDb } from '../db/client';
-import { auditLog, communities } from '../db/platform-schema';
+import { communities } from '../db/platform-schema';
 import { communityProfile } from '../db/tenant-schema';
 import type { Bindings } from '../env';
 import { AppError } from '../errors';
-import { handbookSeedBatches, templateSeedStatements } from '../templates/instantiate';
+import { communitySeedStatements } from '../templates/instantiate';
 import { findTemplate, latestTemplate } from '../templates/registry';
 import { migrateTenantDatabase } from '../tenancy/migrator';
-import { claimFreeDatabase, claimedDatabase, onThisShard, registerPoolBindings, shardName, tenantDatabase } from '../tenancy/pool';
+import { claimForSignUp, onThisShard, registerPoolBindings, tenantDatabase } from '../tenancy/pool';
+import { preparedWork, writeTemplateRows } from '../tenancy/warm-pool';
 import { accountView, mayFoundAnother } from './account-limits';
 import { type CommunitySetupInput, type StoredSetup, toStoredSetup } from './community-setup';
 
@@ -37,13 +39,26 @@ export async function createCommunityRecord(
   const id = crypto.randomUUID();
   const nameEn = input.nameEn && input.nameEn.length > 0 ? input.nameEn : null;
   const setup = toStoredSetup(input, founder.name ?? input.nameZh);
-  await db.run(sql`
+  // The claim, its audit entry and the row read back in one round trip; the audit entry is written only if it claimed.
+  const platform = env.PLATFORM_DB;
+  const claim = sql`
     INSERT INTO communities (id, slug, name_zh, name_en, status, provision_step, setup, template_key, template_version, founder_user_id)
     SELECT ${id}, ${input.slug}, ${input.nameZh}, ${nameEn}, 'provisioning', 'created', ${JSON.stringify(setup)},
            ${template.key}, ${template.version}, ${founder.userId}
      WHERE ${mayFoundAnother(founder.userId)}
-    ON CONFLICT (slug) DO NOTHING`);
-  const community = await db.query.communities.findFirst({ where: eq(communities.id, id) });
+    ON CONFLICT (slug) DO NOTHING`;
+  const [, , read] = await platform.batch([
+    statement(platform, claim),
+    platform
+      .prepare(
+        `INSERT INTO audit_log (actor_user_id, community_id, action, detail)
+         SELECT ?2, id, 'community.created', ?3 FROM communities WHERE id = ?1`,
+      )
+      .bind(id, founder.userId, JSON.stringify({ slug: input.slug, template: template.id })),
+    platform.prepare('SELECT * FROM communities WHERE id = ?1').bind(id),
+  ]);
+  const raw = read?.results[0] as Record<string, unknown> | undefined;
+  const community = raw ? communityFromRow(raw) : undefined;
   if (!community) {
     const taken = await db.query.communities.findFirst({ columns: { id: true }, where: eq(communities.slug, input.slug) });
     if (taken) throw new AppError('slug_taken', 'This address is already taken', { slug: ['This address is already taken'] });
@@ -54,13 +69,24 @@ export async function createCommunityRecord(
       { limit: account.maxCommunities, counted: account.counted },
     );
   }
-  await db.insert(auditLog).values({
-    actorUserId: founder.userId,
-    communityId: community.id,
-    action: 'community.created',
-    detail: { slug: community.slug, template: template.id },
-  });
   return community;
+}
+
+const communityColumns = getTableColumns(communities);
+
+/** A `communities` row as D1 returns it (by column name), in the shape Drizzle reads it (JSON parsed, camelCase). */
+function communityFromRow(raw: Record<string, unknown>): CommunityRow {
+  const entries = Object.entries(communityColumns).map(([key, column]) => {
+    const value = raw[column.name];
+    return [key, value === null || value === undefined ? null : column.mapFromDriverValue(value)];
+  });
+  return Object.fromEntries(entries) as CommunityRow;
+}
+
+/** A Drizzle `sql` fragment as a D1 statement, for a batch that mixes it with plain ones. */
+function statement(d1: D1Database, query: SQL): D1PreparedStatement {
+  const { sql: text, params } = new SQLiteSyncDialect().sqlToQuery(query);
+  return d1.prepare(text).bind(...params);
 }
 
 async function setStep(env: Bindings, id: string, step: ProvisionStep, extra: Partial<CommunityRow> = {}) {
@@ -71,50 +97,55 @@ async function setStep(env: Bindings, id: string, step: ProvisionStep, extra: Pa
 }
 
 /**
- * Runs (or resumes) provisioning until the community is active. Every step is idempotent, so a
- * crash at any point is finished by calling this again; residents see nothing until `active`.
+ * Runs (or resumes) provisioning until the community is active. Every step is idempotent, so a crash at any point is
+ * finished by calling this again; residents see nothing until `active`. A sign-up that claims a database the cron
+ * prepared (worker/tenancy/warm-pool.ts) writes only its own rows: four round trips from sign-up to active.
  */
-export async function runProvisioning(env: Bindings, communityId: string, hooks: ProvisionHooks = {}): Promise<CommunityRow> {
+export async function runProvisioning(
+  env: Bindings,
+  communityId: string,
+  hooks: ProvisionHooks = {},
+  known?: CommunityRow,
+): Promise<CommunityRow> {
   const db = platformDb(env.PLATFORM_DB);
   const load = async () => {
     const row = await db.query.communities.findFirst({ where: eq(communities.id, communityId) });
     if (!row) throw new AppError('not_found', 'No such community');
     return row;
   };
-  let community = await load();
+  const community = known ?? (await load());
   if (community.status !== 'provisioning') return community;
   try {
+    const template = findTemplate(`${community.templateKey}@${community.templateVersion}`);
+    if (!template) throw new Error(`template ${community.templateKey}@${community.templateVersion} is missing`);
+
     await hooks.beforeStep?.('database-claimed');
-    let binding = community.databaseBinding ?? (await claimedDatabase(env.PLATFORM_DB, communityId));
-    if (!binding) {
-      await registerPoolBindings(env);
-      binding = await claimFreeDatabase(env.PLATFORM_DB, communityId, shardName(env));
-      if (!binding) {
-        // Nothing was claimed, so nothing is lost: release the address for a later try.
-        await db.delete(communities).where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning')));
-        throw new AppError(
-          'pool_exhausted',
-          'No database is free for a new community right now. The operators have been told; please try again later.',
-        );
-      }
+    await registerPoolBindings(env);
+    const claim = await claimForSignUp(env, communityId, template.id);
+    if (!claim) {
+      // Nothing was claimed, so nothing is lost: release the address for a later try.
+      await db.delete(communities).where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning')));
+      throw new AppError(
+        'pool_exhausted',
+        'No database is free for a new community right now. The operators have been told; please try again later.',
+      );
     }
-    if (community.provisionStep === 'created' || community.databaseBinding !== binding) {
-      await setStep(env, communityId, 'database-claimed', { databaseBinding: binding });
-    }
-    const d1 = tenantDatabase(env, binding);
+    const d1 = tenantDatabase(env, claim.binding);
+    const tenant = tenantDb(d1);
+    const work = preparedWork(claim, template);
+    // Steps are recorded where they take time, so an operator sees where a slow sign-up stopped.
+    const record = (step: ProvisionStep) => (work.writeTemplate ? setStep(env, communityId, step) : undefined);
 
     await hooks.beforeStep?.('migrated');
-    await migrateTenantDatabase(d1);
-    await setStep(env, communityId, 'migrated');
+    if (work.migrate || !claim.fresh) await migrateTenantDatabase(d1);
+    await record('migrated');
 
     await hooks.beforeStep?.('seeded');
-    const tenant = tenantDb(d1);
-    const seeded = await tenant.select({ id: communityProfile.id }).from(communityProfile).limit(1);
-    if (seeded.length === 0) {
-      const template = findTemplate(`${community.templateKey}@${community.templateVersion}`);
-      if (!template) throw new Error(`template ${community.templateKey}@${community.templateVersion} is missing`);
-      for (const batch of handbookSeedBatches(d1, template)) await d1.batch(batch);
-      const [first, ...rest] = templateSeedStatements(tenant, template, {
+    // A database claimed just now holds no community's rows; one held already may have been seeded before a crash.
+    const seeded = !claim.fresh && (await tenant.select({ id: communityProfile.id }).from(communityProfile).limit(1)).length > 0;
+    if (!seeded) {
+      if (work.writeTemplate) await writeTemplateRows(d1, template);
+      const [first, ...rest] = communitySeedStatements(tenant, template, {
         communityId,
         slug: community.slug,
         nameZh: community.nameZh,
@@ -124,23 +155,23 @@ export async function runProvisioning(env: Bindings, communityId: string, hooks:
       });
       if (first) await tenant.batch([first, ...rest]);
     }
-    await setStep(env, communityId, 'seeded');
+    await record('seeded');
 
     await hooks.beforeStep?.('active');
-    await db.batch([
-      db
-        .update(communities)
-        .set({ status: 'active', provisionStep: 'active', provisionError: null, activatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
-        .where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning'))),
-      db.insert(auditLog).values({
-        actorUserId: community.founderUserId,
-        communityId,
-        action: 'community.activated',
-        detail: { binding },
-      }),
+    // Activated and audited in one round trip; the audit entry only if this call was the one that activated it.
+    const [activated] = await env.PLATFORM_DB.batch([
+      env.PLATFORM_DB.prepare(
+        `UPDATE communities SET status = 'active', provision_step = 'active', provision_error = NULL,
+                activated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+          WHERE id = ?1 AND status = 'provisioning' RETURNING *`,
+      ).bind(communityId),
+      env.PLATFORM_DB.prepare(
+        `INSERT INTO audit_log (actor_user_id, community_id, action, detail)
+         SELECT ?2, id, 'community.activated', ?3 FROM communities WHERE id = ?1 AND changes() > 0`,
+      ).bind(communityId, community.founderUserId, JSON.stringify({ binding: claim.binding })),
     ]);
-    community = await load();
-    return community;
+    const row = activated?.results[0] as Record<string, unknown> | undefined;
+    return row ? communityFromRow(row) : await load();
   } catch (error) {
     if (!(error instanceof AppError)) {
       const message = error instanceof Error ? error.message : String(error);

@@ -10,6 +10,7 @@ import { validationHook } from '../http/validation';
 import { forgetCommunity } from '../tenancy/directory';
 import { communityUrl } from '../tenancy/host';
 import { poolHealth, poolStats, poolWarnBelow, registerPoolBindings } from '../tenancy/pool';
+import { PREPARE_AT_MOST, prepareFreeDatabases, warmPoolTarget } from '../tenancy/warm-pool';
 import { communitySetupSchema } from './community-setup';
 import { type CommunityRow, createCommunityRecord, provisionSteps, runProvisioning } from './provisioning';
 
@@ -116,13 +117,25 @@ const operatorOverview = defineRoute(
           pool: z.object({
             total: z.number().int(),
             free: z.number().int(),
+            /** Free databases already migrated and holding a template's rows (worker/tenancy/warm-pool.ts). */
+            prepared: z.number().int(),
+            /** How many each Worker keeps prepared (`WARM_POOL_TARGET`). */
+            preparedTarget: z.number().int(),
             used: z.number().int(),
             /** Fewer free databases than this is low (`POOL_WARN_BELOW`). */
             warnBelow: z.number().int(),
             /** Time to grow the pool: fewer free than `warnBelow`. */
             low: z.boolean(),
             /** Each Worker's part of the pool: `main` for one Worker, `shard-1`… behind the router (docs/scaling.md). */
-            shards: z.array(z.object({ shard: z.string(), total: z.number().int(), free: z.number().int(), used: z.number().int() })),
+            shards: z.array(
+              z.object({
+                shard: z.string(),
+                total: z.number().int(),
+                free: z.number().int(),
+                prepared: z.number().int(),
+                used: z.number().int(),
+              }),
+            ),
           }),
           communities: z.array(
             z.object({
@@ -159,13 +172,40 @@ const setCommunityStatus = defineRoute(
   },
 );
 
+const preparePool = defineRoute(
+  { ...platform, allow: 'operator' },
+  {
+    method: 'post',
+    path: '/api/operator/pool/prepare',
+    operationId: 'operator.preparePool',
+    summary: "Prepare free databases for sign-ups now, as the 5-minute cron does: up to `count` of this Worker's (operators)",
+    request: {
+      body: {
+        content: { 'application/json': { schema: z.object({ count: z.number().int().min(1).max(PREPARE_AT_MOST) }) } },
+        required: true,
+      },
+    },
+    responses: {
+      200: json(
+        z.object({
+          template: z.string(),
+          prepared: z.array(z.string()),
+          failed: z.array(z.object({ binding: z.string(), error: z.string() })),
+        }),
+        'What was prepared',
+      ),
+      ...errorResponses(400, 401, 403),
+    },
+  },
+);
+
 /** Routes of the platform's own host: sign-up and operators' pages. */
 export const platformRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createCommunity, async (c) => {
     const identity = identityOf(c);
     const record = await createCommunityRecord(c.env, c.req.valid('json'), identity);
     try {
-      const row = await runProvisioning(c.env, record.id);
+      const row = await runProvisioning(c.env, record.id, {}, record);
       return c.json(statusView(c, row), 201);
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -203,7 +243,7 @@ export const platformRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     ]);
     return c.json(
       {
-        pool: poolHealth(pool, poolWarnBelow(c.env.POOL_WARN_BELOW)),
+        pool: { ...poolHealth(pool, poolWarnBelow(c.env.POOL_WARN_BELOW)), preparedTarget: warmPoolTarget(c.env.WARM_POOL_TARGET) },
         communities: rows.map((r) => ({
           slug: r.slug,
           nameZh: r.nameZh,
@@ -234,4 +274,15 @@ export const platformRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
     ]);
     forgetCommunity(row.slug);
     return c.json(statusView(c, await findBySlug(c, row.slug)), 200);
+  })
+  .openapi(preparePool, async (c) => {
+    const report = await prepareFreeDatabases(c.env, c.req.valid('json').count);
+    await platformDb(c.env.PLATFORM_DB)
+      .insert(auditLog)
+      .values({
+        actorUserId: identityOf(c).userId,
+        action: 'pool.prepared',
+        detail: { template: report.template, prepared: report.prepared.length, failed: report.failed.length },
+      });
+    return c.json(report, 200);
   });

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { TenantDb } from '../db/client';
 import {
@@ -30,18 +31,12 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 /**
- * The statements that write a template's structure into a new community's database. The caller runs
- * them in one batch (one transaction), with the profile row last, so "profile exists" means "fully seeded".
+ * The template's rows that are the same in every community built from it: the programs, the coordination structure
+ * and the canvas. A database can hold them before anyone signs up (worker/tenancy/warm-pool.ts); the parties' own
+ * organisations are named per community by `communitySeedStatements`.
  */
-export function templateSeedStatements(db: TenantDb, template: TemplatePackage, args: InstantiateArgs): BatchItem<'sqlite'>[] {
-  const { setup } = args;
+export function templateBaseStatements(db: TenantDb, template: TemplatePackage): BatchItem<'sqlite'>[] {
   const { model } = template;
-  const partyNames: Record<string, string | null> = {
-    'residents-committee': setup.parties.residentsCommittee,
-    'owners-committee': setup.parties.ownersCommittee,
-    'property-company': setup.parties.propertyCompany,
-    association: `${args.nameZh}社区互助会`,
-  };
   const statements: BatchItem<'sqlite'>[] = [
     db.insert(programs).values(
       template.programs.map((p, i) => ({
@@ -60,7 +55,7 @@ export function templateSeedStatements(db: TenantDb, template: TemplatePackage, 
         position: i + 1,
         titleZh: p.title.zh,
         titleEn: p.title.en,
-        organisationName: partyNames[p.key] ?? null,
+        organisationName: null,
         remitZh: p.remit.zh,
         remitEn: p.remit.en,
       })),
@@ -80,20 +75,41 @@ export function templateSeedStatements(db: TenantDb, template: TemplatePackage, 
   ];
   const memberships = model.bodies.flatMap((b) => b.parties.map((partyKey) => ({ bodyKey: b.key, partyKey })));
   if (memberships.length > 0) statements.push(db.insert(bodyParties).values(memberships));
-  // D1 allows 100 bound parameters per statement.
-  chunk(setup.buildings, 25).forEach((group, chunkIndex) => {
-    statements.push(
-      db
-        .insert(buildings)
-        .values(group.map((name, i) => ({ name, position: chunkIndex * 25 + i + 1, contactsRequired: model.contactsPerBuilding }))),
-    );
-  });
   const canvas = [
     ...template.canvas.systems.map((s, i) => ({ key: s.key, section: 'system' as const, position: i + 1 })),
     ...template.programs.map((p, i) => ({ key: `module:${p.key}`, section: 'module' as const, position: i + 1 })),
   ];
   statements.push(db.insert(canvasEntries).values(canvas));
-  // The database is empty here, so the founder is member 1.
+  return statements;
+}
+
+/**
+ * The rows that make a database one community's: its parties' organisations, buildings, founder and profile. They
+ * follow `templateBaseStatements` (in the same batch, or in a database prepared earlier), the profile row last, so
+ * "profile exists" means "fully seeded".
+ */
+export function communitySeedStatements(db: TenantDb, template: TemplatePackage, args: InstantiateArgs): BatchItem<'sqlite'>[] {
+  const { setup } = args;
+  const partyNames: Record<string, string | null> = {
+    'residents-committee': setup.parties.residentsCommittee,
+    'owners-committee': setup.parties.ownersCommittee,
+    'property-company': setup.parties.propertyCompany,
+    association: `${args.nameZh}社区互助会`,
+  };
+  const statements: BatchItem<'sqlite'>[] = template.model.parties
+    .filter((p) => partyNames[p.key])
+    .map((p) => db.update(parties).set({ organisationName: partyNames[p.key] }).where(eq(parties.key, p.key)));
+  // D1 allows 100 bound parameters per statement.
+  chunk(setup.buildings, 25).forEach((group, chunkIndex) => {
+    statements.push(
+      db
+        .insert(buildings)
+        .values(
+          group.map((name, i) => ({ name, position: chunkIndex * 25 + i + 1, contactsRequired: template.model.contactsPerBuilding })),
+        ),
+    );
+  });
+  // The database is empty of people here, so the founder is member 1.
   statements.push(db.insert(members).values({ id: 1, userId: args.founderUserId, displayName: setup.founderName }));
   statements.push(db.insert(memberRoles).values({ memberId: 1, role: 'association-admin', partyKey: '', grantedBy: 'founder' }));
   statements.push(
@@ -108,10 +124,25 @@ export function templateSeedStatements(db: TenantDb, template: TemplatePackage, 
       households: setup.households,
       templateKey: template.key,
       templateVersion: template.version,
-      surplusRatePercent: model.defaultSurplusRatePercent,
+      surplusRatePercent: template.model.defaultSurplusRatePercent,
     }),
   );
   return statements;
+}
+
+/** Everything a template writes into a new community's database, for one batch (one transaction). */
+export function templateSeedStatements(db: TenantDb, template: TemplatePackage, args: InstantiateArgs): BatchItem<'sqlite'>[] {
+  return [...templateBaseStatements(db, template), ...communitySeedStatements(db, template, args)];
+}
+
+/**
+ * Empties the rows `templateBaseStatements` and `handbookSeedBatches` wrote, children first, in a database that holds
+ * nothing else (a free one prepared for another template), so that another template can be written into it.
+ */
+export function templateResetStatements(d1: D1Database): D1PreparedStatement[] {
+  return ['handbook_revisions', 'handbook_chapters', 'canvas_entries', 'body_parties', 'bodies', 'parties', 'programs'].map((table) =>
+    d1.prepare(`DELETE FROM ${table}`),
+  );
 }
 
 const LOCALES = [

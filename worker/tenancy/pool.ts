@@ -76,10 +76,16 @@ export async function claimedDatabase(platform: D1Database, communityId: string)
   return row?.binding ?? null;
 }
 
+/** How long a database stays set aside while the cron prepares it; a lease older than this was left by a dead run. */
+export const LEASE_SECONDS = 120;
+
+/** SQL (over `database_pool`) for "not being prepared right now" (worker/tenancy/warm-pool.ts). */
+export const notBeingPrepared = `(preparing_since IS NULL OR preparing_since < strftime('%Y-%m-%dT%H:%M:%fZ','now','-${LEASE_SECONDS} seconds'))`;
+
 /** Neither claimed by a community, nor held by a restore, nor retired. */
 const isFree = and(isNull(databasePool.communityId), isNull(databasePool.heldFor), isNull(databasePool.retiredAt))!;
-/** Free, and bound to the Worker asking (its shard). */
-const isFreeOn = (shard: string) => and(isFree, eq(databasePool.shard, shard))!;
+/** Free, bound to the Worker asking (its shard), and not being prepared by the cron (worker/tenancy/warm-pool.ts). */
+const isFreeOn = (shard: string) => and(isFree, eq(databasePool.shard, shard), sql.raw(notBeingPrepared))!;
 
 /**
  * Claims one free database for a community in a single conditional UPDATE, so two sign-ups can
@@ -95,16 +101,63 @@ export async function claimFreeDatabase(platform: D1Database, communityId: strin
   return row?.binding ?? null;
 }
 
+export interface Claim {
+  binding: string;
+  /** Whether this call claimed it; false when the community already held it (a sign-up resumed). */
+  fresh: boolean;
+  preparedTemplate: string | null;
+  preparedSchema: string | null;
+}
+
+/**
+ * A sign-up's database in one round trip: the one it already holds, or else a free one claimed now (a database
+ * prepared for its template first, then an empty one, then one prepared for another template), recorded on the
+ * community with the step `database-claimed` in the same transaction. Null when none is free.
+ */
+export async function claimForSignUp(env: Bindings, communityId: string, template: string): Promise<Claim | null> {
+  const free = `community_id IS NULL AND held_for IS NULL AND retired_at IS NULL AND shard = ?3 AND ${notBeingPrepared}`;
+  const [claimed, , held] = await env.PLATFORM_DB.batch([
+    env.PLATFORM_DB.prepare(
+      `UPDATE database_pool SET community_id = ?1, claimed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+        WHERE binding = (SELECT binding FROM database_pool WHERE ${free}
+                          ORDER BY CASE WHEN prepared_template = ?2 THEN 0 WHEN prepared_template IS NULL THEN 1 ELSE 2 END, binding
+                          LIMIT 1)
+          AND ${free}
+          AND NOT EXISTS (SELECT 1 FROM database_pool WHERE community_id = ?1)`,
+    ).bind(communityId, template, shardName(env)),
+    env.PLATFORM_DB.prepare(
+      `UPDATE communities SET database_binding = (SELECT binding FROM database_pool WHERE community_id = ?1),
+              provision_step = CASE WHEN provision_step = 'created' THEN 'database-claimed' ELSE provision_step END,
+              provision_error = NULL
+        WHERE id = ?1 AND status = 'provisioning' AND EXISTS (SELECT 1 FROM database_pool WHERE community_id = ?1)`,
+    ).bind(communityId),
+    env.PLATFORM_DB.prepare(
+      'SELECT binding, prepared_template AS preparedTemplate, prepared_schema AS preparedSchema FROM database_pool WHERE community_id = ?1',
+    ).bind(communityId),
+  ]);
+  const row = (held?.results as Omit<Claim, 'fresh'>[] | undefined)?.[0];
+  return row ? { ...row, fresh: (claimed?.meta.changes ?? 0) > 0 } : null;
+}
+
 /**
  * Holds one free database for a restore while the backup is imported into it, in one conditional UPDATE as a claim
  * is; the restore then gives it to a community, or retires it if the import failed. Returns null when none is free.
  */
 export async function holdFreeDatabase(platform: D1Database, restoreId: string, shard = 'main'): Promise<string | null> {
   const free = isFreeOn(shard);
+  // An empty database first: the prepared ones are worth most to sign-ups (the import empties them all the same).
   const [row] = await platformDb(platform)
     .update(databasePool)
     .set({ heldFor: restoreId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
-    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${free} ORDER BY binding LIMIT 1)`), free))
+    .where(
+      and(
+        eq(
+          databasePool.binding,
+          sql`(SELECT binding FROM database_pool WHERE ${free} ORDER BY prepared_template IS NOT NULL, binding LIMIT 1)`,
+        ),
+        free,
+      ),
+    )
     .returning({ binding: databasePool.binding });
   return row?.binding ?? null;
 }
@@ -112,9 +165,11 @@ export async function holdFreeDatabase(platform: D1Database, restoreId: string, 
 export interface PoolStats {
   total: number;
   free: number;
+  /** Free databases already holding a template's rows, ready for a sign-up to claim (worker/tenancy/warm-pool.ts). */
+  prepared: number;
   used: number;
   /** The same counts for each Worker holding part of the pool (`main` alone unless sharded), by name. */
-  shards: { shard: string; total: number; free: number; used: number }[];
+  shards: { shard: string; total: number; free: number; prepared: number; used: number }[];
 }
 
 export async function poolStats(platform: D1Database): Promise<PoolStats> {
@@ -123,6 +178,7 @@ export async function poolStats(platform: D1Database): Promise<PoolStats> {
       shard: databasePool.shard,
       total: sql<number>`COUNT(*)`,
       free: sql<number>`COALESCE(SUM(CASE WHEN ${isFree} THEN 1 ELSE 0 END), 0)`,
+      prepared: sql<number>`COALESCE(SUM(CASE WHEN ${isFree} AND ${databasePool.preparedTemplate} IS NOT NULL THEN 1 ELSE 0 END), 0)`,
     })
     .from(databasePool)
     .groupBy(databasePool.shard)
@@ -132,11 +188,13 @@ export async function poolStats(platform: D1Database): Promise<PoolStats> {
     shard: r.shard,
     total: Number(r.total),
     free: Number(r.free),
+    prepared: Number(r.prepared),
     used: Number(r.total) - Number(r.free),
   }));
   const total = shards.reduce((sum, r) => sum + r.total, 0);
   const free = shards.reduce((sum, r) => sum + r.free, 0);
-  return { total, used: total - free, free, shards };
+  const prepared = shards.reduce((sum, r) => sum + r.prepared, 0);
+  return { total, used: total - free, free, prepared, shards };
 }
 
 /** Below this many free databases the operator page warns, unless `POOL_WARN_BELOW` says otherwise. */

@@ -11,6 +11,13 @@ export const zh = {
     used: '已用',
     total: '总数',
     lowPool: '空闲数据库只剩 {{ free }} 个，少于预警线 {{ threshold }} 个，请按运维手册扩充数据库池。',
+    prepared: '已备好',
+    warmPool: '预先备好的数据库',
+    warmPoolHelp:
+      '每 5 分钟，系统把空闲数据库预先建好表结构、写入模板的手册、九项计划和协调架构，直到备好 {{ target }} 个。新社区注册时领用备好的数据库，只需写入自己的几行资料，几十毫秒即可开通。',
+    preparedCount: '已备好 {{ prepared }} 个，目标 {{ target }} 个',
+    prepareNow: '现在备好 {{ count }} 个',
+    preparedNow: '刚备好 {{ prepared }} 个数据库，失败 {{ failed }} 个。',
     communities: '社区',
     slug: '网址',
     name: '名称',
@@ -134,6 +141,13 @@ export const en: Translation<typeof zh> = {
     total: 'Total',
     lowPool:
       'Only {{ free }} free databases left, fewer than the warning line of {{ threshold }}; grow the pool as the operations guide describes.',
+    prepared: 'Prepared',
+    warmPool: 'Databases prepared ahead',
+    warmPoolHelp:
+      "Every 5 minutes, free databases are given their tables and the template's handbooks, nine programs and coordination structure, until {{ target }} are ready. A new community claims a prepared one and writes only its own few rows, so it opens in tens of milliseconds.",
+    preparedCount: '{{ prepared }} prepared, target {{ target }}',
+    prepareNow: 'Prepare {{ count }} now',
+    preparedNow: 'Prepared {{ prepared }} databases just now; {{ failed }} failed.',
     communities: 'Communities',
     slug: 'Address',
     name: 'Name',

@@ -6,6 +6,7 @@ import { ApiError, api, request } from '../../lib/api';
 import { AccountLimits } from './account-limits';
 import { ConsultantRegistry, SnapshotRuns } from './operator-metrics';
 import { TableWrap } from '../../components/table-wrap';
+import { WarmPool } from './warm-pool';
 import { formatDateTime } from '../../lib/format';
 
 /** The operators' page: the database pool and its warning, communities, account limits, snapshot runs, consultants. */
@@ -67,6 +68,7 @@ export default function Operator() {
                       <tr>
                         <th scope="col">{t('operator.shard')}</th>
                         <th scope="col">{t('operator.free')}</th>
+                        <th scope="col">{t('operator.prepared')}</th>
                         <th scope="col">{t('operator.used')}</th>
                         <th scope="col">{t('operator.total')}</th>
                       </tr>
@@ -77,6 +79,7 @@ export default function Operator() {
                           <tr>
                             <th scope="row">{shard.shard}</th>
                             <td>{shard.free}</td>
+                            <td>{shard.prepared}</td>
                             <td>{shard.used}</td>
                             <td>{shard.total}</td>
                           </tr>
@@ -91,6 +94,7 @@ export default function Operator() {
                   {t('operator.lowPool', { free: String(data().pool.free), threshold: String(data().pool.warnBelow) })}
                 </p>
               </Show>
+              <WarmPool prepared={data().pool.prepared} target={data().pool.preparedTarget} free={data().pool.free} refetch={refetch} />
               <h2>{t('operator.communities')}</h2>
               <TableWrap label={t('operator.communities')}>
                 <table>
