@@ -141,3 +141,9 @@ export const positiveInt = (value: unknown): number | null => {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 };
+
+/** The id the route's path names (`{id}`). */
+export const routeId = (scope: Scope): number | null => positiveInt(scope.params.id);
+
+/** An id the body names in `field`. */
+export const bodyId = (scope: Scope, field: string): number | null => positiveInt(scope.body?.[field]);
