@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { Bindings } from '../../worker/env';
 import { communitySetupSchema } from '../../worker/platform/community-setup';
-import { createCommunityRecord, runProvisioning } from '../../worker/platform/provisioning';
+import { recordSignUp, runProvisioning } from '../../worker/platform/provisioning';
 import { claimFreeDatabase, registerPoolBindings, tenantDatabase } from '../../worker/tenancy/pool';
 import { countRoundTrips, type RoundTrips } from '../../worker/tenancy/round-trip-counter';
 import { tenantMigrations } from '../../worker/tenancy/tenant-migrations.generated';
@@ -53,8 +53,8 @@ async function signUp(countedEnv: Bindings = env, templateId = template.id) {
   const founder = uid('founder');
   const parties = { residentsCommittee: '竹园居委会', ownersCommittee: '竹园业委会', propertyCompany: '竹园物业' };
   const input = communitySetupSchema.parse(setupBody(slug, { parties, template: templateId }));
-  const record = await createCommunityRecord(countedEnv, input, { userId: founder, name: '创始人' });
-  const row = await runProvisioning(countedEnv, record.id, {}, record);
+  const record = await recordSignUp(countedEnv, input, { userId: founder, name: '创始人' });
+  const row = await runProvisioning(countedEnv, record.community.id, {}, record);
   return { row, slug, founder };
 }
 
@@ -125,7 +125,7 @@ describe('the warm pool', () => {
     expect(await count(tenantDatabase(env, older.row.databaseBinding!), 'community_profile', 'WHERE template_version = 1')).toBe(1);
   });
 
-  it('a sign-up on a prepared database is complete: its own rows on the shared ones, in four round trips', async () => {
+  it('a sign-up on a prepared database is complete: its own rows on the shared ones, in three round trips', async () => {
     await registerPoolBindings(env);
     await prepareFreeDatabases(env, 1);
     const trips: RoundTrips = { count: 0 };
@@ -133,8 +133,8 @@ describe('the warm pool', () => {
     await registerPoolBindings(countedEnv);
     trips.count = 0;
     const { row, slug, founder } = await signUp(countedEnv);
-    // Record (1), claim (1), the community's rows (1), active (1).
-    expect(trips.count).toBe(4);
+    // The record with its claim (1), the community's rows (1), active (1).
+    expect(trips.count).toBe(3);
     expect(row).toMatchObject({ status: 'active', provisionStep: 'active', provisionError: null });
     expect((await poolRow(row.databaseBinding!)).prepared_template).toBe(template.id);
 

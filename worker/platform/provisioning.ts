@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { communitySeedStatements } from '../templates/instantiate';
 import { findTemplate, latestTemplate } from '../templates/registry';
 import { migrateTenantDatabase } from '../tenancy/migrator';
-import { claimForSignUp, onThisShard, registerPoolBindings, tenantDatabase } from '../tenancy/pool';
+import { type Claim, claimForSignUp, claimFrom, claimStatements, onThisShard, registerPoolBindings, tenantDatabase } from '../tenancy/pool';
 import { preparedWork, writeTemplateRows } from '../tenancy/warm-pool';
 import { accountView, mayFoundAnother } from './account-limits';
 import { type CommunitySetupInput, type StoredSetup, toStoredSetup } from './community-setup';
@@ -33,31 +33,48 @@ export async function createCommunityRecord(
   input: CommunitySetupInput,
   founder: { userId: string; name?: string },
 ): Promise<CommunityRow> {
+  return (await recordSignUp(env, input, founder, false)).community;
+}
+
+/**
+ * Records the sign-up as `createCommunityRecord` does and, with `claim`, gives it a database in the same round trip
+ * (`claimStatements`); `runProvisioning` then goes on from that claim. The claim is null when none was free.
+ */
+export async function recordSignUp(
+  env: Bindings,
+  input: CommunitySetupInput,
+  founder: { userId: string; name?: string },
+  claim = true,
+): Promise<{ community: CommunityRow; claim: Claim | null }> {
   const db = platformDb(env.PLATFORM_DB);
   const template = input.template ? findTemplate(input.template) : latestTemplate('cuizhuyuan');
   if (!template) throw new AppError('validation_failed', 'Unknown template', { template: ['Unknown template'] });
   const id = crypto.randomUUID();
   const nameEn = input.nameEn && input.nameEn.length > 0 ? input.nameEn : null;
   const setup = toStoredSetup(input, founder.name ?? input.nameZh);
-  // The claim, its audit entry and the row read back in one round trip; the audit entry is written only if it claimed.
+  // The address, its audit entry (only if it was taken now) and the row read back in one round trip, with the claim of a
+  // database between them when asked for.
   const platform = env.PLATFORM_DB;
-  const claim = sql`
+  if (claim) await registerPoolBindings(env);
+  const insert = sql`
     INSERT INTO communities (id, slug, name_zh, name_en, status, provision_step, setup, template_key, template_version, founder_user_id)
     SELECT ${id}, ${input.slug}, ${input.nameZh}, ${nameEn}, 'provisioning', 'created', ${JSON.stringify(setup)},
            ${template.key}, ${template.version}, ${founder.userId}
      WHERE ${mayFoundAnother(founder.userId)}
     ON CONFLICT (slug) DO NOTHING`;
-  const [, , read] = await platform.batch([
-    statement(platform, claim),
+  const claiming = claim ? claimStatements(env, id, template.id) : [];
+  const results = await platform.batch([
+    statement(platform, insert),
     platform
       .prepare(
         `INSERT INTO audit_log (actor_user_id, community_id, action, detail)
          SELECT ?2, id, 'community.created', ?3 FROM communities WHERE id = ?1`,
       )
       .bind(id, founder.userId, JSON.stringify({ slug: input.slug, template: template.id })),
+    ...claiming,
     platform.prepare('SELECT * FROM communities WHERE id = ?1').bind(id),
   ]);
-  const raw = read?.results[0] as Record<string, unknown> | undefined;
+  const raw = results[results.length - 1]?.results[0] as Record<string, unknown> | undefined;
   const community = raw ? communityFromRow(raw) : undefined;
   if (!community) {
     const taken = await db.query.communities.findFirst({ columns: { id: true }, where: eq(communities.slug, input.slug) });
@@ -69,7 +86,7 @@ export async function createCommunityRecord(
       { limit: account.maxCommunities, counted: account.counted },
     );
   }
-  return community;
+  return { community, claim: claim ? claimFrom(results.slice(2, 2 + claiming.length)) : null };
 }
 
 const communityColumns = getTableColumns(communities);
@@ -99,13 +116,14 @@ async function setStep(env: Bindings, id: string, step: ProvisionStep, extra: Pa
 /**
  * Runs (or resumes) provisioning until the community is active. Every step is idempotent, so a crash at any point is
  * finished by calling this again; residents see nothing until `active`. A sign-up that claims a database the cron
- * prepared (worker/tenancy/warm-pool.ts) writes only its own rows: four round trips from sign-up to active.
+ * prepared (worker/tenancy/warm-pool.ts) writes only its own rows: three round trips from sign-up to active, the
+ * record and the claim in one (`recordSignUp`).
  */
 export async function runProvisioning(
   env: Bindings,
   communityId: string,
   hooks: ProvisionHooks = {},
-  known?: CommunityRow,
+  known?: { community: CommunityRow; claim: Claim | null },
 ): Promise<CommunityRow> {
   const db = platformDb(env.PLATFORM_DB);
   const load = async () => {
@@ -113,7 +131,7 @@ export async function runProvisioning(
     if (!row) throw new AppError('not_found', 'No such community');
     return row;
   };
-  const community = known ?? (await load());
+  const community = known?.community ?? (await load());
   if (community.status !== 'provisioning') return community;
   try {
     const template = findTemplate(`${community.templateKey}@${community.templateVersion}`);
@@ -121,7 +139,7 @@ export async function runProvisioning(
 
     await hooks.beforeStep?.('database-claimed');
     await registerPoolBindings(env);
-    const claim = await claimForSignUp(env, communityId, template.id);
+    const claim = known?.claim ?? (await claimForSignUp(env, communityId, template.id));
     if (!claim) {
       // Nothing was claimed, so nothing is lost: release the address for a later try.
       await db.delete(communities).where(and(eq(communities.id, communityId), eq(communities.status, 'provisioning')));

@@ -12,7 +12,7 @@ import { communityUrl } from '../tenancy/host';
 import { poolHealth, poolStats, poolWarnBelow, registerPoolBindings } from '../tenancy/pool';
 import { PREPARE_AT_MOST, prepareFreeDatabases, warmPoolTarget } from '../tenancy/warm-pool';
 import { communitySetupSchema } from './community-setup';
-import { type CommunityRow, createCommunityRecord, provisionSteps, runProvisioning } from './provisioning';
+import { type CommunityRow, provisionSteps, recordSignUp, runProvisioning } from './provisioning';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -203,14 +203,14 @@ const preparePool = defineRoute(
 export const platformRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(createCommunity, async (c) => {
     const identity = identityOf(c);
-    const record = await createCommunityRecord(c.env, c.req.valid('json'), identity);
+    const record = await recordSignUp(c.env, c.req.valid('json'), identity);
     try {
-      const row = await runProvisioning(c.env, record.id, {}, record);
+      const row = await runProvisioning(c.env, record.community.id, {}, record);
       return c.json(statusView(c, row), 201);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      console.error('provisioning stopped part-way', record.slug, error);
-      return c.json(statusView(c, await findBySlug(c, record.slug)), 202);
+      console.error('provisioning stopped part-way', record.community.slug, error);
+      return c.json(statusView(c, await findBySlug(c, record.community.slug)), 202);
     }
   })
   .openapi(getCommunityStatus, async (c) => {

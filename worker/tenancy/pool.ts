@@ -110,20 +110,22 @@ export interface Claim {
 }
 
 /**
- * A sign-up's database in one round trip: the one it already holds, or else a free one claimed now (a database
- * prepared for its template first, then an empty one, then one prepared for another template), recorded on the
- * community with the step `database-claimed` in the same transaction. Null when none is free.
+ * The statements that give a sign-up its database, for one batch: the one it already holds, or else a free one claimed
+ * now (a database prepared for its template first, then an empty one, then one prepared for another template), recorded
+ * on the community with the step `database-claimed` in the same transaction; then what was claimed. `claimFrom` reads
+ * their results. Nothing is claimed for a community that is not (or no longer) being set up.
  */
-export async function claimForSignUp(env: Bindings, communityId: string, template: string): Promise<Claim | null> {
+export function claimStatements(env: Bindings, communityId: string, template: string): D1PreparedStatement[] {
   const free = `community_id IS NULL AND held_for IS NULL AND retired_at IS NULL AND shard = ?3 AND ${notBeingPrepared}`;
-  const [claimed, , held] = await env.PLATFORM_DB.batch([
+  return [
     env.PLATFORM_DB.prepare(
       `UPDATE database_pool SET community_id = ?1, claimed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
         WHERE binding = (SELECT binding FROM database_pool WHERE ${free}
                           ORDER BY CASE WHEN prepared_template = ?2 THEN 0 WHEN prepared_template IS NULL THEN 1 ELSE 2 END, binding
                           LIMIT 1)
           AND ${free}
-          AND NOT EXISTS (SELECT 1 FROM database_pool WHERE community_id = ?1)`,
+          AND NOT EXISTS (SELECT 1 FROM database_pool WHERE community_id = ?1)
+          AND EXISTS (SELECT 1 FROM communities WHERE id = ?1 AND status = 'provisioning')`,
     ).bind(communityId, template, shardName(env)),
     env.PLATFORM_DB.prepare(
       `UPDATE communities SET database_binding = (SELECT binding FROM database_pool WHERE community_id = ?1),
@@ -134,9 +136,19 @@ export async function claimForSignUp(env: Bindings, communityId: string, templat
     env.PLATFORM_DB.prepare(
       'SELECT binding, prepared_template AS preparedTemplate, prepared_schema AS preparedSchema FROM database_pool WHERE community_id = ?1',
     ).bind(communityId),
-  ]);
+  ];
+}
+
+/** The claim from the results of `claimStatements`, in order; null when none was free. */
+export function claimFrom(results: D1Result[]): Claim | null {
+  const [claimed, , held] = results;
   const row = (held?.results as Omit<Claim, 'fresh'>[] | undefined)?.[0];
   return row ? { ...row, fresh: (claimed?.meta.changes ?? 0) > 0 } : null;
+}
+
+/** A sign-up's database in one round trip (`claimStatements`). Null when none is free. */
+export async function claimForSignUp(env: Bindings, communityId: string, template: string): Promise<Claim | null> {
+  return claimFrom(await env.PLATFORM_DB.batch(claimStatements(env, communityId, template)));
 }
 
 /**
