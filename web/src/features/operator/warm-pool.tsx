@@ -23,7 +23,7 @@ export function WarmPool(props: { prepared: number; target: number; free: number
   }
 
   return (
-    <section aria-labelledby="warm-pool-title">
+    <section class="warm-pool" aria-labelledby="warm-pool-title">
       <h3 id="warm-pool-title">{t('operator.warmPool')}</h3>
       <p class="help">{t('operator.warmPoolHelp', { target: String(props.target) })}</p>
       <p>
