@@ -309,26 +309,16 @@ try {
   // Twenty sign-ups at once, each timed from its client until the community is active: first on databases nobody
   // prepared (generation used the demo's prepared ones), then on databases the warm pool's cron step prepared.
   const stamp = Date.now().toString(36).slice(-5);
-  const burstOf = async (kind) => {
-    const burst = await Promise.all(
-      Array.from({ length: BURST }, (_, i) =>
-        signUp(`${kind}-${stamp}-${i + 1}`, `同时注册${kind === 'cold' ? '甲' : '乙'}${i + 1}`, '南京', founderTokens.length - 1),
-      ),
-    );
-    for (const res of burst) ok(res, 'a sign-up of the burst');
-    return burst.map((r) => r.ms);
+  const burstOf = async (kind, mark) => {
+    const one = (i) => signUp(`${kind}-${stamp}-${i}`, `同时注册${mark}${i}`, '南京', founderTokens.length - 1);
+    const burst = await Promise.all(Array.from({ length: BURST }, (_, i) => one(i + 1)));
+    return burst.map((res) => ok(res, 'a sign-up of the burst') && res.ms);
   };
-  const coldMs = await burstOf('cold');
-  const prepared = ok(
-    await call('localhost', '/api/operator/pool/prepare', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${operator}` },
-      body: { count: BURST },
-    }),
-    'preparing databases',
-  );
-  if (prepared.prepared.length < BURST) throw new Error(`only ${prepared.prepared.length} databases were prepared`);
-  const burstMs = await burstOf('warm');
+  const coldMs = await burstOf('cold', '甲');
+  const prepare = { method: 'POST', headers: { authorization: `Bearer ${operator}` }, body: { count: BURST } };
+  const { prepared } = ok(await call('localhost', '/api/operator/pool/prepare', prepare), 'preparing databases');
+  if (prepared.length < BURST) throw new Error(`only ${prepared.length} databases were prepared`);
+  const burstMs = await burstOf('warm', '乙');
 
   report = {
     count,
