@@ -8,7 +8,7 @@ import { Agent, request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCommunitySql } from './generate-community.mjs';
-import { BENCH_CARE_COORDINATOR, BENCH_CARE_VOLUNTEER } from './generate-courses-care.mjs';
+import { BENCH_CARE_COORDINATOR, BENCH_CARE_VOLUNTEER } from './generate-care.mjs';
 import { BENCH_LIBRARIAN } from './generate-tools.mjs';
 import { localRequest, run, startLocalServer } from './local-server.mjs';
 
@@ -198,7 +198,8 @@ year's duty roster; 彩虹屋 with 2,000 items (in stock, sold, passed on, recyc
 closings; a needs register of 1,000 needs; 社区大学 with 200 courses over five terms, about 2,000 enrolments (fees paid
 and refunded in the ledger), their sessions and attendance; 居家养老 with 150 elders, their pairings, about 10,000 visits
 and the volunteers' time bank; four partnerships with their visits and donations (\`scripts/generate-tools.mjs\`,
-\`scripts/generate-shop-needs.mjs\`, \`scripts/generate-courses-care.mjs\`).
+\`scripts/generate-shop-needs.mjs\`, \`scripts/generate-courses.mjs\`,
+\`scripts/generate-care.mjs\`, \`scripts/generate-partnerships.mjs\`).
 A resident, a member who is both librarian and shop volunteer, a care coordinator and a care volunteer call the pages
 a role of theirs calls.
 Each page's API call: 200 sequential requests after a warm-up, on local wrangler dev (workerd, local D1); round

@@ -1,12 +1,8 @@
 // The benchmark community's 彩虹屋 (2,000 donated items, their sales and daily closings) and needs register
 // (about 1,000 needs with their responses and steps); generate-tools.mjs calls these with its random source.
 
-import { inserts } from './generate-sql.mjs';
+import { DAY, inserts, iso, localDate } from './generate-sql.mjs';
 
-const DAY = 86400_000;
-/** The community's clock (Asia/Shanghai, no daylight saving): local dates are UTC + 8 h. */
-const localDate = (ms) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-const iso = (ms) => new Date(ms).toISOString();
 /** The member who receives, sells and closes the day (bench-user-5, who is also the librarian). */
 const VOLUNTEER = 5;
 

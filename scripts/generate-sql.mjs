@@ -1,4 +1,4 @@
-// The benchmark generators' shared pieces: a seeded random source and bulk INSERT statements.
+// The benchmark generators' shared pieces: a seeded random source, bulk INSERT statements, the community's clock.
 
 /** A deterministic random source (a linear congruential generator), so a seed always generates the same community. */
 export function rng(seed) {
@@ -27,3 +27,15 @@ export function inserts(table, columns, rows, chunk = 200) {
   }
   return out;
 }
+
+export const DAY = 86400_000;
+export const HOUR = 3600_000;
+/** The community's clock (Asia/Shanghai, no daylight saving): local dates are UTC + 8 h. */
+export const localDate = (ms) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+export const iso = (ms) => new Date(ms).toISOString();
+/** The instant of a local day's midnight. */
+export const localMidnight = (date) => Date.parse(`${date}T00:00:00+08:00`);
+/** A ledger transaction's id, found by its ref. */
+export const txId = (ref) => raw(`(SELECT id FROM ledger_transactions WHERE ref = '${ref}')`);
+/** A ledger account's id, found by its key. */
+export const accountId = (key) => raw(`(SELECT id FROM ledger_accounts WHERE key = '${key}')`);

@@ -1,17 +1,14 @@
 // Generates SQL for the program tools of the benchmark's large community: 明志书屋 (3,000 titles, their copies,
 // 20,000 loans over two years, reservations, a duty roster), 彩虹屋 (2,000 donated items, their sales and daily
-// closings), a needs register of about 1,000 needs, and (generate-courses-care.mjs) 社区大学's 200 courses with 2,000
-// enrolments, 居家养老's 150 elders with 10,000 visits and their time bank, and four outside partnerships.
-// Deterministic for a given seed and `now`.
+// closings), a needs register of about 1,000 needs, 社区大学's 200 courses with 2,000 enrolments (generate-courses.mjs),
+// 居家养老's 150 elders with 10,000 visits and their time bank (generate-care.mjs), and four outside partnerships
+// (generate-partnerships.mjs). Deterministic for a given seed and `now`.
 
-import { inserts, rng } from './generate-sql.mjs';
-import { BENCH_CARE_COORDINATOR, care, courses, partnershipsWith } from './generate-courses-care.mjs';
+import { BENCH_CARE_COORDINATOR, care } from './generate-care.mjs';
+import { courses } from './generate-courses.mjs';
+import { partnershipsWith } from './generate-partnerships.mjs';
+import { DAY, inserts, iso, localDate, rng } from './generate-sql.mjs';
 import { needsRegister, shop } from './generate-shop-needs.mjs';
-
-const DAY = 86400_000;
-/** The community's clock (Asia/Shanghai, no daylight saving): local dates are UTC + 8 h. */
-const localDate = (ms) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
-const iso = (ms) => new Date(ms).toISOString();
 
 /** The member who holds the librarian's and the shop volunteer's roles in the benchmark (bench-user-5). */
 export const BENCH_LIBRARIAN = 5;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the benchmark's generator, without types.
 import { generateCommunitySql } from '../../scripts/generate-community.mjs';
 // @ts-expect-error: as above.
-import { BENCH_CARE_COORDINATOR, BENCH_CARE_VOLUNTEER } from '../../scripts/generate-courses-care.mjs';
+import { BENCH_CARE_COORDINATOR, BENCH_CARE_VOLUNTEER } from '../../scripts/generate-care.mjs';
 // @ts-expect-error: as above.
 import { BENCH_LIBRARIAN } from '../../scripts/generate-tools.mjs';
 import { createCommunity, rawCall, signIn, tenantD1 } from './helpers';

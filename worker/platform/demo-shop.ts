@@ -11,8 +11,9 @@ import { communitySettings } from '../community/profile/service';
 import { occurrenceDate, zonedInstant } from '../community/series/rules';
 import { createSeries } from '../community/series/service';
 import type { ItemCategory, ItemCondition } from '../community/shop/rules';
-import { closeDay, shopDay } from '../community/shop/service';
+import { shopDay } from '../community/shop/service';
 import { markProceedsUse } from '../community/shop/statement';
+import { closeDay } from '../community/shop/till';
 import { tenantDatabase } from '../tenancy/pool';
 
 /** What neighbours give, by category: the items the demo shop takes in, each with its usual price band in fen. */

@@ -9,8 +9,6 @@ import { audit } from '../../platform/audit';
 import { communitySettings } from '../profile/service';
 import { itemCategories, itemConditions, itemStatuses, monthlyStatement, recentMonths } from './rules';
 import {
-  closeDay,
-  dayAtTill,
   deskItem,
   findDonors,
   leaveStock,
@@ -21,10 +19,10 @@ import {
   shopSettingsOf,
   shopSettingsRead,
   takeIn,
-  unclosedDays,
   updateShopSettings,
 } from './service';
 import { factsFrom, fundSpending, markProceedsUse, monthFactsReads, stockCountRead, unmarkProceedsUse } from './statement';
+import { closeDay, dayAtTill, unclosedDays } from './till';
 
 const open = { host: 'community', allow: 'public' } as const;
 const residents = { host: 'community', allow: 'member' } as const;
