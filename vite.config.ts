@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vite';
 import { dictionaryLanguages } from './scripts/dictionary-languages.mjs';
@@ -51,5 +52,66 @@ export default defineConfig({
     }),
   ],
   // Clerk's SDK is one large chunk, loaded only where Clerk is the sign-in.
-  build: { outDir: '../dist/web', emptyOutDir: true, manifest: true, target: 'es2022', chunkSizeWarningLimit: 2048 },
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    manifest: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2048,
+    rolldownOptions: { output: { codeSplitting: { groups: chunkGroups() } } },
+  },
 });
+
+/**
+ * How the app's code is cut into files. Left alone, the bundler gives each set of pages that share a module a chunk
+ * of its own: a page loads only its code, but in many small files. An activity loaded 15 shared chunks (most under
+ * 1 KB gzipped) besides the entry, the page and its words, and a phone on a slow line, six connections to a host,
+ * fetches them in waves of round trips. Three groups; a module goes to the first (highest priority) that takes it:
+ *  - `index`: everything the entry runs (the framework, the router, the i18n, the header), one file where there were
+ *    three.
+ *  - `common`: the small parts most pages use (error message, member gate, actions, tables: what 10 or more lazily
+ *    loaded modules share), one file loaded with the page instead of one file each. Pages that need only some of it
+ *    load all of it; / and /this-week are held to their budget by tests/scripts/bundle-budget.test.ts, which is also
+ *    what notices if a large library (Markdown, charts) comes to be used by enough pages to be pulled in here.
+ *  - `activity-shared`: what the activity page (the page residents are sent to most) shares with other pages: the
+ *    budget table, print links, the need it answers, the share button and their rules, one file. A page that uses one
+ *    of these (the activity editor, a need, a child's safety page…) loads the whole file, a few KB. The same test
+ *    holds the activity page to 12 files, so that it notices if the page moves and this group no longer finds it.
+ * Pages, dictionaries and the other modules loaded with import() stay out of the groups: each is still its own file,
+ * and each language's words stay apart (scripts/dictionary-languages.mjs). So does Clerk's SDK (the service worker
+ * leaves clerk-*.js out by name).
+ */
+function chunkGroups() {
+  type Graph = { getModuleInfo(id: string): { importedIds: readonly string[]; dynamicImporters: readonly string[] } | null };
+  const activityPage = fileURLToPath(new URL('./web/src/features/activities/activity-detail/index.tsx', import.meta.url));
+  const keepApart = (id: string) => /node_modules[\\/]@clerk[\\/]|\?lang=/.test(id);
+  const loadedByImport = (id: string, graph: Graph) => (graph.getModuleInfo(id)?.dynamicImporters.length ?? 0) > 0;
+  // The app's own modules the activity page imports, directly or not, per build. Packages are left out: the bundler
+  // keeps only the parts of a package that are used, which a walk over the imports cannot tell.
+  const activityModules = new WeakMap<Graph, Set<string>>();
+  const importedByActivityPage = (id: string, graph: Graph) => {
+    let modules = activityModules.get(graph);
+    if (!modules) {
+      modules = new Set();
+      for (const stack = [activityPage]; stack.length > 0; ) {
+        const next = stack.pop()!;
+        if (modules.has(next) || next.includes('node_modules')) continue;
+        modules.add(next);
+        stack.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
+      }
+      activityModules.set(graph, modules);
+    }
+    return modules.has(id);
+  };
+  return [
+    { name: 'index', priority: 3, tags: ['$initial' as const], test: (id: string) => !keepApart(id) },
+    { name: 'common', priority: 2, minShareCount: 10, test: (id: string) => !keepApart(id) },
+    {
+      name: (id: string, graph: Graph) =>
+        importedByActivityPage(id, graph) && !loadedByImport(id, graph) && !keepApart(id) ? 'activity-shared' : null,
+      debugName: 'activity-shared',
+      priority: 1,
+      minShareCount: 2,
+    },
+  ];
+}

@@ -96,7 +96,8 @@ export function pagePreloads(routes, manifest) {
   const entry = manifest['index.html'];
   const skip = new Set(['index.html']);
   const collect = (key) => {
-    if (!manifest[key]) return;
+    // Chunks may import each other in a cycle (a shared chunk and the entry), so each is visited once.
+    if (!manifest[key] || skip.has(key)) return;
     skip.add(key);
     for (const imported of manifest[key].imports ?? []) collect(imported);
   };

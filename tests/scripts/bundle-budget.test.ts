@@ -12,6 +12,14 @@ const PAGES = {
   '/this-week': 'src/features/home/this-week/index.tsx',
 };
 
+/**
+ * The page residents are sent to most (a link in a group chat), and the files its first visit may fetch: the entry,
+ * the page and what it imports, its words. A phone on a slow line opens six connections to a host and fetches more
+ * files than that in waves of round trips (vite.config.ts groups the small shared modules).
+ */
+const ACTIVITY = 'src/features/activities/activity-detail/index.tsx';
+const ACTIVITY_FILES = 12;
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const built = existsSync(`${DIST}/.vite/manifest.json`);
 
@@ -26,6 +34,15 @@ describe.runIf(built)('the JavaScript of a first visit, from dist/web', () => {
       ).toBeLessThanOrEqual(BUDGET_KB * 1024);
     });
   }
+
+  it(`an activity needs at most ${ACTIVITY_FILES} files, in either language`, () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const files = new Set(firstLoad(DIST, ACTIVITY, lang).chunks.map((chunk) => chunk.file));
+      expect(files.size, `an activity loads ${files.size} files in ${lang}:\n  ${[...files].join('\n  ')}\n`).toBeLessThanOrEqual(
+        ACTIVITY_FILES,
+      );
+    }
+  });
 
   it("counts the page's own words, in one language only", () => {
     const load = firstLoad(DIST, PAGES['/this-week'], 'zh-CN');

@@ -68,6 +68,16 @@ describe('the files of a page', () => {
     expect(table.platform).toEqual([]);
   });
 
+  it('leave out what the entry brings when the entry and a shared chunk import each other', () => {
+    const cyclic = {
+      ...manifest,
+      'index.html': { ...manifest['index.html'], imports: ['_i18n-1.js', '_shell-1.js'] },
+      '_shell-1.js': { file: 'assets/shell-1.js', imports: ['index.html', '_i18n-1.js'] },
+      'src/features/home/community-home.tsx': { ...manifest['src/features/home/community-home.tsx'], imports: ['_shell-1.js'] },
+    };
+    expect(pagePreloads(routes, cyclic).community[0]!.files.en).toEqual(['/assets/community-home-1.js', '/assets/i18n-en-1.js']);
+  });
+
   it('fail the build when a page has no chunk', () => {
     expect(() => pagePreloads([{ ...routes[0]!, module: 'features/home/gone' }], manifest)).toThrow(/gone/);
   });
