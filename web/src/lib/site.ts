@@ -1,6 +1,6 @@
 import { createResource } from 'solid-js';
 import { ApiError, api, request } from './api';
-import { clerkUser, clerkSignOut, loadClerk } from './clerk';
+import { clerkSignedInHere, clerkSignOut, clerkUser, loadClerk } from './clerk';
 import { setCommunityTimeZone } from './format';
 import { offlineQueue } from './offline-queue';
 import { sessionToken, storeSessionToken } from './session-token';
@@ -28,7 +28,9 @@ export function createSite() {
     const info = siteInfoInPage() ?? (await fetchSite());
     // Every time on the page is shown and read in the community's zone (see lib/format.ts).
     setCommunityTimeZone(info.timeZone);
-    if (info.authMode === 'clerk' && info.clerkPublishableKey) await loadClerk(info.clerkPublishableKey).catch(() => undefined);
+    // Clerk's SDK only for someone who signed in here: a visitor's page draws without waiting for 1.5 MB of it.
+    if (info.authMode === 'clerk' && info.clerkPublishableKey && clerkSignedInHere())
+      await loadClerk(info.clerkPublishableKey).catch(() => undefined);
     return info;
   });
   // Re-read who I am whenever the dev token or the Clerk user changes.

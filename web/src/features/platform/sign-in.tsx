@@ -61,8 +61,12 @@ export default function SignIn() {
           when={isDev()}
           fallback={
             <Show when={site()?.clerkPublishableKey} fallback={<p class="alert">{t('signIn.clerkMissing')}</p>}>
-              <p class="lead">{t('signIn.clerkIntro')}</p>
-              <div ref={(el) => void mountClerkSignIn(el, new URL(safeNext(params.next), location.origin).href)} />
+              {(key) => (
+                <>
+                  <p class="lead">{t('signIn.clerkIntro')}</p>
+                  <div ref={(el) => void mountClerkSignIn(el, new URL(safeNext(params.next), location.origin).href, key())} />
+                </>
+              )}
             </Show>
           }
         >
