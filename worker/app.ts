@@ -136,7 +136,7 @@ export function buildApp() {
   app.get('/share/card.png', serveCardPicture);
   app.get('/share/card/*', serveCardPicture);
   // Everything else is the web app, for the platform and active communities only (unknown hosts were refused above).
-  app.get('*', serveWebApp);
+  app.get('*', (c) => serveWebApp(c, (request) => Promise.resolve(app.fetch(request, c.env, c.executionCtx))));
 
   app.onError((error, c) => {
     if (error instanceof AppError) return errorJson(c, error.code, error.message, error.details);

@@ -4,6 +4,7 @@ import { communityCard, matchPage, matchPicturePage, type PageMatch, platformCar
 import { pageOfPicture, pictureOf, pictureTag } from './image';
 import { withShareCard } from './meta';
 import { siteInfo, siteInfoScript } from '../site-info';
+import { type Dispatch, visitorDataScript } from './page-data';
 import { preloadLinks } from './preloads';
 
 /** A path the web app answers with its page (not a file such as /assets/index-3f2a.js or /favicon.ico). */
@@ -20,17 +21,20 @@ function cardOf(c: AppContext, page: PageMatch): Promise<ShareCard> | ShareCard 
 /**
  * Serves the web app. Its pages carry the share card of what they show, so a link pasted into a chat (WeChat, a
  * messenger, a forum) previews the activity, club, program, decision or handbook chapter by name, as a visitor would
- * see it; what GET /api/site says, so the app draws the page without waiting a round trip for it; and the page's own
- * code and words to fetch alongside the entry (./preloads.ts).
+ * see it; what GET /api/site says, so the app draws the page without waiting a round trip for it; on some pages what
+ * their API answers a visitor (./page-data.ts); and the page's own code and words to fetch alongside the entry
+ * (./preloads.ts).
  */
-export async function serveWebApp(c: AppContext): Promise<Response> {
+export async function serveWebApp(c: AppContext, dispatch: Dispatch): Promise<Response> {
   const asset = await c.env.ASSETS.fetch(c.req.raw);
   const url = new URL(c.req.url);
   if (!isPagePath(url.pathname) || !asset.headers.get('content-type')?.includes('text/html')) return asset;
-  const [card, site, preloads] = await Promise.all([
+  const community = c.get('host').kind === 'community';
+  const [card, site, preloads, data] = await Promise.all([
     cardOf(c, matchPage(url.pathname, url.searchParams)),
     siteInfo(c),
-    preloadLinks(c.env.ASSETS, url, c.get('host').kind === 'community' ? 'community' : 'platform'),
+    preloadLinks(c.env.ASSETS, url, community ? 'community' : 'platform'),
+    community ? visitorDataScript(url, dispatch) : '',
   ]);
   const page = new Response(asset.body, asset);
   // The page differs from the file now: its validators and length no longer describe it.
@@ -41,7 +45,7 @@ export async function serveWebApp(c: AppContext): Promise<Response> {
   return new HTMLRewriter()
     .on('head', {
       element(head) {
-        head.append(siteInfoScript(site) + preloads, { html: true });
+        head.append(siteInfoScript(site) + data + preloads, { html: true });
       },
     })
     .transform(carded);
