@@ -20,13 +20,13 @@ async function upcomingActivity() {
   return activity;
 }
 
-/** Opens the activity's address directly, counting the page's calls to its API. */
-async function open(page: Page, id: number) {
+/** Opens a page's address directly, counting the page's calls to `api`. */
+async function open(page: Page, path: string, api: string) {
   const calls: string[] = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname === `/api/activities/${id}`) calls.push(request.url());
+    if (new URL(request.url()).pathname === api) calls.push(request.url());
   });
-  await page.goto(`http://${host}:${port}/activities/${id}`);
+  await page.goto(`http://${host}:${port}${path}`);
   return calls;
 }
 
@@ -35,7 +35,7 @@ describe("an activity's page opened from a link", () => {
     const activity = await upcomingActivity();
     const visitor = await browser().newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
     const page = await visitor.newPage();
-    const calls = await open(page, activity.id);
+    const calls = await open(page, `/activities/${activity.id}`, `/api/activities/${activity.id}`);
     await page.getByRole('heading', { level: 1, name: activity.title }).waitFor(slow);
     expect(calls).toEqual([]);
     await page.screenshot({ path: `${screenshotDir}/activity-visitor.png` });
@@ -45,9 +45,19 @@ describe("an activity's page opened from a link", () => {
     const signedIn = await member.newPage();
     await signedIn.goto(`http://${host}:${port}/sign-in?as=visitor-data-member&name=${encodeURIComponent('邻居')}&next=%2F`);
     await signedIn.waitForURL(`http://${host}:${port}/`, slow);
-    const memberCalls = await open(signedIn, activity.id);
+    const memberCalls = await open(signedIn, `/activities/${activity.id}`, `/api/activities/${activity.id}`);
     await signedIn.getByRole('heading', { level: 1, name: activity.title }).waitFor(slow);
     expect(memberCalls.length).toBeGreaterThanOrEqual(1);
     await member.close();
+  });
+
+  it("draws a visitor's handbook from the data the page carries", async () => {
+    const visitor = await browser().newContext({ viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
+    const page = await visitor.newPage();
+    const calls = await open(page, '/handbooks/operating', '/api/handbooks/operating');
+    await page.getByRole('heading', { level: 1 }).first().waitFor(slow);
+    await page.locator('#main h2').first().waitFor(slow);
+    expect(calls).toEqual([]);
+    await visitor.close();
   });
 });

@@ -37,6 +37,20 @@ describe("a visitor's data inside an activity's page", () => {
     expect(JSON.parse(blocks[0]![2]!).title).toBe(title);
   });
 
+  it('carries a handbook as the reader asks for it in Chinese, rendered and without its Markdown', async () => {
+    const c = shared();
+    const page = await rawCall(c.host, '/handbooks/operating');
+    const blocks = dataBlocks(page.text);
+    expect(blocks.map(([, key]) => key)).toEqual(['handbook:operating:zh-CN']);
+    const visitor = await read(
+      as(c.host).handbooks[':handbook'].$get({ param: { handbook: 'operating' }, query: { locale: 'zh-CN', view: 'read' } }),
+    );
+    expect(visitor.status).toBe(200);
+    expect(JSON.parse(blocks[0]![2]!)).toEqual(visitor.json);
+    expect(page.text.indexOf('rel="modulepreload"')).toBeLessThan(page.text.indexOf('id="page-data"'));
+    expect(dataBlocks((await rawCall(c.host, '/handbooks/no-such-handbook')).text)).toEqual([]);
+  });
+
   it('carries nothing where a visitor may not read the activity, none exists, or the page is another', async () => {
     const c = shared();
     const organiser = await resident(c.host, uniq('组织者'));

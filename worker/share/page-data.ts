@@ -6,6 +6,12 @@
  */
 const VISITOR_DATA = [
   { page: /^\/activities\/(\d{1,9})$/, key: (id: string) => `activity:${id}`, api: (id: string) => `/api/activities/${id}` },
+  // A handbook as the reader asks for it in the site's first language; a reader in English asks the API as before.
+  {
+    page: /^\/handbooks\/([a-z0-9-]{1,60})$/,
+    key: (handbook: string) => `handbook:${handbook}:zh-CN`,
+    api: (handbook: string) => `/api/handbooks/${handbook}?locale=zh-CN&view=read`,
+  },
 ];
 
 /** The app answering a request as it would from outside (the Worker's own app, with this request's bindings). */

@@ -45,7 +45,8 @@ export async function serveWebApp(c: AppContext, dispatch: Dispatch): Promise<Re
   return new HTMLRewriter()
     .on('head', {
       element(head) {
-        head.append(siteInfoScript(site) + data + preloads, { html: true });
+        // The code's links first, so the browser starts on them before it has read a handbook's worth of data.
+        head.append(preloads + siteInfoScript(site) + data, { html: true });
       },
     })
     .transform(carded);
