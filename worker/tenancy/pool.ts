@@ -88,15 +88,17 @@ const isFree = and(isNull(databasePool.communityId), isNull(databasePool.heldFor
 const isFreeOn = (shard: string) => and(isFree, eq(databasePool.shard, shard), sql.raw(notBeingPrepared))!;
 
 /**
- * Claims one free database for a community in a single conditional UPDATE, so two sign-ups can
- * never receive the same one (D1 runs each statement atomically). Returns null when none is free.
+ * Claims one free database in a single conditional UPDATE, so two claims can never receive the same one (D1 runs each
+ * statement atomically), an empty one first: for whoever needs a database of their own as it comes (sign-ups use
+ * `claimForSignUp`, which prefers a prepared one). Returns null when none is free.
  */
 export async function claimFreeDatabase(platform: D1Database, communityId: string, shard = 'main'): Promise<string | null> {
   const free = isFreeOn(shard);
+  const first = sql`(SELECT binding FROM database_pool WHERE ${free} ORDER BY prepared_template IS NOT NULL, binding LIMIT 1)`;
   const [row] = await platformDb(platform)
     .update(databasePool)
     .set({ communityId, claimedAt: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` })
-    .where(and(eq(databasePool.binding, sql`(SELECT binding FROM database_pool WHERE ${free} ORDER BY binding LIMIT 1)`), free))
+    .where(and(eq(databasePool.binding, first), free))
     .returning({ binding: databasePool.binding });
   return row?.binding ?? null;
 }
