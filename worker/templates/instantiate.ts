@@ -130,11 +130,6 @@ export function communitySeedStatements(db: TenantDb, template: TemplatePackage,
   return statements;
 }
 
-/** Everything a template writes into a new community's database, for one batch (one transaction). */
-export function templateSeedStatements(db: TenantDb, template: TemplatePackage, args: InstantiateArgs): BatchItem<'sqlite'>[] {
-  return [...templateBaseStatements(db, template), ...communitySeedStatements(db, template, args)];
-}
-
 /**
  * Empties the rows `templateBaseStatements` and `handbookSeedBatches` wrote, children first, in a database that holds
  * nothing else (a free one prepared for another template), so that another template can be written into it.

@@ -66,16 +66,6 @@ export async function registerPoolBindings(env: Bindings): Promise<void> {
   registeredFor = new WeakRef(env);
 }
 
-/** The database already claimed by this community, if any (resuming an interrupted sign-up). */
-export async function claimedDatabase(platform: D1Database, communityId: string): Promise<string | null> {
-  const [row] = await platformDb(platform)
-    .select({ binding: databasePool.binding })
-    .from(databasePool)
-    .where(eq(databasePool.communityId, communityId))
-    .limit(1);
-  return row?.binding ?? null;
-}
-
 /** How long a database stays set aside while the cron prepares it; a lease older than this was left by a dead run. */
 export const LEASE_SECONDS = 120;
 
